@@ -1,0 +1,202 @@
+//! The command line: arguments (clap) and one module per command.
+//!
+//! Commands return an [`Outcome`]; `main` only maps it to the process exit code.
+
+mod check;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+/// How a command ended, as an exit code: 0, 1 or 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done, nothing at error level.
+    Clean,
+    /// Done, and something at error level was found (or a warning under `--deny warnings`).
+    Findings,
+    /// The input could not be read, or the command line is wrong.
+    Failed,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::Failed => 2,
+        }
+    }
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  agora check events/forum-interconnectes-2017.toml
+  agora check events/examples/split/ --format json
+  agora check my-event.toml --deny warnings     # fail CI on warnings too
+  agora completions bash > /etc/bash_completion.d/agora
+  agora man > agora.1";
+
+/// agora: the program of a conference or forum, kept as TOML — checked, edited and published.
+#[derive(Debug, Parser)]
+#[command(name = "agora", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The event to open: a .toml file or a directory (default: the only event in ./events/).
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check an event for scheduling conflicts, as compiler-style diagnostics or JSON.
+    #[command(after_help = "Exit status: 0 when nothing at error level was found, 1 when something was \
+(or a warning with --deny warnings), 2 when the event could not be read.")]
+    Check(CheckArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The event: a .toml file or a directory of them.
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also fail (exit 1) on warnings.
+    #[arg(long, value_enum)]
+    pub deny: Option<Deny>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> Outcome {
+    let color = cli.color;
+    match cli.command {
+        Some(Command::Check(args)) => check::run(&args, color),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "agora", &mut out);
+            write_stdout(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => write_stdout(&out),
+                Err(e) => fail(&format!("cannot render the manual page: {e}")),
+            }
+        }
+        None => {
+            // Until the editor exists, opening an event prints its check.
+            let path = match cli.path {
+                Some(path) => path,
+                None => match default_event(Path::new("events")) {
+                    Ok(path) => path,
+                    Err(message) => return fail(&message),
+                },
+            };
+            let args = CheckArgs {
+                path,
+                format: Format::Text,
+                deny: None,
+            };
+            check::run(&args, color)
+        }
+    }
+}
+
+/// The only event file directly under `dir`.
+pub fn default_event(dir: &Path) -> Result<PathBuf, String> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("no event given and cannot read `{}`: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    found.sort();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(format!(
+            "no event given and no .toml file in `{}`: run `agora PATH`",
+            dir.display()
+        )),
+        _ => Err(format!(
+            "no event given and several in `{}`: run `agora PATH` with one of\n{}",
+            dir.display(),
+            found
+                .iter()
+                .map(|p| format!("  {}", p.display()))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )),
+    }
+}
+
+/// Write to stdout; a closed pipe (`agora check … | head`) is not an error.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Outcome {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Outcome::Clean,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
+        Err(e) => fail(&format!("cannot write the output: {e}")),
+    }
+}
+
+pub(crate) fn write_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+pub(crate) fn stderr_color(choice: ColorChoice) -> bool {
+    choice.enabled(std::io::stderr().is_terminal())
+}
+
+pub(crate) fn stdout_color(choice: ColorChoice) -> bool {
+    choice.enabled(std::io::stdout().is_terminal())
+}
+
+fn fail(message: &str) -> Outcome {
+    write_stderr(&format!("error: {message}\n"));
+    Outcome::Failed
+}

@@ -1,0 +1,14 @@
+//! agora: a program manager for conferences and forums.
+//!
+//! The core — model, loading, time, rules, reports — knows nothing about terminals; the command
+//! line (`cli`) is a thin layer over it.
+
+pub mod cli;
+pub mod codes;
+pub mod ids;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod time;

@@ -1,0 +1,915 @@
+//! One file's TOML tables turned into model items, with every input problem reported.
+//!
+//! The parser keeps a byte span on every key and value; each problem points at the key or value
+//! at fault. Unknown keys are errors with a "did you mean" suggestion: a typo such as `speakrs`
+//! must never be silently ignored.
+
+use std::ops::Range;
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use toml::de::{DeTable, DeValue};
+use toml_datetime::{Datetime, Offset};
+
+use super::suggest::closest;
+use super::InputError;
+use crate::codes::{Level, RuleCode};
+use crate::ids::{is_valid_id, slugify};
+use crate::model::{
+    DateTimeValue, Event, Kind, Room, Session, Speaker, Spanned, Status, Track, Window,
+};
+use crate::source::Span;
+
+type Val<'i> = toml::Spanned<DeValue<'i>>;
+
+const TOP_KEYS: [&str; 6] = ["event", "checks", "tracks", "rooms", "speakers", "sessions"];
+const EVENT_KEYS: [&str; 9] = [
+    "id",
+    "name",
+    "timezone",
+    "start",
+    "end",
+    "venue",
+    "url",
+    "language",
+    "description",
+];
+const TRACK_KEYS: [&str; 4] = ["id", "name", "color", "description"];
+const ROOM_KEYS: [&str; 7] = [
+    "id",
+    "name",
+    "capacity",
+    "features",
+    "accessible",
+    "location",
+    "open",
+];
+const SPEAKER_KEYS: [&str; 8] = [
+    "id",
+    "name",
+    "affiliation",
+    "role",
+    "bio",
+    "email",
+    "url",
+    "available",
+];
+const WINDOW_KEYS: [&str; 2] = ["from", "to"];
+const SESSION_KEYS: [&str; 19] = [
+    "id",
+    "title",
+    "kind",
+    "track",
+    "room",
+    "start",
+    "duration",
+    "end",
+    "speakers",
+    "moderators",
+    "expected",
+    "requires",
+    "plenary",
+    "language",
+    "tags",
+    "description",
+    "url",
+    "status",
+    "allow",
+];
+
+/// The `[event]` table of a file. `event` is `None` when the table had errors.
+pub(super) struct EventPart {
+    pub event: Option<Event>,
+    pub span: Span,
+}
+
+/// The `[checks]` table of a file: per rule, a level and (changeover only) minutes.
+pub(super) struct ChecksPart {
+    pub entries: Vec<(RuleCode, Option<Level>, Option<i64>)>,
+    pub span: Span,
+}
+
+/// What one file contributes to the event.
+pub(super) struct FilePart {
+    pub events: Vec<EventPart>,
+    pub checks: Vec<ChecksPart>,
+    pub tracks: Vec<Track>,
+    pub rooms: Vec<Room>,
+    pub speakers: Vec<Speaker>,
+    pub sessions: Vec<Session>,
+}
+
+/// Parse and decode one file. Syntax errors stop the decoding of that file only.
+pub(super) fn decode_file(file: u32, text: &str, errors: &mut Vec<InputError>) -> FilePart {
+    let mut part = FilePart {
+        events: Vec::new(),
+        checks: Vec::new(),
+        tracks: Vec::new(),
+        rooms: Vec::new(),
+        speakers: Vec::new(),
+        sessions: Vec::new(),
+    };
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        for e in syntax {
+            let range = e.span().unwrap_or(0..0);
+            errors.push(
+                InputError::at(Span::new(file, range), format!("TOML syntax: {}", e.message().trim()))
+                    .help("see https://toml.io for the syntax of TOML files"),
+            );
+        }
+        return part;
+    }
+    let mut d = Decoder { file, errors };
+    d.document(root.get_ref(), &mut part);
+    part
+}
+
+struct Decoder<'e> {
+    file: u32,
+    errors: &'e mut Vec<InputError>,
+}
+
+fn describe(value: &DeValue) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(dt) => match (dt.date, dt.time) {
+            (Some(_), Some(_)) => "a date-time",
+            (Some(_), None) => "a date",
+            _ => "a time",
+        },
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+impl Decoder<'_> {
+    fn span(&self, range: Range<usize>) -> Span {
+        Span::new(self.file, range)
+    }
+
+    fn push(&mut self, error: InputError) {
+        self.errors.push(error);
+    }
+
+    fn document(&mut self, root: &DeTable, part: &mut FilePart) {
+        let [event, checks, tracks, rooms, speakers, sessions] =
+            self.fields(root, &TOP_KEYS, "the top level of an event file");
+        if let Some(v) = event {
+            if let Some(t) = self.table(v, "event", "[event]") {
+                let span = self.span(v.span());
+                let event = self.event(t, span);
+                part.events.push(EventPart { event, span });
+            }
+        }
+        if let Some(v) = checks {
+            if let Some(t) = self.table(v, "checks", "[checks]") {
+                let span = self.span(v.span());
+                let entries = self.checks(t);
+                part.checks.push(ChecksPart { entries, span });
+            }
+        }
+        for (t, span) in self.array_of_tables(tracks, "tracks") {
+            part.tracks.extend(self.track(t, span));
+        }
+        for (t, span) in self.array_of_tables(rooms, "rooms") {
+            part.rooms.extend(self.room(t, span));
+        }
+        for (t, span) in self.array_of_tables(speakers, "speakers") {
+            part.speakers.extend(self.speaker(t, span));
+        }
+        for (t, span) in self.array_of_tables(sessions, "sessions") {
+            part.sessions.extend(self.session(t, span));
+        }
+    }
+
+    /// Sort a table's entries into the known keys; report the others.
+    fn fields<'a, 'i, const N: usize>(
+        &mut self,
+        table: &'a DeTable<'i>,
+        keys: &[&'static str; N],
+        what: &str,
+    ) -> [Option<&'a Val<'i>>; N] {
+        let mut slots = [None; N];
+        for (key, value) in table.iter() {
+            let name: &str = key.get_ref();
+            match keys.iter().position(|k| *k == name) {
+                Some(i) => slots[i] = Some(value),
+                None => {
+                    let help = match closest(name, keys.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("known keys here: {}", keys.join(", ")),
+                    };
+                    self.push(
+                        InputError::at(
+                            self.span(key.span()),
+                            format!("unknown key `{name}` in {what}"),
+                        )
+                        .label("unknown key")
+                        .help(help),
+                    );
+                }
+            }
+        }
+        slots
+    }
+
+    fn type_error(&mut self, v: &Val, key: &str, expected: &str, help: Option<String>) {
+        self.push(
+            InputError::at(
+                self.span(v.span()),
+                format!("`{key}` must be {expected}, not {}", describe(v.get_ref())),
+            )
+            .label(format!("expected {expected}"))
+            .help_opt(help),
+        );
+    }
+
+    fn missing(&mut self, table_span: Span, what: &str, key: &str, example: &str) {
+        self.push(
+            InputError::at(table_span, format!("{what} is missing the required key `{key}`"))
+                .label(format!("no `{key}` in this table"))
+                .help(format!("add `{key} = {example}`")),
+        );
+    }
+
+    fn table<'a, 'i>(&mut self, v: &'a Val<'i>, key: &str, form: &str) -> Option<&'a DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.type_error(v, key, "a table", Some(format!("write it as a table: {form}")));
+                None
+            }
+        }
+    }
+
+    /// The tables of `[[key]]`, with the span of each table's header.
+    fn array_of_tables<'a, 'i>(
+        &mut self,
+        v: Option<&'a Val<'i>>,
+        key: &str,
+    ) -> Vec<(&'a DeTable<'i>, Span)> {
+        let Some(v) = v else { return Vec::new() };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(
+                v,
+                key,
+                "an array of tables",
+                Some(format!("write each item under its own [[{key}]] header")),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, self.span(item.span()))),
+                _ => self.type_error(
+                    item,
+                    key,
+                    "a table",
+                    Some(format!("write each item under its own [[{key}]] header")),
+                ),
+            }
+        }
+        out
+    }
+
+    fn string(&mut self, v: Option<&Val>, key: &str) -> Option<String> {
+        let v = v?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            other => {
+                let help = match other {
+                    DeValue::Integer(i) => Some(format!("quote it: {key} = \"{}\"", i.as_str())),
+                    _ => Some(format!("write it in quotes: {key} = \"…\"")),
+                };
+                self.type_error(v, key, "a string", help);
+                None
+            }
+        }
+    }
+
+    fn required_string(
+        &mut self,
+        v: Option<&Val>,
+        key: &str,
+        table_span: Span,
+        what: &str,
+    ) -> Option<String> {
+        if v.is_none() {
+            self.missing(table_span, what, key, "\"…\"");
+        }
+        self.string(v, key)
+    }
+
+    fn id(&mut self, v: Option<&Val>, table_span: Span, what: &str) -> Option<(String, Span)> {
+        if v.is_none() {
+            self.missing(table_span, what, "id", "\"a-short-id\"");
+        }
+        let v = v?;
+        let text = self.string(Some(v), "id")?;
+        if is_valid_id(&text) {
+            return Some((text, self.span(v.span())));
+        }
+        let help = match slugify(&text) {
+            Some(slug) => format!("try `id = \"{slug}\"`"),
+            None => "for example `id = \"amphi\"`".to_string(),
+        };
+        self.push(
+            InputError::at(self.span(v.span()), format!("invalid id `{text}` for {what}"))
+                .label("ids use a-z, 0-9, '.', '_' and '-', start with a letter or digit, at most 64 characters")
+                .help(help),
+        );
+        None
+    }
+
+    fn int(&mut self, v: Option<&Val>, key: &str, unit: &str) -> Option<i64> {
+        let v = v?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.push(InputError::at(self.span(v.span()), format!("`{key}` is too large")));
+                    None
+                }
+            },
+            DeValue::Float(_) => {
+                let help = format!("write a whole number of {unit}, without a decimal point");
+                self.type_error(v, key, "an integer", Some(help));
+                None
+            }
+            _ => {
+                self.type_error(v, key, "an integer", Some(format!("write a whole number of {unit}")));
+                None
+            }
+        }
+    }
+
+    fn bool(&mut self, v: Option<&Val>, key: &str) -> Option<bool> {
+        let v = v?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.type_error(v, key, "true or false", Some(format!("{key} = true")));
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, v: Option<&Val>, key: &str, example: &str) -> Option<Vec<Spanned<String>>> {
+        let v = v?;
+        let help = Some(format!("write a list: {key} = [{example}]"));
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(v, key, "an array of strings", help);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(Spanned {
+                    value: s.to_string(),
+                    span: self.span(item.span()),
+                }),
+                _ => {
+                    ok = false;
+                    self.type_error(item, key, "a string", help.clone());
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn plain_strings(&mut self, v: Option<&Val>, key: &str, example: &str) -> Option<Vec<String>> {
+        self.strings(v, key, example)
+            .map(|items| items.into_iter().map(|s| s.value).collect())
+    }
+
+    /// A date-time with a date and a time, local or with an offset.
+    fn datetime(&mut self, v: Option<&Val>, key: &str) -> Option<Spanned<DateTimeValue>> {
+        let v = v?;
+        let span = self.span(v.span());
+        let example = format!("{key} = 2017-12-05T14:00:00");
+        let dt = match v.get_ref() {
+            DeValue::Datetime(dt) => dt,
+            DeValue::String(s) => {
+                let help = if s.parse::<Datetime>().is_ok() {
+                    format!("remove the quotes: {key} = {s}")
+                } else {
+                    format!("write a TOML date-time: {example}")
+                };
+                self.type_error(v, key, "a date-time", Some(help));
+                return None;
+            }
+            _ => {
+                self.type_error(v, key, "a date-time", Some(format!("write {example}")));
+                return None;
+            }
+        };
+        let (Some(date), Some(time)) = (dt.date, dt.time) else {
+            let found = if dt.date.is_some() { "a date without a time" } else { "a time without a date" };
+            self.push(
+                InputError::at(span, format!("`{key}` is {found}"))
+                    .label("expected a date and a time")
+                    .help(format!("write both: {example}")),
+            );
+            return None;
+        };
+        let naive = NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
+            .and_then(|d| {
+                NaiveTime::from_hms_nano_opt(
+                    time.hour as u32,
+                    time.minute as u32,
+                    time.second.unwrap_or(0) as u32,
+                    time.nanosecond.unwrap_or(0),
+                )
+                .map(|t| d.and_time(t))
+            });
+        let Some(naive) = naive else {
+            self.push(InputError::at(span, format!("`{key}` is not a valid date-time")));
+            return None;
+        };
+        let value = match dt.offset {
+            None => DateTimeValue::Local(naive),
+            Some(offset) => {
+                let minutes = match offset {
+                    Offset::Z => 0,
+                    Offset::Custom { minutes } => minutes as i32,
+                };
+                match FixedOffset::east_opt(minutes * 60)
+                    .and_then(|o| naive.and_local_timezone(o).single())
+                {
+                    Some(fixed) => DateTimeValue::Fixed(fixed),
+                    None => {
+                        self.push(InputError::at(span, format!("`{key}` has an invalid offset")));
+                        return None;
+                    }
+                }
+            }
+        };
+        Some(Spanned { value, span })
+    }
+
+    /// A local date (no time).
+    fn date(&mut self, v: Option<&Val>, key: &str) -> Option<NaiveDate> {
+        let v = v?;
+        let example = format!("{key} = 2017-12-05");
+        let date = match v.get_ref() {
+            DeValue::Datetime(Datetime { date: Some(date), time: None, offset: None }) => *date,
+            DeValue::Datetime(_) => {
+                self.type_error(v, key, "a date", Some(format!("write only the day: {example}")));
+                return None;
+            }
+            DeValue::String(s) => {
+                let help = if s.parse::<Datetime>().is_ok() {
+                    format!("remove the quotes: {key} = {s}")
+                } else {
+                    format!("write {example}")
+                };
+                self.type_error(v, key, "a date", Some(help));
+                return None;
+            }
+            _ => {
+                self.type_error(v, key, "a date", Some(format!("write {example}")));
+                return None;
+            }
+        };
+        let parsed = NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32);
+        if parsed.is_none() {
+            self.push(InputError::at(self.span(v.span()), format!("`{key}` is not a valid date")));
+        }
+        parsed
+    }
+
+    fn language(&mut self, v: Option<&Val>) -> Option<String> {
+        let span = v.map(|v| self.span(v.span()))?;
+        let tag = self.string(v, "language")?;
+        let mut parts = tag.split('-');
+        let primary_ok = parts
+            .next()
+            .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+        let rest_ok = parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if primary_ok && rest_ok {
+            Some(tag)
+        } else {
+            self.push(
+                InputError::at(span, format!("`{tag}` is not a language tag"))
+                    .label("expected a BCP 47 tag")
+                    .help("for example language = \"fr\" or \"en-GB\""),
+            );
+            None
+        }
+    }
+
+    fn windows(&mut self, v: Option<&Val>, key: &str) -> Option<Vec<Window>> {
+        let v = v?;
+        let help = format!("write {key} = [ {{ from = 2017-12-05T09:00:00, to = 2017-12-05T18:00:00 }} ]");
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(v, key, "an array of { from, to } tables", Some(help));
+            return None;
+        };
+        let before = self.errors.len();
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            let DeValue::Table(t) = item.get_ref() else {
+                self.type_error(item, key, "a { from, to } table", Some(help.clone()));
+                continue;
+            };
+            let span = self.span(item.span());
+            let what = format!("a window of `{key}`");
+            let [from, to] = self.fields(t, &WINDOW_KEYS, &what);
+            if from.is_none() {
+                self.missing(span, "this window", "from", "2017-12-05T09:00:00");
+            }
+            if to.is_none() {
+                self.missing(span, "this window", "to", "2017-12-05T18:00:00");
+            }
+            let from = self.datetime(from, "from");
+            let to = self.datetime(to, "to");
+            if let (Some(from), Some(to)) = (from, to) {
+                out.push(Window {
+                    from: from.value,
+                    to: to.value,
+                    span,
+                });
+            }
+        }
+        (self.errors.len() == before).then_some(out)
+    }
+
+    fn event(&mut self, t: &DeTable, span: Span) -> Option<Event> {
+        let before = self.errors.len();
+        let [id, name, timezone, start, end, venue, url, language, description] =
+            self.fields(t, &EVENT_KEYS, "[event]");
+        let id = self.id(id, span, "the event");
+        let name = self.required_string(name, "name", span, "[event]");
+        let tz_span = timezone.map(|v| self.span(v.span()));
+        let tz_name = self.required_string(timezone, "timezone", span, "[event]");
+        let tz = match (tz_name, tz_span) {
+            (Some(name), Some(tz_span)) => match name.parse::<Tz>() {
+                Ok(tz) => Some(tz),
+                Err(_) => {
+                    let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
+                    let help = match closest(&name, names) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "use an IANA time zone name such as Europe/Paris or America/New_York".into(),
+                    };
+                    self.push(
+                        InputError::at(tz_span, format!("unknown time zone `{name}`"))
+                            .label("not an IANA time zone")
+                            .help(help),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
+        if start.is_none() {
+            self.missing(span, "[event]", "start", "2017-12-05");
+        }
+        if end.is_none() {
+            self.missing(span, "[event]", "end", "2017-12-06");
+        }
+        let end_span = end.map(|v| self.span(v.span()));
+        let start = self.date(start, "start");
+        let end = self.date(end, "end");
+        if let (Some(s), Some(e), Some(end_span)) = (start, end, end_span) {
+            if e < s {
+                self.push(
+                    InputError::at(end_span, format!("the event ends ({e}) before it starts ({s})"))
+                        .label("before `start`")
+                        .help("`end` is the last day of the event, inclusive: the same day as `start` or later"),
+                );
+            }
+        }
+        let venue = self.string(venue, "venue");
+        let url = self.string(url, "url");
+        let language = self.language(language);
+        let description = self.string(description, "description");
+        if self.errors.len() != before {
+            return None;
+        }
+        Some(Event {
+            id: id?.0,
+            name: name?,
+            timezone: tz?,
+            start: start?,
+            end: end?,
+            venue,
+            url,
+            language: language.unwrap_or_else(|| "en".to_string()),
+            description,
+            span,
+        })
+    }
+
+    fn checks(&mut self, t: &DeTable) -> Vec<(RuleCode, Option<Level>, Option<i64>)> {
+        let mut out = Vec::new();
+        for (key, v) in t.iter() {
+            let name: &str = key.get_ref();
+            let Some(code) = RuleCode::parse(name) else {
+                let help = match closest(name, RuleCode::names()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("rules: {}", RuleCode::names().collect::<Vec<_>>().join(", ")),
+                };
+                self.push(
+                    InputError::at(self.span(key.span()), format!("unknown rule `{name}` in [checks]"))
+                        .label("not a rule code")
+                        .help(help),
+                );
+                continue;
+            };
+            match v.get_ref() {
+                DeValue::String(_) => {
+                    let level = self.level(v);
+                    out.push((code, level, None));
+                }
+                DeValue::Table(table) => {
+                    let mut level = None;
+                    let mut minutes = None;
+                    for (k, value) in table.iter() {
+                        match k.get_ref().as_ref() {
+                            "level" => level = self.level(value),
+                            "minutes" if code == RuleCode::SpeakerChangeover => {
+                                minutes = self.int(Some(value), "minutes", "minutes");
+                                if minutes.is_some_and(|m| m < 0) {
+                                    self.push(
+                                        InputError::at(self.span(value.span()), "`minutes` cannot be negative")
+                                            .help("for example minutes = 15"),
+                                    );
+                                }
+                            }
+                            other => {
+                                let help = if other == "minutes" {
+                                    "`minutes` only applies to speaker-changeover".to_string()
+                                } else {
+                                    match closest(other, ["level", "minutes"]) {
+                                        Some(s) => format!("did you mean `{s}`?"),
+                                        None => "a rule takes `level` (and speaker-changeover `minutes`)".into(),
+                                    }
+                                };
+                                self.push(
+                                    InputError::at(
+                                        self.span(k.span()),
+                                        format!("unknown key `{other}` for rule `{name}` in [checks]"),
+                                    )
+                                    .label("unknown key")
+                                    .help(help),
+                                );
+                            }
+                        }
+                    }
+                    out.push((code, level, minutes));
+                }
+                _ => self.type_error(
+                    v,
+                    name,
+                    "a level or a table",
+                    Some(format!("write {name} = \"warning\" (error, warning, info or off)")),
+                ),
+            }
+        }
+        out
+    }
+
+    fn level(&mut self, v: &Val) -> Option<Level> {
+        let text = self.string(Some(v), "level")?;
+        let level = Level::parse(&text);
+        if level.is_none() {
+            let help = match closest(&text, Level::NAMES) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "levels are error, warning, info and off".into(),
+            };
+            self.push(
+                InputError::at(self.span(v.span()), format!("unknown level `{text}`"))
+                    .label("not a level")
+                    .help(help),
+            );
+        }
+        level
+    }
+
+    fn track(&mut self, t: &DeTable, span: Span) -> Option<Track> {
+        let before = self.errors.len();
+        let [id, name, color, description] = self.fields(t, &TRACK_KEYS, "a track");
+        let id = self.id(id, span, "a track");
+        let name = self.required_string(name, "name", span, "a track");
+        let color_span = color.map(|v| self.span(v.span()));
+        let color = self.string(color, "color");
+        if let (Some(c), Some(color_span)) = (&color, color_span) {
+            let ok = c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
+            if !ok {
+                self.push(
+                    InputError::at(color_span, format!("`{c}` is not a colour"))
+                        .label("expected #rrggbb")
+                        .help("write six hexadecimal digits: color = \"#2a7ab0\""),
+                );
+            }
+        }
+        let description = self.string(description, "description");
+        if self.errors.len() != before {
+            return None;
+        }
+        let (id, id_span) = id?;
+        Some(Track {
+            id,
+            name: name?,
+            color,
+            description,
+            span,
+            id_span,
+        })
+    }
+
+    fn room(&mut self, t: &DeTable, span: Span) -> Option<Room> {
+        let before = self.errors.len();
+        let [id, name, capacity, features, accessible, location, open] = self.fields(t, &ROOM_KEYS, "a room");
+        let id = self.id(id, span, "a room");
+        let name = self.required_string(name, "name", span, "a room");
+        let capacity_span = capacity.map(|v| self.span(v.span()));
+        let capacity = self.int(capacity, "capacity", "seats");
+        let capacity = match (capacity, capacity_span) {
+            (Some(c), Some(s)) if !(1..=u32::MAX as i64).contains(&c) => {
+                self.push(
+                    InputError::at(s, format!("capacity {c} is not a number of seats"))
+                        .label("expected a positive integer")
+                        .help("give the number of seats, at least 1, or remove `capacity`"),
+                );
+                None
+            }
+            (c, _) => c.map(|c| c as u32),
+        };
+        let features = self.plain_strings(features, "features", "\"projector\", \"stream\"");
+        let accessible = self.bool(accessible, "accessible");
+        let location = self.string(location, "location");
+        let open = self.windows(open, "open");
+        if self.errors.len() != before {
+            return None;
+        }
+        let (id, id_span) = id?;
+        Some(Room {
+            id,
+            name: name?,
+            capacity,
+            features: features.unwrap_or_default(),
+            accessible: accessible.unwrap_or(true),
+            location,
+            open,
+            span,
+            id_span,
+        })
+    }
+
+    fn speaker(&mut self, t: &DeTable, span: Span) -> Option<Speaker> {
+        let before = self.errors.len();
+        let [id, name, affiliation, role, bio, email, url, available] =
+            self.fields(t, &SPEAKER_KEYS, "a speaker");
+        let id = self.id(id, span, "a speaker");
+        let name = self.required_string(name, "name", span, "a speaker");
+        let affiliation = self.string(affiliation, "affiliation");
+        let role = self.string(role, "role");
+        let bio = self.string(bio, "bio");
+        let email = self.string(email, "email");
+        let url = self.string(url, "url");
+        let available = self.windows(available, "available");
+        if self.errors.len() != before {
+            return None;
+        }
+        let (id, id_span) = id?;
+        Some(Speaker {
+            id,
+            name: name?,
+            affiliation,
+            role,
+            bio,
+            email,
+            url,
+            available,
+            span,
+            id_span,
+        })
+    }
+
+    fn enum_value<T>(
+        &mut self,
+        v: Option<&Val>,
+        key: &str,
+        names: &[&'static str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let span = v.map(|v| self.span(v.span()))?;
+        let text = self.string(v, key)?;
+        let value = parse(&text);
+        if value.is_none() {
+            let help = match closest(&text, names.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("one of: {}", names.join(", ")),
+            };
+            self.push(
+                InputError::at(span, format!("unknown {key} `{text}`"))
+                    .label(format!("expected one of: {}", names.join(", ")))
+                    .help(help),
+            );
+        }
+        value
+    }
+
+    fn session(&mut self, t: &DeTable, span: Span) -> Option<Session> {
+        let before = self.errors.len();
+        let [id, title, kind, track, room, start, duration, end, speakers, moderators, expected, requires, plenary, language, tags, description, url, status, allow] =
+            self.fields(t, &SESSION_KEYS, "a session");
+        let id = self.id(id, span, "a session");
+        let title = self.required_string(title, "title", span, "a session");
+        let kind = self.enum_value(kind, "kind", &Kind::NAMES, Kind::parse);
+        let track = self.reference(track, "track");
+        let room = self.reference(room, "room");
+        let start = self.datetime(start, "start");
+        let duration_span = duration.map(|v| self.span(v.span()));
+        let duration = self
+            .int(duration, "duration", "minutes")
+            .zip(duration_span)
+            .map(|(value, span)| Spanned { value, span });
+        let end = self.datetime(end, "end");
+        let speakers = self.strings(speakers, "speakers", "\"karine-dognin-sauze\"");
+        let moderators = self.strings(moderators, "moderators", "\"francoise-sigot\"");
+        let expected_span = expected.map(|v| self.span(v.span()));
+        let expected = self.int(expected, "expected", "people");
+        let expected = match (expected, expected_span) {
+            (Some(n), Some(s)) if !(0..=u32::MAX as i64).contains(&n) => {
+                self.push(
+                    InputError::at(s, format!("expected attendance {n} is not a number of people"))
+                        .label("expected 0 or more")
+                        .help("give how many people are expected, or remove `expected`"),
+                );
+                None
+            }
+            (n, _) => n.map(|n| n as u32),
+        };
+        let requires = self.plain_strings(requires, "requires", "\"projector\"");
+        let plenary = self.bool(plenary, "plenary");
+        let language = self.language(language);
+        let tags = self.plain_strings(tags, "tags", "\"inclusion\"");
+        let description = self.string(description, "description");
+        let url = self.string(url, "url");
+        let status = self.enum_value(status, "status", &Status::NAMES, Status::parse);
+        let allow = self.allow(allow);
+        if self.errors.len() != before {
+            return None;
+        }
+        let (id, id_span) = id?;
+        Some(Session {
+            id,
+            title: title?,
+            kind: kind.unwrap_or(Kind::Talk),
+            track,
+            room,
+            start,
+            duration,
+            end,
+            speakers: speakers.unwrap_or_default(),
+            moderators: moderators.unwrap_or_default(),
+            expected,
+            requires: requires.unwrap_or_default(),
+            plenary: plenary.unwrap_or(false),
+            language,
+            tags: tags.unwrap_or_default(),
+            description,
+            url,
+            status: status.unwrap_or(Status::Confirmed),
+            allow: allow.unwrap_or_default(),
+            span,
+            id_span,
+        })
+    }
+
+    /// A reference to a room or track: any string (an unknown id is a rule's business).
+    fn reference(&mut self, v: Option<&Val>, key: &str) -> Option<Spanned<String>> {
+        let span = v.map(|v| self.span(v.span()))?;
+        self.string(v, key).map(|value| Spanned { value, span })
+    }
+
+    fn allow(&mut self, v: Option<&Val>) -> Option<Vec<RuleCode>> {
+        let items = self.strings(v, "allow", "\"speaker-changeover\"")?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match RuleCode::parse(&item.value) {
+                Some(code) => out.push(code),
+                None => {
+                    let help = match closest(&item.value, RuleCode::names()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("rules: {}", RuleCode::names().collect::<Vec<_>>().join(", ")),
+                    };
+                    self.push(
+                        InputError::at(item.span, format!("unknown rule `{}` in `allow`", item.value))
+                            .label("not a rule code")
+                            .help(help),
+                    );
+                }
+            }
+        }
+        Some(out)
+    }
+}

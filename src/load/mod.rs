@@ -1,0 +1,117 @@
+//! Reading an event from disk: one `.toml` file or a directory of them.
+//!
+//! Loading is all-or-nothing: either a complete [`Program`], or every input problem found
+//! (syntax, unknown keys, wrong types, bad ids, …) with file, line and column — not only the
+//! first, so an organiser fixes a file in one pass. Scheduling conflicts are not input problems:
+//! they are the rules' business (see `crate::rules`).
+
+mod decode;
+mod merge;
+mod read;
+mod suggest;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Program;
+use crate::source::{SourceFile, Sources, Span};
+
+pub use read::MAX_FILE_BYTES;
+pub use suggest::closest;
+
+/// A problem that stops the event from being read (exit code 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// Where in a source file, when the problem has a place.
+    pub span: Option<Span>,
+    /// The file or directory concerned, when the problem has no place in a file (I/O).
+    pub path: Option<PathBuf>,
+    /// What is wrong, as one sentence.
+    pub message: String,
+    /// A short note under the marked text.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl InputError {
+    pub(crate) fn at(span: Span, message: impl Into<String>) -> InputError {
+        InputError {
+            span: Some(span),
+            path: None,
+            message: message.into(),
+            label: None,
+            help: None,
+        }
+    }
+
+    pub(crate) fn file(path: &Path, message: impl Into<String>) -> InputError {
+        InputError {
+            span: None,
+            path: Some(path.to_path_buf()),
+            message: message.into(),
+            label: None,
+            help: None,
+        }
+    }
+
+    pub(crate) fn label(mut self, label: impl Into<String>) -> InputError {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub(crate) fn help(mut self, help: impl Into<String>) -> InputError {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub(crate) fn help_opt(mut self, help: Option<String>) -> InputError {
+        self.help = help;
+        self
+    }
+}
+
+/// Why an event could not be loaded: the files read so far (to quote them) and every problem.
+#[derive(Debug)]
+pub struct LoadFailure {
+    pub sources: Sources,
+    pub errors: Vec<InputError>,
+}
+
+/// Load an event from a `.toml` file or a directory.
+pub fn load_path(path: &Path) -> Result<Program, LoadFailure> {
+    let mut sources = Sources::default();
+    let mut errors = Vec::new();
+    let files = read::read_event_files(path, &mut sources, &mut errors);
+    if !errors.is_empty() {
+        return Err(LoadFailure { sources, errors });
+    }
+    build(files, sources, path)
+}
+
+/// Load an event from text, as if read from a file at `path` (tests, fuzzing, the editor).
+pub fn load_str(path: &Path, text: &str) -> Result<Program, LoadFailure> {
+    let mut sources = Sources::default();
+    let mut errors = Vec::new();
+    let index = read::add_text(path, text.to_string(), &mut sources, &mut errors);
+    if !errors.is_empty() {
+        return Err(LoadFailure { sources, errors });
+    }
+    build(index.into_iter().collect(), sources, path)
+}
+
+fn build(files: Vec<u32>, sources: Sources, root: &Path) -> Result<Program, LoadFailure> {
+    let mut errors = Vec::new();
+    let parts: Vec<decode::FilePart> = files
+        .iter()
+        .map(|&file| decode::decode_file(file, &sources.get(file).text, &mut errors))
+        .collect();
+    let program = merge::merge(parts, root, &sources, &mut errors);
+    match program {
+        Some(parts) if errors.is_empty() => Ok(parts.into_program(sources)),
+        _ => Err(LoadFailure { sources, errors }),
+    }
+}
+
+pub(crate) fn new_source(path: &Path, text: String) -> SourceFile {
+    SourceFile::new(path.to_path_buf(), text)
+}

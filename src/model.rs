@@ -1,0 +1,256 @@
+//! The program of an event as the organiser wrote it: event, tracks, rooms, speakers, sessions.
+//!
+//! Values are kept as written (local date-times stay local, references stay ids) together with
+//! where they were written, so rules can point at the right line and a later save can patch the
+//! right key. Nothing here is derived: instants, conflicts and lookups are computed from it.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+
+use crate::codes::{Level, RuleCode};
+use crate::source::{Sources, Span};
+
+/// A whole event: everything read from one file or one directory.
+#[derive(Debug)]
+pub struct Program {
+    pub event: Event,
+    pub checks: Checks,
+    pub tracks: Vec<Track>,
+    pub rooms: Vec<Room>,
+    pub speakers: Vec<Speaker>,
+    pub sessions: Vec<Session>,
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    pub timezone: Tz,
+    /// First day, local date.
+    pub start: NaiveDate,
+    /// Last day, inclusive.
+    pub end: NaiveDate,
+    pub venue: Option<String>,
+    pub url: Option<String>,
+    /// BCP 47 tag; "en" when the file gives none.
+    pub language: String,
+    pub description: Option<String>,
+    /// The `[event]` header.
+    pub span: Span,
+}
+
+/// Per-rule levels after `[checks]`, and the changeover gap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checks {
+    levels: [Level; 16],
+    /// Minimum minutes between a person's consecutive sessions in different rooms.
+    pub changeover_minutes: i64,
+}
+
+impl Default for Checks {
+    fn default() -> Checks {
+        let mut levels = [Level::Off; 16];
+        for code in RuleCode::ALL {
+            levels[code.index()] = code.default_level();
+        }
+        Checks {
+            levels,
+            changeover_minutes: 10,
+        }
+    }
+}
+
+impl Checks {
+    pub fn level(&self, code: RuleCode) -> Level {
+        self.levels[code.index()]
+    }
+
+    pub fn set_level(&mut self, code: RuleCode, level: Level) {
+        self.levels[code.index()] = level;
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Track {
+    pub id: String,
+    pub name: String,
+    /// `#rrggbb`.
+    pub color: Option<String>,
+    pub description: Option<String>,
+    pub span: Span,
+    pub id_span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Room {
+    pub id: String,
+    pub name: String,
+    pub capacity: Option<u32>,
+    pub features: Vec<String>,
+    pub accessible: bool,
+    pub location: Option<String>,
+    /// Opening hours; `None` means always open, an empty list never open.
+    pub open: Option<Vec<Window>>,
+    pub span: Span,
+    pub id_span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    pub id: String,
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub role: Option<String>,
+    pub bio: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+    /// Availability; `None` means always available, an empty list never.
+    pub available: Option<Vec<Window>>,
+    pub span: Span,
+    pub id_span: Span,
+}
+
+/// A time window `[from, to)` of a room's opening hours or a person's availability.
+#[derive(Debug, Clone)]
+pub struct Window {
+    pub from: DateTimeValue,
+    pub to: DateTimeValue,
+    pub span: Span,
+}
+
+/// A date-time as written: local wall-clock time in the event's zone, or with an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateTimeValue {
+    Local(NaiveDateTime),
+    Fixed(DateTime<FixedOffset>),
+}
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// A reference by id to a room, track or speaker.
+pub type Ref = Spanned<String>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Talk,
+    Keynote,
+    Panel,
+    Workshop,
+    Roundtable,
+    Break,
+    Social,
+    Other,
+}
+
+impl Kind {
+    pub const NAMES: [&'static str; 8] = [
+        "talk",
+        "keynote",
+        "panel",
+        "workshop",
+        "roundtable",
+        "break",
+        "social",
+        "other",
+    ];
+    const ALL: [Kind; 8] = [
+        Kind::Talk,
+        Kind::Keynote,
+        Kind::Panel,
+        Kind::Workshop,
+        Kind::Roundtable,
+        Kind::Break,
+        Kind::Social,
+        Kind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Kind::NAMES[Kind::ALL.iter().position(|k| *k == self).unwrap_or(0)]
+    }
+
+    pub fn parse(text: &str) -> Option<Kind> {
+        Kind::NAMES
+            .iter()
+            .position(|n| *n == text)
+            .map(|i| Kind::ALL[i])
+    }
+
+    /// Breaks and socials may be scheduled without a room: they concern the whole event.
+    pub fn may_be_event_wide(self) -> bool {
+        matches!(self, Kind::Break | Kind::Social)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Confirmed,
+    Tentative,
+    /// Takes no room and no person's time; exports still show it so calendars drop it.
+    Cancelled,
+}
+
+impl Status {
+    pub const NAMES: [&'static str; 3] = ["confirmed", "tentative", "cancelled"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Tentative => "tentative",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        match text {
+            "confirmed" => Some(Status::Confirmed),
+            "tentative" => Some(Status::Tentative),
+            "cancelled" => Some(Status::Cancelled),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    pub track: Option<Ref>,
+    pub room: Option<Ref>,
+    pub start: Option<Spanned<DateTimeValue>>,
+    /// Minutes, as written (may be invalid: below 1).
+    pub duration: Option<Spanned<i64>>,
+    pub end: Option<Spanned<DateTimeValue>>,
+    pub speakers: Vec<Ref>,
+    pub moderators: Vec<Ref>,
+    pub expected: Option<u32>,
+    pub requires: Vec<String>,
+    pub plenary: bool,
+    pub language: Option<String>,
+    pub tags: Vec<String>,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub status: Status,
+    /// Rules acknowledged for this session.
+    pub allow: Vec<RuleCode>,
+    /// The session's table header (`[[sessions]]`) or inline table.
+    pub span: Span,
+    pub id_span: Span,
+}
+
+impl Session {
+    /// Speakers then moderators: everyone whose time the session takes.
+    pub fn people(&self) -> impl Iterator<Item = &Ref> {
+        self.speakers.iter().chain(self.moderators.iter())
+    }
+
+    pub fn allows(&self, code: RuleCode) -> bool {
+        self.allow.contains(&code)
+    }
+}

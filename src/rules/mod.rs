@@ -1,0 +1,201 @@
+//! The conflict engine: every rule of the format, run over a loaded program.
+//!
+//! Rules read a [`Schedule`] (facts derived from the program) and report [`Diagnostic`]s.
+//! Pairwise rules sort and sweep instead of comparing all pairs, so a 100,000-session program
+//! is checked in a fraction of the time it takes to parse. Levels from `[checks]` and
+//! per-session `allow` are applied as findings are made, and the output order is deterministic.
+//! This module must not print or read files: the CLI and the editor present its results.
+
+mod capacity;
+mod changeover;
+mod overlap;
+mod refs;
+pub mod schedule;
+mod timing;
+mod windows;
+pub mod wording;
+
+use crate::codes::{Level, RuleCode};
+use crate::model::Program;
+use crate::source::Span;
+use crate::time::Instant;
+
+pub use schedule::{Schedule, SessionFacts};
+
+/// One finding of a rule, at the level `[checks]` gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: RuleCode,
+    /// `Error`, `Warning` or `Info` (never `Off`: silenced rules report nothing).
+    pub severity: Level,
+    /// One sentence an organiser understands.
+    pub message: String,
+    /// Ids of the sessions involved, sorted.
+    pub sessions: Vec<String>,
+    /// The room the diagnostic is about.
+    pub room: Option<String>,
+    /// The person the diagnostic is about.
+    pub person: Option<String>,
+    /// The track the diagnostic is about.
+    pub track: Option<String>,
+    /// The overlapping (or offending) interval.
+    pub start: Option<Instant>,
+    pub end: Option<Instant>,
+    /// Where to look: the first session's table, or the offending key.
+    pub span: Span,
+    /// Other places worth showing, each with a short note.
+    pub related: Vec<(Span, String)>,
+    /// How to fix or acknowledge it.
+    pub help: Option<String>,
+    /// Indices of the sessions involved, in the same order as `sessions`.
+    pub session_indices: Vec<usize>,
+}
+
+/// Counts per severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let mut s = Summary::default();
+        for d in diagnostics {
+            match d.severity {
+                Level::Error => s.errors += 1,
+                Level::Warning => s.warnings += 1,
+                _ => s.infos += 1,
+            }
+        }
+        s
+    }
+}
+
+/// Builder for a finding, filled by a rule once it knows the finding is wanted.
+#[derive(Default)]
+pub(crate) struct Finding {
+    pub message: String,
+    pub room: Option<String>,
+    pub person: Option<String>,
+    pub track: Option<String>,
+    pub interval: Option<(Instant, Instant)>,
+    /// Defaults to the first session's table.
+    pub span: Option<Span>,
+    pub related: Vec<(Span, String)>,
+    pub help: Option<String>,
+}
+
+/// Collects findings, dropping those of silenced rules or acknowledged by a session's `allow`.
+pub(crate) struct Emitter<'p> {
+    program: &'p Program,
+    out: Vec<Diagnostic>,
+}
+
+impl<'p> Emitter<'p> {
+    fn new(program: &'p Program) -> Emitter<'p> {
+        Emitter {
+            program,
+            out: Vec::new(),
+        }
+    }
+
+    /// Whether a rule reports at all; rules skip their work when it does not.
+    pub fn enabled(&self, code: RuleCode) -> bool {
+        self.program.checks.level(code) != Level::Off
+    }
+
+    /// Report `code` about `sessions` (indices); `build` runs only if the finding is kept.
+    pub fn emit(&mut self, code: RuleCode, sessions: &[usize], build: impl FnOnce() -> Finding) {
+        let severity = self.program.checks.level(code);
+        if severity == Level::Off {
+            return;
+        }
+        let all = &self.program.sessions;
+        if sessions.iter().any(|&i| all[i].allows(code)) {
+            return;
+        }
+        let finding = build();
+        let mut order: Vec<usize> = sessions.to_vec();
+        order.sort_by(|&a, &b| all[a].id.cmp(&all[b].id).then(a.cmp(&b)));
+        let span = finding
+            .span
+            .or_else(|| order.first().map(|&i| all[i].span))
+            .unwrap_or(self.program.event.span);
+        let ids: Vec<String> = if code == RuleCode::DuplicateId {
+            // The contract lists a duplicated session id once.
+            order.first().map(|&i| vec![all[i].id.clone()]).unwrap_or_default()
+        } else {
+            order.iter().map(|&i| all[i].id.clone()).collect()
+        };
+        self.out.push(Diagnostic {
+            code,
+            severity,
+            message: finding.message,
+            sessions: ids,
+            room: finding.room,
+            person: finding.person,
+            track: finding.track,
+            start: finding.interval.map(|i| i.0),
+            end: finding.interval.map(|i| i.1),
+            span,
+            related: finding.related,
+            help: finding.help,
+            session_indices: order,
+        });
+    }
+}
+
+/// Run every rule on a program; diagnostics come sorted by time, room, sessions and code.
+pub fn check(program: &Program) -> Vec<Diagnostic> {
+    let schedule = Schedule::new(program);
+    check_schedule(&schedule)
+}
+
+/// Run every rule on an already derived schedule.
+pub fn check_schedule(schedule: &Schedule) -> Vec<Diagnostic> {
+    let mut emit = Emitter::new(schedule.program);
+    refs::duplicate_ids(schedule, &mut emit);
+    refs::unknown_refs(schedule, &mut emit);
+    timing::time_issues(schedule, &mut emit);
+    overlap::room_overlap(schedule, &mut emit);
+    overlap::speaker_overlap(schedule, &mut emit);
+    overlap::track_overlap(schedule, &mut emit);
+    overlap::plenary_overlap(schedule, &mut emit);
+    windows::outside_event(schedule, &mut emit);
+    windows::room_closed(schedule, &mut emit);
+    windows::speaker_unavailable(schedule, &mut emit);
+    capacity::over_capacity(schedule, &mut emit);
+    capacity::missing_feature(schedule, &mut emit);
+    changeover::speaker_changeover(schedule, &mut emit);
+    timing::unscheduled(schedule, &mut emit);
+    refs::unused(schedule, &mut emit);
+    let mut out = emit.out;
+    sort(&mut out);
+    out
+}
+
+/// Deterministic order: diagnostics without a time first, then by start time; then room,
+/// sessions, code, person, track and place.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then_with(|| a.room.cmp(&b.room))
+            .then_with(|| a.sessions.cmp(&b.sessions))
+            .then_with(|| a.code.cmp(&b.code))
+            .then_with(|| a.person.cmp(&b.person))
+            .then_with(|| a.track.cmp(&b.track))
+            .then_with(|| a.end.cmp(&b.end))
+            .then_with(|| a.span.cmp(&b.span))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+}
+
+/// The help line shared by rules an organiser may acknowledge per session.
+pub(crate) fn allow_help(code: RuleCode, fix: &str) -> Option<String> {
+    Some(format!(
+        "{fix}, or acknowledge it with allow = [\"{code}\"] on one of the sessions"
+    ))
+}

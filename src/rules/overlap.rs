@@ -1,0 +1,218 @@
+//! Pairwise overlap rules: `room-overlap`, `speaker-overlap`, `track-overlap`,
+//! `plenary-overlap`.
+//!
+//! Each groups the scheduled sessions (by room, person or track), sorts each group by start and
+//! sweeps it keeping the sessions still running: O(n log n + pairs reported), never all pairs.
+
+use super::wording;
+use super::{allow_help, Emitter, Finding, Schedule};
+use crate::codes::RuleCode;
+use crate::time::Instant;
+
+/// `(group, start, end, session)`.
+type Entry = (usize, Instant, Instant, usize);
+
+/// Report every overlapping pair within each group. `entries` are sorted here.
+pub(crate) fn sweep_groups(entries: &mut [Entry], mut report: impl FnMut(usize, usize, usize, Instant, Instant)) {
+    entries.sort_unstable();
+    let mut active: Vec<(Instant, usize)> = Vec::new();
+    let mut group = usize::MAX;
+    for &(g, start, end, session) in entries.iter() {
+        if g != group {
+            active.clear();
+            group = g;
+        }
+        // Half-open intervals: a session ending when this one starts does not overlap it.
+        active.retain(|&(e, _)| e > start);
+        for &(e, other) in &active {
+            report(g, other, session, start, e.min(end));
+        }
+        active.push((end, session));
+    }
+}
+
+/// "'Title' (Amphi, 14:00–15:30)".
+pub(crate) fn describe(s: &Schedule, session: usize) -> String {
+    let sess = &s.program.sessions[session];
+    let facts = &s.sessions[session];
+    let place = match facts.room {
+        Some(r) => s.program.rooms[r].name.as_str(),
+        None => "all rooms",
+    };
+    match facts.interval {
+        Some((a, b)) => format!("'{}' ({place}, {})", sess.title, wording::span(s.tz, a, b)),
+        None => format!("'{}' ({place})", sess.title),
+    }
+}
+
+pub(crate) fn related(s: &Schedule, sessions: [usize; 2]) -> Vec<(crate::source::Span, String)> {
+    let mut ids = sessions;
+    ids.sort_by(|&x, &y| s.program.sessions[x].id.cmp(&s.program.sessions[y].id));
+    // The first session (by id) is the primary place; point at the other one too.
+    vec![(s.program.sessions[ids[1]].span, format!("'{}'", s.program.sessions[ids[1]].title))]
+}
+
+pub(super) fn room_overlap(s: &Schedule, emit: &mut Emitter) {
+    if !emit.enabled(RuleCode::RoomOverlap) {
+        return;
+    }
+    let mut entries: Vec<Entry> = s
+        .sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| Some((f.room?, f.slot()?.0, f.slot()?.1, i)))
+        .collect();
+    sweep_groups(&mut entries, |room, a, b, start, end| {
+        emit.emit(RuleCode::RoomOverlap, &[a, b], || {
+            let room = &s.program.rooms[room];
+            let (sa, sb) = (&s.program.sessions[a], &s.program.sessions[b]);
+            let (ia, ib) = (s.sessions[a].interval.unwrap_or_default(), s.sessions[b].interval.unwrap_or_default());
+            Finding {
+                message: format!(
+                    "'{}' ({}) and '{}' ({}) are both in {} on {}",
+                    sa.title,
+                    wording::span(s.tz, ia.0, ia.1),
+                    sb.title,
+                    wording::span(s.tz, ib.0, ib.1),
+                    room.name,
+                    wording::day(s.tz, start)
+                ),
+                room: Some(room.id.clone()),
+                interval: Some((start, end)),
+                related: related(s, [a, b]),
+                help: allow_help(RuleCode::RoomOverlap, "move one of them to another room or time"),
+                ..Finding::default()
+            }
+        });
+    });
+}
+
+pub(super) fn speaker_overlap(s: &Schedule, emit: &mut Emitter) {
+    if !emit.enabled(RuleCode::SpeakerOverlap) {
+        return;
+    }
+    let mut entries: Vec<Entry> = Vec::new();
+    for (i, f) in s.sessions.iter().enumerate() {
+        if let Some((a, b)) = f.slot() {
+            entries.extend(f.people.iter().map(|&p| (p, a, b, i)));
+        }
+    }
+    sweep_groups(&mut entries, |person, a, b, start, end| {
+        emit.emit(RuleCode::SpeakerOverlap, &[a, b], || {
+            let who = &s.program.speakers[person];
+            Finding {
+                message: format!(
+                    "{} is in {} and {} on {}",
+                    who.name,
+                    describe(s, a),
+                    describe(s, b),
+                    wording::day(s.tz, start)
+                ),
+                person: Some(who.id.clone()),
+                interval: Some((start, end)),
+                related: related(s, [a, b]),
+                help: allow_help(RuleCode::SpeakerOverlap, "move one of the sessions, or take the person off one"),
+                ..Finding::default()
+            }
+        });
+    });
+}
+
+pub(super) fn track_overlap(s: &Schedule, emit: &mut Emitter) {
+    if !emit.enabled(RuleCode::TrackOverlap) {
+        return;
+    }
+    let mut entries: Vec<Entry> = s
+        .sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| Some((f.track?, f.slot()?.0, f.slot()?.1, i)))
+        .collect();
+    sweep_groups(&mut entries, |track, a, b, start, end| {
+        emit.emit(RuleCode::TrackOverlap, &[a, b], || {
+            let t = &s.program.tracks[track];
+            Finding {
+                message: format!(
+                    "{} and {} of track {} overlap on {}",
+                    describe(s, a),
+                    describe(s, b),
+                    t.name,
+                    wording::day(s.tz, start)
+                ),
+                track: Some(t.id.clone()),
+                interval: Some((start, end)),
+                related: related(s, [a, b]),
+                help: allow_help(RuleCode::TrackOverlap, "move one of them so the track's audience can attend both"),
+                ..Finding::default()
+            }
+        });
+    });
+}
+
+/// Pairs of a plenary session and any scheduled session overlapping it (breaks included).
+pub(super) fn plenary_overlap(s: &Schedule, emit: &mut Emitter) {
+    if !emit.enabled(RuleCode::PlenaryOverlap) {
+        return;
+    }
+    let sessions = &s.program.sessions;
+    if !sessions.iter().any(|x| x.plenary) {
+        return;
+    }
+    let mut order: Vec<(Instant, Instant, usize)> = s
+        .sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.slot().map(|(a, b)| (a, b, i)))
+        .collect();
+    order.sort_unstable();
+    // Every running session (for a plenary that starts) and the running plenaries (for any
+    // session that starts); each pair is found when its later-starting member starts.
+    let mut running: std::collections::BinaryHeap<std::cmp::Reverse<(Instant, usize)>> = Default::default();
+    let mut running_plenaries: Vec<(Instant, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize, Instant, Instant)> = Vec::new();
+    for &(start, end, i) in &order {
+        while running.peek().is_some_and(|r| r.0 .0 <= start) {
+            running.pop();
+        }
+        running_plenaries.retain(|&(e, _)| e > start);
+        if sessions[i].plenary {
+            for r in running.iter() {
+                let (e, other) = r.0;
+                pairs.push((other, i, start, e.min(end)));
+            }
+            running_plenaries.push((end, i));
+        } else {
+            for &(e, p) in &running_plenaries {
+                pairs.push((p, i, start, e.min(end)));
+            }
+        }
+        running.push(std::cmp::Reverse((end, i)));
+    }
+    for (a, b, start, end) in pairs {
+        emit.emit(RuleCode::PlenaryOverlap, &[a, b], || {
+            let message = if sessions[a].plenary && sessions[b].plenary {
+                format!(
+                    "the plenary sessions {} and {} overlap on {}",
+                    describe(s, a),
+                    describe(s, b),
+                    wording::day(s.tz, start)
+                )
+            } else {
+                let (plenary, other) = if sessions[a].plenary { (a, b) } else { (b, a) };
+                format!(
+                    "{} runs during the plenary {} on {}",
+                    describe(s, other),
+                    describe(s, plenary),
+                    wording::day(s.tz, start)
+                )
+            };
+            Finding {
+                message,
+                interval: Some((start, end)),
+                related: related(s, [a, b]),
+                help: allow_help(RuleCode::PlenaryOverlap, "nothing else should run during a plenary: move the session"),
+                ..Finding::default()
+            }
+        });
+    }
+}

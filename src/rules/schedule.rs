@@ -1,0 +1,221 @@
+//! Facts derived from a program that every rule needs: instants, resolved references, who is
+//! in which session. Derived afresh after every change, never stored in the model.
+
+use std::collections::HashMap;
+
+use chrono_tz::Tz;
+
+use crate::codes::RuleCode;
+use crate::model::{Program, Session, Status};
+use crate::source::Span;
+use crate::time::{resolve, Instant, Resolved};
+
+/// A problem with a session's times, found while resolving them.
+#[derive(Debug, Clone)]
+pub struct TimeIssue {
+    /// `invalid-time` or `ambiguous-time`.
+    pub code: RuleCode,
+    /// The key at fault.
+    pub span: Span,
+    pub message: String,
+}
+
+/// What the rules know about one session.
+#[derive(Debug, Clone, Default)]
+pub struct SessionFacts {
+    /// The room, when the session names a defined one.
+    pub room: Option<usize>,
+    /// The session names a room that is not defined.
+    pub room_unknown: bool,
+    /// The track, when the session names a defined one.
+    pub track: Option<usize>,
+    /// Defined speakers and moderators, each once.
+    pub people: Vec<usize>,
+    /// `[start, end)` when both resolve to valid instants.
+    pub interval: Option<(Instant, Instant)>,
+    /// The times are invalid (`invalid-time`).
+    pub invalid: bool,
+    /// Takes part in time, room and capacity rules: not cancelled, times valid, room known.
+    pub active: bool,
+    /// Active, with a start, and with a room or event-wide (break, social).
+    pub scheduled: bool,
+    pub time_issues: Vec<TimeIssue>,
+}
+
+impl SessionFacts {
+    /// `[start, end)` of a scheduled session.
+    pub fn slot(&self) -> Option<(Instant, Instant)> {
+        if self.scheduled {
+            self.interval
+        } else {
+            None
+        }
+    }
+}
+
+/// A program and the facts derived from it.
+pub struct Schedule<'p> {
+    pub program: &'p Program,
+    pub tz: Tz,
+    pub rooms: HashMap<&'p str, usize>,
+    pub tracks: HashMap<&'p str, usize>,
+    pub speakers: HashMap<&'p str, usize>,
+    pub sessions: Vec<SessionFacts>,
+}
+
+fn first_by_id<'p, T>(items: &'p [T], id: impl Fn(&'p T) -> &'p str) -> HashMap<&'p str, usize> {
+    let mut map = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        map.entry(id(item)).or_insert(i);
+    }
+    map
+}
+
+impl<'p> Schedule<'p> {
+    pub fn new(program: &'p Program) -> Schedule<'p> {
+        let rooms = first_by_id(&program.rooms, |r| r.id.as_str());
+        let tracks = first_by_id(&program.tracks, |t| t.id.as_str());
+        let speakers = first_by_id(&program.speakers, |s| s.id.as_str());
+        let tz = program.event.timezone;
+        let sessions = program
+            .sessions
+            .iter()
+            .map(|s| facts(s, tz, &rooms, &tracks, &speakers))
+            .collect();
+        Schedule {
+            program,
+            tz,
+            rooms,
+            tracks,
+            speakers,
+            sessions,
+        }
+    }
+}
+
+fn facts(
+    session: &Session,
+    tz: Tz,
+    rooms: &HashMap<&str, usize>,
+    tracks: &HashMap<&str, usize>,
+    speakers: &HashMap<&str, usize>,
+) -> SessionFacts {
+    let room = session.room.as_ref().and_then(|r| rooms.get(r.value.as_str()).copied());
+    let room_unknown = session.room.is_some() && room.is_none();
+    let track = session.track.as_ref().and_then(|t| tracks.get(t.value.as_str()).copied());
+    let mut people: Vec<usize> = session
+        .people()
+        .filter_map(|p| speakers.get(p.value.as_str()).copied())
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+
+    let mut issues = Vec::new();
+    let interval = times(session, tz, &mut issues);
+    let invalid = issues.iter().any(|i| i.code == RuleCode::InvalidTime);
+    let active = session.status != Status::Cancelled && !invalid && !room_unknown;
+    let scheduled = active
+        && session.start.is_some()
+        && (room.is_some() || session.kind.may_be_event_wide());
+    SessionFacts {
+        room,
+        room_unknown,
+        track,
+        people,
+        interval: if invalid { None } else { interval },
+        invalid,
+        active,
+        scheduled,
+        time_issues: issues,
+    }
+}
+
+/// Resolve a session's start and end, recording every time problem.
+fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Instant, Instant)> {
+    use crate::rules::wording::{date_time, gap_note};
+    let invalid = |span: Span, message: String, issues: &mut Vec<TimeIssue>| {
+        // One invalid-time per session: the first reason found.
+        if !issues.iter().any(|i| i.code == RuleCode::InvalidTime) {
+            issues.push(TimeIssue {
+                code: RuleCode::InvalidTime,
+                span,
+                message,
+            });
+        }
+    };
+    let title = &session.title;
+    if let (Some(_), Some(end)) = (&session.duration, &session.end) {
+        invalid(
+            end.span,
+            format!("'{title}' gives both `end` and `duration`: keep one"),
+            issues,
+        );
+    }
+    if let Some(d) = &session.duration {
+        if d.value < 1 {
+            invalid(
+                d.span,
+                format!("'{title}' lasts {} minutes: a duration is at least 1 minute", d.value),
+                issues,
+            );
+        }
+    }
+    let resolve_key = |key: &str, value: &crate::model::Spanned<crate::model::DateTimeValue>, issues: &mut Vec<TimeIssue>| {
+        match resolve(tz, &value.value) {
+            Resolved::Exact(t) => Some(t),
+            Resolved::Ambiguous(t) => {
+                issues.push(TimeIssue {
+                    code: RuleCode::AmbiguousTime,
+                    span: value.span,
+                    message: format!(
+                        "'{title}' {key} at {}, which happens twice in {} (clocks go back); the earlier one is used",
+                        date_time(tz, &value.value),
+                        tz.name()
+                    ),
+                });
+                Some(t)
+            }
+            Resolved::Gap => {
+                invalid(
+                    value.span,
+                    format!(
+                        "'{title}' {key} at {}, a time that does not exist in {}{}",
+                        date_time(tz, &value.value),
+                        tz.name(),
+                        gap_note()
+                    ),
+                    issues,
+                );
+                None
+            }
+        }
+    };
+    let start = session.start.as_ref().and_then(|s| resolve_key("starts", s, issues));
+    let end_at = session.end.as_ref().and_then(|e| resolve_key("ends", e, issues));
+    let start_span = session.start.as_ref().map(|s| s.span);
+    if let Some(span) = start_span {
+        if session.duration.is_none() && session.end.is_none() {
+            invalid(
+                span,
+                format!("'{title}' has a start but neither `duration` nor `end`"),
+                issues,
+            );
+        }
+    }
+    let start = start?;
+    let end = match (&session.duration, end_at) {
+        (Some(d), None) if session.end.is_none() => start.checked_add(d.value.checked_mul(60)?)?,
+        (None, Some(end)) => end,
+        _ => return None,
+    };
+    if end <= start {
+        let span = session.end.as_ref().map(|e| e.span).unwrap_or(session.span);
+        invalid(
+            span,
+            format!("'{title}' ends before or when it starts"),
+            issues,
+        );
+        return None;
+    }
+    Some((start, end))
+}

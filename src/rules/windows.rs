@@ -1,0 +1,168 @@
+//! Rules about time windows: `outside-event`, `room-closed`, `speaker-unavailable`.
+
+use chrono::Days;
+
+use super::wording;
+use super::{Emitter, Finding, Schedule};
+use crate::codes::RuleCode;
+use crate::model::Window;
+use crate::time::{day_start, resolve_lenient, Instant};
+
+/// Windows as sorted, merged instants: touching or overlapping windows become one.
+pub(crate) fn merged(s: &Schedule, windows: &[Window]) -> Vec<(Instant, Instant)> {
+    let mut spans: Vec<(Instant, Instant)> = windows
+        .iter()
+        .map(|w| (resolve_lenient(s.tz, &w.from), resolve_lenient(s.tz, &w.to)))
+        .collect();
+    spans.sort_unstable();
+    let mut out: Vec<(Instant, Instant)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+/// Whether `[start, end)` lies inside one merged window.
+pub(crate) fn inside(windows: &[(Instant, Instant)], start: Instant, end: Instant) -> bool {
+    let i = windows.partition_point(|w| w.0 <= start);
+    i > 0 && windows[i - 1].1 >= end
+}
+
+fn list(s: &Schedule, windows: &[(Instant, Instant)]) -> String {
+    if windows.is_empty() {
+        return "none".to_string();
+    }
+    let shown: Vec<String> = windows
+        .iter()
+        .take(4)
+        .map(|&(a, b)| format!("{} {}", wording::day(s.tz, a), wording::span(s.tz, a, b)))
+        .collect();
+    let more = if windows.len() > 4 { ", …" } else { "" };
+    format!("{}{more}", shown.join(", "))
+}
+
+pub(super) fn outside_event(s: &Schedule, emit: &mut Emitter) {
+    if !emit.enabled(RuleCode::OutsideEvent) {
+        return;
+    }
+    let event = &s.program.event;
+    let first = day_start(s.tz, event.start);
+    let after = event
+        .end
+        .checked_add_days(Days::new(1))
+        .map(|d| day_start(s.tz, d))
+        .unwrap_or(Instant::MAX);
+    for (i, facts) in s.sessions.iter().enumerate() {
+        let Some((a, b)) = facts.slot() else { continue };
+        if a >= first && b <= after {
+            continue;
+        }
+        emit.emit(RuleCode::OutsideEvent, &[i], || Finding {
+            message: format!(
+                "'{}' ({} {}) is outside the event's days ({} to {})",
+                s.program.sessions[i].title,
+                wording::day(s.tz, a),
+                wording::span(s.tz, a, b),
+                wording::day(s.tz, first),
+                wording::day(s.tz, after - 1),
+            ),
+            interval: Some((a, b)),
+            help: Some("move it within the event's days, or change [event] start and end".into()),
+            ..Finding::default()
+        });
+    }
+}
+
+pub(super) fn room_closed(s: &Schedule, emit: &mut Emitter) {
+    if !emit.enabled(RuleCode::RoomClosed) {
+        return;
+    }
+    let hours: Vec<Option<Vec<(Instant, Instant)>>> = s
+        .program
+        .rooms
+        .iter()
+        .map(|r| r.open.as_ref().map(|w| merged(s, w)))
+        .collect();
+    for (i, facts) in s.sessions.iter().enumerate() {
+        let (Some(room), Some((a, b))) = (facts.room, facts.slot()) else { continue };
+        let Some(open) = &hours[room] else { continue };
+        if inside(open, a, b) {
+            continue;
+        }
+        emit.emit(RuleCode::RoomClosed, &[i], || {
+            let r = &s.program.rooms[room];
+            Finding {
+                message: format!(
+                    "'{}' ({} {}) is outside the opening hours of {} (open: {})",
+                    s.program.sessions[i].title,
+                    wording::day(s.tz, a),
+                    wording::span(s.tz, a, b),
+                    r.name,
+                    list(s, open)
+                ),
+                room: Some(r.id.clone()),
+                interval: Some((a, b)),
+                related: vec![(r.span, format!("{}'s opening hours", r.name))],
+                help: super::allow_help(RuleCode::RoomClosed, "move it into the opening hours, or extend the room's `open`"),
+                ..Finding::default()
+            }
+        });
+    }
+}
+
+pub(super) fn speaker_unavailable(s: &Schedule, emit: &mut Emitter) {
+    if !emit.enabled(RuleCode::SpeakerUnavailable) {
+        return;
+    }
+    let availability: Vec<Option<Vec<(Instant, Instant)>>> = s
+        .program
+        .speakers
+        .iter()
+        .map(|p| p.available.as_ref().map(|w| merged(s, w)))
+        .collect();
+    for (i, facts) in s.sessions.iter().enumerate() {
+        let Some((a, b)) = facts.slot() else { continue };
+        for &person in &facts.people {
+            let Some(free) = &availability[person] else { continue };
+            if inside(free, a, b) {
+                continue;
+            }
+            emit.emit(RuleCode::SpeakerUnavailable, &[i], || {
+                let who = &s.program.speakers[person];
+                Finding {
+                    message: format!(
+                        "{} is not available for '{}' ({} {}); available: {}",
+                        who.name,
+                        s.program.sessions[i].title,
+                        wording::day(s.tz, a),
+                        wording::span(s.tz, a, b),
+                        list(s, free)
+                    ),
+                    person: Some(who.id.clone()),
+                    interval: Some((a, b)),
+                    related: vec![(who.span, format!("{}'s availability", who.name))],
+                    help: super::allow_help(RuleCode::SpeakerUnavailable, "move the session into the person's availability"),
+                    ..Finding::default()
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inside;
+
+    #[test]
+    fn inside_merged_windows() {
+        let w = [(0, 10), (20, 30)];
+        assert!(inside(&w, 0, 10));
+        assert!(inside(&w, 22, 30));
+        assert!(!inside(&w, 5, 21));
+        assert!(!inside(&w, 10, 11));
+        assert!(!inside(&[], 1, 2));
+    }
+}

@@ -1,0 +1,123 @@
+//! Wall-clock time in the event's zone, turned into absolute instants.
+//!
+//! Organisers write local times ("14:00 in Lyon"); every comparison happens on instants (seconds
+//! since the Unix epoch, UTC), so sessions across midnight or a DST change compare correctly.
+//! A local time that does not exist (spring-forward gap) or occurs twice (autumn fold) is
+//! reported, never guessed silently.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+
+use crate::model::DateTimeValue;
+
+/// Seconds since 1970-01-01T00:00:00Z.
+pub type Instant = i64;
+
+/// What a written date-time means as an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    /// Exactly one instant.
+    Exact(Instant),
+    /// The local time occurs twice; this is the earlier instant.
+    Ambiguous(Instant),
+    /// The local time does not exist (it falls in a DST gap).
+    Gap,
+}
+
+/// Resolve a written date-time in the event's zone.
+pub fn resolve(tz: Tz, value: &DateTimeValue) -> Resolved {
+    match value {
+        DateTimeValue::Fixed(dt) => Resolved::Exact(dt.timestamp()),
+        DateTimeValue::Local(naive) => match tz.from_local_datetime(naive) {
+            LocalResult::Single(dt) => Resolved::Exact(dt.timestamp()),
+            LocalResult::Ambiguous(earliest, _) => Resolved::Ambiguous(earliest.timestamp()),
+            LocalResult::None => Resolved::Gap,
+        },
+    }
+}
+
+/// Resolve without failing, for bounds such as windows and event days: a time in a gap maps
+/// to the instant the clock would show it had it not jumped (the offset before the gap), a
+/// time in a fold to the earlier instant.
+pub fn resolve_lenient(tz: Tz, value: &DateTimeValue) -> Instant {
+    match value {
+        DateTimeValue::Fixed(dt) => dt.timestamp(),
+        DateTimeValue::Local(naive) => local_lenient(tz, *naive),
+    }
+}
+
+pub fn local_lenient(tz: Tz, naive: NaiveDateTime) -> Instant {
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(dt) => dt.timestamp(),
+        LocalResult::Ambiguous(earliest, _) => earliest.timestamp(),
+        LocalResult::None => {
+            // The offset in force just before the gap; gaps are shorter than a day.
+            let before = naive - Duration::hours(24);
+            let offset = match tz.from_local_datetime(&before) {
+                LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => {
+                    dt.offset().fix().local_minus_utc() as i64
+                }
+                LocalResult::None => 0,
+            };
+            naive.and_utc().timestamp() - offset
+        }
+    }
+}
+
+use chrono::Offset as _;
+
+/// Local midnight at the start of `date`.
+pub fn day_start(tz: Tz, date: NaiveDate) -> Instant {
+    local_lenient(tz, date.and_time(NaiveTime::MIN))
+}
+
+/// The instant as a date-time in the event's zone.
+pub fn to_local(tz: Tz, instant: Instant) -> DateTime<Tz> {
+    let utc = DateTime::from_timestamp(instant, 0).unwrap_or(DateTime::UNIX_EPOCH);
+    utc.with_timezone(&tz)
+}
+
+/// RFC 3339 with the zone's offset, as the JSON of `check` writes it.
+pub fn rfc3339(tz: Tz, instant: Instant) -> String {
+    to_local(tz, instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local(s: &str) -> DateTimeValue {
+        DateTimeValue::Local(NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").unwrap())
+    }
+
+    #[test]
+    fn gap_and_fold_in_paris() {
+        let tz = chrono_tz::Europe::Paris;
+        // 2017-03-26 02:30 does not exist in Paris.
+        assert_eq!(resolve(tz, &local("2017-03-26T02:30:00")), Resolved::Gap);
+        // 2017-10-29 02:30 happens twice; the earlier is 00:30 UTC.
+        assert_eq!(
+            resolve(tz, &local("2017-10-29T02:30:00")),
+            Resolved::Ambiguous(1_509_237_000)
+        );
+        // Lenient resolution of the gap time gives 03:30 CEST = 01:30 UTC.
+        assert_eq!(
+            resolve_lenient(tz, &local("2017-03-26T02:30:00")),
+            1_490_491_800
+        );
+    }
+
+    #[test]
+    fn non_whole_hour_offsets() {
+        let kolkata = chrono_tz::Asia::Kolkata;
+        let Resolved::Exact(t) = resolve(kolkata, &local("2024-01-10T09:00:00")) else {
+            panic!("exact")
+        };
+        assert_eq!(rfc3339(kolkata, t), "2024-01-10T09:00:00+05:30");
+        let chatham = chrono_tz::Pacific::Chatham;
+        let Resolved::Exact(t) = resolve(chatham, &local("2024-01-10T09:00:00")) else {
+            panic!("exact")
+        };
+        assert_eq!(rfc3339(chatham, t), "2024-01-10T09:00:00+13:45");
+    }
+}
