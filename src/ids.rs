@@ -10,9 +10,9 @@ pub fn is_valid_id(id: &str) -> bool {
     !bytes.is_empty()
         && bytes.len() <= 64
         && (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+        && bytes.iter().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 /// A valid id close to `text`: lowercase ASCII, accents dropped, other characters as `-`.
@@ -69,15 +69,32 @@ mod tests {
         for ok in ["a", "amphi", "salle-2", "k.d_s", "2017", &"a".repeat(64)] {
             assert!(is_valid_id(ok), "{ok}");
         }
-        for bad in ["", "A", "-a", ".a", "..", "a/b", "a b", "é", &"a".repeat(65), "a\\b"] {
+        for bad in [
+            "",
+            "A",
+            "-a",
+            ".a",
+            "..",
+            "a/b",
+            "a b",
+            "é",
+            &"a".repeat(65),
+            "a\\b",
+        ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("Samy Kefi-Jérome").as_deref(), Some("samy-kefi-jerome"));
-        assert_eq!(slugify("Françoise  Sigot!").as_deref(), Some("francoise-sigot"));
+        assert_eq!(
+            slugify("Samy Kefi-Jérome").as_deref(),
+            Some("samy-kefi-jerome")
+        );
+        assert_eq!(
+            slugify("Françoise  Sigot!").as_deref(),
+            Some("francoise-sigot")
+        );
         assert_eq!(slugify("Salle 2").as_deref(), Some("salle-2"));
         assert_eq!(slugify("../etc").as_deref(), Some("etc"));
         assert_eq!(slugify("东京"), None);

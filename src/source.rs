@@ -74,10 +74,7 @@ impl SourceFile {
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
         let starts = self.line_starts();
         let start = starts[line - 1];
-        let end = starts
-            .get(line)
-            .map(|&s| s - 1)
-            .unwrap_or(self.text.len());
+        let end = starts.get(line).map(|&s| s - 1).unwrap_or(self.text.len());
         let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
             end - 1
         } else {

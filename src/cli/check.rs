@@ -1,6 +1,9 @@
 //! `agora check PATH [--format text|json] [--deny warnings]`.
 
-use super::{stderr_color, stdout_color, write_stderr, write_stdout, CheckArgs, ColorChoice, Deny, Format, Outcome};
+use super::{
+    stderr_color, stdout_color, write_stderr, write_stdout, CheckArgs, ColorChoice, Deny, Format,
+    Outcome,
+};
 use crate::load::{load_path, LoadFailure};
 use crate::report;
 use crate::rules::{check, Summary};

@@ -56,8 +56,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check an event for scheduling conflicts, as compiler-style diagnostics or JSON.
-    #[command(after_help = "Exit status: 0 when nothing at error level was found, 1 when something was \
-(or a warning with --deny warnings), 2 when the event could not be read.")]
+    #[command(
+        after_help = "Exit status: 0 when nothing at error level was found, 1 when something was \
+(or a warning with --deny warnings), 2 when the event could not be read."
+    )]
     Check(CheckArgs),
     /// Print a shell completion script.
     Completions {

@@ -16,7 +16,7 @@ use super::InputError;
 use crate::codes::{Level, RuleCode};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{
-    DateTimeValue, Event, Kind, Room, Session, Speaker, Spanned, Status, Track, Window,
+    DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status, Track, Window,
 };
 use crate::source::Span;
 
@@ -114,8 +114,11 @@ pub(super) fn decode_file(file: u32, text: &str, errors: &mut Vec<InputError>) -
         for e in syntax {
             let range = e.span().unwrap_or(0..0);
             errors.push(
-                InputError::at(Span::new(file, range), format!("TOML syntax: {}", e.message().trim()))
-                    .help("see https://toml.io for the syntax of TOML files"),
+                InputError::at(
+                    Span::new(file, range),
+                    format!("TOML syntax: {}", e.message().trim()),
+                )
+                .help("see https://toml.io for the syntax of TOML files"),
             );
         }
         return part;
@@ -230,9 +233,12 @@ impl Decoder<'_> {
 
     fn missing(&mut self, table_span: Span, what: &str, key: &str, example: &str) {
         self.push(
-            InputError::at(table_span, format!("{what} is missing the required key `{key}`"))
-                .label(format!("no `{key}` in this table"))
-                .help(format!("add `{key} = {example}`")),
+            InputError::at(
+                table_span,
+                format!("{what} is missing the required key `{key}`"),
+            )
+            .label(format!("no `{key}` in this table"))
+            .help(format!("add `{key} = {example}`")),
         );
     }
 
@@ -240,7 +246,12 @@ impl Decoder<'_> {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
-                self.type_error(v, key, "a table", Some(format!("write it as a table: {form}")));
+                self.type_error(
+                    v,
+                    key,
+                    "a table",
+                    Some(format!("write it as a table: {form}")),
+                );
                 None
             }
         }
@@ -332,7 +343,10 @@ impl Decoder<'_> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    self.push(InputError::at(self.span(v.span()), format!("`{key}` is too large")));
+                    self.push(InputError::at(
+                        self.span(v.span()),
+                        format!("`{key}` is too large"),
+                    ));
                     None
                 }
             },
@@ -342,7 +356,12 @@ impl Decoder<'_> {
                 None
             }
             _ => {
-                self.type_error(v, key, "an integer", Some(format!("write a whole number of {unit}")));
+                self.type_error(
+                    v,
+                    key,
+                    "an integer",
+                    Some(format!("write a whole number of {unit}")),
+                );
                 None
             }
         }
@@ -359,7 +378,12 @@ impl Decoder<'_> {
         }
     }
 
-    fn strings(&mut self, v: Option<&Val>, key: &str, example: &str) -> Option<Vec<Spanned<String>>> {
+    fn strings(
+        &mut self,
+        v: Option<&Val>,
+        key: &str,
+        example: &str,
+    ) -> Option<Vec<Spanned<String>>> {
         let v = v?;
         let help = Some(format!("write a list: {key} = [{example}]"));
         let DeValue::Array(items) = v.get_ref() else {
@@ -410,7 +434,11 @@ impl Decoder<'_> {
             }
         };
         let (Some(date), Some(time)) = (dt.date, dt.time) else {
-            let found = if dt.date.is_some() { "a date without a time" } else { "a time without a date" };
+            let found = if dt.date.is_some() {
+                "a date without a time"
+            } else {
+                "a time without a date"
+            };
             self.push(
                 InputError::at(span, format!("`{key}` is {found}"))
                     .label("expected a date and a time")
@@ -429,7 +457,10 @@ impl Decoder<'_> {
                 .map(|t| d.and_time(t))
             });
         let Some(naive) = naive else {
-            self.push(InputError::at(span, format!("`{key}` is not a valid date-time")));
+            self.push(InputError::at(
+                span,
+                format!("`{key}` is not a valid date-time"),
+            ));
             return None;
         };
         let value = match dt.offset {
@@ -444,7 +475,10 @@ impl Decoder<'_> {
                 {
                     Some(fixed) => DateTimeValue::Fixed(fixed),
                     None => {
-                        self.push(InputError::at(span, format!("`{key}` has an invalid offset")));
+                        self.push(InputError::at(
+                            span,
+                            format!("`{key}` has an invalid offset"),
+                        ));
                         return None;
                     }
                 }
@@ -458,9 +492,18 @@ impl Decoder<'_> {
         let v = v?;
         let example = format!("{key} = 2017-12-05");
         let date = match v.get_ref() {
-            DeValue::Datetime(Datetime { date: Some(date), time: None, offset: None }) => *date,
+            DeValue::Datetime(Datetime {
+                date: Some(date),
+                time: None,
+                offset: None,
+            }) => *date,
             DeValue::Datetime(_) => {
-                self.type_error(v, key, "a date", Some(format!("write only the day: {example}")));
+                self.type_error(
+                    v,
+                    key,
+                    "a date",
+                    Some(format!("write only the day: {example}")),
+                );
                 return None;
             }
             DeValue::String(s) => {
@@ -479,7 +522,10 @@ impl Decoder<'_> {
         };
         let parsed = NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32);
         if parsed.is_none() {
-            self.push(InputError::at(self.span(v.span()), format!("`{key}` is not a valid date")));
+            self.push(InputError::at(
+                self.span(v.span()),
+                format!("`{key}` is not a valid date"),
+            ));
         }
         parsed
     }
@@ -488,10 +534,11 @@ impl Decoder<'_> {
         let span = v.map(|v| self.span(v.span()))?;
         let tag = self.string(v, "language")?;
         let mut parts = tag.split('-');
-        let primary_ok = parts
-            .next()
-            .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
-        let rest_ok = parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        let primary_ok = parts.next().is_some_and(|p| {
+            (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic())
+        });
+        let rest_ok = parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
         if primary_ok && rest_ok {
             Some(tag)
         } else {
@@ -506,7 +553,8 @@ impl Decoder<'_> {
 
     fn windows(&mut self, v: Option<&Val>, key: &str) -> Option<Vec<Window>> {
         let v = v?;
-        let help = format!("write {key} = [ {{ from = 2017-12-05T09:00:00, to = 2017-12-05T18:00:00 }} ]");
+        let help =
+            format!("write {key} = [ {{ from = 2017-12-05T09:00:00, to = 2017-12-05T18:00:00 }} ]");
         let DeValue::Array(items) = v.get_ref() else {
             self.type_error(v, key, "an array of { from, to } tables", Some(help));
             return None;
@@ -549,22 +597,24 @@ impl Decoder<'_> {
         let tz_span = timezone.map(|v| self.span(v.span()));
         let tz_name = self.required_string(timezone, "timezone", span, "[event]");
         let tz = match (tz_name, tz_span) {
-            (Some(name), Some(tz_span)) => match name.parse::<Tz>() {
-                Ok(tz) => Some(tz),
-                Err(_) => {
-                    let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
-                    let help = match closest(&name, names) {
+            (Some(name), Some(tz_span)) => {
+                match name.parse::<Tz>() {
+                    Ok(tz) => Some(tz),
+                    Err(_) => {
+                        let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
+                        let help = match closest(&name, names) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "use an IANA time zone name such as Europe/Paris or America/New_York".into(),
                     };
-                    self.push(
-                        InputError::at(tz_span, format!("unknown time zone `{name}`"))
-                            .label("not an IANA time zone")
-                            .help(help),
-                    );
-                    None
+                        self.push(
+                            InputError::at(tz_span, format!("unknown time zone `{name}`"))
+                                .label("not an IANA time zone")
+                                .help(help),
+                        );
+                        None
+                    }
                 }
-            },
+            }
             _ => None,
         };
         if start.is_none() {
@@ -613,12 +663,18 @@ impl Decoder<'_> {
             let Some(code) = RuleCode::parse(name) else {
                 let help = match closest(name, RuleCode::names()) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("rules: {}", RuleCode::names().collect::<Vec<_>>().join(", ")),
+                    None => format!(
+                        "rules: {}",
+                        RuleCode::names().collect::<Vec<_>>().join(", ")
+                    ),
                 };
                 self.push(
-                    InputError::at(self.span(key.span()), format!("unknown rule `{name}` in [checks]"))
-                        .label("not a rule code")
-                        .help(help),
+                    InputError::at(
+                        self.span(key.span()),
+                        format!("unknown rule `{name}` in [checks]"),
+                    )
+                    .label("not a rule code")
+                    .help(help),
                 );
                 continue;
             };
@@ -637,8 +693,11 @@ impl Decoder<'_> {
                                 minutes = self.int(Some(value), "minutes", "minutes");
                                 if minutes.is_some_and(|m| m < 0) {
                                     self.push(
-                                        InputError::at(self.span(value.span()), "`minutes` cannot be negative")
-                                            .help("for example minutes = 15"),
+                                        InputError::at(
+                                            self.span(value.span()),
+                                            "`minutes` cannot be negative",
+                                        )
+                                        .help("for example minutes = 15"),
                                     );
                                 }
                             }
@@ -654,7 +713,9 @@ impl Decoder<'_> {
                                 self.push(
                                     InputError::at(
                                         self.span(k.span()),
-                                        format!("unknown key `{other}` for rule `{name}` in [checks]"),
+                                        format!(
+                                            "unknown key `{other}` for rule `{name}` in [checks]"
+                                        ),
                                     )
                                     .label("unknown key")
                                     .help(help),
@@ -668,7 +729,9 @@ impl Decoder<'_> {
                     v,
                     name,
                     "a level or a table",
-                    Some(format!("write {name} = \"warning\" (error, warning, info or off)")),
+                    Some(format!(
+                        "write {name} = \"warning\" (error, warning, info or off)"
+                    )),
                 ),
             }
         }
@@ -700,7 +763,8 @@ impl Decoder<'_> {
         let color_span = color.map(|v| self.span(v.span()));
         let color = self.string(color, "color");
         if let (Some(c), Some(color_span)) = (&color, color_span) {
-            let ok = c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
+            let ok =
+                c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
             if !ok {
                 self.push(
                     InputError::at(color_span, format!("`{c}` is not a colour"))
@@ -726,7 +790,8 @@ impl Decoder<'_> {
 
     fn room(&mut self, t: &DeTable, span: Span) -> Option<Room> {
         let before = self.errors.len();
-        let [id, name, capacity, features, accessible, location, open] = self.fields(t, &ROOM_KEYS, "a room");
+        let [id, name, capacity, features, accessible, location, open] =
+            self.fields(t, &ROOM_KEYS, "a room");
         let id = self.id(id, span, "a room");
         let name = self.required_string(name, "name", span, "a room");
         let capacity_span = capacity.map(|v| self.span(v.span()));
@@ -840,9 +905,12 @@ impl Decoder<'_> {
         let expected = match (expected, expected_span) {
             (Some(n), Some(s)) if !(0..=u32::MAX as i64).contains(&n) => {
                 self.push(
-                    InputError::at(s, format!("expected attendance {n} is not a number of people"))
-                        .label("expected 0 or more")
-                        .help("give how many people are expected, or remove `expected`"),
+                    InputError::at(
+                        s,
+                        format!("expected attendance {n} is not a number of people"),
+                    )
+                    .label("expected 0 or more")
+                    .help("give how many people are expected, or remove `expected`"),
                 );
                 None
             }
@@ -900,12 +968,18 @@ impl Decoder<'_> {
                 None => {
                     let help = match closest(&item.value, RuleCode::names()) {
                         Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("rules: {}", RuleCode::names().collect::<Vec<_>>().join(", ")),
+                        None => format!(
+                            "rules: {}",
+                            RuleCode::names().collect::<Vec<_>>().join(", ")
+                        ),
                     };
                     self.push(
-                        InputError::at(item.span, format!("unknown rule `{}` in `allow`", item.value))
-                            .label("not a rule code")
-                            .help(help),
+                        InputError::at(
+                            item.span,
+                            format!("unknown rule `{}` in `allow`", item.value),
+                        )
+                        .label("not a rule code")
+                        .help(help),
                     );
                 }
             }

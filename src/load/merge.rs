@@ -69,17 +69,23 @@ pub(super) fn merge(
     for extra in events.iter().skip(1) {
         let first = where_is(sources, events[0].span);
         errors.push(
-            InputError::at(extra.span, "a second [event] table: an event has exactly one")
-                .label("second [event]")
-                .help(format!("the first [event] is at {first}; keep one of them")),
+            InputError::at(
+                extra.span,
+                "a second [event] table: an event has exactly one",
+            )
+            .label("second [event]")
+            .help(format!("the first [event] is at {first}; keep one of them")),
         );
     }
     for extra in checks.iter().skip(1) {
         let first = where_is(sources, checks[0].span);
         errors.push(
-            InputError::at(extra.span, "a second [checks] table: an event has at most one")
-                .label("second [checks]")
-                .help(format!("the first [checks] is at {first}; merge them")),
+            InputError::at(
+                extra.span,
+                "a second [checks] table: an event has at most one",
+            )
+            .label("second [checks]")
+            .help(format!("the first [checks] is at {first}; merge them")),
         );
     }
     let event = events.into_iter().next().and_then(|e| e.event)?;
@@ -105,9 +111,12 @@ pub(super) fn merge(
             };
             if !ordered {
                 errors.push(
-                    InputError::at(w.span, "this window ends before it starts (or when it starts)")
-                        .label("`to` is not after `from`")
-                        .help("a window runs from `from` to a later `to`"),
+                    InputError::at(
+                        w.span,
+                        "this window ends before it starts (or when it starts)",
+                    )
+                    .label("`to` is not after `from`")
+                    .help("a window runs from `from` to a later `to`"),
                 );
             }
         }

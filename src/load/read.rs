@@ -37,11 +37,8 @@ pub(super) fn read_event_files(
     files.sort();
     if files.is_empty() && errors.is_empty() {
         errors.push(
-            InputError::file(
-                path,
-                format!("`{}` holds no .toml file", path.display()),
-            )
-            .help("an event directory holds one or more .toml files, one of them with [event]"),
+            InputError::file(path, format!("`{}` holds no .toml file", path.display()))
+                .help("an event directory holds one or more .toml files, one of them with [event]"),
         );
     }
     files
@@ -50,18 +47,29 @@ pub(super) fn read_event_files(
         .collect()
 }
 
-fn collect_toml_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+fn collect_toml_files(
+    dir: &Path,
+    depth: usize,
+    out: &mut Vec<PathBuf>,
+    errors: &mut Vec<InputError>,
+) {
     if depth > MAX_DEPTH {
         errors.push(InputError::file(
             dir,
-            format!("`{}` is nested too deeply (symbolic link loop?)", dir.display()),
+            format!(
+                "`{}` is nested too deeply (symbolic link loop?)",
+                dir.display()
+            ),
         ));
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(InputError::file(dir, format!("cannot read directory `{}`: {}", dir.display(), e)));
+            errors.push(InputError::file(
+                dir,
+                format!("cannot read directory `{}`: {}", dir.display(), e),
+            ));
             return;
         }
     };
@@ -107,7 +115,10 @@ fn read_file(
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            errors.push(InputError::file(path, format!("cannot read `{}`: {}", path.display(), e)));
+            errors.push(InputError::file(
+                path,
+                format!("cannot read `{}`: {}", path.display(), e),
+            ));
             return None;
         }
     };
@@ -118,8 +129,9 @@ fn read_file(
     let index = decode_bytes(path, bytes, sources, errors)?;
     if single && sources.get(index).text.trim().is_empty() {
         errors.push(
-            InputError::file(path, format!("`{}` is empty", path.display()))
-                .help("an event file starts with an [event] table: id, name, timezone, start and end"),
+            InputError::file(path, format!("`{}` is empty", path.display())).help(
+                "an event file starts with an [event] table: id, name, timezone, start and end",
+            ),
         );
         return None;
     }
@@ -135,8 +147,11 @@ fn decode_bytes(
 ) -> Option<u32> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         errors.push(
-            InputError::file(path, format!("`{}` is UTF-16 text, not UTF-8", path.display()))
-                .help("save the file as UTF-8 (TOML files are UTF-8)"),
+            InputError::file(
+                path,
+                format!("`{}` is UTF-16 text, not UTF-8", path.display()),
+            )
+            .help("save the file as UTF-8 (TOML files are UTF-8)"),
         );
         return None;
     }
@@ -145,7 +160,11 @@ fn decode_bytes(
         errors.push(
             InputError::file(
                 path,
-                format!("`{}` looks like a binary file, not TOML text (NUL byte at offset {})", path.display(), nul),
+                format!(
+                    "`{}` looks like a binary file, not TOML text (NUL byte at offset {})",
+                    path.display(),
+                    nul
+                ),
             )
             .help("give the path of the event's .toml file"),
         );
@@ -182,7 +201,10 @@ pub(super) fn add_text(
         text.drain(..3);
     }
     if text.len() as u64 > MAX_FILE_BYTES {
-        errors.push(InputError::file(path, format!("`{}` is too large", path.display())));
+        errors.push(InputError::file(
+            path,
+            format!("`{}` is too large", path.display()),
+        ));
         return None;
     }
     Some(sources.add(super::new_source(path, text)))

@@ -18,14 +18,23 @@ fn renderer(color: bool) -> Renderer {
 }
 
 /// The source line of `span` as a snippet, with the span marked (clamped to that line).
-fn snippet<'a>(sources: &'a Sources, span: Span, label: Option<&'a str>, primary: bool) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+fn snippet<'a>(
+    sources: &'a Sources,
+    span: Span,
+    label: Option<&'a str>,
+    primary: bool,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
     let file = sources.get(span.file);
     let (line, _) = file.line_col(span.start as usize);
     let range = file.line_range(line);
     let text = &file.text[range.clone()];
     let start = (span.start as usize).clamp(range.start, range.end) - range.start;
     let end = (span.end as usize).clamp(range.start + start, range.end) - range.start;
-    let kind = if primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+    let kind = if primary {
+        AnnotationKind::Primary
+    } else {
+        AnnotationKind::Context
+    };
     let mut annotation = kind.span(start..end.max(start));
     if let Some(label) = label {
         annotation = annotation.label(label);

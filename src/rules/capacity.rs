@@ -1,7 +1,7 @@
 //! Room fit: `over-capacity` and `missing-feature`. They apply to any active session naming a
 //! defined room, scheduled or not: a room choice is worth checking before a time is chosen.
 
-use super::{allow_help, Emitter, Finding, Schedule};
+use super::{allow_help_one, Emitter, Finding, Schedule};
 use crate::codes::RuleCode;
 
 pub(super) fn over_capacity(s: &Schedule, emit: &mut Emitter) {
@@ -9,7 +9,8 @@ pub(super) fn over_capacity(s: &Schedule, emit: &mut Emitter) {
         return;
     }
     for (i, (session, facts)) in s.program.sessions.iter().zip(&s.sessions).enumerate() {
-        let (true, Some(room), Some(expected)) = (facts.active, facts.room, session.expected) else {
+        let (true, Some(room), Some(expected)) = (facts.active, facts.room, session.expected)
+        else {
             continue;
         };
         let r = &s.program.rooms[room];
@@ -25,7 +26,7 @@ pub(super) fn over_capacity(s: &Schedule, emit: &mut Emitter) {
             room: Some(r.id.clone()),
             interval: facts.slot(),
             related: vec![(r.span, format!("{} has {capacity} seats", r.name))],
-            help: allow_help(RuleCode::OverCapacity, "move it to a larger room"),
+            help: allow_help_one(RuleCode::OverCapacity, "move it to a larger room"),
             ..Finding::default()
         });
     }
@@ -36,7 +37,9 @@ pub(super) fn missing_feature(s: &Schedule, emit: &mut Emitter) {
         return;
     }
     for (i, (session, facts)) in s.program.sessions.iter().zip(&s.sessions).enumerate() {
-        let (true, Some(room)) = (facts.active, facts.room) else { continue };
+        let (true, Some(room)) = (facts.active, facts.room) else {
+            continue;
+        };
         let r = &s.program.rooms[room];
         for (n, feature) in session.requires.iter().enumerate() {
             if r.features.contains(feature) || session.requires[..n].contains(feature) {
@@ -50,7 +53,10 @@ pub(super) fn missing_feature(s: &Schedule, emit: &mut Emitter) {
                 room: Some(r.id.clone()),
                 interval: facts.slot(),
                 related: vec![(r.span, format!("{}'s features", r.name))],
-                help: allow_help(RuleCode::MissingFeature, "move it to a room that has it, or add it to the room's `features`"),
+                help: allow_help_one(
+                    RuleCode::MissingFeature,
+                    "move it to a room that has it, or add it to the room's `features`",
+                ),
                 ..Finding::default()
             });
         }

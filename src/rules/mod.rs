@@ -125,7 +125,10 @@ impl<'p> Emitter<'p> {
             .unwrap_or(self.program.event.span);
         let ids: Vec<String> = if code == RuleCode::DuplicateId {
             // The contract lists a duplicated session id once.
-            order.first().map(|&i| vec![all[i].id.clone()]).unwrap_or_default()
+            order
+                .first()
+                .map(|&i| vec![all[i].id.clone()])
+                .unwrap_or_default()
         } else {
             order.iter().map(|&i| all[i].id.clone()).collect()
         };
@@ -197,5 +200,12 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 pub(crate) fn allow_help(code: RuleCode, fix: &str) -> Option<String> {
     Some(format!(
         "{fix}, or acknowledge it with allow = [\"{code}\"] on one of the sessions"
+    ))
+}
+
+/// The help line of rules about a single session.
+pub(crate) fn allow_help_one(code: RuleCode, fix: &str) -> Option<String> {
+    Some(format!(
+        "{fix}, or acknowledge it with allow = [\"{code}\"] on the session"
     ))
 }

@@ -13,7 +13,10 @@ use crate::time::Instant;
 type Entry = (usize, Instant, Instant, usize);
 
 /// Report every overlapping pair within each group. `entries` are sorted here.
-pub(crate) fn sweep_groups(entries: &mut [Entry], mut report: impl FnMut(usize, usize, usize, Instant, Instant)) {
+pub(crate) fn sweep_groups(
+    entries: &mut [Entry],
+    mut report: impl FnMut(usize, usize, usize, Instant, Instant),
+) {
     entries.sort_unstable();
     let mut active: Vec<(Instant, usize)> = Vec::new();
     let mut group = usize::MAX;
@@ -49,7 +52,10 @@ pub(crate) fn related(s: &Schedule, sessions: [usize; 2]) -> Vec<(crate::source:
     let mut ids = sessions;
     ids.sort_by(|&x, &y| s.program.sessions[x].id.cmp(&s.program.sessions[y].id));
     // The first session (by id) is the primary place; point at the other one too.
-    vec![(s.program.sessions[ids[1]].span, format!("'{}'", s.program.sessions[ids[1]].title))]
+    vec![(
+        s.program.sessions[ids[1]].span,
+        format!("'{}'", s.program.sessions[ids[1]].title),
+    )]
 }
 
 pub(super) fn room_overlap(s: &Schedule, emit: &mut Emitter) {
@@ -66,7 +72,10 @@ pub(super) fn room_overlap(s: &Schedule, emit: &mut Emitter) {
         emit.emit(RuleCode::RoomOverlap, &[a, b], || {
             let room = &s.program.rooms[room];
             let (sa, sb) = (&s.program.sessions[a], &s.program.sessions[b]);
-            let (ia, ib) = (s.sessions[a].interval.unwrap_or_default(), s.sessions[b].interval.unwrap_or_default());
+            let (ia, ib) = (
+                s.sessions[a].interval.unwrap_or_default(),
+                s.sessions[b].interval.unwrap_or_default(),
+            );
             Finding {
                 message: format!(
                     "'{}' ({}) and '{}' ({}) are both in {} on {}",
@@ -80,7 +89,10 @@ pub(super) fn room_overlap(s: &Schedule, emit: &mut Emitter) {
                 room: Some(room.id.clone()),
                 interval: Some((start, end)),
                 related: related(s, [a, b]),
-                help: allow_help(RuleCode::RoomOverlap, "move one of them to another room or time"),
+                help: allow_help(
+                    RuleCode::RoomOverlap,
+                    "move one of them to another room or time",
+                ),
                 ..Finding::default()
             }
         });
@@ -111,7 +123,10 @@ pub(super) fn speaker_overlap(s: &Schedule, emit: &mut Emitter) {
                 person: Some(who.id.clone()),
                 interval: Some((start, end)),
                 related: related(s, [a, b]),
-                help: allow_help(RuleCode::SpeakerOverlap, "move one of the sessions, or take the person off one"),
+                help: allow_help(
+                    RuleCode::SpeakerOverlap,
+                    "move one of the sessions, or take the person off one",
+                ),
                 ..Finding::default()
             }
         });
@@ -142,7 +157,10 @@ pub(super) fn track_overlap(s: &Schedule, emit: &mut Emitter) {
                 track: Some(t.id.clone()),
                 interval: Some((start, end)),
                 related: related(s, [a, b]),
-                help: allow_help(RuleCode::TrackOverlap, "move one of them so the track's audience can attend both"),
+                help: allow_help(
+                    RuleCode::TrackOverlap,
+                    "move one of them so the track's audience can attend both",
+                ),
                 ..Finding::default()
             }
         });
@@ -167,7 +185,8 @@ pub(super) fn plenary_overlap(s: &Schedule, emit: &mut Emitter) {
     order.sort_unstable();
     // Every running session (for a plenary that starts) and the running plenaries (for any
     // session that starts); each pair is found when its later-starting member starts.
-    let mut running: std::collections::BinaryHeap<std::cmp::Reverse<(Instant, usize)>> = Default::default();
+    let mut running: std::collections::BinaryHeap<std::cmp::Reverse<(Instant, usize)>> =
+        Default::default();
     let mut running_plenaries: Vec<(Instant, usize)> = Vec::new();
     let mut pairs: Vec<(usize, usize, Instant, Instant)> = Vec::new();
     for &(start, end, i) in &order {
@@ -210,7 +229,10 @@ pub(super) fn plenary_overlap(s: &Schedule, emit: &mut Emitter) {
                 message,
                 interval: Some((start, end)),
                 related: related(s, [a, b]),
-                help: allow_help(RuleCode::PlenaryOverlap, "nothing else should run during a plenary: move the session"),
+                help: allow_help(
+                    RuleCode::PlenaryOverlap,
+                    "nothing else should run during a plenary: move the session",
+                ),
                 ..Finding::default()
             }
         });

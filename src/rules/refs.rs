@@ -43,10 +43,31 @@ pub(super) fn duplicate_ids(s: &Schedule, emit: &mut Emitter) {
     }
     let p = s.program;
     let kinds: [(Subject, Vec<(&str, Span)>); 4] = [
-        (Subject::Track, p.tracks.iter().map(|t| (t.id.as_str(), t.id_span)).collect()),
-        (Subject::Room, p.rooms.iter().map(|r| (r.id.as_str(), r.id_span)).collect()),
-        (Subject::Person, p.speakers.iter().map(|r| (r.id.as_str(), r.id_span)).collect()),
-        (Subject::Session, p.sessions.iter().map(|r| (r.id.as_str(), r.id_span)).collect()),
+        (
+            Subject::Track,
+            p.tracks
+                .iter()
+                .map(|t| (t.id.as_str(), t.id_span))
+                .collect(),
+        ),
+        (
+            Subject::Room,
+            p.rooms.iter().map(|r| (r.id.as_str(), r.id_span)).collect(),
+        ),
+        (
+            Subject::Person,
+            p.speakers
+                .iter()
+                .map(|r| (r.id.as_str(), r.id_span))
+                .collect(),
+        ),
+        (
+            Subject::Session,
+            p.sessions
+                .iter()
+                .map(|r| (r.id.as_str(), r.id_span))
+                .collect(),
+        ),
     ];
     for (subject, items) in kinds {
         let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -98,7 +119,10 @@ pub(super) fn unknown_refs(s: &Schedule, emit: &mut Emitter) {
                     span: Some(r.span),
                     help: Some(match suggestion {
                         Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("define it in a [[{}s]] table, or fix the id", subject.noun()),
+                        None => format!(
+                            "define it in a [[{}s]] table, or fix the id",
+                            subject.noun()
+                        ),
                     }),
                     ..Finding::default()
                 };
@@ -135,9 +159,15 @@ pub(super) fn unused(s: &Schedule, emit: &mut Emitter) {
     let mut report = |subject: Subject, id: &str, name: &str, span: Span| {
         emit.emit(RuleCode::Unused, &[], || {
             let mut f = Finding {
-                message: format!("{} {name} (`{id}`) is not used by any session", subject.noun()),
+                message: format!(
+                    "{} {name} (`{id}`) is not used by any session",
+                    subject.noun()
+                ),
                 span: Some(span),
-                help: Some(format!("remove it, or name it in a session; silence with [checks] unused = \"off\"")),
+                help: Some(
+                    "remove it, or name it in a session; silence with [checks] unused = \"off\""
+                        .to_string(),
+                ),
                 ..Finding::default()
             };
             subject.fill(&mut f, id);
@@ -150,7 +180,11 @@ pub(super) fn unused(s: &Schedule, emit: &mut Emitter) {
     for t in p.tracks.iter().filter(|t| !tracks.contains(t.id.as_str())) {
         report(Subject::Track, &t.id, &t.name, t.id_span);
     }
-    for sp in p.speakers.iter().filter(|sp| !people.contains(sp.id.as_str())) {
+    for sp in p
+        .speakers
+        .iter()
+        .filter(|sp| !people.contains(sp.id.as_str()))
+    {
         report(Subject::Person, &sp.id, &sp.name, sp.id_span);
     }
 }

@@ -100,9 +100,15 @@ fn facts(
     tracks: &HashMap<&str, usize>,
     speakers: &HashMap<&str, usize>,
 ) -> SessionFacts {
-    let room = session.room.as_ref().and_then(|r| rooms.get(r.value.as_str()).copied());
+    let room = session
+        .room
+        .as_ref()
+        .and_then(|r| rooms.get(r.value.as_str()).copied());
     let room_unknown = session.room.is_some() && room.is_none();
-    let track = session.track.as_ref().and_then(|t| tracks.get(t.value.as_str()).copied());
+    let track = session
+        .track
+        .as_ref()
+        .and_then(|t| tracks.get(t.value.as_str()).copied());
     let mut people: Vec<usize> = session
         .people()
         .filter_map(|p| speakers.get(p.value.as_str()).copied())
@@ -114,9 +120,8 @@ fn facts(
     let interval = times(session, tz, &mut issues);
     let invalid = issues.iter().any(|i| i.code == RuleCode::InvalidTime);
     let active = session.status != Status::Cancelled && !invalid && !room_unknown;
-    let scheduled = active
-        && session.start.is_some()
-        && (room.is_some() || session.kind.may_be_event_wide());
+    let scheduled =
+        active && session.start.is_some() && (room.is_some() || session.kind.may_be_event_wide());
     SessionFacts {
         room,
         room_unknown,
@@ -155,12 +160,17 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
         if d.value < 1 {
             invalid(
                 d.span,
-                format!("'{title}' lasts {} minutes: a duration is at least 1 minute", d.value),
+                format!(
+                    "'{title}' lasts {} minutes: a duration is at least 1 minute",
+                    d.value
+                ),
                 issues,
             );
         }
     }
-    let resolve_key = |key: &str, value: &crate::model::Spanned<crate::model::DateTimeValue>, issues: &mut Vec<TimeIssue>| {
+    let resolve_key = |key: &str,
+                       value: &crate::model::Spanned<crate::model::DateTimeValue>,
+                       issues: &mut Vec<TimeIssue>| {
         match resolve(tz, &value.value) {
             Resolved::Exact(t) => Some(t),
             Resolved::Ambiguous(t) => {
@@ -190,8 +200,14 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
             }
         }
     };
-    let start = session.start.as_ref().and_then(|s| resolve_key("starts", s, issues));
-    let end_at = session.end.as_ref().and_then(|e| resolve_key("ends", e, issues));
+    let start = session
+        .start
+        .as_ref()
+        .and_then(|s| resolve_key("starts", s, issues));
+    let end_at = session
+        .end
+        .as_ref()
+        .and_then(|e| resolve_key("ends", e, issues));
     let start_span = session.start.as_ref().map(|s| s.span);
     if let Some(span) = start_span {
         if session.duration.is_none() && session.end.is_none() {

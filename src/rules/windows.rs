@@ -64,10 +64,10 @@ pub(super) fn outside_event(s: &Schedule, emit: &mut Emitter) {
             message: format!(
                 "'{}' ({} {}) is outside the event's days ({} to {})",
                 s.program.sessions[i].title,
-                wording::day(s.tz, a),
+                wording::full_day(s.tz, a),
                 wording::span(s.tz, a, b),
-                wording::day(s.tz, first),
-                wording::day(s.tz, after - 1),
+                wording::full_day(s.tz, first),
+                wording::full_day(s.tz, after - 1),
             ),
             interval: Some((a, b)),
             help: Some("move it within the event's days, or change [event] start and end".into()),
@@ -87,7 +87,9 @@ pub(super) fn room_closed(s: &Schedule, emit: &mut Emitter) {
         .map(|r| r.open.as_ref().map(|w| merged(s, w)))
         .collect();
     for (i, facts) in s.sessions.iter().enumerate() {
-        let (Some(room), Some((a, b))) = (facts.room, facts.slot()) else { continue };
+        let (Some(room), Some((a, b))) = (facts.room, facts.slot()) else {
+            continue;
+        };
         let Some(open) = &hours[room] else { continue };
         if inside(open, a, b) {
             continue;
@@ -106,7 +108,10 @@ pub(super) fn room_closed(s: &Schedule, emit: &mut Emitter) {
                 room: Some(r.id.clone()),
                 interval: Some((a, b)),
                 related: vec![(r.span, format!("{}'s opening hours", r.name))],
-                help: super::allow_help(RuleCode::RoomClosed, "move it into the opening hours, or extend the room's `open`"),
+                help: super::allow_help_one(
+                    RuleCode::RoomClosed,
+                    "move it into the opening hours, or extend the room's `open`",
+                ),
                 ..Finding::default()
             }
         });
@@ -126,7 +131,9 @@ pub(super) fn speaker_unavailable(s: &Schedule, emit: &mut Emitter) {
     for (i, facts) in s.sessions.iter().enumerate() {
         let Some((a, b)) = facts.slot() else { continue };
         for &person in &facts.people {
-            let Some(free) = &availability[person] else { continue };
+            let Some(free) = &availability[person] else {
+                continue;
+            };
             if inside(free, a, b) {
                 continue;
             }
@@ -144,7 +151,10 @@ pub(super) fn speaker_unavailable(s: &Schedule, emit: &mut Emitter) {
                     person: Some(who.id.clone()),
                     interval: Some((a, b)),
                     related: vec![(who.span, format!("{}'s availability", who.name))],
-                    help: super::allow_help(RuleCode::SpeakerUnavailable, "move the session into the person's availability"),
+                    help: super::allow_help_one(
+                        RuleCode::SpeakerUnavailable,
+                        "move the session into the person's availability",
+                    ),
                     ..Finding::default()
                 }
             });

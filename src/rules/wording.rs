@@ -13,17 +13,25 @@ const MONTHS: [&str; 12] = [
 
 fn day_of(naive: NaiveDateTime) -> String {
     format!(
-        "{} {} {} {}",
+        "{} {} {}",
         WEEKDAYS[naive.weekday().num_days_from_monday() as usize],
         naive.day(),
         MONTHS[naive.month0() as usize],
-        naive.year()
     )
 }
 
-/// "Tue 5 Dec 2017".
+fn day_with_year(naive: NaiveDateTime) -> String {
+    format!("{} {}", day_of(naive), naive.year())
+}
+
+/// "Tue 5 Dec": the day within an event (organisers know the year).
 pub fn day(tz: Tz, t: Instant) -> String {
     day_of(to_local(tz, t).naive_local())
+}
+
+/// "Tue 5 Dec 2017": a day that may lie outside the event.
+pub fn full_day(tz: Tz, t: Instant) -> String {
+    day_with_year(to_local(tz, t).naive_local())
 }
 
 /// "14:00".
@@ -32,7 +40,7 @@ pub fn clock(tz: Tz, t: Instant) -> String {
     format!("{:02}:{:02}", local.hour(), local.minute())
 }
 
-/// "14:00–15:30", with the end's day when it is another day: "23:30–Wed 6 Dec 2017 00:30".
+/// "14:00–15:30", with the end's day when it is another day: "23:30–Wed 6 Dec 01:00".
 pub fn span(tz: Tz, start: Instant, end: Instant) -> String {
     let (a, b) = (to_local(tz, start), to_local(tz, end));
     if a.date_naive() == b.date_naive() {
@@ -48,7 +56,12 @@ pub fn date_time(tz: Tz, value: &DateTimeValue) -> String {
         DateTimeValue::Local(n) => *n,
         DateTimeValue::Fixed(f) => f.with_timezone(&tz).naive_local(),
     };
-    format!("{:02}:{:02} on {}", naive.hour(), naive.minute(), day_of(naive))
+    format!(
+        "{:02}:{:02} on {}",
+        naive.hour(),
+        naive.minute(),
+        day_with_year(naive)
+    )
 }
 
 pub fn gap_note() -> &'static str {
@@ -64,8 +77,12 @@ mod tests {
         let tz = chrono_tz::Europe::Paris;
         // 2017-12-05 13:00 UTC = 14:00 in Paris.
         let t = 1_512_478_800;
-        assert_eq!(day(tz, t), "Tue 5 Dec 2017");
+        assert_eq!(day(tz, t), "Tue 5 Dec");
+        assert_eq!(full_day(tz, t), "Tue 5 Dec 2017");
         assert_eq!(span(tz, t, t + 90 * 60), "14:00–15:30");
-        assert_eq!(span(tz, t + 9 * 3600 + 1800, t + 11 * 3600), "23:30–Wed 6 Dec 2017 01:00");
+        assert_eq!(
+            span(tz, t + 9 * 3600 + 1800, t + 11 * 3600),
+            "23:30–Wed 6 Dec 01:00"
+        );
     }
 }
