@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod codes;
 pub mod ids;
+pub mod interop;
 pub mod load;
 pub mod model;
 pub mod report;

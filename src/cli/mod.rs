@@ -3,6 +3,9 @@
 //! Commands return an [`Outcome`]; `main` only maps it to the process exit code.
 
 mod check;
+mod import;
+
+pub use import::ImportArgs;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -61,6 +64,8 @@ pub enum Command {
 (or a warning with --deny warnings), 2 when the event could not be read."
     )]
     Check(CheckArgs),
+    /// Import a program from a frab/pentabarf schedule.xml or a frab/C3VOC schedule.json (pretalx, frab).
+    Import(ImportArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -118,6 +123,7 @@ pub fn run(cli: Cli) -> Outcome {
     let color = cli.color;
     match cli.command {
         Some(Command::Check(args)) => check::run(&args, color),
+        Some(Command::Import(args)) => import::run(&args),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "agora", &mut out);

@@ -1,0 +1,252 @@
+//! `agora import FILE -o OUT.toml|DIR/|-`: a program from a frab/pentabarf `schedule.xml` or
+//! a frab/C3VOC `schedule.json` (what pretalx and frab export), written as agora TOML.
+//!
+//! The mapping is the core's (`crate::interop::import`); this command reads the file, checks
+//! that what it is about to write loads without an input error, writes it atomically (never
+//! over an existing file unless `--force`, never into a non-empty directory) and says on
+//! stderr what was imported, what was left out and why.
+
+use std::fs::{self, File};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::{write_stderr, write_stdout, Outcome};
+use crate::interop::import::{import, Imported};
+use crate::interop::toml_out::{render, Layout};
+use crate::load::{load_str, MAX_FILE_BYTES};
+use crate::model::Status;
+use crate::rules::{check, Summary};
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  agora import schedule.xml -o events/fosdem-2024.toml
+  agora import schedule.json -o events/36c3/      # one file per day
+  agora import schedule.xml -o - | less
+
+Exit status: 0 when imported (conflicts found by `agora check` do not count), 2 when the file \
+could not be read or the output could not be written.")]
+pub struct ImportArgs {
+    /// The schedule: a frab/pentabarf schedule.xml or a frab/C3VOC schedule.json (pretalx and
+    /// frab export both); the format is recognised from the content.
+    pub file: PathBuf,
+    /// Where to write the event: a .toml file, a directory (ending in /) for one file per day,
+    /// or - for standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Replace the output file if it already exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub(super) fn run(args: &ImportArgs) -> Outcome {
+    match run_inner(args) {
+        Ok(outcome) => outcome,
+        Err(message) => {
+            write_stderr(&format!("error: {message}\n"));
+            Outcome::Failed
+        }
+    }
+}
+
+fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
+    let file = &args.file;
+    let shown = file.display();
+    let size = fs::metadata(file)
+        .map_err(|e| format!("cannot read `{shown}`: {e}"))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(format!(
+            "`{shown}` is {size} bytes: larger than the {MAX_FILE_BYTES} bytes agora reads"
+        ));
+    }
+    let bytes = fs::read(file).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "`{shown}` is not UTF-8 text (invalid byte at offset {}); convert it first, \
+             e.g. `iconv -f ISO-8859-1 -t UTF-8`",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let imported = import(&text).map_err(|e| match (e.line, e.column) {
+        (Some(line), Some(column)) => format!("{shown}:{line}:{column}: {}", e.message),
+        _ => format!("{shown}: {}", e.message),
+    })?;
+
+    let to_stdout = args.output.as_os_str() == "-";
+    let layout = if !to_stdout
+        && (args.output.is_dir() || args.output.to_string_lossy().ends_with(['/', '\\']))
+    {
+        Layout::Directory
+    } else {
+        Layout::File
+    };
+    if layout == Layout::File && !to_stdout && args.output.extension().is_none_or(|x| x != "toml") {
+        return Err(format!(
+            "`{}` does not end in .toml: give a .toml file, a directory ending in /, or - for standard output",
+            args.output.display()
+        ));
+    }
+    let source_name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.to_string());
+    let files = render(&imported, &source_name, layout);
+
+    // What is written must load: check it before touching the disk.
+    let all: String = files.iter().map(|(_, text)| text.as_str()).collect();
+    let program = load_str(&args.output, &all).map_err(|failure| {
+        let problems: Vec<String> = failure.errors.iter().map(|e| e.message.clone()).collect();
+        format!(
+            "the imported program does not load (this is a bug in agora, please report it): {}",
+            problems.join("; ")
+        )
+    })?;
+
+    if to_stdout {
+        if let Some((_, text)) = files.first() {
+            if write_stdout(text.as_bytes()) == Outcome::Failed {
+                return Ok(Outcome::Failed);
+            }
+        }
+    } else {
+        match layout {
+            Layout::File => {
+                if args.output.exists() && !args.force {
+                    return Err(format!(
+                        "`{}` already exists: give another file, or --force to replace it",
+                        args.output.display()
+                    ));
+                }
+                let text = files.first().map(|(_, t)| t.as_str()).unwrap_or("");
+                write_atomic(&args.output, text)?;
+            }
+            Layout::Directory => {
+                let dir = &args.output;
+                if dir.exists() {
+                    let mut entries = fs::read_dir(dir)
+                        .map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?;
+                    if entries.next().is_some() {
+                        return Err(format!(
+                            "`{}` is not empty: import into a new or empty directory (an event directory \
+                             merges every .toml file in it)",
+                            dir.display()
+                        ));
+                    }
+                }
+                for (relative, text) in &files {
+                    let path = dir.join(relative);
+                    if let Some(parent) = path.parent() {
+                        fs::create_dir_all(parent)
+                            .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+                    }
+                    write_atomic(&path, text)?;
+                }
+            }
+        }
+    }
+
+    write_stderr(&summary(&imported, args, &source_name, &program));
+    Ok(Outcome::Clean)
+}
+
+fn summary(
+    imported: &Imported,
+    args: &ImportArgs,
+    source_name: &str,
+    program: &crate::model::Program,
+) -> String {
+    let e = &imported.event;
+    let unscheduled = imported
+        .sessions
+        .iter()
+        .filter(|s| s.start.is_none())
+        .count();
+    let cancelled = imported
+        .sessions
+        .iter()
+        .filter(|s| s.status == Status::Cancelled)
+        .count();
+    let mut out = format!(
+        "imported {} from {} ({}{})\n",
+        e.name,
+        source_name,
+        imported.shape.describe(),
+        imported
+            .generator
+            .as_deref()
+            .map(|g| format!(", generated by {g}"))
+            .unwrap_or_default()
+    );
+    out.push_str(&format!(
+        "  {} sessions ({unscheduled} unscheduled, {cancelled} cancelled), {} rooms, {} speakers, {} tracks\n",
+        imported.sessions.len(),
+        imported.rooms.len(),
+        imported.speakers.len(),
+        imported.tracks.len()
+    ));
+    out.push_str(&format!(
+        "  {} to {}, times in {}{}\n",
+        e.start,
+        e.end,
+        e.timezone.name(),
+        if e.timezone_guessed { " (deduced)" } else { "" }
+    ));
+    if args.output.as_os_str() != "-" {
+        out.push_str(&format!("  wrote {}\n", args.output.display()));
+    }
+    if !imported.notes.is_empty() {
+        out.push_str("left out or changed:\n");
+        for note in &imported.notes {
+            out.push_str(&format!("  - {note}\n"));
+        }
+    }
+    let diagnostics = check(program);
+    let s = Summary::of(&diagnostics);
+    let target = if args.output.as_os_str() == "-" {
+        "the output".to_string()
+    } else {
+        format!("`agora check {}`", args.output.display())
+    };
+    out.push_str(&format!(
+        "check: {} error(s), {} warning(s), {} info(s) in the imported program{}\n",
+        s.errors,
+        s.warnings,
+        s.infos,
+        if s.errors + s.warnings + s.infos > 0 {
+            format!(": run {target} to see them")
+        } else {
+            String::new()
+        }
+    ));
+    out
+}
+
+/// Write through a temporary file in the same directory, synced, then renamed over `path`:
+/// a crash leaves the old file or the new one, never half of one.
+fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "import".to_string());
+    let temp = dir.join(format!(".{name}.agora-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        fs::rename(&temp, path)?;
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok::<(), std::io::Error>(())
+    })();
+    result.map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        format!("cannot write `{}`: {e}", path.display())
+    })
+}
