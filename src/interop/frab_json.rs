@@ -192,16 +192,21 @@ fn conference<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
                 color: track.color.as_deref(),
             })
             .collect(),
-        rooms: program
+        rooms: plan
             .rooms
             .iter()
-            .zip(&plan.rooms)
-            .map(|(room, shown)| Room {
-                name: &shown.name,
-                slug: is_json_slug(&room.id).then_some(room.id.as_str()),
-                guid: shown.guid.to_string(),
-                capacity: room.capacity,
-                description: room.location.as_deref(),
+            .enumerate()
+            .map(|(r, shown)| {
+                let room = program.rooms.get(r);
+                Room {
+                    name: &shown.name,
+                    slug: room
+                        .map(|room| room.id.as_str())
+                        .filter(|id| is_json_slug(id)),
+                    guid: shown.guid.to_string(),
+                    capacity: room.and_then(|room| room.capacity),
+                    description: room.and_then(|room| room.location.as_deref()),
+                }
             })
             .collect(),
         days: plan

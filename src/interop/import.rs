@@ -15,7 +15,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use super::foreign::{Foreign, ForeignEvent, ForeignPerson, Shape};
-use super::plan::id_from_slug_tail;
+use super::plan::{event_wide_guid, id_from_slug_tail};
 use super::read_xml::date_time;
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{DateTimeValue, Kind, Status};
@@ -490,7 +490,21 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
         room_by_name.insert(name_key(name), i);
         i
     };
+    // agora's own exports put event-wide breaks in a column with a known GUID: those
+    // sessions come back without a room.
+    let event_wide = event_wide_guid().to_string();
+    let is_event_wide =
+        |guid: Option<&str>| guid.is_some_and(|g| g.eq_ignore_ascii_case(&event_wide));
+    let event_wide_rooms: HashSet<String> = foreign
+        .rooms
+        .iter()
+        .filter(|r| is_event_wide(r.guid.as_deref()))
+        .map(|r| name_key(&r.name))
+        .collect();
     for r in &foreign.rooms {
+        if is_event_wide(r.guid.as_deref()) {
+            continue;
+        }
         let i = add_room(
             &r.name,
             r.slug.as_deref(),
@@ -503,69 +517,16 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
         }
     }
 
-    // Speakers: one per person, merged by id (guid, code, number) or by name.
-    let mut speakers: Vec<ImportedSpeaker> = Vec::new();
-    let mut speaker_ids = Ids::default();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut keys_of: Vec<HashSet<String>> = Vec::new();
-    let extra: HashMap<&str, &ForeignPerson> = foreign
-        .people
-        .iter()
-        .filter_map(|p| p.key.as_deref().map(|k| (k, p)))
-        .collect();
-    let mut speaker_of = |p: &ForeignPerson, speakers: &mut Vec<ImportedSpeaker>| -> usize {
-        let found = p
-            .key
-            .as_ref()
-            .and_then(|k| by_key.get(k).copied())
-            .or_else(|| by_name.get(&name_key(&p.name)).copied());
-        let i = match found {
-            Some(i) => i,
-            None => {
-                let base = p
-                    .slug
-                    .as_deref()
-                    .filter(|s| is_valid_id(s))
-                    .map(str::to_string)
-                    .or_else(|| slug_id(&p.name, 48))
-                    .unwrap_or_else(|| "speaker".to_string());
-                speakers.push(ImportedSpeaker {
-                    id: speaker_ids.claim(&base),
-                    name: p.name.trim().to_string(),
-                    bio: None,
-                    url: None,
-                });
-                keys_of.push(HashSet::new());
-                speakers.len() - 1
-            }
-        };
-        if let Some(k) = &p.key {
-            by_key.entry(k.clone()).or_insert(i);
-            keys_of[i].insert(k.clone());
-        }
-        by_name.entry(name_key(&p.name)).or_insert(i);
-        let more = p.key.as_deref().and_then(|k| extra.get(k).copied());
-        let s = &mut speakers[i];
-        if s.bio.is_none() {
-            s.bio = p
-                .biography
-                .clone()
-                .or_else(|| more.and_then(|m| m.biography.clone()))
-                .map(|b| normalise_newlines(&b));
-        }
-        if s.url.is_none() {
-            s.url = p.url.clone().or_else(|| more.and_then(|m| m.url.clone()));
-        }
-        i
-    };
+    let (speakers, speaker_of, merged) = people(&foreign);
 
     let mut tally = Tally::default();
     let acronym = foreign.acronym.clone().unwrap_or_default();
     let mut session_ids = Ids::default();
     let mut sessions = Vec::with_capacity(foreign.events.len());
-    for e in &foreign.events {
+    for (n, e) in foreign.events.iter().enumerate() {
         let room = match (e.room.as_deref(), e.room_guid.as_deref()) {
+            _ if is_event_wide(e.room_guid.as_deref()) => None,
+            (Some(name), _) if event_wide_rooms.contains(&name_key(name)) => None,
             (Some(name), _) => Some(add_room(name, None, None, None, &mut rooms)),
             (None, Some(guid)) => match room_by_guid.get(guid) {
                 Some(&i) => Some(i),
@@ -586,8 +547,7 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
         };
         let mut speaker_list = Vec::new();
         let mut moderator_list = Vec::new();
-        for p in &e.persons {
-            let i = speaker_of(p, &mut speakers);
+        for (p, &i) in e.persons.iter().zip(&speaker_of[n]) {
             let id = speakers[i].id.clone();
             if speaker_list.contains(&id) || moderator_list.contains(&id) {
                 continue;
@@ -612,6 +572,7 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
                 speakers: speaker_list,
                 moderators: moderator_list,
                 tz,
+                event_url: foreign.url.clone(),
             },
         );
         sessions.push(session);
@@ -626,14 +587,12 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
     }
 
     // Notes, in the order an organiser reads them.
-    let merged: Vec<&ImportedSpeaker> = speakers
-        .iter()
-        .zip(&keys_of)
-        .filter(|(_, keys)| keys.len() > 1)
-        .map(|(s, _)| s)
-        .collect();
     if !merged.is_empty() {
-        let names: Vec<&str> = merged.iter().take(5).map(|s| s.name.as_str()).collect();
+        let names: Vec<&str> = merged
+            .iter()
+            .take(5)
+            .map(|&s| speakers[s].name.as_str())
+            .collect();
         notes.push(format!(
             "{} {} listed under several person ids with the same name: merged into one speaker each ({}{}).",
             merged.len(),
@@ -739,6 +698,110 @@ fn normalise_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// Union-find over person occurrences: an id (guid, code, number) or a name seen twice is
+/// the same person.
+struct Groups(Vec<usize>);
+
+impl Groups {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The earlier node stays the root, so numbering follows the file.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// One speaker per person, merged by id or by name: the speakers in order of first
+/// appearance, the speaker of every person of every event, and the speakers that were listed
+/// under more than one id.
+fn people(foreign: &Foreign) -> (Vec<ImportedSpeaker>, Vec<Vec<usize>>, Vec<usize>) {
+    let mut nodes: HashMap<String, usize> = HashMap::new();
+    let mut node = |label: String, groups: &mut Groups| -> usize {
+        let next = nodes.len();
+        let i = *nodes.entry(label).or_insert(next);
+        if i == groups.0.len() {
+            groups.0.push(i);
+        }
+        i
+    };
+    let mut groups = Groups(Vec::new());
+    let mut occurrences: Vec<Vec<usize>> = Vec::with_capacity(foreign.events.len());
+    for e in &foreign.events {
+        let mut names = Vec::with_capacity(e.persons.len());
+        for p in &e.persons {
+            let name = node(format!("n:{}", name_key(&p.name)), &mut groups);
+            if let Some(key) = &p.key {
+                let key = node(format!("k:{key}"), &mut groups);
+                groups.union(name, key);
+            }
+            names.push(name);
+        }
+        occurrences.push(names);
+    }
+    let extra: HashMap<&str, &ForeignPerson> = foreign
+        .people
+        .iter()
+        .filter_map(|p| p.key.as_deref().map(|k| (k, p)))
+        .collect();
+    let mut speakers: Vec<ImportedSpeaker> = Vec::new();
+    let mut keys: Vec<HashSet<&str>> = Vec::new();
+    let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut ids = Ids::default();
+    let mut speaker_of: Vec<Vec<usize>> = Vec::with_capacity(occurrences.len());
+    for (e, names) in foreign.events.iter().zip(&occurrences) {
+        let mut row = Vec::with_capacity(names.len());
+        for (p, &name) in e.persons.iter().zip(names) {
+            let root = groups.find(name);
+            let i = *index_of_root.entry(root).or_insert_with(|| {
+                let base = p
+                    .slug
+                    .as_deref()
+                    .filter(|s| is_valid_id(s))
+                    .map(str::to_string)
+                    .or_else(|| slug_id(&p.name, 48))
+                    .unwrap_or_else(|| "speaker".to_string());
+                speakers.push(ImportedSpeaker {
+                    id: ids.claim(&base),
+                    name: p.name.trim().to_string(),
+                    bio: None,
+                    url: None,
+                });
+                keys.push(HashSet::new());
+                speakers.len() - 1
+            });
+            let more = p.key.as_deref().and_then(|k| extra.get(k).copied());
+            if let Some(k) = &p.key {
+                keys[i].insert(k.as_str());
+            }
+            let s = &mut speakers[i];
+            if s.bio.is_none() {
+                s.bio = p
+                    .biography
+                    .clone()
+                    .or_else(|| more.and_then(|m| m.biography.clone()))
+                    .map(|b| normalise_newlines(&b));
+            }
+            if s.url.is_none() {
+                s.url = p.url.clone().or_else(|| more.and_then(|m| m.url.clone()));
+            }
+            row.push(i);
+        }
+        speaker_of.push(row);
+    }
+    let merged = (0..speakers.len()).filter(|&i| keys[i].len() > 1).collect();
+    (speakers, speaker_of, merged)
+}
+
 /// When a session starts and for how many seconds, as the file says.
 fn times(e: &ForeignEvent, foreign: &Foreign, tz: Tz, tally: &mut Tally) -> (Option<Instant>, i64) {
     let day = e.day.and_then(|d| foreign.days.get(d));
@@ -789,6 +852,8 @@ struct SessionParts {
     speakers: Vec<String>,
     moderators: Vec<String>,
     tz: Tz,
+    /// The conference's URL: a session "URL" that only repeats it is not kept.
+    event_url: Option<String>,
 }
 
 fn session(
@@ -924,7 +989,10 @@ fn session(
         language,
         tags,
         description,
-        url: e.url.clone(),
+        url: e
+            .url
+            .clone()
+            .filter(|u| !u.starts_with("urn:uuid:") && Some(u) != parts.event_url.as_ref()),
         status,
     }
 }

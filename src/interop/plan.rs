@@ -80,8 +80,6 @@ pub struct Omitted {
     pub cancelled: Vec<usize>,
     /// No start, no room, or times that do not resolve.
     pub unscheduled: Vec<usize>,
-    /// Event-wide breaks and socials: every event of the format sits in one room.
-    pub roomless: Vec<usize>,
 }
 
 /// Everything both writers need.
@@ -92,7 +90,8 @@ pub struct Plan<'p> {
     pub acronym: String,
     pub items: Vec<Item>,
     pub days: Vec<Day>,
-    /// Per `program.rooms`.
+    /// Per `program.rooms`, then the event-wide column when some break or social has no room
+    /// (every event of the format sits in a room; this one has the [`event_wide_guid`]).
     pub rooms: Vec<Shown>,
     /// Per `program.tracks`.
     pub tracks: Vec<Shown>,
@@ -122,10 +121,8 @@ impl<'p> Plan<'p> {
                 omitted.unscheduled.push(i);
                 continue;
             };
-            let Some(room) = facts.room else {
-                omitted.roomless.push(i);
-                continue;
-            };
+            // Scheduled without a room: an event-wide break or social.
+            let room = facts.room.unwrap_or(program.rooms.len());
             let mut people: Vec<(usize, Role)> = Vec::new();
             for (refs, role) in [
                 (&session.speakers, Role::Speaker),
@@ -179,14 +176,21 @@ impl<'p> Plan<'p> {
         });
 
         let days = days(program, tz, &items);
-        let rooms = shown(
+        let event_wide = items.iter().any(|item| item.room == program.rooms.len());
+        let mut rooms = shown(
             program
                 .rooms
                 .iter()
-                .map(|r| (r.id.as_str(), r.name.as_str())),
+                .map(|r| (r.id.as_str(), r.name.as_str()))
+                .chain(event_wide.then_some(("*", program.event.name.as_str()))),
             event_id,
             "room",
         );
+        if event_wide {
+            if let Some(column) = rooms.last_mut() {
+                column.guid = event_wide_guid();
+            }
+        }
         let tracks = shown(
             program
                 .tracks
@@ -249,6 +253,12 @@ impl<'p> Plan<'p> {
             .map(|&i| &self.items[i])
             .filter(move |item| item.room == room)
     }
+}
+
+/// The GUID of the column that holds event-wide breaks and socials (named after the event):
+/// the importer recognises it and gives those sessions back without a room.
+pub fn event_wide_guid() -> Uuid {
+    super::guid("", "room", "*")
 }
 
 /// The acronym both schemas accept (`[a-z0-9_]`, at least 4 characters) built from the event
