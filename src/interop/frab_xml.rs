@@ -176,6 +176,12 @@ fn allowed(c: char) -> bool {
 /// Element content: `&`, `<`, `>` escaped; a carriage return kept as a reference (a parser
 /// would turn a raw one into a line feed).
 pub(crate) fn text(value: &str) -> String {
+    if value
+        .chars()
+        .all(|c| allowed(c) && !matches!(c, '&' | '<' | '>' | '\r'))
+    {
+        return value.to_string();
+    }
     let mut out = String::with_capacity(value.len());
     for c in value.chars().filter(|&c| allowed(c)) {
         match c {

@@ -189,10 +189,16 @@ fn speakers_part(out: &mut String, imported: &Imported) {
 /// without a start last, in file order.
 fn session_groups(imported: &Imported) -> Vec<(String, Vec<&ImportedSession>)> {
     let tz = imported.event.timezone;
+    let position: std::collections::HashMap<&str, usize> = imported
+        .rooms
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
     let room_order = |s: &ImportedSession| {
         s.room
-            .as_ref()
-            .and_then(|r| imported.rooms.iter().position(|x| &x.id == r))
+            .as_deref()
+            .and_then(|r| position.get(r).copied())
             .unwrap_or(usize::MAX)
     };
     let mut timed: Vec<&ImportedSession> = imported
