@@ -996,3 +996,52 @@ proptest! {
         round_trip(&program, &format!("generated {seed}"));
     }
 }
+
+/// Giggity reads a session's time as the day's `date` plus `<start>`, moved to the next day
+/// when earlier than 06:00 (its day change); the day's `start`/`end` must frame its sessions.
+#[test]
+fn days_frame_their_sessions_the_way_apps_read_them() {
+    for seed in 0..40 {
+        let text = generate(seed);
+        let program = load_str(Path::new("generated.toml"), &text)
+            .unwrap_or_else(|f| panic!("{text}\n{:?}", f.errors));
+        let xml = frab_xml::write(&program);
+        let doc = roxmltree::Document::parse(&xml).expect("xml");
+        for day in doc.descendants().filter(|n| n.has_tag_name("day")) {
+            let date: chrono::NaiveDate =
+                day.attribute("date").expect("date").parse().expect("date");
+            let day_start = instant(day.attribute("start").expect("start"));
+            let day_end = instant(day.attribute("end").expect("end"));
+            assert!(day_start < day_end, "seed {seed}");
+            for event in day.descendants().filter(|n| n.has_tag_name("event")) {
+                let child = |name: &str| {
+                    event
+                        .children()
+                        .find(|n| n.has_tag_name(name))
+                        .and_then(|n| n.text())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                let when = DateTime::parse_from_rfc3339(&child("date")).expect("date");
+                let start = when.timestamp();
+                assert!(day_start <= start, "seed {seed}: starts before its day");
+                assert!(
+                    start + seconds(&child("duration")) <= day_end,
+                    "seed {seed}: ends after its day"
+                );
+                let time =
+                    chrono::NaiveTime::parse_from_str(&child("start"), "%H:%M").expect("start");
+                let mut giggity = date.and_time(time);
+                if time < chrono::NaiveTime::from_hms_opt(6, 0, 0).expect("06:00") {
+                    giggity += chrono::Duration::days(1);
+                }
+                assert_eq!(
+                    giggity.format("%Y-%m-%dT%H:%M").to_string(),
+                    when.naive_local().format("%Y-%m-%dT%H:%M").to_string(),
+                    "seed {seed}: Giggity would place '{}' elsewhere",
+                    child("title")
+                );
+            }
+        }
+    }
+}

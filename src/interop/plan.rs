@@ -44,7 +44,8 @@ pub struct Item {
     pub language: String,
 }
 
-/// One day of the event, as the apps page through them.
+/// One day of the event, as the apps page through them: sessions starting from 06:00 that
+/// day to 06:00 the next (see [`DAY_CHANGE_HOURS`]).
 #[derive(Debug, Clone)]
 pub struct Day {
     /// 1-based.
@@ -364,6 +365,17 @@ fn shown<'a>(
     out
 }
 
+/// When a conference day ends: a session starting before 06:00 belongs to the night of the
+/// day before. Giggity places `<start>` on the day's date with this very day change (its
+/// default, which a schedule.xml valid against the XSD cannot override), so a 00:30 session
+/// listed under the calendar day would show a whole day late there.
+pub const DAY_CHANGE_HOURS: i64 = 6;
+
+/// The conference day a session starting at `t` belongs to.
+pub fn conference_day(tz: Tz, t: Instant) -> NaiveDate {
+    (to_local(tz, t).naive_local() - chrono::Duration::hours(DAY_CHANGE_HOURS)).date()
+}
+
 /// The event's days, plus any day a session falls on outside them.
 fn days(program: &Program, tz: Tz, items: &[Item]) -> Vec<Day> {
     let mut dates: BTreeSet<NaiveDate> = BTreeSet::new();
@@ -375,7 +387,7 @@ fn days(program: &Program, tz: Tz, items: &[Item]) -> Vec<Day> {
             None => break,
         }
     }
-    let date_of = |t: Instant| to_local(tz, t).date_naive();
+    let date_of = |t: Instant| conference_day(tz, t);
     for item in items {
         dates.insert(date_of(item.start));
     }
@@ -545,6 +557,18 @@ mod tests {
         );
         assert_eq!(split_description("Only one."), ("Only one.", ""));
         assert_eq!(split_description("\n\nLate start"), ("\n\nLate start", ""));
+    }
+
+    #[test]
+    fn night_sessions_belong_to_the_evening_before() {
+        let tz = chrono_tz::Europe::Paris;
+        // 2017-12-06 00:30 CET and 05:59 CET belong to 5 December; 06:00 to the 6th.
+        let at = |h: i64, m: i64| 1_512_518_400 - 3600 + h * 3600 + m * 60;
+        let d5 = NaiveDate::from_ymd_opt(2017, 12, 5);
+        let d6 = NaiveDate::from_ymd_opt(2017, 12, 6);
+        assert_eq!(Some(conference_day(tz, at(0, 30))), d5);
+        assert_eq!(Some(conference_day(tz, at(5, 59))), d5);
+        assert_eq!(Some(conference_day(tz, at(6, 0))), d6);
     }
 
     #[test]
