@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{write_stderr, write_stdout, Outcome};
-use crate::interop::import::{import, Imported};
+use crate::interop::import::{decode, import, Imported};
 use crate::interop::toml_out::{render, Layout};
 use crate::load::{load_str, MAX_FILE_BYTES};
 use crate::model::Status;
@@ -62,11 +62,10 @@ fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
         ));
     }
     let bytes = fs::read(file).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let text = decode(bytes).map_err(|offset| {
         format!(
-            "`{shown}` is not UTF-8 text (invalid byte at offset {}); convert it first, \
-             e.g. `iconv -f ISO-8859-1 -t UTF-8`",
-            e.utf8_error().valid_up_to()
+            "`{shown}` is not UTF-8 text (invalid byte at offset {offset}); convert it first, \
+             e.g. `iconv -f ISO-8859-1 -t UTF-8`"
         )
     })?;
     let imported = import(&text).map_err(|e| match (e.line, e.column) {

@@ -2,7 +2,7 @@
 //! schema1 or the newer schema2): values as found, text as text, nothing mapped to agora yet.
 //! The readers fill it, [`super::import`] maps it; neither needs to know the other's format.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 /// Which shape the file had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub struct Foreign {
     pub venue: Option<String>,
     pub url: Option<String>,
     pub time_zone: Option<String>,
+    /// Pentabarf's `<day_change>`: a start earlier in the day belongs to the next morning.
+    pub day_change: Option<NaiveTime>,
     /// Conference start and end as written: a date, or a date-time with offset.
     pub start: Option<String>,
     pub end: Option<String>,

@@ -127,6 +127,50 @@ pub struct ImportedSession {
     pub status: Status,
 }
 
+/// The text of a schedule file: UTF-8, or the Latin-1/Windows-1252 an XML declaration names
+/// (older pentabarf exports). `Err` gives the byte offset where UTF-8 decoding failed.
+pub fn decode(bytes: Vec<u8>) -> Result<String, usize> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e.into_bytes(),
+    };
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_ascii_lowercase();
+    let declared = head.starts_with("<?xml")
+        && [
+            "iso-8859-1",
+            "iso-8859-15",
+            "latin1",
+            "latin-1",
+            "windows-1252",
+            "cp1252",
+        ]
+        .iter()
+        .any(|name| {
+            head.contains(&format!("encoding=\"{name}\""))
+                || head.contains(&format!("encoding='{name}'"))
+        });
+    if !declared {
+        let valid = match std::str::from_utf8(&bytes) {
+            Ok(_) => bytes.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        return Err(valid);
+    }
+    // Windows-1252 is what "ISO-8859-1" means in practice (browsers read it so).
+    const CP1252: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    Ok(bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => CP1252[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect())
+}
+
 /// Import a schedule from the text of a file, recognising XML or JSON from the content.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -579,12 +623,6 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
     }
 
     let event = event(&foreign, tz, timezone_guessed, &sessions, &mut notes);
-    // A session's language is written only where it differs from the event's.
-    for s in &mut sessions {
-        if s.language.is_some() && s.language == event.language {
-            s.language = None;
-        }
-    }
 
     // Notes, in the order an organiser reads them.
     if !merged.is_empty() {
@@ -821,10 +859,12 @@ fn times(e: &ForeignEvent, foreign: &Foreign, tz: Tz, tally: &mut Tally) -> (Opt
                     .ok()
             })?;
             let mut naive = date.and_time(time);
-            if let Some(day_start) = day.start {
-                if time < day_start.naive_local().time() {
-                    naive += Duration::days(1);
-                }
+            let day_change = day
+                .start
+                .map(|s| s.naive_local().time())
+                .or(foreign.day_change);
+            if day_change.is_some_and(|change| time < change) {
+                naive += Duration::days(1);
             }
             Some(local_instant(tz, naive))
         });
@@ -1131,6 +1171,49 @@ mod tests {
             slug_id("Where have the women of tech history gone?", 20).as_deref(),
             Some("where-have-the-women")
         );
+    }
+
+    #[test]
+    fn pentabarf_without_dates_guids_or_zone() {
+        // As pentabarf wrote it: no <date>, no GUID, no zone, days without start or end, and a
+        // day change at 09:00 (a 01:30 start is the night after the day's date).
+        let xml = "<?xml version='1.0' encoding='utf-8'?>
+<schedule><conference><title>Old Con</title><acronym>oldcon</acronym>
+<start>2011-02-05</start><end>2011-02-06</end><day_change>09:00:00</day_change></conference>
+<day date='2011-02-05' index='1'><room name='Main'>
+<event id='7'><start>10:00</start><duration>01:00</duration><room>Main</room><title>Hello</title>
+<type>lecture</type><persons><person id='3'>Ann</person></persons></event>
+<event id='8'><start>01:30</start><duration>0:30</duration><room>Main</room><title>Night</title>
+<persons><person id='3'>Ann</person></persons></event>
+</room></day></schedule>";
+        let imported = import(xml).expect("import");
+        assert_eq!(imported.event.timezone, Tz::UTC);
+        assert_eq!(imported.event.id, "oldcon");
+        let starts: Vec<String> = imported
+            .sessions
+            .iter()
+            .map(|s| crate::time::rfc3339(Tz::UTC, s.instant.expect("start")))
+            .collect();
+        assert_eq!(
+            starts,
+            ["2011-02-05T10:00:00+00:00", "2011-02-06T01:30:00+00:00"]
+        );
+        assert_eq!(imported.sessions[1].duration, Some(30));
+        assert_eq!(imported.speakers.len(), 1);
+        assert_eq!(imported.sessions[0].id, "7-hello");
+    }
+
+    #[test]
+    fn latin1_xml_is_read_as_its_declaration_says() {
+        let mut bytes = b"<?xml version='1.0' encoding='ISO-8859-1'?>\n<schedule><conference>\
+<title>Caf\xe9 \x93Con\x94</title><start>2011-02-05</start></conference></schedule>"
+            .to_vec();
+        let text = decode(bytes.clone()).expect("latin-1");
+        let imported = import(&text).expect("import");
+        assert_eq!(imported.event.name, "Café “Con”");
+        bytes[30] = b'X'; // no longer declares a Latin encoding
+        assert!(decode(bytes).is_err());
+        assert_eq!(decode(b"ok \xff".to_vec()), Err(3));
     }
 
     #[test]

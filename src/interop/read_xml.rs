@@ -90,6 +90,13 @@ fn conference(node: Node, out: &mut Foreign, unused: &mut Unused) {
             "url" => out.url = value,
             "base_url" if out.url.is_none() => out.url = value,
             "time_zone_name" => out.time_zone = value,
+            "day_change" => {
+                out.day_change = value.as_deref().and_then(|v| {
+                    chrono::NaiveTime::parse_from_str(v, "%H:%M:%S")
+                        .or_else(|_| chrono::NaiveTime::parse_from_str(v, "%H:%M"))
+                        .ok()
+                })
+            }
             "track" => add_track(child, out),
             "logo" | "color" if value.is_some() || child.attributes().len() > 0 => {
                 unused.add(&format!("conference {}", child.tag_name().name()))

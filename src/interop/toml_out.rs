@@ -239,9 +239,7 @@ fn session(out: &mut String, imported: &Imported, s: &ImportedSession) {
     out.push_str("\n[[sessions]]\n");
     key_str(out, "id", &s.id);
     key_str(out, "title", &s.title);
-    if s.kind != crate::model::Kind::Talk {
-        key_str(out, "kind", s.kind.as_str());
-    }
+    key_str(out, "kind", s.kind.as_str());
     opt_str(out, "track", s.track.as_deref());
     opt_str(out, "room", s.room.as_deref());
     if let Some(start) = &s.start {
