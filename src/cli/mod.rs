@@ -40,7 +40,7 @@ Examples:
 
 /// agora: the program of a conference or forum, kept as TOML — checked, edited and published.
 #[derive(Debug, Parser)]
-#[command(name = "agora", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+#[command(name = "agora", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]

@@ -204,6 +204,10 @@ impl Decoder<'_> {
                 None => {
                     let help = match closest(name, keys.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
+                        // A classic TOML trap: keys after a [table] header belong to it.
+                        None if TOP_KEYS.contains(&name) && keys[..] != TOP_KEYS[..] => format!(
+                            "keys after a [table] header belong to that table: move `{name} = …` above the first header, or write it as [[{name}]] tables"
+                        ),
                         None => format!("known keys here: {}", keys.join(", ")),
                     };
                     self.push(

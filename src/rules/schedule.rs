@@ -18,6 +18,8 @@ pub struct TimeIssue {
     /// The key at fault.
     pub span: Span,
     pub message: String,
+    /// How to fix it.
+    pub help: String,
 }
 
 /// What the rules know about one session.
@@ -138,13 +140,14 @@ fn facts(
 /// Resolve a session's start and end, recording every time problem.
 fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Instant, Instant)> {
     use crate::rules::wording::{date_time, gap_note};
-    let invalid = |span: Span, message: String, issues: &mut Vec<TimeIssue>| {
+    let invalid = |span: Span, message: String, help: &str, issues: &mut Vec<TimeIssue>| {
         // One invalid-time per session: the first reason found.
         if !issues.iter().any(|i| i.code == RuleCode::InvalidTime) {
             issues.push(TimeIssue {
                 code: RuleCode::InvalidTime,
                 span,
                 message,
+                help: help.to_string(),
             });
         }
     };
@@ -152,7 +155,8 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
     if let (Some(_), Some(end)) = (&session.duration, &session.end) {
         invalid(
             end.span,
-            format!("'{title}' gives both `end` and `duration`: keep one"),
+            format!("'{title}' gives both `end` and `duration`"),
+            "keep only one of them",
             issues,
         );
     }
@@ -160,10 +164,8 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
         if d.value < 1 {
             invalid(
                 d.span,
-                format!(
-                    "'{title}' lasts {} minutes: a duration is at least 1 minute",
-                    d.value
-                ),
+                format!("'{title}' lasts {} minutes", d.value),
+                "a duration is a number of minutes, at least 1",
                 issues,
             );
         }
@@ -182,6 +184,7 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
                         date_time(tz, &value.value),
                         tz.name()
                     ),
+                    help: fold_help(tz, &value.value),
                 });
                 Some(t)
             }
@@ -194,6 +197,7 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
                         tz.name(),
                         gap_note()
                     ),
+                    "the clocks skip this time: pick a time before or after the change",
                     issues,
                 );
                 None
@@ -214,6 +218,7 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
             invalid(
                 span,
                 format!("'{title}' has a start but neither `duration` nor `end`"),
+                "add `duration = 60` (minutes) or an `end`",
                 issues,
             );
         }
@@ -229,9 +234,30 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
         invalid(
             span,
             format!("'{title}' ends before or when it starts"),
+            "`end` must be later than `start`",
             issues,
         );
         return None;
     }
     Some((start, end))
+}
+
+/// "write …+02:00 for the first or …+01:00 for the second".
+fn fold_help(tz: Tz, value: &crate::model::DateTimeValue) -> String {
+    use chrono::{Offset, TimeZone};
+    let crate::model::DateTimeValue::Local(naive) = value else {
+        return String::new();
+    };
+    match tz.from_local_datetime(naive) {
+        chrono::LocalResult::Ambiguous(a, b) => {
+            let text = naive.format("%Y-%m-%dT%H:%M:%S");
+            let offset = |o: chrono::FixedOffset| o.to_string();
+            format!(
+                "to choose, write the offset: {text}{} for the first, {text}{} for the second",
+                offset(a.offset().fix()),
+                offset(b.offset().fix())
+            )
+        }
+        _ => String::new(),
+    }
 }
