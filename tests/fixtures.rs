@@ -2,6 +2,8 @@
 //! with the codes each file announces), `tests/fixtures/invalid` must exit 2 naming the file,
 //! line and column of every problem marked `# <- error`, with no panic.
 
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

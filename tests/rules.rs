@@ -1,6 +1,8 @@
 //! Each rule on small programs, with the edges organisers hit: back-to-back sessions, several
 //! overlaps in one room, people in two roles, DST, days, offsets that are not whole hours.
 
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+
 mod common;
 
 use common::*;
