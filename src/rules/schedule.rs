@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+/// Id lookups: a fast hasher, since the rules look up every reference of every session.
+pub type IdMap<'p> = HashMap<&'p str, usize, foldhash::fast::FixedState>;
+
 use chrono_tz::Tz;
 
 use crate::codes::RuleCode;
@@ -31,8 +34,12 @@ pub struct SessionFacts {
     pub room_unknown: bool,
     /// The track, when the session names a defined one.
     pub track: Option<usize>,
+    /// The session names a track that is not defined.
+    pub track_unknown: bool,
     /// Defined speakers and moderators, each once.
     pub people: Vec<usize>,
+    /// Positions (in speakers then moderators) of references to undefined people.
+    pub unknown_people: Vec<usize>,
     /// `[start, end)` when both resolve to valid instants.
     pub interval: Option<(Instant, Instant)>,
     /// The times are invalid (`invalid-time`).
@@ -59,14 +66,14 @@ impl SessionFacts {
 pub struct Schedule<'p> {
     pub program: &'p Program,
     pub tz: Tz,
-    pub rooms: HashMap<&'p str, usize>,
-    pub tracks: HashMap<&'p str, usize>,
-    pub speakers: HashMap<&'p str, usize>,
+    pub rooms: IdMap<'p>,
+    pub tracks: IdMap<'p>,
+    pub speakers: IdMap<'p>,
     pub sessions: Vec<SessionFacts>,
 }
 
-fn first_by_id<'p, T>(items: &'p [T], id: impl Fn(&'p T) -> &'p str) -> HashMap<&'p str, usize> {
-    let mut map = HashMap::with_capacity(items.len());
+fn first_by_id<'p, T>(items: &'p [T], id: impl Fn(&'p T) -> &'p str) -> IdMap<'p> {
+    let mut map = IdMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         map.entry(id(item)).or_insert(i);
     }
@@ -98,9 +105,9 @@ impl<'p> Schedule<'p> {
 fn facts(
     session: &Session,
     tz: Tz,
-    rooms: &HashMap<&str, usize>,
-    tracks: &HashMap<&str, usize>,
-    speakers: &HashMap<&str, usize>,
+    rooms: &IdMap,
+    tracks: &IdMap,
+    speakers: &IdMap,
 ) -> SessionFacts {
     let room = session
         .room
@@ -111,10 +118,15 @@ fn facts(
         .track
         .as_ref()
         .and_then(|t| tracks.get(t.value.as_str()).copied());
-    let mut people: Vec<usize> = session
-        .people()
-        .filter_map(|p| speakers.get(p.value.as_str()).copied())
-        .collect();
+    let track_unknown = session.track.is_some() && track.is_none();
+    let mut people = Vec::with_capacity(session.speakers.len() + session.moderators.len());
+    let mut unknown_people = Vec::new();
+    for (n, p) in session.people().enumerate() {
+        match speakers.get(p.value.as_str()) {
+            Some(&i) => people.push(i),
+            None => unknown_people.push(n),
+        }
+    }
     people.sort_unstable();
     people.dedup();
 
@@ -128,7 +140,9 @@ fn facts(
         room,
         room_unknown,
         track,
+        track_unknown,
         people,
+        unknown_people,
         interval: if invalid { None } else { interval },
         invalid,
         active,
