@@ -225,9 +225,9 @@ pub fn generate(opts: &Options) -> String {
             quote(&name)
         );
         if partial(p) {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "available = [ {{ from = {}T00:00:00, to = {}T00:00:00 }} ]\n",
+                "available = [ {{ from = {}T00:00:00, to = {}T00:00:00 }} ]",
                 day(0),
                 day(days - 1)
             );
