@@ -1,81 +1,60 @@
-//! Timings of the frab/C3VOC import and exports on the real schedules in tests/data/interop/
-//! (`cargo bench --bench interop`). Each step runs several times; the median is printed.
-//! Targets, on the 2-core reference machine: importing FOSDEM 2024 (876 sessions) end to end
-//! (parse, map, write TOML, load it back) well under a second; each export in milliseconds.
+//! The frab/C3VOC import and exports on the real schedules in tests/data/interop/: importing
+//! (parse and map), writing the TOML, loading it back, and both exports of the loaded program.
+//! FOSDEM 2024 (876 sessions, 2.1 MB of XML) is the large case.
+//!
+//!   cargo bench --bench interop            # every file
+//!   cargo bench --bench interop -- fosdem  # one file
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
 
 use agora::interop::import::import;
 use agora::interop::toml_out::{render, Layout};
 use agora::interop::{frab_json, frab_xml};
 use agora::load::load_str;
-use agora::rules::check;
 
-fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
+const FILES: [&str; 5] = [
+    "fosdem-2024-schedule.xml",
+    "31c3-schedule.xml",
+    "36c3-schedule.json",
+    "frab-camp2019.json",
+    "pretalx-rc3.json",
+];
 
-fn ms(d: Duration) -> String {
-    format!("{:8.2} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn main() {
+fn bench(c: &mut Criterion) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/interop");
-    println!(
-        "{:<28} {:>8} {:>11} {:>11} {:>11} {:>11} {:>11} {:>11}",
-        "file", "sessions", "import", "write toml", "load toml", "check", "frab-xml", "frab-json"
-    );
-    for name in [
-        "fosdem-2024-schedule.xml",
-        "31c3-schedule.xml",
-        "36c3-schedule.json",
-        "frab-camp2019.json",
-        "pretalx-rc3.json",
-    ] {
-        let text = match std::fs::read_to_string(dir.join(name)) {
-            Ok(text) => text,
-            Err(e) => {
-                eprintln!("{name}: {e}");
-                continue;
-            }
-        };
-        let runs = 15;
-        let Ok(imported) = import(&text) else {
-            eprintln!("{name}: import failed");
-            continue;
-        };
-        let t_import = median(runs, || import(&text).map(|i| i.sessions.len()));
+    let mut group = c.benchmark_group("interop");
+    group.sampling_mode(SamplingMode::Flat).sample_size(10);
+    for name in FILES {
+        let text = std::fs::read_to_string(dir.join(name)).expect("test data");
+        let imported = import(&text).expect("imports");
         let toml = render(&imported, name, Layout::File).remove(0).1;
-        let t_render = median(runs, || render(&imported, name, Layout::File));
         let path = Path::new("bench.toml");
-        let Ok(program) = load_str(path, &toml) else {
-            eprintln!("{name}: the import does not load");
-            continue;
-        };
-        let t_load = median(runs, || load_str(path, &toml).map(|p| p.sessions.len()));
-        let t_check = median(runs, || check(&program).len());
-        let t_xml = median(runs, || frab_xml::write(&program));
-        let t_json = median(runs, || frab_json::write(&program));
-        println!(
-            "{:<28} {:>8} {} {} {} {} {} {}",
-            name,
-            imported.sessions.len(),
-            ms(t_import),
-            ms(t_render),
-            ms(t_load),
-            ms(t_check),
-            ms(t_xml),
-            ms(t_json)
-        );
+        let program = load_str(path, &toml).expect("the import loads");
+        group.bench_with_input(BenchmarkId::new("import", name), &text, |b, text| {
+            b.iter(|| black_box(import(text).map(|i| i.sessions.len()).is_ok()))
+        });
+        group.bench_with_input(BenchmarkId::new("write-toml", name), &imported, |b, i| {
+            b.iter(|| black_box(render(i, name, Layout::File).len()))
+        });
+        group.bench_with_input(BenchmarkId::new("end-to-end", name), &text, |b, text| {
+            b.iter(|| {
+                let imported = import(text).expect("imports");
+                let toml = render(&imported, name, Layout::File).remove(0).1;
+                black_box(load_str(path, &toml).map(|p| p.sessions.len()).is_ok())
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("frab-xml", name), &program, |b, p| {
+            b.iter(|| black_box(frab_xml::write(p).len()))
+        });
+        group.bench_with_input(BenchmarkId::new("frab-json", name), &program, |b, p| {
+            b.iter(|| black_box(frab_json::write(p).len()))
+        });
     }
+    group.finish();
 }
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

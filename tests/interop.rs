@@ -618,6 +618,20 @@ fn round_trip(original: &Program, label: &str) {
             .collect();
         let back_names: BTreeSet<String> = back.speakers.iter().map(|s| s.name.clone()).collect();
         assert_eq!(back_names, used, "{label} via {format}: speakers");
+        // Two speakers who share a name stay two.
+        let schedule = Schedule::new(original);
+        let used_ids: BTreeSet<usize> = schedule
+            .sessions
+            .iter()
+            .zip(&original.sessions)
+            .filter(|(f, s)| f.slot().is_some() && s.status != Status::Cancelled)
+            .flat_map(|(f, _)| f.people.iter().copied())
+            .collect();
+        assert_eq!(
+            back.speakers.len(),
+            used_ids.len(),
+            "{label} via {format}: speaker count"
+        );
         if format == "json" {
             let ids = |p: &Program| p.rooms.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
             let ok_slug = |id: &String| {
@@ -691,6 +705,30 @@ fn seed_event_round_trips() {
         .sessions
         .iter()
         .any(|f| f.scheduled && f.room.is_none()));
+}
+
+/// Programs from `agora generate` (the project's own scale generator): rooms with their
+/// tracks, a plenary, event-wide lunches, partial availability, planted conflicts, and more
+/// speakers than first-name/last-name pairs, so several share a name.
+#[test]
+fn agora_generated_programs_round_trip() {
+    for (sessions, rooms, speakers, days, rate, seed) in [
+        (40, 3, 30, 1, 0.0, 1),
+        (300, 8, 400, 3, 0.1, 2),
+        (1000, 20, 600, 2, 0.02, 3),
+    ] {
+        let text = agora::generate::generate(&agora::generate::Options {
+            sessions,
+            rooms,
+            speakers,
+            days,
+            conflict_rate: rate,
+            seed,
+        });
+        let program = load_str(Path::new("generated.toml"), &text)
+            .unwrap_or_else(|f| panic!("{:?}", f.errors));
+        round_trip(&program, &format!("agora generate {sessions}/{seed}"));
+    }
 }
 
 #[test]

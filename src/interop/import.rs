@@ -774,15 +774,28 @@ fn people(foreign: &Foreign) -> (Vec<ImportedSpeaker>, Vec<Vec<usize>>, Vec<usiz
     };
     let mut groups = Groups(Vec::new());
     let mut occurrences: Vec<Vec<usize>> = Vec::with_capacity(foreign.events.len());
+    // agora's own exports identify every speaker (GUID, and the id itself in the JSON): two
+    // speakers who share a name stay two.
+    let trusted = foreign
+        .generator
+        .as_deref()
+        .is_some_and(|g| g.split_whitespace().next() == Some("agora"));
     for e in &foreign.events {
         let mut names = Vec::with_capacity(e.persons.len());
         for p in &e.persons {
-            let name = node(format!("n:{}", name_key(&p.name)), &mut groups);
-            if let Some(key) = &p.key {
-                let key = node(format!("k:{key}"), &mut groups);
-                groups.union(name, key);
-            }
-            names.push(name);
+            let key = p.slug.as_ref().or(p.key.as_ref());
+            let person = match key {
+                Some(key) if trusted => node(format!("k:{key}"), &mut groups),
+                _ => {
+                    let name = node(format!("n:{}", name_key(&p.name)), &mut groups);
+                    if let Some(key) = &p.key {
+                        let key = node(format!("k:{key}"), &mut groups);
+                        groups.union(name, key);
+                    }
+                    name
+                }
+            };
+            names.push(person);
         }
         occurrences.push(names);
     }
