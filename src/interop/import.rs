@@ -285,20 +285,34 @@ fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// `HH:MM`, `HH:MM:SS`, `D:HH:MM:SS` or plain minutes, in seconds.
+/// `HH:MM`, `HH:MM:SS`, `D:HH:MM:SS` or plain minutes, in seconds (`None` beyond a year).
 fn duration_seconds(text: &str) -> Option<i64> {
     let parts: Vec<i64> = text
         .trim()
         .split(':')
-        .map(|p| p.trim().parse::<i64>().ok().filter(|n| *n >= 0))
+        .map(|p| {
+            p.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (0..=1_000_000).contains(n))
+        })
         .collect::<Option<Vec<_>>>()?;
-    match parts.as_slice() {
-        [minutes] => Some(minutes * 60),
-        [h, m] => Some(h * 3600 + m * 60),
-        [h, m, s] => Some(h * 3600 + m * 60 + s),
-        [d, h, m, s] => Some(d * 86_400 + h * 3600 + m * 60 + s),
-        _ => None,
-    }
+    let seconds = match parts.as_slice() {
+        [minutes] => minutes * 60,
+        [h, m] => h * 3600 + m * 60,
+        [h, m, s] => h * 3600 + m * 60 + s,
+        [d, h, m, s] => d * 86_400 + h * 3600 + m * 60 + s,
+        _ => return None,
+    };
+    (seconds <= MAX_SECONDS).then_some(seconds)
+}
+
+/// The longest session taken from a file: a year (anything longer is a typo).
+const MAX_SECONDS: i64 = 366 * 86_400;
+
+/// Years TOML and every zone conversion can carry, with a margin.
+fn plausible(date: NaiveDate) -> bool {
+    (2..=9997).contains(&chrono::Datelike::year(&date))
 }
 
 /// A written date-time: with an offset, or local (read in the event's zone later).
@@ -309,7 +323,7 @@ enum Written {
 
 fn written(text: &str) -> Option<Written> {
     if let Some(dt) = date_time(text) {
-        return Some(Written::Fixed(dt));
+        return plausible(dt.naive_utc().date()).then_some(Written::Fixed(dt));
     }
     let t = text.trim();
     [
@@ -320,6 +334,7 @@ fn written(text: &str) -> Option<Written> {
     ]
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+    .filter(|naive| plausible(naive.date()))
     .map(Written::Local)
 }
 
@@ -865,7 +880,7 @@ fn times(e: &ForeignEvent, foreign: &Foreign, tz: Tz, tally: &mut Tally) -> (Opt
             // No date-time: the day's date and the HH:MM start, the way apps read it; a start
             // earlier in the day than the day's own start belongs to the night after.
             let day = day?;
-            let date = day.date?;
+            let date = day.date.filter(|d| plausible(*d))?;
             let time = e.start.as_deref().and_then(|s| {
                 NaiveTime::parse_from_str(s.trim(), "%H:%M")
                     .or_else(|_| NaiveTime::parse_from_str(s.trim(), "%H:%M:%S"))
@@ -877,7 +892,7 @@ fn times(e: &ForeignEvent, foreign: &Foreign, tz: Tz, tally: &mut Tally) -> (Opt
                 .map(|s| s.naive_local().time())
                 .or(foreign.day_change);
             if day_change.is_some_and(|change| time < change) {
-                naive += Duration::days(1);
+                naive = naive.checked_add_signed(Duration::days(1))?;
             }
             Some(local_instant(tz, naive))
         });
@@ -890,7 +905,7 @@ fn times(e: &ForeignEvent, foreign: &Foreign, tz: Tz, tally: &mut Tally) -> (Opt
         .as_deref()
         .and_then(written)
         .map(|w| instant_of(tz, &w) - start)
-        .filter(|d| *d > 0);
+        .filter(|d| (1..=MAX_SECONDS).contains(d));
     let seconds = by_end
         .or_else(|| e.duration.as_deref().and_then(duration_seconds))
         .unwrap_or(0);
@@ -1054,7 +1069,7 @@ fn session(
 fn conference_date(text: Option<&str>, tz: Tz) -> Option<NaiveDate> {
     let text = text?.trim();
     if let Ok(date) = text.parse::<NaiveDate>() {
-        return Some(date);
+        return plausible(date).then_some(date);
     }
     match written(text)? {
         Written::Fixed(dt) => Some(to_local(tz, dt.timestamp()).date_naive()),
@@ -1074,7 +1089,12 @@ fn event(
         .filter_map(|s| s.instant)
         .map(|t| to_local(tz, t).date_naive())
         .collect();
-    let day_dates: Vec<NaiveDate> = foreign.days.iter().filter_map(|d| d.date).collect();
+    let day_dates: Vec<NaiveDate> = foreign
+        .days
+        .iter()
+        .filter_map(|d| d.date)
+        .filter(|d| plausible(*d))
+        .collect();
     let start = conference_date(foreign.start.as_deref(), tz)
         .or_else(|| day_dates.iter().min().copied())
         .or_else(|| session_dates.iter().min().copied());
