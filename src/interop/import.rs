@@ -983,15 +983,18 @@ fn session(
     }
     let abstract_ = e.abstract_.as_deref().map(normalise_newlines);
     let description = e.description.as_deref().map(normalise_newlines);
-    match (abstract_, description) {
-        (Some(a), Some(d)) if d.trim_start().starts_with(a.trim()) => paragraphs.push(d),
-        (Some(a), Some(d)) => {
-            paragraphs.push(a);
-            paragraphs.push(d);
+    let abstract_ = match (abstract_, &description) {
+        // Producers often repeat the abstract at the head of the description.
+        (Some(a), Some(d)) if d.trim_start().starts_with(a.trim()) => None,
+        (a, _) => a,
+    };
+    // Each text once: a subtitle repeated as the description (frab does that) is not doubled.
+    for text in [abstract_, description].into_iter().flatten() {
+        let seen =
+            paragraphs.iter().any(|p| p.trim() == text.trim()) || text.trim() == e.title.trim();
+        if !seen {
+            paragraphs.push(text);
         }
-        (Some(a), None) => paragraphs.push(a),
-        (None, Some(d)) => paragraphs.push(d),
-        (None, None) => {}
     }
     let links: Vec<String> = e
         .links
