@@ -801,6 +801,9 @@ id = "later"
 title = "Not scheduled yet"
 "#;
     let program = load_str(Path::new("ev.toml"), toml).unwrap_or_else(|f| panic!("{:?}", f.errors));
+    let left = agora::interop::left_out(&program);
+    assert_eq!(left.cancelled, vec!["gone".to_string()]);
+    assert_eq!(left.unscheduled, vec!["later".to_string()]);
     for text in [frab_xml::write(&program), frab_json::write(&program)] {
         assert!(text.contains("Kept"));
         assert!(!text.contains("Cancelled one"), "{text}");

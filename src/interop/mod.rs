@@ -12,9 +12,9 @@ pub mod foreign;
 pub mod frab_json;
 pub mod frab_xml;
 pub mod import;
-pub mod plan;
-pub mod read_json;
-pub mod read_xml;
+pub(crate) mod plan;
+pub(crate) mod read_json;
+pub(crate) mod read_xml;
 pub mod toml_out;
 
 use uuid::Uuid;
@@ -30,6 +30,28 @@ pub fn guid(event_id: &str, kind: &str, item_id: &str) -> Uuid {
         &NAMESPACE,
         format!("{event_id}/{kind}/{item_id}").as_bytes(),
     )
+}
+
+/// The sessions a frab export leaves out, by id: cancelled ones (apps expect them to vanish
+/// from the new version) and unscheduled ones (no place in a timetable). For a command to say
+/// so next to the export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub cancelled: Vec<String>,
+    pub unscheduled: Vec<String>,
+}
+
+pub fn left_out(program: &crate::model::Program) -> LeftOut {
+    let plan = plan::Plan::new(program);
+    let ids = |list: &[usize]| {
+        list.iter()
+            .map(|&i| program.sessions[i].id.clone())
+            .collect()
+    };
+    LeftOut {
+        cancelled: ids(&plan.omitted.cancelled),
+        unscheduled: ids(&plan.omitted.unscheduled),
+    }
 }
 
 #[cfg(test)]
