@@ -1086,3 +1086,29 @@ fn days_frame_their_sessions_the_way_apps_read_them() {
         }
     }
 }
+
+#[test]
+fn a_selection_exports_only_its_sessions() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
+    let program = load_path(&path).unwrap_or_else(|f| panic!("{:?}", f.errors));
+    let in_amphi = |i: usize| {
+        program.sessions[i]
+            .room
+            .as_ref()
+            .is_some_and(|r| r.value == "amphi")
+    };
+    let want: BTreeSet<String> = trips(&program, true)
+        .into_iter()
+        .filter(|(_, t)| t.room.as_deref() == Some("Amphithéâtre"))
+        .map(|(id, _)| id)
+        .collect();
+    assert!(want.len() > 3);
+    for text in [
+        frab_xml::write_selected(&program, &in_amphi),
+        frab_json::write_selected(&program, &in_amphi),
+    ] {
+        let (_, back) = import_and_load(&text, "amphi");
+        let got: BTreeSet<String> = back.sessions.iter().map(|s| s.id.clone()).collect();
+        assert_eq!(got, want);
+    }
+}

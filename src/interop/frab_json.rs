@@ -147,7 +147,13 @@ struct Link<'a> {
 
 /// The whole `schedule.json` of a program, deterministic to the byte.
 pub fn write(program: &Program) -> String {
-    let plan = Plan::new(program);
+    write_selected(program, &|_| true)
+}
+
+/// The `schedule.json` of the sessions `keep` accepts (by index in `program.sessions`): what
+/// `agora export` writes for a filtered selection. Rooms, tracks and days stay complete.
+pub fn write_selected(program: &Program, keep: &dyn Fn(usize) -> bool) -> String {
+    let plan = Plan::new(program, keep);
     let mut document = Document {
         schema: "https://c3voc.de/schedule/schema.json",
         generator: Generator {

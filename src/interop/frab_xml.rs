@@ -14,7 +14,13 @@ use super::plan::{date_text, hh_mm, is_http_url, split_description, Plan};
 
 /// The whole `schedule.xml` of a program, deterministic to the byte.
 pub fn write(program: &Program) -> String {
-    let plan = Plan::new(program);
+    write_selected(program, &|_| true)
+}
+
+/// The `schedule.xml` of the sessions `keep` accepts (by index in `program.sessions`): what
+/// `agora export` writes for a filtered selection. Rooms, tracks and days stay complete.
+pub fn write_selected(program: &Program, keep: &dyn Fn(usize) -> bool) -> String {
+    let plan = Plan::new(program, keep);
     let body = body(&plan);
     // The version changes exactly when the content does: apps compare it to offer updates.
     let version = super::guid("", "content", &body).simple().to_string();

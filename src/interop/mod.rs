@@ -42,7 +42,7 @@ pub struct LeftOut {
 }
 
 pub fn left_out(program: &crate::model::Program) -> LeftOut {
-    let plan = plan::Plan::new(program);
+    let plan = plan::Plan::new(program, &|_| true);
     let ids = |list: &[usize]| {
         list.iter()
             .map(|&i| program.sessions[i].id.clone())

@@ -104,7 +104,8 @@ pub struct Plan<'p> {
 }
 
 impl<'p> Plan<'p> {
-    pub fn new(program: &'p Program) -> Plan<'p> {
+    /// The plan of the sessions `keep` accepts (by index in `program.sessions`).
+    pub fn new(program: &'p Program, keep: &dyn Fn(usize) -> bool) -> Plan<'p> {
         let schedule = Schedule::new(program);
         let tz = program.event.timezone;
         let event_id = program.event.id.as_str();
@@ -113,6 +114,9 @@ impl<'p> Plan<'p> {
         let mut omitted = Omitted::default();
         let mut items = Vec::new();
         for (i, session) in program.sessions.iter().enumerate() {
+            if !keep(i) {
+                continue;
+            }
             let facts = &schedule.sessions[i];
             if session.status == crate::model::Status::Cancelled {
                 omitted.cancelled.push(i);
