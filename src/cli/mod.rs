@@ -3,6 +3,7 @@
 //! Commands return an [`Outcome`]; `main` only maps it to the process exit code.
 
 mod check;
+mod export;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -35,6 +36,7 @@ Examples:
   agora check events/forum-interconnectes-2017.toml
   agora check events/examples/split/ --format json
   agora check my-event.toml --deny warnings     # fail CI on warnings too
+  agora export all events/forum-interconnectes-2017.toml
   agora completions bash > /etc/bash_completion.d/agora
   agora man > agora.1";
 
@@ -61,6 +63,8 @@ pub enum Command {
 (or a warning with --deny warnings), 2 when the event could not be read."
     )]
     Check(CheckArgs),
+    /// Export the program: iCalendar, HTML agenda, Markdown, text, CSV, JSON, or all of them.
+    Export(export::ExportArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -118,6 +122,7 @@ pub fn run(cli: Cli) -> Outcome {
     let color = cli.color;
     match cli.command {
         Some(Command::Check(args)) => check::run(&args, color),
+        Some(Command::Export(args)) => export::run(&args, color),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "agora", &mut out);
