@@ -35,9 +35,10 @@ pub(crate) const COLUMNS: [&str; 22] = [
     "uid",
 ];
 
-/// Neutralise a cell a spreadsheet would evaluate.
+/// Neutralise a cell a spreadsheet would evaluate (some read a formula after leading spaces).
 pub(crate) fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let trigger = ['=', '+', '-', '@', '\t', '\r'];
+    if text.starts_with(trigger) || text.trim_start().starts_with(trigger) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -115,6 +116,7 @@ mod tests {
         assert_eq!(cell("-2+3"), "'-2+3");
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("  =1+1"), "'  =1+1");
         assert_eq!(cell("Déjeuner"), "Déjeuner");
         assert_eq!(cell(""), "");
     }

@@ -29,14 +29,14 @@ pub(crate) fn utc_stamp(t: Instant) -> String {
         .to_string()
 }
 
-/// Whether the local wall-clock time of `t` in `tz` reads back as `t` (RFC 5545 takes the
-/// first of two occurrences in a fold, so the second one must be written in UTC).
+/// Whether the local wall-clock time of `t` in `tz` names `t` and nothing else. A time in the
+/// hour that happens twice when clocks go back is written in UTC: RFC 5545 says the first
+/// occurrence is meant, but ical.js, calcurse and khal read the second.
 fn local_reads_back(tz: Tz, t: Instant) -> bool {
     let naive = to_local(tz, t).naive_local();
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(dt) => dt.timestamp() == t,
-        LocalResult::Ambiguous(first, _) => first.timestamp() == t,
-        LocalResult::None => false,
+        LocalResult::Ambiguous(..) | LocalResult::None => false,
     }
 }
 
