@@ -24,7 +24,10 @@ fn roundtrip(event: &str, extra: &[&str]) {
     let mut by_uid: HashMap<String, &Props> = HashMap::new();
     for e in &events {
         let uid = prop(e, "UID").expect("UID").2.clone();
-        assert!(by_uid.insert(uid.clone(), e).is_none(), "duplicate UID {uid}");
+        assert!(
+            by_uid.insert(uid.clone(), e).is_none(),
+            "duplicate UID {uid}"
+        );
         assert_eq!(prop(e, "DTSTAMP").expect("DTSTAMP").2, "20171201T000000Z");
         assert!(prop(e, "ATTENDEE").is_none());
     }
@@ -33,10 +36,14 @@ fn roundtrip(event: &str, extra: &[&str]) {
         let facts = &schedule.sessions[i];
         let placed = session.start.is_some()
             && !facts.invalid
-            && (facts.room.is_some() || (session.room.is_none() && session.kind.may_be_event_wide()));
+            && (facts.room.is_some()
+                || (session.room.is_none() && session.kind.may_be_event_wide()));
         let uid = format!("{}@{}", session.id, program.event.id);
         let Some((start, end)) = facts.interval.filter(|_| placed) else {
-            assert!(!by_uid.contains_key(&uid), "{uid} is not placed but exported");
+            assert!(
+                !by_uid.contains_key(&uid),
+                "{uid} is not placed but exported"
+            );
             continue;
         };
         expected += 1;
@@ -47,8 +54,15 @@ fn roundtrip(event: &str, extra: &[&str]) {
             assert!(prop(e, "DTSTART").expect("start").2.ends_with('Z'));
         }
         let summary = unescape(&prop(e, "SUMMARY").expect("SUMMARY").2);
-        let title: String = session.title.split_whitespace().collect::<Vec<_>>().join(" ");
-        if title.chars().all(|c| !c.is_control() && !('\u{202A}'..='\u{2069}').contains(&c)) {
+        let title: String = session
+            .title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if title
+            .chars()
+            .all(|c| !c.is_control() && !('\u{202A}'..='\u{2069}').contains(&c))
+        {
             assert_eq!(summary, title, "{uid} SUMMARY");
         }
         let status = &prop(e, "STATUS").expect("STATUS").2;
@@ -60,9 +74,16 @@ fn roundtrip(event: &str, extra: &[&str]) {
         assert_eq!(status, want, "{uid} STATUS");
         if let Some(desc) = &session.description {
             let got = unescape(&prop(e, "DESCRIPTION").expect("DESCRIPTION").2);
-            let first_words: String = desc.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+            let first_words: String = desc
+                .split_whitespace()
+                .take(6)
+                .collect::<Vec<_>>()
+                .join(" ");
             assert!(
-                got.split_whitespace().collect::<Vec<_>>().join(" ").contains(&first_words),
+                got.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .contains(&first_words),
                 "{uid} DESCRIPTION lacks the description"
             );
         }
@@ -98,7 +119,12 @@ fn hostile_event_round_trips() {
 #[test]
 fn per_session_files_hold_one_event_each() {
     let dir = tempfile::tempdir().expect("temp dir");
-    export_into("html", "events/forum-interconnectes-2017.toml", dir.path(), &[]);
+    export_into(
+        "html",
+        "events/forum-interconnectes-2017.toml",
+        dir.path(),
+        &[],
+    );
     let sessions = dir.path().join("sessions");
     let mut count = 0;
     for entry in std::fs::read_dir(&sessions).expect("sessions folder") {
@@ -107,7 +133,10 @@ fn per_session_files_hold_one_event_each() {
         assert_physical_lines(&text);
         let events = parse_events(&text);
         assert_eq!(events.len(), 1, "{}", path.display());
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         assert_eq!(
             prop(&events[0], "UID").expect("UID").2,
             format!("{stem}@forum-interconnectes-2017")

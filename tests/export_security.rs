@@ -20,8 +20,13 @@ fn hostile_exports() -> BTreeMap<String, Vec<u8>> {
 }
 
 fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
-    String::from_utf8(files.get(name).unwrap_or_else(|| panic!("{name} missing")).clone())
-        .expect("UTF-8")
+    String::from_utf8(
+        files
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+            .clone(),
+    )
+    .expect("UTF-8")
 }
 
 #[test]
@@ -30,7 +35,12 @@ fn the_hostile_event_is_a_valid_event() {
         .args(["check", "tests/data/hostile.toml"])
         .output()
         .expect("run");
-    assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -39,8 +49,13 @@ fn no_export_keeps_bidi_overrides_or_control_characters() {
     assert!(files.len() > 6);
     for (name, bytes) in &files {
         let body = String::from_utf8(bytes.clone()).expect("UTF-8");
-        assert!(!body.contains(BIDI), "{name} keeps a bidi control character");
-        let allowed = |c: char| c == '\n' || c == '\r' && name.ends_with(".ics") || name.ends_with(".csv") && c == '\r';
+        assert!(
+            !body.contains(BIDI),
+            "{name} keeps a bidi control character"
+        );
+        let allowed = |c: char| {
+            c == '\n' || c == '\r' && name.ends_with(".ics") || name.ends_with(".csv") && c == '\r'
+        };
         assert!(
             body.chars().all(|c| !c.is_control() || allowed(c)),
             "{name} keeps a control character"
@@ -53,22 +68,42 @@ fn html_has_no_active_content() {
     let files = hostile_exports();
     let html = text(&files, "index.html");
     let lower = html.to_lowercase();
-    for tag in ["<script", "<img", "<svg", "<iframe", "<marquee", "<b>", "</style><style>"] {
+    for tag in [
+        "<script",
+        "<img",
+        "<svg",
+        "<iframe",
+        "<marquee",
+        "<b>",
+        "</style><style>",
+    ] {
         assert!(!lower.contains(tag), "index.html contains {tag}");
     }
-    assert_eq!(lower.matches("<style>").count(), 1, "only the page's own stylesheet");
+    assert_eq!(
+        lower.matches("<style>").count(),
+        1,
+        "only the page's own stylesheet"
+    );
     // Text is escaped, so every `<` opens a tag this exporter wrote. In tags, every link goes
     // to the page itself, a written file, or an http(s)/mailto URL, and no attribute is an
     // event handler.
     for tag in html.split('<').skip(1) {
         let tag = &tag[..tag.find('>').expect("tag closes")];
-        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '!').collect();
-        assert!(!tag.to_lowercase().contains(" on"), "event handler in <{tag}>");
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '!')
+            .collect();
         assert!(
-            ["!DOCTYPE", "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "h2",
-             "h3", "p", "nav", "ul", "li", "section", "span", "main", "div", "article", "time", "bdi",
-             "small", "details", "summary", "code", "del", "strong", "footer"]
-                .contains(&name.trim_start_matches('/')),
+            !tag.to_lowercase().contains(" on"),
+            "event handler in <{tag}>"
+        );
+        assert!(
+            [
+                "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "a", "header", "h1",
+                "h2", "h3", "p", "nav", "ul", "li", "section", "span", "main", "div", "article",
+                "time", "bdi", "small", "details", "summary", "code", "del", "strong", "footer"
+            ]
+            .contains(&name.trim_start_matches('/')),
             "unexpected tag <{tag}>"
         );
         if let Some(i) = tag.find(" href=\"") {
@@ -88,7 +123,10 @@ fn html_has_no_active_content() {
     assert!(!lower.contains("href=\" javascript") && !lower.contains("vbscript:msgbox(1)\""));
     // The hostile text is still shown, as text.
     assert!(html.contains("&lt;script&gt;alert(8)&lt;/script&gt;"));
-    assert!(html.contains("javascript:alert(document.cookie)"), "the refused URL is shown as text");
+    assert!(
+        html.contains("javascript:alert(document.cookie)"),
+        "the refused URL is shown as text"
+    );
     // An event handler only ever appears escaped inside text.
     for (i, _) in lower.match_indices("onerror=") {
         let before = &lower[..i];
@@ -107,32 +145,65 @@ fn ics_has_no_injected_properties() {
     assert_physical_lines(&ics);
     let unfolded = unfold(&ics);
     let allowed = [
-        "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "X-WR-CALNAME", "X-WR-TIMEZONE",
-        "X-WR-CALDESC", "TZID", "DTSTART", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "UID",
-        "DTSTAMP", "DTEND", "SUMMARY", "LOCATION", "DESCRIPTION", "CATEGORIES", "URL", "STATUS",
+        "BEGIN",
+        "END",
+        "VERSION",
+        "PRODID",
+        "CALSCALE",
+        "X-WR-CALNAME",
+        "X-WR-TIMEZONE",
+        "X-WR-CALDESC",
+        "TZID",
+        "DTSTART",
+        "TZOFFSETFROM",
+        "TZOFFSETTO",
+        "TZNAME",
+        "UID",
+        "DTSTAMP",
+        "DTEND",
+        "SUMMARY",
+        "LOCATION",
+        "DESCRIPTION",
+        "CATEGORIES",
+        "URL",
+        "STATUS",
     ];
     let mut vevents = 0;
     for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
-        let name: String = line.chars().take_while(|c| *c != ':' && *c != ';').collect();
-        assert!(allowed.contains(&name.as_str()), "unexpected property line {line:?}");
+        let name: String = line
+            .chars()
+            .take_while(|c| *c != ':' && *c != ';')
+            .collect();
+        assert!(
+            allowed.contains(&name.as_str()),
+            "unexpected property line {line:?}"
+        );
         if line == "BEGIN:VEVENT" {
             vevents += 1;
         }
         if name == "URL" {
             let value = &line[4..];
-            assert!(value.starts_with("https://") || value.starts_with("http://"), "{line}");
+            assert!(
+                value.starts_with("https://") || value.starts_with("http://"),
+                "{line}"
+            );
         }
     }
     // Eight placed sessions, no smuggled VEVENT.
     assert_eq!(vevents, 8);
     assert!(!unfolded.contains("\r\nATTENDEE"));
-    assert!(!unfolded.to_lowercase().contains("javascript:alert(document"));
+    assert!(!unfolded
+        .to_lowercase()
+        .contains("javascript:alert(document"));
     // Every session file too.
     for (name, bytes) in &files {
         if name.starts_with("sessions/") {
             let body = String::from_utf8(bytes.clone()).expect("UTF-8");
             assert_physical_lines(&body);
-            let vevents = unfold(&body).split("\r\n").filter(|l| *l == "BEGIN:VEVENT").count();
+            let vevents = unfold(&body)
+                .split("\r\n")
+                .filter(|l| *l == "BEGIN:VEVENT")
+                .count();
             assert_eq!(vevents, 1, "{name}");
         }
     }
@@ -167,7 +238,11 @@ fn markdown_has_no_links_tags_or_broken_tables() {
     // Every `<` is escaped, except the line breaks this exporter writes in table cells.
     let stripped = md.replace("<br>", "");
     for (i, _) in stripped.match_indices('<') {
-        assert!(stripped[..i].ends_with('\\'), "unescaped < at {i}: {}", &stripped[i..i + 20]);
+        assert!(
+            stripped[..i].ends_with('\\'),
+            "unescaped < at {i}: {}",
+            &stripped[i..i + 20]
+        );
     }
     for (i, _) in md.match_indices("](") {
         assert!(md[..i].ends_with('\\'), "a Markdown link at {i}");
@@ -189,12 +264,16 @@ fn markdown_has_no_links_tags_or_broken_tables() {
 #[test]
 fn json_links_are_safe_and_emails_absent() {
     let files = hostile_exports();
-    let json: serde_json::Value = serde_json::from_str(&text(&files, "hostile.json")).expect("JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&files, "hostile.json")).expect("JSON");
     assert_eq!(json["version"], 1);
     assert!(json["event"]["url"].is_null());
     for s in json["sessions"].as_array().expect("sessions") {
         if let Some(url) = s["url"].as_str() {
-            assert!(url.starts_with("https://") || url.starts_with("http://"), "{url}");
+            assert!(
+                url.starts_with("https://") || url.starts_with("http://"),
+                "{url}"
+            );
         }
     }
     assert!(!text(&files, "hostile.json").contains("mallory@example.com"));

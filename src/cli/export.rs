@@ -43,9 +43,8 @@ fn target_parser() -> impl TypedValueParser<Value = Target> {
         .map(|f| PossibleValue::new(f.name()).help(f.summary()))
         .collect();
     values.push(PossibleValue::new("all").help("every format above, into one folder"));
-    PossibleValuesParser::new(values).map(|name: String| {
-        Format::parse(&name).map_or(Target::All, Target::One)
-    })
+    PossibleValuesParser::new(values)
+        .map(|name: String| Format::parse(&name).map_or(Target::All, Target::One))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,7 +160,12 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
     let template = match &args.template {
         Some(path) => match std::fs::read_to_string(path) {
             Ok(text) => Some(text),
-            Err(e) => return usage(&format!("cannot read the template `{}`: {e}", path.display())),
+            Err(e) => {
+                return usage(&format!(
+                    "cannot read the template `{}`: {e}",
+                    path.display()
+                ))
+            }
         },
         None => None,
     };
@@ -180,7 +184,11 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                 .filter(|d| d.severity == crate::codes::Level::Error)
                 .cloned()
                 .collect();
-            write_stderr(&report::text::report(&program, &errors, stderr_color(color)));
+            write_stderr(&report::text::report(
+                &program,
+                &errors,
+                stderr_color(color),
+            ));
             write_stderr(&format!(
                 "error: not exporting: the program has {} error-level conflict(s) and --strict was given\n",
                 summary.errors
@@ -194,7 +202,8 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         ));
     }
 
-    let stamp = match export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now()) {
+    let stamp = match export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now())
+    {
         Ok(t) => t,
         Err(message) => return usage(&message),
     };
@@ -220,7 +229,9 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         Err(e) => return usage(&e.to_string()),
     };
     if split.is_some() && files.is_empty() {
-        write_stderr("warning: no session matches the selection: nothing to split, nothing written\n");
+        write_stderr(
+            "warning: no session matches the selection: nothing to split, nothing written\n",
+        );
         return Outcome::Clean;
     }
 

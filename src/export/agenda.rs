@@ -142,7 +142,8 @@ fn url_pair(url: Option<&str>) -> (Option<String>, Option<String>) {
 pub(crate) fn placement(schedule: &Schedule, i: usize) -> Option<(Instant, Instant)> {
     let session = &schedule.program.sessions[i];
     let facts = &schedule.sessions[i];
-    let has_place = facts.room.is_some() || (session.room.is_none() && session.kind.may_be_event_wide());
+    let has_place =
+        facts.room.is_some() || (session.room.is_none() && session.kind.may_be_event_wide());
     if session.start.is_some() && !facts.invalid && has_place {
         facts.interval
     } else {

@@ -46,7 +46,9 @@ pub(crate) fn line(text: &str) -> String {
 /// A multi-line value (description, bio): CRLF and CR become LF, other controls are dropped,
 /// trailing spaces on each line and blank lines at the ends are removed.
 pub(crate) fn block(text: &str) -> String {
-    let normalised = text.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}'], "\n");
+    let normalised = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
     let lines: Vec<String> = normalised
         .split('\n')
         .map(|l| {
@@ -77,15 +79,9 @@ pub(crate) fn opt_block(text: Option<&str>) -> Option<String> {
 pub(crate) fn safe_url(url: &str) -> Option<String> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
-    let rest = if let Some(rest) = lower.strip_prefix("https://") {
-        rest
-    } else if let Some(rest) = lower.strip_prefix("http://") {
-        rest
-    } else if let Some(rest) = lower.strip_prefix("mailto:") {
-        rest
-    } else {
-        return None;
-    };
+    let rest = ["https://", "http://", "mailto:"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme))?;
     let bad = |c: char| c.is_whitespace() || c.is_control() || is_bidi_control(c) || c == '\\';
     // A host (or an address) must follow the scheme.
     if rest.is_empty() || rest.starts_with(['/', '?', '#']) {

@@ -68,9 +68,15 @@ fn row(agenda: &Agenda, e: &Entry) -> Vec<String> {
         e.title.clone(),
         e.kind.as_str().to_string(),
         e.status.as_str().to_string(),
-        opt(e.slot.map(|(s, _)| to_local(tz, s).format("%Y-%m-%d").to_string())),
-        opt(e.slot.map(|(s, _)| to_local(tz, s).format("%H:%M").to_string())),
-        opt(e.slot.map(|(_, x)| to_local(tz, x).format("%H:%M").to_string())),
+        opt(e
+            .slot
+            .map(|(s, _)| to_local(tz, s).format("%Y-%m-%d").to_string())),
+        opt(e
+            .slot
+            .map(|(s, _)| to_local(tz, s).format("%H:%M").to_string())),
+        opt(e
+            .slot
+            .map(|(_, x)| to_local(tz, x).format("%H:%M").to_string())),
         opt(e.slot.map(|(s, _)| rfc3339(tz, s))),
         opt(e.slot.map(|(_, x)| rfc3339(tz, x))),
         opt(e.slot.map(|(s, _)| utc(s))),
@@ -94,9 +100,7 @@ pub(crate) fn render(agenda: &Agenda) -> Result<String, String> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    writer
-        .write_record(COLUMNS)
-        .map_err(|e| e.to_string())?;
+    writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
     for e in &agenda.entries {
         let cells: Vec<String> = row(agenda, e).iter().map(|c| cell(c)).collect();
         writer.write_record(&cells).map_err(|e| e.to_string())?;
@@ -111,7 +115,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised() {
-        assert_eq!(cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
         assert_eq!(cell("+1"), "'+1");
         assert_eq!(cell("-2+3"), "'-2+3");
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");

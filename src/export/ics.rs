@@ -63,7 +63,10 @@ fn description(agenda: &Agenda, entry: &Entry, locale: &Locale) -> String {
     let mut head: Vec<String> = Vec::new();
     let mut first = vec![locale.kind(entry.kind).to_string()];
     if let Some(t) = entry.track {
-        first.push(format!("{}{}{}", labels.track, labels.colon, agenda.tracks[t].name));
+        first.push(format!(
+            "{}{}{}",
+            labels.track, labels.colon, agenda.tracks[t].name
+        ));
     }
     head.push(first.join(" · "));
     let people = |list: &[usize]| {
@@ -79,10 +82,20 @@ fn description(agenda: &Agenda, entry: &Entry, locale: &Locale) -> String {
             .join("\n- ")
     };
     if !entry.speakers.is_empty() {
-        head.push(format!("{}{}\n- {}", labels.speakers, labels.colon.trim_end(), people(&entry.speakers)));
+        head.push(format!(
+            "{}{}\n- {}",
+            labels.speakers,
+            labels.colon.trim_end(),
+            people(&entry.speakers)
+        ));
     }
     if !entry.moderators.is_empty() {
-        head.push(format!("{}{}\n- {}", labels.moderators, labels.colon.trim_end(), people(&entry.moderators)));
+        head.push(format!(
+            "{}{}\n- {}",
+            labels.moderators,
+            labels.colon.trim_end(),
+            people(&entry.moderators)
+        ));
     }
     match entry.status {
         Status::Cancelled => head.push(labels.cancelled.to_uppercase()),

@@ -153,7 +153,9 @@ fn session<'a>(agenda: &'a Agenda, e: &'a Entry) -> Session<'a> {
         kind: e.kind.as_str(),
         status: e.status.as_str(),
         scheduled: e.slot.is_some(),
-        day: e.slot.map(|(s, _)| to_local(tz, s).date_naive().to_string()),
+        day: e
+            .slot
+            .map(|(s, _)| to_local(tz, s).date_naive().to_string()),
         start: e.slot.map(|(s, _)| rfc3339(tz, s)),
         end: e.slot.map(|(_, x)| rfc3339(tz, x)),
         start_utc: e.slot.map(|(s, _)| utc(s)),
@@ -197,7 +199,13 @@ pub(crate) fn render(agenda: &Agenda) -> String {
     let tracks = used(&|e| e.track.into_iter().collect(), agenda.tracks.len());
     let rooms = used(&|e| e.room.into_iter().collect(), agenda.rooms.len());
     let people = used(
-        &|e| e.speakers.iter().chain(e.moderators.iter()).copied().collect(),
+        &|e| {
+            e.speakers
+                .iter()
+                .chain(e.moderators.iter())
+                .copied()
+                .collect()
+        },
         agenda.people.len(),
     );
     let ev = &agenda.event;
@@ -229,7 +237,10 @@ pub(crate) fn render(agenda: &Agenda) -> String {
         days: {
             let mut days: Vec<String> = agenda
                 .placed()
-                .filter_map(|e| e.slot.map(|(s, _)| to_local(agenda.tz, s).date_naive().to_string()))
+                .filter_map(|e| {
+                    e.slot
+                        .map(|(s, _)| to_local(agenda.tz, s).date_naive().to_string())
+                })
                 .collect();
             days.sort();
             days.dedup();
@@ -280,7 +291,8 @@ pub(crate) fn render(agenda: &Agenda) -> String {
             .collect(),
         sessions: agenda.entries.iter().map(|e| session(agenda, e)).collect(),
     };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut out =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
     out
 }

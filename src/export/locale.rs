@@ -71,7 +71,8 @@ const FR: Labels = Labels {
     skip_to_content: "Aller au programme",
     no_sessions: "Aucune session.",
     published_with: "Programme publié avec agora.",
-    colon: " : ",
+    // French puts a (no-break) space before the colon, so it never starts a line.
+    colon: "\u{a0}: ",
 };
 
 const EN: Labels = Labels {
@@ -167,9 +168,15 @@ impl Locale {
         let well_formed = !tag.is_empty()
             && tag.len() <= 35
             && tag.split('-').all(|part| {
-                !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric())
+                !part.is_empty()
+                    && part.len() <= 8
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
             });
-        let tag = if well_formed { tag.to_string() } else { "en".to_string() };
+        let tag = if well_formed {
+            tag.to_string()
+        } else {
+            "en".to_string()
+        };
         let primary = tag.split('-').next().unwrap_or("en").to_ascii_lowercase();
         let lang = if primary == "fr" { Lang::Fr } else { Lang::En };
         Locale { lang, tag }
@@ -309,7 +316,10 @@ mod tests {
     fn french_dates() {
         let fr = Locale::for_tag("fr");
         assert_eq!(fr.long_date(date(2017, 12, 5)), "mardi 5 décembre 2017");
-        assert_eq!(fr.long_date(date(2017, 12, 1)), "vendredi 1er décembre 2017");
+        assert_eq!(
+            fr.long_date(date(2017, 12, 1)),
+            "vendredi 1er décembre 2017"
+        );
         assert_eq!(
             fr.date_range(date(2017, 12, 5), date(2017, 12, 6)),
             "du 5 au 6 décembre 2017"
@@ -318,7 +328,10 @@ mod tests {
             fr.date_range(date(2017, 11, 30), date(2017, 12, 1)),
             "du 30 novembre au 1er décembre 2017"
         );
-        assert_eq!(capitalise(&fr.day_month(date(2018, 8, 15))), "Mercredi 15 août");
+        assert_eq!(
+            capitalise(&fr.day_month(date(2018, 8, 15))),
+            "Mercredi 15 août"
+        );
     }
 
     #[test]

@@ -151,9 +151,20 @@ impl std::fmt::Display for ExportError {
 }
 
 /// The `.ics` of the whole agenda and of each placed session, as file name → text.
-fn calendars(agenda: &Agenda, locale: &Locale, options: &Options) -> (String, Vec<(String, String)>) {
+fn calendars(
+    agenda: &Agenda,
+    locale: &Locale,
+    options: &Options,
+) -> (String, Vec<(String, String)>) {
     let all: Vec<&agenda::Entry> = agenda.placed().collect();
-    let program = ics::calendar(agenda, &all, &agenda.title(), locale, options.utc, options.stamp);
+    let program = ics::calendar(
+        agenda,
+        &all,
+        &agenda.title(),
+        locale,
+        options.utc,
+        options.stamp,
+    );
     let sessions = all
         .iter()
         .map(|e| {
@@ -174,10 +185,12 @@ fn render_format(
     options: &Options,
     main: &str,
 ) -> Result<Vec<(Vec<String>, String)>, ExportError> {
-    let template = options.template.as_deref().filter(|_| format.takes_template());
-    let templated = |r: Result<String, String>| {
-        r.map_err(|message| ExportError::Template { format, message })
-    };
+    let template = options
+        .template
+        .as_deref()
+        .filter(|_| format.takes_template());
+    let templated =
+        |r: Result<String, String>| r.map_err(|message| ExportError::Template { format, message });
     let ics_name = format!("{}.ics", agenda.event.id);
     Ok(match format {
         Format::Ics => {
@@ -195,8 +208,14 @@ fn render_format(
             );
             files
         }
-        Format::Markdown => vec![(vec![main.to_string()], templated(markdown::render(agenda, locale, template))?)],
-        Format::Text => vec![(vec![main.to_string()], templated(text::render(agenda, locale, template))?)],
+        Format::Markdown => vec![(
+            vec![main.to_string()],
+            templated(markdown::render(agenda, locale, template))?,
+        )],
+        Format::Text => vec![(
+            vec![main.to_string()],
+            templated(text::render(agenda, locale, template))?,
+        )],
         Format::Csv => vec![(
             vec![main.to_string()],
             csv::render(agenda).map_err(ExportError::Output)?,
@@ -220,10 +239,12 @@ pub fn export(
     let locale = Locale::for_tag(&program.event.language);
     let tz = program.event.timezone;
     let parts = match split {
-        Some(split) => selection::parts(&schedule, &filter, split, |i| placed_day(&schedule, tz, i))
-            .into_iter()
-            .map(Some)
-            .collect(),
+        Some(split) => {
+            selection::parts(&schedule, &filter, split, |i| placed_day(&schedule, tz, i))
+                .into_iter()
+                .map(Some)
+                .collect()
+        }
         None => vec![None],
     };
     let mut out: Vec<OutputFile> = Vec::new();
@@ -265,8 +286,14 @@ pub fn export(
 pub fn stamp_from(source_date_epoch: Option<&str>, now: Instant) -> Result<Instant, String> {
     match source_date_epoch.map(str::trim) {
         None | Some("") => Ok(now),
-        Some(text) => text.parse::<i64>().ok().filter(|t| *t >= 0 && *t < 253_402_300_800).ok_or_else(|| {
-            format!("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 (got `{text}`)")
-        }),
+        Some(text) => text
+            .parse::<i64>()
+            .ok()
+            .filter(|t| *t >= 0 && *t < 253_402_300_800)
+            .ok_or_else(|| {
+                format!(
+                    "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 (got `{text}`)"
+                )
+            }),
     }
 }

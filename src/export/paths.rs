@@ -141,11 +141,16 @@ mod tests {
     #[test]
     fn components_are_checked() {
         assert!(OutputPath::new(&["sessions", "a-b_c.1.ics"]).is_ok());
-        for bad in ["..", ".", "", ".hidden", "a/b", "a\\b", "é.ics", "a b", "x\0"] {
+        for bad in [
+            "..", ".", "", ".hidden", "a/b", "a\\b", "é.ics", "a b", "x\0",
+        ] {
             assert!(OutputPath::new(&[bad]).is_err(), "{bad:?}");
         }
         let p = OutputPath::new(&["x.ics"]).unwrap();
-        assert_eq!(p.under(&["rooms", "amphi"]).unwrap().display(), "rooms/amphi/x.ics");
+        assert_eq!(
+            p.under(&["rooms", "amphi"]).unwrap().display(),
+            "rooms/amphi/x.ics"
+        );
         assert!(p.under(&[".."]).is_err());
     }
 

@@ -96,7 +96,12 @@ fn unknown(what: &str, value: &str, flag: &str, known: &[&str]) -> SelectionErro
         None if known.is_empty() => Some(format!("the event defines no {what}")),
         None => Some(format!(
             "known {what} ids: {}",
-            known.iter().take(12).copied().collect::<Vec<_>>().join(", ")
+            known
+                .iter()
+                .take(12)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     };
     SelectionError {

@@ -55,8 +55,8 @@ pub(crate) fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '|'
-            | '~' | '&' | '!' | '$' => {
+            // Parentheses and `!` only matter after `]`, which is escaped.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -66,7 +66,7 @@ pub(crate) fn markdown_escape(text: &str) -> String {
         }
     }
     // Markup that only counts at the start of a line: lists, quotes, headings, rules.
-    if out.starts_with(['-', '+', '=']) || starts_with_ordinal(&out) {
+    if out.starts_with(['-', '+', '=', '#']) || starts_with_ordinal(&out) {
         out.insert(0, '\\');
     }
     out
@@ -215,9 +215,7 @@ pub(crate) fn render(
         Some(source) => env
             .add_template_owned(name, source.to_string())
             .map_err(|e| describe(&e))?,
-        None => env
-            .add_template(name, builtin)
-            .map_err(|e| describe(&e))?,
+        None => env.add_template(name, builtin).map_err(|e| describe(&e))?,
     }
     let template = env.get_template(name).map_err(|e| describe(&e))?;
     template
@@ -228,7 +226,10 @@ pub(crate) fn render(
 /// A template error with its line and, when there is one, its cause.
 fn describe(e: &Error) -> String {
     let mut text = match e.line() {
-        Some(line) => format!("line {line}: {}", e.detail().unwrap_or(&e.kind().to_string())),
+        Some(line) => format!(
+            "line {line}: {}",
+            e.detail().unwrap_or(&e.kind().to_string())
+        ),
         None => e.to_string(),
     };
     let mut source = std::error::Error::source(e);
@@ -248,7 +249,7 @@ mod tests {
         assert_eq!(markdown_escape("a|b"), "a\\|b");
         assert_eq!(
             markdown_escape("[x](javascript:alert(1))"),
-            "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+            "\\[x\\](javascript:alert(1))"
         );
         assert_eq!(markdown_escape("<script>"), "\\<script\\>");
         assert_eq!(markdown_escape("**bold** _i_"), "\\*\\*bold\\*\\* \\_i\\_");
@@ -261,7 +262,10 @@ mod tests {
 
     #[test]
     fn markdown_blocks_keep_paragraphs() {
-        assert_eq!(markdown_block("one\ntwo\n\n- three"), "one  \ntwo\n\n\\- three");
+        assert_eq!(
+            markdown_block("one\ntwo\n\n- three"),
+            "one  \ntwo\n\n\\- three"
+        );
     }
 
     #[test]

@@ -9,7 +9,11 @@ use crate::export::view::{self, IcsLinks};
 
 pub(crate) const TEMPLATE: &str = include_str!("templates/agenda.txt");
 
-pub(crate) fn render(agenda: &Agenda, locale: &Locale, custom: Option<&str>) -> Result<String, String> {
+pub(crate) fn render(
+    agenda: &Agenda,
+    locale: &Locale,
+    custom: Option<&str>,
+) -> Result<String, String> {
     let links = IcsLinks {
         program: None,
         sessions: false,

@@ -322,7 +322,12 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
 /// Lay out one day's sessions on a grid: a column per room (split into lanes when sessions
 /// of a room overlap), a row per distinct start or end time. Event-wide sessions span every
 /// room, unless one overlaps a room's session: then they get a column of their own.
-fn grid(agenda: &Agenda, locale: &Locale, entries: &[&Entry], views: &mut [SessionView]) -> (Vec<ColumnView>, Vec<SlotView>) {
+fn grid(
+    agenda: &Agenda,
+    locale: &Locale,
+    entries: &[&Entry],
+    views: &mut [SessionView],
+) -> (Vec<ColumnView>, Vec<SlotView>) {
     let mut bounds: Vec<Instant> = entries
         .iter()
         .filter_map(|e| e.slot)
@@ -336,9 +341,9 @@ fn grid(agenda: &Agenda, locale: &Locale, entries: &[&Entry], views: &mut [Sessi
     let overlaps = |a: (Instant, Instant), b: (Instant, Instant)| a.0 < b.1 && b.0 < a.1;
     let wide_clash = entries.iter().any(|w| {
         wide(w)
-            && entries
-                .iter()
-                .any(|r| !wide(r) && overlaps(w.slot.unwrap_or_default(), r.slot.unwrap_or_default()))
+            && entries.iter().any(|r| {
+                !wide(r) && overlaps(w.slot.unwrap_or_default(), r.slot.unwrap_or_default())
+            })
     });
 
     // Columns: key None = the event-wide column (only when needed), Some(room index).
@@ -381,7 +386,10 @@ fn grid(agenda: &Agenda, locale: &Locale, entries: &[&Entry], views: &mut [Sessi
         let n = lanes_of.get(key).map_or(1, |v| v.len().max(1));
         start_of.insert(*key, col);
         let (name, location) = match key {
-            Some(r) => (agenda.rooms[*r].name.clone(), agenda.rooms[*r].location.clone()),
+            Some(r) => (
+                agenda.rooms[*r].name.clone(),
+                agenda.rooms[*r].location.clone(),
+            ),
             None => (locale.labels().everyone.to_string(), None),
         };
         columns.push(ColumnView {

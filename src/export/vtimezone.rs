@@ -218,7 +218,11 @@ mod tests {
 
     #[test]
     fn zones_without_dst_get_one_standard() {
-        for tz in [chrono_tz::Asia::Kolkata, chrono_tz::UTC, chrono_tz::Asia::Tokyo] {
+        for tz in [
+            chrono_tz::Asia::Kolkata,
+            chrono_tz::UTC,
+            chrono_tz::Asia::Tokyo,
+        ] {
             let list = observances(tz, instant(tz, 2024, 1, 10), instant(tz, 2024, 1, 12));
             assert_eq!(list.len(), 1, "{tz}");
             assert!(!list[0].daylight);

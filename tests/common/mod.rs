@@ -15,7 +15,9 @@ pub fn root() -> PathBuf {
 
 pub fn agora() -> Command {
     let mut cmd = Command::cargo_bin("agora").expect("binary");
-    cmd.current_dir(root()).env("SOURCE_DATE_EPOCH", EPOCH).env_remove("NO_COLOR");
+    cmd.current_dir(root())
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .env_remove("NO_COLOR");
     cmd
 }
 
@@ -81,8 +83,12 @@ pub fn unescape(text: &str) -> String {
     out
 }
 
-/// One VEVENT as the `ical` crate parsed it: property name → (params, value).
-pub type Props = Vec<(String, Vec<(String, Vec<String>)>, String)>;
+/// A property's parameters: name → values.
+pub type Params = Vec<(String, Vec<String>)>;
+/// One property: name, parameters, raw value.
+pub type Prop = (String, Params, String);
+/// One VEVENT as the `ical` crate parsed it.
+pub type Props = Vec<Prop>;
 
 /// Parse an `.ics` text with the `ical` crate; every VEVENT's properties.
 pub fn parse_events(text: &str) -> Vec<Props> {
@@ -99,13 +105,19 @@ pub fn parse_events(text: &str) -> Vec<Props> {
         .map(|e| {
             e.properties
                 .into_iter()
-                .map(|p| (p.name, p.params.unwrap_or_default(), p.value.unwrap_or_default()))
+                .map(|p| {
+                    (
+                        p.name,
+                        p.params.unwrap_or_default(),
+                        p.value.unwrap_or_default(),
+                    )
+                })
                 .collect()
         })
         .collect()
 }
 
-pub fn prop<'a>(props: &'a Props, name: &str) -> Option<&'a (String, Vec<(String, Vec<String>)>, String)> {
+pub fn prop<'a>(props: &'a Props, name: &str) -> Option<&'a Prop> {
     props.iter().find(|(n, _, _)| n == name)
 }
 
@@ -134,7 +146,10 @@ pub fn instant(props: &Props, name: &str) -> i64 {
 pub fn assert_physical_lines(text: &str) {
     assert!(text.ends_with("\r\n"), "ends with CRLF");
     for line in text.split("\r\n") {
-        assert!(!line.contains('\n') && !line.contains('\r'), "bare CR or LF in {line:?}");
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "bare CR or LF in {line:?}"
+        );
         assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
     }
 }
