@@ -11,7 +11,12 @@ SOURCE_DATE_EPOCH=1512086400 cargo run -- export all events/forum-interconnectes
 #[test]
 fn committed_exports_are_up_to_date() {
     let dir = tempfile::tempdir().expect("temp dir");
-    export_into("all", "events/forum-interconnectes-2017.toml", dir.path(), &[]);
+    export_into(
+        "all",
+        "events/forum-interconnectes-2017.toml",
+        dir.path(),
+        &[],
+    );
     let fresh = read_tree(dir.path());
     let committed = read_tree(&root().join("exports/forum-interconnectes-2017"));
     let mut problems = Vec::new();

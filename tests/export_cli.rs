@@ -35,7 +35,9 @@ fn one_file_named_with_o() {
         .output()
         .expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(std::fs::read_to_string(&file).expect("written").starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(std::fs::read_to_string(&file)
+        .expect("written")
+        .starts_with("BEGIN:VCALENDAR\r\n"));
     assert_eq!(read_tree(dir.path()).len(), 1);
 }
 
@@ -81,7 +83,9 @@ fn html_writes_its_calendars_beside_it() {
 
 #[test]
 fn filters_select_sessions() {
-    let out = run(&["export", "json", SEED, "-o", "-", "--day", "2", "--room", "amphi"]);
+    let out = run(&[
+        "export", "json", SEED, "-o", "-", "--day", "2", "--room", "amphi",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let ids: Vec<&str> = json["sessions"]
@@ -108,7 +112,10 @@ fn filters_select_sessions() {
 
     let out = run(&["export", "json", SEED, "-o", "-", "--speaker", "akim-oural"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(json["sessions"][0]["id"], "digitalisation-bouscule-territoires");
+    assert_eq!(
+        json["sessions"][0]["id"],
+        "digitalisation-bouscule-territoires"
+    );
     assert_eq!(json["sessions"].as_array().expect("sessions").len(), 1);
 }
 
@@ -117,12 +124,20 @@ fn unknown_filter_values_are_errors_with_a_suggestion() {
     let out = run(&["export", "ics", SEED, "-o", "-", "--room", "amphy"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--room amphy"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("did you mean `--room amphi`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean `--room amphi`"),
+        "{}",
+        stderr(&out)
+    );
     assert!(out.stdout.is_empty());
 
     let out = run(&["export", "ics", SEED, "-o", "-", "--day", "2017-12-09"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not a day of the event"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a day of the event"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["export", "ics", SEED, "-o", "-", "--day", "3"]);
     assert_eq!(out.status.code(), Some(2));
 }
@@ -132,7 +147,9 @@ fn split_by_speaker_gives_personal_schedules() {
     let dir = tempfile::tempdir().expect("temp");
     export_into("ics", SEED, dir.path(), &["--split", "speakers"]);
     let files = read_tree(dir.path());
-    assert!(files.keys().all(|k| k.starts_with("speakers/") && k.ends_with(".ics")));
+    assert!(files
+        .keys()
+        .all(|k| k.starts_with("speakers/") && k.ends_with(".ics")));
     let akim = String::from_utf8(files["speakers/akim-oural.ics"].clone()).expect("UTF-8");
     assert_eq!(parse_events(&akim).len(), 1);
     assert!(akim.contains("X-WR-CALNAME:Forum des Interconnectés — Akim Oural"));
@@ -146,7 +163,10 @@ fn split_rooms_in_html_gives_a_folder_per_room() {
     export_into("html", SEED, dir.path(), &["--split", "rooms"]);
     let files = read_tree(dir.path());
     for room in ["amphi", "salle-rhone", "salle-saone", "atelier", "foyer"] {
-        assert!(files.contains_key(&format!("rooms/{room}/index.html")), "{room}");
+        assert!(
+            files.contains_key(&format!("rooms/{room}/index.html")),
+            "{room}"
+        );
     }
     assert!(files.contains_key("rooms/foyer/sessions/cocktail.ics"));
 }
@@ -221,13 +241,27 @@ fn a_custom_template_replaces_the_built_in_one() {
     )
     .expect("write");
     let out = agora()
-        .args(["export", "md", SEED, "-o", "-", "--day", "1", "--room", "salle-saone", "--template"])
+        .args([
+            "export",
+            "md",
+            SEED,
+            "-o",
+            "-",
+            "--day",
+            "1",
+            "--room",
+            "salle-saone",
+            "--template",
+        ])
         .arg(&template)
         .output()
         .expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(text.starts_with("08:30 Accueil des participants et café\n"), "{text}");
+    assert!(
+        text.starts_with("08:30 Accueil des participants et café\n"),
+        "{text}"
+    );
     // Values are still escaped for Markdown in an organiser's template.
     assert!(text.contains("14:00 Règlement général"));
     assert!(text.contains("Ouvrir ses données publiques : par où commencer ?"));

@@ -297,3 +297,169 @@ pub fn stamp_from(source_date_epoch: Option<&str>, now: Instant) -> Result<Insta
             }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_str;
+
+    const CLASH: &str = r#"
+[event]
+id = "clash"
+name = "Clash"
+timezone = "Europe/Paris"
+start = 2024-05-02
+end = 2024-05-02
+
+[[rooms]]
+id = "a"
+name = "A"
+
+[[rooms]]
+id = "b"
+name = "B"
+
+[[sessions]]
+id = "one"
+title = "One"
+room = "a"
+start = 2024-05-02T10:00:00
+duration = 60
+
+[[sessions]]
+id = "two"
+title = "Two"
+room = "a"
+start = 2024-05-02T10:30:00
+duration = 60
+
+[[sessions]]
+id = "three"
+title = "Three"
+room = "b"
+start = 2024-05-02T10:00:00
+duration = 30
+
+[[sessions]]
+id = "one"
+title = "One again"
+room = "b"
+start = 2024-05-02T11:00:00
+duration = 30
+
+[[sessions]]
+id = "coffee"
+title = "Coffee"
+kind = "break"
+start = 2024-05-02T10:15:00
+duration = 15
+"#;
+
+    fn program() -> Program {
+        load_str(std::path::Path::new("clash.toml"), CLASH).expect("loads")
+    }
+
+    fn options() -> Options {
+        Options {
+            utc: false,
+            stamp: 1_700_000_000,
+            template: None,
+        }
+    }
+
+    #[test]
+    fn overlapping_sessions_get_lanes_and_breaks_a_column() {
+        let program = program();
+        let schedule = Schedule::new(&program);
+        let filter = Selection::default().resolve(&program).expect("filter");
+        let agenda = Agenda::new(&schedule, &filter, None, false);
+        let locale = Locale::for_tag("en");
+        let links = view::IcsLinks {
+            program: None,
+            sessions: true,
+        };
+        let view = view::build(&agenda, &locale, &links);
+        let day = &view.days[0];
+        // The break overlaps room sessions: it gets its own column; room A has two lanes.
+        let names: Vec<(&str, usize, usize)> = day
+            .columns
+            .iter()
+            .map(|c| (c.name.as_str(), c.col_start, c.col_end))
+            .collect();
+        assert_eq!(names, [("Everyone", 2, 3), ("A", 3, 5), ("B", 5, 6)]);
+        assert_eq!(day.column_count, 4);
+        let grid = |id: &str| {
+            day.sessions
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.grid.clone())
+                .expect("placed")
+        };
+        assert_eq!((grid("one").col_start, grid("two").col_start), (3, 4));
+        // Rows: 10:00, 10:15, 10:30, 11:00, 11:30 → lines 2..6.
+        assert_eq!((grid("two").row_start, grid("two").row_end), (4, 6));
+        assert_eq!(
+            day.slots
+                .iter()
+                .map(|s| s.label.as_str())
+                .collect::<Vec<_>>(),
+            ["10:00", "10:15", "10:30", "11:00"]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_get_distinct_files_anchors_and_uids() {
+        let files = export(
+            &program(),
+            &[Format::Html],
+            &Selection::default(),
+            None,
+            &options(),
+        )
+        .expect("exports");
+        let names: Vec<String> = files.iter().map(|f| f.path.display()).collect();
+        assert!(names.contains(&"sessions/one.ics".to_string()));
+        assert!(names.contains(&"sessions/one-2.ics".to_string()));
+        let html = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+        assert_eq!(html.matches("id=\"s-one\"").count(), 1);
+        assert_eq!(html.matches("id=\"s-one-2\"").count(), 1);
+    }
+
+    #[test]
+    fn exports_are_deterministic_and_split_paths_are_safe() {
+        let run = || {
+            export(
+                &program(),
+                Format::ALL,
+                &Selection::default(),
+                Some(Split::Rooms),
+                &options(),
+            )
+            .expect("exports")
+        };
+        let (a, b) = (run(), run());
+        assert_eq!(a, b);
+        let names: Vec<String> = a.iter().map(|f| f.path.display()).collect();
+        assert!(names.contains(&"rooms/a.ics".to_string()));
+        assert!(names.contains(&"rooms/b/index.html".to_string()));
+        assert!(names.contains(&"rooms/b.json".to_string()));
+        assert!(a.iter().all(|f| f.path.components()[0] == "rooms"));
+    }
+
+    #[test]
+    fn source_date_epoch_is_parsed() {
+        assert_eq!(stamp_from(None, 5), Ok(5));
+        assert_eq!(stamp_from(Some(""), 5), Ok(5));
+        assert_eq!(stamp_from(Some("1512086400"), 5), Ok(1_512_086_400));
+        assert!(stamp_from(Some("-1"), 5).is_err());
+        assert!(stamp_from(Some("soon"), 5).is_err());
+    }
+
+    #[test]
+    fn formats_have_distinct_names() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.name()), Some(*f));
+        }
+        assert_eq!(Format::parse("all"), None);
+    }
+}
