@@ -143,6 +143,11 @@ impl Lines {
         self.raw(name, &[], &joined.join(","));
     }
 
+    /// Lines already serialised by another [`Lines`] (a shared component).
+    pub fn raw_block(&mut self, serialised: &str) {
+        self.out.push_str(serialised);
+    }
+
     pub fn finish(self) -> String {
         self.out
     }

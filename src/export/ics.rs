@@ -127,7 +127,24 @@ fn location(agenda: &Agenda, entry: &Entry) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-/// A whole calendar with the given entries (those that are placed).
+/// The `VTIMEZONE` of the agenda's zone, covering the event's days and every placed session
+/// of the agenda (computed once, shared by the program's and the sessions' calendars).
+pub(crate) fn timezone(agenda: &Agenda) -> String {
+    let tz = agenda.tz;
+    let mut first = day_start(tz, agenda.event.start);
+    let mut last = day_start(tz, agenda.event.end.succ_opt().unwrap_or(agenda.event.end));
+    for (s, e) in agenda.placed().filter_map(|e| e.slot) {
+        first = first.min(s);
+        last = last.max(e);
+    }
+    let mut lines = Lines::new();
+    vtimezone::write(&mut lines, tz, first, last);
+    lines.finish()
+}
+
+/// A whole calendar with the given entries (those that are placed). `vtimezone` is the
+/// output of [`timezone`]; it is written under `--utc` too, since a calendar needs at least
+/// one component, even with no session.
 pub(crate) fn calendar(
     agenda: &Agenda,
     entries: &[&Entry],
@@ -135,6 +152,7 @@ pub(crate) fn calendar(
     locale: &Locale,
     utc: bool,
     stamp: Instant,
+    vtimezone: &str,
 ) -> String {
     let tz = agenda.tz;
     let mut lines = Lines::new();
@@ -147,21 +165,11 @@ pub(crate) fn calendar(
     if let Some(d) = &agenda.event.description {
         lines.text("X-WR-CALDESC", d);
     }
-
-    // The zone covers the event's days and every exported session. It is written under
-    // `--utc` too: a calendar needs at least one component, even with no session.
+    lines.raw_block(vtimezone);
     let placed: Vec<(&Entry, (Instant, Instant))> = entries
         .iter()
         .filter_map(|e| e.slot.map(|s| (*e, s)))
         .collect();
-    let mut first = day_start(tz, agenda.event.start);
-    let mut last = day_start(tz, agenda.event.end.succ_opt().unwrap_or(agenda.event.end));
-    for (_, (s, e)) in &placed {
-        first = first.min(*s);
-        last = last.max(*e);
-    }
-    vtimezone::write(&mut lines, tz, first, last);
-
     for (entry, (start, end)) in placed {
         lines.begin("VEVENT");
         lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &entry.key)));

@@ -157,19 +157,14 @@ fn calendars(
     options: &Options,
 ) -> (String, Vec<(String, String)>) {
     let all: Vec<&agenda::Entry> = agenda.placed().collect();
-    let program = ics::calendar(
-        agenda,
-        &all,
-        &agenda.title(),
-        locale,
-        options.utc,
-        options.stamp,
-    );
+    let zone = ics::timezone(agenda);
+    let (utc, stamp) = (options.utc, options.stamp);
+    let program = ics::calendar(agenda, &all, &agenda.title(), locale, utc, stamp, &zone);
     let sessions = all
         .iter()
         .map(|e| {
             let title = format!("{} — {}", agenda.event.name, e.title);
-            let text = ics::calendar(agenda, &[*e], &title, locale, options.utc, options.stamp);
+            let text = ics::calendar(agenda, &[*e], &title, locale, utc, stamp, &zone);
             (e.key.clone(), text)
         })
         .collect();
