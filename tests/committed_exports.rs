@@ -1,9 +1,9 @@
 //! The committed exports under exports/forum-interconnectes-2017/ are exactly what the current
 //! code produces: this regenerates them into a temporary folder and compares byte for byte.
 
-mod common;
+mod export_support;
 
-use common::*;
+use export_support::*;
 
 const REGENERATE: &str = "rm -rf exports/forum-interconnectes-2017 && \
 SOURCE_DATE_EPOCH=1512086400 cargo run -- export all events/forum-interconnectes-2017.toml";

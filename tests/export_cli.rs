@@ -1,9 +1,9 @@
 //! `agora export` from the outside: destinations, selections, splits, templates, --strict,
 //! and the errors a user can make.
 
-mod common;
+mod export_support;
 
-use common::*;
+use export_support::*;
 
 const SEED: &str = "events/forum-interconnectes-2017.toml";
 

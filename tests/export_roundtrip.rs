@@ -1,7 +1,7 @@
 //! Exported `.ics` files parsed back with the `ical` crate: every placed session is there
 //! once, with its UID, true start and end instants, title and status.
 
-mod common;
+mod export_support;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -9,7 +9,7 @@ use std::path::Path;
 use agora::load::load_path;
 use agora::model::Status;
 use agora::rules::Schedule;
-use common::*;
+use export_support::*;
 
 fn roundtrip(event: &str, extra: &[&str]) {
     let program = load_path(&root().join(event)).expect("event loads");

@@ -2,11 +2,11 @@
 //! unsafe link, injected iCalendar property, spreadsheet formula or bidi override survives
 //! in an active form.
 
-mod common;
+mod export_support;
 
 use std::collections::BTreeMap;
 
-use common::*;
+use export_support::*;
 
 const BIDI: [char; 9] = [
     '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',

@@ -1,155 +1,118 @@
-//! Helpers shared by the export tests: run `agora export`, read what it wrote, parse `.ics`.
+//! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use agora::load::load_str;
+use agora::rules::{check, Diagnostic};
 
-/// The timestamp every export test pins (2017-12-01T00:00:00Z).
-pub const EPOCH: &str = "1512086400";
+/// The part of a diagnostic other tools compare: code, sessions, room, person, track.
+pub type Key = (
+    String,
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+pub fn key(d: &Diagnostic) -> Key {
+    (
+        d.code.as_str().to_string(),
+        d.sessions.clone(),
+        d.room.clone(),
+        d.person.clone(),
+        d.track.clone(),
+    )
 }
 
-pub fn agora() -> Command {
-    let mut cmd = Command::cargo_bin("agora").expect("binary");
-    cmd.current_dir(root())
-        .env("SOURCE_DATE_EPOCH", EPOCH)
-        .env_remove("NO_COLOR");
-    cmd
+/// An event in Europe/Paris from Tue 14 to Wed 15 May 2024 with rooms `r1`, `r2` (capacity 50,
+/// feature "projector" in r1) and speakers `p1`, `p2`, `p3`, followed by `body`.
+pub fn event(body: &str) -> String {
+    event_in("Europe/Paris", "2024-05-14", "2024-05-15", body)
 }
 
-/// `agora export FORMAT EVENT -o DIR` plus `extra`; panics unless it exits 0.
-pub fn export_into(format: &str, event: &str, dir: &Path, extra: &[&str]) {
-    let out = agora()
-        .args(["export", format, event, "-o"])
-        .arg(dir)
-        .args(extra)
-        .output()
-        .expect("run agora");
-    assert!(
-        out.status.success(),
-        "agora export {format} {event} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+pub fn event_in(tz: &str, start: &str, end: &str, body: &str) -> String {
+    format!(
+        r#"[event]
+id = "t"
+name = "Test"
+timezone = "{tz}"
+start = {start}
+end = {end}
+
+[[rooms]]
+id = "r1"
+name = "Room one"
+capacity = 50
+features = ["projector"]
+
+[[rooms]]
+id = "r2"
+name = "Room two"
+
+[[speakers]]
+id = "p1"
+name = "Person One"
+
+[[speakers]]
+id = "p2"
+name = "Person Two"
+
+[[speakers]]
+id = "p3"
+name = "Person Three"
+
+{body}"#
+    )
 }
 
-/// Every file under `dir`, by relative path with `/`.
-pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).expect("prefix");
-                let key = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                out.insert(key, std::fs::read(&path).expect("read"));
-            }
-        }
-    }
-    out
+/// A session table.
+pub fn session(id: &str, room: &str, start: &str, minutes: i64, extra: &str) -> String {
+    let room = if room.is_empty() {
+        String::new()
+    } else {
+        format!("room = \"{room}\"\n")
+    };
+    format!(
+        "[[sessions]]\nid = \"{id}\"\ntitle = \"Session {id}\"\n{room}start = {start}\nduration = {minutes}\n{extra}\n"
+    )
 }
 
-/// Join folded lines (CRLF + space or tab). The `ical` crate's own unfolding drops the space
-/// at a fold and fails on a fold inside a UTF-8 character, so it gets unfolded text.
-pub fn unfold(text: &str) -> String {
-    text.replace("\r\n ", "").replace("\r\n\t", "")
-}
-
-/// Undo RFC 5545 TEXT escaping.
-pub fn unescape(text: &str) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') | Some('N') => out.push('\n'),
-                Some(o) => out.push(o),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// A property's parameters: name → values.
-pub type Params = Vec<(String, Vec<String>)>;
-/// One property: name, parameters, raw value.
-pub type Prop = (String, Params, String);
-/// One VEVENT as the `ical` crate parsed it.
-pub type Props = Vec<Prop>;
-
-/// Parse an `.ics` text with the `ical` crate; every VEVENT's properties.
-pub fn parse_events(text: &str) -> Vec<Props> {
-    let unfolded = unfold(text);
-    let mut calendars = ical::IcalParser::new(std::io::BufReader::new(unfolded.as_bytes()));
-    let calendar = calendars
-        .next()
-        .expect("one calendar")
-        .expect("the ical crate parses the calendar");
-    assert!(calendars.next().is_none(), "exactly one VCALENDAR");
-    calendar
-        .events
+/// Every diagnostic of `text` but `unused` ones.
+pub fn diagnostics(text: &str) -> Vec<Diagnostic> {
+    let program = match load_str(Path::new("test.toml"), text) {
+        Ok(p) => p,
+        Err(f) => panic!("input errors: {:?}\n{text}", f.errors),
+    };
+    check(&program)
         .into_iter()
-        .map(|e| {
-            e.properties
-                .into_iter()
-                .map(|p| {
-                    (
-                        p.name,
-                        p.params.unwrap_or_default(),
-                        p.value.unwrap_or_default(),
-                    )
-                })
-                .collect()
-        })
+        .filter(|d| d.code.as_str() != "unused")
         .collect()
 }
 
-pub fn prop<'a>(props: &'a Props, name: &str) -> Option<&'a Prop> {
-    props.iter().find(|(n, _, _)| n == name)
+pub fn keys(text: &str) -> Vec<Key> {
+    diagnostics(text).iter().map(key).collect()
 }
 
-/// The instant a DTSTART/DTEND property names.
-pub fn instant(props: &Props, name: &str) -> i64 {
-    use chrono::TimeZone;
-    let (_, params, value) = prop(props, name).unwrap_or_else(|| panic!("{name} missing"));
-    if let Some(utc) = value.strip_suffix('Z') {
-        let naive = chrono::NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S").expect("UTC time");
-        return naive.and_utc().timestamp();
-    }
-    let tzid = params
+pub fn codes(text: &str) -> Vec<String> {
+    diagnostics(text)
         .iter()
-        .find(|(k, _)| k == "TZID")
-        .map(|(_, v)| v[0].clone())
-        .unwrap_or_else(|| panic!("{name} has neither Z nor TZID: {value}"));
-    let tz: chrono_tz::Tz = tzid.parse().expect("known zone");
-    let naive = chrono::NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S").expect("local time");
-    match tz.from_local_datetime(&naive) {
-        chrono::LocalResult::Single(dt) => dt.timestamp(),
-        other => panic!("{name} {value} in {tzid} is not one instant: {other:?}"),
-    }
+        .map(|d| d.code.as_str().to_string())
+        .collect()
 }
 
-/// Check the physical form of an .ics text: CRLF endings, lines of at most 75 octets.
-pub fn assert_physical_lines(text: &str) {
-    assert!(text.ends_with("\r\n"), "ends with CRLF");
-    for line in text.split("\r\n") {
-        assert!(
-            !line.contains('\n') && !line.contains('\r'),
-            "bare CR or LF in {line:?}"
-        );
-        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
-    }
+pub fn k(
+    code: &str,
+    sessions: &[&str],
+    room: Option<&str>,
+    person: Option<&str>,
+    track: Option<&str>,
+) -> Key {
+    (
+        code.to_string(),
+        sessions.iter().map(|s| s.to_string()).collect(),
+        room.map(str::to_string),
+        person.map(str::to_string),
+        track.map(str::to_string),
+    )
 }
