@@ -6,7 +6,8 @@
 #   bash tests/browser/agenda.sh --screenshots   # also refresh docs/agenda-390.png and
 #                                                # docs/agenda-1280.png
 #
-# Events checked: the seed event, and the test events (hostile text, DST weekend, Kolkata).
+# Events checked: the seed event, the test events (hostile text, DST weekend, Kolkata) and the
+# example events under events/examples/.
 # Installs Chromium with apt-get when it is missing (Debian: package `chromium`).
 # Exit: 0 all good, 1 a check failed, 2 setup failed.
 set -euo pipefail
@@ -39,9 +40,13 @@ chrome() {
 }
 
 FAILED=0
-for event in events/forum-interconnectes-2017.toml tests/data/hostile.toml \
-             tests/data/dst-weekend.toml tests/data/kolkata.toml; do
+EVENTS=(events/forum-interconnectes-2017.toml tests/data/hostile.toml
+        tests/data/dst-weekend.toml tests/data/kolkata.toml)
+# The example events too (files and directory events), when there are any.
+for e in events/examples/*; do [ -e "$e" ] && EVENTS+=("$e"); done
+for event in "${EVENTS[@]}"; do
   name=$(basename "$event" .toml)
+  [ -d "$event" ] && name="dir-$name"
   out="$WORK/$name"
   "$AGORA" export html "$event" -o "$out" 2>/dev/null
   "$AGORA" export json "$event" -o "$out/program.json" 2>/dev/null

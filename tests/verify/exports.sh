@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Export the seed event and the test events (hostile text, DST weekend, Asia/Kolkata) and run
+# Export the seed event, the test events (hostile text, DST weekend, Asia/Kolkata) and the
+# example events under events/examples/, and run
 # the independent validators on every file agora writes:
 #   - every .ics (whole program, per session, --utc, and a --split speakers set) through
 #     ../shared/tools/verify-ics (eight parsers and clients);
@@ -21,9 +22,13 @@ export SOURCE_DATE_EPOCH=1512086400
 
 ICS=()
 HTML=()
-for event in events/forum-interconnectes-2017.toml tests/data/hostile.toml \
-             tests/data/dst-weekend.toml tests/data/kolkata.toml; do
+EVENTS=(events/forum-interconnectes-2017.toml tests/data/hostile.toml
+        tests/data/dst-weekend.toml tests/data/kolkata.toml)
+# The example events too (files and directory events), when there are any.
+for e in events/examples/*; do [ -e "$e" ] && EVENTS+=("$e"); done
+for event in "${EVENTS[@]}"; do
   name=$(basename "$event" .toml)
+  [ -d "$event" ] && name="dir-$name"
   "$AGORA" export all "$event" -o "$WORK/$name" 2>/dev/null || { echo "export failed: $event" >&2; exit 1; }
   "$AGORA" export ics "$event" --utc -o "$WORK/$name-utc/utc.ics" 2>/dev/null || exit 1
   "$AGORA" export ics "$event" --split speakers -o "$WORK/$name-split" 2>/dev/null || exit 1
