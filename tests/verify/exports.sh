@@ -32,7 +32,7 @@ for event in "${EVENTS[@]}"; do
   "$AGORA" export all "$event" -o "$WORK/$name" 2>/dev/null || { echo "export failed: $event" >&2; exit 1; }
   "$AGORA" export ics "$event" --utc -o "$WORK/$name-utc/utc.ics" 2>/dev/null || exit 1
   "$AGORA" export ics "$event" --split speakers -o "$WORK/$name-split" 2>/dev/null || exit 1
-  while IFS= read -r f; do ICS+=("$f"); done < <(find "$WORK/$name" "$WORK/$name-utc" "$WORK/$name-split" -name '*.ics' | sort)
+  while IFS= read -r f; do ICS+=("$f"); done < <(find "$WORK/$name" "$WORK/$name-utc" "$WORK/$name-split" -name '*.ics' 2>/dev/null | sort)
   HTML+=("$WORK/$name/index.html")
 done
 
