@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod codes;
+pub mod export;
 pub mod generate;
 pub mod ids;
 pub mod interop;

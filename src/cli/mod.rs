@@ -3,9 +3,8 @@
 //! Commands return an [`Outcome`]; `main` only maps it to the process exit code.
 
 mod check;
+mod export;
 mod import;
-
-pub use import::ImportArgs;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -38,6 +37,7 @@ Examples:
   agora check events/forum-interconnectes-2017.toml
   agora check events/examples/split/ --format json
   agora check my-event.toml --deny warnings     # fail CI on warnings too
+  agora export all events/forum-interconnectes-2017.toml
   agora completions bash > /etc/bash_completion.d/agora
   agora man > agora.1";
 
@@ -64,8 +64,10 @@ pub enum Command {
 (or a warning with --deny warnings), 2 when the event could not be read."
     )]
     Check(CheckArgs),
+    /// Export the program: iCalendar, HTML agenda, Markdown, text, CSV, JSON, or all of them.
+    Export(export::ExportArgs),
     /// Import a program from a frab/pentabarf schedule.xml or a frab/C3VOC schedule.json (pretalx, frab).
-    Import(ImportArgs),
+    Import(import::ImportArgs),
     /// Write a deterministic, realistic program of any size (for benchmarks and demos).
     Generate(GenerateArgs),
     /// Print a shell completion script.
@@ -150,6 +152,7 @@ pub fn run(cli: Cli) -> Outcome {
     let color = cli.color;
     match cli.command {
         Some(Command::Check(args)) => check::run(&args, color),
+        Some(Command::Export(args)) => export::run(&args, color),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Completions { shell }) => {
