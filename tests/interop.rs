@@ -827,7 +827,7 @@ name = "Room \"1\" <&>"
 
 [[speakers]]
 id = "p"
-name = "</person><person>Eve"
+name = "</person><person>Eve\u202E"
 
 [[sessions]]
 id = "s"
@@ -851,13 +851,18 @@ description = "line one\r\nline two\n\npara <b>"
         .descendants()
         .find(|n| n.has_tag_name("title") && n.parent().is_some_and(|p| p.has_tag_name("event")))
         .and_then(|n| n.text());
-    // XML 1.0 cannot carry U+0001: it is dropped, the rest is kept.
-    assert_eq!(title, Some("]]> <![CDATA[ &  control"));
-    let json: Value = serde_json::from_str(&frab_json::write(&program)).expect("valid JSON");
+    // Control characters are dropped (as in every agora export), the rest is kept.
+    assert_eq!(title, Some("]]> <![CDATA[ & control"));
+    let json_text = frab_json::write(&program);
+    let json: Value = serde_json::from_str(&json_text).expect("valid JSON");
     assert_eq!(
         json["schedule"]["conference"]["title"],
         program.event.name.as_str()
     );
+    for text in [&xml, &json_text] {
+        assert!(!text.contains('\u{202E}'), "a bidi override survived");
+        assert!(!text.contains("\\u0001") && !text.contains('\u{1}'));
+    }
 }
 
 // ───────────── Generated programs ─────────────

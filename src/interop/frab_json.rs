@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 use crate::model::Program;
 use crate::time::{rfc3339, to_local};
 
-use super::plan::{date_text, hh_mm_rounded, is_http_url, split_description, Item, Plan, Role};
+use super::plan::{date_text, hh_mm_rounded, is_http_url, Item, Plan, Role};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -180,8 +180,8 @@ fn conference<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
     let tz_name = plan.tz.name();
     Conference {
         acronym: &plan.acronym,
-        title: &ev.name,
-        description: ev.description.as_deref(),
+        title: &plan.event_name,
+        description: plan.event_description.as_deref(),
         start: date_text(plan.first_date()),
         end: date_text(plan.last_date()),
         days_count: plan.days.len(),
@@ -211,7 +211,7 @@ fn conference<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
                         .filter(|id| is_json_slug(id)),
                     guid: shown.guid.to_string(),
                     capacity: room.and_then(|room| room.capacity),
-                    description: room.and_then(|room| room.location.as_deref()),
+                    description: shown.location.as_deref(),
                 }
             })
             .collect(),
@@ -242,7 +242,6 @@ fn event<'a>(plan: &'a Plan<'a>, item: &'a Item) -> Event<'a> {
     let program = plan.program;
     let session = &program.sessions[item.session];
     let tz = plan.tz;
-    let (abstract_, description) = split_description(session.description.as_deref().unwrap_or(""));
     let url = session.url.as_deref().filter(|u| is_http_url(u));
     // The schema requires a URL: the session's page, else the event's page, else the GUID.
     let page = match (url, program.event.url.as_deref().filter(|u| is_http_url(u))) {
@@ -260,25 +259,26 @@ fn event<'a>(plan: &'a Plan<'a>, item: &'a Item) -> Event<'a> {
         room: &plan.rooms[item.room].name,
         slug: &item.slug,
         url: page,
-        title: &session.title,
+        title: &item.title,
         subtitle: "",
         track: item.track.map(|t| plan.tracks[t].name.as_str()),
         kind: session.kind.as_str(),
         language: &item.language,
-        abstract_,
-        description,
+        abstract_: &item.abstract_,
+        description: &item.description,
         persons: item
             .people
             .iter()
             .map(|&(p, role)| {
                 let speaker = &program.speakers[p];
+                let person = &plan.people[p];
                 Person {
-                    guid: plan.people[p].guid.to_string(),
-                    name: &speaker.name,
-                    public_name: &speaker.name,
+                    guid: person.guid.to_string(),
+                    name: &person.name,
+                    public_name: &person.name,
                     slug: &speaker.id,
                     role: (role == Role::Moderator).then_some("moderator"),
-                    biography: speaker.bio.as_deref(),
+                    biography: person.bio.as_deref(),
                     url: speaker.url.as_deref().filter(|u| is_http_url(u)),
                 }
             })

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use crate::model::Program;
 use crate::time::{rfc3339, to_local};
 
-use super::plan::{date_text, hh_mm, is_http_url, split_description, Plan};
+use super::plan::{date_text, hh_mm, is_http_url, Plan};
 
 /// The whole `schedule.xml` of a program, deterministic to the byte.
 pub fn write(program: &Program) -> String {
@@ -44,7 +44,7 @@ fn body(plan: &Plan) -> String {
     let mut out = String::new();
     out.push_str("  <conference>\n");
     element(&mut out, 4, "acronym", &plan.acronym);
-    element(&mut out, 4, "title", &event.name);
+    element(&mut out, 4, "title", &plan.event_name);
     element(&mut out, 4, "start", &date_text(plan.first_date()));
     element(&mut out, 4, "end", &date_text(plan.last_date()));
     element(&mut out, 4, "days", &plan.days.len().to_string());
@@ -101,15 +101,13 @@ fn body(plan: &Plan) -> String {
                 );
                 let local = to_local(tz, item.start);
                 element(&mut out, 8, "room", &shown.name);
-                element(&mut out, 8, "title", &session.title);
+                element(&mut out, 8, "title", &item.title);
                 element(&mut out, 8, "subtitle", "");
                 element(&mut out, 8, "type", session.kind.as_str());
                 element(&mut out, 8, "date", &rfc3339(tz, item.start));
                 element(&mut out, 8, "start", &local.format("%H:%M").to_string());
                 element(&mut out, 8, "duration", &hh_mm(item.end - item.start));
-                let (abstract_, description) =
-                    split_description(session.description.as_deref().unwrap_or(""));
-                element(&mut out, 8, "abstract", abstract_);
+                element(&mut out, 8, "abstract", &item.abstract_);
                 element(&mut out, 8, "slug", &item.slug);
                 let track = item.track.map(|t| plan.tracks[t].name.as_str());
                 element(&mut out, 8, "track", track.unwrap_or(""));
@@ -124,13 +122,13 @@ fn body(plan: &Plan) -> String {
                             "          <person id=\"{}\" guid=\"{}\">{}</person>",
                             person.number,
                             person.guid,
-                            text(&program.speakers[p].name)
+                            text(&person.name)
                         );
                     }
                     out.push_str("        </persons>\n");
                 }
                 element(&mut out, 8, "language", &item.language);
-                element(&mut out, 8, "description", description);
+                element(&mut out, 8, "description", &item.description);
                 match session.url.as_deref().filter(|u| is_http_url(u)) {
                     Some(url) => {
                         out.push_str("        <links>\n");

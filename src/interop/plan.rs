@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate, Timelike};
 use chrono_tz::Tz;
 use uuid::Uuid;
 
+use crate::export::clean;
 use crate::model::Program;
 use crate::rules::Schedule;
 use crate::time::{day_start, to_local, Instant};
@@ -42,6 +43,11 @@ pub struct Item {
     pub slug: String,
     /// The session's language, or the event's.
     pub language: String,
+    /// Title, and description split into abstract and the rest: cleaned of control and bidi
+    /// characters, as every export of agora does.
+    pub title: String,
+    pub abstract_: String,
+    pub description: String,
 }
 
 /// One day of the event, as the apps page through them: sessions starting from 06:00 that
@@ -64,13 +70,17 @@ pub struct Day {
 pub struct Shown {
     pub name: String,
     pub guid: Uuid,
+    /// A room's location, cleaned.
+    pub location: Option<String>,
 }
 
-/// A speaker's identifiers in the export.
+/// A speaker in the export: identifiers, and name and biography cleaned.
 #[derive(Debug, Clone)]
 pub struct Person {
     pub guid: Uuid,
     pub number: u32,
+    pub name: String,
+    pub bio: Option<String>,
 }
 
 /// Sessions the format cannot show, by reason (indices in `program.sessions`).
@@ -89,6 +99,9 @@ pub struct Plan<'p> {
     pub tz: Tz,
     /// Lowercase, `[a-z0-9_]`, at least 4 characters: valid for both schemas.
     pub acronym: String,
+    /// The event's name and description, cleaned.
+    pub event_name: String,
+    pub event_description: Option<String>,
     pub items: Vec<Item>,
     pub days: Vec<Day>,
     /// Per `program.rooms`, then the event-wide column when some break or social has no room
@@ -145,6 +158,8 @@ impl<'p> Plan<'p> {
                 .language
                 .clone()
                 .unwrap_or_else(|| program.event.language.clone());
+            let text = clean::opt_block(session.description.as_deref()).unwrap_or_default();
+            let (abstract_, description) = split_description(&text);
             items.push(Item {
                 session: i,
                 start,
@@ -155,7 +170,10 @@ impl<'p> Plan<'p> {
                 guid: super::guid(event_id, "session", &session.id),
                 number: 0,
                 slug: format!("{acronym}-{}", slug_tail(&session.id)),
-                language,
+                language: clean::line(&language),
+                title: clean::line(&session.title),
+                abstract_: abstract_.to_string(),
+                description: description.to_string(),
             });
         }
         // Numbers are handed out in session-id order, so adding a session elsewhere in the
@@ -196,6 +214,9 @@ impl<'p> Plan<'p> {
                 column.guid = event_wide_guid();
             }
         }
+        for (shown, room) in rooms.iter_mut().zip(&program.rooms) {
+            shown.location = clean::opt_line(room.location.as_deref());
+        }
         let tracks = shown(
             program
                 .tracks
@@ -209,9 +230,15 @@ impl<'p> Plan<'p> {
         let mut order: Vec<usize> = (0..program.speakers.len()).collect();
         order.sort_by(|&a, &b| program.speakers[a].id.cmp(&program.speakers[b].id));
         for i in order {
-            let guid = super::guid(event_id, "speaker", &program.speakers[i].id);
+            let speaker = &program.speakers[i];
+            let guid = super::guid(event_id, "speaker", &speaker.id);
             let number = unique_number(&guid, &mut used);
-            people[i] = Some(Person { guid, number });
+            people[i] = Some(Person {
+                guid,
+                number,
+                name: clean::line(&speaker.name),
+                bio: clean::opt_block(speaker.bio.as_deref()),
+            });
         }
         let people = people
             .into_iter()
@@ -219,6 +246,8 @@ impl<'p> Plan<'p> {
                 p.unwrap_or(Person {
                     guid: Uuid::nil(),
                     number: 1,
+                    name: String::new(),
+                    bio: None,
                 })
             })
             .collect();
@@ -227,6 +256,8 @@ impl<'p> Plan<'p> {
             program,
             tz,
             acronym,
+            event_name: clean::line(&program.event.name),
+            event_description: clean::opt_block(program.event.description.as_deref()),
             items,
             days,
             rooms,
@@ -346,6 +377,8 @@ fn shown<'a>(
     let mut taken: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for (id, name) in items {
+        let name = clean::line(name);
+        let name = name.as_str();
         let mut shown = name.to_string();
         if taken.contains_key(&shown) || shown.trim().is_empty() {
             shown = if name.trim().is_empty() {
@@ -364,6 +397,7 @@ fn shown<'a>(
         out.push(Shown {
             name: shown,
             guid: super::guid(event, kind, id),
+            location: None,
         });
     }
     out

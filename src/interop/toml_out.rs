@@ -320,8 +320,12 @@ fn control_escape(out: &mut String, c: char) {
     }
 }
 
+/// Control characters must be escaped in TOML; bidi controls and invisible separators are
+/// escaped too, so an imported title cannot make the file read differently in an editor.
 fn needs_escape(c: char) -> bool {
-    (c.is_control() && c != '\t') || c == '\u{7f}'
+    (c.is_control() && c != '\t')
+        || crate::export::clean::is_bidi_control(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
 
 /// `"…"` with `\`, `"` and control characters escaped.
@@ -389,9 +393,16 @@ mod tests {
             "ctrl \u{0}\u{1f}\u{7f} and tab\t",
             "ends with\n\"",
             "ends with\n\"\"",
+            "evil\u{202E}txt.exe\u{2066} and \u{2028}\u{FEFF}",
         ] {
             assert_eq!(parse_back(s), s, "{s:?}");
         }
+    }
+
+    #[test]
+    fn bidi_controls_are_written_as_escapes() {
+        assert_eq!(basic("a\u{202E}b"), "\"a\\u202Eb\"");
+        assert!(!multi_line("x\n\u{2067}y").contains('\u{2067}'));
     }
 
     proptest! {
