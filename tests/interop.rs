@@ -1117,3 +1117,84 @@ fn a_selection_exports_only_its_sessions() {
         assert_eq!(got, want);
     }
 }
+
+/// What the XSD's identity constraints and patterns demand, checked on every event the project
+/// ships (the schema validators themselves run in CI): unique GUIDs, ids and slugs, UUIDs,
+/// lowercase slugs, `HH:MM` durations and starts, dates with offsets. `every-rule.toml` has
+/// two sessions with one id: they still get distinct identifiers.
+#[test]
+fn exports_of_every_shipped_event_keep_the_schema_constraints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut events: Vec<PathBuf> = vec![root.join("events/forum-interconnectes-2017.toml")];
+    for dir in ["events/examples", "tests/data"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("dir").flatten() {
+            let path = entry.path();
+            if (path.extension().is_some_and(|x| x == "toml") || path.is_dir())
+                && load_path(&path).is_ok()
+            {
+                events.push(path);
+            }
+        }
+    }
+    assert!(events.len() >= 4, "{events:?}");
+    let uuid = |s: &str| {
+        s.len() == 36
+            && s.chars().enumerate().all(|(i, c)| {
+                if [8, 13, 18, 23].contains(&i) {
+                    c == '-'
+                } else {
+                    c.is_ascii_hexdigit()
+                }
+            })
+    };
+    let hh_mm = |s: &str| {
+        let (h, m) = s.split_once(':').unwrap_or(("", ""));
+        !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()) && m.len() == 2
+    };
+    for path in events {
+        let program = load_path(&path).unwrap_or_else(|f| panic!("{:?}", f.errors));
+        let xml = frab_xml::write(&program);
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed");
+        let mut guids = BTreeSet::new();
+        let mut ids = BTreeSet::new();
+        let mut slugs = BTreeSet::new();
+        for event in doc.descendants().filter(|n| n.has_tag_name("event")) {
+            let guid = event.attribute("guid").expect("guid");
+            assert!(uuid(guid), "{}: {guid}", path.display());
+            assert!(
+                guids.insert(guid.to_string()),
+                "{}: GUID twice",
+                path.display()
+            );
+            let id: u32 = event.attribute("id").expect("id").parse().expect("number");
+            assert!(id >= 1 && ids.insert(id), "{}: id {id}", path.display());
+            let child = |name: &str| {
+                event
+                    .children()
+                    .find(|n| n.has_tag_name(name))
+                    .and_then(|n| n.text())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let slug = child("slug");
+            let (head, tail) = slug.split_once('-').expect("acronym-tail");
+            assert!(head.len() >= 4 && tail.len() >= 4, "{slug}");
+            assert!(slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'));
+            assert!(
+                slugs.insert(slug.clone()),
+                "{}: slug {slug} twice",
+                path.display()
+            );
+            assert!(hh_mm(&child("duration")) && hh_mm(&child("start")));
+            assert!(DateTime::parse_from_rfc3339(&child("date")).is_ok());
+        }
+        let json: Value = serde_json::from_str(&frab_json::write(&program)).expect("json");
+        let mut guids_json = BTreeSet::new();
+        for (g, _, _, _, _) in sessions_of_json(&serde_json::to_string(&json).expect("json")) {
+            assert!(guids_json.insert(g));
+        }
+        assert_eq!(guids, guids_json, "{}", path.display());
+    }
+}

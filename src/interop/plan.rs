@@ -126,6 +126,10 @@ impl<'p> Plan<'p> {
 
         let mut omitted = Omitted::default();
         let mut items = Vec::new();
+        // A second session with the same id (a duplicate-id error) still needs its own GUID
+        // and slug: it is exported as `id-2`, `id-3`, … like the other exports do.
+        let mut keys: HashSet<String> = program.sessions.iter().map(|s| s.id.clone()).collect();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (i, session) in program.sessions.iter().enumerate() {
             if !keep(i) {
                 continue;
@@ -158,6 +162,17 @@ impl<'p> Plan<'p> {
                 .language
                 .clone()
                 .unwrap_or_else(|| program.event.language.clone());
+            let key = if seen.insert(session.id.as_str()) {
+                session.id.clone()
+            } else {
+                let mut n = 2;
+                while keys.contains(&format!("{}-{n}", session.id)) {
+                    n += 1;
+                }
+                let key = format!("{}-{n}", session.id);
+                keys.insert(key.clone());
+                key
+            };
             let text = clean::opt_block(session.description.as_deref()).unwrap_or_default();
             let (abstract_, description) = split_description(&text);
             items.push(Item {
@@ -167,9 +182,9 @@ impl<'p> Plan<'p> {
                 room,
                 track: facts.track,
                 people,
-                guid: super::guid(event_id, "session", &session.id),
+                guid: super::guid(event_id, "session", &key),
                 number: 0,
-                slug: format!("{acronym}-{}", slug_tail(&session.id)),
+                slug: format!("{acronym}-{}", slug_tail(&key)),
                 language: clean::line(&language),
                 title: clean::line(&session.title),
                 abstract_: abstract_.to_string(),
