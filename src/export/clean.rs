@@ -9,7 +9,7 @@
 
 /// Explicit bidi embeddings, overrides and isolates. Marks (LRM, RLM, ALM) are kept: they only
 /// affect neutral characters next to them and cannot reorder a whole run.
-pub(crate) fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -23,7 +23,7 @@ fn is_dropped(c: char) -> bool {
 
 /// A one-line value (title, name, room): line breaks and tabs become spaces, runs of
 /// whitespace collapse, the ends are trimmed.
-pub(crate) fn line(text: &str) -> String {
+pub fn line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -45,7 +45,7 @@ pub(crate) fn line(text: &str) -> String {
 
 /// A multi-line value (description, bio): CRLF and CR become LF, other controls are dropped,
 /// trailing spaces on each line and blank lines at the ends are removed.
-pub(crate) fn block(text: &str) -> String {
+pub fn block(text: &str) -> String {
     let normalised = text
         .replace("\r\n", "\n")
         .replace(['\r', '\u{2028}', '\u{2029}'], "\n");

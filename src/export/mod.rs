@@ -9,7 +9,7 @@
 //! write it), its name and extension, and an arm in `render_format`.
 
 mod agenda;
-pub(crate) mod clean;
+pub mod clean;
 mod contentline;
 mod csv;
 mod html;

@@ -12,9 +12,7 @@ use crate::rules::{Diagnostic, Summary};
 use crate::source::{Sources, Span};
 
 /// Bidirectional controls reorder what a terminal shows: a title could pretend to be another.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
+use crate::export::clean::is_bidi_control;
 
 /// Text from a file (titles, names) made safe to print: control and bidirectional characters,
 /// which could move the cursor, recolour the terminal or reorder the line, are shown escaped.
