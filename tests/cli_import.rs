@@ -180,3 +180,90 @@ fn bad_input_exits_2_with_file_line_and_column() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains(".toml"), "{}", stderr(&output));
 }
+
+#[test]
+fn export_then_import_through_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
+    for (format, file) in [("frab-xml", "schedule.xml"), ("frab-json", "schedule.json")] {
+        let out = dir.path().join(file);
+        let output = agora()
+            .args(["export", format])
+            .arg(&seed)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{}", stderr(&output));
+        let back = dir.path().join(format!("{format}.toml"));
+        let output = agora()
+            .arg("import")
+            .arg(&out)
+            .arg("-o")
+            .arg(&back)
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("28 sessions"),
+            "{}",
+            stderr(&output)
+        );
+        let check = agora().arg("check").arg(&back).output().expect("run");
+        assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    }
+    // `export all` writes both, beside the json export's own file.
+    let all = dir.path().join("all");
+    let output = agora()
+        .args(["export", "all"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(&all)
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    for file in [
+        "schedule.xml",
+        "schedule.json",
+        "forum-interconnectes-2017.json",
+    ] {
+        assert!(all.join(file).is_file(), "{file}");
+    }
+    // On standard output.
+    let output = agora()
+        .args(["export", "frab-xml"])
+        .arg(&seed)
+        .args(["-o", "-"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("<?xml"));
+}
+
+#[test]
+fn the_export_says_what_the_apps_will_not_see() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let event = dir.path().join("ev.toml");
+    std::fs::write(
+        &event,
+        "[event]\nid = \"ev\"\nname = \"Ev\"\ntimezone = \"UTC\"\nstart = 2024-05-01\nend = 2024-05-01\n\n\
+[[rooms]]\nid = \"r\"\nname = \"R\"\n\n\
+[[sessions]]\nid = \"a\"\ntitle = \"A\"\nroom = \"r\"\nstart = 2024-05-01T10:00:00\nduration = 30\n\n\
+[[sessions]]\nid = \"b\"\ntitle = \"B\"\nroom = \"r\"\nstart = 2024-05-01T11:00:00\nduration = 30\nstatus = \"cancelled\"\n\n\
+[[sessions]]\nid = \"c\"\ntitle = \"C\"\n",
+    )
+    .expect("write");
+    let output = agora()
+        .args(["export", "frab-xml"])
+        .arg(&event)
+        .args(["-o", "-"])
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("leave out 1 cancelled and 1 unscheduled"),
+        "{}",
+        stderr(&output)
+    );
+    let xml = String::from_utf8_lossy(&output.stdout);
+    assert!(xml.contains("<title>A</title>") && !xml.contains("<title>B</title>"));
+}

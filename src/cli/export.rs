@@ -84,7 +84,8 @@ Examples:
   agora export ics events/forum-interconnectes-2017.toml --speaker akim-oural -o akim.ics
   agora export html event.toml --day 1 -o site/
   agora export ics event.toml --split rooms
-  agora export md event.toml -o -";
+  agora export md event.toml -o -
+  agora export frab-xml event.toml -o site/schedule.xml   # for Giggity, EventFahrplan, ConfClerk";
 
 #[derive(Debug, Args)]
 #[command(after_help = AFTER)]
@@ -220,6 +221,21 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         template,
     };
     let split = args.split.map(Split::from);
+    if formats
+        .iter()
+        .any(|f| matches!(f, Format::FrabXml | Format::FrabJson))
+    {
+        // Apps expect cancelled sessions to disappear from a new schedule version.
+        let left = crate::interop::left_out(&program);
+        if !left.cancelled.is_empty() || !left.unscheduled.is_empty() {
+            write_stderr(&format!(
+                "note: schedule.xml/json leave out {} cancelled and {} unscheduled session(s), \
+                 as conference apps expect (see docs/interop.md)\n",
+                left.cancelled.len(),
+                left.unscheduled.len()
+            ));
+        }
+    }
     let files = match export::export(&program, &formats, &selection, split, &options) {
         Ok(files) => files,
         Err(ExportError::Selection(e)) => {

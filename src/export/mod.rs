@@ -48,6 +48,10 @@ pub enum Format {
     Csv,
     /// JSON for scripts (docs/export-json.md).
     Json,
+    /// frab/pentabarf `schedule.xml` for conference apps (docs/interop.md).
+    FrabXml,
+    /// C3VOC `schedule.json` for conference tools (docs/interop.md).
+    FrabJson,
 }
 
 impl Format {
@@ -59,6 +63,8 @@ impl Format {
         Format::Text,
         Format::Csv,
         Format::Json,
+        Format::FrabXml,
+        Format::FrabJson,
     ];
 
     /// The name on the command line.
@@ -70,12 +76,18 @@ impl Format {
             Format::Text => "txt",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::FrabXml => "frab-xml",
+            Format::FrabJson => "frab-json",
         }
     }
 
     /// The extension of its main file.
     pub fn extension(self) -> &'static str {
-        self.name()
+        match self {
+            Format::FrabXml => "xml",
+            Format::FrabJson => "json",
+            _ => self.name(),
+        }
     }
 
     /// One line for `--help`.
@@ -87,6 +99,10 @@ impl Format {
             Format::Text => "plain text, 72 columns, for an e-mail",
             Format::Csv => "CSV (RFC 4180), one row per session",
             Format::Json => "JSON for scripts (docs/export-json.md)",
+            Format::FrabXml => {
+                "frab schedule.xml for Giggity, EventFahrplan, ConfClerk (docs/interop.md)"
+            }
+            Format::FrabJson => "C3VOC schedule.json for conference tools (docs/interop.md)",
         }
     }
 
@@ -216,6 +232,18 @@ fn render_format(
             csv::render(agenda).map_err(ExportError::Output)?,
         )],
         Format::Json => vec![(vec![main.to_string()], json::render(agenda))],
+        Format::FrabXml | Format::FrabJson => {
+            // The whole event's rooms, tracks and days, with the selected sessions.
+            let selected: std::collections::HashSet<usize> =
+                agenda.entries.iter().map(|e| e.index).collect();
+            let keep = |i: usize| selected.contains(&i);
+            let text = if format == Format::FrabXml {
+                crate::interop::frab_xml::write_selected(agenda.program, &keep)
+            } else {
+                crate::interop::frab_json::write_selected(agenda.program, &keep)
+            };
+            vec![(vec![main.to_string()], text)]
+        }
     })
 }
 
@@ -248,6 +276,13 @@ pub fn export(
         for &format in formats {
             let main = match (format, part) {
                 (Format::Html, _) => "index.html".to_string(),
+                // The names apps and the C3VOC tools expect; never the `json` export's file.
+                (Format::FrabXml | Format::FrabJson, None) => {
+                    format!("schedule.{}", format.extension())
+                }
+                (Format::FrabXml | Format::FrabJson, Some(p)) => {
+                    format!("{}.schedule.{}", p.id, format.extension())
+                }
                 (_, Some(p)) if format.single_file() => format!("{}.{}", p.id, format.extension()),
                 _ => format!("{}.{}", program.event.id, format.extension()),
             };
