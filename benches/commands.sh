@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Whole commands at 1k, 10k and 100k sessions: wall time and peak memory (/usr/bin/time -v),
+# against the floor (parsing the same TOML into a plain table) and against Python's icalendar.
+#
+#   bash benches/commands.sh              # all sizes (100k: 500 rooms, 20k speakers, 5 days)
+#   SIZES="1000 10000" bash benches/commands.sh
+#   RUNS=5 bash benches/commands.sh       # median of 5 runs (default 3)
+#
+# Prints one table per size; ratios are what to compare between machines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"1000 10000 100000"}
+RUNS=${RUNS:-3}
+WORK=${BENCH_DIR:-$(mktemp -d)}
+cargo build --release --quiet --bin agora --example toml_floor
+AGORA=target/release/agora
+FLOOR=target/release/examples/toml_floor
+
+# The Python peer, in its own virtual environment.
+VENV=${XDG_CACHE_HOME:-$HOME/.cache}/agora-bench/venv
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install -q icalendar >/dev/null
+fi
+
+# median wall seconds and peak MiB of a command over $RUNS runs (exit 1, "conflicts found", is
+# a normal outcome of check and export)
+measure() {
+  local times=() mems=() i out
+  for ((i = 0; i < RUNS; i++)); do
+    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$WORK/time.txt")
+    times+=("${out% *}")
+    mems+=("${out#* }")
+  done
+  local t m
+  t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
+  m=$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)
+  echo "$t $((m / 1024))"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+printf 'machine: %s, %s cores\n' "$(uname -m)" "$(nproc)"
+for n in $SIZES; do
+  case $n in
+    1000) args="--rooms 20 --speakers 600 --days 2" ;;
+    10000) args="--rooms 100 --speakers 3000 --days 3" ;;
+    100000) args="--rooms 500 --speakers 20000 --days 5" ;;
+    *) args="--rooms $((n / 200 + 1)) --speakers $((n / 5 + 1)) --days 3" ;;
+  esac
+  file="$WORK/g$n.toml"
+  # shellcheck disable=SC2086
+  "$AGORA" generate --sessions "$n" $args --conflict-rate 0.02 --seed 42 -o "$file"
+  echo
+  echo "== $n sessions ($(du -h "$file" | cut -f1))"
+  read -r ft fm < <(measure "$FLOOR" "$file")
+  printf '%-34s %8s s %6s MiB\n' "floor: toml::Table parse" "$ft" "$fm"
+  report() {
+    local label=$1; shift
+    read -r t m < <(measure "$@")
+    printf '%-34s %8s s %6s MiB   %5sx floor\n' "$label" "$t" "$m" "$(ratio "$t" "$ft")"
+    LAST=$t
+  }
+  report "agora check --format json" "$AGORA" check --format json "$file"
+  report "agora check (text)" "$AGORA" check "$file"
+  report "agora export ics" "$AGORA" export ics "$file" -o "$WORK/out-$n.ics"
+  rust_ics=$LAST
+  report "agora export html" "$AGORA" export html "$file" -o "$WORK/html-$n"
+  report "agora export frab-json" "$AGORA" export frab-json "$file" -o "$WORK/frab-$n.json"
+  report "python tomllib+icalendar (ics)" "$VENV/bin/python" benches/ics_python.py "$file" "$WORK/py-$n.ics"
+  printf '%-34s %8sx\n' "ics: python time / agora time" "$(ratio "$LAST" "$rust_ics")"
+done
