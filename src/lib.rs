@@ -5,10 +5,12 @@
 
 pub mod cli;
 pub mod codes;
+pub mod edit;
 pub mod ids;
 pub mod load;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod save;
 pub mod source;
 pub mod time;
