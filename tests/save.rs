@@ -2,7 +2,6 @@
 //! refusal to overwrite a file changed on disk, and random edit sequences that must reload
 //! to the edited program.
 
-
 // Helpers outside #[test] functions unwrap too: a failed setup is a failed test.
 #![allow(clippy::unwrap_used)]
 use std::path::{Path, PathBuf};

@@ -373,3 +373,44 @@ pub fn set_fields(doc: &Document, index: usize, fields: Vec<Field>) -> Option<Ed
         }),
     }
 }
+
+/// A copy of `session` (a new id) added to the program, at `at` (start, room) when given.
+pub fn paste(
+    doc: &Document,
+    session: &Session,
+    at: Option<(NaiveDateTime, Option<String>)>,
+    near: Option<usize>,
+) -> Result<Edit, String> {
+    let mut copy = session.clone();
+    copy.id = unique_id(&session.id, session_id_taken(doc));
+    if let Some((start, room)) = at {
+        let span = copy.span;
+        let from = When::of(&copy);
+        let new_start = DateTimeValue::Local(start);
+        let to = match (from.start, from.duration, from.end) {
+            (Some(old), _, Some(end)) => When {
+                start: Some(new_start),
+                end: Some(shift(end, (start - local(old)).num_minutes())),
+                ..from
+            },
+            (_, Some(_), _) => When {
+                start: Some(new_start),
+                ..from
+            },
+            _ => When {
+                start: Some(new_start),
+                duration: Some(DEFAULT_MINUTES),
+                end: None,
+            },
+        };
+        copy.start = to.start.map(|value| crate::model::Spanned { value, span });
+        copy.duration = to
+            .duration
+            .map(|value| crate::model::Spanned { value, span });
+        copy.end = to.end.map(|value| crate::model::Spanned { value, span });
+        if room.is_some() || !copy.kind.may_be_event_wide() {
+            copy.room = room.map(|value| crate::model::Spanned { value, span });
+        }
+    }
+    add_session(doc, copy, near)
+}
