@@ -103,11 +103,11 @@ pub const BINDINGS: &[Binding] = &[
     bind!(N, [&[PageUp], &[Ctrl('u')]], Action::PageUp, "Move", "page up", None),
     bind!(N, [&[c('g'), c('g')], &[Home]], Action::Top, "Move", "first row", None),
     bind!(N, [&[c('G')], &[End]], Action::Bottom, "Move", "last row", None),
-    bind!(N, [&[c('>')]], Action::NextDay, "Move", "next day", Some("day")),
+    bind!(N, [&[c('>')]], Action::NextDay, "Move", "next day", None),
     bind!(N, [&[c('<')]], Action::PrevDay, "Move", "previous day", None),
     bind!(N, [&[c('z')]], Action::ZoomIn, "Move", "finer grid step (60/30/15/5 min)", None),
     bind!(N, [&[c('Z')]], Action::ZoomOut, "Move", "coarser grid step", None),
-    bind!(N, [&[c(']'), c('c')]], Action::NextConflict, "Move", "next conflict", Some("conflict")),
+    bind!(N, [&[c(']'), c('c')]], Action::NextConflict, "Move", "next conflict", None),
     bind!(N, [&[c('['), c('c')]], Action::PrevConflict, "Move", "previous conflict", None),
     // Views.
     bind!(N, [&[Tab]], Action::NextView, "Views", "next view", Some("view")),

@@ -20,7 +20,7 @@ pub const MIN_HEIGHT: u16 = 16;
 /// Width of the time column of the grid.
 pub const GUTTER: u16 = 6;
 /// Narrowest room column.
-pub const MIN_COLUMN: u16 = 16;
+pub const MIN_COLUMN: u16 = 14;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {

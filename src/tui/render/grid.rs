@@ -120,7 +120,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         let room = &rooms[r];
         let mut label = room.name.clone();
         if let Some(c) = room.capacity {
-            label.push_str(&format!(" ({c})"));
+            let with = format!("{label} ({c})");
+            if with.width() < geo.column_width as usize {
+                label = with;
+            }
         }
         let style = if r == app.grid.room && !app.backlog_focus {
             theme.bold().add_modifier(Modifier::UNDERLINED)

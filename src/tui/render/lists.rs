@@ -258,7 +258,7 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
             } else {
                 theme.level(d.severity)
             };
-            let x = put(buf, area.x + 2, area.y, 2, glyph(d.severity), style);
+            let x = put(buf, area.x + 2, area.y, 2, glyph(d.severity), style) + 1;
             let x = put(
                 buf,
                 x,

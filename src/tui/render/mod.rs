@@ -104,7 +104,7 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, styl
 
 /// The view tabs and where each is drawn: `(view, first column, end column)`.
 pub fn tabs(app: &App) -> Vec<(View, u16, u16)> {
-    let mut x = 1 + " agora ".width() as u16 + event_name(app).width() as u16 + 3;
+    let mut x = " agora ".width() as u16 + 1;
     let mut out = Vec::new();
     for (k, v) in View::ALL.iter().enumerate() {
         let label = tab_label(k, *v, app);
@@ -151,17 +151,16 @@ pub fn day_tab_at(app: &App, column: u16) -> Option<usize> {
 
 fn header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     buf.set_style(area, theme.header());
-    let mut x = put(buf, area.x, area.y, area.width, " agora ", theme.header());
-    x = put(
-        buf,
-        x + 1,
-        area.y,
-        area.right().saturating_sub(x + 1),
-        &event_name(app),
-        theme.header(),
-    );
-    let _ = x;
-    for (k, (v, a, b)) in tabs(app).into_iter().enumerate() {
+    put(buf, area.x, area.y, area.width, " agora ", theme.header());
+    let tabs = tabs(app);
+    // The event's name, on the right when there is room for it.
+    let end = tabs.last().map(|t| t.2).unwrap_or(0);
+    let name = event_name(app);
+    let w = name.width() as u16;
+    if area.right() > end + w + 3 {
+        put(buf, area.right() - w - 1, area.y, w, &name, theme.header());
+    }
+    for (k, (v, a, b)) in tabs.into_iter().enumerate() {
         if a >= area.right() {
             break;
         }
