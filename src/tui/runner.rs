@@ -5,8 +5,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant as Clock};
 
 use ratatui::backend::CrosstermBackend;
@@ -20,6 +19,8 @@ use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::Terminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use super::action::{Action, Effect};
 use super::app::App;
@@ -92,6 +93,26 @@ fn picks_path(app: &App) -> Option<PathBuf> {
     picks::default_path(&app.doc.program.event.id)
 }
 
+/// The recovery message after the editor stopped for `reason`, writing the recovery file.
+fn stopped(reason: &str, app: &App) -> String {
+    match recover::write(&app.doc, &app.disk, reason, now()) {
+        Ok(Some(path)) => format!(
+            "agora stopped ({reason}); your unsaved edits are in {}.\nRun `agora {}` to restore them.",
+            path.display(),
+            app.disk.root.display()
+        ),
+        Ok(None) => format!("agora stopped ({reason}); there were no unsaved edits."),
+        Err(m) => format!("agora stopped ({reason}) and could not write the recovery file: {m}"),
+    }
+}
+
+fn lock(shared: &Mutex<App>) -> MutexGuard<'_, App> {
+    // A panic while holding the lock leaves the app as it was: still worth saving.
+    shared
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Run the editor on an opened event until the organiser quits. Returns a message for the
 /// terminal after it is restored, and whether things ended well.
 pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
@@ -107,19 +128,27 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
         Some(Err(m)) => app.failed(m),
         None => {}
     }
+    let shared = Arc::new(Mutex::new(app));
 
-    // SIGTERM, SIGHUP, SIGINT and SIGQUIT set a flag the loop checks.
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-    ] {
-        let flag = Arc::clone(&signal);
-        // Registering can only fail for forbidden signals; these are allowed.
-        let _ = signal_hook::flag::register_usize(sig, flag, sig as usize);
-    }
+    // Signals are handled on their own thread: when the terminal is closed, the main thread
+    // may be stuck reading a dead terminal, so this thread saves the edits and exits.
+    let watcher = match Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) {
+        Ok(mut signals) => {
+            let handle = signals.handle();
+            let shared = Arc::clone(&shared);
+            let thread = std::thread::spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    let app = lock(&shared);
+                    restore_terminal();
+                    let message = stopped(&signal_name(sig as usize), &app);
+                    let _ = writeln!(std::io::stderr(), "{message}");
+                    std::process::exit(128 + sig);
+                }
+            });
+            Some((handle, thread))
+        }
+        Err(_) => None,
+    };
 
     // Colours are the theme's business: without this, crossterm honours NO_COLOR by emitting
     // an empty SGR sequence, which also resets bold and reverse video.
@@ -142,25 +171,18 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
             Terminal::new(CrosstermBackend::new(out))
         })();
         match setup {
-            Ok(mut terminal) => event_loop(&mut terminal, &mut app, &signal),
+            Ok(mut terminal) => event_loop(&mut terminal, &shared),
             Err(e) => Err(format!("cannot use the terminal: {e}")),
         }
     }));
     std::panic::set_hook(previous);
     restore_terminal();
+    if let Some((handle, thread)) = watcher {
+        handle.close();
+        let _ = thread.join();
+    }
 
-    let root = app.disk.root.clone();
-    let stopped = |reason: &str, app: &App| -> String {
-        match recover::write(&app.doc, &app.disk, reason, now()) {
-            Ok(Some(path)) => format!(
-                "agora stopped ({reason}); your unsaved edits are in {}.\nRun `agora {}` to restore them.",
-                path.display(),
-                root.display()
-            ),
-            Ok(None) => format!("agora stopped ({reason}); there were no unsaved edits."),
-            Err(m) => format!("agora stopped ({reason}) and could not write the recovery file: {m}"),
-        }
-    };
+    let app = lock(&shared);
     match started {
         Ok(Ok(Exit::Quit)) => (true, String::new()),
         Ok(Ok(Exit::Interrupted(reason))) => (false, stopped(&reason, &app)),
@@ -174,43 +196,40 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
 
 fn signal_name(sig: usize) -> String {
     match sig as i32 {
-        signal_hook::consts::SIGTERM => "SIGTERM".into(),
-        signal_hook::consts::SIGHUP => "SIGHUP: the terminal was closed".into(),
-        signal_hook::consts::SIGINT => "SIGINT".into(),
-        signal_hook::consts::SIGQUIT => "SIGQUIT".into(),
+        SIGTERM => "SIGTERM".into(),
+        SIGHUP => "SIGHUP: the terminal was closed".into(),
+        SIGINT => "SIGINT".into(),
+        SIGQUIT => "SIGQUIT".into(),
         n => format!("signal {n}"),
     }
 }
 
 fn event_loop<W: Write>(
     terminal: &mut Terminal<CrosstermBackend<W>>,
-    app: &mut App,
-    signal: &AtomicUsize,
+    shared: &Mutex<App>,
 ) -> Result<Exit, String> {
     let size = terminal.size().map_err(|e| e.to_string())?;
-    app.update(Action::Resize {
+    lock(shared).update(Action::Resize {
         width: size.width,
         height: size.height,
     });
     let mut last_edit = Clock::now();
-    let mut recovered_generation = app.history.generation();
+    let mut recovered_generation = lock(shared).history.generation();
     let mut dirty_screen = true;
     loop {
-        let sig = signal.load(Ordering::Relaxed);
-        if sig != 0 {
-            return Ok(Exit::Interrupted(signal_name(sig)));
-        }
         if dirty_screen {
+            let app = lock(shared);
             terminal
-                .draw(|f| render::draw(f, app))
+                .draw(|f| render::draw(f, &app))
                 .map_err(|e| e.to_string())?;
             dirty_screen = false;
         }
+        // Wait for input without holding the app, so the signal thread can always save it.
         let ready = match event::poll(Duration::from_millis(250)) {
             Ok(r) => r,
-            // The terminal is gone (SIGHUP often arrives just after).
             Err(e) => return Ok(Exit::Interrupted(format!("terminal lost: {e}"))),
         };
+        let mut app = lock(shared);
         if !ready {
             // Idle: keep "now" current and the recovery file fresh.
             let t = now();
@@ -237,6 +256,7 @@ fn event_loop<W: Write>(
             Ok(ev) => ev,
             Err(e) => return Ok(Exit::Interrupted(format!("terminal lost: {e}"))),
         };
+        let generation = app.history.generation();
         let effect = match ev {
             Event::Key(k) => match key_of(k) {
                 Some(key) => app.handle_key(key),
@@ -269,15 +289,12 @@ fn event_loop<W: Write>(
             _ => None,
         };
         dirty_screen = true;
-        let generation = app.history.generation();
         if let Some(effect) = effect {
-            if let Some(exit) = carry_out(app, effect) {
+            if let Some(exit) = carry_out(&mut app, effect) {
                 return Ok(exit);
             }
         }
-        if app.history.generation() != generation
-            || app.history.generation() != recovered_generation
-        {
+        if app.history.generation() != generation {
             last_edit = Clock::now();
         }
     }
