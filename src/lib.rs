@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod codes;
 pub mod edit;
+pub mod generate;
 pub mod ids;
 pub mod load;
 pub mod model;

@@ -44,7 +44,7 @@ Examples:
 
 /// agora: the program of a conference or forum, kept as TOML — checked, edited and published.
 #[derive(Debug, Parser)]
-#[command(name = "agora", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+#[command(name = "agora", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
@@ -65,6 +65,8 @@ pub enum Command {
 (or a warning with --deny warnings), 2 when the event could not be read."
     )]
     Check(CheckArgs),
+    /// Write a deterministic, realistic program of any size (for benchmarks and demos).
+    Generate(GenerateArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -91,6 +93,31 @@ pub struct CheckArgs {
     /// Also fail (exit 1) on warnings.
     #[arg(long, value_enum)]
     pub deny: Option<Deny>,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Number of sessions (besides the opening and the daily lunch breaks).
+    #[arg(long, default_value_t = 1000)]
+    pub sessions: usize,
+    /// Number of rooms (each with its own track).
+    #[arg(long, default_value_t = 20)]
+    pub rooms: usize,
+    /// Number of speakers.
+    #[arg(long, default_value_t = 600)]
+    pub speakers: usize,
+    /// Number of days.
+    #[arg(long, default_value_t = 2)]
+    pub days: usize,
+    /// Share of sessions given a planted conflict, from 0 to 1.
+    #[arg(long, default_value_t = 0.0)]
+    pub conflict_rate: f64,
+    /// Seed: the same options and seed give the same file.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Where to write the program (`-` for standard output).
+    #[arg(short, long)]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,6 +156,7 @@ pub fn run(cli: Cli) -> Outcome {
     let color = cli.color;
     match cli.command {
         Some(Command::Check(args)) => check::run(&args, color),
+        Some(Command::Generate(args)) => generate(&args),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "agora", &mut out);
@@ -144,6 +172,27 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Edit { path }) => edit::run(Some(path), color),
         Some(Command::Keys) => edit::keys(),
         None => edit::run(cli.path, color),
+    }
+}
+
+fn generate(args: &GenerateArgs) -> Outcome {
+    if !(0.0..=1.0).contains(&args.conflict_rate) {
+        return fail("--conflict-rate is a share between 0 and 1, e.g. 0.05");
+    }
+    let text = crate::generate::generate(&crate::generate::Options {
+        sessions: args.sessions,
+        rooms: args.rooms,
+        speakers: args.speakers,
+        days: args.days,
+        conflict_rate: args.conflict_rate,
+        seed: args.seed,
+    });
+    if args.output.as_os_str() == "-" {
+        return write_stdout(text.as_bytes());
+    }
+    match std::fs::write(&args.output, text) {
+        Ok(()) => Outcome::Clean,
+        Err(e) => fail(&format!("cannot write `{}`: {e}", args.output.display())),
     }
 }
 

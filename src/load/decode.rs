@@ -100,7 +100,13 @@ pub(super) struct FilePart {
 }
 
 /// Parse and decode one file. Syntax errors stop the decoding of that file only.
-pub(super) fn decode_file(file: u32, text: &str, errors: &mut Vec<InputError>) -> FilePart {
+/// Parse and decode one file, or one chunk of a file starting at byte `base` of it.
+pub(super) fn decode_file(
+    file: u32,
+    text: &str,
+    base: usize,
+    errors: &mut Vec<InputError>,
+) -> FilePart {
     let mut part = FilePart {
         events: Vec::new(),
         checks: Vec::new(),
@@ -115,7 +121,7 @@ pub(super) fn decode_file(file: u32, text: &str, errors: &mut Vec<InputError>) -
             let range = e.span().unwrap_or(0..0);
             errors.push(
                 InputError::at(
-                    Span::new(file, range),
+                    Span::new(file, range.start + base..range.end + base),
                     format!("TOML syntax: {}", e.message().trim()),
                 )
                 .help("see https://toml.io for the syntax of TOML files"),
@@ -123,13 +129,15 @@ pub(super) fn decode_file(file: u32, text: &str, errors: &mut Vec<InputError>) -
         }
         return part;
     }
-    let mut d = Decoder { file, errors };
+    let mut d = Decoder { file, base, errors };
     d.document(root.get_ref(), &mut part);
     part
 }
 
 struct Decoder<'e> {
     file: u32,
+    /// Offset of the parsed text in its file (non-zero for the later chunks of a large file).
+    base: usize,
     errors: &'e mut Vec<InputError>,
 }
 
@@ -151,7 +159,7 @@ fn describe(value: &DeValue) -> &'static str {
 
 impl Decoder<'_> {
     fn span(&self, range: Range<usize>) -> Span {
-        Span::new(self.file, range)
+        Span::new(self.file, range.start + self.base..range.end + self.base)
     }
 
     fn push(&mut self, error: InputError) {
@@ -204,6 +212,10 @@ impl Decoder<'_> {
                 None => {
                     let help = match closest(name, keys.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
+                        // A classic TOML trap: keys after a [table] header belong to it.
+                        None if TOP_KEYS.contains(&name) && keys[..] != TOP_KEYS[..] => format!(
+                            "keys after a [table] header belong to that table: move `{name} = …` above the first header, or write it as [[{name}]] tables"
+                        ),
                         None => format!("known keys here: {}", keys.join(", ")),
                     };
                     self.push(

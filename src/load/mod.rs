@@ -5,6 +5,7 @@
 //! first, so an organiser fixes a file in one pass. Scheduling conflicts are not input problems:
 //! they are the rules' business (see `crate::rules`).
 
+mod chunks;
 mod decode;
 mod merge;
 mod read;
@@ -116,10 +117,14 @@ pub fn load_texts(root: &Path, files: &[(PathBuf, String)]) -> Result<Program, L
 
 fn build(files: Vec<u32>, sources: Sources, root: &Path) -> Result<Program, LoadFailure> {
     let mut errors = Vec::new();
-    let parts: Vec<decode::FilePart> = files
-        .iter()
-        .map(|&file| decode::decode_file(file, &sources.get(file).text, &mut errors))
-        .collect();
+    let mut parts: Vec<decode::FilePart> = Vec::with_capacity(files.len());
+    for &file in &files {
+        parts.extend(chunks::decode_file(
+            file,
+            &sources.get(file).text,
+            &mut errors,
+        ));
+    }
     let program = merge::merge(parts, root, &sources, &mut errors);
     match program {
         Some(parts) if errors.is_empty() => Ok(parts.into_program(sources)),

@@ -177,9 +177,10 @@ fn decode_bytes(
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             // The lossy text has the same prefix, so the offset of the bad byte is unchanged.
             let index = sources.add(super::new_source(path, text));
+            // The bad byte became U+FFFD (3 bytes) in the lossy text.
             errors.push(
                 InputError::at(
-                    Span::new(index, valid..valid + 1),
+                    Span::new(index, valid..valid + '\u{fffd}'.len_utf8()),
                     format!("`{}` is not valid UTF-8", path.display()),
                 )
                 .label("this byte is not UTF-8")

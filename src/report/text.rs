@@ -28,8 +28,15 @@ fn snippet<'a>(
     let (line, _) = file.line_col(span.start as usize);
     let range = file.line_range(line);
     let text = &file.text[range.clone()];
-    let start = (span.start as usize).clamp(range.start, range.end) - range.start;
-    let end = (span.end as usize).clamp(range.start + start, range.end) - range.start;
+    let start = floor_boundary(
+        text,
+        (span.start as usize).clamp(range.start, range.end) - range.start,
+    );
+    let end = floor_boundary(
+        text,
+        (span.end as usize).clamp(range.start, range.end) - range.start,
+    )
+    .max(start);
     let kind = if primary {
         AnnotationKind::Primary
     } else {
@@ -43,6 +50,13 @@ fn snippet<'a>(
         .line_start(line)
         .path(file.path.to_string_lossy())
         .annotation(annotation)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn level_of(severity: Level) -> SnippetLevel<'static> {
@@ -75,7 +89,12 @@ pub fn input_error(sources: &Sources, e: &InputError, color: bool) -> String {
     if let Some(span) = e.span {
         group = group.element(snippet(sources, span, e.label.as_deref(), true));
     } else if let Some(path) = &e.path {
-        group = group.element(annotate_snippets::Origin::path(path.to_string_lossy()));
+        let mut origin = annotate_snippets::Origin::path(path.to_string_lossy());
+        if path.is_file() {
+            // A whole-file problem (empty, binary, no [event]) is reported at its start.
+            origin = origin.line(1).char_column(1);
+        }
+        group = group.element(origin);
     }
     if let Some(help) = &e.help {
         group = group.element(SnippetLevel::HELP.message(help.as_str()));

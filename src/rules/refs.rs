@@ -1,7 +1,6 @@
 //! Rules about ids: `duplicate-id`, `unknown-ref`, `unused`.
 
-use std::collections::{HashMap, HashSet};
-
+use super::schedule::IdMap;
 use super::{Emitter, Finding, Schedule};
 use crate::codes::RuleCode;
 use crate::load::closest;
@@ -70,30 +69,54 @@ pub(super) fn duplicate_ids(s: &Schedule, emit: &mut Emitter) {
         ),
     ];
     for (subject, items) in kinds {
-        let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+        // The first item of each id; later items with the same id are the duplicates. Most
+        // programs have none, so this costs one hash insert per item.
+        let mut first = IdMap::with_capacity_and_hasher(items.len(), Default::default());
+        let mut later: Vec<(usize, usize)> = Vec::new();
         for (i, (id, _)) in items.iter().enumerate() {
-            seen.entry(id).or_default().push(i);
+            match first.entry(*id) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(o) => later.push((*o.get(), i)),
+            }
         }
-        for (i, (id, span)) in items.iter().enumerate() {
-            for &earlier in seen[id].iter().filter(|&&e| e < i) {
-                let sessions: Vec<usize> = match subject {
-                    Subject::Session => vec![earlier, i],
-                    _ => Vec::new(),
-                };
-                emit.emit(RuleCode::DuplicateId, &sessions, || {
-                    let mut f = Finding {
-                        message: format!("two {}s have the id `{id}`", subject.noun()),
-                        span: Some(*span),
-                        related: vec![(items[earlier].1, "first defined here".to_string())],
-                        help: Some(format!("give each {} its own id", subject.noun())),
-                        ..Finding::default()
-                    };
-                    subject.fill(&mut f, id);
-                    f
-                });
+        // Each later item pairs with the first and with the later items before it.
+        later.sort_unstable();
+        for group in later.chunk_by(|a, b| a.0 == b.0) {
+            for (n, &(head, item)) in group.iter().enumerate() {
+                report_duplicate(subject, &items, head, item, emit);
+                for &(_, other) in &group[..n] {
+                    report_duplicate(subject, &items, other, item, emit);
+                }
             }
         }
     }
+}
+
+fn report_duplicate(
+    subject: Subject,
+    items: &[(&str, Span)],
+    earlier: usize,
+    later: usize,
+    emit: &mut Emitter,
+) {
+    let sessions: Vec<usize> = match subject {
+        Subject::Session => vec![earlier, later],
+        _ => Vec::new(),
+    };
+    let (id, span) = items[later];
+    emit.emit(RuleCode::DuplicateId, &sessions, || {
+        let mut f = Finding {
+            message: format!("two {}s have the id `{id}`", subject.noun()),
+            span: Some(span),
+            related: vec![(items[earlier].1, "first defined here".to_string())],
+            help: Some(format!("give each {} its own id", subject.noun())),
+            ..Finding::default()
+        };
+        subject.fill(&mut f, id);
+        f
+    });
 }
 
 /// One diagnostic per reference to an undefined room, track or speaker.
@@ -102,11 +125,8 @@ pub(super) fn unknown_refs(s: &Schedule, emit: &mut Emitter) {
         return;
     }
     let p = s.program;
-    for (i, session) in p.sessions.iter().enumerate() {
-        let mut check = |subject: Subject, r: &crate::model::Ref, known: &HashMap<&str, usize>| {
-            if known.contains_key(r.value.as_str()) {
-                return;
-            }
+    for (i, (session, facts)) in p.sessions.iter().zip(&s.sessions).enumerate() {
+        let mut report = |subject: Subject, r: &crate::model::Ref, known: &IdMap| {
             emit.emit(RuleCode::UnknownRef, &[i], || {
                 let suggestion = closest(&r.value, known.keys().copied());
                 let mut f = Finding {
@@ -130,14 +150,18 @@ pub(super) fn unknown_refs(s: &Schedule, emit: &mut Emitter) {
                 f
             });
         };
-        if let Some(room) = &session.room {
-            check(Subject::Room, room, &s.rooms);
+        if let (Some(room), true) = (&session.room, facts.room_unknown) {
+            report(Subject::Room, room, &s.rooms);
         }
-        if let Some(track) = &session.track {
-            check(Subject::Track, track, &s.tracks);
+        if let (Some(track), true) = (&session.track, facts.track_unknown) {
+            report(Subject::Track, track, &s.tracks);
         }
-        for person in session.people() {
-            check(Subject::Person, person, &s.speakers);
+        if !facts.unknown_people.is_empty() {
+            for (n, person) in session.people().enumerate() {
+                if facts.unknown_people.contains(&n) {
+                    report(Subject::Person, person, &s.speakers);
+                }
+            }
         }
     }
 }
@@ -148,14 +172,22 @@ pub(super) fn unused(s: &Schedule, emit: &mut Emitter) {
         return;
     }
     let p = s.program;
-    let mut rooms = HashSet::new();
-    let mut tracks = HashSet::new();
-    let mut people = HashSet::new();
-    for session in &p.sessions {
-        rooms.extend(session.room.iter().map(|r| r.value.as_str()));
-        tracks.extend(session.track.iter().map(|r| r.value.as_str()));
-        people.extend(session.people().map(|r| r.value.as_str()));
+    // References resolve to the first item with an id: marking it marks the id as used.
+    let mut rooms = vec![false; p.rooms.len()];
+    let mut tracks = vec![false; p.tracks.len()];
+    let mut people = vec![false; p.speakers.len()];
+    for facts in &s.sessions {
+        if let Some(r) = facts.room {
+            rooms[r] = true;
+        }
+        if let Some(t) = facts.track {
+            tracks[t] = true;
+        }
+        for &person in &facts.people {
+            people[person] = true;
+        }
     }
+    let used = |map: &IdMap, marks: &[bool], id: &str| map.get(id).is_some_and(|&i| marks[i]);
     let mut report = |subject: Subject, id: &str, name: &str, span: Span| {
         emit.emit(RuleCode::Unused, &[], || {
             let mut f = Finding {
@@ -174,16 +206,16 @@ pub(super) fn unused(s: &Schedule, emit: &mut Emitter) {
             f
         });
     };
-    for r in p.rooms.iter().filter(|r| !rooms.contains(r.id.as_str())) {
+    for r in p.rooms.iter().filter(|r| !used(&s.rooms, &rooms, &r.id)) {
         report(Subject::Room, &r.id, &r.name, r.id_span);
     }
-    for t in p.tracks.iter().filter(|t| !tracks.contains(t.id.as_str())) {
+    for t in p.tracks.iter().filter(|t| !used(&s.tracks, &tracks, &t.id)) {
         report(Subject::Track, &t.id, &t.name, t.id_span);
     }
     for sp in p
         .speakers
         .iter()
-        .filter(|sp| !people.contains(sp.id.as_str()))
+        .filter(|sp| !used(&s.speakers, &people, &sp.id))
     {
         report(Subject::Person, &sp.id, &sp.name, sp.id_span);
     }

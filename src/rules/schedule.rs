@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+/// Id lookups: a fast hasher, since the rules look up every reference of every session.
+pub type IdMap<'p> = HashMap<&'p str, usize, foldhash::fast::FixedState>;
+
 use chrono_tz::Tz;
 
 use crate::codes::RuleCode;
@@ -18,6 +21,8 @@ pub struct TimeIssue {
     /// The key at fault.
     pub span: Span,
     pub message: String,
+    /// How to fix it.
+    pub help: String,
 }
 
 /// What the rules know about one session.
@@ -29,8 +34,12 @@ pub struct SessionFacts {
     pub room_unknown: bool,
     /// The track, when the session names a defined one.
     pub track: Option<usize>,
+    /// The session names a track that is not defined.
+    pub track_unknown: bool,
     /// Defined speakers and moderators, each once.
     pub people: Vec<usize>,
+    /// Positions (in speakers then moderators) of references to undefined people.
+    pub unknown_people: Vec<usize>,
     /// `[start, end)` when both resolve to valid instants.
     pub interval: Option<(Instant, Instant)>,
     /// The times are invalid (`invalid-time`).
@@ -57,14 +66,14 @@ impl SessionFacts {
 pub struct Schedule<'p> {
     pub program: &'p Program,
     pub tz: Tz,
-    pub rooms: HashMap<&'p str, usize>,
-    pub tracks: HashMap<&'p str, usize>,
-    pub speakers: HashMap<&'p str, usize>,
+    pub rooms: IdMap<'p>,
+    pub tracks: IdMap<'p>,
+    pub speakers: IdMap<'p>,
     pub sessions: Vec<SessionFacts>,
 }
 
-fn first_by_id<'p, T>(items: &'p [T], id: impl Fn(&'p T) -> &'p str) -> HashMap<&'p str, usize> {
-    let mut map = HashMap::with_capacity(items.len());
+fn first_by_id<'p, T>(items: &'p [T], id: impl Fn(&'p T) -> &'p str) -> IdMap<'p> {
+    let mut map = IdMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         map.entry(id(item)).or_insert(i);
     }
@@ -96,9 +105,9 @@ impl<'p> Schedule<'p> {
 fn facts(
     session: &Session,
     tz: Tz,
-    rooms: &HashMap<&str, usize>,
-    tracks: &HashMap<&str, usize>,
-    speakers: &HashMap<&str, usize>,
+    rooms: &IdMap,
+    tracks: &IdMap,
+    speakers: &IdMap,
 ) -> SessionFacts {
     let room = session
         .room
@@ -109,10 +118,15 @@ fn facts(
         .track
         .as_ref()
         .and_then(|t| tracks.get(t.value.as_str()).copied());
-    let mut people: Vec<usize> = session
-        .people()
-        .filter_map(|p| speakers.get(p.value.as_str()).copied())
-        .collect();
+    let track_unknown = session.track.is_some() && track.is_none();
+    let mut people = Vec::with_capacity(session.speakers.len() + session.moderators.len());
+    let mut unknown_people = Vec::new();
+    for (n, p) in session.people().enumerate() {
+        match speakers.get(p.value.as_str()) {
+            Some(&i) => people.push(i),
+            None => unknown_people.push(n),
+        }
+    }
     people.sort_unstable();
     people.dedup();
 
@@ -126,7 +140,9 @@ fn facts(
         room,
         room_unknown,
         track,
+        track_unknown,
         people,
+        unknown_people,
         interval: if invalid { None } else { interval },
         invalid,
         active,
@@ -138,13 +154,14 @@ fn facts(
 /// Resolve a session's start and end, recording every time problem.
 fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Instant, Instant)> {
     use crate::rules::wording::{date_time, gap_note};
-    let invalid = |span: Span, message: String, issues: &mut Vec<TimeIssue>| {
+    let invalid = |span: Span, message: String, help: &str, issues: &mut Vec<TimeIssue>| {
         // One invalid-time per session: the first reason found.
         if !issues.iter().any(|i| i.code == RuleCode::InvalidTime) {
             issues.push(TimeIssue {
                 code: RuleCode::InvalidTime,
                 span,
                 message,
+                help: help.to_string(),
             });
         }
     };
@@ -152,7 +169,8 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
     if let (Some(_), Some(end)) = (&session.duration, &session.end) {
         invalid(
             end.span,
-            format!("'{title}' gives both `end` and `duration`: keep one"),
+            format!("'{title}' gives both `end` and `duration`"),
+            "keep only one of them",
             issues,
         );
     }
@@ -160,10 +178,8 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
         if d.value < 1 {
             invalid(
                 d.span,
-                format!(
-                    "'{title}' lasts {} minutes: a duration is at least 1 minute",
-                    d.value
-                ),
+                format!("'{title}' lasts {} minutes", d.value),
+                "a duration is a number of minutes, at least 1",
                 issues,
             );
         }
@@ -182,6 +198,7 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
                         date_time(tz, &value.value),
                         tz.name()
                     ),
+                    help: fold_help(tz, &value.value),
                 });
                 Some(t)
             }
@@ -194,6 +211,7 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
                         tz.name(),
                         gap_note()
                     ),
+                    "the clocks skip this time: pick a time before or after the change",
                     issues,
                 );
                 None
@@ -214,6 +232,7 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
             invalid(
                 span,
                 format!("'{title}' has a start but neither `duration` nor `end`"),
+                "add `duration = 60` (minutes) or an `end`",
                 issues,
             );
         }
@@ -229,9 +248,30 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
         invalid(
             span,
             format!("'{title}' ends before or when it starts"),
+            "`end` must be later than `start`",
             issues,
         );
         return None;
     }
     Some((start, end))
+}
+
+/// "write …+02:00 for the first or …+01:00 for the second".
+fn fold_help(tz: Tz, value: &crate::model::DateTimeValue) -> String {
+    use chrono::{Offset, TimeZone};
+    let crate::model::DateTimeValue::Local(naive) = value else {
+        return String::new();
+    };
+    match tz.from_local_datetime(naive) {
+        chrono::LocalResult::Ambiguous(a, b) => {
+            let text = naive.format("%Y-%m-%dT%H:%M:%S");
+            let offset = |o: chrono::FixedOffset| o.to_string();
+            format!(
+                "to choose, write the offset: {text}{} for the first, {text}{} for the second",
+                offset(a.offset().fix()),
+                offset(b.offset().fix())
+            )
+        }
+        _ => String::new(),
+    }
 }

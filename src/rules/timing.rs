@@ -10,10 +10,7 @@ pub(super) fn time_issues(s: &Schedule, emit: &mut Emitter) {
             emit.emit(issue.code, &[i], || Finding {
                 message: issue.message.clone(),
                 span: Some(issue.span),
-                help: Some(match issue.code {
-                    RuleCode::AmbiguousTime => "write the time with its offset to pick one, e.g. 2017-10-29T02:30:00+01:00".into(),
-                    _ => "give a start and either `duration` (minutes, at least 1) or a later `end`, at a time that exists".into(),
-                }),
+                help: Some(issue.help.clone()),
                 ..Finding::default()
             });
         }
