@@ -1246,10 +1246,21 @@ impl App {
                 if let Some(day) = self.derived.day_of(i) {
                     self.grid.day = day;
                     self.backlog_focus = false;
-                    if let (Some(frame), Some((s, _))) =
+                    if let (Some(frame), Some((s, e))) =
                         (self.frame(), self.derived.facts[i].slot())
                     {
                         self.grid.row = frame.row_of(s);
+                        // Scroll so the whole block is in view when it fits.
+                        let last = frame.row_of(e - 1);
+                        let geo =
+                            layout::grid_geometry(self.areas().main, self.doc.program.rooms.len());
+                        let height = (geo.rows_height as usize).max(1);
+                        if last >= self.grid.top + height {
+                            self.grid.top = (last + 1).saturating_sub(height).min(self.grid.row);
+                        }
+                        if self.grid.row < self.grid.top {
+                            self.grid.top = self.grid.row;
+                        }
                     }
                     if let Some(r) = self.derived.facts[i].room {
                         self.grid.room = r;

@@ -133,7 +133,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         put(buf, x, y, geo.column_width.saturating_sub(1), &label, style);
     }
     if left > 0 {
-        put(buf, area.x, y, GUTTER, "◀ more", theme.dim());
+        put(buf, area.x, y, GUTTER - 1, "◀", theme.dim());
     }
     if shown_rooms.end < rooms.len() {
         put(buf, area.right().saturating_sub(1), y, 1, "▶", theme.dim());
