@@ -91,8 +91,8 @@ pub fn snapshot(
     }))
 }
 
-/// Write the recovery file of a document (or remove a stale one when nothing is unsaved).
-/// Returns the path written.
+/// Write the recovery file of a document; `None` (and nothing written) when nothing is
+/// unsaved. Returns the path written.
 pub fn write(
     doc: &Document,
     disk: &OnDisk,
@@ -107,10 +107,7 @@ pub fn write(
                 .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
             Ok(Some(path))
         }
-        None => {
-            remove(&disk.root);
-            Ok(None)
-        }
+        None => Ok(None),
     }
 }
 

@@ -414,6 +414,16 @@ fn grab_moves_then_drops_as_one_step_or_puts_back() {
     keys(&mut app, &[Key::Enter]);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.history.depth(), 1);
+    // While holding, other keys do nothing (no undo, no view change).
+    app.update(Action::Grab);
+    app.update(Action::Undo);
+    app.update(Action::NextView);
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert_eq!((app.view, app.width), (View::Grid, 100));
+    app.update(Action::CancelGrab);
     app.update(Action::Undo);
     assert_eq!(start(&app, "ouvrir-ses-donnees"), "2017-12-05 10:45");
     assert_eq!(
@@ -506,10 +516,17 @@ fn add_at_the_cursor_opens_the_form() {
     assert_eq!(start(&app, "new-session"), "2017-12-05 17:45");
     assert_eq!(room(&app, "new-session").as_deref(), Some("salle-rhone"));
     assert_eq!(app.selected, Some(i));
+    // Esc right after adding takes the new session away again.
+    app.update(Action::Add);
+    assert_eq!(app.doc.program.sessions.len(), n + 2);
+    app.update(Action::Cancel);
+    assert_eq!(app.doc.program.sessions.len(), n + 1);
+    assert_eq!(message(&app), "Add cancelled");
     // Added in the agenda: unscheduled, in the backlog.
     app.update(Action::ShowView(View::Agenda));
     app.update(Action::Add);
-    app.update(Action::Cancel);
+    typed(&mut app, "To be placed");
+    app.update(Action::Submit);
     let j = index(&app, "new-session-2");
     assert!(app.derived.unscheduled.contains(&j));
     // Back on the grid, the selection is in the backlog.
@@ -787,13 +804,16 @@ fn save_and_quit_prompts() {
 #[test]
 fn restore_prompt_offers_the_recovery_file() {
     let mut app = app();
-    app.offer_recovery(agora::recover::Recovery {
-        format: "agora-recovery 1".into(),
-        event: "x".into(),
-        written_at: 1_512_478_800,
-        reason: "SIGHUP".into(),
-        files: Vec::new(),
-    });
+    app.offer_recovery(
+        agora::recover::Recovery {
+            format: "agora-recovery 1".into(),
+            event: "x".into(),
+            written_at: 1_512_478_800,
+            reason: "SIGHUP".into(),
+            files: Vec::new(),
+        },
+        false,
+    );
     assert_eq!(app.mode, Mode::Prompt);
     assert!(app
         .prompt
@@ -802,20 +822,33 @@ fn restore_prompt_offers_the_recovery_file() {
         .question()
         .contains("2017-12-05 14:00"));
     assert_eq!(app.update(Action::Answer('r')), Some(Effect::Restore));
-    app.offer_recovery(app.recovery.clone().unwrap());
+    app.offer_recovery(app.recovery.clone().unwrap(), true);
+    assert!(app
+        .prompt
+        .as_ref()
+        .unwrap()
+        .question()
+        .contains("changed on disk since"));
     assert_eq!(
         app.update(Action::Answer('d')),
         Some(Effect::DiscardRecovery)
     );
-    app.offer_recovery(agora::recover::Recovery {
-        format: "agora-recovery 1".into(),
-        event: "x".into(),
-        written_at: 0,
-        reason: "panic".into(),
-        files: Vec::new(),
-    });
+    app.offer_recovery(
+        agora::recover::Recovery {
+            format: "agora-recovery 1".into(),
+            event: "x".into(),
+            written_at: 0,
+            reason: "panic".into(),
+            files: Vec::new(),
+        },
+        false,
+    );
     assert_eq!(app.update(Action::Answer('i')), None);
     assert!(app.recovery.is_none());
+    assert!(
+        app.keep_recovery,
+        "kept for next time: not overwritten, not removed"
+    );
 }
 
 #[test]

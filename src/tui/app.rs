@@ -126,6 +126,9 @@ pub struct App {
     pub help_scroll: usize,
     /// A recovery file found at launch, until answered.
     pub recovery: Option<Recovery>,
+    /// The organiser chose to keep an older recovery file for later: the runner must neither
+    /// overwrite it with autosaves nor remove it.
+    pub keep_recovery: bool,
 }
 
 const PAGE_FALLBACK: usize = 10;
@@ -189,6 +192,7 @@ impl App {
             color,
             help_scroll: 0,
             recovery: None,
+            keep_recovery: false,
         };
         app.start_position();
         app.settle();
@@ -218,15 +222,19 @@ impl App {
         }
     }
 
-    /// A recovery file was found: ask what to do with it first.
-    pub fn offer_recovery(&mut self, recovery: Recovery) {
+    /// A recovery file was found: ask what to do with it first. `changed_since`: the event's
+    /// files were modified after it was written.
+    pub fn offer_recovery(&mut self, recovery: Recovery, changed_since: bool) {
         let when = crate::time::to_local(self.doc.program.event.timezone, recovery.written_at)
             .format("%Y-%m-%d %H:%M")
             .to_string();
-        self.prompt = Some(Prompt::Restore {
-            when,
-            reason: recovery.reason.clone(),
-        });
+        let mut reason = recovery.reason.clone();
+        if changed_since {
+            reason.push_str(
+                "; the event changed on disk since, and restoring replaces those changes where they differ",
+            );
+        }
+        self.prompt = Some(Prompt::Restore { when, reason });
         self.mode = Mode::Prompt;
         self.recovery = Some(recovery);
     }
@@ -347,6 +355,7 @@ impl App {
             (Prompt::Restore { .. }, 'd') => (true, Some(Effect::DiscardRecovery)),
             (Prompt::Restore { .. }, 'i' | 'c') => {
                 self.recovery = None;
+                self.keep_recovery = true;
                 self.info("The recovery file is kept; it is offered again next time");
                 (true, None)
             }
@@ -424,9 +433,17 @@ impl App {
                 form.focus = (form.focus + form.values.len() - 1) % form.values.len()
             }
             Action::Cancel => {
+                let new = form.new;
                 self.form = None;
                 self.mode = Mode::Normal;
-                self.info("Edit cancelled");
+                if new {
+                    // Esc right after `a`: no session after all.
+                    self.history.undo(&mut self.doc);
+                    self.refresh();
+                    self.info("Add cancelled");
+                } else {
+                    self.info("Edit cancelled");
+                }
             }
             Action::Submit => {
                 let session = form.session;
@@ -641,6 +658,29 @@ impl App {
 
     fn update_normal(&mut self, action: Action) -> Option<Effect> {
         let grabbing = self.mode == Mode::Grab;
+        let while_holding = matches!(
+            action,
+            Action::MoveLater
+                | Action::MoveEarlier
+                | Action::RoomLeft
+                | Action::RoomRight
+                | Action::DayLater
+                | Action::DayEarlier
+                | Action::Grow
+                | Action::Shrink
+                | Action::Drop
+                | Action::CancelGrab
+                | Action::Resize { .. }
+        );
+        if grabbing && !while_holding {
+            // Holding a session: only moving it, dropping it or putting it back.
+            return None;
+        }
+        if let Action::Resize { width, height } = action {
+            self.width = width;
+            self.height = height;
+            return None;
+        }
         match action {
             Action::CursorDown => self.cursor_rows(1),
             Action::CursorUp => self.cursor_rows(-1),
@@ -1200,6 +1240,7 @@ impl App {
             if new {
                 // Typing replaces the placeholder title.
                 form.values[0].clear();
+                form.new = true;
             }
             self.form = Some(form);
             self.mode = Mode::Form;
@@ -1689,6 +1730,7 @@ impl App {
     /// The recovered edits, as one undoable step.
     pub fn restored(&mut self, result: Result<Option<Edit>, String>) {
         self.recovery = None;
+        self.keep_recovery = false;
         match result {
             Ok(Some(e)) => {
                 self.commit(e);

@@ -76,6 +76,8 @@ pub struct Form {
     pub focus: usize,
     /// A message per field, after a failed validation.
     pub errors: Vec<Option<String>>,
+    /// The session was just added (`a`): cancelling the form removes it again.
+    pub new: bool,
 }
 
 fn local_text(value: &DateTimeValue) -> String {
@@ -129,6 +131,7 @@ impl Form {
             values,
             focus: 0,
             errors: vec![None; FormKey::ALL.len()],
+            new: false,
         })
     }
 

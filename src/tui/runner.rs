@@ -95,7 +95,12 @@ fn picks_path(app: &App) -> Option<PathBuf> {
 
 /// The recovery message after the editor stopped for `reason`, writing the recovery file.
 fn stopped(reason: &str, app: &App) -> String {
-    match recover::write(&app.doc, &app.disk, reason, now()) {
+    // Even if the state is damaged enough to make this panic, say so rather than abort.
+    let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        recover::write(&app.doc, &app.disk, reason, now())
+    }))
+    .unwrap_or_else(|_| Err("internal error while writing it".into()));
+    match written {
         Ok(Some(path)) => format!(
             "agora stopped ({reason}); your unsaved edits are in {}.\nRun `agora {}` to restore them.",
             path.display(),
@@ -124,7 +129,17 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
         }
     }
     match recover::read(&app.disk.root) {
-        Some(Ok(r)) => app.offer_recovery(r),
+        Some(Ok(r)) => {
+            // Files modified after the recovery file was written (edited by hand since).
+            let newer = app.disk.files.iter().any(|f| {
+                std::fs::metadata(&f.path)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .is_some_and(|d| d.as_secs() as i64 > r.written_at)
+            });
+            app.offer_recovery(r, newer)
+        }
         Some(Err(m)) => app.failed(m),
         None => {}
     }
@@ -241,7 +256,9 @@ fn event_loop<W: Write>(
                 && last_edit.elapsed() >= AUTOSAVE_IDLE
             {
                 recovered_generation = app.history.generation();
-                if app.history.is_dirty() {
+                if app.keep_recovery {
+                    // An older recovery file the organiser chose to keep: leave it alone.
+                } else if app.history.is_dirty() {
                     if let Err(m) = recover::write(&app.doc, &app.disk, "autosave", t) {
                         app.failed(m);
                         dirty_screen = true;
@@ -307,7 +324,7 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
         next = match effect {
             Effect::Save { force, then_quit } => {
                 let result = save::save(&mut app.doc, &mut app.disk, force);
-                if result.is_ok() {
+                if result.is_ok() && !app.keep_recovery {
                     recover::remove(&app.disk.root);
                 }
                 app.saved(result, then_quit)
@@ -315,7 +332,9 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
             Effect::Reload => {
                 match save::open(&app.disk.root) {
                     Ok((doc, disk)) => {
-                        recover::remove(&disk.root);
+                        if !app.keep_recovery {
+                            recover::remove(&disk.root);
+                        }
                         app.reloaded(doc, disk);
                     }
                     Err(failure) => {
@@ -377,7 +396,9 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
             }
             Effect::Quit => {
                 // Quitting is a decision about the edits: saved, or discarded with :q!.
-                recover::remove(&app.disk.root);
+                if !app.keep_recovery {
+                    recover::remove(&app.disk.root);
+                }
                 return Some(Exit::Quit);
             }
         };
