@@ -151,11 +151,32 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
         Ok(mut signals) => {
             let handle = signals.handle();
             let shared = Arc::clone(&shared);
+            let root = lock(&shared).disk.root.clone();
             let thread = std::thread::spawn(move || {
                 if let Some(sig) = signals.forever().next() {
-                    let app = lock(&shared);
+                    let reason = signal_name(sig as usize);
+                    // The app is free within a frame; never wait forever for it.
+                    let deadline = Clock::now() + Duration::from_secs(3);
+                    let app = loop {
+                        match shared.try_lock() {
+                            Ok(app) => break Some(app),
+                            Err(std::sync::TryLockError::Poisoned(p)) => {
+                                break Some(p.into_inner())
+                            }
+                            Err(std::sync::TryLockError::WouldBlock) if Clock::now() < deadline => {
+                                std::thread::sleep(Duration::from_millis(20))
+                            }
+                            Err(std::sync::TryLockError::WouldBlock) => break None,
+                        }
+                    };
                     restore_terminal();
-                    let message = stopped(&signal_name(sig as usize), &app);
+                    let message = match app {
+                        Some(app) => stopped(&reason, &app),
+                        None => format!(
+                            "agora stopped ({reason}) while busy; the last autosave, if any, is in {}",
+                            recover::path_for(&root).display()
+                        ),
+                    };
                     let _ = writeln!(std::io::stderr(), "{message}");
                     std::process::exit(128 + sig);
                 }
@@ -239,13 +260,22 @@ fn event_loop<W: Write>(
                 .map_err(|e| e.to_string())?;
             dirty_screen = false;
         }
-        // Wait for input without holding the app, so the signal thread can always save it.
+        // Wait for and read input without holding the app, so the signal thread can always
+        // save it (reading a closed terminal can spin inside crossterm).
         let ready = match event::poll(Duration::from_millis(250)) {
             Ok(r) => r,
             Err(e) => return Ok(Exit::Interrupted(format!("terminal lost: {e}"))),
         };
+        let input = if ready {
+            match event::read() {
+                Ok(ev) => Some(ev),
+                Err(e) => return Ok(Exit::Interrupted(format!("terminal lost: {e}"))),
+            }
+        } else {
+            None
+        };
         let mut app = lock(shared);
-        if !ready {
+        let Some(ev) = input else {
             // Idle: keep "now" current and the recovery file fresh.
             let t = now();
             if t / 60 != app.now / 60 {
@@ -268,10 +298,6 @@ fn event_loop<W: Write>(
                 }
             }
             continue;
-        }
-        let ev = match event::read() {
-            Ok(ev) => ev,
-            Err(e) => return Ok(Exit::Interrupted(format!("terminal lost: {e}"))),
         };
         let generation = app.history.generation();
         let effect = match ev {
