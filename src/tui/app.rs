@@ -992,9 +992,11 @@ impl App {
 
     /// Record an edit, derive the conflicts again and put the cursor on what changed.
     pub fn commit(&mut self, edit: Edit) {
-        let text = edit.describe(&self.doc.program);
         let focus = edit.focus();
+        // Described once applied, so a retitled session is named by its new title.
+        let described = edit.clone();
         self.history.perform(&mut self.doc, edit);
+        let text = described.describe(&self.doc.program);
         self.refresh();
         self.info(capitalise(&text));
         if let Some(f) = focus {

@@ -301,10 +301,21 @@ fn event_loop<W: Write>(
         };
         let generation = app.history.generation();
         let effect = match ev {
-            Event::Key(k) => match key_of(k) {
-                Some(key) => app.handle_key(key),
-                None => None,
-            },
+            Event::Key(k) => {
+                // Esc typed just before a key reaches us as Alt+key (terminals send both in one
+                // read); agora binds nothing to Alt, so it means Esc, then the key.
+                let mut effect = None;
+                if k.modifiers.contains(KeyModifiers::ALT)
+                    && matches!(k.code, KeyCode::Char(_))
+                    && k.kind != KeyEventKind::Release
+                {
+                    effect = app.handle_key(Key::Esc);
+                }
+                match (effect, key_of(k)) {
+                    (None, Some(key)) => app.handle_key(key),
+                    (effect, _) => effect,
+                }
+            }
             Event::Mouse(m) => {
                 let action = match m.kind {
                     MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
