@@ -53,7 +53,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     lines.push(Line::from(Span::styled(kind, theme.dim())));
     let field = |name: &str, value: String| {
         Line::from(vec![
-            Span::styled(format!("{name:<9}"), theme.bold()),
+            Span::styled(format!("{name:<11}"), theme.bold()),
             Span::raw(value),
         ])
     };
@@ -99,7 +99,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         lines.push(field("speakers", names(&s.speakers)));
     }
     if !s.moderators.is_empty() {
-        lines.push(field("moderate", names(&s.moderators)));
+        lines.push(field("moderators", names(&s.moderators)));
     }
     if let Some(n) = s.expected {
         lines.push(field("expected", n.to_string()));
