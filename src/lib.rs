@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod codes;
 pub mod edit;
+pub mod export;
 pub mod generate;
 pub mod ids;
 pub mod load;

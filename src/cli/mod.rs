@@ -4,6 +4,7 @@
 
 mod check;
 mod edit;
+mod export;
 
 pub use edit::plain_agenda;
 
@@ -39,6 +40,7 @@ Examples:
   agora check events/forum-interconnectes-2017.toml
   agora check events/examples/split/ --format json
   agora check my-event.toml --deny warnings     # fail CI on warnings too
+  agora export all events/forum-interconnectes-2017.toml
   agora completions bash > /etc/bash_completion.d/agora
   agora man > agora.1";
 
@@ -65,6 +67,8 @@ pub enum Command {
 (or a warning with --deny warnings), 2 when the event could not be read."
     )]
     Check(CheckArgs),
+    /// Export the program: iCalendar, HTML agenda, Markdown, text, CSV, JSON, or all of them.
+    Export(export::ExportArgs),
     /// Write a deterministic, realistic program of any size (for benchmarks and demos).
     Generate(GenerateArgs),
     /// Print a shell completion script.
@@ -156,6 +160,7 @@ pub fn run(cli: Cli) -> Outcome {
     let color = cli.color;
     match cli.command {
         Some(Command::Check(args)) => check::run(&args, color),
+        Some(Command::Export(args)) => export::run(&args, color),
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();

@@ -201,7 +201,7 @@ pub enum Action {
 }
 
 /// Export formats the command line accepts.
-pub const EXPORT_FORMATS: [&str; 6] = ["ics", "html", "json", "csv", "md", "txt"];
+pub const EXPORT_FORMATS: [&str; 7] = ["ics", "html", "md", "txt", "csv", "json", "all"];
 
 /// What the editor needs done outside itself; the runner does it and reports back.
 #[derive(Debug, Clone, PartialEq, Eq)]

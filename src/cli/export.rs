@@ -1,0 +1,306 @@
+//! `agora export FORMAT PATH [-o OUT]`: write the program as iCalendar, HTML, Markdown, text,
+//! CSV or JSON (or `all` of them) into `exports/<event-id>/`, a folder or file given with
+//! `-o`, or stdout with `-o -`.
+//!
+//! A program with error-level conflicts is still exported (organisers publish drafts), with a
+//! warning on stderr; `--strict` refuses instead (exit 1). Bad input, an unknown filter value
+//! or a template error exit 2. The exporting itself is `crate::export`; this module reads the
+//! event, the template and `SOURCE_DATE_EPOCH`, and writes the files.
+
+use std::path::{Path, PathBuf};
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, ValueEnum};
+
+use super::check::input_failure;
+use super::{stderr_color, write_stderr, write_stdout, ColorChoice, Outcome};
+use crate::export::{self, paths, ExportError, Format, Options, Selection, Split};
+use crate::load::load_path;
+use crate::report;
+use crate::rules::{check, Summary};
+
+/// `all`, or one format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Every format of `Format::ALL`.
+    All,
+    /// One format.
+    One(Format),
+}
+
+impl Target {
+    fn formats(self) -> Vec<Format> {
+        match self {
+            Target::All => Format::ALL.to_vec(),
+            Target::One(f) => vec![f],
+        }
+    }
+}
+
+fn target_parser() -> impl TypedValueParser<Value = Target> {
+    let mut values: Vec<PossibleValue> = Format::ALL
+        .iter()
+        .map(|f| PossibleValue::new(f.name()).help(f.summary()))
+        .collect();
+    values.push(PossibleValue::new("all").help("every format above, into one folder"));
+    PossibleValuesParser::new(values)
+        .map(|name: String| Format::parse(&name).map_or(Target::All, Target::One))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    /// One file per room.
+    Rooms,
+    /// One file per speaker or moderator: their personal schedule.
+    Speakers,
+    /// One file per track.
+    Tracks,
+    /// One file per scheduled session ("add to calendar").
+    Sessions,
+}
+
+impl From<SplitArg> for Split {
+    fn from(s: SplitArg) -> Split {
+        match s {
+            SplitArg::Rooms => Split::Rooms,
+            SplitArg::Speakers => Split::Speakers,
+            SplitArg::Tracks => Split::Tracks,
+            SplitArg::Sessions => Split::Sessions,
+        }
+    }
+}
+
+const AFTER: &str = "\
+Output: by default every file goes into exports/<event-id>/ (index.html, <event-id>.ics, \
+<event-id>.md, …; the HTML agenda also writes <event-id>.ics and sessions/<id>.ics beside it). \
+-o DIR writes into DIR; for a one-file format, -o FILE.<ext> names the file; -o - prints it.
+Selection: values of one flag are alternatives, different flags must all match. --split writes \
+<rooms|speakers|tracks|sessions>/<id>.<ext> (HTML: <…>/<id>/index.html).
+Timestamps: SOURCE_DATE_EPOCH (seconds) pins DTSTAMP, so identical input gives identical files.
+Exit status: 0 exported; 1 refused by --strict; 2 bad input, filter, template or output.
+
+Examples:
+  agora export all events/forum-interconnectes-2017.toml
+  agora export ics events/forum-interconnectes-2017.toml --speaker akim-oural -o akim.ics
+  agora export html event.toml --day 1 -o site/
+  agora export ics event.toml --split rooms
+  agora export md event.toml -o -";
+
+#[derive(Debug, Args)]
+#[command(after_help = AFTER)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(value_parser = target_parser(), value_name = "FORMAT")]
+    pub format: Target,
+    /// The event: a .toml file or a directory of them.
+    pub path: PathBuf,
+    /// Output folder, file (one-file formats) or `-` for stdout [default: exports/<event-id>/].
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Refuse to export when the program has error-level conflicts.
+    #[arg(long)]
+    pub strict: bool,
+    /// Write times in UTC instead of the event's time zone.
+    #[arg(long)]
+    pub utc: bool,
+    /// Render with this template instead of the built-in one (html, md, txt; see docs/templates.md).
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// Only sessions in this room (and event-wide breaks); repeatable.
+    #[arg(long = "room", value_name = "ID")]
+    pub rooms: Vec<String>,
+    /// Only sessions with this speaker or moderator; repeatable.
+    #[arg(long = "speaker", value_name = "ID")]
+    pub speakers: Vec<String>,
+    /// Only sessions of this track; repeatable.
+    #[arg(long = "track", value_name = "ID")]
+    pub tracks: Vec<String>,
+    /// Only sessions starting on this day (YYYY-MM-DD, or 1 for the first day); repeatable.
+    #[arg(long = "day", value_name = "DAY")]
+    pub days: Vec<String>,
+    /// Only this session; repeatable.
+    #[arg(long = "session", value_name = "ID")]
+    pub sessions: Vec<String>,
+    /// Write one export per room, speaker, track or session.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub split: Option<SplitArg>,
+}
+
+fn usage(message: &str) -> Outcome {
+    write_stderr(&format!("error: {message}\n"));
+    Outcome::Failed
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Where the files go.
+enum Destination {
+    Stdout,
+    /// One file at this path.
+    File(PathBuf),
+    Folder(PathBuf),
+}
+
+pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
+    let formats = args.format.formats();
+    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
+
+    // Command-line combinations that cannot work, before reading anything.
+    if args.template.is_some() && !matches!(args.format, Target::One(f) if f.takes_template()) {
+        return usage("--template applies to one of html, md or txt, not to this format");
+    }
+    if to_stdout && (args.format == Target::All || args.split.is_some()) {
+        return usage("-o - prints one file: choose one format, without --split");
+    }
+
+    let template = match &args.template {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                return usage(&format!(
+                    "cannot read the template `{}`: {e}",
+                    path.display()
+                ))
+            }
+        },
+        None => None,
+    };
+    let program = match load_path(&args.path) {
+        Ok(program) => program,
+        Err(failure) => return input_failure(&failure, color),
+    };
+
+    let diagnostics = check(&program);
+    let summary = Summary::of(&diagnostics);
+    if summary.errors > 0 {
+        let path = args.path.display();
+        if args.strict {
+            let errors: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| d.severity == crate::codes::Level::Error)
+                .cloned()
+                .collect();
+            write_stderr(&report::text::report(
+                &program,
+                &errors,
+                stderr_color(color),
+            ));
+            write_stderr(&format!(
+                "error: not exporting: the program has {} error-level conflict(s) and --strict was given\n",
+                summary.errors
+            ));
+            return Outcome::Findings;
+        }
+        write_stderr(&format!(
+            "warning: the program has {} error-level conflict(s) (see `agora check {path}`); \
+             exporting it as it is (use --strict to refuse)\n",
+            summary.errors
+        ));
+    }
+
+    let stamp = match export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now())
+    {
+        Ok(t) => t,
+        Err(message) => return usage(&message),
+    };
+    let selection = Selection {
+        rooms: args.rooms.clone(),
+        speakers: args.speakers.clone(),
+        tracks: args.tracks.clone(),
+        days: args.days.clone(),
+        sessions: args.sessions.clone(),
+    };
+    let options = Options {
+        utc: args.utc,
+        stamp,
+        template,
+    };
+    let split = args.split.map(Split::from);
+    let files = match export::export(&program, &formats, &selection, split, &options) {
+        Ok(files) => files,
+        Err(ExportError::Selection(e)) => {
+            let help = e.help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
+            return usage(&format!("{}{help}", e.message));
+        }
+        Err(e) => return usage(&e.to_string()),
+    };
+    if split.is_some() && files.is_empty() {
+        write_stderr(
+            "warning: no session matches the selection: nothing to split, nothing written\n",
+        );
+        return Outcome::Clean;
+    }
+
+    let destination = match &args.output {
+        _ if to_stdout => Destination::Stdout,
+        None => Destination::Folder(Path::new("exports").join(&program.event.id)),
+        Some(out) => match args.format {
+            Target::One(f)
+                if f.single_file()
+                    && split.is_none()
+                    && out.extension().is_some_and(|x| x == f.extension())
+                    && !out.is_dir() =>
+            {
+                Destination::File(out.clone())
+            }
+            _ => Destination::Folder(out.clone()),
+        },
+    };
+
+    let main: Vec<&export::OutputFile> = files.iter().filter(|f| f.main).collect();
+    match destination {
+        Destination::Stdout => {
+            let Some(file) = main.first() else {
+                return usage("nothing to print");
+            };
+            if file.format == Format::Html {
+                write_stderr("note: printing index.html only; its .ics links need `agora export html` into a folder\n");
+            }
+            write_stdout(&file.bytes)
+        }
+        Destination::File(path) => {
+            let Some(file) = main.first() else {
+                return usage("nothing to write");
+            };
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                if let Err(e) = std::fs::create_dir_all(parent) {
+                    return usage(&format!("cannot create `{}`: {e}", parent.display()));
+                }
+            }
+            match paths::atomic_write(&path, &file.bytes) {
+                Ok(()) => {
+                    write_stderr(&format!("wrote {}\n", path.display()));
+                    Outcome::Clean
+                }
+                Err(e) => usage(&format!("cannot write `{}`: {e}", path.display())),
+            }
+        }
+        Destination::Folder(root) => {
+            let list: Vec<(paths::OutputPath, &[u8])> = files
+                .iter()
+                .map(|f| (f.path.clone(), f.bytes.as_slice()))
+                .collect();
+            match paths::write_all(&root, &list) {
+                Ok(written) => {
+                    let names: Vec<String> = main.iter().map(|f| f.path.display()).collect();
+                    let shown = if names.len() > 8 {
+                        format!("{}, … ({} more)", names[..8].join(", "), names.len() - 8)
+                    } else {
+                        names.join(", ")
+                    };
+                    write_stderr(&format!(
+                        "wrote {} file(s) into {}: {shown}\n",
+                        written.len(),
+                        root.display()
+                    ));
+                    Outcome::Clean
+                }
+                Err(e) => usage(&format!("`{}` {}", e.path.display(), e.message)),
+            }
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! The program as every export sees it: the selected sessions in reading order, with times
+//! resolved, references resolved and all text cleaned (see `clean`).
+//!
+//! Built once per export (or per part of a split) from the model and the rules' schedule.
+//! A session is *placed* when it can be put in a calendar: valid times, a start, and a
+//! defined room or event-wide kind. Cancelled sessions are placed too, marked cancelled, so
+//! calendars drop them. Placed sessions come first, by start, room and id; the others follow
+//! in the order they were written. This module formats nothing.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::export::clean;
+use crate::export::selection::{Filter, Part, Split};
+use crate::model::{Kind, Program, Status};
+use crate::rules::Schedule;
+use crate::time::{to_local, Instant};
+
+/// The event's own fields, cleaned.
+#[derive(Debug, Clone)]
+pub(crate) struct EventText {
+    pub id: String,
+    pub name: String,
+    pub venue: Option<String>,
+    /// A URL that may be a link.
+    pub url: Option<String>,
+    /// A URL that may not be a link, to show as text.
+    pub url_text: Option<String>,
+    pub description: Option<String>,
+    pub language: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Place {
+    pub id: String,
+    pub name: String,
+    pub location: Option<String>,
+    pub capacity: Option<u32>,
+    pub features: Vec<String>,
+    pub accessible: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct TrackText {
+    pub id: String,
+    pub name: String,
+    /// `#rrggbb` as written (validated by the loader).
+    pub color: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Person {
+    pub id: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub bio: Option<String>,
+    pub url: Option<String>,
+    pub url_text: Option<String>,
+}
+
+impl Person {
+    /// "role, affiliation", or whichever exists.
+    pub fn roles(&self) -> Option<String> {
+        match (&self.role, &self.affiliation) {
+            (Some(r), Some(a)) if r.to_lowercase().contains(&a.to_lowercase()) => Some(r.clone()),
+            (Some(r), Some(a)) => Some(format!("{r}, {a}")),
+            (Some(r), None) => Some(r.clone()),
+            (None, Some(a)) => Some(a.clone()),
+            (None, None) => None,
+        }
+    }
+}
+
+/// One selected session.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// Index in `program.sessions`.
+    pub index: usize,
+    pub id: String,
+    /// The id, made unique among the entries (`id-2` for a second session with the same id,
+    /// which the checker reports as an error): anchors, file names and UIDs use it.
+    pub key: String,
+    pub title: String,
+    pub kind: Kind,
+    pub status: Status,
+    /// `[start, end)` when placed.
+    pub slot: Option<(Instant, Instant)>,
+    pub room: Option<usize>,
+    pub track: Option<usize>,
+    pub speakers: Vec<usize>,
+    pub moderators: Vec<usize>,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub url_text: Option<String>,
+    pub tags: Vec<String>,
+    pub language: Option<String>,
+    pub plenary: bool,
+    pub expected: Option<u32>,
+}
+
+/// What a split part is about.
+#[derive(Debug, Clone)]
+pub(crate) struct Subject {
+    pub split: Split,
+    pub id: String,
+    pub name: String,
+}
+
+pub(crate) struct Agenda<'p> {
+    pub program: &'p Program,
+    /// The event's zone.
+    pub tz: Tz,
+    /// The zone times are shown in: the event's, or UTC under `--utc`.
+    pub display: Tz,
+    pub event: EventText,
+    /// Index-aligned with the program's rooms, tracks and speakers.
+    pub rooms: Vec<Place>,
+    pub tracks: Vec<TrackText>,
+    pub people: Vec<Person>,
+    pub entries: Vec<Entry>,
+    /// The part of a split this agenda is, if any.
+    pub subject: Option<Subject>,
+    /// Whether a filter narrowed the program.
+    pub filtered: bool,
+}
+
+fn url_pair(url: Option<&str>) -> (Option<String>, Option<String>) {
+    match url.map(str::trim).filter(|u| !u.is_empty()) {
+        None => (None, None),
+        Some(u) => match clean::safe_url(u) {
+            Some(safe) => (Some(safe), None),
+            None => (None, Some(clean::line(u))),
+        },
+    }
+}
+
+/// Where a session can be placed in a calendar, if it can.
+pub(crate) fn placement(schedule: &Schedule, i: usize) -> Option<(Instant, Instant)> {
+    let session = &schedule.program.sessions[i];
+    let facts = &schedule.sessions[i];
+    let has_place =
+        facts.room.is_some() || (session.room.is_none() && session.kind.may_be_event_wide());
+    if session.start.is_some() && !facts.invalid && has_place {
+        facts.interval
+    } else {
+        None
+    }
+}
+
+/// Local start date of a placed session, in zone `tz`.
+pub(crate) fn placed_day(schedule: &Schedule, tz: Tz, i: usize) -> Option<NaiveDate> {
+    placement(schedule, i).map(|(start, _)| to_local(tz, start).date_naive())
+}
+
+impl<'p> Agenda<'p> {
+    /// The sessions of `program` that `filter` selects (narrowed to `part` when splitting).
+    pub fn new(
+        schedule: &Schedule<'p>,
+        filter: &Filter,
+        part: Option<&Part>,
+        utc: bool,
+    ) -> Agenda<'p> {
+        let program = schedule.program;
+        let tz = program.event.timezone;
+        let display = if utc { chrono_tz::UTC } else { tz };
+        let filter = part.map(|p| &p.filter).unwrap_or(filter);
+        let only_placed = part.is_some_and(|p| p.split == Split::Sessions);
+        let e = &program.event;
+        let (url, url_text) = url_pair(e.url.as_deref());
+        let event = EventText {
+            id: e.id.clone(),
+            name: clean::line(&e.name),
+            venue: clean::opt_line(e.venue.as_deref()),
+            url,
+            url_text,
+            description: clean::opt_block(e.description.as_deref()),
+            language: e.language.clone(),
+            start: e.start,
+            end: e.end,
+        };
+        let rooms = program
+            .rooms
+            .iter()
+            .map(|r| Place {
+                id: r.id.clone(),
+                name: clean::line(&r.name),
+                location: clean::opt_line(r.location.as_deref()),
+                capacity: r.capacity,
+                features: r.features.iter().map(|f| clean::line(f)).collect(),
+                accessible: r.accessible,
+            })
+            .collect();
+        let tracks = program
+            .tracks
+            .iter()
+            .map(|t| TrackText {
+                id: t.id.clone(),
+                name: clean::line(&t.name),
+                color: t.color.clone(),
+                description: clean::opt_block(t.description.as_deref()),
+            })
+            .collect();
+        let people = program
+            .speakers
+            .iter()
+            .map(|s| {
+                let (url, url_text) = url_pair(s.url.as_deref());
+                Person {
+                    id: s.id.clone(),
+                    name: clean::line(&s.name),
+                    role: clean::opt_line(s.role.as_deref()),
+                    affiliation: clean::opt_line(s.affiliation.as_deref()),
+                    bio: clean::opt_block(s.bio.as_deref()),
+                    url,
+                    url_text,
+                }
+            })
+            .collect();
+
+        let mut entries: Vec<Entry> = Vec::new();
+        for (i, session) in program.sessions.iter().enumerate() {
+            let slot = placement(schedule, i);
+            let day = slot.map(|(start, _)| to_local(tz, start).date_naive());
+            if !filter.matches(schedule, i, day) || (only_placed && slot.is_none()) {
+                continue;
+            }
+            let facts = &schedule.sessions[i];
+            let people_of = |refs: &[crate::model::Ref]| {
+                let mut out: Vec<usize> = Vec::new();
+                for r in refs {
+                    if let Some(&p) = schedule.speakers.get(r.value.as_str()) {
+                        if !out.contains(&p) {
+                            out.push(p);
+                        }
+                    }
+                }
+                out
+            };
+            let speakers = people_of(&session.speakers);
+            let moderators: Vec<usize> = people_of(&session.moderators)
+                .into_iter()
+                .filter(|p| !speakers.contains(p))
+                .collect();
+            let (url, url_text) = url_pair(session.url.as_deref());
+            let mut key = session.id.clone();
+            let mut n = 1;
+            while entries.iter().any(|e| e.key == key) {
+                n += 1;
+                key = format!("{}-{n}", session.id);
+            }
+            entries.push(Entry {
+                index: i,
+                id: session.id.clone(),
+                key,
+                title: clean::line(&session.title),
+                kind: session.kind,
+                status: session.status,
+                slot,
+                room: facts.room,
+                track: facts.track,
+                speakers,
+                moderators,
+                description: clean::opt_block(session.description.as_deref()),
+                url,
+                url_text,
+                tags: session
+                    .tags
+                    .iter()
+                    .map(|t| clean::line(t))
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+                language: clean::opt_line(session.language.as_deref()),
+                plenary: session.plenary,
+                expected: session.expected,
+            });
+        }
+        // Placed first (start, event-wide before rooms, room order, end, id), then the rest
+        // in file order (the sort is stable).
+        entries.sort_by(|a, b| match (a.slot, b.slot) {
+            (Some((sa, ea)), Some((sb, eb))) => sa
+                .cmp(&sb)
+                .then(a.room.map(|r| r + 1).cmp(&b.room.map(|r| r + 1)))
+                .then(ea.cmp(&eb))
+                .then(a.id.cmp(&b.id)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        Agenda {
+            program,
+            tz,
+            display,
+            event,
+            rooms,
+            tracks,
+            people,
+            entries,
+            subject: part.map(|p| Subject {
+                split: p.split,
+                id: p.id.clone(),
+                name: p.name.clone(),
+            }),
+            filtered: !filter.is_empty(),
+        }
+    }
+
+    /// Placed entries.
+    pub fn placed(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.slot.is_some())
+    }
+
+    /// Entries that are not placed.
+    pub fn unplaced(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.slot.is_none())
+    }
+
+    /// Calendar or page title: the event, or "event — part".
+    pub fn title(&self) -> String {
+        match &self.subject {
+            Some(s) => format!("{} — {}", self.event.name, s.name),
+            None => self.event.name.clone(),
+        }
+    }
+
+    /// Local date of a placed entry, in the display zone.
+    pub fn day_of(&self, entry: &Entry) -> Option<NaiveDate> {
+        entry
+            .slot
+            .map(|(start, _)| to_local(self.display, start).date_naive())
+    }
+
+    /// The days to show: every day of the event for a whole program, plus any day a placed
+    /// session starts on; only the days with sessions for a selection.
+    pub fn days(&self) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = self.placed().filter_map(|e| self.day_of(e)).collect();
+        if !self.filtered && self.subject.is_none() && self.display == self.tz {
+            let end = self.event.end;
+            days.extend(self.event.start.iter_days().take_while(|d| *d <= end));
+        }
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+}

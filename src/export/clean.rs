@@ -1,0 +1,162 @@
+//! Untrusted text made harmless before any format sees it.
+//!
+//! Titles, names and descriptions come from whoever edits the event files. Each export escapes
+//! for its own syntax; this module removes what no syntax can neutralise: control characters
+//! (a raw CR/LF would start a new iCalendar property, a NUL breaks parsers) and the explicit
+//! bidirectional formatting characters that can make text read differently from what it is
+//! (U+202A–U+202E, U+2066–U+2069). It also decides which URLs may become links.
+//! It must not escape for a particular format: that is each format's job.
+
+/// Explicit bidi embeddings, overrides and isolates. Marks (LRM, RLM, ALM) are kept: they only
+/// affect neutral characters next to them and cannot reorder a whole run.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters dropped everywhere: C0/C1 controls (except tab and newline, handled by callers),
+/// DEL, bidi controls, and the Unicode line/paragraph separators.
+fn is_dropped(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || is_bidi_control(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+}
+
+/// A one-line value (title, name, room): line breaks and tabs become spaces, runs of
+/// whitespace collapse, the ends are trimmed.
+pub fn line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || matches!(c, '\u{2028}' | '\u{2029}') {
+            space = !out.is_empty();
+            continue;
+        }
+        if is_dropped(c) {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A multi-line value (description, bio): CRLF and CR become LF, other controls are dropped,
+/// trailing spaces on each line and blank lines at the ends are removed.
+pub fn block(text: &str) -> String {
+    let normalised = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
+    let lines: Vec<String> = normalised
+        .split('\n')
+        .map(|l| {
+            l.chars()
+                .filter(|c| !is_dropped(*c))
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect();
+    lines.join("\n").trim_matches('\n').to_string()
+}
+
+/// An optional value through [`line`]; empty results become `None`.
+pub(crate) fn opt_line(text: Option<&str>) -> Option<String> {
+    text.map(line).filter(|t| !t.is_empty())
+}
+
+/// An optional value through [`block`]; empty results become `None`.
+pub(crate) fn opt_block(text: Option<&str>) -> Option<String> {
+    text.map(block).filter(|t| !t.is_empty())
+}
+
+/// The URL if it may become a link: `http`, `https` or `mailto`, with something after the
+/// scheme and no whitespace, control or bidi character anywhere. `javascript:`, `data:` and
+/// everything else is refused (the caller shows it as text, or drops it).
+pub(crate) fn safe_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let rest = ["https://", "http://", "mailto:"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme))?;
+    let bad = |c: char| c.is_whitespace() || c.is_control() || is_bidi_control(c) || c == '\\';
+    // A host (or an address) must follow the scheme.
+    if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
+        return None;
+    }
+    if url.chars().any(bad) || url.contains(['<', '>', '"', '`']) {
+        return None;
+    }
+    Some(url.to_string())
+}
+
+/// A URL as a URI for iCalendar: non-ASCII characters percent-encoded (an IRI becomes a URI).
+pub(crate) fn uri_ascii(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_lose_breaks_controls_and_bidi() {
+        assert_eq!(line("  a\r\nATTENDEE:x\tb  "), "a ATTENDEE:x b");
+        assert_eq!(line("evil\u{202E}txt.exe\u{2066}"), "eviltxt.exe");
+        assert_eq!(line("nul\u{0}bell\u{7}"), "nulbell");
+        assert_eq!(line("מרכז\u{200F} ok"), "מרכז\u{200F} ok");
+    }
+
+    #[test]
+    fn blocks_keep_paragraphs() {
+        assert_eq!(block("a\r\nb\rc\n\n d \n\n"), "a\nb\nc\n\n d");
+        assert_eq!(block("x\u{202D}y\u{1b}[31m"), "xy[31m");
+    }
+
+    #[test]
+    fn only_web_and_mail_urls_are_links() {
+        assert_eq!(
+            safe_url(" https://example.org/a?b=1 ").as_deref(),
+            Some("https://example.org/a?b=1")
+        );
+        assert!(safe_url("HTTP://EXAMPLE.ORG").is_some());
+        assert!(safe_url("mailto:a@example.org").is_some());
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "https://exa mple.org",
+            "https://example.org/\u{202E}gpj.exe",
+            "https://a\"onmouseover=alert(1)",
+            "//example.org",
+            "https://",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(safe_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn iris_become_uris() {
+        assert_eq!(
+            uri_ascii("https://example.org/café"),
+            "https://example.org/caf%C3%A9"
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! CSV (RFC 4180) for spreadsheets: a header row, then one row per selected session.
+//!
+//! Lines end in CRLF, as RFC 4180 says; fields are quoted when they contain a comma, a quote
+//! or a line break. A cell that a spreadsheet would read as a formula (starting with `=`, `+`,
+//! `-`, `@`, a tab or a CR) gets a leading `'`, so `=HYPERLINK(…)` in a title stays text.
+//! Column names and meanings are documented in docs/exports.md; columns are only ever added
+//! at the end.
+
+use crate::export::agenda::{Agenda, Entry};
+use crate::time::{rfc3339, to_local};
+
+/// The header row.
+pub(crate) const COLUMNS: [&str; 22] = [
+    "id",
+    "title",
+    "kind",
+    "status",
+    "date",
+    "start_time",
+    "end_time",
+    "start",
+    "end",
+    "start_utc",
+    "end_utc",
+    "duration_minutes",
+    "room_id",
+    "room",
+    "track_id",
+    "track",
+    "speakers",
+    "moderators",
+    "tags",
+    "url",
+    "description",
+    "uid",
+];
+
+/// Neutralise a cell a spreadsheet would evaluate (some read a formula after leading spaces).
+pub(crate) fn cell(text: &str) -> String {
+    let trigger = ['=', '+', '-', '@', '\t', '\r'];
+    if text.starts_with(trigger) || text.trim_start().starts_with(trigger) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn row(agenda: &Agenda, e: &Entry) -> Vec<String> {
+    let tz = agenda.tz;
+    let people = |list: &[usize]| {
+        list.iter()
+            .map(|&p| agenda.people[p].name.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let opt = |o: Option<String>| o.unwrap_or_default();
+    let (room_id, room) = match e.room {
+        Some(r) => (agenda.rooms[r].id.clone(), agenda.rooms[r].name.clone()),
+        None => (String::new(), String::new()),
+    };
+    let (track_id, track) = match e.track {
+        Some(t) => (agenda.tracks[t].id.clone(), agenda.tracks[t].name.clone()),
+        None => (String::new(), String::new()),
+    };
+    let utc = |t| rfc3339(chrono_tz::UTC, t).replace("+00:00", "Z");
+    vec![
+        e.id.clone(),
+        e.title.clone(),
+        e.kind.as_str().to_string(),
+        e.status.as_str().to_string(),
+        opt(e
+            .slot
+            .map(|(s, _)| to_local(tz, s).format("%Y-%m-%d").to_string())),
+        opt(e
+            .slot
+            .map(|(s, _)| to_local(tz, s).format("%H:%M").to_string())),
+        opt(e
+            .slot
+            .map(|(_, x)| to_local(tz, x).format("%H:%M").to_string())),
+        opt(e.slot.map(|(s, _)| rfc3339(tz, s))),
+        opt(e.slot.map(|(_, x)| rfc3339(tz, x))),
+        opt(e.slot.map(|(s, _)| utc(s))),
+        opt(e.slot.map(|(_, x)| utc(x))),
+        opt(e.slot.map(|(s, x)| ((x - s) / 60).to_string())),
+        room_id,
+        room,
+        track_id,
+        track,
+        people(&e.speakers),
+        people(&e.moderators),
+        e.tags.join("; "),
+        e.url.clone().unwrap_or_default(),
+        e.description.clone().unwrap_or_default(),
+        crate::export::ics::uid(&agenda.event.id, &e.key),
+    ]
+}
+
+/// The table as CSV text.
+pub(crate) fn render(agenda: &Agenda) -> Result<String, String> {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
+    for e in &agenda.entries {
+        let cells: Vec<String> = row(agenda, e).iter().map(|c| cell(c)).collect();
+        writer.write_record(&cells).map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("-2+3"), "'-2+3");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("  =1+1"), "'  =1+1");
+        assert_eq!(cell("Déjeuner"), "Déjeuner");
+        assert_eq!(cell(""), "");
+    }
+}

@@ -1,0 +1,30 @@
+//! The HTML agenda: one self-contained `index.html` (inline CSS, no script, no external
+//! request), with the whole program's `.ics` and one `.ics` per session written beside it for
+//! the "add to calendar" links.
+//!
+//! Layout, colours, print and dark mode live in `templates/agenda.css`; the markup in
+//! `templates/agenda.html`. Values are autoescaped; URLs become links only when `clean`
+//! accepts them; names and titles sit in `<bdi>` so right-to-left text cannot reorder what
+//! surrounds it.
+
+use crate::export::agenda::Agenda;
+use crate::export::locale::Locale;
+use crate::export::template::{self, Escape};
+use crate::export::view::{self, IcsLinks};
+
+pub(crate) const TEMPLATE: &str = include_str!("templates/agenda.html");
+
+/// The page, linking to `program_ics` and to `sessions/<id>.ics`.
+pub(crate) fn render(
+    agenda: &Agenda,
+    locale: &Locale,
+    program_ics: &str,
+    custom: Option<&str>,
+) -> Result<String, String> {
+    let links = IcsLinks {
+        program: Some(program_ics.to_string()),
+        sessions: true,
+    };
+    let view = view::build(agenda, locale, &links);
+    template::render(Escape::Html, TEMPLATE, custom, &view)
+}

@@ -1,0 +1,210 @@
+//! iCalendar (RFC 5545): one `VCALENDAR` for a program or a part of it, one `VEVENT` per
+//! placed session, times with `TZID` and a `VTIMEZONE` (or in UTC under `--utc`).
+//!
+//! No `METHOD` is written: the file is a published snapshot, not an iTIP message, so no
+//! `ORGANIZER` is needed and speakers are never `ATTENDEE`s (they appear in `DESCRIPTION`).
+//! `UID`s are `<session-id>@<event-id>` in every file, so a re-import updates instead of
+//! duplicating; cancelled sessions stay with `STATUS:CANCELLED`. `DTSTAMP` is the export's
+//! timestamp (`SOURCE_DATE_EPOCH` when set). Serialisation itself is in `contentline`.
+
+use chrono::{DateTime, LocalResult, TimeZone};
+use chrono_tz::Tz;
+
+use crate::export::agenda::{Agenda, Entry};
+use crate::export::clean;
+use crate::export::contentline::Lines;
+use crate::export::locale::Locale;
+use crate::export::vtimezone;
+use crate::model::Status;
+use crate::time::{day_start, to_local, Instant};
+
+/// `PRODID` of every file; no version number, so exports only change when their content does.
+pub(crate) const PRODID: &str = "-//agora//agora program export//EN";
+
+/// `20171205T130000Z`.
+pub(crate) fn utc_stamp(t: Instant) -> String {
+    DateTime::from_timestamp(t, 0)
+        .unwrap_or(DateTime::UNIX_EPOCH)
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string()
+}
+
+/// Whether the local wall-clock time of `t` in `tz` names `t` and nothing else. A time in the
+/// hour that happens twice when clocks go back is written in UTC: RFC 5545 says the first
+/// occurrence is meant, but ical.js, calcurse and khal read the second.
+fn local_reads_back(tz: Tz, t: Instant) -> bool {
+    let naive = to_local(tz, t).naive_local();
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(dt) => dt.timestamp() == t,
+        LocalResult::Ambiguous(..) | LocalResult::None => false,
+    }
+}
+
+fn write_time(lines: &mut Lines, name: &str, tz: Tz, t: Instant, utc: bool) {
+    if utc || !local_reads_back(tz, t) {
+        lines.raw(name, &[], &utc_stamp(t));
+    } else {
+        let local = to_local(tz, t).naive_local();
+        lines.raw(
+            name,
+            &[("TZID", tz.name())],
+            &local.format("%Y%m%dT%H%M%S").to_string(),
+        );
+    }
+}
+
+/// The UID of a session, the same in every file.
+pub(crate) fn uid(event_id: &str, session_id: &str) -> String {
+    format!("{session_id}@{event_id}")
+}
+
+fn description(agenda: &Agenda, entry: &Entry, locale: &Locale) -> String {
+    let labels = locale.labels();
+    let mut head: Vec<String> = Vec::new();
+    let mut first = vec![locale.kind(entry.kind).to_string()];
+    if let Some(t) = entry.track {
+        first.push(format!(
+            "{}{}{}",
+            labels.track, labels.colon, agenda.tracks[t].name
+        ));
+    }
+    head.push(first.join(" · "));
+    let people = |list: &[usize]| {
+        list.iter()
+            .map(|&p| {
+                let person = &agenda.people[p];
+                match person.roles() {
+                    Some(roles) => format!("{} ({roles})", person.name),
+                    None => person.name.clone(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n- ")
+    };
+    if !entry.speakers.is_empty() {
+        head.push(format!(
+            "{}{}\n- {}",
+            labels.speakers,
+            labels.colon.trim_end(),
+            people(&entry.speakers)
+        ));
+    }
+    if !entry.moderators.is_empty() {
+        head.push(format!(
+            "{}{}\n- {}",
+            labels.moderators,
+            labels.colon.trim_end(),
+            people(&entry.moderators)
+        ));
+    }
+    match entry.status {
+        Status::Cancelled => head.push(labels.cancelled.to_uppercase()),
+        Status::Tentative => head.push(labels.tentative.to_string()),
+        Status::Confirmed => {}
+    }
+    let mut parts = vec![head.join("\n")];
+    if let Some(d) = &entry.description {
+        parts.push(d.clone());
+    }
+    if let Some(u) = &entry.url {
+        parts.push(u.clone());
+    }
+    parts.join("\n\n")
+}
+
+fn location(agenda: &Agenda, entry: &Entry) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(r) = entry.room {
+        let room = &agenda.rooms[r];
+        parts.push(&room.name);
+        if let Some(l) = &room.location {
+            parts.push(l);
+        }
+    }
+    if let Some(v) = &agenda.event.venue {
+        parts.push(v);
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The `VTIMEZONE` of the agenda's zone, covering the event's days and every placed session
+/// of the agenda (computed once, shared by the program's and the sessions' calendars).
+pub(crate) fn timezone(agenda: &Agenda) -> String {
+    let tz = agenda.tz;
+    let mut first = day_start(tz, agenda.event.start);
+    let mut last = day_start(tz, agenda.event.end.succ_opt().unwrap_or(agenda.event.end));
+    for (s, e) in agenda.placed().filter_map(|e| e.slot) {
+        first = first.min(s);
+        last = last.max(e);
+    }
+    let mut lines = Lines::new();
+    vtimezone::write(&mut lines, tz, first, last);
+    lines.finish()
+}
+
+/// A whole calendar with the given entries (those that are placed). `vtimezone` is the
+/// output of [`timezone`]; it is written under `--utc` too, since a calendar needs at least
+/// one component, even with no session.
+pub(crate) fn calendar(
+    agenda: &Agenda,
+    entries: &[&Entry],
+    title: &str,
+    locale: &Locale,
+    utc: bool,
+    stamp: Instant,
+    vtimezone: &str,
+) -> String {
+    let tz = agenda.tz;
+    let mut lines = Lines::new();
+    lines.begin("VCALENDAR");
+    lines.raw("VERSION", &[], "2.0");
+    lines.raw("PRODID", &[], PRODID);
+    lines.raw("CALSCALE", &[], "GREGORIAN");
+    lines.text("X-WR-CALNAME", title);
+    lines.raw("X-WR-TIMEZONE", &[], tz.name());
+    if let Some(d) = &agenda.event.description {
+        lines.text("X-WR-CALDESC", d);
+    }
+    lines.raw_block(vtimezone);
+    let placed: Vec<(&Entry, (Instant, Instant))> = entries
+        .iter()
+        .filter_map(|e| e.slot.map(|s| (*e, s)))
+        .collect();
+    for (entry, (start, end)) in placed {
+        lines.begin("VEVENT");
+        lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &entry.key)));
+        lines.raw("DTSTAMP", &[], &utc_stamp(stamp));
+        write_time(&mut lines, "DTSTART", tz, start, utc);
+        write_time(&mut lines, "DTEND", tz, end, utc);
+        lines.text("SUMMARY", &entry.title);
+        if let Some(loc) = location(agenda, entry) {
+            lines.text("LOCATION", &loc);
+        }
+        lines.text("DESCRIPTION", &description(agenda, entry, locale));
+        let mut categories = Vec::new();
+        if let Some(t) = entry.track {
+            categories.push(agenda.tracks[t].name.clone());
+        }
+        categories.push(locale.kind(entry.kind).to_string());
+        lines.text_list("CATEGORIES", &categories);
+        if let Some(u) = &entry.url {
+            lines.raw("URL", &[], &clean::uri_ascii(u));
+        }
+        let status = match entry.status {
+            Status::Confirmed => "CONFIRMED",
+            Status::Tentative => "TENTATIVE",
+            Status::Cancelled => "CANCELLED",
+        };
+        lines.raw("STATUS", &[], status);
+        lines.end("VEVENT");
+    }
+    lines.end("VCALENDAR");
+    lines.finish()
+}
+
+/// Ids are restricted to `[a-z0-9._-]`, so a UID needs no escaping; this keeps it so.
+fn clean_uid(uid: &str) -> String {
+    uid.chars()
+        .filter(|c| c.is_ascii_graphic() && !matches!(c, ';' | ',' | '\\' | ':' | '"'))
+        .collect()
+}

@@ -1,0 +1,359 @@
+//! Words of the agendas in the event's language: labels, weekday and month names, dates.
+//!
+//! French and English are built in; any other `language` falls back to English (the page's
+//! `lang` attribute still says what the event declares). Dates read as people write them:
+//! "mardi 5 décembre 2017", "vendredi 1er décembre", "Tuesday 5 December 2017".
+//! This module formats; it does not decide what an agenda shows.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// Every fixed word an agenda uses. Templates see them as `labels.<name>`.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Labels {
+    pub program: &'static str,
+    pub days: &'static str,
+    pub time: &'static str,
+    pub room: &'static str,
+    pub session: &'static str,
+    pub track: &'static str,
+    pub tracks: &'static str,
+    pub speakers: &'static str,
+    pub moderators: &'static str,
+    pub speakers_index: &'static str,
+    pub sessions: &'static str,
+    pub details: &'static str,
+    pub description: &'static str,
+    pub link: &'static str,
+    pub tags: &'static str,
+    pub add_to_calendar: &'static str,
+    pub whole_program_ics: &'static str,
+    pub cancelled: &'static str,
+    pub tentative: &'static str,
+    pub plenary: &'static str,
+    pub everyone: &'static str,
+    pub unscheduled: &'static str,
+    pub times_in: &'static str,
+    pub times_in_utc: &'static str,
+    pub legend: &'static str,
+    pub skip_to_content: &'static str,
+    pub no_sessions: &'static str,
+    pub published_with: &'static str,
+    pub colon: &'static str,
+}
+
+const FR: Labels = Labels {
+    program: "Programme",
+    days: "Jours",
+    time: "Horaire",
+    room: "Salle",
+    session: "Session",
+    track: "Parcours",
+    tracks: "Parcours",
+    speakers: "Intervenants",
+    moderators: "Animation",
+    speakers_index: "Intervenants",
+    sessions: "Sessions",
+    details: "Détails",
+    description: "Description",
+    link: "Lien",
+    tags: "Mots-clés",
+    add_to_calendar: "Ajouter à mon agenda",
+    whole_program_ics: "Tout le programme dans votre agenda (.ics)",
+    cancelled: "Annulé",
+    tentative: "À confirmer",
+    plenary: "Plénière",
+    everyone: "Pour tous",
+    unscheduled: "Sessions à programmer",
+    times_in: "Horaires en heure locale",
+    times_in_utc: "Horaires en temps universel (UTC)",
+    legend: "Légende des parcours",
+    skip_to_content: "Aller au programme",
+    no_sessions: "Aucune session.",
+    published_with: "Programme publié avec agora.",
+    // French puts a (no-break) space before the colon, so it never starts a line.
+    colon: "\u{a0}: ",
+};
+
+const EN: Labels = Labels {
+    program: "Programme",
+    days: "Days",
+    time: "Time",
+    room: "Room",
+    session: "Session",
+    track: "Track",
+    tracks: "Tracks",
+    speakers: "Speakers",
+    moderators: "Moderators",
+    speakers_index: "Speakers",
+    sessions: "Sessions",
+    details: "Details",
+    description: "Description",
+    link: "Link",
+    tags: "Tags",
+    add_to_calendar: "Add to calendar",
+    whole_program_ics: "The whole programme in your calendar (.ics)",
+    cancelled: "Cancelled",
+    tentative: "To be confirmed",
+    plenary: "Plenary",
+    everyone: "Everyone",
+    unscheduled: "Not yet scheduled",
+    times_in: "Times are local",
+    times_in_utc: "Times are in UTC",
+    legend: "Tracks",
+    skip_to_content: "Skip to the programme",
+    no_sessions: "No sessions.",
+    published_with: "Programme published with agora.",
+    colon: ": ",
+};
+
+const FR_WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const EN_WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Fr,
+    En,
+}
+
+/// The words of one language.
+#[derive(Debug, Clone)]
+pub(crate) struct Locale {
+    lang: Lang,
+    /// The tag to put in `lang` attributes: the event's own when well-formed, else `en`.
+    pub tag: String,
+}
+
+impl Locale {
+    /// The locale for a BCP 47 tag such as `fr`, `fr-CA` or `en-GB`.
+    pub fn for_tag(tag: &str) -> Locale {
+        let well_formed = !tag.is_empty()
+            && tag.len() <= 35
+            && tag.split('-').all(|part| {
+                !part.is_empty()
+                    && part.len() <= 8
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        let tag = if well_formed {
+            tag.to_string()
+        } else {
+            "en".to_string()
+        };
+        let primary = tag.split('-').next().unwrap_or("en").to_ascii_lowercase();
+        let lang = if primary == "fr" { Lang::Fr } else { Lang::En };
+        Locale { lang, tag }
+    }
+
+    pub fn labels(&self) -> &'static Labels {
+        match self.lang {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+
+    fn weekday(&self, date: NaiveDate) -> &'static str {
+        let i = date.weekday().num_days_from_monday() as usize;
+        match self.lang {
+            Lang::Fr => FR_WEEKDAYS[i],
+            Lang::En => EN_WEEKDAYS[i],
+        }
+    }
+
+    fn month(&self, date: NaiveDate) -> &'static str {
+        let i = date.month0() as usize;
+        match self.lang {
+            Lang::Fr => FR_MONTHS[i],
+            Lang::En => EN_MONTHS[i],
+        }
+    }
+
+    /// "5", or "1er" for the first of the month in French.
+    fn day_number(&self, date: NaiveDate) -> String {
+        match (self.lang, date.day()) {
+            (Lang::Fr, 1) => "1er".to_string(),
+            (_, d) => d.to_string(),
+        }
+    }
+
+    /// "mardi 5 décembre 2017" / "Tuesday 5 December 2017".
+    pub fn long_date(&self, date: NaiveDate) -> String {
+        format!(
+            "{} {} {} {}",
+            self.weekday(date),
+            self.day_number(date),
+            self.month(date),
+            date.year()
+        )
+    }
+
+    /// "mardi 5 décembre" / "Tuesday 5 December".
+    pub fn day_month(&self, date: NaiveDate) -> String {
+        format!(
+            "{} {} {}",
+            self.weekday(date),
+            self.day_number(date),
+            self.month(date)
+        )
+    }
+
+    /// The event's dates: "du 5 au 6 décembre 2017", "5–6 December 2017", one day as its
+    /// long date.
+    pub fn date_range(&self, start: NaiveDate, end: NaiveDate) -> String {
+        if start == end {
+            return self.long_date(start);
+        }
+        let (d1, d2) = (self.day_number(start), self.day_number(end));
+        let (m1, m2) = (self.month(start), self.month(end));
+        let (y1, y2) = (start.year(), end.year());
+        match self.lang {
+            Lang::Fr if y1 != y2 => format!("du {d1} {m1} {y1} au {d2} {m2} {y2}"),
+            Lang::Fr if m1 != m2 => format!("du {d1} {m1} au {d2} {m2} {y2}"),
+            Lang::Fr => format!("du {d1} au {d2} {m2} {y2}"),
+            Lang::En if y1 != y2 => format!("{d1} {m1} {y1} – {d2} {m2} {y2}"),
+            Lang::En if m1 != m2 => format!("{d1} {m1} – {d2} {m2} {y2}"),
+            Lang::En => format!("{d1}–{d2} {m2} {y2}"),
+        }
+    }
+
+    /// The name of a session kind ("Table ronde", "Workshop").
+    pub fn kind(&self, kind: crate::model::Kind) -> &'static str {
+        use crate::model::Kind::*;
+        match (self.lang, kind) {
+            (Lang::Fr, Talk) => "Intervention",
+            (Lang::Fr, Keynote) => "Plénière",
+            (Lang::Fr, Panel) => "Débat",
+            (Lang::Fr, Workshop) => "Atelier",
+            (Lang::Fr, Roundtable) => "Table ronde",
+            (Lang::Fr, Break) => "Pause",
+            (Lang::Fr, Social) => "Moment convivial",
+            (Lang::Fr, Other) => "Autre",
+            (Lang::En, Talk) => "Talk",
+            (Lang::En, Keynote) => "Keynote",
+            (Lang::En, Panel) => "Panel",
+            (Lang::En, Workshop) => "Workshop",
+            (Lang::En, Roundtable) => "Round table",
+            (Lang::En, Break) => "Break",
+            (Lang::En, Social) => "Social",
+            (Lang::En, Other) => "Other",
+        }
+    }
+}
+
+/// First letter upper-cased, the rest untouched ("mardi 5 décembre" → "Mardi 5 décembre").
+pub(crate) fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A key to sort names the way a reader expects: case and Latin accents ignored.
+pub(crate) fn sort_key(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn french_dates() {
+        let fr = Locale::for_tag("fr");
+        assert_eq!(fr.long_date(date(2017, 12, 5)), "mardi 5 décembre 2017");
+        assert_eq!(
+            fr.long_date(date(2017, 12, 1)),
+            "vendredi 1er décembre 2017"
+        );
+        assert_eq!(
+            fr.date_range(date(2017, 12, 5), date(2017, 12, 6)),
+            "du 5 au 6 décembre 2017"
+        );
+        assert_eq!(
+            fr.date_range(date(2017, 11, 30), date(2017, 12, 1)),
+            "du 30 novembre au 1er décembre 2017"
+        );
+        assert_eq!(
+            capitalise(&fr.day_month(date(2018, 8, 15))),
+            "Mercredi 15 août"
+        );
+    }
+
+    #[test]
+    fn english_dates_and_fallback() {
+        let en = Locale::for_tag("en-GB");
+        assert_eq!(en.long_date(date(2017, 12, 5)), "Tuesday 5 December 2017");
+        assert_eq!(
+            en.date_range(date(2017, 12, 5), date(2017, 12, 6)),
+            "5–6 December 2017"
+        );
+        let de = Locale::for_tag("de");
+        assert_eq!(de.tag, "de");
+        assert_eq!(de.labels().speakers, "Speakers");
+        let bad = Locale::for_tag("\"><script>");
+        assert_eq!(bad.tag, "en");
+        assert_eq!(Locale::for_tag("fr-CA").labels().speakers, "Intervenants");
+    }
+
+    #[test]
+    fn names_sort_without_accents() {
+        let mut names = vec!["Émile", "Zoé", "eve", "Ève"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(names, ["Émile", "eve", "Ève", "Zoé"]);
+    }
+}

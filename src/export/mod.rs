@@ -1,0 +1,460 @@
+//! Exports: the program as iCalendar, HTML, Markdown, plain text, CSV and JSON.
+//!
+//! [`export`] turns a loaded program, a [`Selection`] and [`Options`] into a list of
+//! [`OutputFile`]s (relative paths and bytes); it reads no clock, no environment and no file,
+//! and writes nothing — the command line does that (see `paths` for writing safely). The same
+//! input always gives the same bytes: the only timestamp (`DTSTAMP`) comes from the options.
+//!
+//! Adding a format: a variant in [`Format`] (and in `Format::ALL` if `export all` should
+//! write it), its name and extension, and an arm in `render_format`.
+
+mod agenda;
+pub mod clean;
+mod contentline;
+mod csv;
+mod html;
+mod ics;
+mod json;
+mod locale;
+mod markdown;
+pub mod paths;
+mod selection;
+mod template;
+mod text;
+mod view;
+mod vtimezone;
+
+use crate::model::Program;
+use crate::rules::Schedule;
+use crate::time::Instant;
+
+use agenda::{placed_day, Agenda};
+use locale::Locale;
+pub use paths::OutputPath;
+pub use selection::{Selection, SelectionError, Split};
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// iCalendar (RFC 5545) for calendar programs.
+    Ics,
+    /// A self-contained HTML agenda, with `.ics` files beside it.
+    Html,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// Plain text, 72 columns.
+    Text,
+    /// CSV (RFC 4180), one row per session.
+    Csv,
+    /// JSON for scripts (docs/export-json.md).
+    Json,
+}
+
+impl Format {
+    /// Every format, in the order `export all` writes them.
+    pub const ALL: &'static [Format] = &[
+        Format::Ics,
+        Format::Html,
+        Format::Markdown,
+        Format::Text,
+        Format::Csv,
+        Format::Json,
+    ];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Ics => "ics",
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    /// The extension of its main file.
+    pub fn extension(self) -> &'static str {
+        self.name()
+    }
+
+    /// One line for `--help`.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Format::Ics => "iCalendar (RFC 5545) for calendar programs",
+            Format::Html => "self-contained HTML agenda, with .ics files beside it",
+            Format::Markdown => "GitHub-flavoured Markdown",
+            Format::Text => "plain text, 72 columns, for an e-mail",
+            Format::Csv => "CSV (RFC 4180), one row per session",
+            Format::Json => "JSON for scripts (docs/export-json.md)",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+
+    /// Whether `--template` applies.
+    pub fn takes_template(self) -> bool {
+        matches!(self, Format::Html | Format::Markdown | Format::Text)
+    }
+
+    /// Whether the format writes exactly one file (without `--split`).
+    pub fn single_file(self) -> bool {
+        !matches!(self, Format::Html)
+    }
+}
+
+/// How to export.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Write times in UTC (iCalendar) and show them in UTC (agendas).
+    pub utc: bool,
+    /// The export's timestamp (`DTSTAMP`), seconds since the epoch.
+    pub stamp: Instant,
+    /// A template to use instead of the built-in one (HTML, Markdown or text).
+    pub template: Option<String>,
+}
+
+/// One file of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: OutputPath,
+    pub bytes: Vec<u8>,
+    /// The format that made it.
+    pub format: Format,
+    /// The format's main file (not a companion such as the `.ics` beside `index.html`).
+    pub main: bool,
+}
+
+/// Why an export could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// A filter names nothing in the program.
+    Selection(SelectionError),
+    /// A template failed to compile or render.
+    Template { format: Format, message: String },
+    /// A file name or a format's writer failed.
+    Output(String),
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportError::Selection(e) => write!(f, "{}", e.message),
+            ExportError::Template { format, message } => {
+                write!(f, "the {} template failed: {message}", format.name())
+            }
+            ExportError::Output(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+/// The `.ics` of the whole agenda and of each placed session, as file name → text.
+fn calendars(
+    agenda: &Agenda,
+    locale: &Locale,
+    options: &Options,
+) -> (String, Vec<(String, String)>) {
+    let all: Vec<&agenda::Entry> = agenda.placed().collect();
+    let zone = ics::timezone(agenda);
+    let (utc, stamp) = (options.utc, options.stamp);
+    let program = ics::calendar(agenda, &all, &agenda.title(), locale, utc, stamp, &zone);
+    let sessions = all
+        .iter()
+        .map(|e| {
+            let title = format!("{} — {}", agenda.event.name, e.title);
+            let text = ics::calendar(agenda, &[*e], &title, locale, utc, stamp, &zone);
+            (e.key.clone(), text)
+        })
+        .collect();
+    (program, sessions)
+}
+
+/// The files of one format for one agenda, relative to the agenda's folder; the main file
+/// comes first, named `main`.
+fn render_format(
+    format: Format,
+    agenda: &Agenda,
+    locale: &Locale,
+    options: &Options,
+    main: &str,
+) -> Result<Vec<(Vec<String>, String)>, ExportError> {
+    let template = options
+        .template
+        .as_deref()
+        .filter(|_| format.takes_template());
+    let templated =
+        |r: Result<String, String>| r.map_err(|message| ExportError::Template { format, message });
+    let ics_name = format!("{}.ics", agenda.event.id);
+    Ok(match format {
+        Format::Ics => {
+            let (program, _) = calendars(agenda, locale, options);
+            vec![(vec![main.to_string()], program)]
+        }
+        Format::Html => {
+            let page = templated(html::render(agenda, locale, &ics_name, template))?;
+            let (program, sessions) = calendars(agenda, locale, options);
+            let mut files = vec![(vec![main.to_string()], page), (vec![ics_name], program)];
+            files.extend(
+                sessions
+                    .into_iter()
+                    .map(|(key, text)| (vec!["sessions".to_string(), format!("{key}.ics")], text)),
+            );
+            files
+        }
+        Format::Markdown => vec![(
+            vec![main.to_string()],
+            templated(markdown::render(agenda, locale, template))?,
+        )],
+        Format::Text => vec![(
+            vec![main.to_string()],
+            templated(text::render(agenda, locale, template))?,
+        )],
+        Format::Csv => vec![(
+            vec![main.to_string()],
+            csv::render(agenda).map_err(ExportError::Output)?,
+        )],
+        Format::Json => vec![(vec![main.to_string()], json::render(agenda))],
+    })
+}
+
+/// Export `program` in every format of `formats`. Files are listed in a stable order; a path
+/// that two formats both write (the `.ics` beside `index.html` and the `ics` export) is kept
+/// once.
+pub fn export(
+    program: &Program,
+    formats: &[Format],
+    selection: &Selection,
+    split: Option<Split>,
+    options: &Options,
+) -> Result<Vec<OutputFile>, ExportError> {
+    let schedule = Schedule::new(program);
+    let filter = selection.resolve(program).map_err(ExportError::Selection)?;
+    let locale = Locale::for_tag(&program.event.language);
+    let tz = program.event.timezone;
+    let parts = match split {
+        Some(split) => {
+            selection::parts(&schedule, &filter, split, |i| placed_day(&schedule, tz, i))
+                .into_iter()
+                .map(Some)
+                .collect()
+        }
+        None => vec![None],
+    };
+    let mut out: Vec<OutputFile> = Vec::new();
+    for part in &parts {
+        let agenda = Agenda::new(&schedule, &filter, part.as_ref(), options.utc);
+        for &format in formats {
+            let main = match (format, part) {
+                (Format::Html, _) => "index.html".to_string(),
+                (_, Some(p)) if format.single_file() => format!("{}.{}", p.id, format.extension()),
+                _ => format!("{}.{}", program.event.id, format.extension()),
+            };
+            let files = render_format(format, &agenda, &locale, options, &main)?;
+            for (i, (parts_of_path, text)) in files.into_iter().enumerate() {
+                let folder: Vec<String> = match part {
+                    None => vec![],
+                    Some(p) if format.single_file() => vec![p.split.folder().to_string()],
+                    Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
+                };
+                let mut full = folder;
+                full.extend(parts_of_path);
+                let path = OutputPath::new(&full).map_err(ExportError::Output)?;
+                if out.iter().any(|f| f.path == path) {
+                    continue;
+                }
+                out.push(OutputFile {
+                    path,
+                    bytes: text.into_bytes(),
+                    format,
+                    main: i == 0,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The timestamp of an export: `SOURCE_DATE_EPOCH` when given (reproducible builds), else
+/// `now`. The value is read by the caller; this only parses it.
+pub fn stamp_from(source_date_epoch: Option<&str>, now: Instant) -> Result<Instant, String> {
+    match source_date_epoch.map(str::trim) {
+        None | Some("") => Ok(now),
+        Some(text) => text
+            .parse::<i64>()
+            .ok()
+            .filter(|t| *t >= 0 && *t < 253_402_300_800)
+            .ok_or_else(|| {
+                format!(
+                    "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 (got `{text}`)"
+                )
+            }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_str;
+
+    const CLASH: &str = r#"
+[event]
+id = "clash"
+name = "Clash"
+timezone = "Europe/Paris"
+start = 2024-05-02
+end = 2024-05-02
+
+[[rooms]]
+id = "a"
+name = "A"
+
+[[rooms]]
+id = "b"
+name = "B"
+
+[[sessions]]
+id = "one"
+title = "One"
+room = "a"
+start = 2024-05-02T10:00:00
+duration = 60
+
+[[sessions]]
+id = "two"
+title = "Two"
+room = "a"
+start = 2024-05-02T10:30:00
+duration = 60
+
+[[sessions]]
+id = "three"
+title = "Three"
+room = "b"
+start = 2024-05-02T10:00:00
+duration = 30
+
+[[sessions]]
+id = "one"
+title = "One again"
+room = "b"
+start = 2024-05-02T11:00:00
+duration = 30
+
+[[sessions]]
+id = "coffee"
+title = "Coffee"
+kind = "break"
+start = 2024-05-02T10:15:00
+duration = 15
+"#;
+
+    fn program() -> Program {
+        load_str(std::path::Path::new("clash.toml"), CLASH).expect("loads")
+    }
+
+    fn options() -> Options {
+        Options {
+            utc: false,
+            stamp: 1_700_000_000,
+            template: None,
+        }
+    }
+
+    #[test]
+    fn overlapping_sessions_get_lanes_and_breaks_a_column() {
+        let program = program();
+        let schedule = Schedule::new(&program);
+        let filter = Selection::default().resolve(&program).expect("filter");
+        let agenda = Agenda::new(&schedule, &filter, None, false);
+        let locale = Locale::for_tag("en");
+        let links = view::IcsLinks {
+            program: None,
+            sessions: true,
+        };
+        let view = view::build(&agenda, &locale, &links);
+        let day = &view.days[0];
+        // The break overlaps room sessions: it gets its own column; room A has two lanes.
+        let names: Vec<(&str, usize, usize)> = day
+            .columns
+            .iter()
+            .map(|c| (c.name.as_str(), c.col_start, c.col_end))
+            .collect();
+        assert_eq!(names, [("Everyone", 2, 3), ("A", 3, 5), ("B", 5, 6)]);
+        assert_eq!(day.column_count, 4);
+        let grid = |id: &str| {
+            day.sessions
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.grid.clone())
+                .expect("placed")
+        };
+        assert_eq!((grid("one").col_start, grid("two").col_start), (3, 4));
+        // Rows: 10:00, 10:15, 10:30, 11:00, 11:30 → lines 2..6.
+        assert_eq!((grid("two").row_start, grid("two").row_end), (4, 6));
+        assert_eq!(
+            day.slots
+                .iter()
+                .map(|s| s.label.as_str())
+                .collect::<Vec<_>>(),
+            ["10:00", "10:15", "10:30", "11:00"]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_get_distinct_files_anchors_and_uids() {
+        let files = export(
+            &program(),
+            &[Format::Html],
+            &Selection::default(),
+            None,
+            &options(),
+        )
+        .expect("exports");
+        let names: Vec<String> = files.iter().map(|f| f.path.display()).collect();
+        assert!(names.contains(&"sessions/one.ics".to_string()));
+        assert!(names.contains(&"sessions/one-2.ics".to_string()));
+        let html = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+        assert_eq!(html.matches("id=\"s-one\"").count(), 1);
+        assert_eq!(html.matches("id=\"s-one-2\"").count(), 1);
+    }
+
+    #[test]
+    fn exports_are_deterministic_and_split_paths_are_safe() {
+        let run = || {
+            export(
+                &program(),
+                Format::ALL,
+                &Selection::default(),
+                Some(Split::Rooms),
+                &options(),
+            )
+            .expect("exports")
+        };
+        let (a, b) = (run(), run());
+        assert_eq!(a, b);
+        let names: Vec<String> = a.iter().map(|f| f.path.display()).collect();
+        assert!(names.contains(&"rooms/a.ics".to_string()));
+        assert!(names.contains(&"rooms/b/index.html".to_string()));
+        assert!(names.contains(&"rooms/b.json".to_string()));
+        assert!(a.iter().all(|f| f.path.components()[0] == "rooms"));
+    }
+
+    #[test]
+    fn source_date_epoch_is_parsed() {
+        assert_eq!(stamp_from(None, 5), Ok(5));
+        assert_eq!(stamp_from(Some(""), 5), Ok(5));
+        assert_eq!(stamp_from(Some("1512086400"), 5), Ok(1_512_086_400));
+        assert!(stamp_from(Some("-1"), 5).is_err());
+        assert!(stamp_from(Some("soon"), 5).is_err());
+    }
+
+    #[test]
+    fn formats_have_distinct_names() {
+        for f in Format::ALL {
+            assert_eq!(Format::parse(f.name()), Some(*f));
+        }
+        assert_eq!(Format::parse("all"), None);
+    }
+}

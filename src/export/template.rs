@@ -1,0 +1,294 @@
+//! The template engine (minijinja) as the agendas use it: built-in templates compiled into
+//! the binary, an organiser's `--template FILE` in their place, and escaping decided by the
+//! format, not by the template's author.
+//!
+//! HTML output is autoescaped (`& < > " '`); Markdown output escapes every character with a
+//! meaning in GitHub-flavoured Markdown (and raw HTML), so a title cannot become a link, a
+//! table cell break or a tag; text output is written as is. `| safe` opts out. A value that
+//! is `none` prints as nothing. An undefined variable is an error, so a typo in a template is
+//! reported instead of silently printing nothing.
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
+
+use crate::export::view::View;
+
+/// The CSS of the HTML agenda, available to templates as `{% include "agenda.css" %}`.
+pub(crate) const CSS: &str = include_str!("templates/agenda.css");
+
+/// How a template's output is escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Escape {
+    Html,
+    Markdown,
+    None,
+}
+
+impl Escape {
+    /// The name the template is registered under (its extension picks the escaping).
+    fn template_name(self) -> &'static str {
+        match self {
+            Escape::Html => "agenda.html",
+            Escape::Markdown => "agenda.md",
+            Escape::None => "agenda.txt",
+        }
+    }
+}
+
+/// Escape for HTML text and attribute values.
+pub(crate) fn html_escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Escape for inline GitHub-flavoured Markdown, table cells included: every ASCII punctuation
+/// character that can start or end markup gets a backslash, so the text reads literally.
+pub(crate) fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            // Parentheses and `!` only matter after `]`, which is escaped.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A line break inside a cell or heading would end it.
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    // Markup that only counts at the start of a line: lists, quotes, headings, rules.
+    if out.starts_with(['-', '+', '=', '#']) || starts_with_ordinal(&out) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+fn starts_with_ordinal(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(['.', ')'])
+}
+
+/// Markdown for a paragraph of several lines: each line escaped, paragraphs kept.
+fn markdown_block(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            if line.trim().is_empty() {
+                String::new()
+            } else {
+                markdown_escape(line.trim_start())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("  \n")
+        .replace("  \n  \n", "\n\n")
+}
+
+fn formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(());
+    }
+    let text = value.to_string();
+    let escaped = if value.is_safe() {
+        text
+    } else {
+        match state.auto_escape() {
+            AutoEscape::Html => {
+                let mut s = String::with_capacity(text.len());
+                html_escape(&text, &mut s);
+                s
+            }
+            AutoEscape::Custom("markdown") => markdown_escape(&text),
+            _ => text,
+        }
+    };
+    out.write_str(&escaped)
+        .map_err(|e| Error::new(ErrorKind::WriteFailure, e.to_string()))
+}
+
+/// `{{ text | wrap(72, "    ") }}`: wrap to a width (in terminal columns), every line after
+/// the first indented; paragraphs (blank lines) are kept.
+fn wrap(text: String, width: usize, indent: Option<String>) -> String {
+    let indent = indent.unwrap_or_default();
+    let options = textwrap::Options::new(width.max(10))
+        .subsequent_indent(&indent)
+        .break_words(true);
+    let mut out = Vec::new();
+    for (i, para) in text.split('\n').enumerate() {
+        if para.trim().is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        let opts = if i == 0 {
+            options.clone()
+        } else {
+            options.clone().initial_indent(&indent)
+        };
+        out.push(textwrap::fill(para, &opts));
+    }
+    out.join("\n")
+}
+
+/// `{{ text | indent_wrap(72, "  ", "    ") }}`: wrap to a width, the first line indented
+/// with the first string and the others with the second (the first when omitted).
+fn indent_wrap(text: String, width: usize, indent: String, rest: Option<String>) -> String {
+    let rest = rest.unwrap_or_else(|| indent.clone());
+    let options = textwrap::Options::new(width.max(10))
+        .initial_indent(&indent)
+        .subsequent_indent(&rest)
+        .break_words(true);
+    text.split('\n')
+        .map(|para| {
+            if para.trim().is_empty() {
+                String::new()
+            } else {
+                textwrap::fill(para, &options)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `{{ text | pad(13) }}`: pad with spaces to a display width.
+fn pad(text: String, width: usize) -> String {
+    let w = unicode_width(&text);
+    if w >= width {
+        text
+    } else {
+        format!("{text}{}", " ".repeat(width - w))
+    }
+}
+
+fn unicode_width(text: &str) -> usize {
+    textwrap::core::display_width(text)
+}
+
+/// `{{ text | md_block }}`: a multi-line text as Markdown paragraphs, escaped.
+fn md_block(text: String) -> Value {
+    Value::from_safe_string(markdown_block(&text))
+}
+
+/// `{{ "=" | repeat(72) }}`.
+fn repeat(text: String, n: usize) -> String {
+    text.repeat(n.min(1000))
+}
+
+/// Render the agenda with a built-in template or the organiser's.
+pub(crate) fn render(
+    escape: Escape,
+    builtin: &'static str,
+    custom: Option<&str>,
+    view: &View,
+) -> Result<String, String> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_keep_trailing_newline(true);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else if name.ends_with(".md") {
+            AutoEscape::Custom("markdown")
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(formatter);
+    env.add_filter("wrap", wrap);
+    env.add_filter("indent_wrap", indent_wrap);
+    env.add_filter("pad", pad);
+    env.add_filter("md_block", md_block);
+    env.add_filter("repeat", repeat);
+    env.add_template("agenda.css", CSS)
+        .map_err(|e| format!("built-in stylesheet: {e}"))?;
+    let name = escape.template_name();
+    match custom {
+        Some(source) => env
+            .add_template_owned(name, source.to_string())
+            .map_err(|e| describe(&e))?,
+        None => env.add_template(name, builtin).map_err(|e| describe(&e))?,
+    }
+    let template = env.get_template(name).map_err(|e| describe(&e))?;
+    template
+        .render(Value::from_serialize(view))
+        .map_err(|e| describe(&e))
+}
+
+/// A template error with its line and, when there is one, its cause.
+fn describe(e: &Error) -> String {
+    let mut text = match e.line() {
+        Some(line) => format!(
+            "line {line}: {}",
+            e.detail().unwrap_or(&e.kind().to_string())
+        ),
+        None => e.to_string(),
+    };
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_specials_are_literal() {
+        assert_eq!(markdown_escape("a|b"), "a\\|b");
+        assert_eq!(
+            markdown_escape("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(markdown_escape("<script>"), "\\<script\\>");
+        assert_eq!(markdown_escape("**bold** _i_"), "\\*\\*bold\\*\\* \\_i\\_");
+        assert_eq!(markdown_escape("- item"), "\\- item");
+        assert_eq!(markdown_escape("1. first"), "\\1. first");
+        assert_eq!(markdown_escape("# title"), "\\# title");
+        assert_eq!(markdown_escape("a-b 1.5"), "a-b 1.5");
+        assert_eq!(markdown_escape("&amp;"), "\\&amp;");
+    }
+
+    #[test]
+    fn markdown_blocks_keep_paragraphs() {
+        assert_eq!(
+            markdown_block("one\ntwo\n\n- three"),
+            "one  \ntwo\n\n\\- three"
+        );
+    }
+
+    #[test]
+    fn html_escapes_the_five() {
+        let mut s = String::new();
+        html_escape("\"><img src=x onerror='a'>&", &mut s);
+        assert_eq!(s, "&quot;&gt;&lt;img src=x onerror=&#39;a&#39;&gt;&amp;");
+    }
+
+    #[test]
+    fn wraps_and_pads() {
+        let text = "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do";
+        let wrapped = wrap(text.to_string(), 20, Some("  ".into()));
+        for line in wrapped.lines() {
+            assert!(unicode_width(line) <= 20, "{line}");
+        }
+        assert!(wrapped.lines().skip(1).all(|l| l.starts_with("  ")));
+        // CJK characters are two columns wide and break anywhere.
+        let cjk = "東京国際フォーラムでの開発者会議の基調講演と今後の展望について";
+        for line in wrap(cjk.to_string(), 20, None).lines() {
+            assert!(unicode_width(line) <= 20, "{line}");
+        }
+        assert_eq!(pad("14:00".into(), 8), "14:00   ");
+        assert_eq!(pad("東京".into(), 6), "東京  ");
+    }
+}

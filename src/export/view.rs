@@ -1,0 +1,571 @@
+//! What the HTML, Markdown and text templates see: the agenda turned into plain values with
+//! every date and time already formatted in the event's language, and the grid placement of
+//! each session for the HTML agenda. docs/templates.md documents every field; adding a field
+//! is fine, renaming one breaks organisers' templates.
+//!
+//! Text here is cleaned but not escaped: the template engine escapes for HTML and Markdown.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::export::agenda::{Agenda, Entry};
+use crate::export::locale::{capitalise, sort_key, Labels, Locale};
+use crate::model::{Kind, Status};
+use crate::time::{to_local, Instant};
+
+/// Default colours for tracks that give none (distinct, readable on white and on dark grey).
+const PALETTE: [&str; 8] = [
+    "#3b6fb6", "#c0602a", "#4f8a3c", "#9c3f8c", "#b08a1e", "#2a8c8c", "#b23a48", "#6a5acd",
+];
+
+#[derive(Serialize)]
+pub(crate) struct View {
+    pub lang: String,
+    pub labels: &'static Labels,
+    pub title: String,
+    pub event: EventView,
+    pub subject: Option<SubjectView>,
+    pub times_note: String,
+    /// Relative link to the whole (or part's) `.ics`, when one is written next to the page.
+    pub ics: Option<String>,
+    pub tracks: Vec<TrackView>,
+    pub days: Vec<DayView>,
+    pub sessions: Vec<SessionView>,
+    pub unscheduled: Vec<SessionView>,
+    pub speakers: Vec<SpeakerView>,
+    pub generator: &'static str,
+}
+
+#[derive(Serialize)]
+pub(crate) struct EventView {
+    pub id: String,
+    pub name: String,
+    pub dates: String,
+    pub venue: Option<String>,
+    pub url: Option<String>,
+    pub url_text: Option<String>,
+    pub description: Option<String>,
+    pub timezone: String,
+    pub language: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SubjectView {
+    pub kind: &'static str,
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Serialize, Clone)]
+pub(crate) struct TrackView {
+    pub id: String,
+    pub name: String,
+    pub color: String,
+    pub description: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub(crate) struct RoomView {
+    pub id: String,
+    pub name: String,
+    pub location: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub(crate) struct PersonView {
+    pub id: String,
+    pub anchor: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    /// "role, affiliation" (or either).
+    pub roles: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub(crate) struct GridView {
+    pub row_start: usize,
+    pub row_end: usize,
+    pub col_start: usize,
+    pub col_end: usize,
+}
+
+#[derive(Serialize, Clone)]
+pub(crate) struct SessionView {
+    pub id: String,
+    pub anchor: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub status: &'static str,
+    /// "Annulé", "À confirmer", or none for a confirmed session.
+    pub status_label: Option<&'static str>,
+    pub cancelled: bool,
+    pub tentative: bool,
+    pub is_break: bool,
+    pub plenary: bool,
+    pub date: Option<String>,
+    pub day: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// "14:00–15:30" (with the end's day when it is another day).
+    pub time: Option<String>,
+    pub start_iso: Option<String>,
+    pub end_iso: Option<String>,
+    pub duration_minutes: Option<i64>,
+    pub room: Option<RoomView>,
+    /// The room's name, or "Pour tous" for an event-wide break.
+    pub place: Option<String>,
+    pub track: Option<TrackView>,
+    pub speakers: Vec<PersonView>,
+    pub moderators: Vec<PersonView>,
+    pub speaker_names: String,
+    pub moderator_names: String,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub url_text: Option<String>,
+    pub tags: Vec<String>,
+    pub language: Option<String>,
+    /// Relative link to the session's own `.ics`, when one is written.
+    pub ics: Option<String>,
+    pub grid: Option<GridView>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SlotView {
+    pub label: String,
+    pub row: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ColumnView {
+    pub name: String,
+    pub location: Option<String>,
+    pub col_start: usize,
+    pub col_end: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct DayView {
+    pub date: String,
+    pub anchor: String,
+    /// "mardi 5 décembre 2017".
+    pub long: String,
+    /// "Mardi 5 décembre 2017".
+    pub title: String,
+    pub sessions: Vec<SessionView>,
+    /// Grid columns (after the time column) and rows.
+    pub columns: Vec<ColumnView>,
+    pub column_count: usize,
+    pub slots: Vec<SlotView>,
+    pub row_count: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SpeakerSessionView {
+    pub id: String,
+    pub anchor: String,
+    pub title: String,
+    pub when: Option<String>,
+    pub cancelled: bool,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SpeakerView {
+    pub id: String,
+    pub anchor: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub roles: Option<String>,
+    pub bio: Option<String>,
+    pub url: Option<String>,
+    pub url_text: Option<String>,
+    pub sessions: Vec<SpeakerSessionView>,
+}
+
+/// Link targets for the `.ics` files written beside a page.
+pub(crate) struct IcsLinks {
+    pub program: Option<String>,
+    pub sessions: bool,
+}
+
+fn clock(agenda: &Agenda, t: Instant) -> String {
+    to_local(agenda.display, t).format("%H:%M").to_string()
+}
+
+fn iso(agenda: &Agenda, t: Instant) -> String {
+    crate::time::rfc3339(agenda.display, t)
+}
+
+pub(crate) fn track_color(agenda: &Agenda, t: usize) -> String {
+    agenda.tracks[t]
+        .color
+        .clone()
+        .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string())
+}
+
+fn person(agenda: &Agenda, p: usize) -> PersonView {
+    let person = &agenda.people[p];
+    PersonView {
+        id: person.id.clone(),
+        anchor: format!("p-{}", person.id),
+        name: person.name.clone(),
+        role: person.role.clone(),
+        affiliation: person.affiliation.clone(),
+        roles: person.roles(),
+    }
+}
+
+fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) -> SessionView {
+    let labels = locale.labels();
+    let slot = entry.slot;
+    let (date, day, start, end, time, start_iso, end_iso, minutes) = match slot {
+        Some((s, e)) => {
+            let ls = to_local(agenda.display, s);
+            let le = to_local(agenda.display, e);
+            let time = if ls.date_naive() == le.date_naive() {
+                format!("{}–{}", clock(agenda, s), clock(agenda, e))
+            } else {
+                format!(
+                    "{}–{} {}",
+                    clock(agenda, s),
+                    locale.day_month(le.date_naive()),
+                    clock(agenda, e)
+                )
+            };
+            (
+                Some(ls.date_naive().to_string()),
+                Some(locale.long_date(ls.date_naive())),
+                Some(clock(agenda, s)),
+                Some(clock(agenda, e)),
+                Some(time),
+                Some(iso(agenda, s)),
+                Some(iso(agenda, e)),
+                Some((e - s) / 60),
+            )
+        }
+        None => (None, None, None, None, None, None, None, None),
+    };
+    let room = entry.room.map(|r| {
+        let place = &agenda.rooms[r];
+        RoomView {
+            id: place.id.clone(),
+            name: place.name.clone(),
+            location: place.location.clone(),
+        }
+    });
+    let place = match (&room, slot) {
+        (Some(r), _) => Some(r.name.clone()),
+        (None, Some(_)) => Some(labels.everyone.to_string()),
+        (None, None) => None,
+    };
+    let speakers: Vec<PersonView> = entry.speakers.iter().map(|&p| person(agenda, p)).collect();
+    let moderators: Vec<PersonView> = entry
+        .moderators
+        .iter()
+        .map(|&p| person(agenda, p))
+        .collect();
+    let names = |list: &[PersonView]| {
+        list.iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    SessionView {
+        id: entry.id.clone(),
+        anchor: format!("s-{}", entry.key),
+        title: entry.title.clone(),
+        kind: entry.kind.as_str(),
+        kind_label: locale.kind(entry.kind),
+        status: entry.status.as_str(),
+        status_label: match entry.status {
+            Status::Cancelled => Some(labels.cancelled),
+            Status::Tentative => Some(labels.tentative),
+            Status::Confirmed => None,
+        },
+        cancelled: entry.status == Status::Cancelled,
+        tentative: entry.status == Status::Tentative,
+        is_break: entry.kind == Kind::Break,
+        plenary: entry.plenary,
+        date,
+        day,
+        start,
+        end,
+        time,
+        start_iso,
+        end_iso,
+        duration_minutes: minutes,
+        room,
+        place,
+        track: entry.track.map(|t| TrackView {
+            id: agenda.tracks[t].id.clone(),
+            name: agenda.tracks[t].name.clone(),
+            color: track_color(agenda, t),
+            description: agenda.tracks[t].description.clone(),
+        }),
+        speaker_names: names(&speakers),
+        moderator_names: names(&moderators),
+        speakers,
+        moderators,
+        description: entry.description.clone(),
+        url: entry.url.clone(),
+        url_text: entry.url_text.clone(),
+        tags: entry.tags.clone(),
+        language: entry.language.clone(),
+        ics: (links.sessions && slot.is_some()).then(|| format!("sessions/{}.ics", entry.key)),
+        grid: None,
+    }
+}
+
+/// Lay out one day's sessions on a grid: a column per room (split into lanes when sessions
+/// of a room overlap), a row per distinct start or end time. Event-wide sessions span every
+/// room, unless one overlaps a room's session: then they get a column of their own.
+fn grid(
+    agenda: &Agenda,
+    locale: &Locale,
+    entries: &[&Entry],
+    views: &mut [SessionView],
+) -> (Vec<ColumnView>, Vec<SlotView>) {
+    let mut bounds: Vec<Instant> = entries
+        .iter()
+        .filter_map(|e| e.slot)
+        .flat_map(|(s, e)| [s, e])
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let row = |t: Instant| bounds.binary_search(&t).unwrap_or(0) + 2;
+
+    let wide = |e: &Entry| e.room.is_none();
+    let overlaps = |a: (Instant, Instant), b: (Instant, Instant)| a.0 < b.1 && b.0 < a.1;
+    let wide_clash = entries.iter().any(|w| {
+        wide(w)
+            && entries.iter().any(|r| {
+                !wide(r) && overlaps(w.slot.unwrap_or_default(), r.slot.unwrap_or_default())
+            })
+    });
+
+    // Columns: key None = the event-wide column (only when needed), Some(room index).
+    let mut keys: Vec<Option<usize>> = Vec::new();
+    if wide_clash && entries.iter().any(|e| wide(e)) {
+        keys.push(None);
+    }
+    let mut rooms: Vec<usize> = entries.iter().filter_map(|e| e.room).collect();
+    rooms.sort_unstable();
+    rooms.dedup();
+    keys.extend(rooms.into_iter().map(Some));
+    if keys.is_empty() {
+        keys.push(None);
+    }
+
+    // Lanes within each column: greedy, in start order.
+    let mut lanes_of: BTreeMap<Option<usize>, Vec<Instant>> = BTreeMap::new();
+    let mut lane = vec![0usize; entries.len()];
+    for (i, e) in entries.iter().enumerate() {
+        if wide(e) && !wide_clash {
+            continue;
+        }
+        let (s, end) = e.slot.unwrap_or_default();
+        let ends = lanes_of.entry(e.room).or_default();
+        let free = ends.iter().position(|&last| last <= s);
+        let l = match free {
+            Some(l) => l,
+            None => {
+                ends.push(0);
+                ends.len() - 1
+            }
+        };
+        ends[l] = end;
+        lane[i] = l;
+    }
+    let mut columns = Vec::new();
+    let mut col = 2;
+    let mut start_of: BTreeMap<Option<usize>, usize> = BTreeMap::new();
+    for key in &keys {
+        let n = lanes_of.get(key).map_or(1, |v| v.len().max(1));
+        start_of.insert(*key, col);
+        let (name, location) = match key {
+            Some(r) => (
+                agenda.rooms[*r].name.clone(),
+                agenda.rooms[*r].location.clone(),
+            ),
+            None => (locale.labels().everyone.to_string(), None),
+        };
+        columns.push(ColumnView {
+            name,
+            location,
+            col_start: col,
+            col_end: col + n,
+        });
+        col += n;
+    }
+    let last_col = col;
+    for (i, e) in entries.iter().enumerate() {
+        let Some((s, end)) = e.slot else { continue };
+        let (col_start, col_end) = if wide(e) && !wide_clash {
+            (2, last_col)
+        } else {
+            let c = start_of.get(&e.room).copied().unwrap_or(2) + lane[i];
+            (c, c + 1)
+        };
+        views[i].grid = Some(GridView {
+            row_start: row(s),
+            row_end: row(end),
+            col_start,
+            col_end,
+        });
+    }
+    let slots = bounds
+        .iter()
+        .take(bounds.len().saturating_sub(1))
+        .map(|&t| SlotView {
+            label: clock(agenda, t),
+            row: row(t),
+        })
+        .collect();
+    (columns, slots)
+}
+
+/// The whole context for a template.
+pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View {
+    let labels = locale.labels();
+    let sessions: Vec<SessionView> = agenda
+        .placed()
+        .map(|e| session(agenda, locale, e, links))
+        .collect();
+    let mut days = Vec::new();
+    for date in agenda.days() {
+        let entries: Vec<&Entry> = agenda
+            .placed()
+            .filter(|e| agenda.day_of(e) == Some(date))
+            .collect();
+        let mut views: Vec<SessionView> = entries
+            .iter()
+            .map(|e| session(agenda, locale, e, links))
+            .collect();
+        let (columns, slots) = grid(agenda, locale, &entries, &mut views);
+        let long = locale.long_date(date);
+        days.push(DayView {
+            date: date.to_string(),
+            anchor: format!("day-{date}"),
+            title: capitalise(&long),
+            long,
+            column_count: columns.iter().map(|c| c.col_end - c.col_start).sum(),
+            row_count: slots.len() + 1,
+            columns,
+            slots,
+            sessions: views,
+        });
+    }
+    let unscheduled: Vec<SessionView> = agenda
+        .unplaced()
+        .map(|e| session(agenda, locale, e, links))
+        .collect();
+
+    // Tracks used by the selected sessions, in the program's order.
+    let mut used: Vec<usize> = agenda.entries.iter().filter_map(|e| e.track).collect();
+    used.sort_unstable();
+    used.dedup();
+    let tracks = used
+        .into_iter()
+        .map(|t| TrackView {
+            id: agenda.tracks[t].id.clone(),
+            name: agenda.tracks[t].name.clone(),
+            color: track_color(agenda, t),
+            description: agenda.tracks[t].description.clone(),
+        })
+        .collect();
+
+    // Speakers and moderators of the selected sessions, by name.
+    let mut people: Vec<usize> = agenda
+        .entries
+        .iter()
+        .flat_map(|e| e.speakers.iter().chain(e.moderators.iter()).copied())
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    people.sort_by(|&a, &b| {
+        sort_key(&agenda.people[a].name)
+            .cmp(&sort_key(&agenda.people[b].name))
+            .then(a.cmp(&b))
+    });
+    let speakers = people
+        .into_iter()
+        .map(|p| {
+            let person = &agenda.people[p];
+            SpeakerView {
+                id: person.id.clone(),
+                anchor: format!("p-{}", person.id),
+                name: person.name.clone(),
+                role: person.role.clone(),
+                affiliation: person.affiliation.clone(),
+                roles: person.roles(),
+                bio: person.bio.clone(),
+                url: person.url.clone(),
+                url_text: person.url_text.clone(),
+                sessions: agenda
+                    .entries
+                    .iter()
+                    .filter(|e| e.speakers.contains(&p) || e.moderators.contains(&p))
+                    .map(|e| SpeakerSessionView {
+                        id: e.id.clone(),
+                        anchor: format!("s-{}", e.key),
+                        title: e.title.clone(),
+                        when: e.slot.map(|(s, end)| {
+                            let day = to_local(agenda.display, s).date_naive();
+                            format!(
+                                "{}, {}–{}",
+                                locale.day_month(day),
+                                clock(agenda, s),
+                                clock(agenda, end)
+                            )
+                        }),
+                        cancelled: e.status == Status::Cancelled,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+
+    let times_note = if agenda.display == agenda.tz {
+        format!("{} ({})", labels.times_in, agenda.tz.name())
+    } else {
+        labels.times_in_utc.to_string()
+    };
+    let e = &agenda.event;
+    View {
+        lang: locale.tag.clone(),
+        labels,
+        title: agenda.title(),
+        event: EventView {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            dates: locale.date_range(e.start, e.end),
+            venue: e.venue.clone(),
+            url: e.url.clone(),
+            url_text: e.url_text.clone(),
+            description: e.description.clone(),
+            timezone: agenda.tz.name().to_string(),
+            language: e.language.clone(),
+        },
+        subject: agenda.subject.as_ref().map(|s| SubjectView {
+            kind: match s.split {
+                crate::export::Split::Rooms => "room",
+                crate::export::Split::Speakers => "speaker",
+                crate::export::Split::Tracks => "track",
+                crate::export::Split::Sessions => "session",
+            },
+            id: s.id.clone(),
+            name: s.name.clone(),
+        }),
+        times_note,
+        ics: links.program.clone(),
+        tracks,
+        days,
+        sessions,
+        unscheduled,
+        speakers,
+        generator: "agora",
+    }
+}

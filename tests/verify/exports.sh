@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Export the seed event, the test events (hostile text, DST weekend, Asia/Kolkata) and the
+# example events under events/examples/, and run
+# the independent validators on every file agora writes:
+#   - every .ics (whole program, per session, --utc, and a --split speakers set) through
+#     ../shared/tools/verify-ics (eight parsers and clients);
+#   - every index.html through ../shared/tools/verify-html (the W3C Nu checker).
+# The validators install their own tools on first run (apt, pip, npm; a few minutes).
+# Usage: bash tests/verify/exports.sh [SHARED_TOOLS_DIR]   (default: ../shared/tools)
+# Exit: 0 every check passed, 1 a validator failed, 2 setup problem.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+TOOLS="${1:-../shared/tools}"
+[ -x "$TOOLS/verify-ics" ] && [ -x "$TOOLS/verify-html" ] \
+  || { echo "validators not found in $TOOLS" >&2; exit 2; }
+
+cargo build --quiet || exit 2
+AGORA=target/debug/agora
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export SOURCE_DATE_EPOCH=1512086400
+
+ICS=()
+HTML=()
+EVENTS=(events/forum-interconnectes-2017.toml tests/data/hostile.toml
+        tests/data/dst-weekend.toml tests/data/kolkata.toml)
+# The example events too (files and directory events), when there are any.
+for e in events/examples/*; do [ -e "$e" ] && EVENTS+=("$e"); done
+for event in "${EVENTS[@]}"; do
+  name=$(basename "$event" .toml)
+  [ -d "$event" ] && name="dir-$name"
+  "$AGORA" export all "$event" -o "$WORK/$name" 2>/dev/null || { echo "export failed: $event" >&2; exit 1; }
+  "$AGORA" export ics "$event" --utc -o "$WORK/$name-utc/utc.ics" 2>/dev/null || exit 1
+  "$AGORA" export ics "$event" --split speakers -o "$WORK/$name-split" 2>/dev/null || exit 1
+  while IFS= read -r f; do ICS+=("$f"); done < <(find "$WORK/$name" "$WORK/$name-utc" "$WORK/$name-split" -name '*.ics' 2>/dev/null | sort)
+  HTML+=("$WORK/$name/index.html")
+done
+
+STATUS=0
+echo "verify-ics: ${#ICS[@]} files"
+"$TOOLS/verify-ics" "${ICS[@]}" > "$WORK/ics.log" 2>&1 || STATUS=1
+grep -c ' PASS' "$WORK/ics.log" | sed 's/^/  checks passed: /'
+if [ "$STATUS" != 0 ]; then grep -B1 -A6 'FAIL' "$WORK/ics.log"; fi
+echo "verify-html: ${#HTML[@]} files"
+"$TOOLS/verify-html" "${HTML[@]}" || STATUS=1
+[ "$STATUS" = 0 ] && echo "all export validations passed"
+exit "$STATUS"
