@@ -1,12 +1,13 @@
 //! `agora [PATH]`, `agora edit PATH` and `agora keys`: open the terminal editor, or — when
-//! standard output is not a terminal — print the program as a plain agenda and the check
-//! summary, so `agora event.toml | less` and scripts still get something useful.
+//! standard output is not a terminal — print the text agenda and the check summary, so
+//! `agora event.toml | less` and scripts still get something useful.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::check::input_failure;
 use super::{default_event, stdout_color, write_stderr, write_stdout, ColorChoice, Outcome};
+use crate::export;
 use crate::model::Program;
 use crate::report;
 use crate::rules::{check, wording, Schedule, Summary};
@@ -108,7 +109,7 @@ pub(super) fn run(path: Option<PathBuf>, color: ColorChoice) -> Outcome {
     };
     if !runner::interactive() {
         let diagnostics = check(&doc.program);
-        let mut out = plain_agenda(&doc.program);
+        let mut out = text_agenda(&doc.program).unwrap_or_else(|_| plain_agenda(&doc.program));
         out.push('\n');
         out.push_str(&report::text::summary(&doc.program, &diagnostics));
         out.push('\n');
@@ -137,8 +138,32 @@ fn color_for_terminal(color: ColorChoice) -> bool {
     stdout_color(color)
 }
 
-/// The program in time order, one line a session: the text shown when output is not a
-/// terminal. (Kept small and separate: the full text agenda export replaces it when merged.)
+/// The text agenda export (72 columns, in the event's language), shown when output is not a
+/// terminal. `SOURCE_DATE_EPOCH` is honoured as by `agora export`.
+fn text_agenda(program: &Program) -> Result<String, String> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let stamp = export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now)?;
+    let options = export::Options {
+        utc: false,
+        stamp,
+        template: None,
+    };
+    let files = export::export(
+        program,
+        &[export::Format::Text],
+        &export::Selection::default(),
+        None,
+        &options,
+    )
+    .map_err(|e| e.to_string())?;
+    let file = files.into_iter().find(|f| f.main).ok_or("no agenda")?;
+    String::from_utf8(file.bytes).map_err(|e| e.to_string())
+}
+
+/// The program in time order, one line a session: a fallback should the text agenda export
+/// fail.
 pub fn plain_agenda(program: &Program) -> String {
     let schedule = Schedule::new(program);
     let tz = program.event.timezone;
