@@ -5,13 +5,18 @@
 
 pub mod cli;
 pub mod codes;
+pub mod edit;
 pub mod export;
 pub mod generate;
 pub mod ids;
 pub mod interop;
 pub mod load;
 pub mod model;
+pub mod picks;
+pub mod recover;
 pub mod report;
 pub mod rules;
+pub mod save;
 pub mod source;
 pub mod time;
+pub mod tui;

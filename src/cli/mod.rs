@@ -3,8 +3,11 @@
 //! Commands return an [`Outcome`]; `main` only maps it to the process exit code.
 
 mod check;
+mod edit;
 mod export;
 mod import;
+
+pub use edit::plain_agenda;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -34,6 +37,7 @@ impl Outcome {
 
 const EXAMPLES: &str = "\
 Examples:
+  agora events/forum-interconnectes-2017.toml   # open the editor
   agora check events/forum-interconnectes-2017.toml
   agora check events/examples/split/ --format json
   agora check my-event.toml --deny warnings     # fail CI on warnings too
@@ -77,6 +81,13 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Open an event in the terminal editor (same as `agora PATH`).
+    Edit {
+        /// The event: a .toml file or a directory of them.
+        path: PathBuf,
+    },
+    /// Print the editor's keys.
+    Keys,
 }
 
 #[derive(Debug, Args)]
@@ -167,22 +178,9 @@ pub fn run(cli: Cli) -> Outcome {
                 Err(e) => fail(&format!("cannot render the manual page: {e}")),
             }
         }
-        None => {
-            // Until the editor exists, opening an event prints its check.
-            let path = match cli.path {
-                Some(path) => path,
-                None => match default_event(Path::new("events")) {
-                    Ok(path) => path,
-                    Err(message) => return fail(&message),
-                },
-            };
-            let args = CheckArgs {
-                path,
-                format: Format::Text,
-                deny: None,
-            };
-            check::run(&args, color)
-        }
+        Some(Command::Edit { path }) => edit::run(Some(path), color),
+        Some(Command::Keys) => edit::keys(),
+        None => edit::run(cli.path, color),
     }
 }
 

@@ -100,6 +100,21 @@ pub fn load_str(path: &Path, text: &str) -> Result<Program, LoadFailure> {
     build(index.into_iter().collect(), sources, path)
 }
 
+/// Load an event from the texts of its files, in merge order, as if read from those paths
+/// (the editor: reloading what it just saved, restoring a recovery file).
+pub fn load_texts(root: &Path, files: &[(PathBuf, String)]) -> Result<Program, LoadFailure> {
+    let mut sources = Sources::default();
+    let mut errors = Vec::new();
+    let indices: Vec<u32> = files
+        .iter()
+        .filter_map(|(path, text)| read::add_text(path, text.clone(), &mut sources, &mut errors))
+        .collect();
+    if !errors.is_empty() {
+        return Err(LoadFailure { sources, errors });
+    }
+    build(indices, sources, root)
+}
+
 fn build(files: Vec<u32>, sources: Sources, root: &Path) -> Result<Program, LoadFailure> {
     let mut errors = Vec::new();
     let mut parts: Vec<decode::FilePart> = Vec::with_capacity(files.len());

@@ -1,0 +1,162 @@
+//! Editor speed, measured by driving the app with ratatui's TestBackend (`cargo bench --bench tui`):
+//!
+//! - first frame on the seed event: read and load the file, derive the conflicts, draw
+//!   (target: under 50 ms);
+//! - a keypress that moves a session in a 10,000-session program, through redraw, with the
+//!   rules run again (target: under 16 ms).
+//!
+//! The 10,000-session program is generated here, deterministically (`agora::generate`):
+//! 50 rooms, 2,000 speakers, 5 days, 2% of sessions with a planted conflict.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use agora::edit::Document;
+use agora::load::load_str;
+use agora::save::{self, DiskFile, OnDisk};
+use agora::tui::action::Action;
+use agora::tui::app::App;
+use agora::tui::keymap::Key;
+use agora::tui::render;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn stats(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
+    samples.sort();
+    let median = samples[samples.len() / 2];
+    let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];
+    (samples[0], median, p95)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
+
+    // First frame on the seed event, 120×40.
+    let mut first = Vec::new();
+    for _ in 0..40 {
+        let t0 = Instant::now();
+        let (doc, disk) = save::open(&seed).expect("the seed event loads");
+        let mut app = App::new(doc, disk, 0, true);
+        app.update(Action::Resize {
+            width: 120,
+            height: 40,
+        });
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+        terminal.draw(|f| render::draw(f, &app)).expect("draw");
+        first.push(t0.elapsed());
+    }
+    let (min, median, p95) = stats(first);
+    println!(
+        "first frame, seed event (28 sessions), 120x40: min {}, median {}, p95 {}  (target < 50 ms)",
+        ms(min),
+        ms(median),
+        ms(p95)
+    );
+
+    // 10,000 sessions.
+    let text = agora::generate::generate(&agora::generate::Options {
+        sessions: 10_000,
+        rooms: 50,
+        speakers: 2_000,
+        days: 5,
+        conflict_rate: 0.02,
+        seed: 1,
+    });
+    let path = Path::new("large.toml");
+    let t0 = Instant::now();
+    let program = load_str(path, &text).expect("the generated program loads");
+    let load = t0.elapsed();
+    let sessions = program.sessions.len();
+    let disk = OnDisk {
+        root: path.to_path_buf(),
+        files: vec![DiskFile {
+            path: path.to_path_buf(),
+            bytes: text.clone().into_bytes(),
+        }],
+    };
+    let t0 = Instant::now();
+    let mut app = App::new(Document::new(program), disk, 0, true);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    terminal.draw(|f| render::draw(f, &app)).expect("draw");
+    let first_large = t0.elapsed();
+    println!(
+        "{sessions} sessions: load {}, first frame after load {} ({} diagnostics)",
+        ms(load),
+        ms(first_large),
+        app.derived.diagnostics.len()
+    );
+
+    // Select a session on the first day, then move it later and earlier, timing each press
+    // through redraw.
+    app.update(Action::CursorDown);
+    assert!(app.selected.is_some(), "a session is selected");
+    let mut presses = Vec::new();
+    let mut derive = Vec::new();
+    for k in 0..60 {
+        let key = if k % 2 == 0 {
+            Key::Char('J')
+        } else {
+            Key::Char('K')
+        };
+        let t0 = Instant::now();
+        app.handle_key(key);
+        terminal.draw(|f| render::draw(f, &app)).expect("draw");
+        presses.push(t0.elapsed());
+        let t1 = Instant::now();
+        let _ = agora::rules::check(&app.doc.program);
+        derive.push(t1.elapsed());
+    }
+    assert_eq!(app.history.depth(), 60);
+    let (min, median, p95) = stats(presses);
+    println!(
+        "keypress J/K moving a session in {sessions} sessions, to frame (rules included): min {}, median {}, p95 {}  (target < 16 ms)",
+        ms(min),
+        ms(median),
+        ms(p95)
+    );
+    let (min, median, _) = stats(derive);
+    println!(
+        "  of which the rules alone (rules::check): min {}, median {}",
+        ms(min),
+        ms(median)
+    );
+    let mut facts = Vec::new();
+    let mut derived = Vec::new();
+    let mut frames = Vec::new();
+    for _ in 0..30 {
+        let t0 = Instant::now();
+        let schedule = agora::rules::Schedule::new(&app.doc.program);
+        facts.push(t0.elapsed());
+        drop(schedule);
+        let t0 = Instant::now();
+        let _ = agora::tui::derive::Derived::new(&app.doc.program);
+        derived.push(t0.elapsed());
+        let t0 = Instant::now();
+        terminal.draw(|f| render::draw(f, &app)).expect("draw");
+        frames.push(t0.elapsed());
+    }
+    println!(
+        "  breakdown (medians): Schedule::new {}, everything derived (Schedule + rules + views) {}, drawing {}",
+        ms(stats(facts).1),
+        ms(stats(derived).1),
+        ms(stats(frames).1)
+    );
+    app.handle_key(Key::Char('J'));
+
+    // Saving the 10,000-session program after one edit (render the patched text).
+    let t0 = Instant::now();
+    let rendered = save::render(&app.doc).expect("render");
+    println!(
+        "patching the 10,000-session file for a save after one move: {} ({} file)",
+        ms(t0.elapsed()),
+        rendered.len()
+    );
+}

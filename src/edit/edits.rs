@@ -1,0 +1,530 @@
+//! Edits: every change the editor can make to a program, as a value that knows its inverse.
+//!
+//! An edit carries both the old and the new value, so applying `edit.inverse()` right after
+//! `edit` restores the document exactly (origins included: undoing a deletion puts the table
+//! back where it was written, and a save then leaves the file untouched).
+
+use crate::codes::RuleCode;
+use crate::model::{DateTimeValue, Kind, Program, Room, Session, Spanned, Speaker, Status};
+use crate::source::Span;
+
+use super::{Document, Origin};
+
+/// A session's times as written: `start`, and `duration` or `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct When {
+    pub start: Option<DateTimeValue>,
+    pub duration: Option<i64>,
+    pub end: Option<DateTimeValue>,
+}
+
+impl When {
+    pub fn of(session: &Session) -> When {
+        When {
+            start: session.start.as_ref().map(|s| s.value),
+            duration: session.duration.as_ref().map(|d| d.value),
+            end: session.end.as_ref().map(|e| e.value),
+        }
+    }
+
+    fn write(&self, session: &mut Session) {
+        let span = session.span;
+        set_spanned(&mut session.start, self.start, span);
+        set_spanned(&mut session.duration, self.duration, span);
+        set_spanned(&mut session.end, self.end, span);
+    }
+}
+
+/// Speakers or moderators of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Speaker,
+    Moderator,
+}
+
+impl Role {
+    pub fn list(self, session: &Session) -> &Vec<Spanned<String>> {
+        match self {
+            Role::Speaker => &session.speakers,
+            Role::Moderator => &session.moderators,
+        }
+    }
+
+    fn list_mut(self, session: &mut Session) -> &mut Vec<Spanned<String>> {
+        match self {
+            Role::Speaker => &mut session.speakers,
+            Role::Moderator => &mut session.moderators,
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            Role::Speaker => "speaker",
+            Role::Moderator => "moderator",
+        }
+    }
+}
+
+/// One field of a session and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Title(String),
+    Kind(Kind),
+    Track(Option<String>),
+    Room(Option<String>),
+    Start(Option<DateTimeValue>),
+    Duration(Option<i64>),
+    End(Option<DateTimeValue>),
+    Expected(Option<u32>),
+    Requires(Vec<String>),
+    Status(Status),
+    Description(Option<String>),
+    Plenary(bool),
+    Tags(Vec<String>),
+    Language(Option<String>),
+    Url(Option<String>),
+    Allow(Vec<RuleCode>),
+}
+
+impl Field {
+    /// The key of the field in the event file.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Field::Title(_) => "title",
+            Field::Kind(_) => "kind",
+            Field::Track(_) => "track",
+            Field::Room(_) => "room",
+            Field::Start(_) => "start",
+            Field::Duration(_) => "duration",
+            Field::End(_) => "end",
+            Field::Expected(_) => "expected",
+            Field::Requires(_) => "requires",
+            Field::Status(_) => "status",
+            Field::Description(_) => "description",
+            Field::Plenary(_) => "plenary",
+            Field::Tags(_) => "tags",
+            Field::Language(_) => "language",
+            Field::Url(_) => "url",
+            Field::Allow(_) => "allow",
+        }
+    }
+
+    /// The same field, with the value `session` has now.
+    pub fn current(&self, session: &Session) -> Field {
+        let refv = |r: &Option<Spanned<String>>| r.as_ref().map(|r| r.value.clone());
+        match self {
+            Field::Title(_) => Field::Title(session.title.clone()),
+            Field::Kind(_) => Field::Kind(session.kind),
+            Field::Track(_) => Field::Track(refv(&session.track)),
+            Field::Room(_) => Field::Room(refv(&session.room)),
+            Field::Start(_) => Field::Start(session.start.as_ref().map(|s| s.value)),
+            Field::Duration(_) => Field::Duration(session.duration.as_ref().map(|d| d.value)),
+            Field::End(_) => Field::End(session.end.as_ref().map(|e| e.value)),
+            Field::Expected(_) => Field::Expected(session.expected),
+            Field::Requires(_) => Field::Requires(session.requires.clone()),
+            Field::Status(_) => Field::Status(session.status),
+            Field::Description(_) => Field::Description(session.description.clone()),
+            Field::Plenary(_) => Field::Plenary(session.plenary),
+            Field::Tags(_) => Field::Tags(session.tags.clone()),
+            Field::Language(_) => Field::Language(session.language.clone()),
+            Field::Url(_) => Field::Url(session.url.clone()),
+            Field::Allow(_) => Field::Allow(session.allow.clone()),
+        }
+    }
+
+    fn write(&self, session: &mut Session) {
+        let span = session.span;
+        match self {
+            Field::Title(v) => session.title = v.clone(),
+            Field::Kind(v) => session.kind = *v,
+            Field::Track(v) => set_spanned(&mut session.track, v.clone(), span),
+            Field::Room(v) => set_spanned(&mut session.room, v.clone(), span),
+            Field::Start(v) => set_spanned(&mut session.start, *v, span),
+            Field::Duration(v) => set_spanned(&mut session.duration, *v, span),
+            Field::End(v) => set_spanned(&mut session.end, *v, span),
+            Field::Expected(v) => session.expected = *v,
+            Field::Requires(v) => session.requires = v.clone(),
+            Field::Status(v) => session.status = *v,
+            Field::Description(v) => session.description = v.clone(),
+            Field::Plenary(v) => session.plenary = *v,
+            Field::Tags(v) => session.tags = v.clone(),
+            Field::Language(v) => session.language = v.clone(),
+            Field::Url(v) => session.url = v.clone(),
+            Field::Allow(v) => session.allow = v.clone(),
+        }
+    }
+}
+
+/// Set an optional written value, keeping the place it was written (for diagnostics).
+fn set_spanned<T>(slot: &mut Option<Spanned<T>>, value: Option<T>, fallback: Span) {
+    *slot = value.map(|value| Spanned {
+        value,
+        span: slot.as_ref().map(|s| s.span).unwrap_or(fallback),
+    });
+}
+
+/// A change to the program; `inverse` undoes it.
+#[derive(Debug, Clone)]
+pub enum Edit {
+    /// Shift a session in time (its start, and its end when written with `end`).
+    Move {
+        session: usize,
+        from: When,
+        to: When,
+    },
+    /// Make a session longer or shorter (its `duration`, or its `end`).
+    Resize {
+        session: usize,
+        from: When,
+        to: When,
+    },
+    /// Put a session in another room, or in none.
+    Reassign {
+        session: usize,
+        from: Option<String>,
+        to: Option<String>,
+    },
+    /// Change one field of a session.
+    SetField {
+        session: usize,
+        from: Field,
+        to: Field,
+    },
+    /// Insert a session (new or duplicated) at `index`.
+    AddSession {
+        index: usize,
+        session: Box<Session>,
+        origin: Origin,
+    },
+    /// Remove the session at `index`.
+    RemoveSession {
+        index: usize,
+        session: Box<Session>,
+        origin: Origin,
+    },
+    /// Replace a whole session (restoring a recovered program).
+    ReplaceSession {
+        index: usize,
+        from: Box<Session>,
+        to: Box<Session>,
+    },
+    /// Add a person to a session's speakers or moderators, at `position` in the list.
+    AddPerson {
+        session: usize,
+        role: Role,
+        position: usize,
+        id: String,
+    },
+    /// Remove the person at `position` from a session's speakers or moderators.
+    RemovePerson {
+        session: usize,
+        role: Role,
+        position: usize,
+        id: String,
+    },
+    /// Insert a speaker at `index`.
+    AddSpeaker {
+        index: usize,
+        speaker: Box<Speaker>,
+        origin: Origin,
+    },
+    /// Remove the speaker at `index`.
+    RemoveSpeaker {
+        index: usize,
+        speaker: Box<Speaker>,
+        origin: Origin,
+    },
+    /// Replace a whole speaker (restoring a recovered program).
+    ReplaceSpeaker {
+        index: usize,
+        from: Box<Speaker>,
+        to: Box<Speaker>,
+    },
+    /// Insert a room at `index`.
+    AddRoom {
+        index: usize,
+        room: Box<Room>,
+        origin: Origin,
+    },
+    /// Remove the room at `index`.
+    RemoveRoom {
+        index: usize,
+        room: Box<Room>,
+        origin: Origin,
+    },
+    /// Replace a whole room (restoring a recovered program).
+    ReplaceRoom {
+        index: usize,
+        from: Box<Room>,
+        to: Box<Room>,
+    },
+    /// Several edits made as one step (drop after grab, a form, a restore): undone together.
+    Batch { label: String, edits: Vec<Edit> },
+}
+
+impl Edit {
+    /// The edit that undoes this one.
+    pub fn inverse(&self) -> Edit {
+        match self.clone() {
+            Edit::Move { session, from, to } => Edit::Move {
+                session,
+                from: to,
+                to: from,
+            },
+            Edit::Resize { session, from, to } => Edit::Resize {
+                session,
+                from: to,
+                to: from,
+            },
+            Edit::Reassign { session, from, to } => Edit::Reassign {
+                session,
+                from: to,
+                to: from,
+            },
+            Edit::SetField { session, from, to } => Edit::SetField {
+                session,
+                from: to,
+                to: from,
+            },
+            Edit::AddSession {
+                index,
+                session,
+                origin,
+            } => Edit::RemoveSession {
+                index,
+                session,
+                origin,
+            },
+            Edit::RemoveSession {
+                index,
+                session,
+                origin,
+            } => Edit::AddSession {
+                index,
+                session,
+                origin,
+            },
+            Edit::ReplaceSession { index, from, to } => Edit::ReplaceSession {
+                index,
+                from: to,
+                to: from,
+            },
+            Edit::AddPerson {
+                session,
+                role,
+                position,
+                id,
+            } => Edit::RemovePerson {
+                session,
+                role,
+                position,
+                id,
+            },
+            Edit::RemovePerson {
+                session,
+                role,
+                position,
+                id,
+            } => Edit::AddPerson {
+                session,
+                role,
+                position,
+                id,
+            },
+            Edit::AddSpeaker {
+                index,
+                speaker,
+                origin,
+            } => Edit::RemoveSpeaker {
+                index,
+                speaker,
+                origin,
+            },
+            Edit::RemoveSpeaker {
+                index,
+                speaker,
+                origin,
+            } => Edit::AddSpeaker {
+                index,
+                speaker,
+                origin,
+            },
+            Edit::ReplaceSpeaker { index, from, to } => Edit::ReplaceSpeaker {
+                index,
+                from: to,
+                to: from,
+            },
+            Edit::AddRoom {
+                index,
+                room,
+                origin,
+            } => Edit::RemoveRoom {
+                index,
+                room,
+                origin,
+            },
+            Edit::RemoveRoom {
+                index,
+                room,
+                origin,
+            } => Edit::AddRoom {
+                index,
+                room,
+                origin,
+            },
+            Edit::ReplaceRoom { index, from, to } => Edit::ReplaceRoom {
+                index,
+                from: to,
+                to: from,
+            },
+            Edit::Batch { label, edits } => Edit::Batch {
+                label,
+                edits: edits.iter().rev().map(Edit::inverse).collect(),
+            },
+        }
+    }
+
+    /// Apply to a document. Indices must be valid for the document (the history guarantees it:
+    /// edits are applied and undone in order).
+    pub(super) fn apply(&self, doc: &mut Document) {
+        let program = &mut doc.program;
+        let origins = &mut doc.origins;
+        match self {
+            Edit::Move { session, to, .. } | Edit::Resize { session, to, .. } => {
+                to.write(&mut program.sessions[*session]);
+            }
+            Edit::Reassign { session, to, .. } => {
+                let s = &mut program.sessions[*session];
+                let span = s.span;
+                set_spanned(&mut s.room, to.clone(), span);
+            }
+            Edit::SetField { session, to, .. } => to.write(&mut program.sessions[*session]),
+            Edit::AddSession {
+                index,
+                session,
+                origin,
+            } => {
+                program.sessions.insert(*index, (**session).clone());
+                origins.sessions.insert(*index, *origin);
+            }
+            Edit::RemoveSession { index, .. } => {
+                program.sessions.remove(*index);
+                origins.sessions.remove(*index);
+            }
+            Edit::ReplaceSession { index, to, .. } => program.sessions[*index] = (**to).clone(),
+            Edit::AddPerson {
+                session,
+                role,
+                position,
+                id,
+            } => {
+                let s = &mut program.sessions[*session];
+                let span = s.span;
+                let list = role.list_mut(s);
+                let at = (*position).min(list.len());
+                list.insert(
+                    at,
+                    Spanned {
+                        value: id.clone(),
+                        span,
+                    },
+                );
+            }
+            Edit::RemovePerson {
+                session,
+                role,
+                position,
+                ..
+            } => {
+                let list = role.list_mut(&mut program.sessions[*session]);
+                if *position < list.len() {
+                    list.remove(*position);
+                }
+            }
+            Edit::AddSpeaker {
+                index,
+                speaker,
+                origin,
+            } => {
+                program.speakers.insert(*index, (**speaker).clone());
+                origins.speakers.insert(*index, *origin);
+            }
+            Edit::RemoveSpeaker { index, .. } => {
+                program.speakers.remove(*index);
+                origins.speakers.remove(*index);
+            }
+            Edit::ReplaceSpeaker { index, to, .. } => program.speakers[*index] = (**to).clone(),
+            Edit::AddRoom {
+                index,
+                room,
+                origin,
+            } => {
+                program.rooms.insert(*index, (**room).clone());
+                origins.rooms.insert(*index, *origin);
+            }
+            Edit::RemoveRoom { index, .. } => {
+                program.rooms.remove(*index);
+                origins.rooms.remove(*index);
+            }
+            Edit::ReplaceRoom { index, to, .. } => program.rooms[*index] = (**to).clone(),
+            Edit::Batch { edits, .. } => {
+                for edit in edits {
+                    edit.apply(doc);
+                }
+            }
+        }
+    }
+
+    /// The session this edit is about, after it is applied (to put the cursor on it).
+    pub fn focus(&self) -> Option<usize> {
+        match self {
+            Edit::Move { session, .. }
+            | Edit::Resize { session, .. }
+            | Edit::Reassign { session, .. }
+            | Edit::SetField { session, .. }
+            | Edit::AddPerson { session, .. }
+            | Edit::RemovePerson { session, .. } => Some(*session),
+            Edit::AddSession { index, .. } | Edit::ReplaceSession { index, .. } => Some(*index),
+            Edit::Batch { edits, .. } => edits.iter().rev().find_map(Edit::focus),
+            _ => None,
+        }
+    }
+
+    /// A few words saying what the edit does, for the status line ("moved 'Déjeuner'").
+    pub fn describe(&self, program: &Program) -> String {
+        let title = |i: &usize| {
+            program
+                .sessions
+                .get(*i)
+                .map(|s| format!("'{}'", s.title))
+                .unwrap_or_else(|| "a session".into())
+        };
+        match self {
+            Edit::Move { session, .. } => format!("moved {}", title(session)),
+            Edit::Resize { session, .. } => format!("resized {}", title(session)),
+            Edit::Reassign { session, to, .. } => match to {
+                Some(room) => format!("moved {} to room {room}", title(session)),
+                None => format!("took {} out of its room", title(session)),
+            },
+            Edit::SetField { session, to, .. } => {
+                format!("changed `{}` of {}", to.key(), title(session))
+            }
+            Edit::AddSession { session, .. } => format!("added '{}'", session.title),
+            Edit::RemoveSession { session, .. } => format!("deleted '{}'", session.title),
+            Edit::ReplaceSession { to, .. } => format!("restored '{}'", to.title),
+            Edit::AddPerson {
+                session, role, id, ..
+            } => format!("added {id} as {} of {}", role.noun(), title(session)),
+            Edit::RemovePerson {
+                session, role, id, ..
+            } => format!("removed {id} as {} of {}", role.noun(), title(session)),
+            Edit::AddSpeaker { speaker, .. } => format!("added speaker {}", speaker.name),
+            Edit::RemoveSpeaker { speaker, .. } => format!("removed speaker {}", speaker.name),
+            Edit::ReplaceSpeaker { to, .. } => format!("restored speaker {}", to.name),
+            Edit::AddRoom { room, .. } => format!("added room {}", room.name),
+            Edit::RemoveRoom { room, .. } => format!("removed room {}", room.name),
+            Edit::ReplaceRoom { to, .. } => format!("restored room {}", to.name),
+            Edit::Batch { label, .. } => label.clone(),
+        }
+    }
+}

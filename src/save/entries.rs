@@ -1,0 +1,126 @@
+//! Model items as the TOML keys and values a file holds, in the format's key order.
+//!
+//! `None` means "not written": an absent option, an empty list, a default (`status` confirmed,
+//! `plenary` false, `accessible` true). Saving compares the entries of an item as loaded with
+//! its entries now and patches only the keys whose value differs.
+
+use toml_edit::{Array, InlineTable, Value};
+
+use crate::model::{DateTimeValue, Room, Session, Speaker, Status, Window};
+
+pub(crate) type Entries = Vec<(&'static str, Option<Value>)>;
+
+pub(crate) fn datetime(value: &DateTimeValue) -> Value {
+    let text = match value {
+        DateTimeValue::Local(n) => n.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
+        DateTimeValue::Fixed(f) => f.format("%Y-%m-%dT%H:%M:%S%.f%:z").to_string(),
+    };
+    match text.parse::<toml_edit::Datetime>() {
+        Ok(dt) => Value::from(dt),
+        // Unreachable for chrono's output; keep the text rather than lose the value.
+        Err(_) => Value::from(text),
+    }
+}
+
+fn string(value: &Option<String>) -> Option<Value> {
+    value.as_ref().map(|v| Value::from(v.as_str()))
+}
+
+fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<Value> {
+    let array: Array = items.into_iter().collect();
+    (!array.is_empty()).then_some(Value::Array(array))
+}
+
+fn windows(windows: &Option<Vec<Window>>) -> Option<Value> {
+    let windows = windows.as_ref()?;
+    let mut array = Array::new();
+    for w in windows {
+        let mut t = InlineTable::new();
+        t.insert("from", datetime(&w.from));
+        t.insert("to", datetime(&w.to));
+        array.push(Value::InlineTable(t));
+    }
+    Some(Value::Array(array))
+}
+
+pub(crate) fn session(s: &Session) -> Entries {
+    vec![
+        ("id", Some(Value::from(s.id.as_str()))),
+        ("title", Some(Value::from(s.title.as_str()))),
+        ("kind", Some(Value::from(s.kind.as_str()))),
+        (
+            "track",
+            s.track.as_ref().map(|t| Value::from(t.value.as_str())),
+        ),
+        (
+            "room",
+            s.room.as_ref().map(|r| Value::from(r.value.as_str())),
+        ),
+        ("start", s.start.as_ref().map(|v| datetime(&v.value))),
+        (
+            "duration",
+            s.duration.as_ref().map(|d| Value::from(d.value)),
+        ),
+        ("end", s.end.as_ref().map(|v| datetime(&v.value))),
+        (
+            "speakers",
+            strings(s.speakers.iter().map(|r| r.value.as_str())),
+        ),
+        (
+            "moderators",
+            strings(s.moderators.iter().map(|r| r.value.as_str())),
+        ),
+        ("expected", s.expected.map(|n| Value::from(i64::from(n)))),
+        ("requires", strings(s.requires.iter().map(String::as_str))),
+        ("plenary", s.plenary.then(|| Value::from(true))),
+        ("language", string(&s.language)),
+        ("tags", strings(s.tags.iter().map(String::as_str))),
+        ("description", string(&s.description)),
+        ("url", string(&s.url)),
+        (
+            "status",
+            (s.status != Status::Confirmed).then(|| Value::from(s.status.as_str())),
+        ),
+        ("allow", strings(s.allow.iter().map(|c| c.as_str()))),
+    ]
+}
+
+pub(crate) fn room(r: &Room) -> Entries {
+    vec![
+        ("id", Some(Value::from(r.id.as_str()))),
+        ("name", Some(Value::from(r.name.as_str()))),
+        ("capacity", r.capacity.map(|n| Value::from(i64::from(n)))),
+        ("features", strings(r.features.iter().map(String::as_str))),
+        ("accessible", (!r.accessible).then(|| Value::from(false))),
+        ("location", string(&r.location)),
+        ("open", windows(&r.open)),
+    ]
+}
+
+pub(crate) fn speaker(s: &Speaker) -> Entries {
+    vec![
+        ("id", Some(Value::from(s.id.as_str()))),
+        ("name", Some(Value::from(s.name.as_str()))),
+        ("affiliation", string(&s.affiliation)),
+        ("role", string(&s.role)),
+        ("bio", string(&s.bio)),
+        ("email", string(&s.email)),
+        ("url", string(&s.url)),
+        ("available", windows(&s.available)),
+    ]
+}
+
+/// The keys whose value differs between two entry lists of the same kind of item.
+pub(crate) fn changed<'e>(
+    before: &'e Entries,
+    after: &'e Entries,
+) -> Vec<(&'static str, Option<&'e Value>)> {
+    before
+        .iter()
+        .zip(after)
+        .filter(|((_, a), (_, b))| {
+            a.as_ref().map(ToString::to_string) != b.as_ref().map(ToString::to_string)
+        })
+        .map(|(_, (key, b))| (*key, b.as_ref()))
+        .collect()
+}

@@ -1,0 +1,210 @@
+//! Saving an edited program back to its TOML files without damaging them.
+//!
+//! `render` patches the text each file had when loaded (only the keys that changed, tables
+//! removed, tables appended to the file the item belongs to); `save` checks that no file
+//! changed on disk since it was read, checks that the new texts load, writes each changed file
+//! atomically (temp file in the same folder, fsync, rename) and reloads the document from the
+//! texts written. A save with no edit writes nothing, so files stay byte-identical.
+
+mod disk;
+mod entries;
+mod patch;
+
+use std::path::{Path, PathBuf};
+
+use crate::edit::Document;
+use crate::load::{load_path, load_texts, LoadFailure};
+
+pub use disk::write_atomic;
+pub use patch::render;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A source file as agora last read or wrote it.
+#[derive(Debug, Clone)]
+pub struct DiskFile {
+    pub path: PathBuf,
+    /// The exact bytes (with a byte-order mark, if the file had one).
+    pub bytes: Vec<u8>,
+}
+
+/// The event's files on disk, to notice changes made by someone else.
+#[derive(Debug, Clone)]
+pub struct OnDisk {
+    /// The path the event was opened with (a file or a directory).
+    pub root: PathBuf,
+    pub files: Vec<DiskFile>,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// These files changed on disk since they were loaded: nothing was written.
+    ChangedOnDisk(Vec<PathBuf>),
+    /// The new text would not load back; nothing was written.
+    Invalid(String),
+    /// Writing failed (the files already written are listed in the message).
+    Io(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::ChangedOnDisk(paths) => write!(
+                f,
+                "{} changed on disk since it was loaded",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            SaveError::Invalid(m) | SaveError::Io(m) => f.write_str(m),
+        }
+    }
+}
+
+/// What a save wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Saved {
+    pub written: Vec<PathBuf>,
+}
+
+/// Open an event for editing: the program and the bytes of its files.
+pub fn open(path: &Path) -> Result<(Document, OnDisk), LoadFailure> {
+    let mut attempts = 0;
+    loop {
+        let program = load_path(path)?;
+        let files: Vec<DiskFile> = program
+            .sources
+            .files()
+            .iter()
+            .map(|f| DiskFile {
+                path: f.path.clone(),
+                bytes: std::fs::read(&f.path).unwrap_or_default(),
+            })
+            .collect();
+        // The files must not have changed between the load and this read.
+        let consistent = program
+            .sources
+            .files()
+            .iter()
+            .zip(&files)
+            .all(|(s, d)| strip_bom(&d.bytes) == s.text.as_bytes());
+        attempts += 1;
+        if consistent || attempts >= 3 {
+            let disk = OnDisk {
+                root: path.to_path_buf(),
+                files,
+            };
+            return Ok((Document::new(program), disk));
+        }
+    }
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
+/// Files among `files` (indices) whose bytes on disk differ from what was last read or written.
+pub fn changed_on_disk(disk: &OnDisk, files: &[u32]) -> Vec<PathBuf> {
+    files
+        .iter()
+        .filter_map(|&f| disk.files.get(f as usize))
+        .filter(|d| std::fs::read(&d.path).map(|b| b != d.bytes).unwrap_or(true))
+        .map(|d| d.path.clone())
+        .collect()
+}
+
+/// The texts of all files after the edits (unchanged files as loaded), in load order.
+pub fn texts_after(doc: &Document, rendered: &[(u32, String)]) -> Vec<(PathBuf, String)> {
+    doc.program
+        .sources
+        .files()
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let text = rendered
+                .iter()
+                .find(|(r, _)| *r as usize == i)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_else(|| f.text.clone());
+            (f.path.clone(), text)
+        })
+        .collect()
+}
+
+/// Save the document. Unless `force`, refuse when a file to write changed on disk.
+/// On success the document is reloaded from the written texts (fresh positions for
+/// diagnostics; item indices are unchanged, so the undo history stays valid).
+pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved, SaveError> {
+    let rendered = render(doc).map_err(SaveError::Invalid)?;
+    if rendered.is_empty() {
+        return Ok(Saved::default());
+    }
+    let indices: Vec<u32> = rendered.iter().map(|(f, _)| *f).collect();
+    if !force {
+        let changed = changed_on_disk(disk, &indices);
+        if !changed.is_empty() {
+            return Err(SaveError::ChangedOnDisk(changed));
+        }
+    }
+    let texts = texts_after(doc, &rendered);
+    let reloaded = load_texts(&disk.root, &texts).map_err(|failure| {
+        let first = failure
+            .errors
+            .first()
+            .map(|e| e.message.clone())
+            .unwrap_or_default();
+        SaveError::Invalid(format!(
+            "the saved file would not load back ({first}); nothing was written — please report this"
+        ))
+    })?;
+    if reloaded.sessions.len() != doc.program.sessions.len()
+        || reloaded.rooms.len() != doc.program.rooms.len()
+        || reloaded.speakers.len() != doc.program.speakers.len()
+    {
+        return Err(SaveError::Invalid(format!(
+            "the saved files would hold {} sessions, {} rooms and {} speakers instead of {}, {} and {}; \
+             nothing was written — please report this",
+            reloaded.sessions.len(),
+            reloaded.rooms.len(),
+            reloaded.speakers.len(),
+            doc.program.sessions.len(),
+            doc.program.rooms.len(),
+            doc.program.speakers.len()
+        )));
+    }
+    let mut saved = Saved::default();
+    for (f, text) in &rendered {
+        let Some(file) = disk.files.get_mut(*f as usize) else {
+            continue;
+        };
+        let mut bytes = Vec::with_capacity(text.len() + 3);
+        if file.bytes.starts_with(BOM) {
+            bytes.extend_from_slice(BOM);
+        }
+        bytes.extend_from_slice(text.as_bytes());
+        write_atomic(&file.path, &bytes).map_err(|e| {
+            let done = if saved.written.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (already written: {})",
+                    saved
+                        .written
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            SaveError::Io(format!("cannot write `{}`: {e}{done}", file.path.display()))
+        })?;
+        file.bytes = bytes;
+        saved.written.push(file.path.clone());
+    }
+    let origins = std::mem::take(&mut doc.origins);
+    *doc = Document::with_origins(reloaded, origins);
+    Ok(saved)
+}

@@ -1,0 +1,379 @@
+//! The new text of each changed file: the text as loaded, parsed with `toml_edit`, with only the
+//! changed keys, removed tables and appended tables patched in. Comments, blank lines, key
+//! order and formatting elsewhere stay as written.
+
+use std::collections::HashMap;
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
+
+use super::entries::{self, changed, Entries};
+use crate::edit::{Document, Origin};
+
+/// Keys to set to a value, or to remove when `None`.
+type KeyChanges = Vec<(&'static str, Option<Value>)>;
+
+/// What changes in one array (`sessions`, `rooms`, `speakers`) of one file.
+#[derive(Default)]
+struct ArrayChanges {
+    /// Position in the file's array, and the keys to set (or remove, when `None`).
+    patches: Vec<(usize, KeyChanges)>,
+    /// Positions removed.
+    removed: Vec<usize>,
+    /// New tables, in program order.
+    added: Vec<Entries>,
+}
+
+impl ArrayChanges {
+    fn is_empty(&self) -> bool {
+        self.patches.is_empty() && self.removed.is_empty() && self.added.is_empty()
+    }
+}
+
+fn array_changes<T>(
+    file: u32,
+    items: &[T],
+    origins: &[Origin],
+    baseline: &[T],
+    written: &HashMap<u64, usize>,
+    entries: fn(&T) -> Entries,
+) -> ArrayChanges {
+    let mut out = ArrayChanges::default();
+    let mut kept = vec![false; baseline.len()];
+    for (item, origin) in items.iter().zip(origins) {
+        if origin.file != file {
+            continue;
+        }
+        match written.get(&origin.uid) {
+            Some(&index) => {
+                let Some(before) = baseline.get(index) else {
+                    continue;
+                };
+                kept[index] = true;
+                let (a, b) = (entries(before), entries(item));
+                let keys: KeyChanges = changed(&a, &b)
+                    .into_iter()
+                    .map(|(k, v)| (k, v.cloned()))
+                    .collect();
+                if !keys.is_empty() {
+                    out.patches.push((index, keys));
+                }
+            }
+            None => out.added.push(entries(item)),
+        }
+    }
+    out.removed = kept
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| !**k)
+        .map(|(i, _)| i)
+        .collect();
+    out
+}
+
+/// The array of tables (or inline array of tables) under `key`.
+enum Tables<'d> {
+    Standard(&'d mut ArrayOfTables),
+    Inline(&'d mut Array),
+}
+
+fn tables<'d>(doc: &'d mut DocumentMut, key: &str) -> Option<Tables<'d>> {
+    match doc.get_mut(key)? {
+        Item::ArrayOfTables(a) => Some(Tables::Standard(a)),
+        Item::Value(Value::Array(a)) => Some(Tables::Inline(a)),
+        _ => None,
+    }
+}
+
+impl Tables<'_> {
+    fn get_mut(&mut self, index: usize) -> Option<&mut dyn TableLike> {
+        match self {
+            Tables::Standard(a) => a.get_mut(index).map(|t| t as &mut dyn TableLike),
+            Tables::Inline(a) => a
+                .get_mut(index)
+                .and_then(Value::as_inline_table_mut)
+                .map(|t| t as &mut dyn TableLike),
+        }
+    }
+
+    fn remove(&mut self, index: usize) {
+        match self {
+            Tables::Standard(a) => {
+                if index < a.len() {
+                    a.remove(index);
+                }
+            }
+            Tables::Inline(a) => {
+                if index < a.len() {
+                    a.remove(index);
+                }
+            }
+        }
+    }
+}
+
+/// The comment paragraphs of a table's prefix that are separated from its header by a blank
+/// line: they belong to the file or to a section, not to the table.
+fn detached_comments(prefix: &str) -> String {
+    let lines: Vec<&str> = prefix.split_inclusive('\n').collect();
+    let Some(last_blank) = lines.iter().rposition(|l| l.trim().is_empty()) else {
+        return String::new();
+    };
+    let kept: String = lines[..=last_blank].concat();
+    if kept.contains('#') {
+        kept
+    } else {
+        String::new()
+    }
+}
+
+/// Positions of all standard tables in the document, to find the one after a removed table.
+fn table_positions(table: &Table, out: &mut Vec<isize>) {
+    for (_, item) in table.iter() {
+        match item {
+            Item::Table(t) => {
+                out.extend(t.position());
+                table_positions(t, out);
+            }
+            Item::ArrayOfTables(a) => {
+                for t in a.iter() {
+                    out.extend(t.position());
+                    table_positions(t, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn table_at(table: &mut Table, position: isize) -> Option<&mut Table> {
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => {
+                if t.position() == Some(position) {
+                    return Some(t);
+                }
+                if let Some(found) = table_at(t, position) {
+                    return Some(found);
+                }
+            }
+            Item::ArrayOfTables(a) => {
+                for t in a.iter_mut() {
+                    if t.position() == Some(position) {
+                        return Some(t);
+                    }
+                    if let Some(found) = table_at(t, position) {
+                        return Some(found);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Remove the `index`-th table of `key`. Its own comment lines (just above its header) go with
+/// it; a file or section comment separated by a blank line moves to the next table.
+fn remove_table(doc: &mut DocumentMut, key: &str, index: usize) {
+    let Some(mut tables) = tables(doc, key) else {
+        return;
+    };
+    let detached = match &mut tables {
+        Tables::Standard(a) => a.get(index).map(|t| {
+            let prefix = t
+                .decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or_default();
+            (detached_comments(prefix), t.position())
+        }),
+        Tables::Inline(_) => None,
+    };
+    tables.remove(index);
+    let Some((kept, Some(position))) = detached else {
+        return;
+    };
+    if kept.is_empty() {
+        return;
+    }
+    let mut positions = Vec::new();
+    table_positions(doc.as_table(), &mut positions);
+    let next = positions.into_iter().filter(|p| *p > position).min();
+    match next.and_then(|p| table_at(doc.as_table_mut(), p)) {
+        Some(next) => {
+            let own = next
+                .decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or_default()
+                .trim_start_matches(['\r', '\n'])
+                .to_string();
+            next.decor_mut().set_prefix(format!("{kept}{own}"));
+        }
+        None => {
+            let trailing = doc.trailing().as_str().unwrap_or_default().to_string();
+            doc.set_trailing(format!("{kept}{trailing}"));
+        }
+    }
+}
+
+/// A list value, reusing the old elements' layout (one per line stays one per line).
+fn patch_array(old: &Array, new: &Array) -> Array {
+    let decors: Vec<toml_edit::Decor> = old.iter().map(|v| v.decor().clone()).collect();
+    let mut out = old.clone();
+    out.clear();
+    for (i, v) in new.iter().enumerate() {
+        let mut v = v.clone();
+        if let Some(decor) = decors.get(i).or(decors.last()) {
+            *v.decor_mut() = decor.clone();
+        } else if i > 0 {
+            v.decor_mut().set_prefix(" ");
+        }
+        out.push_formatted(v);
+    }
+    out
+}
+
+/// Set `key` to `value`, keeping the old value's surrounding comment and spacing.
+fn set_key(table: &mut dyn TableLike, key: &'static str, value: Option<Value>) {
+    let Some(mut value) = value else {
+        table.remove(key);
+        return;
+    };
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            if let (Value::Array(old_array), Value::Array(new_array)) = (&*old, &value) {
+                value = Value::Array(patch_array(old_array, new_array));
+            }
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+        }
+        Some(other) => *other = Item::Value(value),
+        None => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
+fn new_table(entries: Entries) -> Table {
+    let mut table = Table::new();
+    for (key, value) in entries {
+        if let Some(value) = value {
+            table.insert(key, Item::Value(value));
+        }
+    }
+    table
+}
+
+fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), String> {
+    if let Some(mut tables) = tables(doc, key) {
+        for (index, keys) in changes.patches {
+            let table = tables
+                .get_mut(index)
+                .ok_or_else(|| format!("item {} of `{key}` is not where it was", index + 1))?;
+            for (k, v) in keys {
+                set_key(table, k, v);
+            }
+        }
+        let mut removed = changes.removed;
+        removed.sort_unstable();
+        for index in removed.into_iter().rev() {
+            remove_table(doc, key, index);
+        }
+    } else if !changes.patches.is_empty() || !changes.removed.is_empty() {
+        return Err(format!("no `{key}` array where one was loaded"));
+    }
+    if changes.added.is_empty() {
+        return Ok(());
+    }
+    match tables(doc, key) {
+        Some(Tables::Standard(a)) => {
+            for entries in changes.added {
+                a.push(new_table(entries));
+            }
+        }
+        Some(Tables::Inline(a)) => {
+            let decor = a.iter().last().map(|v| v.decor().clone());
+            for entries in changes.added {
+                let mut t = InlineTable::new();
+                for (k, v) in entries {
+                    if let Some(v) = v {
+                        t.insert(k, v);
+                    }
+                }
+                let mut v = Value::InlineTable(t);
+                if let Some(d) = &decor {
+                    *v.decor_mut() = d.clone();
+                }
+                a.push_formatted(v);
+            }
+        }
+        None => {
+            let mut a = ArrayOfTables::new();
+            for entries in changes.added {
+                a.push(new_table(entries));
+            }
+            doc.insert(key, Item::ArrayOfTables(a));
+        }
+    }
+    Ok(())
+}
+
+/// Keep the file's line endings: `toml_edit` writes `\n`.
+fn line_endings_like(original: &str, text: String) -> String {
+    if original.contains("\r\n") {
+        text.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        text
+    }
+}
+
+/// The new text of every file that changes, as `(file index, text)`.
+pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
+    let program = &doc.program;
+    let files = program.sources.files();
+    let mut out = Vec::new();
+    for (file, source) in files.iter().enumerate() {
+        let f = file as u32;
+        let empty = Vec::new();
+        let sessions = array_changes(
+            f,
+            &program.sessions,
+            &doc.origins.sessions,
+            doc.baseline.sessions.get(file).unwrap_or(&empty),
+            &doc.baseline.written,
+            entries::session,
+        );
+        let empty = Vec::new();
+        let rooms = array_changes(
+            f,
+            &program.rooms,
+            &doc.origins.rooms,
+            doc.baseline.rooms.get(file).unwrap_or(&empty),
+            &doc.baseline.written,
+            entries::room,
+        );
+        let empty = Vec::new();
+        let speakers = array_changes(
+            f,
+            &program.speakers,
+            &doc.origins.speakers,
+            doc.baseline.speakers.get(file).unwrap_or(&empty),
+            &doc.baseline.written,
+            entries::speaker,
+        );
+        if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() {
+            continue;
+        }
+        let mut toml: DocumentMut = source
+            .text
+            .parse()
+            .map_err(|e| format!("cannot re-read `{}` to save it: {e}", source.path.display()))?;
+        let at = |e: String| format!("{}: {e}", source.path.display());
+        apply(&mut toml, "rooms", rooms).map_err(at)?;
+        apply(&mut toml, "speakers", speakers).map_err(at)?;
+        apply(&mut toml, "sessions", sessions).map_err(at)?;
+        out.push((f, line_endings_like(&source.text, toml.to_string())));
+    }
+    Ok(out)
+}

@@ -1,0 +1,227 @@
+//! The vocabulary of the editor: what an organiser can ask for ([`Action`]), what the editor
+//! asks the outside world to do ([`Effect`]), and the views and modes it can be in.
+
+/// The five views, in `Tab` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Grid,
+    Agenda,
+    Speakers,
+    Rooms,
+    Conflicts,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Grid,
+        View::Agenda,
+        View::Speakers,
+        View::Rooms,
+        View::Conflicts,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Grid => "Grid",
+            View::Agenda => "Agenda",
+            View::Speakers => "Speakers",
+            View::Rooms => "Rooms",
+            View::Conflicts => "Conflicts",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+}
+
+/// What the keyboard is doing: each mode has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Moving around and editing with single keys.
+    Normal,
+    /// A session is held: movement keys move it, `Enter` drops it, `Esc` puts it back.
+    Grab,
+    /// Typing a `:` command.
+    Command,
+    /// Typing a `/` search.
+    Search,
+    /// The session form (`e`).
+    Form,
+    /// The fuzzy speaker picker (`s`) or filter picker (`f`).
+    Picker,
+    /// A question with lettered answers (quit, save conflict, restore).
+    Prompt,
+    /// The key help (`?`).
+    Help,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Normal => "NORMAL",
+            Mode::Grab => "GRAB",
+            Mode::Command => "COMMAND",
+            Mode::Search => "SEARCH",
+            Mode::Form => "EDIT",
+            Mode::Picker => "PICK",
+            Mode::Prompt => "PROMPT",
+            Mode::Help => "HELP",
+        }
+    }
+}
+
+/// Everything the organiser can ask for. Keys resolve to actions through the keymap; tests
+/// and the mouse drive actions directly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move the cursor down one row (one grid step, one list row).
+    CursorDown,
+    /// Move the cursor up one row.
+    CursorUp,
+    /// Move the cursor to the room on the left (grid).
+    CursorLeft,
+    /// Move the cursor to the room on the right (grid).
+    CursorRight,
+    /// Move the cursor down a page.
+    PageDown,
+    /// Move the cursor up a page.
+    PageUp,
+    /// Go to the first row.
+    Top,
+    /// Go to the last row.
+    Bottom,
+    /// Show the next view.
+    NextView,
+    /// Show the previous view.
+    PrevView,
+    /// Show a given view.
+    ShowView(View),
+    /// Show the next day.
+    NextDay,
+    /// Show the previous day.
+    PrevDay,
+    /// Finer grid step (60 → 30 → 15 → 5 minutes).
+    ZoomIn,
+    /// Coarser grid step (5 → 15 → 30 → 60 minutes).
+    ZoomOut,
+    /// Select the next session with a conflict (error or warning).
+    NextConflict,
+    /// Select the previous session with a conflict.
+    PrevConflict,
+    /// Open what is under the cursor: jump to a conflict's session, place a backlog session,
+    /// or show/hide the details pane.
+    Activate,
+    /// Show or hide the details pane.
+    ToggleDetails,
+    /// Move the focus between the grid and the unscheduled backlog.
+    ToggleBacklog,
+    /// Move the selected session one grid step later.
+    MoveLater,
+    /// Move the selected session one grid step earlier.
+    MoveEarlier,
+    /// Move the selected session to the previous room.
+    RoomLeft,
+    /// Move the selected session to the next room.
+    RoomRight,
+    /// Move the selected session to the next day, same time.
+    DayLater,
+    /// Move the selected session to the previous day, same time.
+    DayEarlier,
+    /// Pick up the selected session to move it around; `Enter` drops it.
+    Grab,
+    /// Drop the held session where it is (one undo step).
+    Drop,
+    /// Put the held session back where it was.
+    CancelGrab,
+    /// Make the selected session one grid step longer.
+    Grow,
+    /// Make the selected session one grid step shorter.
+    Shrink,
+    /// Edit the selected session's fields in a form.
+    EditForm,
+    /// Add a session at the cursor (grid) or to the backlog.
+    Add,
+    /// Copy the selected session.
+    Yank,
+    /// Paste a copy of the copied session at the cursor.
+    Paste,
+    /// Delete the selected session (undo with `u`).
+    Delete,
+    /// Choose the selected session's speakers and moderators.
+    People,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Star or unstar the selected session in your picks.
+    TogglePick,
+    /// Start a search over titles, speakers and rooms.
+    Search,
+    /// Go to the next search match.
+    SearchNext,
+    /// Go to the previous search match.
+    SearchPrev,
+    /// Open the command line.
+    CommandLine,
+    /// Show the keys.
+    Help,
+    /// Save the event.
+    Save,
+    /// Quit (asks when there are unsaved edits).
+    Quit,
+    /// Filter the agenda (day, room, track, speaker, kind, status).
+    Filter,
+    /// Remove every agenda filter.
+    ClearFilters,
+    /// Close what is open, clear the message.
+    Cancel,
+    /// Confirm: run the command, apply the form, choose in the picker.
+    Submit,
+    /// Next field of the form.
+    NextField,
+    /// Previous field of the form.
+    PrevField,
+    /// In the speaker picker: add or remove as moderator instead of speaker.
+    Alternate,
+    /// Type a character.
+    Insert(char),
+    /// Delete the character before the cursor.
+    DeleteBack,
+    /// Clear the text being typed.
+    ClearInput,
+    /// Answer a prompt with a letter.
+    Answer(char),
+    /// Mouse click at a screen cell.
+    Click { column: u16, row: u16 },
+    /// Mouse wheel at a screen cell: positive scrolls down.
+    Scroll { column: u16, row: u16, lines: i16 },
+    /// The terminal was resized.
+    Resize { width: u16, height: u16 },
+}
+
+/// Export formats the command line accepts.
+pub const EXPORT_FORMATS: [&str; 7] = ["ics", "html", "md", "txt", "csv", "json", "all"];
+
+/// What the editor needs done outside itself; the runner does it and reports back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the edits to the files; `force` writes over files changed on disk.
+    Save { force: bool, then_quit: bool },
+    /// Read the event again from disk, dropping the edits.
+    Reload,
+    /// Export the program (or the picks) in a format.
+    Export {
+        format: String,
+        path: Option<String>,
+        picks: bool,
+    },
+    /// Store the picks.
+    SavePicks,
+    /// Restore the recovery file found at launch.
+    Restore,
+    /// Delete the recovery file found at launch.
+    DiscardRecovery,
+    /// Leave the editor.
+    Quit,
+}

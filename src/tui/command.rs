@@ -1,0 +1,184 @@
+//! The `:` command line: parsing what was typed into a [`Command`], with a clear message for
+//! anything it does not understand.
+
+use chrono::NaiveTime;
+
+use super::action::EXPORT_FORMATS;
+use super::form::{parse_minutes, parse_time};
+use super::grid::STEPS;
+
+/// A parsed command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// `:w` — save.
+    Write,
+    /// `:q` — quit (refused with unsaved edits).
+    Quit,
+    /// `:q!` — quit, dropping unsaved edits.
+    ForceQuit,
+    /// `:wq` / `:x` — save and quit.
+    WriteQuit,
+    /// `:e!` — reload from disk, dropping unsaved edits.
+    Reload,
+    /// `:export FORMAT [PATH] [--picks]`.
+    Export {
+        format: String,
+        path: Option<String>,
+        picks: bool,
+    },
+    /// `:goto 14:00` — the grid cursor to that time of the shown day.
+    Goto(NaiveTime),
+    /// `:day 2` — show the n-th day (1-based).
+    Day(usize),
+    /// `:step 15` — the grid step in minutes.
+    Step(i64),
+    /// `:room NAME [CAPACITY]` — add a room.
+    Room { name: String, capacity: Option<u32> },
+    /// `:speaker NAME` — add a speaker.
+    Speaker(String),
+    /// `:filter` — open the agenda filter picker.
+    Filter,
+    /// `:nofilter` — clear the agenda filters.
+    NoFilter,
+    /// `:help` — the key help.
+    Help,
+}
+
+/// Parse a command line (without the leading `:`).
+pub fn parse(line: &str) -> Result<Command, String> {
+    let line = line.trim();
+    let (name, rest) = match line.split_once(char::is_whitespace) {
+        Some((n, r)) => (n, r.trim()),
+        None => (line, ""),
+    };
+    let no_args = |c: Command| {
+        if rest.is_empty() {
+            Ok(c)
+        } else {
+            Err(format!(":{name} takes no argument"))
+        }
+    };
+    match name {
+        "w" | "write" => no_args(Command::Write),
+        "q" | "quit" => no_args(Command::Quit),
+        "q!" | "quit!" => no_args(Command::ForceQuit),
+        "wq" | "x" | "xit" => no_args(Command::WriteQuit),
+        "e!" | "edit!" | "reload" => no_args(Command::Reload),
+        "help" | "h" => Ok(Command::Help),
+        "filter" => no_args(Command::Filter),
+        "nofilter" | "nofilters" => no_args(Command::NoFilter),
+        "export" => {
+            let mut format = None;
+            let mut path = None;
+            let mut picks = false;
+            for word in rest.split_whitespace() {
+                if word == "--picks" {
+                    picks = true;
+                } else if format.is_none() {
+                    format = Some(word.to_lowercase());
+                } else if path.is_none() {
+                    path = Some(word.to_string());
+                } else {
+                    return Err(format!("unexpected `{word}`: :export FORMAT [PATH] [--picks]"));
+                }
+            }
+            let Some(format) = format else {
+                return Err(format!(
+                    "give a format: :export FORMAT [PATH] [--picks], FORMAT one of {}",
+                    EXPORT_FORMATS.join(", ")
+                ));
+            };
+            if !EXPORT_FORMATS.contains(&format.as_str()) {
+                return Err(format!(
+                    "unknown export format `{format}`: one of {}",
+                    EXPORT_FORMATS.join(", ")
+                ));
+            }
+            Ok(Command::Export {
+                format,
+                path,
+                picks,
+            })
+        }
+        "goto" | "g" => parse_time(rest)
+            .map(Command::Goto)
+            .ok_or_else(|| format!("`{rest}` is not a time: write :goto 14:00")),
+        "day" | "d" => match rest.parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(Command::Day(n)),
+            _ => Err(format!("`{rest}` is not a day number: write :day 2 for the second day")),
+        },
+        "step" | "zoom" => match parse_minutes(rest) {
+            Some(m) if STEPS.contains(&m) => Ok(Command::Step(m)),
+            _ => Err(format!(
+                "`{rest}` is not a grid step: one of {} minutes",
+                STEPS.map(|s| s.to_string()).join(", ")
+            )),
+        },
+        "room" => {
+            let mut words: Vec<&str> = rest.split_whitespace().collect();
+            let capacity = match words.last().map(|w| w.parse::<u32>()) {
+                Some(Ok(n)) if words.len() > 1 && n >= 1 => {
+                    words.pop();
+                    Some(n)
+                }
+                _ => None,
+            };
+            let name = words.join(" ");
+            if name.is_empty() {
+                Err("give the room's name: :room Salle Rhône 160".into())
+            } else {
+                Ok(Command::Room { name, capacity })
+            }
+        }
+        "speaker" => {
+            if rest.is_empty() {
+                Err("give the speaker's name: :speaker Ada Lovelace".into())
+            } else {
+                Ok(Command::Speaker(rest.to_string()))
+            }
+        }
+        "" => Err("type a command after `:`, e.g. :w".into()),
+        other => Err(format!(
+            "unknown command `:{other}` — try :w, :q, :wq, :q!, :export FORMAT, :goto 14:00, :day 2, :room NAME, :speaker NAME (? lists keys)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_parse_and_explain_mistakes() {
+        assert_eq!(parse("w"), Ok(Command::Write));
+        assert_eq!(parse(" wq "), Ok(Command::WriteQuit));
+        assert_eq!(parse("q!"), Ok(Command::ForceQuit));
+        assert_eq!(
+            parse("goto 14:30"),
+            Ok(Command::Goto(NaiveTime::from_hms_opt(14, 30, 0).unwrap()))
+        );
+        assert_eq!(parse("day 2"), Ok(Command::Day(2)));
+        assert!(parse("day 0").unwrap_err().contains("day number"));
+        assert_eq!(
+            parse("export ics out/cal.ics --picks"),
+            Ok(Command::Export {
+                format: "ics".into(),
+                path: Some("out/cal.ics".into()),
+                picks: true
+            })
+        );
+        assert!(parse("export pdf")
+            .unwrap_err()
+            .contains("unknown export format"));
+        assert_eq!(
+            parse("room Salle Rhône 160"),
+            Ok(Command::Room {
+                name: "Salle Rhône".into(),
+                capacity: Some(160)
+            })
+        );
+        assert_eq!(parse("step 30"), Ok(Command::Step(30)));
+        assert!(parse("frobnicate").unwrap_err().contains("unknown command"));
+        assert!(parse("w now").unwrap_err().contains("no argument"));
+    }
+}

@@ -1,0 +1,431 @@
+//! The session form (`e`): fields as text, validated into [`Field`] values with a message per
+//! field that is wrong — never a silent rejection.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::edit::Field;
+use crate::load::closest;
+use crate::model::{DateTimeValue, Kind, Program, Session, Status};
+use crate::time::{resolve_lenient, to_local};
+
+/// The fields the form edits, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKey {
+    Title,
+    Kind,
+    Track,
+    Room,
+    Start,
+    Duration,
+    Expected,
+    Requires,
+    Status,
+    Description,
+}
+
+impl FormKey {
+    pub const ALL: [FormKey; 10] = [
+        FormKey::Title,
+        FormKey::Kind,
+        FormKey::Track,
+        FormKey::Room,
+        FormKey::Start,
+        FormKey::Duration,
+        FormKey::Expected,
+        FormKey::Requires,
+        FormKey::Status,
+        FormKey::Description,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FormKey::Title => "title",
+            FormKey::Kind => "kind",
+            FormKey::Track => "track",
+            FormKey::Room => "room",
+            FormKey::Start => "start",
+            FormKey::Duration => "duration",
+            FormKey::Expected => "expected",
+            FormKey::Requires => "requires",
+            FormKey::Status => "status",
+            FormKey::Description => "description",
+        }
+    }
+
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            FormKey::Title => "the session's title",
+            FormKey::Kind => "talk, keynote, panel, workshop, roundtable, break, social, other",
+            FormKey::Track => "track id or name (empty: none)",
+            FormKey::Room => "room id or name (empty: unscheduled)",
+            FormKey::Start => "2017-12-05 14:00 (empty: unscheduled)",
+            FormKey::Duration => "minutes, or 1h30",
+            FormKey::Expected => "expected attendance (empty: unknown)",
+            FormKey::Requires => "features, comma-separated",
+            FormKey::Status => "confirmed, tentative or cancelled",
+            FormKey::Description => "a paragraph (empty: none)",
+        }
+    }
+}
+
+/// The form being filled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub session: usize,
+    pub values: Vec<String>,
+    pub focus: usize,
+    /// A message per field, after a failed validation.
+    pub errors: Vec<Option<String>>,
+    /// The session was just added (`a`): cancelling the form removes it again.
+    pub new: bool,
+}
+
+fn local_text(value: &DateTimeValue) -> String {
+    let naive = match value {
+        DateTimeValue::Local(n) => *n,
+        DateTimeValue::Fixed(f) => f.naive_local(),
+    };
+    naive.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Minutes between a session's start and end as written.
+fn minutes(program: &Program, session: &Session) -> Option<i64> {
+    if let Some(d) = &session.duration {
+        return Some(d.value);
+    }
+    let tz = program.event.timezone;
+    let (start, end) = (session.start.as_ref()?, session.end.as_ref()?);
+    Some((resolve_lenient(tz, &end.value) - resolve_lenient(tz, &start.value)) / 60)
+}
+
+impl Form {
+    pub fn new(program: &Program, index: usize) -> Option<Form> {
+        let s = program.sessions.get(index)?;
+        let values = FormKey::ALL
+            .iter()
+            .map(|k| match k {
+                FormKey::Title => s.title.clone(),
+                FormKey::Kind => s.kind.as_str().to_string(),
+                FormKey::Track => s
+                    .track
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .unwrap_or_default(),
+                FormKey::Room => s.room.as_ref().map(|r| r.value.clone()).unwrap_or_default(),
+                FormKey::Start => s
+                    .start
+                    .as_ref()
+                    .map(|v| local_text(&v.value))
+                    .unwrap_or_default(),
+                FormKey::Duration => minutes(program, s)
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
+                FormKey::Expected => s.expected.map(|n| n.to_string()).unwrap_or_default(),
+                FormKey::Requires => s.requires.join(", "),
+                FormKey::Status => s.status.as_str().to_string(),
+                FormKey::Description => s.description.clone().unwrap_or_default(),
+            })
+            .collect();
+        Some(Form {
+            session: index,
+            values,
+            focus: 0,
+            errors: vec![None; FormKey::ALL.len()],
+            new: false,
+        })
+    }
+
+    pub fn key(&self) -> FormKey {
+        FormKey::ALL[self.focus]
+    }
+
+    pub fn value_mut(&mut self) -> &mut String {
+        &mut self.values[self.focus]
+    }
+
+    /// The fields to set, or a message per wrong field. `default_day` completes a start given
+    /// as a time only.
+    pub fn validate(&mut self, program: &Program, default_day: NaiveDate) -> Option<Vec<Field>> {
+        let s = program.sessions.get(self.session)?;
+        let mut errors: Vec<Option<String>> = vec![None; FormKey::ALL.len()];
+        let mut fields = Vec::new();
+        let v = |k: FormKey| self.values[k as usize].trim().to_string();
+
+        let title = v(FormKey::Title);
+        if title.is_empty() {
+            errors[FormKey::Title as usize] = Some("a session needs a title".into());
+        } else {
+            fields.push(Field::Title(title));
+        }
+
+        let kind = v(FormKey::Kind).to_lowercase();
+        match Kind::parse(&kind) {
+            Some(k) => fields.push(Field::Kind(k)),
+            None => {
+                errors[FormKey::Kind as usize] =
+                    Some(unknown("kind", &kind, Kind::NAMES.iter().copied()))
+            }
+        }
+
+        let track = v(FormKey::Track);
+        match reference(
+            &track,
+            program
+                .tracks
+                .iter()
+                .map(|t| (t.id.as_str(), t.name.as_str())),
+        ) {
+            Ok(t) => fields.push(Field::Track(t)),
+            Err(()) => {
+                errors[FormKey::Track as usize] = Some(unknown(
+                    "track",
+                    &track,
+                    program.tracks.iter().map(|t| t.id.as_str()),
+                ))
+            }
+        }
+
+        let room = v(FormKey::Room);
+        match reference(
+            &room,
+            program
+                .rooms
+                .iter()
+                .map(|r| (r.id.as_str(), r.name.as_str())),
+        ) {
+            Ok(r) => fields.push(Field::Room(r)),
+            Err(()) => {
+                errors[FormKey::Room as usize] = Some(unknown(
+                    "room",
+                    &room,
+                    program.rooms.iter().map(|r| r.id.as_str()),
+                ))
+            }
+        }
+
+        let start_text = v(FormKey::Start);
+        let start = if start_text.is_empty() {
+            Some(None)
+        } else {
+            match parse_start(&start_text, default_day) {
+                Some(n) => Some(Some(n)),
+                None => {
+                    errors[FormKey::Start as usize] = Some(format!(
+                        "`{start_text}` is not a date and time: write {} 14:00, or 14:00 for that day",
+                        default_day.format("%Y-%m-%d")
+                    ));
+                    None
+                }
+            }
+        };
+        let duration_text = v(FormKey::Duration);
+        let duration = if duration_text.is_empty() {
+            Some(None)
+        } else {
+            match parse_minutes(&duration_text) {
+                Some(m) if m >= 1 => Some(Some(m)),
+                _ => {
+                    errors[FormKey::Duration as usize] = Some(format!(
+                        "`{duration_text}` is not a duration: write minutes (90) or hours and minutes (1h30), at least 1 minute"
+                    ));
+                    None
+                }
+            }
+        };
+        if let (Some(start), Some(duration)) = (start, duration) {
+            if start.is_some() && duration.is_none() {
+                errors[FormKey::Duration as usize] =
+                    Some("a scheduled session needs a duration (minutes)".into());
+            } else {
+                fields.extend(times(program, s, start, duration));
+            }
+        }
+
+        let expected = v(FormKey::Expected);
+        if expected.is_empty() {
+            fields.push(Field::Expected(None));
+        } else {
+            match expected.parse::<u32>() {
+                Ok(n) => fields.push(Field::Expected(Some(n))),
+                Err(_) => {
+                    errors[FormKey::Expected as usize] = Some(format!(
+                        "`{expected}` is not a number of people: write a whole number, 0 or more"
+                    ))
+                }
+            }
+        }
+
+        let requires: Vec<String> = v(FormKey::Requires)
+            .split(',')
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty())
+            .collect();
+        fields.push(Field::Requires(requires));
+
+        let status = v(FormKey::Status).to_lowercase();
+        match Status::parse(&status) {
+            Some(st) => fields.push(Field::Status(st)),
+            None => {
+                errors[FormKey::Status as usize] =
+                    Some(unknown("status", &status, Status::NAMES.iter().copied()))
+            }
+        }
+
+        let description = self.values[FormKey::Description as usize]
+            .trim()
+            .to_string();
+        fields.push(Field::Description(
+            (!description.is_empty()).then_some(description),
+        ));
+
+        let ok = errors.iter().all(Option::is_none);
+        self.errors = errors;
+        if !ok {
+            // Put the focus on the first wrong field.
+            if let Some(first) = self.errors.iter().position(Option::is_some) {
+                self.focus = first;
+            }
+            return None;
+        }
+        Some(fields)
+    }
+}
+
+fn unknown<'a>(what: &str, text: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
+    let list: Vec<&str> = known.clone().collect();
+    let hint = match closest(text, known) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if list.is_empty() => format!("there is no {what} yet"),
+        None => format!("one of: {}", list.join(", ")),
+    };
+    if text.is_empty() {
+        format!("give a {what}: {hint}")
+    } else {
+        format!("unknown {what} `{text}`: {hint}")
+    }
+}
+
+/// An id given by id or by name (case-insensitive); empty means none.
+fn reference<'a>(
+    text: &str,
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Result<Option<String>, ()> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let lower = text.to_lowercase();
+    for (id, name) in items {
+        if id == text || name.to_lowercase() == lower {
+            return Ok(Some(id.to_string()));
+        }
+    }
+    Err(())
+}
+
+/// "2017-12-05 14:00", "2017-12-05T14:00[:00]", or "14:00" on `day`.
+pub fn parse_start(text: &str, day: NaiveDate) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    for format in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(n);
+        }
+    }
+    parse_time(text).map(|t| day.and_time(t))
+}
+
+/// "14:00", "14h", "14h30", "9:05".
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim().to_lowercase();
+    let (h, m) = match text.split_once([':', 'h']) {
+        Some((h, m)) => (h, if m.is_empty() { "0" } else { m }),
+        None => return None,
+    };
+    NaiveTime::from_hms_opt(h.trim().parse().ok()?, m.trim().parse().ok()?, 0)
+}
+
+/// "90", "90m", "1h30", "1h", "2h 15".
+pub fn parse_minutes(text: &str) -> Option<i64> {
+    let text = text.trim().to_lowercase().replace(' ', "");
+    if let Some((h, m)) = text.split_once('h') {
+        let h: i64 = h.parse().ok()?;
+        let m: i64 = if m.is_empty() {
+            0
+        } else {
+            m.trim_end_matches("min")
+                .trim_end_matches('m')
+                .parse()
+                .ok()?
+        };
+        return Some(h * 60 + m);
+    }
+    text.trim_end_matches("min")
+        .trim_end_matches('m')
+        .parse()
+        .ok()
+}
+
+/// The time fields for a new start and length, keeping how the session writes its end:
+/// `duration`, or `end` (then moved along). Unchanged values are dropped by `set_fields`.
+fn times(
+    program: &Program,
+    s: &Session,
+    start: Option<NaiveDateTime>,
+    minutes_new: Option<i64>,
+) -> Vec<Field> {
+    let tz = program.event.timezone;
+    let start_value = start.map(|n| match s.start.as_ref().map(|v| v.value) {
+        // Keep a start written with an offset when it does not change.
+        Some(DateTimeValue::Fixed(f)) if f.naive_local() == n => DateTimeValue::Fixed(f),
+        _ => DateTimeValue::Local(n),
+    });
+    let uses_end = s.end.is_some() && s.duration.is_none();
+    if !uses_end {
+        return vec![Field::Start(start_value), Field::Duration(minutes_new)];
+    }
+    match (start_value, minutes_new) {
+        (Some(sv), Some(m)) => {
+            let end_instant = resolve_lenient(tz, &sv) + m * 60;
+            let end = match s.end.as_ref().map(|e| e.value) {
+                Some(old) if resolve_lenient(tz, &old) == end_instant => old,
+                _ => DateTimeValue::Local(to_local(tz, end_instant).naive_local()),
+            };
+            vec![Field::Start(Some(sv)), Field::End(Some(end))]
+        }
+        _ => vec![
+            Field::Start(start_value),
+            Field::End(None),
+            Field::Duration(minutes_new),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_times_read_like_people_write_them() {
+        assert_eq!(parse_minutes("90"), Some(90));
+        assert_eq!(parse_minutes("1h30"), Some(90));
+        assert_eq!(parse_minutes("2h"), Some(120));
+        assert_eq!(parse_minutes("45m"), Some(45));
+        assert_eq!(parse_minutes("abc"), None);
+        assert_eq!(parse_time("14:00"), NaiveTime::from_hms_opt(14, 0, 0));
+        assert_eq!(parse_time("9h05"), NaiveTime::from_hms_opt(9, 5, 0));
+        assert_eq!(parse_time("25:00"), None);
+        let day = NaiveDate::from_ymd_opt(2017, 12, 5).unwrap();
+        assert_eq!(
+            parse_start("2017-12-06 09:30", day).map(|d| d.to_string()),
+            Some("2017-12-06 09:30:00".into())
+        );
+        assert_eq!(
+            parse_start("16:15", day).map(|d| d.to_string()),
+            Some("2017-12-05 16:15:00".into())
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! Where things go on the screen, as a pure function of the terminal size and the app state.
+//! Rendering draws into these areas; the app uses them to scroll and to map mouse clicks.
+//!
+//! ```text
+//! ┌ header: event · view tabs ─────────────────────────────────────────────┐
+//! │ main view                                   │ details (≥ 100 columns)  │
+//! │                                             ├──────────────────────────┤
+//! │                                             │ backlog (grid view)      │
+//! ├ status: mode · file · message · conflicts ──┴──────────────────────────┤
+//! └ hints: keys of the current mode ───────────────────────────────────────┘
+//! ```
+//! Below 100 columns the details and backlog share a strip under the main view.
+
+use ratatui::layout::Rect;
+
+/// Below this the editor shows a "too small" message instead of a garbled screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Width of the time column of the grid.
+pub const GUTTER: u16 = 6;
+/// Narrowest room column.
+pub const MIN_COLUMN: u16 = 14;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub main: Rect,
+    pub details: Option<Rect>,
+    pub backlog: Option<Rect>,
+    pub status: Rect,
+    pub hints: Rect,
+}
+
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// The areas for a `width`×`height` terminal.
+pub fn areas(width: u16, height: u16, details: bool, backlog: bool) -> Areas {
+    let header = Rect::new(0, 0, width, 1);
+    let status = Rect::new(0, height.saturating_sub(2), width, 1);
+    let hints = Rect::new(0, height.saturating_sub(1), width, 1);
+    let body = Rect::new(0, 1, width, height.saturating_sub(3));
+    if !details && !backlog {
+        return Areas {
+            header,
+            main: body,
+            details: None,
+            backlog: None,
+            status,
+            hints,
+        };
+    }
+    if width >= 100 {
+        let side = (width / 3).clamp(34, 48);
+        let main = Rect::new(0, body.y, width - side, body.height);
+        let column = Rect::new(width - side, body.y, side, body.height);
+        let (d, b) = split_vertical(column, details, backlog);
+        Areas {
+            header,
+            main,
+            details: d,
+            backlog: b,
+            status,
+            hints,
+        }
+    } else {
+        let strip = 8.min(body.height / 3);
+        let main = Rect::new(0, body.y, width, body.height - strip);
+        let bottom = Rect::new(0, body.y + main.height, width, strip);
+        let (d, b) = match (details, backlog) {
+            (true, true) => {
+                let left = width * 3 / 5;
+                (
+                    Some(Rect::new(0, bottom.y, left, strip)),
+                    Some(Rect::new(left, bottom.y, width - left, strip)),
+                )
+            }
+            (true, false) => (Some(bottom), None),
+            _ => (None, Some(bottom)),
+        };
+        Areas {
+            header,
+            main,
+            details: d,
+            backlog: b,
+            status,
+            hints,
+        }
+    }
+}
+
+fn split_vertical(column: Rect, top: bool, bottom: bool) -> (Option<Rect>, Option<Rect>) {
+    match (top, bottom) {
+        (true, true) => {
+            let h = column.height * 3 / 5;
+            (
+                Some(Rect::new(column.x, column.y, column.width, h)),
+                Some(Rect::new(
+                    column.x,
+                    column.y + h,
+                    column.width,
+                    column.height - h,
+                )),
+            )
+        }
+        (true, false) => (Some(column), None),
+        _ => (None, Some(column)),
+    }
+}
+
+/// How the grid fits in its area: a line of day tabs, a line of room names, then rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridGeometry {
+    /// Screen row of grid row `top`.
+    pub rows_y: u16,
+    pub rows_height: u16,
+    /// Screen column of the first room column.
+    pub rooms_x: u16,
+    pub column_width: u16,
+    pub visible_rooms: usize,
+}
+
+pub fn grid_geometry(main: Rect, rooms: usize) -> GridGeometry {
+    let avail = main.width.saturating_sub(GUTTER);
+    let fit = (avail / MIN_COLUMN).max(1) as usize;
+    let visible = rooms.clamp(1, fit);
+    GridGeometry {
+        rows_y: main.y + 2,
+        rows_height: main.height.saturating_sub(2),
+        rooms_x: main.x + GUTTER,
+        column_width: (avail / visible as u16).max(1),
+        visible_rooms: visible,
+    }
+}
+
+/// List views: a title line, then rows.
+pub fn list_rows_height(main: Rect) -> usize {
+    main.height.saturating_sub(1) as usize
+}

@@ -1,0 +1,26 @@
+//! The terminal editor (ratatui + crossterm), in The Elm Architecture's shape:
+//! `key → Keymap::resolve(mode, key) → Action → App::update(action) → Option<Effect>`, a
+//! runner that carries out effects, and rendering as pure functions of `&App`.
+//!
+//! Everything that changes the program goes through `crate::edit` (undoable edits);
+//! everything written to disk goes through `crate::save` and `crate::recover`. This module
+//! must not hold conflict state: it derives it from the program after each edit.
+
+pub mod action;
+pub mod app;
+pub mod command;
+pub mod derive;
+pub mod export;
+pub mod form;
+pub mod grid;
+pub mod keymap;
+pub mod layout;
+pub mod lists;
+pub mod picker;
+pub mod render;
+pub mod runner;
+pub mod theme;
+
+pub use action::{Action, Effect, Mode, View};
+pub use app::App;
+pub use keymap::{Key, Keymap};

@@ -1,0 +1,332 @@
+//! The grid view: one day, rooms as columns, time running down.
+//!
+//! ```text
+//!  Tue 5 Dec │ Wed 6 Dec                          step 15 min · 08:00–20:30
+//!       Amphithéâtre      Salle Rhône       Salle Saône
+//! 09:00 ▌✗ Ouverture du… ▌Startups de…
+//!       ▌09:15–10:15     ▌10:45–12:15
+//! 09:30 ▌équipe forum    ▌Julien Roux
+//! ```
+//! Sessions are blocks with the title, time, speakers and track; overlapping sessions in one
+//! room share its column side by side, marked `‖`; event-wide breaks run across all rooms.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use unicode_width::UnicodeWidthStr;
+
+use super::put;
+use crate::model::Status;
+use crate::rules::wording;
+use crate::time::to_local;
+use crate::tui::app::App;
+use crate::tui::grid::{self, Block};
+use crate::tui::layout::{self, GUTTER};
+use crate::tui::theme::{glyph, Theme, OVERLAP, PICK};
+
+/// Day tabs of the first line: `(day, first column, end column)`.
+pub fn day_tabs(app: &App) -> Vec<(usize, u16, u16)> {
+    let main = app.areas().main;
+    let tz = app.doc.program.event.timezone;
+    let mut x = main.x + 1;
+    let mut out = Vec::new();
+    for (d, date) in app.derived.days.iter().enumerate() {
+        let t = crate::time::day_start(tz, *date) + 12 * 3600;
+        let label = format!(" {} ", wording::day(tz, t));
+        let w = label.width() as u16;
+        out.push((d, x, x + w));
+        x += w + 1;
+    }
+    out
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    let program = &app.doc.program;
+    let tz = program.event.timezone;
+    // Line 0: day tabs and zoom.
+    let tabs = day_tabs(app);
+    let visible_tabs: Vec<_> = tabs.iter().filter(|(_, _, b)| *b <= area.right()).collect();
+    for &&(d, a, b) in &visible_tabs {
+        let date = app.derived.days[d];
+        let t = crate::time::day_start(tz, date) + 12 * 3600;
+        let style = if d == app.grid.day {
+            theme.active_tab()
+        } else {
+            theme.bold()
+        };
+        put(
+            buf,
+            a,
+            area.y,
+            b - a,
+            &format!(" {} ", wording::day(tz, t)),
+            style,
+        );
+    }
+    if visible_tabs.len() < tabs.len() {
+        let x = visible_tabs.last().map(|t| t.2).unwrap_or(area.x);
+        put(
+            buf,
+            x,
+            area.y,
+            12,
+            &format!(" +{} (< >)", tabs.len() - visible_tabs.len()),
+            theme.dim(),
+        );
+    }
+    let Some(frame) = app.frame() else {
+        put(
+            buf,
+            area.x + 1,
+            area.y + 2,
+            area.width.saturating_sub(2),
+            "This event has no day to show.",
+            theme.dim(),
+        );
+        return;
+    };
+    let info = format!(
+        "step {} min · {}–{} ",
+        frame.step,
+        wording::clock(tz, frame.origin),
+        wording::clock(tz, frame.row_time(frame.rows))
+    );
+    let iw = info.width() as u16;
+    let last_tab = visible_tabs.last().map(|t| t.2).unwrap_or(area.x);
+    if area.right() > last_tab + iw + 10 {
+        put(buf, area.right() - iw, area.y, iw, &info, theme.dim());
+    }
+
+    let rooms = &program.rooms;
+    let geo = layout::grid_geometry(area, rooms.len());
+    let top = app.grid.top;
+    let left = app.grid.left;
+    let shown_rooms = left..(left + geo.visible_rooms).min(rooms.len());
+
+    // Line 1: room names.
+    let y = area.y + 1;
+    if rooms.is_empty() {
+        put(
+            buf,
+            geo.rooms_x,
+            y,
+            area.width.saturating_sub(GUTTER),
+            "No rooms yet: :room NAME [CAPACITY] adds one",
+            theme.dim(),
+        );
+    }
+    for (k, r) in shown_rooms.clone().enumerate() {
+        let x = geo.rooms_x + k as u16 * geo.column_width;
+        let room = &rooms[r];
+        let mut label = room.name.clone();
+        if let Some(c) = room.capacity {
+            let with = format!("{label} ({c})");
+            if with.width() < geo.column_width as usize {
+                label = with;
+            }
+        }
+        let style = if r == app.grid.room && !app.backlog_focus {
+            theme.bold().add_modifier(Modifier::UNDERLINED)
+        } else {
+            theme.bold()
+        };
+        put(buf, x, y, geo.column_width.saturating_sub(1), &label, style);
+    }
+    if left > 0 {
+        put(buf, area.x, y, GUTTER - 1, "◀", theme.dim());
+    }
+    if shown_rooms.end < rooms.len() {
+        put(buf, area.right().saturating_sub(1), y, 1, "▶", theme.dim());
+    }
+
+    // Time gutter.
+    let height = geo.rows_height as usize;
+    let rows_shown = top..(top + height).min(frame.rows);
+    let now_row = (app.now >= frame.origin && app.now < frame.row_time(frame.rows))
+        .then(|| frame.row_of(app.now));
+    for row in rows_shown.clone() {
+        let y = geo.rows_y + (row - top) as u16;
+        let t = frame.row_time(row);
+        let local = to_local(tz, t);
+        let on_hour = chrono::Timelike::minute(&local) == 0;
+        let label = if on_hour || frame.step >= 30 || row == app.grid.row {
+            wording::clock(tz, t)
+        } else {
+            String::new()
+        };
+        let style = if row == app.grid.row && !app.backlog_focus {
+            theme.bold()
+        } else {
+            theme.dim()
+        };
+        put(buf, area.x, y, GUTTER - 1, &label, style);
+        if now_row == Some(row) {
+            put(buf, area.x, y, GUTTER, "now ▶", theme.now());
+        }
+    }
+
+    let blocks = grid::blocks(&app.derived, &frame, app.grid.day);
+    // Cursor cell (under the blocks: a session at the cursor is drawn selected instead).
+    if !app.backlog_focus
+        && !rooms.is_empty()
+        && shown_rooms.contains(&app.grid.room)
+        && rows_shown.contains(&app.grid.row)
+    {
+        let x = geo.rooms_x + (app.grid.room - left) as u16 * geo.column_width;
+        let y = geo.rows_y + (app.grid.row - top) as u16;
+        put(
+            buf,
+            x,
+            y,
+            geo.column_width.saturating_sub(1),
+            &format!(
+                "{:w$}",
+                "+",
+                w = geo.column_width.saturating_sub(1) as usize
+            ),
+            theme.cursor(),
+        );
+    }
+    // Now line across empty cells.
+    if let Some(nr) = now_row {
+        if rows_shown.contains(&nr) {
+            let y = geo.rows_y + (nr - top) as u16;
+            let w = geo.column_width * (shown_rooms.len() as u16);
+            for x in geo.rooms_x..(geo.rooms_x + w).min(area.right()) {
+                if let Some(cell) = buf.cell_mut((x, y)) {
+                    if cell.symbol() == " " {
+                        cell.set_symbol("┄");
+                        cell.set_style(theme.now());
+                    }
+                }
+            }
+        }
+    }
+    // Event-wide sessions first, across all shown rooms; then room sessions.
+    for b in blocks.iter().filter(|b| b.room.is_none()) {
+        let x = geo.rooms_x;
+        let w = (geo.column_width * shown_rooms.len().max(1) as u16)
+            .min(area.right().saturating_sub(x));
+        draw_block(buf, app, theme, b, x, w, &geo, top, height);
+    }
+    for b in blocks
+        .iter()
+        .filter(|b| b.room.is_some_and(|r| shown_rooms.contains(&r)))
+    {
+        let Some(r) = b.room else { continue };
+        let col_x = geo.rooms_x + (r - left) as u16 * geo.column_width;
+        let inner = geo.column_width.saturating_sub(1).max(1);
+        let lane_w = (inner / b.lanes as u16).max(1);
+        let x = col_x + b.lane as u16 * lane_w;
+        let w = if b.lane + 1 == b.lanes {
+            inner.saturating_sub(b.lane as u16 * lane_w)
+        } else {
+            lane_w.saturating_sub(1).max(1)
+        };
+        draw_block(buf, app, theme, b, x, w, &geo, top, height);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_block(
+    buf: &mut Buffer,
+    app: &App,
+    theme: Theme,
+    b: &Block,
+    x: u16,
+    w: u16,
+    geo: &layout::GridGeometry,
+    top: usize,
+    height: usize,
+) {
+    if b.row1 <= top || b.row0 >= top + height || w == 0 {
+        return;
+    }
+    let program = &app.doc.program;
+    let tz = program.event.timezone;
+    let s = &program.sessions[b.session];
+    let facts = &app.derived.facts[b.session];
+    let selected = app.selected == Some(b.session) && !app.backlog_focus;
+    let held = app.grab.as_ref().is_some_and(|g| g.session == b.session);
+    let event_wide = b.room.is_none();
+    let track = facts.track.map(|t| &program.tracks[t]);
+    let mut body = theme.block(event_wide);
+    if selected {
+        body = body.patch(theme.selected());
+    }
+    let edge = theme.track(track.and_then(|t| t.color.as_deref()));
+    let first = b.row0.max(top);
+    let last = b.row1.min(top + height);
+    // Lines of text, top to bottom.
+    let mut lines: Vec<(String, Style)> = Vec::new();
+    let mut title = String::new();
+    if let Some(level) = app.derived.worst[b.session] {
+        title.push_str(glyph(level));
+        title.push(' ');
+    }
+    if b.overlapped() {
+        title.push_str(OVERLAP);
+        title.push(' ');
+    }
+    if app.picks.contains(&s.id) {
+        title.push_str(PICK);
+    }
+    if held {
+        title.push_str("⇕ ");
+    }
+    title.push_str(&s.title);
+    let span = facts
+        .interval
+        .map(|(a, e)| wording::span(tz, a, e))
+        .unwrap_or_default();
+    if b.row1 - b.row0 == 1 {
+        // One row: title and time together.
+        lines.push((format!("{title} {span}"), body.add_modifier(Modifier::BOLD)));
+    } else {
+        lines.push((title, body.add_modifier(Modifier::BOLD)));
+        let mut when = span;
+        if s.status == Status::Tentative {
+            when.push_str(" (tentative)");
+        }
+        if event_wide {
+            when.push_str(" · all rooms");
+        }
+        lines.push((when, body));
+        let people: Vec<&str> = facts
+            .people
+            .iter()
+            .map(|&p| program.speakers[p].name.as_str())
+            .collect();
+        if !people.is_empty() {
+            lines.push((people.join(", "), body));
+        }
+        if let Some(t) = track {
+            lines.push((format!("[{}]", t.name), body));
+        }
+    }
+    let edge_char = if event_wide { "┆" } else { "▌" };
+    for row in first..last {
+        let y = geo.rows_y + (row - top) as u16;
+        let k = row - b.row0;
+        let (text, style) = lines
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| (String::new(), body));
+        let edge_style = if selected {
+            body
+        } else {
+            edge.patch(body).fg(edge.fg.unwrap_or_default())
+        };
+        let after = put(
+            buf,
+            x,
+            y,
+            1,
+            edge_char,
+            if theme.color { edge_style } else { body },
+        );
+        let pad = w.saturating_sub(1) as usize;
+        let padded = format!("{:pad$}", super::fit(&text, pad));
+        put(buf, after, y, w.saturating_sub(1), &padded, style);
+    }
+}

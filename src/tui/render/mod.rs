@@ -1,0 +1,290 @@
+//! Drawing: pure functions of `&App` into a ratatui frame. Nothing here changes state or reads
+//! the clock; the layout comes from `tui::layout`, shared with the app for scrolling and clicks.
+
+mod details;
+mod grid;
+mod lists;
+mod overlay;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+use super::action::{Mode, View};
+use super::app::App;
+use super::keymap::Keymap;
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::{glyph, Theme};
+use crate::codes::Level;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = Theme { color: app.color };
+    if layout::too_small(area.width, area.height) {
+        too_small(frame, area, theme);
+        return;
+    }
+    let areas = app.areas();
+    let buf = frame.buffer_mut();
+    header(buf, areas.header, app, theme);
+    match app.view {
+        View::Grid => grid::draw(buf, areas.main, app, theme),
+        view => lists::draw(buf, areas.main, app, view, theme),
+    }
+    if let Some(d) = areas.details {
+        details::draw(buf, d, app, theme);
+    }
+    if let Some(b) = areas.backlog {
+        details::backlog(buf, b, app, theme);
+    }
+    status(buf, areas.status, app, theme);
+    hints(buf, areas.hints, app, theme);
+    match app.mode {
+        Mode::Help => overlay::help(frame, area, app, theme),
+        Mode::Form => overlay::form(frame, area, app, theme),
+        Mode::Picker => overlay::picker(frame, area, app, theme),
+        Mode::Prompt => overlay::prompt(frame, area, app, theme),
+        _ => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let text = format!(
+        "Terminal too small: {}×{}. agora needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window; q quits.",
+        area.width, area.height
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.bold())
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// Truncate `text` to `width` columns, with an ellipsis when cut.
+pub(super) fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Write `text` at (x, y), at most `width` columns.
+pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) -> u16 {
+    if width == 0 {
+        return x;
+    }
+    let area = buf.area;
+    if y >= area.y + area.height || x >= area.x + area.width {
+        return x;
+    }
+    let width = width.min(area.x + area.width - x);
+    buf.set_stringn(x, y, fit(text, width as usize), width as usize, style)
+        .0
+}
+
+/// The view tabs and where each is drawn: `(view, first column, end column)`.
+pub fn tabs(app: &App) -> Vec<(View, u16, u16)> {
+    let mut x = " agora ".width() as u16 + 1;
+    let mut out = Vec::new();
+    for (k, v) in View::ALL.iter().enumerate() {
+        let label = tab_label(k, *v, app);
+        let w = label.width() as u16;
+        out.push((*v, x, x + w));
+        x += w + 1;
+    }
+    out
+}
+
+fn tab_label(k: usize, v: View, app: &App) -> String {
+    match v {
+        View::Conflicts => {
+            let s = app.derived.summary;
+            if s.errors + s.warnings > 0 {
+                format!(" {} {} ({}) ", k + 1, v.title(), s.errors + s.warnings)
+            } else {
+                format!(" {} {} ", k + 1, v.title())
+            }
+        }
+        _ => format!(" {} {} ", k + 1, v.title()),
+    }
+}
+
+fn event_name(app: &App) -> String {
+    fit(&app.doc.program.event.name, 28)
+}
+
+/// The view tab at a column of the header.
+pub fn tab_at(app: &App, column: u16) -> Option<View> {
+    tabs(app)
+        .into_iter()
+        .find(|(_, a, b)| column >= *a && column < *b)
+        .map(|(v, _, _)| v)
+}
+
+/// The day tab at a column of the grid's first line.
+pub fn day_tab_at(app: &App, column: u16) -> Option<usize> {
+    grid::day_tabs(app)
+        .into_iter()
+        .find(|(_, a, b)| column >= *a && column < *b)
+        .map(|(d, _, _)| d)
+}
+
+fn header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    buf.set_style(area, theme.header());
+    put(buf, area.x, area.y, area.width, " agora ", theme.header());
+    let tabs = tabs(app);
+    // The event's name, on the right when there is room for it.
+    let end = tabs.last().map(|t| t.2).unwrap_or(0);
+    let name = event_name(app);
+    let w = name.width() as u16;
+    if area.right() > end + w + 3 {
+        put(buf, area.right() - w - 1, area.y, w, &name, theme.header());
+    }
+    for (k, (v, a, b)) in tabs.into_iter().enumerate() {
+        if a >= area.right() {
+            break;
+        }
+        let style = if v == app.view {
+            theme.active_tab()
+        } else {
+            theme.header()
+        };
+        put(buf, a, area.y, b - a, &tab_label(k, v, app), style);
+    }
+}
+
+fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    buf.set_style(area, theme.status());
+    let mode = format!(" {} ", app.mode.name());
+    let mut x = put(buf, area.x, area.y, area.width, &mode, theme.mode());
+    let dirty = if app.history.is_dirty() { " [+]" } else { "" };
+    let file = format!(" {}{dirty} ", app.name);
+    x = put(
+        buf,
+        x,
+        area.y,
+        area.right().saturating_sub(x),
+        &file,
+        theme.status().add_modifier(ratatui::style::Modifier::BOLD),
+    );
+    let s = app.derived.summary;
+    let counts = format!(
+        " {} {}  {} {}  {} {} ",
+        glyph(Level::Error),
+        s.errors,
+        glyph(Level::Warning),
+        s.warnings,
+        glyph(Level::Info),
+        s.infos
+    );
+    let counts_w = counts.width() as u16;
+    let right = area.right().saturating_sub(counts_w);
+    if let Some(m) = &app.message {
+        let style = if m.error {
+            theme.status().patch(theme.error_message())
+        } else {
+            theme.status()
+        };
+        let text = if m.error {
+            format!("✗ {}", m.text)
+        } else {
+            m.text.clone()
+        };
+        put(
+            buf,
+            x + 1,
+            area.y,
+            right.saturating_sub(x + 2),
+            &text,
+            style,
+        );
+    }
+    let mut cx = right;
+    for (level, n, g) in [
+        (Level::Error, s.errors, glyph(Level::Error)),
+        (Level::Warning, s.warnings, glyph(Level::Warning)),
+        (Level::Info, s.infos, glyph(Level::Info)),
+    ] {
+        let style = if n > 0 && level != Level::Info {
+            theme.status().patch(theme.level(level))
+        } else {
+            theme.status()
+        };
+        cx = put(
+            buf,
+            cx,
+            area.y,
+            area.right().saturating_sub(cx),
+            &format!(" {g} {n} "),
+            style,
+        );
+    }
+}
+
+fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    match app.mode {
+        Mode::Command | Mode::Search => {
+            let prefix = if app.mode == Mode::Command { ":" } else { "/" };
+            let text = format!("{prefix}{}█", app.line);
+            put(buf, area.x, area.y, area.width, &text, theme.bold());
+            return;
+        }
+        _ => {}
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    for (key, hint) in Keymap::hints(app.mode) {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        spans.push(Span::styled(key, theme.bold()));
+        spans.push(Span::raw(format!(" {hint}")));
+    }
+    if !app.pending.is_empty() {
+        spans.insert(
+            0,
+            Span::styled(
+                format!(
+                    "{}… ",
+                    app.pending.iter().map(|k| k.label()).collect::<String>()
+                ),
+                theme.bold(),
+            ),
+        );
+    }
+    Paragraph::new(Line::from(spans)).render_clipped(buf, area);
+}
+
+/// Render a widget that may be wider than its area without spilling.
+trait RenderClipped {
+    fn render_clipped(self, buf: &mut Buffer, area: Rect);
+}
+
+impl RenderClipped for Paragraph<'_> {
+    fn render_clipped(self, buf: &mut Buffer, area: Rect) {
+        use ratatui::widgets::Widget;
+        let area = area.intersection(buf.area);
+        if area.width > 0 && area.height > 0 {
+            self.render(area, buf);
+        }
+    }
+}

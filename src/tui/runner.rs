@@ -1,0 +1,449 @@
+//! The runner: owns the terminal, turns terminal events into keys and actions, carries out the
+//! app's effects (save, reload, export, picks, quit), and makes sure that a panic, `SIGTERM` or
+//! `SIGHUP` (terminal closed, SSH session killed) restores the terminal and leaves a recovery
+//! file with the unsaved edits. A synchronous loop: no async runtime.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant as Clock};
+
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::style::Colored;
+use ratatui::crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::Terminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::keymap::Key;
+use super::{export, render};
+use crate::edit::Document;
+use crate::picks;
+use crate::recover;
+use crate::save::{self, OnDisk};
+
+/// Seconds without a key after an edit before the recovery file is refreshed.
+const AUTOSAVE_IDLE: Duration = Duration::from_secs(3);
+
+/// How the loop ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exit {
+    /// The organiser quit.
+    Quit,
+    /// A signal or a lost terminal: the edits go to the recovery file.
+    Interrupted(String),
+}
+
+/// Turn a terminal key event into a key, normalising what terminals send: uppercase letters
+/// may arrive as Shift+lowercase, Shift-Tab as Tab with Shift or as BackTab (tmux `BTab`).
+pub fn key_of(ev: KeyEvent) -> Option<Key> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
+    Some(match ev.code {
+        KeyCode::Char(c) if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+            Key::Ctrl(c.to_ascii_lowercase())
+        }
+        KeyCode::Char(c) if shift && c.is_ascii_lowercase() => Key::Char(c.to_ascii_uppercase()),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab if shift => Key::BackTab,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        _ => return None,
+    })
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(out, ratatui::crossterm::cursor::Show);
+}
+
+/// Where the picks of the open event are kept.
+fn picks_path(app: &App) -> Option<PathBuf> {
+    picks::default_path(&app.doc.program.event.id)
+}
+
+/// The recovery message after the editor stopped for `reason`, writing the recovery file.
+fn stopped(reason: &str, app: &App) -> String {
+    // Even if the state is damaged enough to make this panic, say so rather than abort.
+    let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        recover::write(&app.doc, &app.disk, reason, now())
+    }))
+    .unwrap_or_else(|_| Err("internal error while writing it".into()));
+    match written {
+        Ok(Some(path)) => format!(
+            "agora stopped ({reason}); your unsaved edits are in {}.\nRun `agora {}` to restore them.",
+            path.display(),
+            app.disk.root.display()
+        ),
+        Ok(None) => format!("agora stopped ({reason}); there were no unsaved edits."),
+        Err(m) => format!("agora stopped ({reason}) and could not write the recovery file: {m}"),
+    }
+}
+
+fn lock(shared: &Mutex<App>) -> MutexGuard<'_, App> {
+    // A panic while holding the lock leaves the app as it was: still worth saving.
+    shared
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Run the editor on an opened event until the organiser quits. Returns a message for the
+/// terminal after it is restored, and whether things ended well.
+pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
+    let mut app = App::new(doc, disk, now(), color);
+    if let Some(path) = picks_path(&app) {
+        match picks::load(&path) {
+            Ok(p) => app.picks = p,
+            Err(m) => app.failed(m),
+        }
+    }
+    match recover::read(&app.disk.root) {
+        Some(Ok(r)) => {
+            // Files modified after the recovery file was written (edited by hand since).
+            let newer = app.disk.files.iter().any(|f| {
+                std::fs::metadata(&f.path)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .is_some_and(|d| d.as_secs() as i64 > r.written_at)
+            });
+            app.offer_recovery(r, newer)
+        }
+        Some(Err(m)) => app.failed(m),
+        None => {}
+    }
+    let shared = Arc::new(Mutex::new(app));
+
+    // Signals are handled on their own thread: when the terminal is closed, the main thread
+    // may be stuck reading a dead terminal, so this thread saves the edits and exits.
+    let watcher = match Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]) {
+        Ok(mut signals) => {
+            let handle = signals.handle();
+            let shared = Arc::clone(&shared);
+            let root = lock(&shared).disk.root.clone();
+            let thread = std::thread::spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    let reason = signal_name(sig as usize);
+                    // The app is free within a frame; never wait forever for it.
+                    let deadline = Clock::now() + Duration::from_secs(3);
+                    let app = loop {
+                        match shared.try_lock() {
+                            Ok(app) => break Some(app),
+                            Err(std::sync::TryLockError::Poisoned(p)) => {
+                                break Some(p.into_inner())
+                            }
+                            Err(std::sync::TryLockError::WouldBlock) if Clock::now() < deadline => {
+                                std::thread::sleep(Duration::from_millis(20))
+                            }
+                            Err(std::sync::TryLockError::WouldBlock) => break None,
+                        }
+                    };
+                    restore_terminal();
+                    let message = match app {
+                        Some(app) => stopped(&reason, &app),
+                        None => format!(
+                            "agora stopped ({reason}) while busy; the last autosave, if any, is in {}",
+                            recover::path_for(&root).display()
+                        ),
+                    };
+                    let _ = writeln!(std::io::stderr(), "{message}");
+                    std::process::exit(128 + sig);
+                }
+            });
+            Some((handle, thread))
+        }
+        Err(_) => None,
+    };
+
+    // Colours are the theme's business: without this, crossterm honours NO_COLOR by emitting
+    // an empty SGR sequence, which also resets bold and reverse video.
+    Colored::set_ansi_color_disabled(false);
+
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|info| {
+        restore_terminal();
+        eprintln!(
+            "error: agora stopped on an internal error ({info}).\n\
+             Your unsaved edits are being written to a recovery file. Please report this."
+        );
+    }));
+
+    let started = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let setup = (|| -> std::io::Result<Terminal<CrosstermBackend<std::io::Stdout>>> {
+            enable_raw_mode()?;
+            let mut out = std::io::stdout();
+            execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
+            Terminal::new(CrosstermBackend::new(out))
+        })();
+        match setup {
+            Ok(mut terminal) => event_loop(&mut terminal, &shared),
+            Err(e) => Err(format!("cannot use the terminal: {e}")),
+        }
+    }));
+    std::panic::set_hook(previous);
+    restore_terminal();
+    if let Some((handle, thread)) = watcher {
+        handle.close();
+        let _ = thread.join();
+    }
+
+    let app = lock(&shared);
+    match started {
+        Ok(Ok(Exit::Quit)) => (true, String::new()),
+        Ok(Ok(Exit::Interrupted(reason))) => (false, stopped(&reason, &app)),
+        Ok(Err(message)) => {
+            let note = stopped("terminal error", &app);
+            (false, format!("error: {message}\n{note}"))
+        }
+        Err(_) => (false, stopped("internal error", &app)),
+    }
+}
+
+fn signal_name(sig: usize) -> String {
+    match sig as i32 {
+        SIGTERM => "SIGTERM".into(),
+        SIGHUP => "SIGHUP: the terminal was closed".into(),
+        SIGINT => "SIGINT".into(),
+        SIGQUIT => "SIGQUIT".into(),
+        n => format!("signal {n}"),
+    }
+}
+
+fn event_loop<W: Write>(
+    terminal: &mut Terminal<CrosstermBackend<W>>,
+    shared: &Mutex<App>,
+) -> Result<Exit, String> {
+    let size = terminal.size().map_err(|e| e.to_string())?;
+    lock(shared).update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut last_edit = Clock::now();
+    let mut recovered_generation = lock(shared).history.generation();
+    let mut dirty_screen = true;
+    loop {
+        if dirty_screen {
+            let app = lock(shared);
+            terminal
+                .draw(|f| render::draw(f, &app))
+                .map_err(|e| e.to_string())?;
+            dirty_screen = false;
+        }
+        // Wait for and read input without holding the app, so the signal thread can always
+        // save it (reading a closed terminal can spin inside crossterm).
+        let ready = match event::poll(Duration::from_millis(250)) {
+            Ok(r) => r,
+            Err(e) => return Ok(Exit::Interrupted(format!("terminal lost: {e}"))),
+        };
+        let input = if ready {
+            match event::read() {
+                Ok(ev) => Some(ev),
+                Err(e) => return Ok(Exit::Interrupted(format!("terminal lost: {e}"))),
+            }
+        } else {
+            None
+        };
+        let mut app = lock(shared);
+        let Some(ev) = input else {
+            // Idle: keep "now" current and the recovery file fresh.
+            let t = now();
+            if t / 60 != app.now / 60 {
+                app.now = t;
+                dirty_screen = true;
+            }
+            if app.history.generation() != recovered_generation
+                && last_edit.elapsed() >= AUTOSAVE_IDLE
+            {
+                recovered_generation = app.history.generation();
+                if app.keep_recovery {
+                    // An older recovery file the organiser chose to keep: leave it alone.
+                } else if app.history.is_dirty() {
+                    if let Err(m) = recover::write(&app.doc, &app.disk, "autosave", t) {
+                        app.failed(m);
+                        dirty_screen = true;
+                    }
+                } else {
+                    recover::remove(&app.disk.root);
+                }
+            }
+            continue;
+        };
+        let generation = app.history.generation();
+        let effect = match ev {
+            Event::Key(k) => {
+                // Esc typed just before a key reaches us as Alt+key (terminals send both in one
+                // read); agora binds nothing to Alt, so it means Esc, then the key.
+                let mut effect = None;
+                if k.modifiers.contains(KeyModifiers::ALT)
+                    && matches!(k.code, KeyCode::Char(_))
+                    && k.kind != KeyEventKind::Release
+                {
+                    effect = app.handle_key(Key::Esc);
+                }
+                match (effect, key_of(k)) {
+                    (None, Some(key)) => app.handle_key(key),
+                    (effect, _) => effect,
+                }
+            }
+            Event::Mouse(m) => {
+                let action = match m.kind {
+                    MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                        column: m.column,
+                        row: m.row,
+                    }),
+                    MouseEventKind::ScrollDown => Some(Action::Scroll {
+                        column: m.column,
+                        row: m.row,
+                        lines: 3,
+                    }),
+                    MouseEventKind::ScrollUp => Some(Action::Scroll {
+                        column: m.column,
+                        row: m.row,
+                        lines: -3,
+                    }),
+                    _ => None,
+                };
+                action.and_then(|a| app.update(a))
+            }
+            Event::Resize(width, height) => {
+                terminal.autoresize().map_err(|e| e.to_string())?;
+                app.update(Action::Resize { width, height })
+            }
+            _ => None,
+        };
+        dirty_screen = true;
+        if let Some(effect) = effect {
+            if let Some(exit) = carry_out(&mut app, effect) {
+                return Ok(exit);
+            }
+        }
+        if app.history.generation() != generation {
+            last_edit = Clock::now();
+        }
+    }
+}
+
+/// Do what the app asked; effects may lead to further effects (a save, then quit).
+pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
+    let mut next = Some(effect);
+    while let Some(effect) = next.take() {
+        next = match effect {
+            Effect::Save { force, then_quit } => {
+                let result = save::save(&mut app.doc, &mut app.disk, force);
+                if result.is_ok() && !app.keep_recovery {
+                    recover::remove(&app.disk.root);
+                }
+                app.saved(result, then_quit)
+            }
+            Effect::Reload => {
+                match save::open(&app.disk.root) {
+                    Ok((doc, disk)) => {
+                        if !app.keep_recovery {
+                            recover::remove(&disk.root);
+                        }
+                        app.reloaded(doc, disk);
+                    }
+                    Err(failure) => {
+                        let first = failure
+                            .errors
+                            .first()
+                            .map(|e| e.message.clone())
+                            .unwrap_or_default();
+                        app.failed(format!(
+                            "Cannot reload: the file on disk does not load ({first}); your edits are kept"
+                        ));
+                    }
+                }
+                None
+            }
+            Effect::Export {
+                format,
+                path,
+                picks,
+            } => {
+                let chosen = picks.then_some(&app.picks);
+                match export::export(
+                    &app.doc.program,
+                    chosen,
+                    &format,
+                    path.as_deref().map(Path::new),
+                ) {
+                    Ok(message) => {
+                        app.info(message);
+                        None
+                    }
+                    Err(message) => {
+                        app.failed(message);
+                        None
+                    }
+                }
+            }
+            Effect::SavePicks => {
+                if let Some(path) = picks_path(app) {
+                    if let Err(m) = picks::save(&path, &app.doc.program.event.id, &app.picks) {
+                        app.failed(m);
+                    }
+                }
+                None
+            }
+            Effect::Restore => {
+                let result = match &app.recovery {
+                    Some(r) => recover::restore(&app.doc, &app.disk, r),
+                    None => Ok(None),
+                };
+                app.restored(result);
+                None
+            }
+            Effect::DiscardRecovery => {
+                recover::remove(&app.disk.root);
+                app.recovery = None;
+                app.info("Recovery file discarded");
+                None
+            }
+            Effect::Quit => {
+                // Quitting is a decision about the edits: saved, or discarded with :q!.
+                if !app.keep_recovery {
+                    recover::remove(&app.disk.root);
+                }
+                return Some(Exit::Quit);
+            }
+        };
+    }
+    None
+}
+
+/// Whether standard output is a terminal the editor can take over.
+pub fn interactive() -> bool {
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}

@@ -1,0 +1,302 @@
+//! End to end in a real terminal: the `agora` binary runs in tmux on a copy of the seed event.
+//! Move a session with `J`, `:w`, check the file changed by exactly one line and that
+//! `agora check` sees the new time, undo, redo, resize, quit with the prompt; then kill the
+//! terminal mid-edit and restore the recovery file.
+//!
+//! Skipped (with a note) when tmux is not installed, so `cargo test` passes anywhere; CI
+//! installs tmux so it runs there.
+
+// Helpers outside #[test] functions unwrap too: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    session: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket, "-f", "/dev/null"]);
+        c
+    }
+
+    fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
+        let t = Tmux {
+            socket: format!("agora-test-{}-{name}", std::process::id()),
+            session: "agora".into(),
+        };
+        let command = format!(
+            "cd '{}' && env XDG_DATA_HOME='{}' TERM=xterm-256color '{}' '{}'",
+            dir.display(),
+            dir.join("data").display(),
+            env!("CARGO_BIN_EXE_agora"),
+            event.display()
+        );
+        let status = t
+            .cmd()
+            .args(["new-session", "-d", "-s", &t.session])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg(command)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        // Keep the pane open after agora exits, to read its last words.
+        t.cmd()
+            .args(["set-option", "-t", &t.session, "remain-on-exit", "on"])
+            .status()
+            .unwrap();
+        t
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let status = self
+            .cmd()
+            .args(["send-keys", "-t", &self.session])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `text` (or fail, printing the screen).
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("the screen never showed {text:?}; it shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn wait_without(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("the screen still shows {text:?}:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn pane_dead(&self) -> bool {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", &self.session, "#{pane_dead}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+
+    fn wait_exit(&self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !self.pane_dead() {
+            if Instant::now() > deadline {
+                panic!("agora did not exit; the screen shows:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        self.cmd()
+            .args(["resize-window", "-t", &self.session])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .status()
+            .unwrap();
+    }
+
+    fn kill(&self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn seed_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
+    let dst = dir.path().join("forum.toml");
+    std::fs::copy(src, &dst).unwrap();
+    (dir, dst)
+}
+
+fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
+    assert_eq!(a.lines().count(), b.lines().count(), "line count changed");
+    a.lines()
+        .zip(b.lines())
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (x.to_string(), y.to_string()))
+        .collect()
+}
+
+fn check_json(path: &Path) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_agora"))
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the end-to-end terminal test");
+        return;
+    }
+    let (dir, event) = seed_copy();
+    let original = std::fs::read_to_string(&event).unwrap();
+    let t = Tmux::start("main", dir.path(), &event, 100, 30);
+    t.wait_for(" NORMAL ");
+
+    // Select "Design de services publics" (Salle Rhône, 14:00–15:30) by searching.
+    t.send(&["/", "Design de services", "Enter"]);
+    t.wait_for("match 1/1");
+    // Three steps of 15 minutes: 14:45–16:15, into the 16:00 session of the same room.
+    t.send(&["J", "J", "J"]);
+    let screen = t.wait_for("✗ 1");
+    assert!(screen.contains("[+]"), "{screen}");
+    t.send(&[":", "w", "Enter"]);
+    let screen = t.wait_for("Saved");
+    assert!(!screen.contains("[+]"), "{screen}");
+
+    let saved = std::fs::read_to_string(&event).unwrap();
+    assert_eq!(
+        changed_lines(&original, &saved),
+        vec![(
+            "start = 2017-12-05T14:00:00".to_string(),
+            "start = 2017-12-05T14:45:00".to_string()
+        )]
+    );
+    // `agora check` sees the new time and agrees with the editor's count.
+    let json = check_json(&event);
+    assert_eq!(json["summary"]["errors"], 1);
+    let d = &json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "room-overlap")
+        .unwrap()
+        .clone();
+    assert_eq!(d["sessions"][1], "design-services-publics");
+    assert_eq!(d["end"], "2017-12-05T16:15:00+01:00");
+
+    // Undo: back to no conflict, unsaved; redo: saved state again.
+    t.send(&["u"]);
+    let screen = t.wait_for("✗ 0");
+    assert!(screen.contains("[+]"), "{screen}");
+    t.send(&["C-r"]);
+    let screen = t.wait_for("✗ 1");
+    assert!(!screen.contains("[+]"), "{screen}");
+
+    // Resize: smaller but usable, too small, then back.
+    t.cmd()
+        .args(["set-option", "-t", &t.session, "window-size", "manual"])
+        .status()
+        .unwrap();
+    t.resize(70, 20);
+    t.wait_for(" NORMAL ");
+    t.resize(50, 12);
+    t.wait_for("too small");
+    t.resize(100, 30);
+    t.wait_for(" NORMAL ");
+
+    // Quit with unsaved edits: the prompt; discard.
+    t.send(&["J"]);
+    t.wait_for("[+]");
+    t.send(&["q"]);
+    t.wait_for("(w)rite");
+    t.send(&["c"]);
+    t.wait_without("(w)rite");
+    t.send(&["q"]);
+    t.wait_for("(w)rite");
+    t.send(&["d"]);
+    t.wait_exit();
+    assert_eq!(std::fs::read_to_string(&event).unwrap(), saved, "discarded");
+    let recovery = dir.path().join(".forum.toml.agora-recover");
+    assert!(!recovery.exists());
+    drop(t);
+
+    // Kill the terminal mid-edit: a recovery file is left, the next launch offers it.
+    let t = Tmux::start("hup", dir.path(), &event, 100, 30);
+    t.wait_for(" NORMAL ");
+    t.send(&["/", "Cocktail", "Enter"]);
+    t.wait_for("match 1/1");
+    t.send(&["K", "K"]);
+    t.wait_for("[+]");
+    t.kill();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !recovery.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        recovery.exists(),
+        "no recovery file after the terminal was killed"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&event).unwrap(),
+        saved,
+        "nothing written to the event"
+    );
+    drop(t);
+
+    let t = Tmux::start("restore", dir.path(), &event, 100, 30);
+    t.wait_for("(r)estore");
+    t.send(&["r"]);
+    let screen = t.wait_for("restored");
+    assert!(screen.contains("[+]"), "{screen}");
+    t.send(&[":", "w", "q", "Enter"]);
+    t.wait_exit();
+    let after = std::fs::read_to_string(&event).unwrap();
+    assert_eq!(
+        changed_lines(&saved, &after),
+        vec![
+            (
+                "start = 2017-12-05T18:00:00".to_string(),
+                "start = 2017-12-05T17:30:00".to_string()
+            ),
+            (
+                "end = 2017-12-05T20:30:00".to_string(),
+                "end = 2017-12-05T20:00:00".to_string()
+            ),
+        ]
+    );
+    assert!(
+        !recovery.exists(),
+        "the recovery file is removed once saved"
+    );
+}

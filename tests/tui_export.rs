@@ -1,0 +1,107 @@
+//! `:export` from the editor, through the runner's effects: the program as on screen (unsaved
+//! edits included), and the attendee's picks as a personal calendar.
+
+// Helpers outside #[test] functions unwrap too: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use agora::save;
+use agora::tui::action::{Action, Effect};
+use agora::tui::app::App;
+use agora::tui::runner::carry_out;
+
+fn app() -> App {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app
+}
+
+fn command(app: &mut App, line: &str) -> Option<Effect> {
+    app.update(Action::CommandLine);
+    for c in line.chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Submit)
+}
+
+fn select(app: &mut App, id: &str) {
+    let i = app
+        .doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == id)
+        .unwrap();
+    app.reveal(i);
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn picks_export_as_a_personal_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mine.ics");
+    let mut app = app();
+    // No picks yet: a clear message, nothing written.
+    let effect = command(&mut app, &format!("export ics {} --picks", out.display())).unwrap();
+    assert!(carry_out(&mut app, effect).is_none());
+    assert!(app.message.as_ref().unwrap().error);
+    assert!(message(&app).contains("no picks"), "{}", message(&app));
+    assert!(!out.exists());
+
+    select(&mut app, "rgpd-collectivites");
+    app.update(Action::TogglePick);
+    select(&mut app, "cocktail");
+    app.update(Action::TogglePick);
+    let effect = command(&mut app, &format!("export ics {} --picks", out.display())).unwrap();
+    carry_out(&mut app, effect);
+    assert!(
+        message(&app).starts_with("Exported ics to"),
+        "{}",
+        message(&app)
+    );
+    let ics = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
+    assert!(ics.contains("SUMMARY:Cocktail du Forum"));
+    assert!(!ics.contains("Déjeuner"));
+}
+
+#[test]
+fn export_shows_unsaved_edits_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app();
+    select(&mut app, "cocktail");
+    app.update(Action::MoveEarlier);
+    let effect = command(&mut app, &format!("export json {}", dir.path().display())).unwrap();
+    assert_eq!(
+        effect,
+        Effect::Export {
+            format: "json".into(),
+            path: Some(dir.path().display().to_string()),
+            picks: false
+        }
+    );
+    carry_out(&mut app, effect);
+    assert!(
+        message(&app).starts_with("Exported 1 file(s) into"),
+        "{}",
+        message(&app)
+    );
+    let json = std::fs::read_to_string(dir.path().join("forum-interconnectes-2017.json")).unwrap();
+    assert!(
+        json.contains("2017-12-05T17:45:00+01:00"),
+        "the moved cocktail is exported"
+    );
+    assert!(app.history.is_dirty(), "exporting does not save");
+}
