@@ -36,6 +36,39 @@ pub fn resolve(tz: Tz, value: &DateTimeValue) -> Resolved {
     }
 }
 
+/// Resolves many date-times in one zone, remembering local times already seen: a program
+/// has far fewer distinct start times than sessions, and the zone lookup is the costly part.
+pub struct Resolver {
+    tz: Tz,
+    seen: std::collections::HashMap<NaiveDateTime, Resolved, foldhash::fast::FixedState>,
+}
+
+impl Resolver {
+    pub fn new(tz: Tz) -> Resolver {
+        Resolver {
+            tz,
+            seen: Default::default(),
+        }
+    }
+
+    pub fn tz(&self) -> Tz {
+        self.tz
+    }
+
+    pub fn resolve(&mut self, value: &DateTimeValue) -> Resolved {
+        match value {
+            DateTimeValue::Fixed(_) => resolve(self.tz, value),
+            DateTimeValue::Local(naive) => {
+                let tz = self.tz;
+                *self
+                    .seen
+                    .entry(*naive)
+                    .or_insert_with(|| resolve(tz, value))
+            }
+        }
+    }
+}
+
 /// Resolve without failing, for bounds such as windows and event days: a time in a gap maps
 /// to the instant the clock would show it had it not jumped (the offset before the gap), a
 /// time in a fold to the earlier instant.

@@ -34,7 +34,7 @@ struct Gen {
 fn gen_session() -> impl Strategy<Value = Gen> {
     (
         prop::option::weighted(0.9, (14u32..=15, (8u32 * 4)..(20 * 4))),
-        prop::sample::select(vec![5i64, 15, 30, 45, 60, 90, 120]),
+        prop::sample::select(vec![5i64, 10, 15, 25, 30, 45, 60, 90, 120]),
         prop::option::weighted(0.9, 0..ROOMS),
         prop::collection::vec(0..PEOPLE, 0..3),
         prop::collection::vec(0..PEOPLE, 0..2),
@@ -182,6 +182,30 @@ fn oracle(sessions: &[Gen]) -> Vec<Key> {
             }
         }
     }
+    // speaker-changeover, straight from the format: each person's scheduled sessions in
+    // (start, end, id) order, each compared with the next one.
+    for p in 0..PEOPLE {
+        let mut mine: Vec<(i64, i64, usize)> = (0..sessions.len())
+            .filter(|&i| sessions[i].people.contains(&p) || sessions[i].moderators.contains(&p))
+            .filter_map(|i| interval(&sessions[i]).map(|(a, b)| (a, b, i)))
+            .collect();
+        mine.sort_by_key(|x| (x.0, x.1, id(x.2)));
+        for w in mine.windows(2) {
+            let ((_, end_a, a), (start_b, _, b)) = (w[0], w[1]);
+            let gap = start_b - end_a;
+            if sessions[a].room != sessions[b].room && (0..10).contains(&gap) {
+                let (x, y) = if id(a) < id(b) { (a, b) } else { (b, a) };
+                push(
+                    "speaker-changeover",
+                    x,
+                    y,
+                    None,
+                    Some(format!("p{p}")),
+                    None,
+                );
+            }
+        }
+    }
     out
 }
 
@@ -203,7 +227,7 @@ proptest! {
         let text = to_toml(&sessions);
         let program = agora::load::load_str(Path::new("p.toml"), &text).unwrap();
         let diagnostics = agora::rules::check(&program);
-        let pairwise = ["room-overlap", "speaker-overlap", "track-overlap", "plenary-overlap"];
+        let pairwise = ["room-overlap", "speaker-overlap", "track-overlap", "plenary-overlap", "speaker-changeover"];
         let got: Vec<Key> = diagnostics
             .iter()
             .filter(|d| pairwise.contains(&d.code.as_str()))

@@ -11,6 +11,7 @@ mod changeover;
 mod overlap;
 mod refs;
 pub mod schedule;
+mod timeline;
 mod timing;
 mod windows;
 pub mod wording;
@@ -162,16 +163,21 @@ pub fn check_schedule(schedule: &Schedule) -> Vec<Diagnostic> {
     refs::duplicate_ids(schedule, &mut emit);
     refs::unknown_refs(schedule, &mut emit);
     timing::time_issues(schedule, &mut emit);
-    overlap::room_overlap(schedule, &mut emit);
-    overlap::speaker_overlap(schedule, &mut emit);
-    overlap::track_overlap(schedule, &mut emit);
-    overlap::plenary_overlap(schedule, &mut emit);
+    // One sort of the scheduled sessions serves every time rule.
+    let timeline = timeline::Timeline::new(schedule);
+    let mut people = timeline.group(schedule.program.speakers.len(), |i| {
+        &schedule.sessions[i].people
+    });
+    overlap::room_overlap(schedule, &timeline, &mut emit);
+    overlap::speaker_overlap(schedule, &people, &mut emit);
+    overlap::track_overlap(schedule, &timeline, &mut emit);
+    overlap::plenary_overlap(schedule, &timeline, &mut emit);
     windows::outside_event(schedule, &mut emit);
     windows::room_closed(schedule, &mut emit);
     windows::speaker_unavailable(schedule, &mut emit);
     capacity::over_capacity(schedule, &mut emit);
     capacity::missing_feature(schedule, &mut emit);
-    changeover::speaker_changeover(schedule, &mut emit);
+    changeover::speaker_changeover(schedule, &mut people, &mut emit);
     timing::unscheduled(schedule, &mut emit);
     refs::unused(schedule, &mut emit);
     let mut out = emit.out;

@@ -1,38 +1,15 @@
 //! Pairwise overlap rules: `room-overlap`, `speaker-overlap`, `track-overlap`,
 //! `plenary-overlap`.
 //!
-//! Each groups the scheduled sessions (by room, person or track), sorts each group by start and
-//! sweeps it keeping the sessions still running: O(n log n + pairs reported), never all pairs.
+//! Each takes the scheduled sessions grouped by room, person or track (in time order, from the
+//! shared [`Timeline`]) and sweeps each group keeping the sessions still running:
+//! O(n log n + pairs reported), never all pairs.
 
+use super::timeline::{sweep, Groups, Timeline};
 use super::wording;
 use super::{allow_help, Emitter, Finding, Schedule};
 use crate::codes::RuleCode;
 use crate::time::Instant;
-
-/// `(group, start, end, session)`.
-type Entry = (usize, Instant, Instant, usize);
-
-/// Report every overlapping pair within each group. `entries` are sorted here.
-pub(crate) fn sweep_groups(
-    entries: &mut [Entry],
-    mut report: impl FnMut(usize, usize, usize, Instant, Instant),
-) {
-    entries.sort_unstable();
-    let mut active: Vec<(Instant, usize)> = Vec::new();
-    let mut group = usize::MAX;
-    for &(g, start, end, session) in entries.iter() {
-        if g != group {
-            active.clear();
-            group = g;
-        }
-        // Half-open intervals: a session ending when this one starts does not overlap it.
-        active.retain(|&(e, _)| e > start);
-        for &(e, other) in &active {
-            report(g, other, session, start, e.min(end));
-        }
-        active.push((end, session));
-    }
-}
 
 /// "'Title' (Amphi, 14:00–15:30)".
 pub(crate) fn describe(s: &Schedule, session: usize) -> String {
@@ -58,17 +35,12 @@ pub(crate) fn related(s: &Schedule, sessions: [usize; 2]) -> Vec<(crate::source:
     )]
 }
 
-pub(super) fn room_overlap(s: &Schedule, emit: &mut Emitter) {
+pub(super) fn room_overlap(s: &Schedule, t: &Timeline, emit: &mut Emitter) {
     if !emit.enabled(RuleCode::RoomOverlap) {
         return;
     }
-    let mut entries: Vec<Entry> = s
-        .sessions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| Some((f.room?, f.slot()?.0, f.slot()?.1, i)))
-        .collect();
-    sweep_groups(&mut entries, |room, a, b, start, end| {
+    let rooms = t.group(s.program.rooms.len(), |i| s.sessions[i].room.as_slice());
+    sweep(&rooms, |room, a, b, start, end| {
         emit.emit(RuleCode::RoomOverlap, &[a, b], || {
             let room = &s.program.rooms[room];
             let (sa, sb) = (&s.program.sessions[a], &s.program.sessions[b]);
@@ -99,17 +71,11 @@ pub(super) fn room_overlap(s: &Schedule, emit: &mut Emitter) {
     });
 }
 
-pub(super) fn speaker_overlap(s: &Schedule, emit: &mut Emitter) {
+pub(super) fn speaker_overlap(s: &Schedule, people: &Groups, emit: &mut Emitter) {
     if !emit.enabled(RuleCode::SpeakerOverlap) {
         return;
     }
-    let mut entries: Vec<Entry> = Vec::new();
-    for (i, f) in s.sessions.iter().enumerate() {
-        if let Some((a, b)) = f.slot() {
-            entries.extend(f.people.iter().map(|&p| (p, a, b, i)));
-        }
-    }
-    sweep_groups(&mut entries, |person, a, b, start, end| {
+    sweep(people, |person, a, b, start, end| {
         emit.emit(RuleCode::SpeakerOverlap, &[a, b], || {
             let who = &s.program.speakers[person];
             Finding {
@@ -133,17 +99,12 @@ pub(super) fn speaker_overlap(s: &Schedule, emit: &mut Emitter) {
     });
 }
 
-pub(super) fn track_overlap(s: &Schedule, emit: &mut Emitter) {
+pub(super) fn track_overlap(s: &Schedule, t: &Timeline, emit: &mut Emitter) {
     if !emit.enabled(RuleCode::TrackOverlap) {
         return;
     }
-    let mut entries: Vec<Entry> = s
-        .sessions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| Some((f.track?, f.slot()?.0, f.slot()?.1, i)))
-        .collect();
-    sweep_groups(&mut entries, |track, a, b, start, end| {
+    let tracks = t.group(s.program.tracks.len(), |i| s.sessions[i].track.as_slice());
+    sweep(&tracks, |track, a, b, start, end| {
         emit.emit(RuleCode::TrackOverlap, &[a, b], || {
             let t = &s.program.tracks[track];
             Finding {
@@ -168,7 +129,7 @@ pub(super) fn track_overlap(s: &Schedule, emit: &mut Emitter) {
 }
 
 /// Pairs of a plenary session and any scheduled session overlapping it (breaks included).
-pub(super) fn plenary_overlap(s: &Schedule, emit: &mut Emitter) {
+pub(super) fn plenary_overlap(s: &Schedule, t: &Timeline, emit: &mut Emitter) {
     if !emit.enabled(RuleCode::PlenaryOverlap) {
         return;
     }
@@ -176,20 +137,14 @@ pub(super) fn plenary_overlap(s: &Schedule, emit: &mut Emitter) {
     if !sessions.iter().any(|x| x.plenary) {
         return;
     }
-    let mut order: Vec<(Instant, Instant, usize)> = s
-        .sessions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| f.slot().map(|(a, b)| (a, b, i)))
-        .collect();
-    order.sort_unstable();
+    let order = &t.order;
     // Every running session (for a plenary that starts) and the running plenaries (for any
     // session that starts); each pair is found when its later-starting member starts.
     let mut running: std::collections::BinaryHeap<std::cmp::Reverse<(Instant, usize)>> =
         Default::default();
     let mut running_plenaries: Vec<(Instant, usize)> = Vec::new();
     let mut pairs: Vec<(usize, usize, Instant, Instant)> = Vec::new();
-    for &(start, end, i) in &order {
+    for &(start, end, i) in order {
         while running.peek().is_some_and(|r| r.0 .0 <= start) {
             running.pop();
         }

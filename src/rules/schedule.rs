@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 use crate::codes::RuleCode;
 use crate::model::{Program, Session, Status};
 use crate::source::Span;
-use crate::time::{resolve, Instant, Resolved};
+use crate::time::{Instant, Resolved, Resolver};
 
 /// A problem with a session's times, found while resolving them.
 #[derive(Debug, Clone)]
@@ -86,10 +86,11 @@ impl<'p> Schedule<'p> {
         let tracks = first_by_id(&program.tracks, |t| t.id.as_str());
         let speakers = first_by_id(&program.speakers, |s| s.id.as_str());
         let tz = program.event.timezone;
+        let mut resolver = Resolver::new(tz);
         let sessions = program
             .sessions
             .iter()
-            .map(|s| facts(s, tz, &rooms, &tracks, &speakers))
+            .map(|s| facts(s, &mut resolver, &rooms, &tracks, &speakers))
             .collect();
         Schedule {
             program,
@@ -104,7 +105,7 @@ impl<'p> Schedule<'p> {
 
 fn facts(
     session: &Session,
-    tz: Tz,
+    resolver: &mut Resolver,
     rooms: &IdMap,
     tracks: &IdMap,
     speakers: &IdMap,
@@ -131,7 +132,7 @@ fn facts(
     people.dedup();
 
     let mut issues = Vec::new();
-    let interval = times(session, tz, &mut issues);
+    let interval = times(session, resolver, &mut issues);
     let invalid = issues.iter().any(|i| i.code == RuleCode::InvalidTime);
     let active = session.status != Status::Cancelled && !invalid && !room_unknown;
     let scheduled =
@@ -152,7 +153,12 @@ fn facts(
 }
 
 /// Resolve a session's start and end, recording every time problem.
-fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Instant, Instant)> {
+fn times(
+    session: &Session,
+    resolver: &mut Resolver,
+    issues: &mut Vec<TimeIssue>,
+) -> Option<(Instant, Instant)> {
+    let tz = resolver.tz();
     use crate::rules::wording::{date_time, gap_note};
     let invalid = |span: Span, message: String, help: &str, issues: &mut Vec<TimeIssue>| {
         // One invalid-time per session: the first reason found.
@@ -184,10 +190,10 @@ fn times(session: &Session, tz: Tz, issues: &mut Vec<TimeIssue>) -> Option<(Inst
             );
         }
     }
-    let resolve_key = |key: &str,
-                       value: &crate::model::Spanned<crate::model::DateTimeValue>,
-                       issues: &mut Vec<TimeIssue>| {
-        match resolve(tz, &value.value) {
+    let mut resolve_key = |key: &str,
+                           value: &crate::model::Spanned<crate::model::DateTimeValue>,
+                           issues: &mut Vec<TimeIssue>| {
+        match resolver.resolve(&value.value) {
             Resolved::Exact(t) => Some(t),
             Resolved::Ambiguous(t) => {
                 issues.push(TimeIssue {
