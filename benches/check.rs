@@ -34,6 +34,33 @@ fn sizes() -> Vec<(usize, Options)> {
     .collect()
 }
 
+/// The pairwise rules done the naive way, for comparison: every pair of scheduled sessions
+/// compared directly. Returns how many (room, person, track, plenary) overlaps it found.
+fn all_pairs(schedule: &agora::rules::Schedule) -> usize {
+    let program = schedule.program;
+    let slots: Vec<(i64, i64, usize)> = schedule
+        .sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.slot().map(|(a, b)| (a, b, i)))
+        .collect();
+    let mut found = 0;
+    for (n, &(a0, a1, i)) in slots.iter().enumerate() {
+        let fi = &schedule.sessions[i];
+        for &(b0, b1, j) in &slots[n + 1..] {
+            if !(a0 < b1 && b0 < a1) {
+                continue;
+            }
+            let fj = &schedule.sessions[j];
+            found += usize::from(fi.room.is_some() && fi.room == fj.room);
+            found += fi.people.iter().filter(|p| fj.people.contains(p)).count();
+            found += usize::from(fi.track.is_some() && fi.track == fj.track);
+            found += usize::from(program.sessions[i].plenary || program.sessions[j].plenary);
+        }
+    }
+    found
+}
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("check");
     group.sampling_mode(SamplingMode::Flat).sample_size(10);
@@ -50,6 +77,26 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("rules", n), &program, |b, program| {
             b.iter(|| black_box(agora::rules::check(program).len()))
         });
+        // All pairs is quadratic: at 100k sessions each sample takes seconds.
+        {
+            let schedule = agora::rules::Schedule::new(&program);
+            let pairs = all_pairs(&schedule);
+            let swept = agora::rules::check(&program)
+                .iter()
+                .filter(|d| {
+                    matches!(
+                        d.code.as_str(),
+                        "room-overlap" | "speaker-overlap" | "track-overlap" | "plenary-overlap"
+                    )
+                })
+                .count();
+            assert_eq!(pairs, swept, "the sweep and all pairs agree");
+            group.bench_with_input(
+                BenchmarkId::new("all-pairs-overlaps", n),
+                &schedule,
+                |b, s| b.iter(|| black_box(all_pairs(s))),
+            );
+        }
         group.bench_with_input(BenchmarkId::new("load+rules", n), &text, |b, text| {
             b.iter(|| {
                 let program = agora::load::load_str(Path::new("bench.toml"), text).expect("loads");
