@@ -175,6 +175,30 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
             doc.program.speakers.len()
         )));
     }
+    // The editor's indices (and its undo history) rely on the files listing the items in the
+    // program's order.
+    let same_order = reloaded.sessions.iter().map(|s| &s.id).eq(doc
+        .program
+        .sessions
+        .iter()
+        .map(|s| &s.id))
+        && reloaded
+            .rooms
+            .iter()
+            .map(|r| &r.id)
+            .eq(doc.program.rooms.iter().map(|r| &r.id))
+        && reloaded
+            .speakers
+            .iter()
+            .map(|s| &s.id)
+            .eq(doc.program.speakers.iter().map(|s| &s.id));
+    if !same_order {
+        return Err(SaveError::Invalid(
+            "the saved files would list sessions, rooms or speakers in another order than the \
+             editor shows; nothing was written — please report this"
+                .to_string(),
+        ));
+    }
     let mut saved = Saved::default();
     for (f, text) in &rendered {
         let Some(file) = disk.files.get_mut(*f as usize) else {
