@@ -1,7 +1,8 @@
 //! Saving an edited program back to its TOML files without damaging them.
 //!
 //! `render` patches the text each file had when loaded (only the keys that changed, tables
-//! removed, tables appended to the file the item belongs to); `save` checks that no file
+//! removed, tables appended to the file the item belongs to — or put back between their
+//! neighbours when an undo restores them); `save` checks that no file
 //! changed on disk since it was read, checks that the new texts load, writes each changed file
 //! atomically (temp file in the same folder, fsync, rename) and reloads the document from the
 //! texts written. A save with no edit writes nothing, so files stay byte-identical.
