@@ -8,7 +8,7 @@ use crate::codes::RuleCode;
 use crate::model::{DateTimeValue, Kind, Program, Room, Session, Spanned, Speaker, Status};
 use crate::source::Span;
 
-use super::{Document, Origin};
+use super::{Baseline, Document, Origin, Origins};
 
 /// A session's times as written: `start`, and `duration` or `end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -27,11 +27,25 @@ impl When {
         }
     }
 
-    fn write(&self, session: &mut Session) {
+    fn write(&self, session: &mut Session, written: Option<&Session>) {
         let span = session.span;
-        set_spanned(&mut session.start, self.start, span);
-        set_spanned(&mut session.duration, self.duration, span);
-        set_spanned(&mut session.end, self.end, span);
+        let at = |v: Option<Span>| v.unwrap_or(span);
+        let written_span = |f: fn(&Session) -> Option<Span>| at(written.and_then(f));
+        set_spanned(
+            &mut session.start,
+            self.start,
+            written_span(|w| w.start.as_ref().map(|v| v.span)),
+        );
+        set_spanned(
+            &mut session.duration,
+            self.duration,
+            written_span(|w| w.duration.as_ref().map(|v| v.span)),
+        );
+        set_spanned(
+            &mut session.end,
+            self.end,
+            written_span(|w| w.end.as_ref().map(|v| v.span)),
+        );
     }
 }
 
@@ -132,16 +146,37 @@ impl Field {
         }
     }
 
-    fn write(&self, session: &mut Session) {
+    fn write(&self, session: &mut Session, written: Option<&Session>) {
         let span = session.span;
+        let written_span = |f: fn(&Session) -> Option<Span>| written.and_then(f).unwrap_or(span);
         match self {
             Field::Title(v) => session.title = v.clone(),
             Field::Kind(v) => session.kind = *v,
-            Field::Track(v) => set_spanned(&mut session.track, v.clone(), span),
-            Field::Room(v) => set_spanned(&mut session.room, v.clone(), span),
-            Field::Start(v) => set_spanned(&mut session.start, *v, span),
-            Field::Duration(v) => set_spanned(&mut session.duration, *v, span),
-            Field::End(v) => set_spanned(&mut session.end, *v, span),
+            Field::Track(v) => set_spanned(
+                &mut session.track,
+                v.clone(),
+                written_span(|w| w.track.as_ref().map(|v| v.span)),
+            ),
+            Field::Room(v) => set_spanned(
+                &mut session.room,
+                v.clone(),
+                written_span(|w| w.room.as_ref().map(|v| v.span)),
+            ),
+            Field::Start(v) => set_spanned(
+                &mut session.start,
+                *v,
+                written_span(|w| w.start.as_ref().map(|v| v.span)),
+            ),
+            Field::Duration(v) => set_spanned(
+                &mut session.duration,
+                *v,
+                written_span(|w| w.duration.as_ref().map(|v| v.span)),
+            ),
+            Field::End(v) => set_spanned(
+                &mut session.end,
+                *v,
+                written_span(|w| w.end.as_ref().map(|v| v.span)),
+            ),
             Field::Expected(v) => session.expected = *v,
             Field::Requires(v) => session.requires = v.clone(),
             Field::Status(v) => session.status = *v,
@@ -156,11 +191,24 @@ impl Field {
 }
 
 /// Set an optional written value, keeping the place it was written (for diagnostics).
+/// `fallback` is where a value that was absent goes: the place its key has in the file as
+/// last loaded or saved, so undoing a removal gives the exact program back.
 fn set_spanned<T>(slot: &mut Option<Spanned<T>>, value: Option<T>, fallback: Span) {
     *slot = value.map(|value| Spanned {
         value,
         span: slot.as_ref().map(|s| s.span).unwrap_or(fallback),
     });
+}
+
+/// The session at `index` as last loaded or saved, when it is written in a file.
+fn written_session<'b>(
+    baseline: &'b Baseline,
+    origins: &Origins,
+    index: usize,
+) -> Option<&'b Session> {
+    let origin = origins.sessions.get(index)?;
+    let at = baseline.written.get(&origin.uid)?;
+    baseline.sessions.get(origin.file as usize)?.get(*at)
 }
 
 /// A change to the program; `inverse` undoes it.
@@ -389,16 +437,20 @@ impl Edit {
     pub(super) fn apply(&self, doc: &mut Document) {
         let program = &mut doc.program;
         let origins = &mut doc.origins;
+        let written = |i: usize| written_session(&doc.baseline, origins, i);
         match self {
             Edit::Move { session, to, .. } | Edit::Resize { session, to, .. } => {
-                to.write(&mut program.sessions[*session]);
+                to.write(&mut program.sessions[*session], written(*session));
             }
             Edit::Reassign { session, to, .. } => {
+                let fallback = written(*session).and_then(|w| w.room.as_ref().map(|r| r.span));
                 let s = &mut program.sessions[*session];
-                let span = s.span;
+                let span = fallback.unwrap_or(s.span);
                 set_spanned(&mut s.room, to.clone(), span);
             }
-            Edit::SetField { session, to, .. } => to.write(&mut program.sessions[*session]),
+            Edit::SetField { session, to, .. } => {
+                to.write(&mut program.sessions[*session], written(*session))
+            }
             Edit::AddSession {
                 index,
                 session,
@@ -418,8 +470,16 @@ impl Edit {
                 position,
                 id,
             } => {
+                // Back where the file has this person, when it does (an undone removal).
+                let written_at = written(*session).and_then(|w| {
+                    let list = role.list(w);
+                    list.get(*position)
+                        .filter(|r| r.value == *id)
+                        .or_else(|| list.iter().find(|r| r.value == *id))
+                        .map(|r| r.span)
+                });
                 let s = &mut program.sessions[*session];
-                let span = s.span;
+                let span = written_at.unwrap_or(s.span);
                 let list = role.list_mut(s);
                 let at = (*position).min(list.len());
                 list.insert(

@@ -1,7 +1,8 @@
 //! Saving an edited program back to its TOML files without damaging them.
 //!
 //! `render` patches the text each file had when loaded (only the keys that changed, tables
-//! removed, tables appended to the file the item belongs to); `save` checks that no file
+//! removed, tables appended to the file the item belongs to — or put back between their
+//! neighbours when an undo restores them); `save` checks that no file
 //! changed on disk since it was read, checks that the new texts load, writes each changed file
 //! atomically (temp file in the same folder, fsync, rename) and reloads the document from the
 //! texts written. A save with no edit writes nothing, so files stay byte-identical.
@@ -174,6 +175,30 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
             doc.program.rooms.len(),
             doc.program.speakers.len()
         )));
+    }
+    // The editor's indices (and its undo history) rely on the files listing the items in the
+    // program's order.
+    let same_order = reloaded.sessions.iter().map(|s| &s.id).eq(doc
+        .program
+        .sessions
+        .iter()
+        .map(|s| &s.id))
+        && reloaded
+            .rooms
+            .iter()
+            .map(|r| &r.id)
+            .eq(doc.program.rooms.iter().map(|r| &r.id))
+        && reloaded
+            .speakers
+            .iter()
+            .map(|s| &s.id)
+            .eq(doc.program.speakers.iter().map(|s| &s.id));
+    if !same_order {
+        return Err(SaveError::Invalid(
+            "the saved files would list sessions, rooms or speakers in another order than the \
+             editor shows; nothing was written — please report this"
+                .to_string(),
+        ));
     }
     let mut saved = Saved::default();
     for (f, text) in &rendered {

@@ -19,8 +19,10 @@ struct ArrayChanges {
     patches: Vec<(usize, KeyChanges)>,
     /// Positions removed.
     removed: Vec<usize>,
-    /// New tables, in program order.
-    added: Vec<Entries>,
+    /// New tables, in program order, with their index in the file's array once saved: a
+    /// session restored by an undo after a save goes back between its neighbours, so the file
+    /// keeps the program's order (which the editor's indices rely on).
+    added: Vec<(usize, Entries)>,
 }
 
 impl ArrayChanges {
@@ -39,10 +41,12 @@ fn array_changes<T>(
 ) -> ArrayChanges {
     let mut out = ArrayChanges::default();
     let mut kept = vec![false; baseline.len()];
+    let mut at = 0;
     for (item, origin) in items.iter().zip(origins) {
         if origin.file != file {
             continue;
         }
+        at += 1;
         match written.get(&origin.uid) {
             Some(&index) => {
                 let Some(before) = baseline.get(index) else {
@@ -58,7 +62,7 @@ fn array_changes<T>(
                     out.patches.push((index, keys));
                 }
             }
-            None => out.added.push(entries(item)),
+            None => out.added.push((at - 1, entries(item))),
         }
     }
     out.removed = kept
@@ -288,13 +292,33 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
     }
     match tables(doc, key) {
         Some(Tables::Standard(a)) => {
-            for entries in changes.added {
-                a.push(new_table(entries));
+            for (index, entries) in changes.added {
+                let mut table = new_table(entries);
+                if let Some(next) = a.get_mut(index) {
+                    // Printed just before the table it goes before (same position, earlier in
+                    // the array), taking over the file or section comments above that table.
+                    table.set_position(next.position());
+                    let prefix = next
+                        .decor()
+                        .prefix()
+                        .and_then(|p| p.as_str())
+                        .unwrap_or_default()
+                        .to_string();
+                    let detached = detached_comments(&prefix);
+                    if !detached.is_empty() {
+                        let own = &prefix[detached.len()..];
+                        table.decor_mut().set_prefix(detached.clone());
+                        next.decor_mut().set_prefix(format!("\n{own}"));
+                    }
+                    a.insert(index, table);
+                } else {
+                    a.push(table);
+                }
             }
         }
         Some(Tables::Inline(a)) => {
             let decor = a.iter().last().map(|v| v.decor().clone());
-            for entries in changes.added {
+            for (index, entries) in changes.added {
                 let mut t = InlineTable::new();
                 for (k, v) in entries {
                     if let Some(v) = v {
@@ -305,12 +329,16 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
                 if let Some(d) = &decor {
                     *v.decor_mut() = d.clone();
                 }
-                a.push_formatted(v);
+                if index < a.len() {
+                    a.insert_formatted(index, v);
+                } else {
+                    a.push_formatted(v);
+                }
             }
         }
         None => {
             let mut a = ArrayOfTables::new();
-            for entries in changes.added {
+            for (_, entries) in changes.added {
                 a.push(new_table(entries));
             }
             doc.insert(key, Item::ArrayOfTables(a));
