@@ -175,7 +175,35 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         Err(failure) => return input_failure(&failure, color),
     };
 
-    let diagnostics = check(&program);
+    // The export does not depend on the check: both run at once, on two cores, and the
+    // export's result is dropped when --strict refuses or the timestamp is wrong.
+    let stamp = export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now());
+    let selection = Selection {
+        rooms: args.rooms.clone(),
+        speakers: args.speakers.clone(),
+        tracks: args.tracks.clone(),
+        days: args.days.clone(),
+        sessions: args.sessions.clone(),
+    };
+    let split = args.split.map(Split::from);
+    let options = stamp.as_ref().ok().map(|&stamp| Options {
+        utc: args.utc,
+        stamp,
+        template,
+    });
+    let (diagnostics, exported) = std::thread::scope(|scope| {
+        let exporting = options.as_ref().map(|options| {
+            let (program, formats, selection) = (&program, &formats, &selection);
+            scope.spawn(move || export::export(program, formats, selection, split, options))
+        });
+        let diagnostics = check(&program);
+        let exported = exporting.map(|worker| {
+            worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (diagnostics, exported)
+    });
     let summary = Summary::of(&diagnostics);
     if summary.errors > 0 {
         let path = args.path.display();
@@ -203,24 +231,11 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         ));
     }
 
-    let stamp = match export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now())
-    {
-        Ok(t) => t,
-        Err(message) => return usage(&message),
+    let exported = match (stamp, exported) {
+        (Ok(_), Some(exported)) => exported,
+        (Err(message), _) => return usage(&message),
+        (Ok(_), None) => return usage("the export did not run"),
     };
-    let selection = Selection {
-        rooms: args.rooms.clone(),
-        speakers: args.speakers.clone(),
-        tracks: args.tracks.clone(),
-        days: args.days.clone(),
-        sessions: args.sessions.clone(),
-    };
-    let options = Options {
-        utc: args.utc,
-        stamp,
-        template,
-    };
-    let split = args.split.map(Split::from);
     if formats
         .iter()
         .any(|f| matches!(f, Format::FrabXml | Format::FrabJson))
@@ -236,7 +251,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
             ));
         }
     }
-    let files = match export::export(&program, &formats, &selection, split, &options) {
+    let files = match exported {
         Ok(files) => files,
         Err(ExportError::Selection(e)) => {
             let help = e.help.map(|h| format!("\n  help: {h}")).unwrap_or_default();

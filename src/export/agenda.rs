@@ -222,6 +222,8 @@ impl<'p> Agenda<'p> {
             .collect();
 
         let mut entries: Vec<Entry> = Vec::new();
+        // Keys given so far: a set, so that making keys unique stays linear.
+        let mut keys: foldhash::HashSet<String> = foldhash::HashSet::default();
         for (i, session) in program.sessions.iter().enumerate() {
             let slot = placement(schedule, i);
             let day = slot.map(|(start, _)| to_local(tz, start).date_naive());
@@ -248,10 +250,11 @@ impl<'p> Agenda<'p> {
             let (url, url_text) = url_pair(session.url.as_deref());
             let mut key = session.id.clone();
             let mut n = 1;
-            while entries.iter().any(|e| e.key == key) {
+            while keys.contains(&key) {
                 n += 1;
                 key = format!("{}-{n}", session.id);
             }
+            keys.insert(key.clone());
             entries.push(Entry {
                 index: i,
                 id: session.id.clone(),

@@ -208,6 +208,13 @@ pub(crate) fn render(agenda: &Agenda) -> String {
         },
         agenda.people.len(),
     );
+    // Each person's sessions in reading order, from one pass over the entries.
+    let mut sessions_of: Vec<Vec<&str>> = vec![Vec::new(); agenda.people.len()];
+    for e in &agenda.entries {
+        for &p in e.speakers.iter().chain(e.moderators.iter()) {
+            sessions_of[p].push(e.id.as_str());
+        }
+    }
     let ev = &agenda.event;
     let doc = Document {
         format: "agora-program",
@@ -272,6 +279,7 @@ pub(crate) fn render(agenda: &Agenda) -> String {
         speakers: people
             .into_iter()
             .map(|p| {
+                let sessions = std::mem::take(&mut sessions_of[p]);
                 let x = &agenda.people[p];
                 Speaker {
                     id: &x.id,
@@ -280,12 +288,7 @@ pub(crate) fn render(agenda: &Agenda) -> String {
                     affiliation: x.affiliation.as_deref(),
                     bio: x.bio.as_deref(),
                     url: x.url.as_deref(),
-                    sessions: agenda
-                        .entries
-                        .iter()
-                        .filter(|e| e.speakers.contains(&p) || e.moderators.contains(&p))
-                        .map(|e| e.id.as_str())
-                        .collect(),
+                    sessions,
                 }
             })
             .collect(),

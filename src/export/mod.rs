@@ -205,7 +205,11 @@ fn render_format(
     let ics_name = format!("{}.ics", agenda.event.id);
     Ok(match format {
         Format::Ics => {
-            let (program, _) = calendars(agenda, locale, options);
+            let all: Vec<&agenda::Entry> = agenda.placed().collect();
+            let zone = ics::timezone(agenda);
+            let (utc, stamp) = (options.utc, options.stamp);
+            let title = agenda.title();
+            let program = ics::calendar(agenda, &all, &title, locale, utc, stamp, &zone);
             vec![(vec![main.to_string()], program)]
         }
         Format::Html => {
@@ -271,6 +275,8 @@ pub fn export(
         None => vec![None],
     };
     let mut out: Vec<OutputFile> = Vec::new();
+    // Paths already in `out`: a set, since a split or the per-session calendars make many files.
+    let mut seen: std::collections::HashSet<OutputPath> = std::collections::HashSet::new();
     for part in &parts {
         let agenda = Agenda::new(&schedule, &filter, part.as_ref(), options.utc);
         for &format in formats {
@@ -296,7 +302,7 @@ pub fn export(
                 let mut full = folder;
                 full.extend(parts_of_path);
                 let path = OutputPath::new(&full).map_err(ExportError::Output)?;
-                if out.iter().any(|f| f.path == path) {
+                if !seen.insert(path.clone()) {
                     continue;
                 }
                 out.push(OutputFile {

@@ -485,11 +485,16 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .collect();
     people.sort_unstable();
     people.dedup();
-    people.sort_by(|&a, &b| {
-        sort_key(&agenda.people[a].name)
-            .cmp(&sort_key(&agenda.people[b].name))
-            .then(a.cmp(&b))
-    });
+    // Each person's entries in reading order, from one pass over the entries (an entry's
+    // speakers and moderators are distinct, so each entry comes once per person).
+    let mut entries_of: Vec<Vec<&Entry>> = vec![Vec::new(); agenda.people.len()];
+    for e in &agenda.entries {
+        for &p in e.speakers.iter().chain(e.moderators.iter()) {
+            entries_of[p].push(e);
+        }
+    }
+    // By name, then by index; each key made once.
+    people.sort_by_cached_key(|&p| (sort_key(&agenda.people[p].name), p));
     let speakers = people
         .into_iter()
         .map(|p| {
@@ -504,10 +509,8 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                 bio: person.bio.clone(),
                 url: person.url.clone(),
                 url_text: person.url_text.clone(),
-                sessions: agenda
-                    .entries
+                sessions: entries_of[p]
                     .iter()
-                    .filter(|e| e.speakers.contains(&p) || e.moderators.contains(&p))
                     .map(|e| SpeakerSessionView {
                         id: e.id.clone(),
                         anchor: format!("s-{}", e.key),
