@@ -119,13 +119,19 @@ pub(super) fn decode_file(
     if !syntax.is_empty() {
         for e in syntax {
             let range = e.span().unwrap_or(0..0);
-            errors.push(
-                InputError::at(
-                    Span::new(file, range.start + base..range.end + base),
-                    format!("TOML syntax: {}", e.message().trim()),
-                )
-                .help("see https://toml.io for the syntax of TOML files"),
-            );
+            let span = Span::new(file, range.start + base..range.end + base);
+            let message = e.message().trim();
+            let error = if message == "duplicate key" {
+                // Name the key: "duplicate key" alone does not say which one, nor why.
+                let key = text.get(range.clone()).unwrap_or("").trim();
+                InputError::at(span, format!("TOML syntax: `{key}` is given twice in the same table"))
+                    .label("given again here")
+                    .help("a key may appear once per table (and a [table] header once per file): keep one")
+            } else {
+                InputError::at(span, format!("TOML syntax: {message}"))
+                    .help("see https://toml.io for the syntax of TOML files")
+            };
+            errors.push(error);
         }
         return part;
     }
