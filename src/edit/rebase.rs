@@ -10,11 +10,17 @@ use super::edits::Edit;
 use super::{insertion_index, Document, Origin};
 use crate::model::{Program, Room, Session, Speaker};
 
-/// How two items compare, ignoring where they were written.
-trait Item: Clone {
+/// An editable kind of item: how two compare, ignoring where they were written, and the edits
+/// that replace, remove or add one.
+trait Item: Clone + std::fmt::Debug {
     fn id(&self) -> &str;
     fn file(&self) -> u32;
-    fn same(&self, other: &Self) -> bool;
+    fn same(&self, other: &Self) -> bool {
+        debug_without_spans(self) == debug_without_spans(other)
+    }
+    fn replace(index: usize, from: Self, to: Self) -> Edit;
+    fn remove(index: usize, item: Self, origin: Origin) -> Edit;
+    fn add(index: usize, item: Self, origin: Origin) -> Edit;
 }
 
 fn debug_without_spans<T: std::fmt::Debug>(item: &T) -> String {
@@ -35,41 +41,43 @@ fn debug_without_spans<T: std::fmt::Debug>(item: &T) -> String {
     out
 }
 
-impl Item for Session {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn file(&self) -> u32 {
-        self.span.file
-    }
-    fn same(&self, other: &Self) -> bool {
-        debug_without_spans(self) == debug_without_spans(other)
-    }
+macro_rules! item {
+    ($ty:ty, $field:ident, $replace:ident, $remove:ident, $add:ident) => {
+        impl Item for $ty {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn file(&self) -> u32 {
+                self.span.file
+            }
+            fn replace(index: usize, from: Self, to: Self) -> Edit {
+                Edit::$replace {
+                    index,
+                    from: Box::new(from),
+                    to: Box::new(to),
+                }
+            }
+            fn remove(index: usize, $field: Self, origin: Origin) -> Edit {
+                Edit::$remove {
+                    index,
+                    $field: Box::new($field),
+                    origin,
+                }
+            }
+            fn add(index: usize, $field: Self, origin: Origin) -> Edit {
+                Edit::$add {
+                    index,
+                    $field: Box::new($field),
+                    origin,
+                }
+            }
+        }
+    };
 }
 
-impl Item for Room {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn file(&self) -> u32 {
-        self.span.file
-    }
-    fn same(&self, other: &Self) -> bool {
-        debug_without_spans(self) == debug_without_spans(other)
-    }
-}
-
-impl Item for Speaker {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn file(&self) -> u32 {
-        self.span.file
-    }
-    fn same(&self, other: &Self) -> bool {
-        debug_without_spans(self) == debug_without_spans(other)
-    }
-}
+item!(Session, session, ReplaceSession, RemoveSession, AddSession);
+item!(Room, room, ReplaceRoom, RemoveRoom, AddRoom);
+item!(Speaker, speaker, ReplaceSpeaker, RemoveSpeaker, AddSpeaker);
 
 /// Whether two items are equal but for where they were written (tests, restore).
 pub fn same_session(a: &Session, b: &Session) -> bool {
@@ -122,96 +130,49 @@ fn diff<T: Item>(current: &[T], wanted: &[T]) -> Vec<Step<T>> {
 /// checks and tracks are not editable and are left as they are). `None` when they are equal.
 pub fn rebase(doc: &Document, wanted: &Program) -> Option<Edit> {
     let mut edits = Vec::new();
-    // Replacements first (indices valid), then removals from the end, then additions.
-    let mut session_origins = doc.origins.sessions.clone();
-    for step in diff(&doc.program.sessions, &wanted.sessions) {
-        match step {
-            Step::Replace(index, from, to) => edits.push(Edit::ReplaceSession {
-                index,
-                from: Box::new(from),
-                to: Box::new(to),
-            }),
-            Step::Remove(index, session) => {
-                let origin = session_origins.remove(index);
-                edits.push(Edit::RemoveSession {
-                    index,
-                    session: Box::new(session),
-                    origin,
-                })
-            }
-            Step::Add(session) => {
-                let file = session.span.file;
-                let index = insertion_index(&session_origins, file);
-                let origin = Origin::new(file);
-                session_origins.insert(index, origin);
-                edits.push(Edit::AddSession {
-                    index,
-                    session: Box::new(session),
-                    origin,
-                })
-            }
-        }
-    }
-    let mut room_origins = doc.origins.rooms.clone();
-    for step in diff(&doc.program.rooms, &wanted.rooms) {
-        match step {
-            Step::Replace(index, from, to) => edits.push(Edit::ReplaceRoom {
-                index,
-                from: Box::new(from),
-                to: Box::new(to),
-            }),
-            Step::Remove(index, room) => {
-                let origin = room_origins.remove(index);
-                edits.push(Edit::RemoveRoom {
-                    index,
-                    room: Box::new(room),
-                    origin,
-                })
-            }
-            Step::Add(room) => {
-                let file = room.span.file;
-                let index = insertion_index(&room_origins, file);
-                let origin = Origin::new(file);
-                room_origins.insert(index, origin);
-                edits.push(Edit::AddRoom {
-                    index,
-                    room: Box::new(room),
-                    origin,
-                })
-            }
-        }
-    }
-    let mut speaker_origins = doc.origins.speakers.clone();
-    for step in diff(&doc.program.speakers, &wanted.speakers) {
-        match step {
-            Step::Replace(index, from, to) => edits.push(Edit::ReplaceSpeaker {
-                index,
-                from: Box::new(from),
-                to: Box::new(to),
-            }),
-            Step::Remove(index, speaker) => {
-                let origin = speaker_origins.remove(index);
-                edits.push(Edit::RemoveSpeaker {
-                    index,
-                    speaker: Box::new(speaker),
-                    origin,
-                })
-            }
-            Step::Add(speaker) => {
-                let file = speaker.span.file;
-                let index = insertion_index(&speaker_origins, file);
-                let origin = Origin::new(file);
-                speaker_origins.insert(index, origin);
-                edits.push(Edit::AddSpeaker {
-                    index,
-                    speaker: Box::new(speaker),
-                    origin,
-                })
-            }
-        }
-    }
+    let origins = &doc.origins;
+    steps(
+        &doc.program.sessions,
+        &wanted.sessions,
+        &origins.sessions,
+        &mut edits,
+    );
+    steps(
+        &doc.program.rooms,
+        &wanted.rooms,
+        &origins.rooms,
+        &mut edits,
+    );
+    steps(
+        &doc.program.speakers,
+        &wanted.speakers,
+        &origins.speakers,
+        &mut edits,
+    );
     (!edits.is_empty()).then(|| Edit::Batch {
         label: format!("restored {} change(s) from the recovery file", edits.len()),
         edits,
     })
+}
+
+/// The edits turning `current` into `wanted`: replacements first (indices valid), then
+/// removals from the end, then additions, each appended to the file its item comes from.
+fn steps<T: Item>(current: &[T], wanted: &[T], origins: &[Origin], edits: &mut Vec<Edit>) {
+    let mut origins = origins.to_vec();
+    for step in diff(current, wanted) {
+        match step {
+            Step::Replace(index, from, to) => edits.push(T::replace(index, from, to)),
+            Step::Remove(index, item) => {
+                let origin = origins.remove(index);
+                edits.push(T::remove(index, item, origin));
+            }
+            Step::Add(item) => {
+                let file = item.file();
+                let index = insertion_index(&origins, file);
+                let origin = Origin::new(file);
+                origins.insert(index, origin);
+                edits.push(T::add(index, item, origin));
+            }
+        }
+    }
 }
