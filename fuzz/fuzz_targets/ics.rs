@@ -79,7 +79,7 @@ fuzz_target!(|data: &[u8]| {
     };
     // The `ical` parser drops every leading ':' of a value (it trims the delimiter greedily);
     // agora writes `SUMMARY::x` as RFC 5545 says, so compare without them (see
-    // tests/ical_regressions.rs).
+    // tests/it/ical_regressions.rs).
     let wanted_title = clean::line(title);
     assert_eq!(unescape(&value("SUMMARY")), wanted_title.trim_start_matches(':'));
     let wanted = clean::block(description);

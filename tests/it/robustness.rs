@@ -24,7 +24,7 @@ fn load_and_check(text: &str) {
     }
 }
 
-const SEED: &str = include_str!("../events/examples/every-rule.toml");
+const SEED: &str = include_str!("../../events/examples/every-rule.toml");
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(

@@ -1,7 +1,7 @@
 //! The committed exports under exports/forum-interconnectes-2017/ are exactly what the current
 //! code produces: this regenerates them into a temporary folder and compares byte for byte.
 
-mod export_support;
+use crate::export_support;
 
 use export_support::*;
 

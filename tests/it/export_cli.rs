@@ -1,7 +1,7 @@
 //! `agora export` from the outside: destinations, selections, splits, templates, --strict,
 //! and the errors a user can make.
 
-mod export_support;
+use crate::export_support;
 
 use export_support::*;
 

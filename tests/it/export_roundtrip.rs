@@ -1,7 +1,7 @@
 //! Exported `.ics` files parsed back with the `ical` crate: every placed session is there
 //! once, with its UID, true start and end instants, title and status.
 
-mod export_support;
+use crate::export_support;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! unsafe link, injected iCalendar property, spreadsheet formula or bidi override survives
 //! in an active form.
 
-mod export_support;
+use crate::export_support;
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,5 @@
 //! Inputs the fuzzers and the property tests found in the editing and save paths, kept as
-//! regression tests (the iCalendar ones are in tests/ical_regressions.rs).
+//! regression tests (the iCalendar ones are in tests/it/ical_regressions.rs).
 
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
@@ -7,7 +7,7 @@ use std::path::Path;
 
 use agora::edit::{self, Document, Field, History, Role};
 
-const COMMENTED: &str = include_str!("data/commented.toml");
+const COMMENTED: &str = include_str!("../data/commented.toml");
 
 fn commented() -> Document {
     Document::new(agora::load::load_str(Path::new("commented.toml"), COMMENTED).unwrap())

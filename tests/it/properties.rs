@@ -8,7 +8,7 @@
 
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
-mod export_support;
+use crate::export_support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -191,8 +191,8 @@ proptest! {
 
 // ── (b) undo restores the exact program ──
 
-const FORUM: &str = include_str!("../events/forum-interconnectes-2017.toml");
-const COMMENTED: &str = include_str!("data/commented.toml");
+const FORUM: &str = include_str!("../../events/forum-interconnectes-2017.toml");
+const COMMENTED: &str = include_str!("../data/commented.toml");
 
 /// One intention of an organiser; indices wrap around the program's lists.
 #[derive(Debug, Clone)]
@@ -645,7 +645,7 @@ proptest! {
         let want = expected(&program);
 
         // iCalendar: the placed sessions, once each. (The `ical` crate drops a value's
-        // leading ':' — see tests/ical_regressions.rs.)
+        // leading ':' — see tests/it/ical_regressions.rs.)
         let placed: BTreeMap<&String, Expected> = want
             .iter()
             .filter(|(_, e)| e.slot.is_some())

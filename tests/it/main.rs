@@ -1,0 +1,30 @@
+//! The integration tests, as one binary: each file in tests/ used to link the whole crate on
+//! its own, which was most of a test build on a 2-core machine.
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+
+mod common;
+mod export_support;
+
+mod cli_edit;
+mod cli_import;
+mod committed_exports;
+mod examples;
+mod export_cli;
+mod export_roundtrip;
+mod export_security;
+mod fixtures;
+mod fuzz_regressions;
+mod ical_regressions;
+mod import_fuzz;
+mod interop;
+mod oracle;
+mod properties;
+mod recover;
+mod robustness;
+mod rules;
+mod save;
+mod tmux;
+mod tui_app;
+mod tui_export;
+mod tui_render;
+mod tui_robust;
