@@ -6,8 +6,7 @@
 //! over an existing file unless `--force`, never into a non-empty directory) and says on
 //! stderr what was imported, what was left out and why.
 
-use std::fs::{self, File};
-use std::io::Write as _;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -222,30 +221,8 @@ fn summary(
     out
 }
 
-/// Write through a temporary file in the same directory, synced, then renamed over `path`:
-/// a crash leaves the old file or the new one, never half of one.
+/// Write through the one atomic writer: a crash leaves the old file or the new one.
 fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "import".to_string());
-    let temp = dir.join(format!(".{name}.agora-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        fs::rename(&temp, path)?;
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok::<(), std::io::Error>(())
-    })();
-    result.map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        format!("cannot write `{}`: {e}", path.display())
-    })
+    crate::save::replace_atomic(path, text.as_bytes())
+        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))
 }

@@ -8,7 +8,6 @@
 //! (temporary file in the same folder, fsync, rename), so a reader never sees half a file.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -78,24 +77,10 @@ pub struct WriteError {
     pub message: String,
 }
 
-/// Write `contents` at `path` atomically: temporary file beside it, fsync, rename.
+/// Write `contents` at `path` atomically through the one writer; `path` itself is replaced
+/// (a symlink planted there is not followed out of the output folder).
 pub fn atomic_write(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.agora-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+    crate::save::replace_atomic(path, contents)
 }
 
 /// How many files are written at once. Writing is bound by the disk's flushes, not by the
