@@ -13,6 +13,7 @@ pub mod interop;
 pub mod load;
 pub mod model;
 pub mod picks;
+pub mod place;
 pub mod recover;
 pub mod report;
 pub mod rules;

@@ -6,6 +6,7 @@ mod check;
 mod edit;
 mod export;
 mod import;
+mod place;
 
 pub use edit::plain_agenda;
 
@@ -42,6 +43,7 @@ Examples:
   agora check events/examples/split/ --format json
   agora check my-event.toml --deny warnings     # fail CI on warnings too
   agora export all events/forum-interconnectes-2017.toml
+  agora place my-event.toml --write             # place the backlog, save the plan
   agora completions bash > /etc/bash_completion.d/agora
   agora man > agora.1";
 
@@ -72,6 +74,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import a program from a frab/pentabarf schedule.xml or a frab/C3VOC schedule.json (pretalx, frab).
     Import(import::ImportArgs),
+    /// Place unscheduled sessions (or repair conflicts) under every rule, and print the plan.
+    Place(place::PlaceArgs),
     /// Write a deterministic, realistic program of any size (for benchmarks and demos).
     Generate(GenerateArgs),
     /// Print a shell completion script.
@@ -165,6 +169,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Check(args)) => check::run(&args, color),
         Some(Command::Export(args)) => export::run(&args, color),
         Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Place(args)) => place::run(&args, color),
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();

@@ -19,6 +19,8 @@ mod ical_regressions;
 mod import_fuzz;
 mod interop;
 mod oracle;
+mod place;
+mod place_explain;
 mod probe;
 mod properties;
 mod recover;
