@@ -9,7 +9,7 @@ pub mod edit;
 pub mod export;
 pub mod generate;
 pub mod ids;
-pub mod interop;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod picks;

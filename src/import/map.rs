@@ -14,39 +14,11 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use super::foreign::{Foreign, ForeignEvent, ForeignPerson, Shape};
-use super::plan::{event_wide_guid, id_from_slug_tail};
-use super::read_xml::date_time;
+use super::foreign::{date_time, Foreign, ForeignEvent, ForeignPerson, ImportError, Shape};
+use crate::ids::frab::{event_wide_guid, id_from_slug_tail};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{DateTimeValue, Kind, Status};
 use crate::time::{to_local, Instant};
-
-/// Why a file could not be imported at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    /// 1-based line and column in the file, when the problem has a place.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-impl ImportError {
-    pub(crate) fn at(line: usize, column: usize, message: impl Into<String>) -> ImportError {
-        ImportError {
-            line: Some(line),
-            column: Some(column),
-            message: message.into(),
-        }
-    }
-
-    pub(crate) fn general(message: impl Into<String>) -> ImportError {
-        ImportError {
-            line: None,
-            column: None,
-            message: message.into(),
-        }
-    }
-}
 
 /// An imported program, ready to be written as TOML.
 #[derive(Debug, Clone)]
