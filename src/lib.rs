@@ -10,6 +10,7 @@ pub mod export;
 pub mod generate;
 pub mod ids;
 pub mod import;
+pub mod language;
 pub mod load;
 pub mod model;
 pub mod picks;

@@ -247,16 +247,6 @@ fn kind_of(kind: &str) -> (Kind, bool) {
     (k, false)
 }
 
-/// The loader's BCP 47 check: a 2–8 letter primary tag, then 1–8 character subtags.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
 /// `HH:MM`, `HH:MM:SS`, `D:HH:MM:SS` or plain minutes, in seconds (`None` beyond a year).
 fn duration_seconds(text: &str) -> Option<i64> {
     let parts: Vec<i64> = text
@@ -940,7 +930,7 @@ fn session(
     };
 
     let language = e.language.as_deref().and_then(|l| {
-        if is_language_tag(l) {
+        if crate::language::is_language_tag(l) {
             Some(l.to_string())
         } else {
             *tally.bad_language.entry(l.to_string()).or_insert(0) += 1;

@@ -551,13 +551,7 @@ impl Decoder<'_> {
     fn language(&mut self, v: Option<&Val>) -> Option<String> {
         let span = v.map(|v| self.span(v.span()))?;
         let tag = self.string(v, "language")?;
-        let mut parts = tag.split('-');
-        let primary_ok = parts.next().is_some_and(|p| {
-            (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic())
-        });
-        let rest_ok = parts
-            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-        if primary_ok && rest_ok {
+        if crate::language::is_language_tag(&tag) {
             Some(tag)
         } else {
             self.push(
