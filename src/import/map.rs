@@ -457,9 +457,7 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
             .or_else(|| slug_id(name, 48))
             .unwrap_or_else(|| "track".to_string());
         let color = color.map(str::trim).filter(|c| !c.is_empty());
-        let valid = color.filter(|c| {
-            c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
-        });
+        let valid = color.filter(|c| crate::model::is_colour(c));
         if color.is_some() && valid.is_none() {
             bad_colors += 1;
         }

@@ -775,9 +775,7 @@ impl Decoder<'_> {
         let color_span = color.map(|v| self.span(v.span()));
         let color = self.string(color, "color");
         if let (Some(c), Some(color_span)) = (&color, color_span) {
-            let ok =
-                c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
-            if !ok {
+            if !crate::model::is_colour(c) {
                 self.push(
                     InputError::at(color_span, format!("`{c}` is not a colour"))
                         .label("expected #rrggbb")
