@@ -8,10 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{
-    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    TimeZone,
-};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset};
 use chrono_tz::Tz;
 
 use super::foreign::{date_time, Foreign, ForeignEvent, ForeignPerson, ImportError, Shape};
@@ -315,10 +312,10 @@ fn instant_of(tz: Tz, w: &Written) -> Instant {
 /// time happens twice (or never) in `tz`, so the instant is kept exactly.
 pub(crate) fn as_written(tz: Tz, instant: Instant) -> DateTimeValue {
     let local = to_local(tz, instant);
-    let naive = local.naive_local();
-    match tz.from_local_datetime(&naive) {
-        LocalResult::Single(_) => DateTimeValue::Local(naive),
-        _ => DateTimeValue::Fixed(local.fixed_offset()),
+    if crate::time::is_unique_local(tz, instant) {
+        DateTimeValue::Local(local.naive_local())
+    } else {
+        DateTimeValue::Fixed(local.fixed_offset())
     }
 }
 
