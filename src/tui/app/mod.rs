@@ -356,3 +356,6 @@ fn clamp_add(value: usize, delta: i64, len: usize) -> usize {
 fn contains(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
 }
+
+#[cfg(test)]
+mod tests;

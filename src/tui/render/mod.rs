@@ -252,3 +252,6 @@ impl RenderClipped for Paragraph<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

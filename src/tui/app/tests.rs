@@ -6,14 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
-use agora::codes::Level;
-use agora::model::{DateTimeValue, Kind};
-use agora::save::{self, SaveError};
-use agora::tui::action::{Action, Effect, Mode, Msg, View};
-use agora::tui::app::{App, Prompt};
-use agora::tui::keymap::{Key, Keymap, Resolved, BINDINGS};
-use agora::tui::lists::Row;
-use agora::tui::runner::key_of;
+use crate::codes::Level;
+use crate::model::{DateTimeValue, Kind};
+use crate::save::{self, SaveError};
+use crate::tui::action::{Action, Effect, Mode, Msg, View};
+use crate::tui::app::{App, Prompt};
+use crate::tui::keymap::{Key, Keymap, Resolved, BINDINGS};
+use crate::tui::lists::Row;
+use crate::tui::runner::key_of;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn seed() -> PathBuf {
@@ -288,7 +288,7 @@ fn days_and_zoom_keep_the_time_of_day() {
     let tz = app.doc.program.event.timezone;
     let time = |app: &App| {
         let f = app.frame().unwrap();
-        agora::rules::wording::clock(tz, f.row_time(app.grid.row))
+        crate::rules::wording::clock(tz, f.row_time(app.grid.row))
     };
     assert_eq!(time(&app), "14:00");
     app.update(Action::NextDay);
@@ -823,7 +823,7 @@ fn save_and_quit_prompts() {
 fn restore_prompt_offers_the_recovery_file() {
     let mut app = app();
     app.update(Msg::RecoveryFound {
-        recovery: Box::new(agora::recover::Recovery {
+        recovery: Box::new(crate::recover::Recovery {
             format: "agora-recovery 1".into(),
             event: "x".into(),
             written_at: 1_512_478_800,
@@ -856,7 +856,7 @@ fn restore_prompt_offers_the_recovery_file() {
         Some(Effect::DiscardRecovery)
     );
     app.update(Msg::RecoveryFound {
-        recovery: Box::new(agora::recover::Recovery {
+        recovery: Box::new(crate::recover::Recovery {
             format: "agora-recovery 1".into(),
             event: "x".into(),
             written_at: 0,
@@ -955,7 +955,7 @@ fn list_cursor_skips_headings() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = app();
-    let geo = agora::tui::layout::grid_geometry(app.areas().main, app.doc.program.rooms.len());
+    let geo = crate::tui::layout::grid_geometry(app.areas().main, app.doc.program.rooms.len());
     // Click in the second room column, on the grid's first visible row.
     let column = geo.rooms_x + geo.column_width + 2;
     app.update(Action::Click {
