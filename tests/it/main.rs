@@ -24,7 +24,5 @@ mod robustness;
 mod rules;
 mod save;
 mod tmux;
-mod tui_app;
 mod tui_export;
-mod tui_render;
 mod tui_robust;
