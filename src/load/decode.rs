@@ -97,9 +97,14 @@ pub(super) struct FilePart {
     pub rooms: Vec<Room>,
     pub speakers: Vec<Speaker>,
     pub sessions: Vec<Session>,
+    /// Problems found beyond [`MAX_ERRORS_PER_FILE`], counted but not kept.
+    pub dropped_errors: usize,
 }
 
-/// Parse and decode one file. Syntax errors stop the decoding of that file only.
+/// Problems kept per file: past this many, they are counted ("… and N more"), so a file of a
+/// million bad lines costs neither memory nor a flood of output.
+pub(super) const MAX_ERRORS_PER_FILE: usize = 100;
+
 /// Parse and decode one file, or one chunk of a file starting at byte `base` of it.
 pub(super) fn decode_file(
     file: u32,
@@ -114,10 +119,12 @@ pub(super) fn decode_file(
         rooms: Vec::new(),
         speakers: Vec::new(),
         sessions: Vec::new(),
+        dropped_errors: 0,
     };
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        for e in syntax {
+        part.dropped_errors = syntax.len().saturating_sub(MAX_ERRORS_PER_FILE);
+        for e in syntax.into_iter().take(MAX_ERRORS_PER_FILE) {
             let range = e.span().unwrap_or(0..0);
             let span = Span::new(file, range.start + base..range.end + base);
             let message = e.message().trim();
@@ -135,8 +142,14 @@ pub(super) fn decode_file(
         }
         return part;
     }
-    let mut d = Decoder { file, base, errors };
+    let mut d = Decoder {
+        file,
+        base,
+        errors,
+        reported: 0,
+    };
     d.document(root.get_ref(), &mut part);
+    part.dropped_errors = d.reported.saturating_sub(MAX_ERRORS_PER_FILE);
     part
 }
 
@@ -145,6 +158,8 @@ struct Decoder<'e> {
     /// Offset of the parsed text in its file (non-zero for the later chunks of a large file).
     base: usize,
     errors: &'e mut Vec<InputError>,
+    /// Problems found so far; only the first [`MAX_ERRORS_PER_FILE`] are kept.
+    reported: usize,
 }
 
 fn describe(value: &DeValue) -> &'static str {
@@ -169,7 +184,10 @@ impl Decoder<'_> {
     }
 
     fn push(&mut self, error: InputError) {
-        self.errors.push(error);
+        self.reported += 1;
+        if self.reported <= MAX_ERRORS_PER_FILE {
+            self.errors.push(error);
+        }
     }
 
     fn document(&mut self, root: &DeTable, part: &mut FilePart) {
@@ -571,7 +589,7 @@ impl Decoder<'_> {
             self.type_error(v, key, "an array of { from, to } tables", Some(help));
             return None;
         };
-        let before = self.errors.len();
+        let before = self.reported;
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             let DeValue::Table(t) = item.get_ref() else {
@@ -597,11 +615,11 @@ impl Decoder<'_> {
                 });
             }
         }
-        (self.errors.len() == before).then_some(out)
+        (self.reported == before).then_some(out)
     }
 
     fn event(&mut self, t: &DeTable, span: Span) -> Option<Event> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, timezone, start, end, venue, url, language, description] =
             self.fields(t, &EVENT_KEYS, "[event]");
         let id = self.id(id, span, "the event");
@@ -651,7 +669,7 @@ impl Decoder<'_> {
         let url = self.string(url, "url");
         let language = self.language(language);
         let description = self.string(description, "description");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         Some(Event {
@@ -768,7 +786,7 @@ impl Decoder<'_> {
     }
 
     fn track(&mut self, t: &DeTable, span: Span) -> Option<Track> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, color, description] = self.fields(t, &TRACK_KEYS, "a track");
         let id = self.id(id, span, "a track");
         let name = self.required_string(name, "name", span, "a track");
@@ -784,7 +802,7 @@ impl Decoder<'_> {
             }
         }
         let description = self.string(description, "description");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -799,7 +817,7 @@ impl Decoder<'_> {
     }
 
     fn room(&mut self, t: &DeTable, span: Span) -> Option<Room> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, capacity, features, accessible, location, open] =
             self.fields(t, &ROOM_KEYS, "a room");
         let id = self.id(id, span, "a room");
@@ -821,7 +839,7 @@ impl Decoder<'_> {
         let accessible = self.bool(accessible, "accessible");
         let location = self.string(location, "location");
         let open = self.windows(open, "open");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -839,7 +857,7 @@ impl Decoder<'_> {
     }
 
     fn speaker(&mut self, t: &DeTable, span: Span) -> Option<Speaker> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, affiliation, role, bio, email, url, available] =
             self.fields(t, &SPEAKER_KEYS, "a speaker");
         let id = self.id(id, span, "a speaker");
@@ -850,7 +868,7 @@ impl Decoder<'_> {
         let email = self.string(email, "email");
         let url = self.string(url, "url");
         let available = self.windows(available, "available");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -893,7 +911,7 @@ impl Decoder<'_> {
     }
 
     fn session(&mut self, t: &DeTable, span: Span) -> Option<Session> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, title, kind, track, room, start, duration, end, speakers, moderators, expected, requires, plenary, language, tags, description, url, status, allow] =
             self.fields(t, &SESSION_KEYS, "a session");
         let id = self.id(id, span, "a session");
@@ -934,7 +952,7 @@ impl Decoder<'_> {
         let url = self.string(url, "url");
         let status = self.enum_value(status, "status", &Status::NAMES, Status::parse);
         let allow = self.allow(allow);
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;

@@ -14,6 +14,7 @@ mod export_roundtrip;
 mod export_security;
 mod fixtures;
 mod fuzz_regressions;
+mod hostile;
 mod ical_regressions;
 mod import_fuzz;
 mod interop;
