@@ -4,6 +4,7 @@
 
 mod common;
 mod export_support;
+mod place_support;
 
 mod cli_edit;
 mod cli_import;
@@ -19,6 +20,7 @@ mod ical_regressions;
 mod import_fuzz;
 mod interop;
 mod oracle;
+mod probe;
 mod properties;
 mod recover;
 mod robustness;
