@@ -129,11 +129,17 @@ impl Placement {
 pub struct Track {
     pub id: String,
     pub name: String,
-    /// `#rrggbb`.
+    /// `#rrggbb` (see [`is_colour`]).
     pub color: Option<String>,
     pub description: Option<String>,
     pub span: Span,
     pub id_span: Span,
+}
+
+/// Whether `text` is a track colour as the format writes it: `#` and six hexadecimal digits,
+/// either case (`#2a7ab0`).
+pub fn is_colour(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 #[derive(Debug, Clone)]
@@ -308,5 +314,29 @@ impl Session {
 
     pub fn allows(&self, code: RuleCode) -> bool {
         self.allow.contains(&code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_hash_and_six_hex_digits() {
+        for ok in ["#2a7ab0", "#FFFFFF", "#000000", "#aBc123"] {
+            assert!(is_colour(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "blue",
+            "2a7ab0",
+            "#2a7ab",
+            "#2a7ab00",
+            "#2a7abg",
+            "#２a7ab0",
+            "# 2a7ab",
+        ] {
+            assert!(!is_colour(bad), "{bad}");
+        }
     }
 }

@@ -123,9 +123,14 @@ pub(super) struct FilePart {
     pub rooms: Vec<Room>,
     pub speakers: Vec<Speaker>,
     pub sessions: Vec<Session>,
+    /// Problems found beyond [`MAX_ERRORS_PER_FILE`], counted but not kept.
+    pub dropped_errors: usize,
 }
 
-/// Parse and decode one file. Syntax errors stop the decoding of that file only.
+/// Problems kept per file: past this many, they are counted ("… and N more"), so a file of a
+/// million bad lines costs neither memory nor a flood of output.
+pub(super) const MAX_ERRORS_PER_FILE: usize = 100;
+
 /// Parse and decode one file, or one chunk of a file starting at byte `base` of it.
 pub(super) fn decode_file(
     file: u32,
@@ -141,10 +146,12 @@ pub(super) fn decode_file(
         rooms: Vec::new(),
         speakers: Vec::new(),
         sessions: Vec::new(),
+        dropped_errors: 0,
     };
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        for e in syntax {
+        part.dropped_errors = syntax.len().saturating_sub(MAX_ERRORS_PER_FILE);
+        for e in syntax.into_iter().take(MAX_ERRORS_PER_FILE) {
             let range = e.span().unwrap_or(0..0);
             let span = Span::new(file, range.start + base..range.end + base);
             let message = e.message().trim();
@@ -162,8 +169,14 @@ pub(super) fn decode_file(
         }
         return part;
     }
-    let mut d = Decoder { file, base, errors };
+    let mut d = Decoder {
+        file,
+        base,
+        errors,
+        reported: 0,
+    };
     d.document(root.get_ref(), &mut part);
+    part.dropped_errors = d.reported.saturating_sub(MAX_ERRORS_PER_FILE);
     part
 }
 
@@ -172,6 +185,8 @@ struct Decoder<'e> {
     /// Offset of the parsed text in its file (non-zero for the later chunks of a large file).
     base: usize,
     errors: &'e mut Vec<InputError>,
+    /// Problems found so far; only the first [`MAX_ERRORS_PER_FILE`] are kept.
+    reported: usize,
 }
 
 fn describe(value: &DeValue) -> &'static str {
@@ -196,7 +211,10 @@ impl Decoder<'_> {
     }
 
     fn push(&mut self, error: InputError) {
-        self.errors.push(error);
+        self.reported += 1;
+        if self.reported <= MAX_ERRORS_PER_FILE {
+            self.errors.push(error);
+        }
     }
 
     fn document(&mut self, root: &DeTable, part: &mut FilePart) {
@@ -585,13 +603,7 @@ impl Decoder<'_> {
     fn language(&mut self, v: Option<&Val>) -> Option<String> {
         let span = v.map(|v| self.span(v.span()))?;
         let tag = self.string(v, "language")?;
-        let mut parts = tag.split('-');
-        let primary_ok = parts.next().is_some_and(|p| {
-            (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic())
-        });
-        let rest_ok = parts
-            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-        if primary_ok && rest_ok {
+        if crate::language::is_language_tag(&tag) {
             Some(tag)
         } else {
             self.push(
@@ -611,7 +623,7 @@ impl Decoder<'_> {
             self.type_error(v, key, "an array of { from, to } tables", Some(help));
             return None;
         };
-        let before = self.errors.len();
+        let before = self.reported;
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             let DeValue::Table(t) = item.get_ref() else {
@@ -637,11 +649,11 @@ impl Decoder<'_> {
                 });
             }
         }
-        (self.errors.len() == before).then_some(out)
+        (self.reported == before).then_some(out)
     }
 
     fn event(&mut self, t: &DeTable, span: Span) -> Option<Event> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, timezone, start, end, venue, url, language, description] =
             self.fields(t, &EVENT_KEYS, "[event]");
         let id = self.id(id, span, "the event");
@@ -691,7 +703,7 @@ impl Decoder<'_> {
         let url = self.string(url, "url");
         let language = self.language(language);
         let description = self.string(description, "description");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         Some(Event {
@@ -869,16 +881,14 @@ impl Decoder<'_> {
     }
 
     fn track(&mut self, t: &DeTable, span: Span) -> Option<Track> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, color, description] = self.fields(t, &TRACK_KEYS, "a track");
         let id = self.id(id, span, "a track");
         let name = self.required_string(name, "name", span, "a track");
         let color_span = color.map(|v| self.span(v.span()));
         let color = self.string(color, "color");
         if let (Some(c), Some(color_span)) = (&color, color_span) {
-            let ok =
-                c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
-            if !ok {
+            if !crate::model::is_colour(c) {
                 self.push(
                     InputError::at(color_span, format!("`{c}` is not a colour"))
                         .label("expected #rrggbb")
@@ -887,7 +897,7 @@ impl Decoder<'_> {
             }
         }
         let description = self.string(description, "description");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -902,7 +912,7 @@ impl Decoder<'_> {
     }
 
     fn room(&mut self, t: &DeTable, span: Span) -> Option<Room> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, capacity, features, accessible, location, open] =
             self.fields(t, &ROOM_KEYS, "a room");
         let id = self.id(id, span, "a room");
@@ -924,7 +934,7 @@ impl Decoder<'_> {
         let accessible = self.bool(accessible, "accessible");
         let location = self.string(location, "location");
         let open = self.windows(open, "open");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -942,7 +952,7 @@ impl Decoder<'_> {
     }
 
     fn speaker(&mut self, t: &DeTable, span: Span) -> Option<Speaker> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, affiliation, role, bio, email, url, available] =
             self.fields(t, &SPEAKER_KEYS, "a speaker");
         let id = self.id(id, span, "a speaker");
@@ -953,7 +963,7 @@ impl Decoder<'_> {
         let email = self.string(email, "email");
         let url = self.string(url, "url");
         let available = self.windows(available, "available");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -996,7 +1006,7 @@ impl Decoder<'_> {
     }
 
     fn session(&mut self, t: &DeTable, span: Span) -> Option<Session> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, title, kind, track, room, start, duration, end, speakers, moderators, expected, requires, plenary, language, tags, description, url, status, allow, locked] =
             self.fields(t, &SESSION_KEYS, "a session");
         let id = self.id(id, span, "a session");
@@ -1038,7 +1048,7 @@ impl Decoder<'_> {
         let status = self.enum_value(status, "status", &Status::NAMES, Status::parse);
         let allow = self.allow(allow);
         let locked = self.bool(locked, "locked");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
