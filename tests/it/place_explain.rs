@@ -219,3 +219,132 @@ duration = 60
     assert_eq!(plan.unplaced.len(), 1);
     assert_eq!(plan.after.errors, 2);
 }
+
+fn load_errors(extra: &str) -> Vec<(String, Option<String>)> {
+    let text = format!("{HEAD}{extra}");
+    match agora::load::load_str(Path::new("e.toml"), &text) {
+        Ok(_) => Vec::new(),
+        Err(failure) => failure
+            .errors
+            .into_iter()
+            .map(|e| (e.message, e.help))
+            .collect(),
+    }
+}
+
+#[test]
+fn placement_table_and_locked_are_read_and_checked() {
+    let text = format!(
+        "{HEAD}[placement]\nstep = 15\nwarning = 50\nroom-closed = 7\ntidy-gap = 20\n\n\
+         [[sessions]]\nid = \"a\"\ntitle = \"A\"\nduration = 30\nlocked = true\n"
+    );
+    let program = agora::load::load_str(Path::new("e.toml"), &text).unwrap();
+    assert_eq!(program.placement.step, 15);
+    assert_eq!(program.placement.warning, 50);
+    assert_eq!(program.placement.tidy_gap, 20);
+    assert_eq!(
+        program
+            .placement
+            .weight(RuleCode::RoomClosed, agora::codes::Level::Error),
+        7
+    );
+    assert_eq!(
+        program
+            .placement
+            .weight(RuleCode::OverCapacity, agora::codes::Level::Warning),
+        50
+    );
+    assert!(program.sessions[0].locked);
+    // A locked session without a start is left as it is, and said so.
+    let plan = place::place(&program, &Options::default(), &mut |_, _| {}).unwrap();
+    assert!(plan.changes.is_empty());
+    assert_eq!(plan.skipped[0].1, "'A' is locked: left as it is");
+
+    assert_eq!(
+        load_errors("[placement]\nstpe = 5\n"),
+        vec![(
+            "unknown key `stpe` in [placement]".to_string(),
+            Some("did you mean `step`?".to_string())
+        )]
+    );
+    assert_eq!(
+        load_errors("[placement]\nstep = 0\n")[0].0,
+        "`step` cannot be 0"
+    );
+    assert_eq!(
+        load_errors("[placement]\nwarning = -1\n")[0].0,
+        "`warning` cannot be -1"
+    );
+    assert_eq!(
+        load_errors("[placement]\nwarning = \"high\"\n").len(),
+        1,
+        "a weight must be a whole number"
+    );
+    assert_eq!(
+        load_errors("[[sessions]]\nid = \"a\"\ntitle = \"A\"\nlocked = \"yes\"\n").len(),
+        1
+    );
+}
+
+#[test]
+fn the_cli_writes_one_line_per_changed_key_and_exits_1_when_something_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.toml");
+    let text = format!(
+        "{HEAD}# the backlog\n[[sessions]]\nid = \"b\"\ntitle = \"Backlog\"\nroom = \"amphi\"\nduration = 30 # half an hour\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = assert_cmd::Command::cargo_bin("agora")
+        .unwrap()
+        .args(["place", path.to_str().unwrap(), "--write"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(&path).unwrap();
+    let diff = similar::TextDiff::from_lines(&text, &written);
+    let changed: Vec<String> = diff
+        .iter_all_changes()
+        .filter(|c| c.tag() != similar::ChangeTag::Equal)
+        .map(|c| format!("{}{}", c.tag(), c.value()))
+        .collect();
+    assert_eq!(changed, vec!["+start = 2024-05-14T09:00:00\n".to_string()]);
+    // Nothing left to place: a second run changes nothing.
+    let again = assert_cmd::Command::cargo_bin("agora")
+        .unwrap()
+        .args(["place", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(json["changes"].as_array().unwrap().len(), 0);
+
+    // A session that cannot be placed: exit 1, the reason on stdout, the file untouched.
+    let text = format!(
+        "{HEAD}[[sessions]]\nid = \"long\"\ntitle = \"Too long\"\nroom = \"salle-rhone\"\nduration = 240\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = assert_cmd::Command::cargo_bin("agora")
+        .unwrap()
+        .args(["place", path.to_str().unwrap(), "--write"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("! cannot place `long`"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // An unknown id on the command line: exit 2 with a suggestion.
+    let out = assert_cmd::Command::cargo_bin("agora")
+        .unwrap()
+        .args(["place", path.to_str().unwrap(), "--session", "lnog"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: no session has the id `lnog` (did you mean `long`?)\n"
+    );
+}
