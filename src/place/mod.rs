@@ -239,7 +239,7 @@ fn difficulty(e: &Engine, i: usize) -> i64 {
         + 40 * f.people.len() as i64
         + 60 * windows
         + 30 * s.requires.len() as i64
-        + s.expected.unwrap_or(0) as i64 / 10
+        + s.expected.unwrap_or(0) as i64 / 2
 }
 
 /// Place sessions of `program` (see [`Options`]).
@@ -637,4 +637,34 @@ pub fn find_slots(program: &Program, i: usize, limit: usize) -> Vec<Offer> {
             }
         })
         .collect()
+}
+
+/// Every valid place of session `i` as `(room, start)`, sorted: the grab mode's marks.
+pub fn valid_starts(program: &Program, i: usize) -> Vec<(Option<usize>, Instant)> {
+    if i >= program.sessions.len() || program.sessions[i].locked {
+        return Vec::new();
+    }
+    let mut e = Engine::new(program, program.placement.step);
+    if !e.schedule.sessions[i].active {
+        return Vec::new();
+    }
+    if let Fixed::Start(_) = e.fixed[i] {
+        e.fixed[i] = Fixed::Free;
+    }
+    let mut out: Vec<(Option<usize>, Instant)> = e
+        .all_valid(i)
+        .into_iter()
+        .map(|c| (c.room, c.start.at))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Why session `i` has no valid place, in the organiser's words.
+pub fn why_not(program: &Program, i: usize) -> Explanation {
+    let mut e = Engine::new(program, program.placement.step);
+    if let Fixed::Start(_) = e.fixed[i] {
+        e.fixed[i] = Fixed::Free;
+    }
+    explain::explain(&mut e, i)
 }

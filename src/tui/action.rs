@@ -181,6 +181,9 @@ pub enum Action {
     Quit,
     /// Filter the agenda (day, room, track, speaker, kind, status).
     Filter,
+    /// In the grid: list the best valid slots for the selected session (nearest first);
+    /// elsewhere: filter the agenda.
+    FindSlots,
     /// Remove every agenda filter.
     ClearFilters,
     /// Close what is open, clear the message.

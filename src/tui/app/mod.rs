@@ -14,6 +14,7 @@ mod picker;
 mod prompt;
 mod reports;
 mod search;
+mod slots;
 
 use std::collections::BTreeSet;
 
@@ -99,6 +100,12 @@ pub struct App {
     pub height: u16,
     pub color: bool,
     pub help_scroll: usize,
+    /// The slots `f` offers for a session, while its list is open.
+    pub offers: Vec<crate::place::Offer>,
+    /// Valid `(room, start)` places of the held session in grab mode, sorted, for the marks.
+    pub targets: Vec<(Option<usize>, Instant)>,
+    /// The session and length `targets` were computed for.
+    pub targets_key: Option<(usize, i64)>,
     /// A recovery file found at launch, until answered.
     pub recovery: Option<Recovery>,
     /// The organiser chose to keep an older recovery file for later: the runner must neither
@@ -147,6 +154,9 @@ impl App {
             height: 24,
             color,
             help_scroll: 0,
+            offers: Vec::new(),
+            targets: Vec::new(),
+            targets_key: None,
             recovery: None,
             keep_recovery: false,
         };
