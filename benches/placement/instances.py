@@ -20,7 +20,7 @@ SIZES = {
     50: (50, 10, 1, [30, 45], 45, 9, 19),
     200: (200, 15, 2, [30, 45], 45, 9, 19),
     1000: (1000, 30, 3, [30, 45], 45, 9, 19),
-    5000: (5000, 60, 4, [20, 30], 30, 8, 20),
+    5000: (5000, 60, 4, [20, 30], 30, 8, 21),
 }
 FIRST = date(2025, 6, 10)
 CAPACITIES = [30, 50, 80, 120, 200, 400]
@@ -35,20 +35,25 @@ def fmt(t):
 
 
 def make(n):
+    """A planted instance: a hidden valid timetable on the slot grid is drawn first, and every
+    hard constraint (room hours, features, availability, no double booking) is derived so
+    that it holds for it; the solvers do not see it. So every instance is feasible, also in
+    conference-scheduler's slot model."""
     sessions_n, rooms_n, days, lengths, slot, h_from, h_to = SIZES[n]
     rng = random.Random(n)
     day_from, day_to = h_from * 60, h_to * 60
+    per_day = (day_to - day_from) // slot
     rooms = []
     for r in range(rooms_n):
         features = ["projector"] if rng.random() < 0.6 else []
-        if rng.random() < 0.2:
+        if rng.random() < 0.25:
             features.append("recording")
         open_ = []
         for d in range(days):
             kind = rng.random()
-            if kind < 0.05 and days > 1:
+            if kind < 0.04 and days > 1:
                 continue  # closed that day
-            to = day_to if kind > 0.15 else day_from + (day_to - day_from) // 2
+            to = day_to if kind > 0.12 else day_from + (per_day // 2) * slot
             open_.append((d, day_from, to))
         rooms.append({
             "id": f"room-{r:02}",
@@ -57,48 +62,69 @@ def make(n):
             "features": features,
             "open": open_,
         })
-    speakers = []
-    for p in range((sessions_n * 4) // 5):
-        available = None
-        x = rng.random()
-        if x < 0.25 and days > 1:
-            chosen = sorted(rng.sample(range(days), k=max(1, days // 2)))
-            available = [(d, day_from, day_to) for d in chosen]
-        elif x < 0.35:
-            d = rng.randrange(days)
-            half = (day_to - day_from) // 2
-            start = day_from if rng.random() < 0.5 else day_from + half
-            available = [(d, start, start + half)] + [
-                (e, day_from, day_to) for e in range(days) if e != d and rng.random() < 0.5
-            ]
-        speakers.append({"id": f"sp-{p:04}", "name": f"Speaker {p:04}", "available": available})
-    # One track per room, as most conferences run them.
+    cells = [
+        (r, d, k)
+        for r, room in enumerate(rooms)
+        for (d, a, b) in room["open"]
+        for k in range(per_day)
+        if day_from + (k + 1) * slot <= b
+    ]
+    rng.shuffle(cells)
+    if len(cells) < sessions_n:
+        raise SystemExit(f"size {n}: {len(cells)} cells for {sessions_n} sessions")
+    speakers_n = (sessions_n * 4) // 5
+    speakers = [{"id": f"sp-{p:04}", "name": f"Speaker {p:04}", "available": None, "busy": set()}
+                for p in range(speakers_n)]
     tracks = [{"id": f"track-{t:02}", "name": f"Track {t:02}"} for t in range(rooms_n)]
     sessions = []
     for s in range(sessions_n):
-        people = [rng.randrange(len(speakers))]
-        if rng.random() < 0.3:
-            other = rng.randrange(len(speakers))
-            # A second speaker only when both are free at a common time.
-            a, b = speakers[people[0]]["available"], speakers[other]["available"]
-            if other not in people and (a is None or b is None or common(a, b) >= 60):
-                people.append(other)
-        requires = []
-        if rng.random() < 0.2:
-            requires.append("projector")
-        if rng.random() < 0.05:
-            requires.append("recording")
+        r, d, k = cells[s]
+        room = rooms[r]
+        people = []
+        for _ in range(2 if rng.random() < 0.3 else 1):
+            for _ in range(20):
+                p = rng.randrange(speakers_n)
+                # Free at that time and the slot around it (no changeover in the plant).
+                if p not in people and not any(
+                    (d, x) in speakers[p]["busy"] for x in (k - 1, k, k + 1)
+                ):
+                    people.append(p)
+                    break
+        for p in people:
+            speakers[p]["busy"].add((d, k))
+        requires = [f for f in room["features"] if rng.random() < 0.3]
         sessions.append({
             "id": f"s-{s:05}",
             "title": f"Session {s:05}",
             "duration": rng.choice(lengths),
             "speakers": [speakers[p]["id"] for p in people],
-            "track": tracks[rng.randrange(len(tracks))]["id"],
+            "track": tracks[r]["id"] if rng.random() < 0.8 else tracks[rng.randrange(rooms_n)]["id"],
             "expected": rng.randrange(20, 250),
             "requires": requires,
+            "hidden": {"room": room["id"], "day": d, "minute": day_from + k * slot},
             "locked": None,
         })
-    lock_some(rng, sessions, rooms, speakers, days, slot, day_from, day_to)
+    # Availability: a quarter of the speakers give some days only, a tenth a half day; always
+    # including the times of their sessions in the plant.
+    for p in speakers:
+        need_days = sorted({d for (d, _) in p["busy"]})
+        x = rng.random()
+        if x < 0.25 and days > 1:
+            extra = [d for d in range(days) if d not in need_days and rng.random() < 0.3]
+            p["available"] = [(d, day_from, day_to) for d in sorted(need_days + extra)]
+        elif x < 0.35 and len(need_days) == 1:
+            d = need_days[0]
+            ks = [k for (dd, k) in p["busy"] if dd == d]
+            half = per_day // 2
+            if all(k < half for k in ks):
+                p["available"] = [(d, day_from, day_from + half * slot)]
+            elif all(k >= half for k in ks):
+                p["available"] = [(d, day_from + half * slot, day_to)]
+        del p["busy"]
+    for s in rng.sample(sessions, k=len(sessions) // 20):
+        s["locked"] = s["hidden"]
+    for s in sessions:
+        del s["hidden"]
     return {
         "size": n,
         "days": days,
@@ -113,50 +139,6 @@ def make(n):
     }
 
 
-def common(a, b):
-    """Minutes two availabilities share."""
-    return sum(
-        max(0, min(x[2], y[2]) - max(x[1], y[1])) for x in a for y in b if x[0] == y[0]
-    )
-
-
-def inside(windows, d, a, b):
-    return any(wd == d and wa <= a and b <= wb for (wd, wa, wb) in windows)
-
-
-def lock_some(rng, sessions, rooms, speakers, days, slot, day_from, day_to):
-    """5% of the sessions are already placed and locked, at valid places on the slot grid."""
-    by_id = {p["id"]: p for p in speakers}
-    taken_rooms = set()
-    busy = {}
-    for s in rng.sample(sessions, k=len(sessions) // 20):
-        for _ in range(50):
-            r = rng.randrange(len(rooms))
-            room = rooms[r]
-            d = rng.randrange(days)
-            k = rng.randrange((day_to - day_from) // slot)
-            a = day_from + k * slot
-            b = a + s["duration"]
-            if (r, d, k) in taken_rooms or not inside(room["open"], d, a, b):
-                continue
-            if any(f not in room["features"] for f in s["requires"]):
-                continue
-            ok = True
-            for p in s["speakers"]:
-                av = by_id[p]["available"]
-                if av is not None and not inside(av, d, a, b):
-                    ok = False
-                if any(x[0] == d and x[1] < b + 10 and a < x[2] + 10 for x in busy.get(p, [])):
-                    ok = False
-            if not ok:
-                continue
-            taken_rooms.add((r, d, k))
-            for p in s["speakers"]:
-                busy.setdefault(p, []).append((d, a, b))
-            s["locked"] = {"room": room["id"], "day": d, "minute": a}
-            break
-
-
 def toml_windows(windows):
     items = ", ".join(
         f"{{ from = {fmt(at(d, a))}, to = {fmt(at(d, b))} }}" for (d, a, b) in windows
@@ -164,7 +146,10 @@ def toml_windows(windows):
     return f"[{items}]"
 
 
-def to_toml(inst):
+def to_toml(inst, placements=None):
+    """The instance as an agora event; `placements` (session id → room, day, minute) gives
+    sessions a place, as a solver's timetable."""
+    placements = placements or {}
     first = date.fromisoformat(inst["first"])
     last = first + timedelta(days=inst["days"] - 1)
     out = [
@@ -215,6 +200,9 @@ def to_toml(inst):
         if s["locked"]:
             lk = s["locked"]
             out += [f'room = "{lk["room"]}"', f'start = {fmt(at(lk["day"], lk["minute"]))}', "locked = true"]
+        elif s["id"] in placements:
+            pl = placements[s["id"]]
+            out += [f'room = "{pl["room"]}"', f'start = {fmt(at(pl["day"], pl["minute"]))}']
         out.append("")
     return "\n".join(out)
 

@@ -29,5 +29,6 @@ mod robustness;
 mod rules;
 mod save;
 mod tmux;
+mod tmux_place;
 mod tui_export;
 mod tui_robust;

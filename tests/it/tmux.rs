@@ -13,13 +13,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
     session: String,
 }
 
 impl Tmux {
-    fn available() -> bool {
+    pub(crate) fn available() -> bool {
         Command::new("tmux")
             .arg("-V")
             .output()
@@ -32,7 +32,7 @@ impl Tmux {
         c
     }
 
-    fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
+    pub(crate) fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
         let t = Tmux {
             socket: format!("agora-test-{}-{name}", std::process::id()),
             session: "agora".into(),
@@ -60,7 +60,7 @@ impl Tmux {
         t
     }
 
-    fn send(&self, keys: &[&str]) {
+    pub(crate) fn send(&self, keys: &[&str]) {
         let status = self
             .cmd()
             .args(["send-keys", "-t", &self.session])
@@ -70,7 +70,7 @@ impl Tmux {
         assert!(status.success());
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         let out = self
             .cmd()
             .args(["capture-pane", "-p", "-t", &self.session])
@@ -80,7 +80,7 @@ impl Tmux {
     }
 
     /// Wait until the screen shows `text` (or fail, printing the screen).
-    fn wait_for(&self, text: &str) -> String {
+    pub(crate) fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let screen = self.screen();
@@ -117,7 +117,7 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
-    fn wait_exit(&self) {
+    pub(crate) fn wait_exit(&self) {
         let deadline = Instant::now() + Duration::from_secs(15);
         while !self.pane_dead() {
             if Instant::now() > deadline {
@@ -146,7 +146,7 @@ impl Drop for Tmux {
     }
 }
 
-fn seed_copy() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn seed_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
     let dst = dir.path().join("forum.toml");
@@ -154,7 +154,7 @@ fn seed_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, dst)
 }
 
-fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
+pub(crate) fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
     assert_eq!(a.lines().count(), b.lines().count(), "line count changed");
     a.lines()
         .zip(b.lines())
@@ -163,7 +163,7 @@ fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn check_json(path: &Path) -> serde_json::Value {
+pub(crate) fn check_json(path: &Path) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_agora"))
         .args(["check", "--format", "json"])
         .arg(path)
