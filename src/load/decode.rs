@@ -6,17 +6,18 @@
 
 use std::ops::Range;
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use toml::de::{DeTable, DeValue};
-use toml_datetime::{Datetime, Offset};
+use toml_datetime::Datetime;
 
 use super::suggest::closest;
 use super::InputError;
 use crate::codes::{Level, RuleCode};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{
-    DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status, Track, Window,
+    DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status, TomlDateTimeError, Track,
+    Window,
 };
 use crate::source::Span;
 
@@ -451,55 +452,34 @@ impl Decoder<'_> {
                 return None;
             }
         };
-        let (Some(date), Some(time)) = (dt.date, dt.time) else {
-            let found = if dt.date.is_some() {
-                "a date without a time"
-            } else {
-                "a time without a date"
-            };
-            self.push(
-                InputError::at(span, format!("`{key}` is {found}"))
-                    .label("expected a date and a time")
-                    .help(format!("write both: {example}")),
-            );
-            return None;
-        };
-        let naive = NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
-            .and_then(|d| {
-                NaiveTime::from_hms_nano_opt(
-                    time.hour as u32,
-                    time.minute as u32,
-                    time.second.unwrap_or(0) as u32,
-                    time.nanosecond.unwrap_or(0),
-                )
-                .map(|t| d.and_time(t))
-            });
-        let Some(naive) = naive else {
-            self.push(InputError::at(
-                span,
-                format!("`{key}` is not a valid date-time"),
-            ));
-            return None;
-        };
-        let value = match dt.offset {
-            None => DateTimeValue::Local(naive),
-            Some(offset) => {
-                let minutes = match offset {
-                    Offset::Z => 0,
-                    Offset::Custom { minutes } => minutes as i32,
+        let value = match DateTimeValue::from_toml(dt) {
+            Ok(value) => value,
+            Err(e @ (TomlDateTimeError::DateOnly | TomlDateTimeError::TimeOnly)) => {
+                let found = if e == TomlDateTimeError::DateOnly {
+                    "a date without a time"
+                } else {
+                    "a time without a date"
                 };
-                match FixedOffset::east_opt(minutes * 60)
-                    .and_then(|o| naive.and_local_timezone(o).single())
-                {
-                    Some(fixed) => DateTimeValue::Fixed(fixed),
-                    None => {
-                        self.push(InputError::at(
-                            span,
-                            format!("`{key}` has an invalid offset"),
-                        ));
-                        return None;
-                    }
-                }
+                self.push(
+                    InputError::at(span, format!("`{key}` is {found}"))
+                        .label("expected a date and a time")
+                        .help(format!("write both: {example}")),
+                );
+                return None;
+            }
+            Err(TomlDateTimeError::Invalid) => {
+                self.push(InputError::at(
+                    span,
+                    format!("`{key}` is not a valid date-time"),
+                ));
+                return None;
+            }
+            Err(TomlDateTimeError::BadOffset) => {
+                self.push(InputError::at(
+                    span,
+                    format!("`{key}` has an invalid offset"),
+                ));
+                return None;
             }
         };
         Some(Spanned { value, span })
