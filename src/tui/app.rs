@@ -610,12 +610,10 @@ impl App {
 
     fn filter_items(&self) -> Vec<Item> {
         let p = &self.doc.program;
-        let tz = p.event.timezone;
         let mut items = Vec::new();
         for (i, d) in self.derived.days.iter().enumerate() {
-            let t = crate::time::day_start(tz, *d);
             items.push(Item {
-                label: format!("day: {}", wording::day(tz, t + 12 * 3600)),
+                label: format!("day: {}", wording::date(*d)),
                 choice: Choice::Day(i),
             });
         }

@@ -27,12 +27,10 @@ use crate::tui::theme::{glyph, Theme, OVERLAP, PICK};
 /// Day tabs of the first line: `(day, first column, end column)`.
 pub fn day_tabs(app: &App) -> Vec<(usize, u16, u16)> {
     let main = app.areas().main;
-    let tz = app.doc.program.event.timezone;
     let mut x = main.x + 1;
     let mut out = Vec::new();
     for (d, date) in app.derived.days.iter().enumerate() {
-        let t = crate::time::day_start(tz, *date) + 12 * 3600;
-        let label = format!(" {} ", wording::day(tz, t));
+        let label = format!(" {} ", wording::date(*date));
         let w = label.width() as u16;
         out.push((d, x, x + w));
         x += w + 1;
@@ -48,7 +46,6 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let visible_tabs: Vec<_> = tabs.iter().filter(|(_, _, b)| *b <= area.right()).collect();
     for &&(d, a, b) in &visible_tabs {
         let date = app.derived.days[d];
-        let t = crate::time::day_start(tz, date) + 12 * 3600;
         let style = if d == app.grid.day {
             theme.active_tab()
         } else {
@@ -59,7 +56,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             a,
             area.y,
             b - a,
-            &format!(" {} ", wording::day(tz, t)),
+            &format!(" {} ", wording::date(date)),
             style,
         );
     }
