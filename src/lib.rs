@@ -19,5 +19,6 @@ pub mod report;
 pub mod rules;
 pub mod save;
 pub mod source;
+pub mod text;
 pub mod time;
 pub mod tui;

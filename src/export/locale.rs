@@ -281,22 +281,10 @@ pub(crate) fn capitalise(text: &str) -> String {
     }
 }
 
-/// A key to sort names the way a reader expects: case and Latin accents ignored.
+/// A key to sort names the way a reader expects: case and accents ignored (see
+/// [`crate::text::fold`]).
 pub(crate) fn sort_key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    crate::text::fold(name)
 }
 
 #[cfg(test)]

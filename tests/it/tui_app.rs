@@ -674,6 +674,29 @@ fn search_finds_titles_speakers_and_rooms_and_cycles() {
 }
 
 #[test]
+fn search_folds_letters_that_do_not_decompose() {
+    // "ø" has no accent to drop: the search must still find "Søren" from "soren".
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("event.toml");
+    let text = std::fs::read_to_string(seed()).unwrap();
+    std::fs::write(&path, text.replace("Françoise Sigot", "Søren Sigot")).unwrap();
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::Search);
+    typed(&mut app, "soren");
+    app.update(Action::Submit);
+    assert_eq!(app.search.matches.len(), 1);
+    assert_eq!(
+        app.selected,
+        Some(index(&app, "digitalisation-bouscule-territoires"))
+    );
+}
+
+#[test]
 fn command_line() {
     let mut app = app();
     let run = |app: &mut App, line: &str| {
