@@ -14,7 +14,7 @@ use clap::Args;
 use super::{write_stderr, write_stdout, Outcome};
 use crate::import::toml_out::{render, Layout};
 use crate::import::{decode, import, Imported};
-use crate::load::{load_str, MAX_FILE_BYTES};
+use crate::load::{load_str, read_input};
 use crate::model::Status;
 use crate::rules::{check, Summary};
 
@@ -52,15 +52,7 @@ pub(super) fn run(args: &ImportArgs) -> Outcome {
 fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
     let file = &args.file;
     let shown = file.display();
-    let size = fs::metadata(file)
-        .map_err(|e| format!("cannot read `{shown}`: {e}"))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "`{shown}` is {size} bytes: larger than the {MAX_FILE_BYTES} bytes agora reads"
-        ));
-    }
-    let bytes = fs::read(file).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    let bytes = read_input(file, "the schedule").map_err(|e| e.to_string())?;
     let text = decode(bytes).map_err(|offset| {
         format!(
             "`{shown}` is not UTF-8 text (invalid byte at offset {offset}); convert it first, \

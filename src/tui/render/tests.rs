@@ -6,10 +6,10 @@
 
 use std::path::Path;
 
-use agora::save;
-use agora::tui::action::{Action, View};
-use agora::tui::app::App;
-use agora::tui::render;
+use crate::save;
+use crate::tui::action::{Action, View};
+use crate::tui::app::App;
+use crate::tui::render;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};

@@ -6,14 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
-use agora::codes::Level;
-use agora::model::{DateTimeValue, Kind};
-use agora::save::{self, SaveError};
-use agora::tui::action::{Action, Effect, Mode, View};
-use agora::tui::app::{App, Prompt};
-use agora::tui::keymap::{Key, Keymap, Resolved, BINDINGS};
-use agora::tui::lists::{self, Row};
-use agora::tui::runner::key_of;
+use crate::codes::Level;
+use crate::model::{DateTimeValue, Kind};
+use crate::save::{self, SaveError};
+use crate::tui::action::{Action, Effect, Mode, Msg, View};
+use crate::tui::app::{App, Prompt};
+use crate::tui::keymap::{Key, Keymap, Resolved, BINDINGS};
+use crate::tui::lists::Row;
+use crate::tui::runner::key_of;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn seed() -> PathBuf {
@@ -288,7 +288,7 @@ fn days_and_zoom_keep_the_time_of_day() {
     let tz = app.doc.program.event.timezone;
     let time = |app: &App| {
         let f = app.frame().unwrap();
-        agora::rules::wording::clock(tz, f.row_time(app.grid.row))
+        crate::rules::wording::clock(tz, f.row_time(app.grid.row))
     };
     assert_eq!(time(&app), "14:00");
     app.update(Action::NextDay);
@@ -796,7 +796,13 @@ fn save_and_quit_prompts() {
     assert_eq!(app.update(Action::Answer('d')), Some(Effect::Quit));
     // A save refused because the file changed on disk asks what to do.
     let refused = Err(SaveError::ChangedOnDisk(vec![seed()]));
-    assert_eq!(app.saved(refused.clone(), false), None);
+    assert_eq!(
+        app.update(Msg::Saved {
+            result: refused.clone(),
+            then_quit: false,
+        }),
+        None
+    );
     assert!(matches!(app.prompt, Some(Prompt::Overwrite { .. })));
     assert_eq!(
         app.update(Action::Answer('x')),
@@ -811,32 +817,44 @@ fn save_and_quit_prompts() {
             then_quit: false
         })
     );
-    app.saved(refused.clone(), true);
+    app.update(Msg::Saved {
+        result: refused.clone(),
+        then_quit: true,
+    });
     assert_eq!(app.update(Action::Answer('r')), Some(Effect::Reload));
-    app.saved(refused, false);
+    app.update(Msg::Saved {
+        result: refused,
+        then_quit: false,
+    });
     assert_eq!(app.update(Action::Cancel), None);
     assert!(app.history.is_dirty());
     // A successful save marks the state saved and can quit.
     let done = Ok(save::Saved {
         written: vec![seed()],
     });
-    assert_eq!(app.saved(done, true), Some(Effect::Quit));
+    assert_eq!(
+        app.update(Msg::Saved {
+            result: done,
+            then_quit: true,
+        }),
+        Some(Effect::Quit)
+    );
     assert!(!app.history.is_dirty());
 }
 
 #[test]
 fn restore_prompt_offers_the_recovery_file() {
     let mut app = app();
-    app.offer_recovery(
-        agora::recover::Recovery {
+    app.update(Msg::RecoveryFound {
+        recovery: Box::new(crate::recover::Recovery {
             format: "agora-recovery 1".into(),
             event: "x".into(),
             written_at: 1_512_478_800,
             reason: "SIGHUP".into(),
             files: Vec::new(),
-        },
-        false,
-    );
+        }),
+        changed_since: false,
+    });
     assert_eq!(app.mode, Mode::Prompt);
     assert!(app
         .prompt
@@ -845,7 +863,11 @@ fn restore_prompt_offers_the_recovery_file() {
         .question()
         .contains("2017-12-05 14:00"));
     assert_eq!(app.update(Action::Answer('r')), Some(Effect::Restore));
-    app.offer_recovery(app.recovery.clone().unwrap(), true);
+    let again = app.recovery.clone().unwrap();
+    app.update(Msg::RecoveryFound {
+        recovery: Box::new(again),
+        changed_since: true,
+    });
     assert!(app
         .prompt
         .as_ref()
@@ -856,16 +878,16 @@ fn restore_prompt_offers_the_recovery_file() {
         app.update(Action::Answer('d')),
         Some(Effect::DiscardRecovery)
     );
-    app.offer_recovery(
-        agora::recover::Recovery {
+    app.update(Msg::RecoveryFound {
+        recovery: Box::new(crate::recover::Recovery {
             format: "agora-recovery 1".into(),
             event: "x".into(),
             written_at: 0,
             reason: "panic".into(),
             files: Vec::new(),
-        },
-        false,
-    );
+        }),
+        changed_since: false,
+    });
     assert_eq!(app.update(Action::Answer('i')), None);
     assert!(app.recovery.is_none());
     assert!(
@@ -886,7 +908,7 @@ fn conflicts_view_walks_and_jumps() {
     }
     assert!(app.derived.summary.errors >= 2);
     app.update(Action::ShowView(View::Conflicts));
-    let rows = lists::rows(&app, View::Conflicts);
+    let rows = app.rows(View::Conflicts);
     assert!(matches!(rows[0], Row::Heading(_)));
     let cursor = app.lists[3].cursor;
     assert!(matches!(rows[cursor], Row::Diagnostic(_)));
@@ -909,7 +931,8 @@ fn conflicts_view_walks_and_jumps() {
 fn agenda_filters() {
     let mut app = app();
     app.update(Action::ShowView(View::Agenda));
-    let all = lists::rows(&app, View::Agenda)
+    let all = app
+        .rows(View::Agenda)
         .iter()
         .filter(|r| matches!(r, Row::Session { .. }))
         .count();
@@ -920,7 +943,7 @@ fn agenda_filters() {
     app.update(Action::Submit);
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.filters.room.is_some());
-    let rows = lists::rows(&app, View::Agenda);
+    let rows = app.rows(View::Agenda);
     let shown: Vec<usize> = rows
         .iter()
         .filter_map(|r| match r {
@@ -943,7 +966,7 @@ fn agenda_filters() {
 fn list_cursor_skips_headings() {
     let mut app = app();
     app.update(Action::ShowView(View::Speakers));
-    let rows = lists::rows(&app, View::Speakers);
+    let rows = app.rows(View::Speakers);
     for _ in 0..30 {
         app.update(Action::CursorDown);
         assert!(rows[app.lists[1].cursor].selectable());
@@ -955,7 +978,7 @@ fn list_cursor_skips_headings() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = app();
-    let geo = agora::tui::layout::grid_geometry(app.areas().main, app.doc.program.rooms.len());
+    let geo = crate::tui::layout::grid_geometry(app.areas().main, app.doc.program.rooms.len());
     // Click in the second room column, on the grid's first visible row.
     let column = geo.rooms_x + geo.column_width + 2;
     app.update(Action::Click {
@@ -972,9 +995,10 @@ fn mouse_click_selects_and_wheel_scrolls() {
     });
     assert_eq!(app.grid.row, row + 3);
     // Clicking a view tab switches view.
-    let (v, x, _) = agora::tui::render::tabs(&app)[4];
+    let tab = app.view_tabs()[4].clone();
+    let v = tab.target;
     app.update(Action::Click {
-        column: x + 1,
+        column: tab.x + 1,
         row: 0,
     });
     assert_eq!(app.view, v);
