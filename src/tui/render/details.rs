@@ -7,7 +7,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::put;
+use super::{clean, put};
 use crate::codes::Level;
 use crate::model::Status;
 use crate::rules::wording;
@@ -42,7 +42,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         title.push_str("* ");
     }
     title.push_str(&s.title);
-    lines.push(Line::from(Span::styled(title, theme.bold())));
+    lines.push(Line::from(Span::styled(
+        clean(&title).into_owned(),
+        theme.bold(),
+    )));
     let mut kind = format!("{} · {}", s.kind.as_str(), s.id);
     if s.status != Status::Confirmed {
         kind.push_str(&format!(" · {}", s.status.as_str()));
@@ -50,11 +53,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     if s.plenary {
         kind.push_str(" · plenary");
     }
-    lines.push(Line::from(Span::styled(kind, theme.dim())));
+    lines.push(Line::from(Span::styled(
+        clean(&kind).into_owned(),
+        theme.dim(),
+    )));
     let field = |name: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{name:<11}"), theme.bold()),
-            Span::raw(value),
+            Span::raw(clean(&value).into_owned()),
         ])
     };
     let when = match facts.interval {
@@ -118,16 +124,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             let style = theme.level(d.severity);
             lines.push(Line::from(vec![
                 Span::styled(format!("{} {} ", glyph(d.severity), d.code), style),
-                Span::raw(d.message.clone()),
+                Span::raw(clean(&d.message).into_owned()),
             ]));
         }
     }
     if let Some(desc) = &s.description {
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
-            desc.clone(),
-            theme.base().add_modifier(Modifier::ITALIC),
-        )));
+        for line in desc.lines() {
+            lines.push(Line::from(Span::styled(
+                clean(line).into_owned(),
+                theme.base().add_modifier(Modifier::ITALIC),
+            )));
+        }
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })

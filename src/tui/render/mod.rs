@@ -20,6 +20,9 @@ use super::keymap::Keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::{glyph, Theme};
 use crate::codes::Level;
+/// The one cleaning step for untrusted text, shared with `agora check`: control and bidi
+/// characters (ESC, C1, OSC 52 clipboard writes, overrides) are shown escaped, never sent.
+pub(super) use crate::report::text::printable as clean;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -88,7 +91,7 @@ pub(super) fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// Write `text` at (x, y), at most `width` columns.
+/// Write `text` at (x, y), at most `width` columns, cleaned of terminal controls.
 pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) -> u16 {
     if width == 0 {
         return x;
@@ -98,8 +101,14 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, styl
         return x;
     }
     let width = width.min(area.x + area.width - x);
-    buf.set_stringn(x, y, fit(text, width as usize), width as usize, style)
-        .0
+    buf.set_stringn(
+        x,
+        y,
+        fit(&clean(text), width as usize),
+        width as usize,
+        style,
+    )
+    .0
 }
 
 fn event_name(app: &App) -> String {
@@ -229,7 +238,7 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             Span::styled(
                 format!(
                     "{}… ",
-                    app.pending.iter().map(|k| k.label()).collect::<String>()
+                    clean(&app.pending.iter().map(|k| k.label()).collect::<String>())
                 ),
                 theme.bold(),
             ),
