@@ -355,6 +355,40 @@ fn move_later_and_earlier_undo_and_redo() {
 }
 
 #[test]
+fn a_moved_session_stays_selected_at_every_zoom() {
+    // Fresh seed, 60-minute step: the first J moves the welcome break onto the opening's row.
+    let mut app = app();
+    keys(&mut app, &[Key::Char('Z'), Key::Char('Z')]);
+    assert_eq!(app.grid.step, 60);
+    assert_eq!(app.selected, Some(index(&app, "accueil-j1")));
+    keys(&mut app, &[Key::Char('J'), Key::Char('J')]);
+    assert_eq!(start(&app, "accueil-j1"), "2017-12-05 10:30");
+    assert_eq!(start(&app, "ouverture"), "2017-12-05 09:15", "not moved");
+    assert_eq!(app.selected, Some(index(&app, "accueil-j1")));
+    // Every step, every session of the first day: J then K gives it back, selected throughout.
+    for step in crate::tui::grid::STEPS {
+        let mut app = self::app();
+        app.update(Action::CommandLine);
+        typed(&mut app, &format!("step {step}"));
+        app.update(Action::Submit);
+        let ids: Vec<String> = app.derived.day_sessions[0]
+            .iter()
+            .map(|&i| app.doc.program.sessions[i].id.clone())
+            .collect();
+        for id in ids {
+            select(&mut app, &id);
+            let before = start(&app, &id);
+            let i = index(&app, &id);
+            app.update(Action::MoveLater);
+            assert_eq!(app.selected, Some(i), "{id} at step {step}: J");
+            app.update(Action::MoveEarlier);
+            assert_eq!(app.selected, Some(i), "{id} at step {step}: K");
+            assert_eq!(start(&app, &id), before, "{id} at step {step}");
+        }
+    }
+}
+
+#[test]
 fn rooms_days_and_length() {
     let mut app = app();
     select(&mut app, "startups-de-territoire");

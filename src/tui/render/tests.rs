@@ -424,3 +424,31 @@ fn hostile_text_never_reaches_the_terminal_raw() {
         assert!(seen.contains(field), "{field} never shown:\n{seen}");
     }
 }
+
+#[test]
+fn grid_at_every_zoom_step() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        for step in crate::tui::grid::STEPS {
+            let mut app = app(width, height, 0, false);
+            app.update(Action::CommandLine);
+            for c in format!("step {step}").chars() {
+                app.update(Action::Insert(c));
+            }
+            app.update(Action::Submit);
+            assert_eq!(app.grid.step, step);
+            let screen = text(&draw(&app));
+            // The breaks for everyone keep their titles beside the sessions sharing their rows.
+            for title in ["Accueil des participants", "Pause café", "Déjeuner"] {
+                assert!(
+                    step < 30 || screen.contains(title),
+                    "{title} at step {step}:\n{screen}"
+                );
+            }
+            // Nothing of a break is left between columns.
+            for stray in ["…ooms", "…·", "0▌", "o▌", ":▌"] {
+                assert!(!screen.contains(stray), "{stray} at step {step}:\n{screen}");
+            }
+            insta::assert_snapshot!(format!("grid_step_{step}_{width}x{height}"), screen);
+        }
+    }
+}
