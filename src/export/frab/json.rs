@@ -147,13 +147,12 @@ struct Link<'a> {
 
 /// The whole `schedule.json` of a program, deterministic to the byte.
 pub fn write(program: &Program) -> String {
-    write_selected(program, &|_| true)
+    super::whole(program, render)
 }
 
-/// The `schedule.json` of the sessions `keep` accepts (by index in `program.sessions`): what
-/// `agora export` writes for a filtered selection. Rooms, tracks and days stay complete.
-pub fn write_selected(program: &Program, keep: &dyn Fn(usize) -> bool) -> String {
-    let plan = Plan::new(program, keep);
+/// The `schedule.json` of a plan: what `agora export` writes, for a selection too (rooms, tracks
+/// and days stay complete).
+pub(crate) fn render(plan: &Plan) -> String {
     let mut document = Document {
         schema: "https://c3voc.de/schedule/schema.json",
         generator: Generator {
@@ -162,13 +161,15 @@ pub fn write_selected(program: &Program, keep: &dyn Fn(usize) -> bool) -> String
         },
         schedule: Schedule {
             version: String::new(),
-            conference: conference(&plan),
+            conference: conference(plan),
         },
     };
     // The version changes exactly when the content does: apps compare it to offer updates.
     let content = serde_json::to_string(&document.schedule.conference).unwrap_or_default();
-    document.schedule.version =
-        super::guid("", "content", &content).simple().to_string()[..12].to_string();
+    document.schedule.version = crate::ids::frab::guid("", "content", &content)
+        .simple()
+        .to_string()[..12]
+        .to_string();
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out

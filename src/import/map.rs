@@ -8,45 +8,14 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{
-    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    TimeZone,
-};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset};
 use chrono_tz::Tz;
 
-use super::foreign::{Foreign, ForeignEvent, ForeignPerson, Shape};
-use super::plan::{event_wide_guid, id_from_slug_tail};
-use super::read_xml::date_time;
+use super::foreign::{date_time, Foreign, ForeignEvent, ForeignPerson, ImportError, Shape};
+use crate::ids::frab::{event_wide_guid, id_from_slug_tail};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{DateTimeValue, Kind, Status};
 use crate::time::{to_local, Instant};
-
-/// Why a file could not be imported at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    /// 1-based line and column in the file, when the problem has a place.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-impl ImportError {
-    pub(crate) fn at(line: usize, column: usize, message: impl Into<String>) -> ImportError {
-        ImportError {
-            line: Some(line),
-            column: Some(column),
-            message: message.into(),
-        }
-    }
-
-    pub(crate) fn general(message: impl Into<String>) -> ImportError {
-        ImportError {
-            line: None,
-            column: None,
-            message: message.into(),
-        }
-    }
-}
 
 /// An imported program, ready to be written as TOML.
 #[derive(Debug, Clone)]
@@ -275,16 +244,6 @@ fn kind_of(kind: &str) -> (Kind, bool) {
     (k, false)
 }
 
-/// The loader's BCP 47 check: a 2–8 letter primary tag, then 1–8 character subtags.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
 /// `HH:MM`, `HH:MM:SS`, `D:HH:MM:SS` or plain minutes, in seconds (`None` beyond a year).
 fn duration_seconds(text: &str) -> Option<i64> {
     let parts: Vec<i64> = text
@@ -353,10 +312,10 @@ fn instant_of(tz: Tz, w: &Written) -> Instant {
 /// time happens twice (or never) in `tz`, so the instant is kept exactly.
 pub(crate) fn as_written(tz: Tz, instant: Instant) -> DateTimeValue {
     let local = to_local(tz, instant);
-    let naive = local.naive_local();
-    match tz.from_local_datetime(&naive) {
-        LocalResult::Single(_) => DateTimeValue::Local(naive),
-        _ => DateTimeValue::Fixed(local.fixed_offset()),
+    if crate::time::is_unique_local(tz, instant) {
+        DateTimeValue::Local(local.naive_local())
+    } else {
+        DateTimeValue::Fixed(local.fixed_offset())
     }
 }
 
@@ -495,9 +454,7 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
             .or_else(|| slug_id(name, 48))
             .unwrap_or_else(|| "track".to_string());
         let color = color.map(str::trim).filter(|c| !c.is_empty());
-        let valid = color.filter(|c| {
-            c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
-        });
+        let valid = color.filter(|c| crate::model::is_colour(c));
         if color.is_some() && valid.is_none() {
             bad_colors += 1;
         }
@@ -968,7 +925,7 @@ fn session(
     };
 
     let language = e.language.as_deref().and_then(|l| {
-        if is_language_tag(l) {
+        if crate::language::is_language_tag(l) {
             Some(l.to_string())
         } else {
             *tally.bad_language.entry(l.to_string()).or_insert(0) += 1;

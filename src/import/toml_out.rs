@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::import::{Imported, ImportedSession};
+use super::map::{Imported, ImportedSession};
 use crate::model::{DateTimeValue, Status};
 use crate::time::to_local;
 

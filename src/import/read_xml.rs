@@ -4,13 +4,13 @@
 //! `<venue>`, room slugs), leave out ones it requires, and write non-UUID GUIDs; all of that
 //! is accepted. Only a document that is not XML, or not a `<schedule>`, is refused.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use roxmltree::{Document, Node, ParsingOptions};
 
+use super::foreign::{date_time, ImportError};
 use super::foreign::{
     Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
 };
-use super::import::ImportError;
 
 /// Read `text` (the whole file) as a frab/pentabarf schedule.
 pub fn read(text: &str) -> Result<Foreign, ImportError> {
@@ -258,12 +258,4 @@ fn all_text(node: Node) -> String {
 fn non_empty(text: &str) -> Option<String> {
     let trimmed = text.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_string())
-}
-
-pub(crate) fn date_time(text: &str) -> Option<DateTime<FixedOffset>> {
-    let text = text.trim();
-    DateTime::parse_from_rfc3339(text)
-        .ok()
-        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z").ok())
-        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z").ok())
 }

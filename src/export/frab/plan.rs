@@ -11,9 +11,10 @@ use chrono::{Datelike, NaiveDate, Timelike};
 use chrono_tz::Tz;
 use uuid::Uuid;
 
+use crate::export::agenda::{Agenda, Entry};
 use crate::export::clean;
+use crate::ids::frab::{acronym, event_wide_guid, guid, slug_tail};
 use crate::model::Program;
-use crate::rules::Schedule;
 use crate::time::{day_start, to_local, Instant};
 
 /// The role a person has in an exported session.
@@ -117,47 +118,39 @@ pub struct Plan<'p> {
 }
 
 impl<'p> Plan<'p> {
-    /// The plan of the sessions `keep` accepts (by index in `program.sessions`).
-    pub fn new(program: &'p Program, keep: &dyn Fn(usize) -> bool) -> Plan<'p> {
-        let schedule = Schedule::new(program);
+    /// The plan of the agenda's sessions: their times, rooms, tracks and people as the
+    /// agenda resolved them. Rooms, tracks and days stay the whole event's.
+    pub fn new(agenda: &Agenda<'p>) -> Plan<'p> {
+        let program = agenda.program;
         let tz = program.event.timezone;
         let event_id = program.event.id.as_str();
         let acronym = acronym(event_id);
 
+        // In file order, as the identifiers of duplicated ids are handed out below.
+        let mut entries: Vec<&Entry> = agenda.entries.iter().collect();
+        entries.sort_unstable_by_key(|e| e.index);
         let mut omitted = Omitted::default();
         let mut items = Vec::new();
         // A second session with the same id (a duplicate-id error) still needs its own GUID
         // and slug: it is exported as `id-2`, `id-3`, … like the other exports do.
         let mut keys: HashSet<String> = program.sessions.iter().map(|s| s.id.clone()).collect();
         let mut seen: HashSet<&str> = HashSet::new();
-        for (i, session) in program.sessions.iter().enumerate() {
-            if !keep(i) {
-                continue;
-            }
-            let facts = &schedule.sessions[i];
-            if session.status == crate::model::Status::Cancelled {
+        for entry in entries {
+            let i = entry.index;
+            let session = &program.sessions[i];
+            if entry.status == crate::model::Status::Cancelled {
                 omitted.cancelled.push(i);
                 continue;
             }
-            let Some((start, end)) = facts.slot() else {
+            let Some((start, end)) = entry.slot else {
                 omitted.unscheduled.push(i);
                 continue;
             };
             // Scheduled without a room: an event-wide break or social.
-            let room = facts.room.unwrap_or(program.rooms.len());
-            let mut people: Vec<(usize, Role)> = Vec::new();
-            for (refs, role) in [
-                (&session.speakers, Role::Speaker),
-                (&session.moderators, Role::Moderator),
-            ] {
-                for r in refs {
-                    if let Some(&p) = schedule.speakers.get(r.value.as_str()) {
-                        if !people.iter().any(|(q, _)| *q == p) {
-                            people.push((p, role));
-                        }
-                    }
-                }
-            }
+            let room = entry.room.unwrap_or(program.rooms.len());
+            let people: Vec<(usize, Role)> = (entry.speakers.iter().map(|&p| (p, Role::Speaker)))
+                .chain(entry.moderators.iter().map(|&p| (p, Role::Moderator)))
+                .collect();
             let language = session
                 .language
                 .clone()
@@ -180,9 +173,9 @@ impl<'p> Plan<'p> {
                 start,
                 end,
                 room,
-                track: facts.track,
+                track: entry.track,
                 people,
-                guid: super::guid(event_id, "session", &key),
+                guid: guid(event_id, "session", &key),
                 number: 0,
                 slug: format!("{acronym}-{}", slug_tail(&key)),
                 language: clean::line(&language),
@@ -246,7 +239,7 @@ impl<'p> Plan<'p> {
         order.sort_by(|&a, &b| program.speakers[a].id.cmp(&program.speakers[b].id));
         for i in order {
             let speaker = &program.speakers[i];
-            let guid = super::guid(event_id, "speaker", &speaker.id);
+            let guid = guid(event_id, "speaker", &speaker.id);
             let number = unique_number(&guid, &mut used);
             people[i] = Some(Person {
                 guid,
@@ -306,70 +299,6 @@ impl<'p> Plan<'p> {
     }
 }
 
-/// The GUID of the column that holds event-wide breaks and socials (named after the event):
-/// the importer recognises it and gives those sessions back without a room.
-pub fn event_wide_guid() -> Uuid {
-    super::guid("", "room", "*")
-}
-
-/// The acronym both schemas accept (`[a-z0-9_]`, at least 4 characters) built from the event
-/// id: `-` and `.` become `_`.
-pub fn acronym(event_id: &str) -> String {
-    let mut out: String = event_id
-        .chars()
-        .map(|c| match c {
-            'a'..='z' | '0'..='9' | '_' => c,
-            _ => '_',
-        })
-        .collect();
-    while out.len() < 4 {
-        out.push('_');
-    }
-    out
-}
-
-const ESCAPE: &str = "id_";
-
-/// The part of a slug after the acronym that gives back `id` on import. Ids that fit the
-/// schemas' slug patterns (at least 4 characters of `[a-z0-9_-]`, ending with a letter or
-/// digit) are used as they are; any other id (with a dot, shorter, …) is written `id_` and
-/// its bytes in hexadecimal, and so is an id that itself starts with `id_`.
-pub fn slug_tail(id: &str) -> String {
-    let plain = id.len() >= 4
-        && !id.starts_with(ESCAPE)
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-        && id
-            .bytes()
-            .last()
-            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-    if plain {
-        return id.to_string();
-    }
-    let mut out = String::from(ESCAPE);
-    for b in id.bytes() {
-        out.push_str(&format!("{b:02x}"));
-    }
-    out
-}
-
-/// The id a slug tail written by [`slug_tail`] stands for; `None` when it is not one.
-pub fn id_from_slug_tail(tail: &str) -> Option<String> {
-    if let Some(hex) = tail.strip_prefix(ESCAPE) {
-        if hex.len() % 2 == 0 && !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            let bytes: Option<Vec<u8>> = (0..hex.len())
-                .step_by(2)
-                .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
-                .collect();
-            return bytes
-                .and_then(|b| String::from_utf8(b).ok())
-                .filter(|id| crate::ids::is_valid_id(id));
-        }
-    }
-    crate::ids::is_valid_id(tail).then(|| tail.to_string())
-}
-
 /// A positive 31-bit number taken from a GUID, moved to the next free one on a clash.
 fn unique_number(guid: &Uuid, used: &mut HashSet<u32>) -> u32 {
     let b = guid.as_bytes();
@@ -411,7 +340,7 @@ fn shown<'a>(
         taken.insert(shown.clone(), out.len());
         out.push(Shown {
             name: shown,
-            guid: super::guid(event, kind, id),
+            guid: guid(event, kind, id),
             location: None,
         });
     }
@@ -545,49 +474,6 @@ pub fn date_text(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn acronyms_fit_both_schemas() {
-        assert_eq!(
-            acronym("forum-interconnectes-2017"),
-            "forum_interconnectes_2017"
-        );
-        assert_eq!(acronym("a.b"), "a_b_");
-        assert_eq!(acronym("36c3"), "36c3");
-    }
-
-    #[test]
-    fn slug_tails_give_back_every_id() {
-        for id in [
-            "ouverture",
-            "table-ronde",
-            "s1",
-            "a",
-            "x.y",
-            "id_7331",
-            "abc-",
-            "abcd_",
-            "2017",
-            "a_b_c",
-        ] {
-            let tail = slug_tail(id);
-            assert_eq!(
-                id_from_slug_tail(&tail).as_deref(),
-                Some(id),
-                "{id} -> {tail}"
-            );
-            assert!(tail.len() >= 4, "{tail}");
-            assert!(tail
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'));
-            assert!(
-                tail.ends_with(|c: char| c.is_ascii_alphanumeric()),
-                "{tail}"
-            );
-        }
-        assert_eq!(slug_tail("table-ronde"), "table-ronde");
-        assert_eq!(slug_tail("s1"), "id_7331");
-    }
 
     #[test]
     fn durations_and_urls() {

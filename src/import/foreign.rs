@@ -1,6 +1,6 @@
 //! A schedule as another tool wrote it, whatever the shape (frab/pentabarf XML, C3VOC JSON
 //! schema1 or the newer schema2): values as found, text as text, nothing mapped to agora yet.
-//! The readers fill it, [`super::import`] maps it; neither needs to know the other's format.
+//! The readers fill it, [`super::map`] maps it; neither needs to know the other's format.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
@@ -123,4 +123,40 @@ pub struct ForeignEvent {
     pub links: Vec<(Option<String>, String)>,
     /// schema2 `state` when it says the event will not take place.
     pub cancelled: bool,
+}
+
+/// Why a file could not be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// 1-based line and column in the file, when the problem has a place.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl ImportError {
+    pub(crate) fn at(line: usize, column: usize, message: impl Into<String>) -> ImportError {
+        ImportError {
+            line: Some(line),
+            column: Some(column),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn general(message: impl Into<String>) -> ImportError {
+        ImportError {
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// An instant as schedules write it: RFC 3339, or without seconds, or with a `+hhmm` offset.
+pub(crate) fn date_time(text: &str) -> Option<DateTime<FixedOffset>> {
+    let text = text.trim();
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z").ok())
+        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z").ok())
 }

@@ -14,16 +14,17 @@ use super::plan::{date_text, hh_mm, is_http_url, Plan};
 
 /// The whole `schedule.xml` of a program, deterministic to the byte.
 pub fn write(program: &Program) -> String {
-    write_selected(program, &|_| true)
+    super::whole(program, render)
 }
 
-/// The `schedule.xml` of the sessions `keep` accepts (by index in `program.sessions`): what
-/// `agora export` writes for a filtered selection. Rooms, tracks and days stay complete.
-pub fn write_selected(program: &Program, keep: &dyn Fn(usize) -> bool) -> String {
-    let plan = Plan::new(program, keep);
-    let body = body(&plan);
+/// The `schedule.xml` of a plan: what `agora export` writes, for a selection too (rooms, tracks
+/// and days stay complete).
+pub(crate) fn render(plan: &Plan) -> String {
+    let body = body(plan);
     // The version changes exactly when the content does: apps compare it to offer updates.
-    let version = super::guid("", "content", &body).simple().to_string();
+    let version = crate::ids::frab::guid("", "content", &body)
+        .simple()
+        .to_string();
     let mut out = String::with_capacity(body.len() + 256);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
     let _ = writeln!(

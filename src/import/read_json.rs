@@ -12,11 +12,10 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::foreign::{date_time, ImportError};
 use super::foreign::{
     Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
 };
-use super::import::ImportError;
-use super::read_xml::date_time;
 
 #[derive(Deserialize)]
 struct Document {
