@@ -66,8 +66,8 @@ impl App {
             }
             Action::MoveLater => self.shift(self.grid.step),
             Action::MoveEarlier => self.shift(-self.grid.step),
-            Action::DayLater => self.with_selected(|d, i| edit::move_days(d, i, 1)),
-            Action::DayEarlier => self.with_selected(|d, i| edit::move_days(d, i, -1)),
+            Action::DayLater => self.move_days(1),
+            Action::DayEarlier => self.move_days(-1),
             Action::RoomLeft => self.change_room(-1),
             Action::RoomRight => self.change_room(1),
             Action::Grow => {
@@ -282,8 +282,45 @@ impl App {
         }
     }
 
+    /// `{` / `}`: same time, another day of the event; never out of the event's days (a
+    /// session already outside them may still move towards them).
+    fn move_days(&mut self, days: i64) {
+        let Some(i) = self.selected else {
+            self.error("No session selected");
+            return;
+        };
+        let event = &self.doc.program.event;
+        let tz = event.timezone;
+        let (first, last) = (event.start, event.end);
+        let date = self.derived.facts[i]
+            .slot()
+            .map(|(s, _)| crate::time::to_local(tz, s).date_naive());
+        if let Some(date) = date {
+            let outside = |d: chrono::NaiveDate| {
+                if d < first {
+                    (first - d).num_days()
+                } else if d > last {
+                    (d - last).num_days()
+                } else {
+                    0
+                }
+            };
+            let target = date + chrono::Duration::days(days);
+            if outside(target) > 0 && outside(target) >= outside(date) {
+                let title = self.doc.program.sessions[i].title.clone();
+                self.error(if days < 0 {
+                    format!("'{title}' is on the event's first day: it cannot move earlier")
+                } else {
+                    format!("'{title}' is on the event's last day: it cannot move later")
+                });
+                return;
+            }
+        }
+        self.with_selected(|d, i| edit::move_days(d, i, days));
+    }
+
     pub(super) fn shift(&mut self, minutes: i64) {
-        self.with_selected(|d, i| edit::move_by(d, i, minutes));
+        self.with_selected(|d, i| edit::move_elapsed(d, i, minutes));
     }
 
     pub(super) fn change_room(&mut self, delta: i64) {

@@ -389,6 +389,96 @@ fn a_moved_session_stays_selected_at_every_zoom() {
 }
 
 #[test]
+fn dst_steps_in_elapsed_time_and_the_form_takes_an_offset() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/examples/dst-autumn.toml");
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let tz = app.doc.program.event.timezone;
+    let i = index(&app, "first-pass");
+    app.reveal(i);
+    let instant = |app: &App| {
+        crate::time::resolve_lenient(
+            tz,
+            &app.doc.program.sessions[i].start.as_ref().unwrap().value,
+        )
+    };
+    let written = |app: &App| app.doc.program.sessions[i].start.as_ref().unwrap().value;
+    // 02:30 CEST (the first of the two 02:30s), 15-minute step.
+    let t0 = instant(&app);
+    app.update(Action::MoveLater);
+    assert_eq!(instant(&app) - t0, 15 * 60);
+    app.update(Action::MoveLater);
+    assert_eq!(
+        instant(&app) - t0,
+        30 * 60,
+        "15 real minutes a step, not 75"
+    );
+    match written(&app) {
+        DateTimeValue::Fixed(f) => assert_eq!(f.to_rfc3339(), "2024-10-27T02:00:00+01:00"),
+        other => panic!("the second 02:00 needs its offset: {other:?}"),
+    }
+    assert_eq!(app.selected, Some(i));
+    app.update(Action::MoveEarlier);
+    app.update(Action::MoveEarlier);
+    assert_eq!(instant(&app), t0);
+    app.update(Action::MoveLater);
+    app.update(Action::MoveLater);
+    // The form shows the offset and takes one: the repeated hour can be used.
+    app.update(Action::EditForm);
+    assert_eq!(
+        app.form.as_ref().unwrap().values[4],
+        "2024-10-27 02:00+01:00"
+    );
+    for _ in 0..4 {
+        app.update(Action::NextField);
+    }
+    app.update(Action::ClearInput);
+    typed(&mut app, "02:15+01:00");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal, "{:?}", app.form);
+    match written(&app) {
+        DateTimeValue::Fixed(f) => assert_eq!(f.to_rfc3339(), "2024-10-27T02:15:00+01:00"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(instant(&app) - t0, 45 * 60);
+}
+
+#[test]
+fn day_moves_stay_within_the_event() {
+    let mut app = app();
+    select(&mut app, "ouverture");
+    app.update(Action::DayEarlier);
+    assert_eq!(
+        start(&app, "ouverture"),
+        "2017-12-05 09:15",
+        "not before the event"
+    );
+    assert!(app.message.as_ref().unwrap().error);
+    assert!(message(&app).contains("first day"), "{}", message(&app));
+    assert_eq!(app.derived.days.len(), 2, "no day tab before the event");
+    app.update(Action::DayLater);
+    assert_eq!(start(&app, "ouverture"), "2017-12-06 09:15");
+    app.update(Action::DayLater);
+    assert_eq!(start(&app, "ouverture"), "2017-12-06 09:15", "not after it");
+    assert!(message(&app).contains("last day"));
+}
+
+#[test]
+fn the_start_placeholder_is_the_events_own_day() {
+    use crate::tui::form::FormKey;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/examples/dst-autumn.toml");
+    let (doc, disk) = save::open(&path).unwrap();
+    let app = App::new(doc, disk, 0, false);
+    let text = FormKey::Start.placeholder(app.day_date());
+    assert!(text.starts_with("2024-10-26 14:00"), "{text}");
+    assert!(!text.contains("2017"));
+}
+
+#[test]
 fn rooms_days_and_length() {
     let mut app = app();
     select(&mut app, "startups-de-territoire");

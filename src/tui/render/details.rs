@@ -64,12 +64,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         ])
     };
     let when = match facts.interval {
-        Some((a, e)) => format!(
-            "{} {} ({} min)",
-            wording::day(tz, a),
-            wording::span(tz, a, e),
-            (e - a) / 60
-        ),
+        Some((a, e)) => {
+            let mut when = format!(
+                "{} {} ({} min)",
+                wording::day(tz, a),
+                wording::span(tz, a, e),
+                (e - a) / 60
+            );
+            // On a day the clocks change, the offsets say which 02:15 is meant.
+            let offset = |t| crate::time::to_local(tz, t).format("%:z").to_string();
+            let date = crate::time::to_local(tz, a).date_naive();
+            let midnight = crate::time::day_start(tz, date);
+            let next = crate::time::day_start(tz, date + chrono::Duration::days(1));
+            if offset(midnight) != offset(next) || next - midnight != 86_400 {
+                let (oa, oe) = (offset(a), offset(e));
+                if oa == oe {
+                    when.push_str(&format!(" UTC{oa}"));
+                } else {
+                    when.push_str(&format!(" UTC{oa}→{oe}"));
+                }
+            }
+            when
+        }
         None => "not placed".into(),
     };
     lines.push(field("when", when));

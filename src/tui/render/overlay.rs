@@ -91,7 +91,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let value = &clean(&form.values[k]).into_owned();
         let mut spans = vec![Span::styled(format!("{:>11} ", key.label()), label_style)];
         if value.is_empty() && !focused {
-            spans.push(Span::styled(key.placeholder(), theme.dim()));
+            spans.push(Span::styled(key.placeholder(app.day_date()), theme.dim()));
         } else {
             let shown = if focused {
                 format!("{value}█")

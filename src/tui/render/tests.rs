@@ -452,3 +452,27 @@ fn grid_at_every_zoom_step() {
         }
     }
 }
+
+#[test]
+fn details_show_offsets_on_a_day_the_clocks_change() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/examples/dst-autumn.toml");
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let i = app
+        .doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == "second-pass")
+        .unwrap();
+    app.reveal(i);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("UTC+01:00"), "{screen}");
+    // An ordinary day shows no offset.
+    let seed = self::app(120, 40, 0, false);
+    assert!(!text(&draw(&seed)).contains("UTC+"));
+}
