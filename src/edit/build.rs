@@ -213,8 +213,15 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(&base) {
         return base;
     }
-    let stem = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
-    let stem = if stem.is_empty() { "item" } else { stem };
+    // Only a number this function added (`-2`) is replaced: `accueil-j1` gives `accueil-j1-2`.
+    let stem = match base.rsplit_once('-') {
+        Some((stem, n))
+            if !stem.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            stem
+        }
+        _ => base.as_str(),
+    };
     let stem: String = stem.chars().take(56).collect();
     (2..)
         .map(|n| format!("{stem}-{n}"))
@@ -336,6 +343,18 @@ pub fn new_room(doc: &Document, name: &str, capacity: Option<u32>) -> Result<Edi
     let name = name.trim();
     if name.is_empty() {
         return Err("give the room's name, e.g. :room Salle Rhône 160".into());
+    }
+    let lower = name.to_lowercase();
+    if let Some(r) = doc
+        .program
+        .rooms
+        .iter()
+        .find(|r| r.name.to_lowercase() == lower)
+    {
+        return Err(format!(
+            "there is already a room named '{}' (id {}): give the new room another name",
+            r.name, r.id
+        ));
     }
     let base = slugify(name).unwrap_or_else(|| "room".into());
     let id = unique_id(&base, |id| doc.program.rooms.iter().any(|r| r.id == id));

@@ -1,10 +1,11 @@
 //! Normal and grab modes: single keys that move around and edit the selected session.
 
 use super::{contains, App, Grab, Search};
-use crate::edit::{self, Document, Edit};
+use crate::edit::{self, Document, Edit, Role};
 use crate::rules::wording;
 use crate::tui::action::{Action, Effect, Mode, View};
 use crate::tui::lists::Filters;
+use crate::tui::lists::{Heading, Row};
 use crate::tui::picker::{Picker, Purpose};
 
 impl App {
@@ -99,6 +100,20 @@ impl App {
                 None => self.error("No session selected to copy"),
             },
             Action::Paste => self.paste(),
+            Action::Delete if self.view == View::Speakers && self.assignment().is_some() => {
+                if let Some((session, role, person)) = self.assignment() {
+                    let id = self.doc.program.speakers[person].id.clone();
+                    match edit::toggle_person(&self.doc, session, role, &id) {
+                        Ok(e) => {
+                            self.commit(e);
+                            if let Some(m) = &mut self.message {
+                                m.text.push_str(" — press u to undo");
+                            }
+                        }
+                        Err(m) => self.error(m),
+                    }
+                }
+            }
             Action::Delete => match self.selected {
                 Some(i) => {
                     let e = Edit::RemoveSession {
@@ -317,6 +332,25 @@ impl App {
             }
         }
         self.with_selected(|d, i| edit::move_days(d, i, days));
+    }
+
+    /// In the speakers view, the assignment under the cursor: the session, the role, and the
+    /// person (from the heading above it).
+    fn assignment(&self) -> Option<(usize, Role, usize)> {
+        let rows = self.rows(View::Speakers);
+        let cursor = self.lists[App::list_index(View::Speakers)?].cursor;
+        let Some(Row::Session {
+            session,
+            role: Some(role),
+        }) = rows.get(cursor).copied()
+        else {
+            return None;
+        };
+        let person = rows[..cursor].iter().rev().find_map(|r| match r {
+            Row::Heading(Heading::Speaker(p)) => Some(*p),
+            _ => None,
+        })?;
+        Some((session, role, person))
     }
 
     pub(super) fn shift(&mut self, minutes: i64) {

@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if layout::too_small(area.width, area.height) {
-        too_small(frame, area, theme);
+        too_small(frame, area, app, theme);
         return;
     }
     let areas = app.areas();
@@ -56,11 +56,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
-    let text = format!(
+fn too_small(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let mut text = format!(
         "Terminal too small: {}×{}. agora needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window; q quits.",
         area.width, area.height
     );
+    // A question asked meanwhile (q with unsaved edits) is never invisible.
+    if let (Mode::Prompt, Some(prompt)) = (app.mode, &app.prompt) {
+        text = format!("{} {text}", clean(&prompt.question()));
+    }
     frame.render_widget(
         Paragraph::new(text)
             .style(theme.bold())

@@ -141,7 +141,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 .get(session)
                 .map(|s| format!("People of '{}'", fit(&clean(&s.title), 36)))
                 .unwrap_or_default(),
-            "Enter: speaker on/off · Tab: moderator on/off · Esc closes",
+            "Enter speaker · Tab moderator · Ctrl-y keeps · Esc undoes",
         ),
         Purpose::Filter => (
             "Filter the agenda".to_string(),
