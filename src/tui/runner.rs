@@ -100,11 +100,13 @@ fn stopped(reason: &str, app: &App) -> String {
         recover::write(&app.doc, &app.disk, reason, now())
     }))
     .unwrap_or_else(|_| Err("internal error while writing it".into()));
+    // Printed on the terminal: a file name is untrusted text too.
+    let clean = |p: &Path| crate::report::text::printable(&p.display().to_string()).into_owned();
     match written {
         Ok(Some(path)) => format!(
             "agora stopped ({reason}); your unsaved edits are in {}.\nRun `agora {}` to restore them.",
-            path.display(),
-            app.disk.root.display()
+            clean(&path),
+            clean(&app.disk.root)
         ),
         Ok(None) => format!("agora stopped ({reason}); there were no unsaved edits."),
         Err(m) => format!("agora stopped ({reason}) and could not write the recovery file: {m}"),
@@ -176,7 +178,9 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
                         Some(app) => stopped(&reason, &app),
                         None => format!(
                             "agora stopped ({reason}) while busy; the last autosave, if any, is in {}",
-                            recover::path_for(&root).display()
+                            crate::report::text::printable(
+                                &recover::path_for(&root).display().to_string()
+                            )
                         ),
                     };
                     let _ = writeln!(std::io::stderr(), "{message}");
