@@ -17,6 +17,7 @@ mod fuzz_regressions;
 mod ical_regressions;
 mod import_fuzz;
 mod interop;
+mod merge_cli;
 mod oracle;
 mod properties;
 mod recover;
