@@ -102,7 +102,7 @@ impl Instance {
         if self.host != host_name() {
             return true;
         }
-        if !pid_exists(self.pid) {
+        if !pid_exists(self.pid) || zombie(self.pid) {
             return false;
         }
         match (self.ticks, start_ticks(self.pid)) {
@@ -118,6 +118,17 @@ impl Instance {
             self.pid, self.user, self.host
         )
     }
+}
+
+/// A process that has exited but not been reaped yet (Linux: state `Z` or `X`).
+fn zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let rest = stat[stat.rfind(')')? + 1..].trim_start().to_string();
+            rest.chars().next()
+        })
+        .is_some_and(|state| state == 'Z' || state == 'X')
 }
 
 fn pid_exists(pid: u32) -> bool {
@@ -195,7 +206,7 @@ pub enum Claim {
 }
 
 /// The lock this editor holds; removed by [`Lock::release`] (or left by a crash, then stale).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Lock {
     pub path: PathBuf,
     pub instance: Instance,
