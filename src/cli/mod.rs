@@ -6,6 +6,7 @@ mod check;
 mod edit;
 mod export;
 mod import;
+mod merge;
 
 pub use edit::plain_agenda;
 
@@ -74,6 +75,22 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Write a deterministic, realistic program of any size (for benchmarks and demos).
     Generate(GenerateArgs),
+    /// Merge three versions of an event file item by item (a git merge driver).
+    #[command(after_help = "\
+Items (sessions, rooms, speakers, tracks, [event], [checks]) changed on one side only are merged
+silently, keeping theirs' comments and layout; an item changed on both sides is a conflict: ours is
+kept, with theirs in a comment starting with `# <<<<<<<` above it.
+
+As a git merge driver, in .git/config (or ~/.gitconfig):
+  [merge \"agora\"]
+      name = agora per-item merge of event files
+      driver = agora merge %O %A %B
+and in .gitattributes:
+  events/**/*.toml merge=agora
+
+Exit status: 0 merged cleanly, 1 merged with conflicts (the file needs a look), 2 a version could not
+be read (the file is left as it was).")]
+    Merge(merge::MergeArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -169,6 +186,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Export(args)) => export::run(&args, color),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Generate(args)) => generate(&args),
+        Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "agora", &mut out);

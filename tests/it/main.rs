@@ -19,6 +19,7 @@ mod hostile;
 mod ical_regressions;
 mod import_fuzz;
 mod interop;
+mod merge_cli;
 mod oracle;
 mod probe;
 mod properties;
