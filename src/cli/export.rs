@@ -244,7 +244,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         .any(|f| matches!(f, Format::FrabXml | Format::FrabJson))
     {
         // Apps expect cancelled sessions to disappear from a new schedule version.
-        let left = crate::interop::left_out(&program);
+        let left = crate::export::frab::left_out(&program);
         if !left.cancelled.is_empty() || !left.unscheduled.is_empty() {
             write_stderr(&format!(
                 "note: schedule.xml/json leave out {} cancelled and {} unscheduled session(s), \

@@ -1,7 +1,7 @@
 //! `agora import FILE -o OUT.toml|DIR/|-`: a program from a frab/pentabarf `schedule.xml` or
 //! a frab/C3VOC `schedule.json` (what pretalx and frab export), written as agora TOML.
 //!
-//! The mapping is the core's (`crate::interop::import`); this command reads the file, checks
+//! The mapping is the core's (`crate::import`); this command reads the file, checks
 //! that what it is about to write loads without an input error, writes it atomically (never
 //! over an existing file unless `--force`, never into a non-empty directory) and says on
 //! stderr what was imported, what was left out and why.
@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{write_stderr, write_stdout, Outcome};
-use crate::interop::import::{decode, import, Imported};
-use crate::interop::toml_out::{render, Layout};
+use crate::import::toml_out::{render, Layout};
+use crate::import::{decode, import, Imported};
 use crate::load::{load_str, read_input};
 use crate::model::Status;
 use crate::rules::{check, Summary};

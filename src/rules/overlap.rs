@@ -135,6 +135,52 @@ pub(crate) fn pair_finding(
     finding
 }
 
+/// `room-overlap` for sessions `a` and `b` (`a` first in time order) overlapping over
+/// `[start, end)` in `room` (the probe's pair, the same finding `check` makes).
+pub(super) fn room_pair(
+    s: &Schedule,
+    emit: &mut Emitter,
+    room: usize,
+    a: usize,
+    b: usize,
+    start: Instant,
+    end: Instant,
+) {
+    emit.emit(RuleCode::RoomOverlap, &[a, b], || {
+        pair_finding(s, Over::Room, room, [a, b], start, end)
+    });
+}
+
+/// `speaker-overlap` for `person` in sessions `a` and `b` (`a` first in time order).
+pub(super) fn speaker_pair(
+    s: &Schedule,
+    emit: &mut Emitter,
+    person: usize,
+    a: usize,
+    b: usize,
+    start: Instant,
+    end: Instant,
+) {
+    emit.emit(RuleCode::SpeakerOverlap, &[a, b], || {
+        pair_finding(s, Over::Person, person, [a, b], start, end)
+    });
+}
+
+/// `track-overlap` for sessions `a` and `b` of `track` (`a` first in time order).
+pub(super) fn track_pair(
+    s: &Schedule,
+    emit: &mut Emitter,
+    track: usize,
+    a: usize,
+    b: usize,
+    start: Instant,
+    end: Instant,
+) {
+    emit.emit(RuleCode::TrackOverlap, &[a, b], || {
+        pair_finding(s, Over::Track, track, [a, b], start, end)
+    });
+}
+
 /// Sessions named in a group's message and pointed at, at most.
 const NAMED: usize = 5;
 
@@ -299,33 +345,46 @@ pub(super) fn plenary_overlap(s: &Schedule, t: &Timeline, emit: &mut Emitter) {
         running.push(std::cmp::Reverse((end, i)));
     }
     for (a, b, start, end) in pairs {
-        emit.emit(RuleCode::PlenaryOverlap, &[a, b], || {
-            let message = if sessions[a].plenary && sessions[b].plenary {
-                format!(
-                    "the plenary sessions {} and {} overlap on {}",
-                    describe(s, a),
-                    describe(s, b),
-                    wording::day(s.tz, start)
-                )
-            } else {
-                let (plenary, other) = if sessions[a].plenary { (a, b) } else { (b, a) };
-                format!(
-                    "{} runs during the plenary {} on {}",
-                    describe(s, other),
-                    describe(s, plenary),
-                    wording::day(s.tz, start)
-                )
-            };
-            Finding {
-                message,
-                interval: Some((start, end)),
-                related: related(s, [a, b]),
-                help: allow_help(
-                    RuleCode::PlenaryOverlap,
-                    "nothing else should run during a plenary: move the session",
-                ),
-                ..Finding::default()
-            }
-        });
+        plenary_pair(s, emit, a, b, start, end);
     }
+}
+
+/// `plenary-overlap` for sessions `a` and `b` (`a` first in time order), one of them plenary.
+pub(super) fn plenary_pair(
+    s: &Schedule,
+    emit: &mut Emitter,
+    a: usize,
+    b: usize,
+    start: Instant,
+    end: Instant,
+) {
+    let sessions = &s.program.sessions;
+    emit.emit(RuleCode::PlenaryOverlap, &[a, b], || {
+        let message = if sessions[a].plenary && sessions[b].plenary {
+            format!(
+                "the plenary sessions {} and {} overlap on {}",
+                describe(s, a),
+                describe(s, b),
+                wording::day(s.tz, start)
+            )
+        } else {
+            let (plenary, other) = if sessions[a].plenary { (a, b) } else { (b, a) };
+            format!(
+                "{} runs during the plenary {} on {}",
+                describe(s, other),
+                describe(s, plenary),
+                wording::day(s.tz, start)
+            )
+        };
+        Finding {
+            message,
+            interval: Some((start, end)),
+            related: related(s, [a, b]),
+            help: allow_help(
+                RuleCode::PlenaryOverlap,
+                "nothing else should run during a plenary: move the session",
+            ),
+            ..Finding::default()
+        }
+    });
 }
