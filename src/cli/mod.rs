@@ -117,6 +117,10 @@ pub struct CheckArgs {
     /// Also fail (exit 1) on warnings.
     #[arg(long, value_enum)]
     pub deny: Option<Deny>,
+    /// Print at most N diagnostics (the JSON lists one per pair, the text groups many sessions
+    /// overlapping at once into one); the summary still counts them all.
+    #[arg(long, value_name = "N", default_value_t = crate::rules::DEFAULT_MAX_DIAGNOSTICS)]
+    pub max_diagnostics: usize,
 }
 
 #[derive(Debug, Args)]
