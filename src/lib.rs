@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod picks;
 pub mod recover;
+pub mod release;
 pub mod report;
 pub mod rules;
 pub mod save;

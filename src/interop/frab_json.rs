@@ -153,6 +153,15 @@ pub fn write(program: &Program) -> String {
 /// The `schedule.json` of the sessions `keep` accepts (by index in `program.sessions`): what
 /// `agora export` writes for a filtered selection. Rooms, tracks and days stay complete.
 pub fn write_selected(program: &Program, keep: &dyn Fn(usize) -> bool) -> String {
+    write_versioned(program, keep, &super::Version::Content)
+}
+
+/// [`write_selected`] with the `version` apps show (a release name; see [`super::Version`]).
+pub fn write_versioned(
+    program: &Program,
+    keep: &dyn Fn(usize) -> bool,
+    version: &super::Version,
+) -> String {
     let plan = Plan::new(program, keep);
     let mut document = Document {
         schema: "https://c3voc.de/schedule/schema.json",
@@ -168,7 +177,7 @@ pub fn write_selected(program: &Program, keep: &dyn Fn(usize) -> bool) -> String
     // The version changes exactly when the content does: apps compare it to offer updates.
     let content = serde_json::to_string(&document.schedule.conference).unwrap_or_default();
     document.schedule.version =
-        super::guid("", "content", &content).simple().to_string()[..12].to_string();
+        version.text(&super::guid("", "content", &content).simple().to_string()[..12]);
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out

@@ -20,10 +20,19 @@ pub fn write(program: &Program) -> String {
 /// The `schedule.xml` of the sessions `keep` accepts (by index in `program.sessions`): what
 /// `agora export` writes for a filtered selection. Rooms, tracks and days stay complete.
 pub fn write_selected(program: &Program, keep: &dyn Fn(usize) -> bool) -> String {
+    write_versioned(program, keep, &super::Version::Content)
+}
+
+/// [`write_selected`] with the `version` apps show (a release name; see [`super::Version`]).
+pub fn write_versioned(
+    program: &Program,
+    keep: &dyn Fn(usize) -> bool,
+    version: &super::Version,
+) -> String {
     let plan = Plan::new(program, keep);
     let body = body(&plan);
     // The version changes exactly when the content does: apps compare it to offer updates.
-    let version = super::guid("", "content", &body).simple().to_string();
+    let version = version.text(&super::guid("", "content", &body).simple().to_string()[..12]);
     let mut out = String::with_capacity(body.len() + 256);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
     let _ = writeln!(
@@ -31,7 +40,7 @@ pub fn write_selected(program: &Program, keep: &dyn Fn(usize) -> bool) -> String
         "  <generator name=\"agora\" version=\"{}\"/>",
         env!("CARGO_PKG_VERSION")
     );
-    let _ = writeln!(out, "  <version>{}</version>", &version[..12]);
+    let _ = writeln!(out, "  <version>{}</version>", text(&version));
     out.push_str(&body);
     out.push_str("</schedule>\n");
     out

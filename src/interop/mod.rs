@@ -32,6 +32,27 @@ pub fn guid(event_id: &str, kind: &str, item_id: &str) -> Uuid {
     )
 }
 
+/// The `version` of a schedule, which apps show and compare to offer updates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Version {
+    /// A hash of the content: changes exactly when the content does (no releases).
+    Content,
+    /// A release's name, as it is.
+    Release(String),
+    /// Unreleased changes after a release: `NAME+HASH`.
+    After(String),
+}
+
+impl Version {
+    fn text(&self, hash: &str) -> String {
+        match self {
+            Version::Content => hash.to_string(),
+            Version::Release(name) => name.clone(),
+            Version::After(name) => format!("{name}+{hash}"),
+        }
+    }
+}
+
 /// The sessions a frab export leaves out, by id: cancelled ones (apps expect them to vanish
 /// from the new version) and unscheduled ones (no place in a timetable). For a command to say
 /// so next to the export.
