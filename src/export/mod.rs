@@ -1,4 +1,5 @@
-//! Exports: the program as iCalendar, HTML, Markdown, plain text, CSV and JSON.
+//! Exports: the program as iCalendar, HTML, Markdown, plain text, CSV, JSON and frab/C3VOC
+//! schedules (`frab`).
 //!
 //! [`export`] turns a loaded program, a [`Selection`] and [`Options`] into a list of
 //! [`OutputFile`]s (relative paths and bytes); it reads no clock, no environment and no file,
@@ -13,6 +14,7 @@ pub mod changes;
 pub mod clean;
 mod contentline;
 mod csv;
+pub mod frab;
 mod html;
 mod ics;
 mod json;
@@ -371,10 +373,7 @@ fn render_format(
         }
         Format::FrabXml | Format::FrabJson => {
             // The whole event's rooms, tracks and days, with the selected sessions.
-            let selected: std::collections::HashSet<usize> =
-                agenda.entries.iter().map(|e| e.index).collect();
-            let keep = |i: usize| selected.contains(&i);
-            use crate::interop::Version;
+            use frab::Version;
             let version = match options.changes.as_deref() {
                 None => Version::Content,
                 Some(info) => match (&info.version, info.last_release()) {
@@ -383,10 +382,11 @@ fn render_format(
                     (None, None) => Version::Content,
                 },
             };
+            let plan = frab::plan::Plan::new(agenda);
             let text = if format == Format::FrabXml {
-                crate::interop::frab_xml::write_versioned(agenda.program, &keep, &version)
+                frab::xml::render_versioned(&plan, &version)
             } else {
-                crate::interop::frab_json::write_versioned(agenda.program, &keep, &version)
+                frab::json::render_versioned(&plan, &version)
             };
             vec![(vec![main.to_string()], text)]
         }

@@ -313,16 +313,8 @@ impl Store {
 }
 
 fn read_text(path: &Path) -> Result<String, InputError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| InputError::file(path, format!("cannot read `{}`: {e}", path.display())))?;
-    if meta.len() > load::MAX_FILE_BYTES {
-        return Err(InputError::file(
-            path,
-            format!("`{}` is too large to be a release file", path.display()),
-        ));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| InputError::file(path, format!("cannot read `{}`: {e}", path.display())))?;
+    let bytes = load::read_input(path, "the release file")
+        .map_err(|e| InputError::file(path, e.to_string()))?;
     String::from_utf8(bytes).map_err(|_| {
         InputError::file(path, format!("`{}` is not UTF-8 text", path.display()))
             .help("restore it from version control")
