@@ -36,17 +36,10 @@ fn value(v: &Option<String>, label: &Option<String>) -> String {
     }
 }
 
-fn short(text: &Option<String>) -> String {
+fn quoted(text: &Option<String>) -> String {
     match text {
         None => "none".to_string(),
-        Some(t) => {
-            let line = clean::line(t);
-            if line.chars().count() > 40 {
-                format!("\"{}…\"", line.chars().take(40).collect::<String>())
-            } else {
-                format!("\"{line}\"")
-            }
-        }
+        Some(t) => format!("\"{}\"", clean::line(t)),
     }
 }
 
@@ -62,7 +55,12 @@ pub fn field_text(f: &FieldChange, diff: &Diff) -> String {
         }
         Field::Description => "description changed".to_string(),
         Field::Title | Field::Url => {
-            format!("{} {} → {}", f.field.as_str(), short(&f.old), short(&f.new))
+            format!(
+                "{} {} → {}",
+                f.field.as_str(),
+                quoted(&f.old),
+                quoted(&f.new)
+            )
         }
         Field::Duration => format!(
             "duration {} → {} min",

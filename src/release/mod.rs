@@ -30,6 +30,8 @@ pub struct Release {
     pub comment: Option<String>,
     /// Its file in the store.
     pub file_name: String,
+    /// Its file's checksum, as the index records it.
+    pub checksum: String,
     pub program: Program,
 }
 

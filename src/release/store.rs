@@ -84,6 +84,7 @@ fn render_index(event_id: &str, releases: &[Release]) -> String {
             Err(_) => t.insert("time", toml_edit::value(time)),
         };
         t.insert("file", toml_edit::value(r.file_name.as_str()));
+        t.insert("checksum", toml_edit::value(r.checksum.as_str()));
         if let Some(c) = &r.comment {
             t.insert("comment", toml_edit::value(c.as_str()));
         }
@@ -93,6 +94,17 @@ fn render_index(event_id: &str, releases: &[Release]) -> String {
         doc.insert("releases", toml_edit::Item::ArrayOfTables(array));
     }
     format!("{}\n{}", index_header(event_id), doc)
+}
+
+/// The checksum of a release file the index records: a name-based UUID (SHA-1) of its
+/// text, so an edit that still loads is noticed too. It guards against accidents, not
+/// against someone who rewrites the index as well.
+fn checksum(text: &str) -> String {
+    let namespace = uuid::Uuid::from_u128(0x5d1f_0c5e_3f5e_4a57_9d8b_6f1c_2a7e_9b40);
+    format!(
+        "sha1-uuid:{}",
+        uuid::Uuid::new_v5(&namespace, text.as_bytes()).simple()
+    )
 }
 
 fn program_text(name: &str, program: &Program) -> String {
@@ -204,11 +216,26 @@ impl Store {
                 );
                 continue;
             }
+            if checksum(&text) != entry.checksum.0 {
+                errors.push(
+                    InputError::at(
+                        entry.checksum.1,
+                        format!(
+                            "release `{}` was changed after it was made: `{}` no longer has the checksum recorded here",
+                            entry.name, entry.file
+                        ),
+                    )
+                    .label("the checksum agora recorded")
+                    .help("a release is frozen: restore the file from version control (`git diff` shows the change), make changes in the event, then release again"),
+                );
+                continue;
+            }
             releases.push(Release {
                 name: entry.name,
                 time: entry.time,
                 comment: entry.comment,
                 file_name: entry.file,
+                checksum: entry.checksum.0,
                 program,
             });
         }
@@ -292,6 +319,7 @@ impl Store {
             .filter(|c| !c.is_empty());
         let path = self.dir.join(&file_name);
         let text = program_text(name, &program);
+        let sum = checksum(&text);
         crate::save::write_atomic(&path, text.as_bytes())
             .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
         let event_id = program.event.id.clone();
@@ -300,6 +328,7 @@ impl Store {
             time,
             comment,
             file_name,
+            checksum: sum,
             program,
         });
         let index = render_index(&event_id, &self.releases);
@@ -325,6 +354,7 @@ struct Entry {
     name: String,
     time: Instant,
     file: String,
+    checksum: (String, Span),
     comment: Option<String>,
 }
 
@@ -377,12 +407,14 @@ fn parse_index(sources: &Sources, file: u32) -> Result<Vec<Entry>, Vec<InputErro
             let mut time = None;
             let mut file_name = None;
             let mut comment = None;
+            let mut sum = None;
             for (k, v) in t.iter() {
                 let at = span(v.span());
                 match (k.get_ref().as_ref(), v.get_ref()) {
                     ("name", DeValue::String(s)) => name = Some((s.to_string(), at)),
                     ("file", DeValue::String(s)) => file_name = Some((s.to_string(), at)),
                     ("comment", DeValue::String(s)) => comment = Some(s.to_string()),
+                    ("checksum", DeValue::String(s)) => sum = Some((s.to_string(), at)),
                     ("time", DeValue::Datetime(dt)) => match parse_time(&dt.to_string()) {
                         Some(t) => time = Some(t),
                         None => errors.push(
@@ -390,22 +422,25 @@ fn parse_index(sources: &Sources, file: u32) -> Result<Vec<Entry>, Vec<InputErro
                                 .help("restore releases.toml from version control"),
                         ),
                     },
-                    ("name" | "file" | "comment" | "time", _) => errors.push(
+                    ("name" | "file" | "comment" | "time" | "checksum", _) => errors.push(
                         InputError::at(at, format!("`{}` has the wrong type", k.get_ref()))
                             .help("restore releases.toml from version control"),
                     ),
                     (other, _) => errors.push(
                         InputError::at(span(k.span()), format!("unknown key `{other}` in a release"))
-                            .help("a release has name, time, file and comment"),
+                            .help("a release has name, time, file, checksum and comment"),
                     ),
                 }
             }
-            let (Some((name, name_at)), Some(time), Some((file, file_at))) =
-                (name, time, file_name)
+            let (Some((name, name_at)), Some(time), Some((file, file_at)), Some(checksum)) =
+                (name, time, file_name, sum)
             else {
                 errors.push(
-                    InputError::at(whole, "a release needs `name`, `time` and `file`")
-                        .help("restore releases.toml from version control"),
+                    InputError::at(
+                        whole,
+                        "a release needs `name`, `time`, `file` and `checksum`",
+                    )
+                    .help("restore releases.toml from version control"),
                 );
                 continue;
             };
@@ -435,6 +470,7 @@ fn parse_index(sources: &Sources, file: u32) -> Result<Vec<Entry>, Vec<InputErro
                 name,
                 time,
                 file,
+                checksum,
                 comment,
             });
         }

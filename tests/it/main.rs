@@ -23,6 +23,7 @@ mod oracle;
 mod probe;
 mod properties;
 mod recover;
+mod releases;
 mod robustness;
 mod rules;
 mod save;
