@@ -23,6 +23,7 @@ mod oracle;
 mod probe;
 mod properties;
 mod recover;
+mod release_props;
 mod releases;
 mod robustness;
 mod rules;
