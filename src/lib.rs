@@ -17,6 +17,7 @@ pub mod merge;
 pub mod model;
 pub mod picks;
 pub mod recover;
+pub mod release;
 pub mod report;
 pub mod rules;
 pub mod save;

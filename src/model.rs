@@ -40,6 +40,9 @@ pub struct Event {
     /// BCP 47 tag; "en" when the file gives none.
     pub language: String,
     pub description: Option<String>,
+    /// Minutes calendar programs should wait between refreshes of a subscribed feed
+    /// (`refresh`; `None`: the default, one hour).
+    pub refresh: Option<i64>,
     /// The `[event]` header.
     pub span: Span,
 }

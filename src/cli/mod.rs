@@ -7,6 +7,7 @@ mod edit;
 mod export;
 mod import;
 mod merge;
+mod release;
 
 pub use edit::plain_agenda;
 
@@ -73,6 +74,12 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import a program from a frab/pentabarf schedule.xml or a frab/C3VOC schedule.json (pretalx, frab).
     Import(import::ImportArgs),
+    /// Freeze the current program as a named release (see docs/releases.md).
+    Release(release::ReleaseArgs),
+    /// List an event's releases, with what each changed.
+    Releases(release::ReleasesArgs),
+    /// What changed between two releases, a release and the working copy, or two schedules.
+    Diff(release::DiffArgs),
     /// Write a deterministic, realistic program of any size (for benchmarks and demos).
     Generate(GenerateArgs),
     /// Merge three versions of an event file item by item (a git merge driver).
@@ -191,6 +198,9 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Merge(args)) => merge::run(&args),
+        Some(Command::Release(args)) => release::release(&args, color),
+        Some(Command::Releases(args)) => release::releases(&args, color),
+        Some(Command::Diff(args)) => release::diff_command(&args, color),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "agora", &mut out);

@@ -23,6 +23,9 @@ use crate::source::Span;
 
 type Val<'i> = toml::Spanned<DeValue<'i>>;
 
+/// The longest `refresh` of `[event]`: one week, in minutes.
+const MAX_REFRESH_MINUTES: i64 = 7 * 24 * 60;
+
 const TOP_KEYS: [&str; 7] = [
     "event",
     "checks",
@@ -42,7 +45,7 @@ const PLACEMENT_KEYS: [&str; 7] = [
     "tidy-distant-rooms",
     "tidy-gap",
 ];
-const EVENT_KEYS: [&str; 9] = [
+const EVENT_KEYS: [&str; 10] = [
     "id",
     "name",
     "timezone",
@@ -52,6 +55,7 @@ const EVENT_KEYS: [&str; 9] = [
     "url",
     "language",
     "description",
+    "refresh",
 ];
 const TRACK_KEYS: [&str; 4] = ["id", "name", "color", "description"];
 const ROOM_KEYS: [&str; 7] = [
@@ -634,7 +638,7 @@ impl Decoder<'_> {
 
     fn event(&mut self, t: &DeTable, span: Span) -> Option<Event> {
         let before = self.reported;
-        let [id, name, timezone, start, end, venue, url, language, description] =
+        let [id, name, timezone, start, end, venue, url, language, description, refresh] =
             self.fields(t, &EVENT_KEYS, "[event]");
         let id = self.id(id, span, "the event");
         let name = self.required_string(name, "name", span, "[event]");
@@ -683,6 +687,17 @@ impl Decoder<'_> {
         let url = self.string(url, "url");
         let language = self.language(language);
         let description = self.string(description, "description");
+        let refresh_span = refresh.map(|v| self.span(v.span()));
+        let refresh = self.int(refresh, "refresh", "minutes");
+        if let (Some(minutes), Some(span)) = (refresh, refresh_span) {
+            if !(1..=MAX_REFRESH_MINUTES).contains(&minutes) {
+                self.push(
+                    InputError::at(span, format!("`refresh` must be between 1 and {MAX_REFRESH_MINUTES} minutes (got {minutes})"))
+                        .label("minutes between calendar refreshes")
+                        .help("for example refresh = 60 (calendars refresh the feed every hour)"),
+                );
+            }
+        }
         if self.reported != before {
             return None;
         }
@@ -696,6 +711,7 @@ impl Decoder<'_> {
             url,
             language: language.unwrap_or_else(|| "en".to_string()),
             description,
+            refresh,
             span,
         })
     }

@@ -24,6 +24,8 @@ mod oracle;
 mod probe;
 mod properties;
 mod recover;
+mod release_props;
+mod releases;
 mod robustness;
 mod rules;
 mod save;
