@@ -16,7 +16,7 @@ use super::InputError;
 use crate::codes::{Level, RuleCode};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{
-    DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status, Track, Window,
+    Calendar, DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status, Track, Window,
 };
 use crate::source::Span;
 
@@ -35,7 +35,7 @@ const EVENT_KEYS: [&str; 9] = [
     "description",
 ];
 const TRACK_KEYS: [&str; 4] = ["id", "name", "color", "description"];
-const ROOM_KEYS: [&str; 7] = [
+const ROOM_KEYS: [&str; 8] = [
     "id",
     "name",
     "capacity",
@@ -43,8 +43,9 @@ const ROOM_KEYS: [&str; 7] = [
     "accessible",
     "location",
     "open",
+    "busy",
 ];
-const SPEAKER_KEYS: [&str; 8] = [
+const SPEAKER_KEYS: [&str; 9] = [
     "id",
     "name",
     "affiliation",
@@ -53,6 +54,7 @@ const SPEAKER_KEYS: [&str; 8] = [
     "email",
     "url",
     "available",
+    "busy",
 ];
 const WINDOW_KEYS: [&str; 2] = ["from", "to"];
 const SESSION_KEYS: [&str; 19] = [
@@ -569,6 +571,26 @@ impl Decoder<'_> {
         }
     }
 
+    /// `busy = ["calendars/karine.ics"]`: paths of `.ics` files, read once the event is merged.
+    fn calendars(&mut self, v: Option<&Val>) -> Vec<Calendar> {
+        let Some(items) = self.strings(v, "busy", "\"calendars/karine.ics\"") else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if item.value.trim().is_empty() {
+                self.push(
+                    InputError::at(item.span, "an empty calendar path")
+                        .label("expected the path of an .ics file")
+                        .help("write busy = [\"calendars/karine.ics\"], relative to the event"),
+                );
+                continue;
+            }
+            out.push(Calendar::unread(item));
+        }
+        out
+    }
+
     fn windows(&mut self, v: Option<&Val>, key: &str) -> Option<Vec<Window>> {
         let v = v?;
         let help =
@@ -808,7 +830,7 @@ impl Decoder<'_> {
 
     fn room(&mut self, t: &DeTable, span: Span) -> Option<Room> {
         let before = self.errors.len();
-        let [id, name, capacity, features, accessible, location, open] =
+        let [id, name, capacity, features, accessible, location, open, busy] =
             self.fields(t, &ROOM_KEYS, "a room");
         let id = self.id(id, span, "a room");
         let name = self.required_string(name, "name", span, "a room");
@@ -829,6 +851,7 @@ impl Decoder<'_> {
         let accessible = self.bool(accessible, "accessible");
         let location = self.string(location, "location");
         let open = self.windows(open, "open");
+        let busy = self.calendars(busy);
         if self.errors.len() != before {
             return None;
         }
@@ -841,6 +864,7 @@ impl Decoder<'_> {
             accessible: accessible.unwrap_or(true),
             location,
             open,
+            busy,
             span,
             id_span,
         })
@@ -848,7 +872,7 @@ impl Decoder<'_> {
 
     fn speaker(&mut self, t: &DeTable, span: Span) -> Option<Speaker> {
         let before = self.errors.len();
-        let [id, name, affiliation, role, bio, email, url, available] =
+        let [id, name, affiliation, role, bio, email, url, available, busy] =
             self.fields(t, &SPEAKER_KEYS, "a speaker");
         let id = self.id(id, span, "a speaker");
         let name = self.required_string(name, "name", span, "a speaker");
@@ -858,6 +882,7 @@ impl Decoder<'_> {
         let email = self.string(email, "email");
         let url = self.string(url, "url");
         let available = self.windows(available, "available");
+        let busy = self.calendars(busy);
         if self.errors.len() != before {
             return None;
         }
@@ -871,6 +896,7 @@ impl Decoder<'_> {
             email,
             url,
             available,
+            busy,
             span,
             id_span,
         })

@@ -6,6 +6,7 @@
 //! per-session `allow` are applied as findings are made, and the output order is deterministic.
 //! This module must not print or read files: the CLI and the editor present its results.
 
+mod busy;
 mod capacity;
 mod changeover;
 mod overlap;
@@ -174,12 +175,15 @@ pub fn check_schedule(schedule: &Schedule) -> Vec<Diagnostic> {
     overlap::plenary_overlap(schedule, &timeline, &mut emit);
     windows::outside_event(schedule, &mut emit);
     windows::room_closed(schedule, &mut emit);
+    busy::room_busy(schedule, &mut emit);
     windows::speaker_unavailable(schedule, &mut emit);
+    busy::speaker_busy(schedule, &mut emit);
     capacity::over_capacity(schedule, &mut emit);
     capacity::missing_feature(schedule, &mut emit);
     changeover::speaker_changeover(schedule, &mut people, &mut emit);
     timing::unscheduled(schedule, &mut emit);
     refs::unused(schedule, &mut emit);
+    busy::invalid_calendar(schedule, &mut emit);
     let mut out = emit.out;
     sort(&mut out);
     out

@@ -5,6 +5,7 @@
 mod common;
 mod export_support;
 
+mod busy;
 mod cli_edit;
 mod cli_import;
 mod committed_exports;
