@@ -4,7 +4,7 @@
 //! their recurrences (RRULE, RDATE, EXDATE, moved instances) expanded over the event's days,
 //! all-day events, and VFREEBUSY periods are busy time; transparent, free and cancelled events
 //! are not. Each file is read once, after the event is merged (its zone and days are needed),
-//! bounded by the loader's size cap. Whatever cannot be read becomes a [`CalendarProblem`] with
+//! through the loader's bounded reading. Whatever cannot be read becomes a [`CalendarProblem`] with
 //! its line (reported as `invalid-calendar`), never a failure of the whole load: the rest of
 //! the calendar still counts.
 
@@ -13,12 +13,11 @@ mod expand;
 mod zone;
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days};
 
-use crate::load::MAX_FILE_BYTES;
+use crate::load::{read_input, ReadError};
 use crate::model::{BusyTime, Calendar, CalendarProblem, Program};
 use crate::source::{SourceFile, Span};
 use crate::time::day_start;
@@ -29,7 +28,7 @@ struct Read_ {
     busy: Vec<BusyTime>,
     problems: Vec<CalendarProblem>,
     /// Why the file could not be read at all (said at each `busy` entry naming it).
-    unreadable: Option<String>,
+    unreadable: Option<ReadError>,
 }
 
 /// The directory `busy` paths are relative to: the event's directory, or the directory of the
@@ -73,11 +72,11 @@ pub fn attach(program: &mut Program, base: &Path) {
         calendar.problems = match &read.unreadable {
             Some(why) => vec![CalendarProblem {
                 span: calendar.path.span,
-                message: format!("cannot read the calendar `{}`: {why}", calendar.path.value),
-                help: Some(
+                message: why.message.clone(),
+                help: Some(why.help.clone().unwrap_or_else(|| {
                     "give the path of an .ics file, relative to the event (its directory, or the directory of the event file)"
-                        .into(),
-                ),
+                        .into()
+                })),
             }],
             None => read.problems.clone(),
         };
@@ -90,27 +89,6 @@ pub fn attach(program: &mut Program, base: &Path) {
     }
 }
 
-/// Read a file of at most [`MAX_FILE_BYTES`], refusing what is not a regular file (a FIFO
-/// would block, a device never end).
-fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("it is not a regular file".into());
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "it is larger than {} MiB",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    Ok(bytes)
-}
-
 fn read_calendar(
     path: &Path,
     written: &str,
@@ -119,7 +97,7 @@ fn read_calendar(
     last_year: i32,
     sources: &mut crate::source::Sources,
 ) -> Read_ {
-    let bytes = match read_bounded(path) {
+    let bytes = match read_input(path, "the calendar") {
         Ok(bytes) => bytes,
         Err(why) => {
             return Read_ {

@@ -69,60 +69,62 @@ fn message(s: &Schedule, who: &str, session: usize, found: &[(&BusyTime, &str)])
     )
 }
 
-pub(super) fn speaker_busy(s: &Schedule, emit: &mut Emitter) {
-    if !emit.enabled(RuleCode::SpeakerUnavailable)
-        || s.program.speakers.iter().all(|p| p.busy.is_empty())
-    {
+/// `speaker-unavailable` for session `i` at `[a, b)` and one of its people: a busy time.
+pub(super) fn speaker_busy_one(
+    s: &Schedule,
+    i: usize,
+    person: usize,
+    (a, b): (Instant, Instant),
+    emit: &mut Emitter,
+) {
+    let who = &s.program.speakers[person];
+    if who.busy.is_empty() {
         return;
     }
-    for (i, facts) in s.sessions.iter().enumerate() {
-        let Some((a, b)) = facts.slot() else { continue };
-        for &person in &facts.people {
-            let who = &s.program.speakers[person];
-            let found = overlapping(&who.busy, a, b);
-            if found.is_empty() {
-                continue;
-            }
-            emit.emit(RuleCode::SpeakerUnavailable, &[i], || Finding {
-                message: message(s, &who.name, i, &found),
-                person: Some(who.id.clone()),
-                interval: Some((a, b)),
-                related: vec![(found[0].0.span, format!("in {}", found[0].1))],
-                help: super::allow_help_one(
-                    RuleCode::SpeakerUnavailable,
-                    "move the session out of the person's busy time, or ask them to free it",
-                ),
-                ..Finding::default()
-            });
-        }
+    let found = overlapping(&who.busy, a, b);
+    if found.is_empty() {
+        return;
     }
+    emit.emit(RuleCode::SpeakerUnavailable, &[i], || Finding {
+        message: message(s, &who.name, i, &found),
+        person: Some(who.id.clone()),
+        interval: Some((a, b)),
+        related: vec![(found[0].0.span, format!("in {}", found[0].1))],
+        help: super::allow_help_one(
+            RuleCode::SpeakerUnavailable,
+            "move the session out of the person's busy time, or ask them to free it",
+        ),
+        ..Finding::default()
+    });
 }
 
-pub(super) fn room_busy(s: &Schedule, emit: &mut Emitter) {
-    if !emit.enabled(RuleCode::RoomClosed) || s.program.rooms.iter().all(|r| r.busy.is_empty()) {
+/// `room-closed` for session `i` at `[a, b)` in `room`: a busy time of the room's calendars.
+pub(super) fn room_busy_one(
+    s: &Schedule,
+    i: usize,
+    room: usize,
+    (a, b): (Instant, Instant),
+    emit: &mut Emitter,
+) {
+    let r = &s.program.rooms[room];
+    if r.busy.is_empty() {
         return;
     }
-    for (i, facts) in s.sessions.iter().enumerate() {
-        let (Some(room), Some((a, b))) = (facts.room, facts.slot()) else {
-            continue;
-        };
-        let r = &s.program.rooms[room];
-        let found = overlapping(&r.busy, a, b);
-        if found.is_empty() {
-            continue;
-        }
-        emit.emit(RuleCode::RoomClosed, &[i], || Finding {
-            message: message(s, &r.name, i, &found),
-            room: Some(r.id.clone()),
-            interval: Some((a, b)),
-            related: vec![(found[0].0.span, format!("in {}", found[0].1))],
-            help: super::allow_help_one(
-                RuleCode::RoomClosed,
-                "move the session to another time or room, or free the room in its calendar",
-            ),
-            ..Finding::default()
-        });
+    let found = overlapping(&r.busy, a, b);
+    if found.is_empty() {
+        return;
     }
+    emit.emit(RuleCode::RoomClosed, &[i], || Finding {
+        message: message(s, &r.name, i, &found),
+        room: Some(r.id.clone()),
+        interval: Some((a, b)),
+        related: vec![(found[0].0.span, format!("in {}", found[0].1))],
+        help: super::allow_help_one(
+            RuleCode::RoomClosed,
+            "move the session to another time or room, or free the room in its calendar",
+        ),
+        ..Finding::default()
+    });
 }
 
 pub(super) fn invalid_calendar(s: &Schedule, emit: &mut Emitter) {

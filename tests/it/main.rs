@@ -4,6 +4,7 @@
 
 mod common;
 mod export_support;
+mod place_support;
 
 mod busy;
 mod cli_edit;
@@ -15,17 +16,17 @@ mod export_roundtrip;
 mod export_security;
 mod fixtures;
 mod fuzz_regressions;
+mod hostile;
 mod ical_regressions;
 mod import_fuzz;
 mod interop;
 mod oracle;
+mod probe;
 mod properties;
 mod recover;
 mod robustness;
 mod rules;
 mod save;
 mod tmux;
-mod tui_app;
 mod tui_export;
-mod tui_render;
 mod tui_robust;
