@@ -3,6 +3,7 @@
 //! The core — model, loading, time, rules, reports — knows nothing about terminals; the command
 //! line (`cli`) is a thin layer over it.
 
+pub mod busy;
 pub mod cli;
 pub mod codes;
 pub mod edit;

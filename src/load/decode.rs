@@ -16,8 +16,8 @@ use super::InputError;
 use crate::codes::{Level, RuleCode};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{
-    DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status, TomlDateTimeError, Track,
-    Window,
+    Calendar, DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status,
+    TomlDateTimeError, Track, Window,
 };
 use crate::source::Span;
 
@@ -58,7 +58,7 @@ const EVENT_KEYS: [&str; 10] = [
     "refresh",
 ];
 const TRACK_KEYS: [&str; 4] = ["id", "name", "color", "description"];
-const ROOM_KEYS: [&str; 7] = [
+const ROOM_KEYS: [&str; 8] = [
     "id",
     "name",
     "capacity",
@@ -66,8 +66,9 @@ const ROOM_KEYS: [&str; 7] = [
     "accessible",
     "location",
     "open",
+    "busy",
 ];
-const SPEAKER_KEYS: [&str; 8] = [
+const SPEAKER_KEYS: [&str; 9] = [
     "id",
     "name",
     "affiliation",
@@ -76,6 +77,7 @@ const SPEAKER_KEYS: [&str; 8] = [
     "email",
     "url",
     "available",
+    "busy",
 ];
 const WINDOW_KEYS: [&str; 2] = ["from", "to"];
 const SESSION_KEYS: [&str; 20] = [
@@ -599,6 +601,26 @@ impl Decoder<'_> {
         }
     }
 
+    /// `busy = ["calendars/karine.ics"]`: paths of `.ics` files, read once the event is merged.
+    fn calendars(&mut self, v: Option<&Val>) -> Vec<Calendar> {
+        let Some(items) = self.strings(v, "busy", "\"calendars/karine.ics\"") else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if item.value.trim().is_empty() {
+                self.push(
+                    InputError::at(item.span, "an empty calendar path")
+                        .label("expected the path of an .ics file")
+                        .help("write busy = [\"calendars/karine.ics\"], relative to the event"),
+                );
+                continue;
+            }
+            out.push(Calendar::unread(item));
+        }
+        out
+    }
+
     fn windows(&mut self, v: Option<&Val>, key: &str) -> Option<Vec<Window>> {
         let v = v?;
         let help =
@@ -909,7 +931,7 @@ impl Decoder<'_> {
 
     fn room(&mut self, t: &DeTable, span: Span) -> Option<Room> {
         let before = self.reported;
-        let [id, name, capacity, features, accessible, location, open] =
+        let [id, name, capacity, features, accessible, location, open, busy] =
             self.fields(t, &ROOM_KEYS, "a room");
         let id = self.id(id, span, "a room");
         let name = self.required_string(name, "name", span, "a room");
@@ -930,6 +952,7 @@ impl Decoder<'_> {
         let accessible = self.bool(accessible, "accessible");
         let location = self.string(location, "location");
         let open = self.windows(open, "open");
+        let busy = self.calendars(busy);
         if self.reported != before {
             return None;
         }
@@ -942,6 +965,7 @@ impl Decoder<'_> {
             accessible: accessible.unwrap_or(true),
             location,
             open,
+            busy,
             span,
             id_span,
         })
@@ -949,7 +973,7 @@ impl Decoder<'_> {
 
     fn speaker(&mut self, t: &DeTable, span: Span) -> Option<Speaker> {
         let before = self.reported;
-        let [id, name, affiliation, role, bio, email, url, available] =
+        let [id, name, affiliation, role, bio, email, url, available, busy] =
             self.fields(t, &SPEAKER_KEYS, "a speaker");
         let id = self.id(id, span, "a speaker");
         let name = self.required_string(name, "name", span, "a speaker");
@@ -959,6 +983,7 @@ impl Decoder<'_> {
         let email = self.string(email, "email");
         let url = self.string(url, "url");
         let available = self.windows(available, "available");
+        let busy = self.calendars(busy);
         if self.reported != before {
             return None;
         }
@@ -972,6 +997,7 @@ impl Decoder<'_> {
             email,
             url,
             available,
+            busy,
             span,
             id_span,
         })

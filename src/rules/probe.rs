@@ -35,7 +35,7 @@ pub const PLACEMENT_RULES: [RuleCode; 10] = [
 /// Kept findings per rule and per level.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
-    pub per_rule: [u32; 16],
+    pub per_rule: [u32; RuleCode::COUNT],
     pub errors: u32,
     pub warnings: u32,
     pub infos: u32,

@@ -6,7 +6,7 @@
 
 use toml_edit::{Array, InlineTable, Value};
 
-use crate::model::{DateTimeValue, Room, Session, Speaker, Status, Window};
+use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Window};
 
 pub(crate) type Entries = Vec<(&'static str, Option<Value>)>;
 
@@ -33,6 +33,10 @@ fn windows(windows: &Option<Vec<Window>>) -> Option<Value> {
         array.push(Value::InlineTable(t));
     }
     Some(Value::Array(array))
+}
+
+fn calendars(calendars: &[Calendar]) -> Option<Value> {
+    strings(calendars.iter().map(|c| c.path.value.as_str()))
 }
 
 pub(crate) fn session(s: &Session) -> Entries {
@@ -87,6 +91,7 @@ pub(crate) fn room(r: &Room) -> Entries {
         ("accessible", (!r.accessible).then(|| Value::from(false))),
         ("location", string(&r.location)),
         ("open", windows(&r.open)),
+        ("busy", calendars(&r.busy)),
     ]
 }
 
@@ -100,6 +105,7 @@ pub(crate) fn speaker(s: &Speaker) -> Entries {
         ("email", string(&s.email)),
         ("url", string(&s.url)),
         ("available", windows(&s.available)),
+        ("busy", calendars(&s.busy)),
     ]
 }
 

@@ -6,6 +6,7 @@ mod common;
 mod export_support;
 mod place_support;
 
+mod busy;
 mod cli_edit;
 mod cli_import;
 mod committed_exports;
