@@ -17,6 +17,7 @@ pub mod recover;
 pub mod report;
 pub mod rules;
 pub mod save;
+pub mod signage;
 pub mod source;
 pub mod time;
 pub mod tui;

@@ -6,6 +6,7 @@ mod check;
 mod edit;
 mod export;
 mod import;
+mod signage;
 
 pub use edit::plain_agenda;
 
@@ -72,6 +73,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import a program from a frab/pentabarf schedule.xml or a frab/C3VOC schedule.json (pretalx, frab).
     Import(import::ImportArgs),
+    /// Show what is on now and next in each room: a full-screen display for the screens beside the doors.
+    Signage(signage::SignageArgs),
     /// Write a deterministic, realistic program of any size (for benchmarks and demos).
     Generate(GenerateArgs),
     /// Print a shell completion script.
@@ -165,6 +168,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Check(args)) => check::run(&args, color),
         Some(Command::Export(args)) => export::run(&args, color),
         Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Signage(args)) => signage::run(&args, color),
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();

@@ -8,17 +8,18 @@
 //! Adding a format: a variant in [`Format`] (and in `Format::ALL` if `export all` should
 //! write it), its name and extension, and an arm in `render_format`.
 
-mod agenda;
+pub(crate) mod agenda;
 pub mod clean;
 mod contentline;
 mod csv;
 mod html;
 mod ics;
 mod json;
-mod locale;
+pub(crate) mod locale;
 mod markdown;
 pub mod paths;
 mod selection;
+mod signage;
 mod template;
 mod text;
 mod view;
@@ -52,6 +53,9 @@ pub enum Format {
     FrabXml,
     /// C3VOC `schedule.json` for conference tools (docs/interop.md).
     FrabJson,
+    /// Kiosk pages and `now-next.json` per room for the screens beside the doors
+    /// (docs/signage.md). Not part of `export all`: screens are not publications.
+    Signage,
 }
 
 impl Format {
@@ -78,14 +82,29 @@ impl Format {
             Format::Json => "json",
             Format::FrabXml => "frab-xml",
             Format::FrabJson => "frab-json",
+            Format::Signage => "signage",
         }
     }
+
+    /// Every format the command line accepts: [`Format::ALL`] and the signage.
+    pub const NAMED: &'static [Format] = &[
+        Format::Ics,
+        Format::Html,
+        Format::Markdown,
+        Format::Text,
+        Format::Csv,
+        Format::Json,
+        Format::FrabXml,
+        Format::FrabJson,
+        Format::Signage,
+    ];
 
     /// The extension of its main file.
     pub fn extension(self) -> &'static str {
         match self {
             Format::FrabXml => "xml",
             Format::FrabJson => "json",
+            Format::Signage => "html",
             _ => self.name(),
         }
     }
@@ -103,11 +122,14 @@ impl Format {
                 "frab schedule.xml for Giggity, EventFahrplan, ConfClerk (docs/interop.md)"
             }
             Format::FrabJson => "C3VOC schedule.json for conference tools (docs/interop.md)",
+            Format::Signage => {
+                "kiosk pages and now-next.json per room for screens by the doors (docs/signage.md)"
+            }
         }
     }
 
     pub fn parse(name: &str) -> Option<Format> {
-        Format::ALL.iter().copied().find(|f| f.name() == name)
+        Format::NAMED.iter().copied().find(|f| f.name() == name)
     }
 
     /// Whether `--template` applies.
@@ -117,7 +139,7 @@ impl Format {
 
     /// Whether the format writes exactly one file (without `--split`).
     pub fn single_file(self) -> bool {
-        !matches!(self, Format::Html)
+        !matches!(self, Format::Html | Format::Signage)
     }
 }
 
@@ -236,6 +258,9 @@ fn render_format(
             csv::render(agenda).map_err(ExportError::Output)?,
         )],
         Format::Json => vec![(vec![main.to_string()], json::render(agenda))],
+        Format::Signage => {
+            signage::render(agenda, locale, options.stamp).map_err(ExportError::Output)?
+        }
         Format::FrabXml | Format::FrabJson => {
             // The whole event's rooms, tracks and days, with the selected sessions.
             let selected: std::collections::HashSet<usize> =
@@ -281,7 +306,7 @@ pub fn export(
         let agenda = Agenda::new(&schedule, &filter, part.as_ref(), options.utc);
         for &format in formats {
             let main = match (format, part) {
-                (Format::Html, _) => "index.html".to_string(),
+                (Format::Html | Format::Signage, _) => "index.html".to_string(),
                 // The names apps and the C3VOC tools expect; never the `json` export's file.
                 (Format::FrabXml | Format::FrabJson, None) => {
                     format!("schedule.{}", format.extension())

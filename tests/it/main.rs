@@ -23,6 +23,7 @@ mod recover;
 mod robustness;
 mod rules;
 mod save;
+mod signage;
 mod tmux;
 mod tui_app;
 mod tui_export;
