@@ -50,7 +50,7 @@ for n in $SIZES; do
   esac
   file="$WORK/g$n.toml"
   # shellcheck disable=SC2086
-  "$AGORA" generate --sessions "$n" $args --conflict-rate 0.02 --seed 42 -o "$file"
+  "$AGORA" generate --sessions "$n" $args --conflict-rate 0.02 --seed 42 -o "$file" --force
   echo
   echo "== $n sessions ($(du -h "$file" | cut -f1))"
   read -r ft fm < <(measure "$FLOOR" "$file")

@@ -10,9 +10,9 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
 
-use agora::interop::import::import;
-use agora::interop::toml_out::{render, Layout};
-use agora::interop::{frab_json, frab_xml};
+use agora::export::frab::{json as frab_json, xml as frab_xml};
+use agora::import::import;
+use agora::import::toml_out::{render, Layout};
 use agora::load::load_str;
 
 const FILES: [&str; 5] = [

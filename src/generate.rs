@@ -36,6 +36,46 @@ impl Default for Options {
     }
 }
 
+/// Sessions of at least this many minutes, spread between 09:00 and 19:00, and when a room's
+/// day holds too many for that, on until midnight at the latest.
+const MIN_SLOT: usize = 5;
+const DAY_MINUTES: usize = 600;
+const LATEST_MINUTES: usize = 15 * 60;
+
+impl Options {
+    /// Whether these options give a program agora can load, with a message saying what to
+    /// change when they do not (sessions must fit between 09:00 and 19:00 of each day).
+    pub fn check(&self) -> Result<(), String> {
+        let limits = [
+            ("--sessions", self.sessions, 1_000_000),
+            ("--rooms", self.rooms, 10_000),
+            ("--speakers", self.speakers, 1_000_000),
+            ("--days", self.days, 366),
+        ];
+        for (flag, value, max) in limits {
+            if value > max {
+                return Err(format!("{flag} {value} is more than {max}"));
+            }
+        }
+        if !(0.0..=1.0).contains(&self.conflict_rate) {
+            return Err("--conflict-rate is a share between 0 and 1, e.g. 0.05".into());
+        }
+        let per_room_day = LATEST_MINUTES / MIN_SLOT;
+        let room_days = self.rooms.max(1) * self.days.max(1);
+        if self.sessions > per_room_day * room_days {
+            return Err(format!(
+                "{} sessions do not fit in {} room(s) over {} day(s): at most {per_room_day} \
+                 {MIN_SLOT}-minute sessions per room and day, between 09:00 and midnight \
+                 (give more --rooms or --days)",
+                self.sessions,
+                self.rooms.max(1),
+                self.days.max(1)
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// SplitMix64: tiny, fast and good enough to pick titles and planted conflicts.
 struct Rng(u64);
 
@@ -134,8 +174,28 @@ struct Slot {
     minutes: u32,
 }
 
-/// The program as TOML text.
+/// The program as TOML text. Options that fail [`Options::check`] are brought within its
+/// limits first (fewer sessions), so the text always loads.
 pub fn generate(opts: &Options) -> String {
+    let clamped;
+    let opts = if opts.check().is_ok() {
+        opts
+    } else {
+        let rooms = opts.rooms.clamp(1, 10_000);
+        let days = opts.days.clamp(1, 366);
+        clamped = Options {
+            sessions: opts
+                .sessions
+                .min(LATEST_MINUTES / MIN_SLOT * rooms * days)
+                .min(1_000_000),
+            rooms,
+            speakers: opts.speakers.min(1_000_000),
+            days,
+            conflict_rate: opts.conflict_rate.clamp(0.0, 1.0),
+            seed: opts.seed,
+        };
+        &clamped
+    };
     let mut rng = Rng(opts.seed);
     let rooms = opts.rooms.max(1);
     let days = opts.days.max(1);
@@ -149,7 +209,7 @@ pub fn generate(opts: &Options) -> String {
 
     // Sessions per room and day, and the slot that gives them from 09:00 to 19:00.
     let per_room_day = opts.sessions.div_ceil(rooms * days).max(1);
-    let slot = (600 / per_room_day as u32).max(5);
+    let slot = (DAY_MINUTES as u32 / per_room_day as u32).max(MIN_SLOT as u32);
     let gap = if slot >= 30 { 10 } else { 0 };
     let mut slots: Vec<Slot> = Vec::with_capacity(opts.sessions);
     'fill: for d in 0..days {

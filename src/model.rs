@@ -19,6 +19,8 @@ pub struct Program {
     pub rooms: Vec<Room>,
     pub speakers: Vec<Speaker>,
     pub sessions: Vec<Session>,
+    /// `[placement]`: how `agora place` weighs what it cannot avoid.
+    pub placement: Placement,
     pub sources: Sources,
 }
 
@@ -71,15 +73,73 @@ impl Checks {
     }
 }
 
+/// `[placement]`: the step of candidate starts and the weights of `agora place`'s objective
+/// (see docs/placement.md). Every key is optional; these are the defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// Minutes between two candidate starts.
+    pub step: i64,
+    /// Cost of one warning-level diagnostic a placement adds.
+    pub warning: i64,
+    /// Cost of one info-level diagnostic a placement adds.
+    pub info: i64,
+    /// Per-rule costs, replacing the level's for that rule (`room-closed = 500`).
+    pub rules: Vec<(RuleCode, i64)>,
+    /// A session of a track in another room than the track's usual one.
+    pub tidy_track_room: i64,
+    /// Two sessions of one track at the same time (counted even when `track-overlap` is off).
+    pub tidy_track_overlap: i64,
+    /// A person's consecutive sessions in rooms at different locations less than
+    /// `tidy_gap` minutes apart.
+    pub tidy_distant_rooms: i64,
+    /// Minutes under which two sessions of a person count as back to back.
+    pub tidy_gap: i64,
+}
+
+impl Default for Placement {
+    fn default() -> Placement {
+        Placement {
+            step: 5,
+            warning: 100,
+            info: 0,
+            rules: Vec::new(),
+            tidy_track_room: 3,
+            tidy_track_overlap: 5,
+            tidy_distant_rooms: 2,
+            tidy_gap: 30,
+        }
+    }
+}
+
+impl Placement {
+    /// The cost of one diagnostic of `code` reported at `level`.
+    pub fn weight(&self, code: RuleCode, level: Level) -> i64 {
+        if let Some(&(_, w)) = self.rules.iter().find(|(c, _)| *c == code) {
+            return w;
+        }
+        match level {
+            Level::Warning => self.warning,
+            Level::Info => self.info,
+            _ => 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Track {
     pub id: String,
     pub name: String,
-    /// `#rrggbb`.
+    /// `#rrggbb` (see [`is_colour`]).
     pub color: Option<String>,
     pub description: Option<String>,
     pub span: Span,
     pub id_span: Span,
+}
+
+/// Whether `text` is a track colour as the format writes it: `#` and six hexadecimal digits,
+/// either case (`#2a7ab0`).
+pub fn is_colour(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 #[derive(Debug, Clone)]
@@ -239,6 +299,8 @@ pub struct Session {
     pub status: Status,
     /// Rules acknowledged for this session.
     pub allow: Vec<RuleCode>,
+    /// `agora place` never moves it.
+    pub locked: bool,
     /// The session's table header (`[[sessions]]`) or inline table.
     pub span: Span,
     pub id_span: Span,
@@ -252,5 +314,29 @@ impl Session {
 
     pub fn allows(&self, code: RuleCode) -> bool {
         self.allow.contains(&code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_hash_and_six_hex_digits() {
+        for ok in ["#2a7ab0", "#FFFFFF", "#000000", "#aBc123"] {
+            assert!(is_colour(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "blue",
+            "2a7ab0",
+            "#2a7ab",
+            "#2a7ab00",
+            "#2a7abg",
+            "#２a7ab0",
+            "# 2a7ab",
+        ] {
+            assert!(!is_colour(bad), "{bad}");
+        }
     }
 }

@@ -5,7 +5,10 @@
 //! A local time that does not exist (spring-forward gap) or occurs twice (autumn fold) is
 //! reported, never guessed silently.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{
+    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset as _,
+    TimeZone,
+};
 use chrono_tz::Tz;
 
 use crate::model::DateTimeValue;
@@ -24,14 +27,43 @@ pub enum Resolved {
     Gap,
 }
 
+/// What a wall-clock time is in a zone: the one place that asks whether a local time is
+/// unique, in a fold or in a gap (the rules, the ics writer and the importer all ask here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalTime {
+    /// It names exactly one instant.
+    Unique(DateTime<FixedOffset>),
+    /// It happens twice (clocks go back): the earlier and the later instant.
+    Fold(DateTime<FixedOffset>, DateTime<FixedOffset>),
+    /// It never happens (clocks go forward).
+    Gap,
+}
+
+/// What `naive` is on the clocks of `tz`.
+pub fn local_time(tz: Tz, naive: &NaiveDateTime) -> LocalTime {
+    let fixed = |dt: DateTime<Tz>| dt.with_timezone(&dt.offset().fix());
+    match tz.from_local_datetime(naive) {
+        LocalResult::Single(dt) => LocalTime::Unique(fixed(dt)),
+        LocalResult::Ambiguous(a, b) => LocalTime::Fold(fixed(a), fixed(b)),
+        LocalResult::None => LocalTime::Gap,
+    }
+}
+
+/// Whether the wall-clock time `t` shows in `tz` names `t` and nothing else (not in a fold),
+/// so writing it as a local time keeps the instant exactly.
+pub fn is_unique_local(tz: Tz, t: Instant) -> bool {
+    let naive = to_local(tz, t).naive_local();
+    matches!(local_time(tz, &naive), LocalTime::Unique(dt) if dt.timestamp() == t)
+}
+
 /// Resolve a written date-time in the event's zone.
 pub fn resolve(tz: Tz, value: &DateTimeValue) -> Resolved {
     match value {
         DateTimeValue::Fixed(dt) => Resolved::Exact(dt.timestamp()),
-        DateTimeValue::Local(naive) => match tz.from_local_datetime(naive) {
-            LocalResult::Single(dt) => Resolved::Exact(dt.timestamp()),
-            LocalResult::Ambiguous(earliest, _) => Resolved::Ambiguous(earliest.timestamp()),
-            LocalResult::None => Resolved::Gap,
+        DateTimeValue::Local(naive) => match local_time(tz, naive) {
+            LocalTime::Unique(dt) => Resolved::Exact(dt.timestamp()),
+            LocalTime::Fold(earliest, _) => Resolved::Ambiguous(earliest.timestamp()),
+            LocalTime::Gap => Resolved::Gap,
         },
     }
 }
@@ -80,24 +112,21 @@ pub fn resolve_lenient(tz: Tz, value: &DateTimeValue) -> Instant {
 }
 
 pub fn local_lenient(tz: Tz, naive: NaiveDateTime) -> Instant {
-    match tz.from_local_datetime(&naive) {
-        LocalResult::Single(dt) => dt.timestamp(),
-        LocalResult::Ambiguous(earliest, _) => earliest.timestamp(),
-        LocalResult::None => {
+    match local_time(tz, &naive) {
+        LocalTime::Unique(dt) | LocalTime::Fold(dt, _) => dt.timestamp(),
+        LocalTime::Gap => {
             // The offset in force just before the gap; gaps are shorter than a day.
             let before = naive - Duration::hours(24);
-            let offset = match tz.from_local_datetime(&before) {
-                LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => {
-                    dt.offset().fix().local_minus_utc() as i64
+            let offset = match local_time(tz, &before) {
+                LocalTime::Unique(dt) | LocalTime::Fold(dt, _) => {
+                    i64::from(dt.offset().local_minus_utc())
                 }
-                LocalResult::None => 0,
+                LocalTime::Gap => 0,
             };
             naive.and_utc().timestamp() - offset
         }
     }
 }
-
-use chrono::Offset as _;
 
 /// Local midnight at the start of `date`.
 pub fn day_start(tz: Tz, date: NaiveDate) -> Instant {
@@ -138,6 +167,36 @@ mod tests {
             resolve_lenient(tz, &local("2017-03-26T02:30:00")),
             1_490_491_800
         );
+    }
+
+    #[test]
+    fn local_times_are_unique_folded_or_missing() {
+        let tz = chrono_tz::Europe::Paris;
+        let naive = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").unwrap();
+        assert_eq!(
+            local_time(tz, &naive("2017-03-26T02:30:00")),
+            LocalTime::Gap
+        );
+        let LocalTime::Fold(a, b) = local_time(tz, &naive("2017-10-29T02:30:00")) else {
+            panic!("fold")
+        };
+        assert_eq!(
+            (a.timestamp(), b.timestamp()),
+            (1_509_237_000, 1_509_240_600)
+        );
+        assert_eq!(
+            (a.offset().local_minus_utc(), b.offset().local_minus_utc()),
+            (7200, 3600)
+        );
+        let LocalTime::Unique(t) = local_time(tz, &naive("2017-12-05T14:00:00")) else {
+            panic!("unique")
+        };
+        assert_eq!(t.timestamp(), 1_512_478_800);
+        // Both instants of the fold show 02:30: neither is unique; the hour after is.
+        assert!(!is_unique_local(tz, 1_509_237_000));
+        assert!(!is_unique_local(tz, 1_509_240_600));
+        assert!(is_unique_local(tz, 1_509_240_600 + 3600));
+        assert!(is_unique_local(tz, 1_512_478_800));
     }
 
     #[test]

@@ -173,14 +173,17 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
     }
 
     let template = match &args.template {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => Some(text),
-            Err(e) => {
-                return usage(&format!(
-                    "cannot read the template `{}`: {e}",
-                    path.display()
-                ))
-            }
+        Some(path) => match crate::load::read_input(path, "the template") {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Some(text),
+                Err(_) => {
+                    return usage(&format!(
+                        "the template `{}` is not UTF-8 text",
+                        path.display()
+                    ))
+                }
+            },
+            Err(e) => return usage(&e.to_string()),
         },
         None => None,
     };
@@ -255,7 +258,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         .any(|f| matches!(f, Format::FrabXml | Format::FrabJson))
     {
         // Apps expect cancelled sessions to disappear from a new schedule version.
-        let left = crate::interop::left_out(&program);
+        let left = crate::export::frab::left_out(&program);
         if !left.cancelled.is_empty() || !left.unscheduled.is_empty() {
             write_stderr(&format!(
                 "note: schedule.xml/json leave out {} cancelled and {} unscheduled session(s), \

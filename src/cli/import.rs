@@ -1,7 +1,7 @@
 //! `agora import FILE -o OUT.toml|DIR/|-`: a program from a frab/pentabarf `schedule.xml` or
 //! a frab/C3VOC `schedule.json` (what pretalx and frab export), written as agora TOML.
 //!
-//! The mapping is the core's (`crate::interop::import`); this command reads the file, checks
+//! The mapping is the core's (`crate::import`); this command reads the file, checks
 //! that what it is about to write loads without an input error, writes it atomically (never
 //! over an existing file unless `--force`, never into a non-empty directory) and says on
 //! stderr what was imported, what was left out and why.
@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{write_stderr, write_stdout, Outcome};
-use crate::interop::import::{decode, import, Imported};
-use crate::interop::toml_out::{render, Layout};
-use crate::load::{load_str, MAX_FILE_BYTES};
+use crate::import::toml_out::{render, Layout};
+use crate::import::{decode, import, Imported};
+use crate::load::{load_str, read_input};
 use crate::model::Status;
 use crate::rules::{check, Summary};
 
@@ -52,15 +52,7 @@ pub(super) fn run(args: &ImportArgs) -> Outcome {
 fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
     let file = &args.file;
     let shown = file.display();
-    let size = fs::metadata(file)
-        .map_err(|e| format!("cannot read `{shown}`: {e}"))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "`{shown}` is {size} bytes: larger than the {MAX_FILE_BYTES} bytes agora reads"
-        ));
-    }
-    let bytes = fs::read(file).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    let bytes = read_input(file, "the schedule").map_err(|e| e.to_string())?;
     let text = decode(bytes).map_err(|offset| {
         format!(
             "`{shown}` is not UTF-8 text (invalid byte at offset {offset}); convert it first, \

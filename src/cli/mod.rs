@@ -128,6 +128,9 @@ pub struct GenerateArgs {
     /// Where to write the program (`-` for standard output).
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Replace the output file if it already exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -189,24 +192,56 @@ pub fn run(cli: Cli) -> Outcome {
 }
 
 fn generate(args: &GenerateArgs) -> Outcome {
-    if !(0.0..=1.0).contains(&args.conflict_rate) {
-        return fail("--conflict-rate is a share between 0 and 1, e.g. 0.05");
-    }
-    let text = crate::generate::generate(&crate::generate::Options {
+    let options = crate::generate::Options {
         sessions: args.sessions,
         rooms: args.rooms,
         speakers: args.speakers,
         days: args.days,
         conflict_rate: args.conflict_rate,
         seed: args.seed,
-    });
-    if args.output.as_os_str() == "-" {
+    };
+    if let Err(message) = options.check() {
+        return fail(&message);
+    }
+    let to_stdout = args.output.as_os_str() == "-";
+    if !to_stdout {
+        if let Err(message) = refuse_existing(&args.output, args.force) {
+            return fail(&message);
+        }
+    }
+    let text = crate::generate::generate(&options);
+    if to_stdout {
         return write_stdout(text.as_bytes());
     }
-    match std::fs::write(&args.output, text) {
+    // A generated output: the path itself is replaced, atomically (a crash or a full disk
+    // leaves the old file), and a symlink there is replaced, not followed.
+    match crate::save::replace_atomic(&args.output, text.as_bytes()) {
         Ok(()) => Outcome::Clean,
         Err(e) => fail(&format!("cannot write `{}`: {e}", args.output.display())),
     }
+}
+
+/// The rule of every command that writes a file: an existing target (a file, a folder, a
+/// symlink, even a dangling one) is replaced only with `--force`, and a folder never.
+pub(crate) fn refuse_existing(path: &Path, force: bool) -> Result<(), String> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    let shown = path.display();
+    if meta.is_dir() {
+        return Err(format!("`{shown}` is a folder: give the path of a file"));
+    }
+    if !force {
+        let what = if meta.file_type().is_symlink() {
+            "a symbolic link"
+        } else {
+            "a file"
+        };
+        return Err(format!(
+            "`{shown}` already exists ({what}): give another name, or --force to replace it"
+        ));
+    }
+    Ok(())
 }
 
 /// The only event file directly under `dir`.

@@ -254,6 +254,7 @@ pub fn new_session(
         url: None,
         status: Status::Confirmed,
         allow: Vec::new(),
+        locked: false,
         span,
         id_span: span,
     };

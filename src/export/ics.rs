@@ -7,7 +7,7 @@
 //! duplicating; cancelled sessions stay with `STATUS:CANCELLED`. `DTSTAMP` is the export's
 //! timestamp (`SOURCE_DATE_EPOCH` when set). Serialisation itself is in `contentline`.
 
-use chrono::{DateTime, LocalResult, TimeZone};
+use chrono::DateTime;
 use chrono_tz::Tz;
 
 use crate::export::agenda::{Agenda, Entry};
@@ -29,19 +29,10 @@ pub(crate) fn utc_stamp(t: Instant) -> String {
         .to_string()
 }
 
-/// Whether the local wall-clock time of `t` in `tz` names `t` and nothing else. A time in the
-/// hour that happens twice when clocks go back is written in UTC: RFC 5545 says the first
-/// occurrence is meant, but ical.js, calcurse and khal read the second.
-fn local_reads_back(tz: Tz, t: Instant) -> bool {
-    let naive = to_local(tz, t).naive_local();
-    match tz.from_local_datetime(&naive) {
-        LocalResult::Single(dt) => dt.timestamp() == t,
-        LocalResult::Ambiguous(..) | LocalResult::None => false,
-    }
-}
-
 fn write_time(lines: &mut Lines, name: &str, tz: Tz, t: Instant, utc: bool) {
-    if utc || !local_reads_back(tz, t) {
+    // A time in the hour that happens twice when clocks go back is written in UTC: RFC 5545
+    // says the first occurrence is meant, but ical.js, calcurse and khal read the second.
+    if utc || !crate::time::is_unique_local(tz, t) {
         lines.raw(name, &[], &utc_stamp(t));
     } else {
         let local = to_local(tz, t).naive_local();

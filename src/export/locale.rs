@@ -228,21 +228,16 @@ pub(crate) struct Locale {
 impl Locale {
     /// The locale for a BCP 47 tag such as `fr`, `fr-CA` or `en-GB`.
     pub fn for_tag(tag: &str) -> Locale {
-        let well_formed = !tag.is_empty()
-            && tag.len() <= 35
-            && tag.split('-').all(|part| {
-                !part.is_empty()
-                    && part.len() <= 8
-                    && part.chars().all(|c| c.is_ascii_alphanumeric())
-            });
-        let tag = if well_formed {
-            tag.to_string()
-        } else {
-            "en".to_string()
-        };
-        let primary = tag.split('-').next().unwrap_or("en").to_ascii_lowercase();
-        let lang = if primary == "fr" { Lang::Fr } else { Lang::En };
-        Locale { lang, tag }
+        match crate::language::primary(tag) {
+            Some(primary) => Locale {
+                lang: if primary == "fr" { Lang::Fr } else { Lang::En },
+                tag: tag.to_string(),
+            },
+            None => Locale {
+                lang: Lang::En,
+                tag: "en".to_string(),
+            },
+        }
     }
 
     pub fn labels(&self) -> &'static Labels {

@@ -1,4 +1,5 @@
-//! Exports: the program as iCalendar, HTML, Markdown, plain text, CSV and JSON.
+//! Exports: the program as iCalendar, HTML, Markdown, plain text, CSV, JSON and frab/C3VOC
+//! schedules (`frab`).
 //!
 //! [`export`] turns a loaded program, a [`Selection`] and [`Options`] into a list of
 //! [`OutputFile`]s (relative paths and bytes); it reads no clock, no environment and no file,
@@ -12,6 +13,7 @@ pub(crate) mod agenda;
 pub mod clean;
 mod contentline;
 mod csv;
+pub mod frab;
 mod html;
 mod ics;
 mod json;
@@ -263,13 +265,11 @@ fn render_format(
         }
         Format::FrabXml | Format::FrabJson => {
             // The whole event's rooms, tracks and days, with the selected sessions.
-            let selected: std::collections::HashSet<usize> =
-                agenda.entries.iter().map(|e| e.index).collect();
-            let keep = |i: usize| selected.contains(&i);
+            let plan = frab::plan::Plan::new(agenda);
             let text = if format == Format::FrabXml {
-                crate::interop::frab_xml::write_selected(agenda.program, &keep)
+                frab::xml::render(&plan)
             } else {
-                crate::interop::frab_json::write_selected(agenda.program, &keep)
+                frab::json::render(&plan)
             };
             vec![(vec![main.to_string()], text)]
         }

@@ -22,7 +22,25 @@ use crate::source::Span;
 
 type Val<'i> = toml::Spanned<DeValue<'i>>;
 
-const TOP_KEYS: [&str; 6] = ["event", "checks", "tracks", "rooms", "speakers", "sessions"];
+const TOP_KEYS: [&str; 7] = [
+    "event",
+    "checks",
+    "tracks",
+    "rooms",
+    "speakers",
+    "sessions",
+    "placement",
+];
+/// `[placement]` keys besides rule codes (each rule code is a key too: its weight).
+const PLACEMENT_KEYS: [&str; 7] = [
+    "step",
+    "warning",
+    "info",
+    "tidy-track-room",
+    "tidy-track-overlap",
+    "tidy-distant-rooms",
+    "tidy-gap",
+];
 const EVENT_KEYS: [&str; 9] = [
     "id",
     "name",
@@ -55,7 +73,7 @@ const SPEAKER_KEYS: [&str; 8] = [
     "available",
 ];
 const WINDOW_KEYS: [&str; 2] = ["from", "to"];
-const SESSION_KEYS: [&str; 19] = [
+const SESSION_KEYS: [&str; 20] = [
     "id",
     "title",
     "kind",
@@ -75,6 +93,7 @@ const SESSION_KEYS: [&str; 19] = [
     "url",
     "status",
     "allow",
+    "locked",
 ];
 
 /// The `[event]` table of a file. `event` is `None` when the table had errors.
@@ -89,17 +108,29 @@ pub(super) struct ChecksPart {
     pub span: Span,
 }
 
+/// The `[placement]` table of a file.
+pub(super) struct PlacementPart {
+    pub placement: crate::model::Placement,
+    pub span: Span,
+}
+
 /// What one file contributes to the event.
 pub(super) struct FilePart {
     pub events: Vec<EventPart>,
     pub checks: Vec<ChecksPart>,
+    pub placement: Vec<PlacementPart>,
     pub tracks: Vec<Track>,
     pub rooms: Vec<Room>,
     pub speakers: Vec<Speaker>,
     pub sessions: Vec<Session>,
+    /// Problems found beyond [`MAX_ERRORS_PER_FILE`], counted but not kept.
+    pub dropped_errors: usize,
 }
 
-/// Parse and decode one file. Syntax errors stop the decoding of that file only.
+/// Problems kept per file: past this many, they are counted ("… and N more"), so a file of a
+/// million bad lines costs neither memory nor a flood of output.
+pub(super) const MAX_ERRORS_PER_FILE: usize = 100;
+
 /// Parse and decode one file, or one chunk of a file starting at byte `base` of it.
 pub(super) fn decode_file(
     file: u32,
@@ -110,14 +141,17 @@ pub(super) fn decode_file(
     let mut part = FilePart {
         events: Vec::new(),
         checks: Vec::new(),
+        placement: Vec::new(),
         tracks: Vec::new(),
         rooms: Vec::new(),
         speakers: Vec::new(),
         sessions: Vec::new(),
+        dropped_errors: 0,
     };
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        for e in syntax {
+        part.dropped_errors = syntax.len().saturating_sub(MAX_ERRORS_PER_FILE);
+        for e in syntax.into_iter().take(MAX_ERRORS_PER_FILE) {
             let range = e.span().unwrap_or(0..0);
             let span = Span::new(file, range.start + base..range.end + base);
             let message = e.message().trim();
@@ -135,8 +169,14 @@ pub(super) fn decode_file(
         }
         return part;
     }
-    let mut d = Decoder { file, base, errors };
+    let mut d = Decoder {
+        file,
+        base,
+        errors,
+        reported: 0,
+    };
     d.document(root.get_ref(), &mut part);
+    part.dropped_errors = d.reported.saturating_sub(MAX_ERRORS_PER_FILE);
     part
 }
 
@@ -145,6 +185,8 @@ struct Decoder<'e> {
     /// Offset of the parsed text in its file (non-zero for the later chunks of a large file).
     base: usize,
     errors: &'e mut Vec<InputError>,
+    /// Problems found so far; only the first [`MAX_ERRORS_PER_FILE`] are kept.
+    reported: usize,
 }
 
 fn describe(value: &DeValue) -> &'static str {
@@ -169,11 +211,14 @@ impl Decoder<'_> {
     }
 
     fn push(&mut self, error: InputError) {
-        self.errors.push(error);
+        self.reported += 1;
+        if self.reported <= MAX_ERRORS_PER_FILE {
+            self.errors.push(error);
+        }
     }
 
     fn document(&mut self, root: &DeTable, part: &mut FilePart) {
-        let [event, checks, tracks, rooms, speakers, sessions] =
+        let [event, checks, tracks, rooms, speakers, sessions, placement] =
             self.fields(root, &TOP_KEYS, "the top level of an event file");
         if let Some(v) = event {
             if let Some(t) = self.table(v, "event", "[event]") {
@@ -187,6 +232,13 @@ impl Decoder<'_> {
                 let span = self.span(v.span());
                 let entries = self.checks(t);
                 part.checks.push(ChecksPart { entries, span });
+            }
+        }
+        if let Some(v) = placement {
+            if let Some(t) = self.table(v, "placement", "[placement]") {
+                let span = self.span(v.span());
+                let placement = self.placement(t);
+                part.placement.push(PlacementPart { placement, span });
             }
         }
         for (t, span) in self.array_of_tables(tracks, "tracks") {
@@ -551,13 +603,7 @@ impl Decoder<'_> {
     fn language(&mut self, v: Option<&Val>) -> Option<String> {
         let span = v.map(|v| self.span(v.span()))?;
         let tag = self.string(v, "language")?;
-        let mut parts = tag.split('-');
-        let primary_ok = parts.next().is_some_and(|p| {
-            (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic())
-        });
-        let rest_ok = parts
-            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-        if primary_ok && rest_ok {
+        if crate::language::is_language_tag(&tag) {
             Some(tag)
         } else {
             self.push(
@@ -577,7 +623,7 @@ impl Decoder<'_> {
             self.type_error(v, key, "an array of { from, to } tables", Some(help));
             return None;
         };
-        let before = self.errors.len();
+        let before = self.reported;
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             let DeValue::Table(t) = item.get_ref() else {
@@ -603,11 +649,11 @@ impl Decoder<'_> {
                 });
             }
         }
-        (self.errors.len() == before).then_some(out)
+        (self.reported == before).then_some(out)
     }
 
     fn event(&mut self, t: &DeTable, span: Span) -> Option<Event> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, timezone, start, end, venue, url, language, description] =
             self.fields(t, &EVENT_KEYS, "[event]");
         let id = self.id(id, span, "the event");
@@ -657,7 +703,7 @@ impl Decoder<'_> {
         let url = self.string(url, "url");
         let language = self.language(language);
         let description = self.string(description, "description");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         Some(Event {
@@ -756,6 +802,67 @@ impl Decoder<'_> {
         out
     }
 
+    /// `[placement]`: the step and weights of `agora place` (whole numbers, none negative).
+    fn placement(&mut self, t: &DeTable) -> crate::model::Placement {
+        let mut p = crate::model::Placement::default();
+        for (key, v) in t.iter() {
+            let name: &str = key.get_ref();
+            let code = RuleCode::parse(name);
+            if code.is_none() && !PLACEMENT_KEYS.contains(&name) {
+                let known = PLACEMENT_KEYS.iter().copied().chain(RuleCode::names());
+                let help = match closest(name, known) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!(
+                        "keys here: {}, or a rule code (its weight)",
+                        PLACEMENT_KEYS.join(", ")
+                    ),
+                };
+                self.push(
+                    InputError::at(
+                        self.span(key.span()),
+                        format!("unknown key `{name}` in [placement]"),
+                    )
+                    .label("unknown key")
+                    .help(help),
+                );
+                continue;
+            }
+            let unit = if name == "step" || name == "tidy-gap" {
+                "minutes"
+            } else {
+                "points"
+            };
+            let Some(n) = self.int(Some(v), name, unit) else {
+                continue;
+            };
+            let least = if name == "step" { 1 } else { 0 };
+            if n < least || (name == "step" && n > 24 * 60) {
+                let help = if name == "step" {
+                    "the step is a number of minutes from 1 to 1440, for example step = 5"
+                } else {
+                    "weights are whole numbers, 0 or more"
+                };
+                self.push(
+                    InputError::at(self.span(v.span()), format!("`{name}` cannot be {n}"))
+                        .label("out of range")
+                        .help(help),
+                );
+                continue;
+            }
+            match (code, name) {
+                (Some(code), _) => p.rules.push((code, n)),
+                (None, "step") => p.step = n,
+                (None, "warning") => p.warning = n,
+                (None, "info") => p.info = n,
+                (None, "tidy-track-room") => p.tidy_track_room = n,
+                (None, "tidy-track-overlap") => p.tidy_track_overlap = n,
+                (None, "tidy-distant-rooms") => p.tidy_distant_rooms = n,
+                _ => p.tidy_gap = n,
+            }
+        }
+        p
+    }
+
     fn level(&mut self, v: &Val) -> Option<Level> {
         let text = self.string(Some(v), "level")?;
         let level = Level::parse(&text);
@@ -774,16 +881,14 @@ impl Decoder<'_> {
     }
 
     fn track(&mut self, t: &DeTable, span: Span) -> Option<Track> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, color, description] = self.fields(t, &TRACK_KEYS, "a track");
         let id = self.id(id, span, "a track");
         let name = self.required_string(name, "name", span, "a track");
         let color_span = color.map(|v| self.span(v.span()));
         let color = self.string(color, "color");
         if let (Some(c), Some(color_span)) = (&color, color_span) {
-            let ok =
-                c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
-            if !ok {
+            if !crate::model::is_colour(c) {
                 self.push(
                     InputError::at(color_span, format!("`{c}` is not a colour"))
                         .label("expected #rrggbb")
@@ -792,7 +897,7 @@ impl Decoder<'_> {
             }
         }
         let description = self.string(description, "description");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -807,7 +912,7 @@ impl Decoder<'_> {
     }
 
     fn room(&mut self, t: &DeTable, span: Span) -> Option<Room> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, capacity, features, accessible, location, open] =
             self.fields(t, &ROOM_KEYS, "a room");
         let id = self.id(id, span, "a room");
@@ -829,7 +934,7 @@ impl Decoder<'_> {
         let accessible = self.bool(accessible, "accessible");
         let location = self.string(location, "location");
         let open = self.windows(open, "open");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -847,7 +952,7 @@ impl Decoder<'_> {
     }
 
     fn speaker(&mut self, t: &DeTable, span: Span) -> Option<Speaker> {
-        let before = self.errors.len();
+        let before = self.reported;
         let [id, name, affiliation, role, bio, email, url, available] =
             self.fields(t, &SPEAKER_KEYS, "a speaker");
         let id = self.id(id, span, "a speaker");
@@ -858,7 +963,7 @@ impl Decoder<'_> {
         let email = self.string(email, "email");
         let url = self.string(url, "url");
         let available = self.windows(available, "available");
-        if self.errors.len() != before {
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -901,8 +1006,8 @@ impl Decoder<'_> {
     }
 
     fn session(&mut self, t: &DeTable, span: Span) -> Option<Session> {
-        let before = self.errors.len();
-        let [id, title, kind, track, room, start, duration, end, speakers, moderators, expected, requires, plenary, language, tags, description, url, status, allow] =
+        let before = self.reported;
+        let [id, title, kind, track, room, start, duration, end, speakers, moderators, expected, requires, plenary, language, tags, description, url, status, allow, locked] =
             self.fields(t, &SESSION_KEYS, "a session");
         let id = self.id(id, span, "a session");
         let title = self.required_string(title, "title", span, "a session");
@@ -942,7 +1047,8 @@ impl Decoder<'_> {
         let url = self.string(url, "url");
         let status = self.enum_value(status, "status", &Status::NAMES, Status::parse);
         let allow = self.allow(allow);
-        if self.errors.len() != before {
+        let locked = self.bool(locked, "locked");
+        if self.reported != before {
             return None;
         }
         let (id, id_span) = id?;
@@ -966,6 +1072,7 @@ impl Decoder<'_> {
             url,
             status: status.unwrap_or(Status::Confirmed),
             allow: allow.unwrap_or_default(),
+            locked: locked.unwrap_or(false),
             span,
             id_span,
         })

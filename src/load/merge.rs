@@ -5,9 +5,11 @@
 
 use std::path::Path;
 
-use super::decode::{ChecksPart, FilePart};
+use super::decode::{ChecksPart, FilePart, PlacementPart};
 use super::InputError;
-use crate::model::{Checks, DateTimeValue, Event, Program, Room, Session, Speaker, Track, Window};
+use crate::model::{
+    Checks, DateTimeValue, Event, Placement, Program, Room, Session, Speaker, Track, Window,
+};
 use crate::source::{Sources, Span};
 use crate::time::resolve_lenient;
 
@@ -15,6 +17,7 @@ use crate::time::resolve_lenient;
 pub(super) struct Merged {
     event: Event,
     checks: Checks,
+    placement: Placement,
     tracks: Vec<Track>,
     rooms: Vec<Room>,
     speakers: Vec<Speaker>,
@@ -30,6 +33,7 @@ impl Merged {
             rooms: self.rooms,
             speakers: self.speakers,
             sessions: self.sessions,
+            placement: self.placement,
             sources,
         }
     }
@@ -48,6 +52,7 @@ pub(super) fn merge(
 ) -> Option<Merged> {
     let mut events = Vec::new();
     let mut checks: Vec<ChecksPart> = Vec::new();
+    let mut placements: Vec<PlacementPart> = Vec::new();
     let mut merged_tracks = Vec::new();
     let mut merged_rooms = Vec::new();
     let mut merged_speakers = Vec::new();
@@ -55,6 +60,7 @@ pub(super) fn merge(
     for part in parts {
         events.extend(part.events);
         checks.extend(part.checks);
+        placements.extend(part.placement);
         merged_tracks.extend(part.tracks);
         merged_rooms.extend(part.rooms);
         merged_speakers.extend(part.speakers);
@@ -88,6 +94,22 @@ pub(super) fn merge(
             .help(format!("the first [checks] is at {first}; merge them")),
         );
     }
+    for extra in placements.iter().skip(1) {
+        let first = where_is(sources, placements[0].span);
+        errors.push(
+            InputError::at(
+                extra.span,
+                "a second [placement] table: an event has at most one",
+            )
+            .label("second [placement]")
+            .help(format!("the first [placement] is at {first}; merge them")),
+        );
+    }
+    let placement = placements
+        .into_iter()
+        .next()
+        .map(|p| p.placement)
+        .unwrap_or_default();
     let event = events.into_iter().next().and_then(|e| e.event)?;
 
     let mut rule_levels = Checks::default();
@@ -130,6 +152,7 @@ pub(super) fn merge(
     Some(Merged {
         event,
         checks: rule_levels,
+        placement,
         tracks: merged_tracks,
         rooms: merged_rooms,
         speakers: merged_speakers,

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::model::Program;
 use crate::source::{SourceFile, Sources, Span};
 
-pub use read::MAX_FILE_BYTES;
+pub use read::{read_input, ReadError, MAX_FILE_BYTES};
 pub use suggest::closest;
 
 /// A problem that stops the event from being read (exit code 2).
@@ -119,11 +119,24 @@ fn build(files: Vec<u32>, sources: Sources, root: &Path) -> Result<Program, Load
     let mut errors = Vec::new();
     let mut parts: Vec<decode::FilePart> = Vec::with_capacity(files.len());
     for &file in &files {
-        parts.extend(chunks::decode_file(
-            file,
-            &sources.get(file).text,
-            &mut errors,
-        ));
+        let decoded = chunks::decode_file(file, &sources.get(file).text, &mut errors);
+        let dropped: usize = decoded.iter().map(|p| p.dropped_errors).sum();
+        if dropped > 0 {
+            let path = sources.path(file);
+            errors.push(
+                InputError::file(
+                    path,
+                    format!(
+                        "… and {dropped} more problem{} in `{}` (the first {} are shown)",
+                        if dropped == 1 { "" } else { "s" },
+                        path.display(),
+                        decode::MAX_ERRORS_PER_FILE
+                    ),
+                )
+                .help("fix the problems above and run again: the same mistake is often repeated"),
+            );
+        }
+        parts.extend(decoded);
     }
     let program = merge::merge(parts, root, &sources, &mut errors);
     match program {

@@ -1,15 +1,150 @@
 //! Finding and reading the files of an event, refusing what is not TOML text.
+//!
+//! Bounded by design: every input agora reads (event files, schedules to import, templates,
+//! calendars) goes through [`read_input`], which refuses anything that is not a regular file
+//! (a FIFO would block forever, `/dev/zero` never ends) and stops reading at
+//! [`MAX_FILE_BYTES`] whatever the file claims to be. In an event folder, a symbolic link is
+//! followed only to a file or folder inside that folder, and every folder and file is read once,
+//! known by its identity (device and inode), so `x -> .` links cannot loop or multiply.
 
+use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::InputError;
 use crate::source::{Sources, Span};
 
-/// Larger files are refused rather than read into memory (a 100,000-session program is ~30 MB).
+/// The one size cap for every input agora reads (a 100,000-session program is ~30 MB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Directory nesting followed at most (guards against symlink loops).
+/// Directory nesting followed at most.
 const MAX_DEPTH: usize = 16;
+
+/// Files read at most from one event folder.
+const MAX_FILES: usize = 10_000;
+
+/// Why an input could not be read: one sentence, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Read a whole input file (`what` names it in messages: "the template", "the schedule"):
+/// a regular file, or a symlink to one, of at most [`MAX_FILE_BYTES`], counted while reading.
+pub fn read_input(path: &Path, what: &str) -> Result<Vec<u8>, ReadError> {
+    read_capped(path, what, MAX_FILE_BYTES)
+}
+
+fn read_capped(path: &Path, what: &str, cap: u64) -> Result<Vec<u8>, ReadError> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    // Messages quote it as `{shown}`: a link names where it leads.
+    let shown = match std::fs::canonicalize(path) {
+        Ok(real) if is_link => format!("{}` (a link to `{}", path.display(), real.display()),
+        _ => path.display().to_string(),
+    };
+    let io = |e: std::io::Error| ReadError {
+        message: format!("cannot read {what} `{shown}`: {e}"),
+        help: None,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        let kind = kind_of(meta.file_type());
+        return Err(ReadError {
+            message: format!("{what} `{shown}` is {kind}, not a regular file"),
+            help: Some("give the path of a regular file".into()),
+        });
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Never block on opening: the file may have been swapped for a FIFO since it was looked at.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    let opened = file.metadata().map_err(io)?;
+    if !opened.is_file() {
+        return Err(ReadError {
+            message: format!(
+                "{what} `{shown}` is {}, not a regular file",
+                kind_of(opened.file_type())
+            ),
+            help: Some("give the path of a regular file".into()),
+        });
+    }
+    let too_big = || ReadError {
+        message: format!(
+            "{what} `{shown}` is too large: agora reads files up to {} MiB",
+            cap / (1024 * 1024)
+        ),
+        help: Some("split it, or check that this is the right file".into()),
+    };
+    if opened.len() > cap {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(opened.len() as usize);
+    // The length can lie (a file that grows, /proc): the cap is applied to what is read.
+    file.take(cap + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// A file or folder, known by device and inode (not by name: links give it many names).
+#[cfg(unix)]
+fn identity(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// What a walk of an event folder has seen.
+struct Walk<'a> {
+    /// The folder itself, resolved: every link must lead inside it.
+    root: PathBuf,
+    seen: HashSet<(u64, u64)>,
+    files: Vec<PathBuf>,
+    errors: &'a mut Vec<InputError>,
+    too_many: bool,
+}
 
 /// Read the event at `path` (a file, or a directory read recursively) into `sources`; returns
 /// the indices of the files to decode, in merge order.
@@ -29,10 +164,41 @@ pub(super) fn read_event_files(
         }
     };
     if !meta.is_dir() {
+        // A link given as the event must lead to a file in the folder that holds the link, so
+        // an event file planted as a link cannot have agora quote another file's lines.
+        let folder = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        if let Some(e) = link_outside(path, folder) {
+            errors.push(e);
+            return Vec::new();
+        }
         return read_file(path, sources, errors, true).into_iter().collect();
     }
-    let mut files = Vec::new();
-    collect_toml_files(path, 0, &mut files, errors);
+    let root = match path.canonicalize() {
+        Ok(root) => root,
+        Err(e) => {
+            errors.push(InputError::file(
+                path,
+                format!("cannot resolve `{}`: {e}", path.display()),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut walk = Walk {
+        root,
+        seen: HashSet::new(),
+        files: Vec::new(),
+        errors,
+        too_many: false,
+    };
+    if let Some(id) = identity(&meta) {
+        walk.seen.insert(id);
+    }
+    collect_toml_files(path, 0, &mut walk);
+    let mut files = std::mem::take(&mut walk.files);
+    let errors = walk.errors;
     // Path order compares component by component, as the format asks.
     files.sort();
     if files.is_empty() && errors.is_empty() {
@@ -41,48 +207,149 @@ pub(super) fn read_event_files(
                 .help("an event directory holds one or more .toml files, one of them with [event]"),
         );
     }
+    if !errors.is_empty() {
+        return Vec::new();
+    }
     files
         .iter()
         .filter_map(|file| read_file(file, sources, errors, false))
         .collect()
 }
 
-fn collect_toml_files(
-    dir: &Path,
-    depth: usize,
-    out: &mut Vec<PathBuf>,
-    errors: &mut Vec<InputError>,
-) {
-    if depth > MAX_DEPTH {
-        errors.push(InputError::file(
-            dir,
+/// An error when `path` is a symbolic link that leads outside `folder` (or nowhere).
+fn link_outside(path: &Path, folder: &Path) -> Option<InputError> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return None;
+    }
+    let folder = folder
+        .canonicalize()
+        .unwrap_or_else(|_| folder.to_path_buf());
+    match path.canonicalize() {
+        Ok(real) if real.starts_with(&folder) => None,
+        Ok(real) => Some(
+            InputError::file(
+                path,
+                format!(
+                    "`{}` is a symbolic link to `{}`, outside the event's folder `{}`",
+                    path.display(),
+                    real.display(),
+                    folder.display()
+                ),
+            )
+            .help("agora follows links only inside the event's folder: copy the file in, or open it directly"),
+        ),
+        Err(e) => Some(InputError::file(
+            path,
             format!(
-                "`{}` is nested too deeply (symbolic link loop?)",
-                dir.display()
+                "`{}` is a symbolic link that cannot be followed: {e}",
+                path.display()
             ),
-        ));
+        )),
+    }
+}
+
+fn collect_toml_files(dir: &Path, depth: usize, walk: &mut Walk) {
+    if depth > MAX_DEPTH {
+        walk.errors.push(
+            InputError::file(
+                dir,
+                format!(
+                    "`{}` is nested more than {MAX_DEPTH} folders deep",
+                    dir.display()
+                ),
+            )
+            .help("keep an event's files at most a few folders deep"),
+        );
         return;
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
+    let mut entries: Vec<_> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.flatten().collect(),
         Err(e) => {
-            errors.push(InputError::file(
+            walk.errors.push(InputError::file(
                 dir,
                 format!("cannot read directory `{}`: {}", dir.display(), e),
             ));
             return;
         }
     };
-    for entry in entries.flatten() {
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        if walk.too_many {
+            return;
+        }
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
         let path = entry.path();
-        if path.is_dir() {
-            collect_toml_files(&path, depth + 1, out, errors);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        let is_toml = path.extension().is_some_and(|e| e == "toml");
+        if is_link {
+            // Only links that matter: to a folder, or a .toml name.
+            let target_is_dir = std::fs::metadata(&path).is_ok_and(|m| m.is_dir());
+            if !target_is_dir && !is_toml {
+                continue;
+            }
+            if let Some(e) = link_outside(&path, &walk.root) {
+                walk.errors.push(e);
+                continue;
+            }
+        }
+        let Ok(meta) = std::fs::metadata(&path) else {
+            if is_toml {
+                walk.errors.push(InputError::file(
+                    &path,
+                    format!("cannot read `{}`", path.display()),
+                ));
+            }
+            continue;
+        };
+        if !meta.is_dir() && !is_toml {
+            continue;
+        }
+        if let Some(id) = identity(&meta) {
+            if !walk.seen.insert(id) {
+                if meta.is_dir() {
+                    walk.errors.push(
+                        InputError::file(
+                            &path,
+                            format!(
+                                "`{}` leads to a folder already read (a symbolic link loop or a second link to it)",
+                                path.display()
+                            ),
+                        )
+                        .help("remove the link: each folder of an event is read once"),
+                    );
+                } else {
+                    walk.errors.push(
+                        InputError::file(
+                            &path,
+                            format!(
+                                "`{}` is a second name (a link) for a file already read",
+                                path.display()
+                            ),
+                        )
+                        .help("remove the link: each file of an event is read once"),
+                    );
+                }
+                continue;
+            }
+        }
+        if meta.is_dir() {
+            collect_toml_files(&path, depth + 1, walk);
+        } else if walk.files.len() >= MAX_FILES {
+            walk.errors.push(
+                InputError::file(
+                    dir,
+                    format!("the event holds more than {MAX_FILES} .toml files"),
+                )
+                .help("an event is a few files: check that this is the right folder"),
+            );
+            walk.too_many = true;
+            return;
+        } else {
+            walk.files.push(path);
         }
     }
 }
@@ -93,39 +360,13 @@ fn read_file(
     errors: &mut Vec<InputError>,
     single: bool,
 ) -> Option<u32> {
-    let too_big = |len: u64| {
-        InputError::file(
-            path,
-            format!(
-                "`{}` is too large ({} MiB; agora reads event files up to {} MiB)",
-                path.display(),
-                len / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        )
-        .help("split the program over several files in a directory")
-    };
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            errors.push(too_big(meta.len()));
-            return None;
-        }
-        _ => {}
-    }
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_input(path, "the event file") {
         Ok(bytes) => bytes,
         Err(e) => {
-            errors.push(InputError::file(
-                path,
-                format!("cannot read `{}`: {}", path.display(), e),
-            ));
+            errors.push(InputError::file(path, e.message).help_opt(e.help));
             return None;
         }
     };
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        errors.push(too_big(bytes.len() as u64));
-        return None;
-    }
     let index = decode_bytes(path, bytes, sources, errors)?;
     if single && sources.get(index).text.trim().is_empty() {
         errors.push(

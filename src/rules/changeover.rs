@@ -22,16 +22,29 @@ pub(super) fn speaker_changeover(s: &Schedule, people: &mut Groups, emit: &mut E
         }
         for pair in slots.windows(2) {
             let ((_, end_a, a), (start_b, _, b)) = (pair[0], pair[1]);
-            if s.sessions[a].room == s.sessions[b].room {
-                continue;
-            }
-            let gap = start_b - end_a;
-            if gap < 0 || gap >= minimum {
-                continue;
-            }
-            report(s, emit, p, a, b, end_a, start_b, minimum);
+            consecutive(s, emit, p, (a, end_a), (b, start_b), minimum);
         }
     }
+}
+
+/// Person `p`'s consecutive sessions `a` (ending at `end_a`) and `b` (starting at `start_b`):
+/// `speaker-changeover` when they are in different rooms with too short a gap between them.
+pub(super) fn consecutive(
+    s: &Schedule,
+    emit: &mut Emitter,
+    p: usize,
+    (a, end_a): (usize, Instant),
+    (b, start_b): (usize, Instant),
+    minimum: i64,
+) {
+    if s.sessions[a].room == s.sessions[b].room {
+        return;
+    }
+    let gap = start_b - end_a;
+    if gap < 0 || gap >= minimum {
+        return;
+    }
+    report(s, emit, p, a, b, end_a, start_b, minimum);
 }
 
 #[allow(clippy::too_many_arguments)]

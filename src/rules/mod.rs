@@ -9,6 +9,7 @@
 mod capacity;
 mod changeover;
 mod overlap;
+pub mod probe;
 mod refs;
 pub mod schedule;
 mod timeline;
@@ -21,6 +22,7 @@ use crate::model::Program;
 use crate::source::Span;
 use crate::time::Instant;
 
+pub use probe::{Counts, Parts, Probe};
 pub use schedule::{Schedule, SessionFacts};
 
 /// One finding of a rule, at the level `[checks]` gives it.
@@ -88,17 +90,60 @@ pub(crate) struct Finding {
     pub help: Option<String>,
 }
 
+/// Where kept findings go: built into diagnostics, or only counted (placement weighs
+/// thousands of candidate slots and needs no sentence for any of them).
+enum Sink {
+    Collect(Vec<Diagnostic>),
+    Count(Counts),
+}
+
 /// Collects findings, dropping those of silenced rules or acknowledged by a session's `allow`.
 pub(crate) struct Emitter<'p> {
     program: &'p Program,
-    out: Vec<Diagnostic>,
+    sink: Sink,
 }
 
 impl<'p> Emitter<'p> {
     fn new(program: &'p Program) -> Emitter<'p> {
         Emitter {
             program,
-            out: Vec::new(),
+            sink: Sink::Collect(Vec::new()),
+        }
+    }
+
+    /// An emitter that counts the findings it keeps instead of building them.
+    fn counting(program: &'p Program) -> Emitter<'p> {
+        Emitter {
+            program,
+            sink: Sink::Count(Counts::default()),
+        }
+    }
+
+    /// Error-level findings kept so far.
+    fn errors(&self) -> usize {
+        match &self.sink {
+            Sink::Collect(out) => out.iter().filter(|d| d.severity == Level::Error).count(),
+            Sink::Count(c) => c.errors as usize,
+        }
+    }
+
+    fn into_diagnostics(self) -> Vec<Diagnostic> {
+        match self.sink {
+            Sink::Collect(out) => out,
+            Sink::Count(_) => Vec::new(),
+        }
+    }
+
+    fn into_counts(self) -> Counts {
+        match self.sink {
+            Sink::Collect(out) => {
+                let mut c = Counts::default();
+                for d in &out {
+                    c.add(d.code, d.severity);
+                }
+                c
+            }
+            Sink::Count(c) => c,
         }
     }
 
@@ -117,6 +162,13 @@ impl<'p> Emitter<'p> {
         if sessions.iter().any(|&i| all[i].allows(code)) {
             return;
         }
+        let out = match &mut self.sink {
+            Sink::Count(counts) => {
+                counts.add(code, severity);
+                return;
+            }
+            Sink::Collect(out) => out,
+        };
         let finding = build();
         let mut order: Vec<usize> = sessions.to_vec();
         order.sort_by(|&a, &b| all[a].id.cmp(&all[b].id).then(a.cmp(&b)));
@@ -133,7 +185,7 @@ impl<'p> Emitter<'p> {
         } else {
             order.iter().map(|&i| all[i].id.clone()).collect()
         };
-        self.out.push(Diagnostic {
+        out.push(Diagnostic {
             code,
             severity,
             message: finding.message,
@@ -172,15 +224,16 @@ pub fn check_schedule(schedule: &Schedule) -> Vec<Diagnostic> {
     overlap::speaker_overlap(schedule, &people, &mut emit);
     overlap::track_overlap(schedule, &timeline, &mut emit);
     overlap::plenary_overlap(schedule, &timeline, &mut emit);
-    windows::outside_event(schedule, &mut emit);
-    windows::room_closed(schedule, &mut emit);
-    windows::speaker_unavailable(schedule, &mut emit);
+    let windows = windows::Windows::new(schedule);
+    windows::outside_event(schedule, &windows, &mut emit);
+    windows::room_closed(schedule, &windows, &mut emit);
+    windows::speaker_unavailable(schedule, &windows, &mut emit);
     capacity::over_capacity(schedule, &mut emit);
     capacity::missing_feature(schedule, &mut emit);
     changeover::speaker_changeover(schedule, &mut people, &mut emit);
     timing::unscheduled(schedule, &mut emit);
     refs::unused(schedule, &mut emit);
-    let mut out = emit.out;
+    let mut out = emit.into_diagnostics();
     sort(&mut out);
     out
 }

@@ -41,33 +41,47 @@ pub(super) fn room_overlap(s: &Schedule, t: &Timeline, emit: &mut Emitter) {
     }
     let rooms = t.group(s.program.rooms.len(), |i| s.sessions[i].room.as_slice());
     sweep(&rooms, |room, a, b, start, end| {
-        emit.emit(RuleCode::RoomOverlap, &[a, b], || {
-            let room = &s.program.rooms[room];
-            let (sa, sb) = (&s.program.sessions[a], &s.program.sessions[b]);
-            let (ia, ib) = (
-                s.sessions[a].interval.unwrap_or_default(),
-                s.sessions[b].interval.unwrap_or_default(),
-            );
-            Finding {
-                message: format!(
-                    "'{}' ({}) and '{}' ({}) are both in {} on {}",
-                    sa.title,
-                    wording::span(s.tz, ia.0, ia.1),
-                    sb.title,
-                    wording::span(s.tz, ib.0, ib.1),
-                    room.name,
-                    wording::day(s.tz, start)
-                ),
-                room: Some(room.id.clone()),
-                interval: Some((start, end)),
-                related: related(s, [a, b]),
-                help: allow_help(
-                    RuleCode::RoomOverlap,
-                    "move one of them to another room or time",
-                ),
-                ..Finding::default()
-            }
-        });
+        room_pair(s, emit, room, a, b, start, end)
+    });
+}
+
+/// `room-overlap` for sessions `a` and `b` (`a` first in time order) overlapping over
+/// `[start, end)` in `room`.
+pub(super) fn room_pair(
+    s: &Schedule,
+    emit: &mut Emitter,
+    room: usize,
+    a: usize,
+    b: usize,
+    start: Instant,
+    end: Instant,
+) {
+    emit.emit(RuleCode::RoomOverlap, &[a, b], || {
+        let room = &s.program.rooms[room];
+        let (sa, sb) = (&s.program.sessions[a], &s.program.sessions[b]);
+        let (ia, ib) = (
+            s.sessions[a].interval.unwrap_or_default(),
+            s.sessions[b].interval.unwrap_or_default(),
+        );
+        Finding {
+            message: format!(
+                "'{}' ({}) and '{}' ({}) are both in {} on {}",
+                sa.title,
+                wording::span(s.tz, ia.0, ia.1),
+                sb.title,
+                wording::span(s.tz, ib.0, ib.1),
+                room.name,
+                wording::day(s.tz, start)
+            ),
+            room: Some(room.id.clone()),
+            interval: Some((start, end)),
+            related: related(s, [a, b]),
+            help: allow_help(
+                RuleCode::RoomOverlap,
+                "move one of them to another room or time",
+            ),
+            ..Finding::default()
+        }
     });
 }
 
@@ -76,26 +90,39 @@ pub(super) fn speaker_overlap(s: &Schedule, people: &Groups, emit: &mut Emitter)
         return;
     }
     sweep(people, |person, a, b, start, end| {
-        emit.emit(RuleCode::SpeakerOverlap, &[a, b], || {
-            let who = &s.program.speakers[person];
-            Finding {
-                message: format!(
-                    "{} is in {} and {} on {}",
-                    who.name,
-                    describe(s, a),
-                    describe(s, b),
-                    wording::day(s.tz, start)
-                ),
-                person: Some(who.id.clone()),
-                interval: Some((start, end)),
-                related: related(s, [a, b]),
-                help: allow_help(
-                    RuleCode::SpeakerOverlap,
-                    "move one of the sessions, or take the person off one",
-                ),
-                ..Finding::default()
-            }
-        });
+        speaker_pair(s, emit, person, a, b, start, end)
+    });
+}
+
+/// `speaker-overlap` for `person` in sessions `a` and `b` (`a` first in time order).
+pub(super) fn speaker_pair(
+    s: &Schedule,
+    emit: &mut Emitter,
+    person: usize,
+    a: usize,
+    b: usize,
+    start: Instant,
+    end: Instant,
+) {
+    emit.emit(RuleCode::SpeakerOverlap, &[a, b], || {
+        let who = &s.program.speakers[person];
+        Finding {
+            message: format!(
+                "{} is in {} and {} on {}",
+                who.name,
+                describe(s, a),
+                describe(s, b),
+                wording::day(s.tz, start)
+            ),
+            person: Some(who.id.clone()),
+            interval: Some((start, end)),
+            related: related(s, [a, b]),
+            help: allow_help(
+                RuleCode::SpeakerOverlap,
+                "move one of the sessions, or take the person off one",
+            ),
+            ..Finding::default()
+        }
     });
 }
 
@@ -105,26 +132,39 @@ pub(super) fn track_overlap(s: &Schedule, t: &Timeline, emit: &mut Emitter) {
     }
     let tracks = t.group(s.program.tracks.len(), |i| s.sessions[i].track.as_slice());
     sweep(&tracks, |track, a, b, start, end| {
-        emit.emit(RuleCode::TrackOverlap, &[a, b], || {
-            let t = &s.program.tracks[track];
-            Finding {
-                message: format!(
-                    "{} and {} of track {} overlap on {}",
-                    describe(s, a),
-                    describe(s, b),
-                    t.name,
-                    wording::day(s.tz, start)
-                ),
-                track: Some(t.id.clone()),
-                interval: Some((start, end)),
-                related: related(s, [a, b]),
-                help: allow_help(
-                    RuleCode::TrackOverlap,
-                    "move one of them so the track's audience can attend both",
-                ),
-                ..Finding::default()
-            }
-        });
+        track_pair(s, emit, track, a, b, start, end)
+    });
+}
+
+/// `track-overlap` for sessions `a` and `b` of `track` (`a` first in time order).
+pub(super) fn track_pair(
+    s: &Schedule,
+    emit: &mut Emitter,
+    track: usize,
+    a: usize,
+    b: usize,
+    start: Instant,
+    end: Instant,
+) {
+    emit.emit(RuleCode::TrackOverlap, &[a, b], || {
+        let t = &s.program.tracks[track];
+        Finding {
+            message: format!(
+                "{} and {} of track {} overlap on {}",
+                describe(s, a),
+                describe(s, b),
+                t.name,
+                wording::day(s.tz, start)
+            ),
+            track: Some(t.id.clone()),
+            interval: Some((start, end)),
+            related: related(s, [a, b]),
+            help: allow_help(
+                RuleCode::TrackOverlap,
+                "move one of them so the track's audience can attend both",
+            ),
+            ..Finding::default()
+        }
     });
 }
 
@@ -163,33 +203,46 @@ pub(super) fn plenary_overlap(s: &Schedule, t: &Timeline, emit: &mut Emitter) {
         running.push(std::cmp::Reverse((end, i)));
     }
     for (a, b, start, end) in pairs {
-        emit.emit(RuleCode::PlenaryOverlap, &[a, b], || {
-            let message = if sessions[a].plenary && sessions[b].plenary {
-                format!(
-                    "the plenary sessions {} and {} overlap on {}",
-                    describe(s, a),
-                    describe(s, b),
-                    wording::day(s.tz, start)
-                )
-            } else {
-                let (plenary, other) = if sessions[a].plenary { (a, b) } else { (b, a) };
-                format!(
-                    "{} runs during the plenary {} on {}",
-                    describe(s, other),
-                    describe(s, plenary),
-                    wording::day(s.tz, start)
-                )
-            };
-            Finding {
-                message,
-                interval: Some((start, end)),
-                related: related(s, [a, b]),
-                help: allow_help(
-                    RuleCode::PlenaryOverlap,
-                    "nothing else should run during a plenary: move the session",
-                ),
-                ..Finding::default()
-            }
-        });
+        plenary_pair(s, emit, a, b, start, end);
     }
+}
+
+/// `plenary-overlap` for sessions `a` and `b` (`a` first in time order), one of them plenary.
+pub(super) fn plenary_pair(
+    s: &Schedule,
+    emit: &mut Emitter,
+    a: usize,
+    b: usize,
+    start: Instant,
+    end: Instant,
+) {
+    let sessions = &s.program.sessions;
+    emit.emit(RuleCode::PlenaryOverlap, &[a, b], || {
+        let message = if sessions[a].plenary && sessions[b].plenary {
+            format!(
+                "the plenary sessions {} and {} overlap on {}",
+                describe(s, a),
+                describe(s, b),
+                wording::day(s.tz, start)
+            )
+        } else {
+            let (plenary, other) = if sessions[a].plenary { (a, b) } else { (b, a) };
+            format!(
+                "{} runs during the plenary {} on {}",
+                describe(s, other),
+                describe(s, plenary),
+                wording::day(s.tz, start)
+            )
+        };
+        Finding {
+            message,
+            interval: Some((start, end)),
+            related: related(s, [a, b]),
+            help: allow_help(
+                RuleCode::PlenaryOverlap,
+                "nothing else should run during a plenary: move the session",
+            ),
+            ..Finding::default()
+        }
+    });
 }

@@ -264,18 +264,16 @@ fn times(
 
 /// "write …+02:00 for the first or …+01:00 for the second".
 fn fold_help(tz: Tz, value: &crate::model::DateTimeValue) -> String {
-    use chrono::{Offset, TimeZone};
     let crate::model::DateTimeValue::Local(naive) = value else {
         return String::new();
     };
-    match tz.from_local_datetime(naive) {
-        chrono::LocalResult::Ambiguous(a, b) => {
+    match crate::time::local_time(tz, naive) {
+        crate::time::LocalTime::Fold(a, b) => {
             let text = naive.format("%Y-%m-%dT%H:%M:%S");
-            let offset = |o: chrono::FixedOffset| o.to_string();
             format!(
                 "to choose, write the offset: {text}{} for the first, {text}{} for the second",
-                offset(a.offset().fix()),
-                offset(b.offset().fix())
+                a.offset(),
+                b.offset()
             )
         }
         _ => String::new(),

@@ -44,121 +44,158 @@ fn list(s: &Schedule, windows: &[(Instant, Instant)]) -> String {
     format!("{}{more}", shown.join(", "))
 }
 
-pub(super) fn outside_event(s: &Schedule, emit: &mut Emitter) {
-    if !emit.enabled(RuleCode::OutsideEvent) {
-        return;
-    }
-    let event = &s.program.event;
-    let first = day_start(s.tz, event.start);
-    let after = event
-        .end
-        .checked_add_days(Days::new(1))
-        .map(|d| day_start(s.tz, d))
-        .unwrap_or(Instant::MAX);
-    for (i, facts) in s.sessions.iter().enumerate() {
-        let Some((a, b)) = facts.slot() else { continue };
-        if a >= first && b <= after {
-            continue;
+/// The windows every time-window rule compares with, resolved once: the event's days, each
+/// room's opening hours and each person's availability (merged).
+pub(crate) struct Windows {
+    /// Local midnight of the first day, and of the day after the last.
+    pub event: (Instant, Instant),
+    pub hours: Vec<Option<Vec<(Instant, Instant)>>>,
+    pub available: Vec<Option<Vec<(Instant, Instant)>>>,
+}
+
+impl Windows {
+    pub fn new(s: &Schedule) -> Windows {
+        let event = &s.program.event;
+        let first = day_start(s.tz, event.start);
+        let after = event
+            .end
+            .checked_add_days(Days::new(1))
+            .map(|d| day_start(s.tz, d))
+            .unwrap_or(Instant::MAX);
+        Windows {
+            event: (first, after),
+            hours: s
+                .program
+                .rooms
+                .iter()
+                .map(|r| r.open.as_ref().map(|w| merged(s, w)))
+                .collect(),
+            available: s
+                .program
+                .speakers
+                .iter()
+                .map(|p| p.available.as_ref().map(|w| merged(s, w)))
+                .collect(),
         }
-        emit.emit(RuleCode::OutsideEvent, &[i], || Finding {
-            message: format!(
-                "'{}' ({} {}) is outside the event's days ({} to {})",
-                s.program.sessions[i].title,
-                wording::full_day(s.tz, a),
-                wording::span(s.tz, a, b),
-                wording::full_day(s.tz, first),
-                wording::full_day(s.tz, after - 1),
-            ),
-            interval: Some((a, b)),
-            help: Some("move it within the event's days, or change [event] start and end".into()),
-            ..Finding::default()
-        });
     }
 }
 
-pub(super) fn room_closed(s: &Schedule, emit: &mut Emitter) {
+pub(super) fn outside_event(s: &Schedule, w: &Windows, emit: &mut Emitter) {
+    if !emit.enabled(RuleCode::OutsideEvent) {
+        return;
+    }
+    for i in 0..s.sessions.len() {
+        outside_event_one(s, w, i, emit);
+    }
+}
+
+/// `outside-event` for session `i`.
+pub(super) fn outside_event_one(s: &Schedule, w: &Windows, i: usize, emit: &mut Emitter) {
+    let Some((a, b)) = s.sessions[i].slot() else {
+        return;
+    };
+    let (first, after) = w.event;
+    if a >= first && b <= after {
+        return;
+    }
+    emit.emit(RuleCode::OutsideEvent, &[i], || Finding {
+        message: format!(
+            "'{}' ({} {}) is outside the event's days ({} to {})",
+            s.program.sessions[i].title,
+            wording::full_day(s.tz, a),
+            wording::span(s.tz, a, b),
+            wording::full_day(s.tz, first),
+            wording::full_day(s.tz, after - 1),
+        ),
+        interval: Some((a, b)),
+        help: Some("move it within the event's days, or change [event] start and end".into()),
+        ..Finding::default()
+    });
+}
+
+pub(super) fn room_closed(s: &Schedule, w: &Windows, emit: &mut Emitter) {
     if !emit.enabled(RuleCode::RoomClosed) {
         return;
     }
-    let hours: Vec<Option<Vec<(Instant, Instant)>>> = s
-        .program
-        .rooms
-        .iter()
-        .map(|r| r.open.as_ref().map(|w| merged(s, w)))
-        .collect();
-    for (i, facts) in s.sessions.iter().enumerate() {
-        let (Some(room), Some((a, b))) = (facts.room, facts.slot()) else {
+    for i in 0..s.sessions.len() {
+        room_closed_one(s, w, i, emit);
+    }
+}
+
+/// `room-closed` for session `i`.
+pub(super) fn room_closed_one(s: &Schedule, w: &Windows, i: usize, emit: &mut Emitter) {
+    let facts = &s.sessions[i];
+    let (Some(room), Some((a, b))) = (facts.room, facts.slot()) else {
+        return;
+    };
+    let Some(open) = &w.hours[room] else { return };
+    if inside(open, a, b) {
+        return;
+    }
+    emit.emit(RuleCode::RoomClosed, &[i], || {
+        let r = &s.program.rooms[room];
+        Finding {
+            message: format!(
+                "'{}' ({} {}) is outside the opening hours of {} (open: {})",
+                s.program.sessions[i].title,
+                wording::day(s.tz, a),
+                wording::span(s.tz, a, b),
+                r.name,
+                list(s, open)
+            ),
+            room: Some(r.id.clone()),
+            interval: Some((a, b)),
+            related: vec![(r.span, format!("{}'s opening hours", r.name))],
+            help: super::allow_help_one(
+                RuleCode::RoomClosed,
+                "move it into the opening hours, or extend the room's `open`",
+            ),
+            ..Finding::default()
+        }
+    });
+}
+
+pub(super) fn speaker_unavailable(s: &Schedule, w: &Windows, emit: &mut Emitter) {
+    if !emit.enabled(RuleCode::SpeakerUnavailable) {
+        return;
+    }
+    for i in 0..s.sessions.len() {
+        speaker_unavailable_one(s, w, i, emit);
+    }
+}
+
+/// `speaker-unavailable` for session `i` (one finding per person).
+pub(super) fn speaker_unavailable_one(s: &Schedule, w: &Windows, i: usize, emit: &mut Emitter) {
+    let facts = &s.sessions[i];
+    let Some((a, b)) = facts.slot() else { return };
+    for &person in &facts.people {
+        let Some(free) = &w.available[person] else {
             continue;
         };
-        let Some(open) = &hours[room] else { continue };
-        if inside(open, a, b) {
+        if inside(free, a, b) {
             continue;
         }
-        emit.emit(RuleCode::RoomClosed, &[i], || {
-            let r = &s.program.rooms[room];
+        emit.emit(RuleCode::SpeakerUnavailable, &[i], || {
+            let who = &s.program.speakers[person];
             Finding {
                 message: format!(
-                    "'{}' ({} {}) is outside the opening hours of {} (open: {})",
+                    "{} is not available for '{}' ({} {}); available: {}",
+                    who.name,
                     s.program.sessions[i].title,
                     wording::day(s.tz, a),
                     wording::span(s.tz, a, b),
-                    r.name,
-                    list(s, open)
+                    list(s, free)
                 ),
-                room: Some(r.id.clone()),
+                person: Some(who.id.clone()),
                 interval: Some((a, b)),
-                related: vec![(r.span, format!("{}'s opening hours", r.name))],
+                related: vec![(who.span, format!("{}'s availability", who.name))],
                 help: super::allow_help_one(
-                    RuleCode::RoomClosed,
-                    "move it into the opening hours, or extend the room's `open`",
+                    RuleCode::SpeakerUnavailable,
+                    "move the session into the person's availability",
                 ),
                 ..Finding::default()
             }
         });
-    }
-}
-
-pub(super) fn speaker_unavailable(s: &Schedule, emit: &mut Emitter) {
-    if !emit.enabled(RuleCode::SpeakerUnavailable) {
-        return;
-    }
-    let availability: Vec<Option<Vec<(Instant, Instant)>>> = s
-        .program
-        .speakers
-        .iter()
-        .map(|p| p.available.as_ref().map(|w| merged(s, w)))
-        .collect();
-    for (i, facts) in s.sessions.iter().enumerate() {
-        let Some((a, b)) = facts.slot() else { continue };
-        for &person in &facts.people {
-            let Some(free) = &availability[person] else {
-                continue;
-            };
-            if inside(free, a, b) {
-                continue;
-            }
-            emit.emit(RuleCode::SpeakerUnavailable, &[i], || {
-                let who = &s.program.speakers[person];
-                Finding {
-                    message: format!(
-                        "{} is not available for '{}' ({} {}); available: {}",
-                        who.name,
-                        s.program.sessions[i].title,
-                        wording::day(s.tz, a),
-                        wording::span(s.tz, a, b),
-                        list(s, free)
-                    ),
-                    person: Some(who.id.clone()),
-                    interval: Some((a, b)),
-                    related: vec![(who.span, format!("{}'s availability", who.name))],
-                    help: super::allow_help_one(
-                        RuleCode::SpeakerUnavailable,
-                        "move the session into the person's availability",
-                    ),
-                    ..Finding::default()
-                }
-            });
-        }
     }
 }
 

@@ -82,6 +82,7 @@ pub(crate) fn session(s: &Session) -> Entries {
             (s.status != Status::Confirmed).then(|| Value::from(s.status.as_str())),
         ),
         ("allow", strings(s.allow.iter().map(|c| c.as_str()))),
+        ("locked", s.locked.then(|| Value::from(true))),
     ]
 }
 

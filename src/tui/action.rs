@@ -1,5 +1,14 @@
 //! The vocabulary of the editor: what an organiser can ask for ([`Action`]), what the editor
-//! asks the outside world to do ([`Effect`]), and the views and modes it can be in.
+//! asks the outside world to do ([`Effect`]), what comes back to it ([`Msg`]: an action, or
+//! the runner's report on an effect or on the outside world), and the views and modes it can
+//! be in.
+
+use std::collections::BTreeSet;
+
+use crate::edit::{Document, Edit};
+use crate::recover::Recovery;
+use crate::save::{OnDisk, SaveError, Saved};
+use crate::time::Instant;
 
 /// The five views, in `Tab` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -224,4 +233,49 @@ pub enum Effect {
     DiscardRecovery,
     /// Leave the editor.
     Quit,
+}
+
+/// Everything `App::update` reacts to: the organiser's actions, and the runner's reports.
+/// The runner never writes the app's fields: it sends one of these.
+#[derive(Debug)]
+pub enum Msg {
+    /// What a key, the mouse or a resize asks for.
+    Action(Action),
+    /// The clock moved on (the runner sends it when the minute changes).
+    Tick(Instant),
+    /// A save finished, or was refused (a file changed on disk since it was read).
+    Saved {
+        result: Result<Saved, SaveError>,
+        then_quit: bool,
+    },
+    /// The event was read again from disk: the edits are gone.
+    Reloaded(Box<(Document, OnDisk)>),
+    /// The event could not be read again; the edits are kept.
+    ReloadFailed(String),
+    /// An export finished: its summary, or why it failed.
+    Exported(Result<String, String>),
+    /// The organiser's picks were read at launch (or could not be).
+    PicksLoaded(Result<BTreeSet<String>, String>),
+    /// The picks could not be stored.
+    PicksNotSaved(String),
+    /// A recovery file was found at launch; `changed_since`: the event's files were modified
+    /// after it was written.
+    RecoveryFound {
+        recovery: Box<Recovery>,
+        changed_since: bool,
+    },
+    /// A recovery file was found but could not be read.
+    RecoveryUnreadable(String),
+    /// The recovered edits, as one undoable step (or why they could not be restored).
+    Restored(Result<Option<Edit>, String>),
+    /// The recovery file found at launch was deleted.
+    RecoveryDiscarded,
+    /// The background recovery file could not be written.
+    AutosaveFailed(String),
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
 }

@@ -1,6 +1,8 @@
 //! What the views show that is computed from the program: session facts, every diagnostic
 //! (the rules, run afresh after each edit), days, and sessions per day. Never edited directly.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::codes::Level;
@@ -26,6 +28,16 @@ pub struct Derived {
     pub unscheduled: Vec<usize>,
     /// Every session in time order (unplaced ones last), for the agenda and search.
     pub chronological: Vec<usize>,
+    /// Speakers (indices) in the order the speakers view lists them.
+    pub speaker_order: Vec<usize>,
+    /// Per speaker, their sessions (as speaker or moderator) in time order.
+    pub sessions_of_person: Vec<Vec<usize>>,
+    /// Per speaker, the errors and warnings about them (indices in `diagnostics`).
+    pub conflicts_of_person: Vec<Vec<usize>>,
+    /// Per room, its sessions in time order.
+    pub sessions_of_room: Vec<Vec<usize>>,
+    /// Per room, the errors and warnings about it (indices in `diagnostics`).
+    pub conflicts_of_room: Vec<Vec<usize>>,
 }
 
 impl Derived {
@@ -104,7 +116,43 @@ impl Derived {
                 *i,
             )
         });
+        let people = program.speakers.len();
+        let mut sessions_of_person: Vec<Vec<usize>> = vec![Vec::new(); people];
+        let mut sessions_of_room: Vec<Vec<usize>> = vec![Vec::new(); program.rooms.len()];
+        for &i in &chronological {
+            for &p in &facts[i].people {
+                if let Some(list) = sessions_of_person.get_mut(p) {
+                    list.push(i);
+                }
+            }
+            if let Some(list) = facts[i].room.and_then(|r| sessions_of_room.get_mut(r)) {
+                list.push(i);
+            }
+        }
+        let conflicts_of_person = index_by_id(
+            &diagnostics,
+            program.speakers.iter().map(|s| s.id.as_str()),
+            |d| d.person.as_deref(),
+        );
+        let conflicts_of_room = index_by_id(
+            &diagnostics,
+            program.rooms.iter().map(|r| r.id.as_str()),
+            |d| d.room.as_deref(),
+        );
+        let mut speaker_order: Vec<usize> = (0..people).collect();
+        speaker_order.sort_by(|&a, &b| {
+            program.speakers[a]
+                .name
+                .to_lowercase()
+                .cmp(&program.speakers[b].name.to_lowercase())
+                .then(a.cmp(&b))
+        });
         Derived {
+            speaker_order,
+            sessions_of_person,
+            conflicts_of_person,
+            sessions_of_room,
+            conflicts_of_room,
             summary: Summary::of(&diagnostics),
             facts,
             diagnostics,
@@ -121,4 +169,31 @@ impl Derived {
     pub fn day_of(&self, session: usize) -> Option<usize> {
         self.day_sessions.iter().position(|d| d.contains(&session))
     }
+}
+
+/// Per item (by id, in order), the errors and warnings that name it: one pass over the
+/// diagnostics, whatever the number of items.
+fn index_by_id<'a>(
+    diagnostics: &[Diagnostic],
+    ids: impl Iterator<Item = &'a str>,
+    named: impl Fn(&Diagnostic) -> Option<&str>,
+) -> Vec<Vec<usize>> {
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut n = 0;
+    for (k, id) in ids.enumerate() {
+        at.entry(id).or_default().push(k);
+        n = k + 1;
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (d, diag) in diagnostics.iter().enumerate() {
+        if diag.severity > Level::Warning {
+            continue;
+        }
+        if let Some(items) = named(diag).and_then(|id| at.get(id)) {
+            for &k in items {
+                out[k].push(d);
+            }
+        }
+    }
+    out
 }

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::action::Action;
 use crate::edit::Field;
 use crate::load::closest;
 use crate::model::{DateTimeValue, Kind, Program, Session, Status};
@@ -66,6 +67,17 @@ impl FormKey {
             FormKey::Description => "a paragraph (empty: none)",
         }
     }
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOutcome {
+    /// Still filling it in.
+    Editing,
+    /// Close it without applying.
+    Cancel,
+    /// Validate and apply it.
+    Submit,
 }
 
 /// The form being filled.
@@ -133,6 +145,26 @@ impl Form {
             errors: vec![None; FormKey::ALL.len()],
             new: false,
         })
+    }
+
+    /// Handle a key of the form: typing and moving between fields happen here; applying and
+    /// cancelling are for the app to carry out.
+    pub fn handle(&mut self, action: Action) -> FormOutcome {
+        match action {
+            Action::Insert(c) => self.value_mut().push(c),
+            Action::DeleteBack => {
+                self.value_mut().pop();
+            }
+            Action::ClearInput => self.value_mut().clear(),
+            Action::NextField => self.focus = (self.focus + 1) % self.values.len(),
+            Action::PrevField => {
+                self.focus = (self.focus + self.values.len() - 1) % self.values.len()
+            }
+            Action::Cancel => return FormOutcome::Cancel,
+            Action::Submit => return FormOutcome::Submit,
+            _ => {}
+        }
+        FormOutcome::Editing
     }
 
     pub fn key(&self) -> FormKey {

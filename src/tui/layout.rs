@@ -11,7 +11,13 @@
 //! ```
 //! Below 100 columns the details and backlog share a strip under the main view.
 
+use chrono::NaiveDate;
+use chrono_tz::Tz;
 use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use super::action::View;
+use crate::rules::wording;
 
 /// Below this the editor shows a "too small" message instead of a garbled screen.
 pub const MIN_WIDTH: u16 = 60;
@@ -138,4 +144,66 @@ pub fn grid_geometry(main: Rect, rooms: usize) -> GridGeometry {
 /// List views: a title line, then rows.
 pub fn list_rows_height(main: Rect) -> usize {
     main.height.saturating_sub(1) as usize
+}
+
+/// A tab on screen (a view in the header, a day in the grid): what it shows, its label, and
+/// the columns it covers (`x..end`). Drawing and mouse clicks both use these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tab<T> {
+    pub target: T,
+    pub label: String,
+    pub x: u16,
+    pub end: u16,
+}
+
+/// The tab covering a column.
+pub fn tab_at<T: Copy>(tabs: &[Tab<T>], column: u16) -> Option<T> {
+    tabs.iter()
+        .find(|t| column >= t.x && column < t.end)
+        .map(|t| t.target)
+}
+
+/// Where the header's brand ends and the view tabs begin.
+pub const BRAND: &str = " agora ";
+
+/// The view tabs of the header; `conflicts` (errors and warnings) shows on the last one.
+pub fn view_tabs(conflicts: usize) -> Vec<Tab<View>> {
+    let mut x = BRAND.width() as u16 + 1;
+    let mut out = Vec::new();
+    for (k, v) in View::ALL.iter().enumerate() {
+        let label = match v {
+            View::Conflicts if conflicts > 0 => {
+                format!(" {} {} ({conflicts}) ", k + 1, v.title())
+            }
+            _ => format!(" {} {} ", k + 1, v.title()),
+        };
+        let w = label.width() as u16;
+        out.push(Tab {
+            target: *v,
+            label,
+            x,
+            end: x + w,
+        });
+        x += w + 1;
+    }
+    out
+}
+
+/// The day tabs on the first line of the grid (`main` is the grid's area).
+pub fn day_tabs(main: Rect, tz: Tz, days: &[NaiveDate]) -> Vec<Tab<usize>> {
+    let mut x = main.x + 1;
+    let mut out = Vec::new();
+    for (d, date) in days.iter().enumerate() {
+        let t = crate::time::day_start(tz, *date) + 12 * 3600;
+        let label = format!(" {} ", wording::day(tz, t));
+        let w = label.width() as u16;
+        out.push(Tab {
+            target: d,
+            label,
+            x,
+            end: x + w,
+        });
+        x += w + 1;
+    }
+    out
 }

@@ -1,13 +1,14 @@
 //! The rows of the list views (agenda, speakers, rooms, conflicts), as indices into the
-//! program and the diagnostics. Text is made only for the rows on screen, so a 10,000-session
-//! agenda costs little per keypress.
+//! program and the diagnostics, built from plain data: the program, what is derived from it
+//! (with its per-person and per-room indexes, built once per change) and the filters. Text is
+//! made only for the rows on screen, so a 10,000-session agenda costs little per keypress.
 
 use crate::codes::Level;
 use crate::edit::Role;
-use crate::model::{Kind, Status};
+use crate::model::{Kind, Program, Status};
 
 use super::action::View;
-use super::app::App;
+use super::derive::Derived;
 
 /// Agenda filters; `None` lets everything through.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -65,20 +66,17 @@ fn session_row(session: usize) -> Row {
 }
 
 /// The rows of a list view.
-pub fn rows(app: &App, view: View) -> Vec<Row> {
+pub fn rows(program: &Program, derived: &Derived, filters: &Filters, view: View) -> Vec<Row> {
     match view {
         View::Grid => Vec::new(),
-        View::Agenda => agenda(app),
-        View::Speakers => speakers(app),
-        View::Rooms => rooms(app),
-        View::Conflicts => conflicts(app),
+        View::Agenda => agenda(program, derived, filters),
+        View::Speakers => speakers(program, derived),
+        View::Rooms => rooms(program, derived),
+        View::Conflicts => conflicts(derived),
     }
 }
 
-fn agenda(app: &App) -> Vec<Row> {
-    let program = &app.doc.program;
-    let d = &app.derived;
-    let f = &app.filters;
+fn agenda(program: &Program, d: &Derived, f: &Filters) -> Vec<Row> {
     let keep = |i: usize| {
         let s = &program.sessions[i];
         let facts = &d.facts[i];
@@ -123,31 +121,15 @@ fn agenda(app: &App) -> Vec<Row> {
     out
 }
 
-fn speakers(app: &App) -> Vec<Row> {
-    let program = &app.doc.program;
-    let d = &app.derived;
-    let mut sessions_of: Vec<Vec<usize>> = vec![Vec::new(); program.speakers.len()];
-    for &i in &d.chronological {
-        for &p in &d.facts[i].people {
-            sessions_of[p].push(i);
-        }
-    }
-    let mut order: Vec<usize> = (0..program.speakers.len()).collect();
-    order.sort_by(|&a, &b| {
-        program.speakers[a]
-            .name
-            .to_lowercase()
-            .cmp(&program.speakers[b].name.to_lowercase())
-            .then(a.cmp(&b))
-    });
+fn speakers(program: &Program, d: &Derived) -> Vec<Row> {
     let mut out = Vec::new();
-    for p in order {
+    for &p in &d.speaker_order {
         let id = &program.speakers[p].id;
         out.push(Row::Heading(Heading::Speaker(p)));
-        if sessions_of[p].is_empty() {
+        if d.sessions_of_person[p].is_empty() {
             out.push(Row::Note("no session"));
         }
-        for &i in &sessions_of[p] {
+        for &i in &d.sessions_of_person[p] {
             let s = &program.sessions[i];
             let role = if s.speakers.iter().any(|r| &r.value == id) {
                 Role::Speaker
@@ -159,11 +141,7 @@ fn speakers(app: &App) -> Vec<Row> {
                 role: Some(role),
             });
         }
-        for (k, diag) in d.diagnostics.iter().enumerate() {
-            if diag.person.as_deref() == Some(id.as_str()) && diag.severity <= Level::Warning {
-                out.push(Row::Diagnostic(k));
-            }
-        }
+        out.extend(d.conflicts_of_person[p].iter().map(|&k| Row::Diagnostic(k)));
     }
     if out.is_empty() {
         out.push(Row::Note("No speakers yet: add one with :speaker NAME."));
@@ -171,27 +149,15 @@ fn speakers(app: &App) -> Vec<Row> {
     out
 }
 
-fn rooms(app: &App) -> Vec<Row> {
-    let program = &app.doc.program;
-    let d = &app.derived;
-    let mut sessions_of: Vec<Vec<usize>> = vec![Vec::new(); program.rooms.len()];
-    for &i in &d.chronological {
-        if let Some(r) = d.facts[i].room {
-            sessions_of[r].push(i);
-        }
-    }
+fn rooms(program: &Program, d: &Derived) -> Vec<Row> {
     let mut out = Vec::new();
-    for (r, room) in program.rooms.iter().enumerate() {
+    for r in 0..program.rooms.len() {
         out.push(Row::Heading(Heading::Room(r)));
-        if sessions_of[r].is_empty() {
+        if d.sessions_of_room[r].is_empty() {
             out.push(Row::Note("no session"));
         }
-        out.extend(sessions_of[r].iter().map(|&i| session_row(i)));
-        for (k, diag) in d.diagnostics.iter().enumerate() {
-            if diag.room.as_deref() == Some(room.id.as_str()) && diag.severity <= Level::Warning {
-                out.push(Row::Diagnostic(k));
-            }
-        }
+        out.extend(d.sessions_of_room[r].iter().map(|&i| session_row(i)));
+        out.extend(d.conflicts_of_room[r].iter().map(|&k| Row::Diagnostic(k)));
     }
     if out.is_empty() {
         out.push(Row::Note(
@@ -201,8 +167,7 @@ fn rooms(app: &App) -> Vec<Row> {
     out
 }
 
-fn conflicts(app: &App) -> Vec<Row> {
-    let d = &app.derived;
+fn conflicts(d: &Derived) -> Vec<Row> {
     let mut out = Vec::new();
     for level in [Level::Error, Level::Warning, Level::Info] {
         let found: Vec<usize> = d
@@ -225,11 +190,10 @@ fn conflicts(app: &App) -> Vec<Row> {
 }
 
 /// The session a row is about (a diagnostic's first session).
-pub fn row_session(app: &App, row: &Row) -> Option<usize> {
+pub fn row_session(derived: &Derived, row: &Row) -> Option<usize> {
     match row {
         Row::Session { session, .. } => Some(*session),
-        Row::Diagnostic(k) => app
-            .derived
+        Row::Diagnostic(k) => derived
             .diagnostics
             .get(*k)
             .and_then(|d| d.session_indices.first().copied()),

@@ -1,6 +1,10 @@
 //! The terminal editor (ratatui + crossterm), in The Elm Architecture's shape:
-//! `key → Keymap::resolve(mode, key) → Action → App::update(action) → Option<Effect>`, a
-//! runner that carries out effects, and rendering as pure functions of `&App`.
+//! `key → Keymap::resolve(mode, key) → Action → App::update(msg) → Option<Effect>`, a runner
+//! that carries out effects and reports their results back as messages ([`Msg`]: saved,
+//! reloaded, changed on disk, tick…), and rendering as pure functions of `&App`. `update` is
+//! the only place the state changes; the app is split by mode under `app/` (normal, form,
+//! picker, prompt, command line, search, navigation), and the screen geometry both drawing
+//! and clicks use is in `layout`.
 //!
 //! Everything that changes the program goes through `crate::edit` (undoable edits);
 //! everything written to disk goes through `crate::save` and `crate::recover`. This module
@@ -22,6 +26,6 @@ pub mod runner;
 pub mod signage;
 pub mod theme;
 
-pub use action::{Action, Effect, Mode, View};
+pub use action::{Action, Effect, Mode, Msg, View};
 pub use app::App;
 pub use keymap::{Key, Keymap};

@@ -4,6 +4,8 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
+use super::action::Action;
+use crate::edit::Role;
 use crate::model::{Kind, Status};
 
 /// What choosing an item does.
@@ -41,6 +43,17 @@ impl AsRef<str> for Labeled<'_> {
     fn as_ref(&self) -> &str {
         self.1
     }
+}
+
+/// What a key did in the picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerOutcome {
+    /// Still choosing.
+    Choosing,
+    /// Close it.
+    Cancel,
+    /// Choose the current item (`Enter`: as speaker, `Tab`: as moderator).
+    Choose(Role),
 }
 
 /// The picker's state.
@@ -87,6 +100,42 @@ impl Picker {
                 .collect();
         }
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Handle a key: typing narrows, arrows and the wheel move; choosing and closing are for
+    /// the app to carry out.
+    pub fn handle(&mut self, action: Action) -> PickerOutcome {
+        match action {
+            Action::Insert(c) => {
+                self.query.push(c);
+                self.cursor = 0;
+                self.refilter();
+            }
+            Action::DeleteBack => {
+                self.query.pop();
+                self.refilter();
+            }
+            Action::ClearInput => {
+                self.query.clear();
+                self.refilter();
+            }
+            Action::CursorDown => self.down(),
+            Action::CursorUp => self.up(),
+            Action::Scroll { lines, .. } => {
+                for _ in 0..lines.unsigned_abs() {
+                    if lines > 0 {
+                        self.down()
+                    } else {
+                        self.up()
+                    }
+                }
+            }
+            Action::Cancel => return PickerOutcome::Cancel,
+            Action::Submit => return PickerOutcome::Choose(Role::Speaker),
+            Action::Alternate => return PickerOutcome::Choose(Role::Moderator),
+            _ => {}
+        }
+        PickerOutcome::Choosing
     }
 
     pub fn current(&self) -> Option<&Item> {

@@ -22,7 +22,7 @@ use ratatui::Terminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Msg};
 use super::app::App;
 use super::keymap::Key;
 use super::{export, render};
@@ -123,10 +123,7 @@ fn lock(shared: &Mutex<App>) -> MutexGuard<'_, App> {
 pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
     let mut app = App::new(doc, disk, now(), color);
     if let Some(path) = picks_path(&app) {
-        match picks::load(&path) {
-            Ok(p) => app.picks = p,
-            Err(m) => app.failed(m),
-        }
+        app.update(Msg::PicksLoaded(picks::load(&path)));
     }
     match recover::read(&app.disk.root) {
         Some(Ok(r)) => {
@@ -138,9 +135,14 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
                     .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                     .is_some_and(|d| d.as_secs() as i64 > r.written_at)
             });
-            app.offer_recovery(r, newer)
+            app.update(Msg::RecoveryFound {
+                recovery: Box::new(r),
+                changed_since: newer,
+            });
         }
-        Some(Err(m)) => app.failed(m),
+        Some(Err(m)) => {
+            app.update(Msg::RecoveryUnreadable(m));
+        }
         None => {}
     }
     let shared = Arc::new(Mutex::new(app));
@@ -279,7 +281,7 @@ fn event_loop<W: Write>(
             // Idle: keep "now" current and the recovery file fresh.
             let t = now();
             if t / 60 != app.now / 60 {
-                app.now = t;
+                app.update(Msg::Tick(t));
                 dirty_screen = true;
             }
             if app.history.generation() != recovered_generation
@@ -290,7 +292,7 @@ fn event_loop<W: Write>(
                     // An older recovery file the organiser chose to keep: leave it alone.
                 } else if app.history.is_dirty() {
                     if let Err(m) = recover::write(&app.doc, &app.disk, "autosave", t) {
-                        app.failed(m);
+                        app.update(Msg::AutosaveFailed(m));
                         dirty_screen = true;
                     }
                 } else {
@@ -364,7 +366,7 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                 if result.is_ok() && !app.keep_recovery {
                     recover::remove(&app.disk.root);
                 }
-                app.saved(result, then_quit)
+                app.update(Msg::Saved { result, then_quit })
             }
             Effect::Reload => {
                 match save::open(&app.disk.root) {
@@ -372,7 +374,7 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                         if !app.keep_recovery {
                             recover::remove(&disk.root);
                         }
-                        app.reloaded(doc, disk);
+                        app.update(Msg::Reloaded(Box::new((doc, disk))));
                     }
                     Err(failure) => {
                         let first = failure
@@ -380,9 +382,9 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                             .first()
                             .map(|e| e.message.clone())
                             .unwrap_or_default();
-                        app.failed(format!(
+                        app.update(Msg::ReloadFailed(format!(
                             "Cannot reload: the file on disk does not load ({first}); your edits are kept"
-                        ));
+                        )));
                     }
                 }
                 None
@@ -393,26 +395,18 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                 picks,
             } => {
                 let chosen = picks.then_some(&app.picks);
-                match export::export(
+                let result = export::export(
                     &app.doc.program,
                     chosen,
                     &format,
                     path.as_deref().map(Path::new),
-                ) {
-                    Ok(message) => {
-                        app.info(message);
-                        None
-                    }
-                    Err(message) => {
-                        app.failed(message);
-                        None
-                    }
-                }
+                );
+                app.update(Msg::Exported(result))
             }
             Effect::SavePicks => {
                 if let Some(path) = picks_path(app) {
                     if let Err(m) = picks::save(&path, &app.doc.program.event.id, &app.picks) {
-                        app.failed(m);
+                        app.update(Msg::PicksNotSaved(m));
                     }
                 }
                 None
@@ -422,14 +416,11 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                     Some(r) => recover::restore(&app.doc, &app.disk, r),
                     None => Ok(None),
                 };
-                app.restored(result);
-                None
+                app.update(Msg::Restored(result))
             }
             Effect::DiscardRecovery => {
                 recover::remove(&app.disk.root);
-                app.recovery = None;
-                app.info("Recovery file discarded");
-                None
+                app.update(Msg::RecoveryDiscarded)
             }
             Effect::Quit => {
                 // Quitting is a decision about the edits: saved, or discarded with :q!.

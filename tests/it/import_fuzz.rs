@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use agora::interop::import::import;
-use agora::interop::toml_out::{render, Layout};
+use agora::import::import;
+use agora::import::toml_out::{render, Layout};
 use agora::load::load_str;
 use agora::rules::Schedule;
 use proptest::prelude::*;

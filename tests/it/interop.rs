@@ -11,9 +11,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use agora::codes::RuleCode;
-use agora::interop::import::{import, Imported};
-use agora::interop::toml_out::{render, Layout};
-use agora::interop::{frab_json, frab_xml};
+use agora::export::frab::{json as frab_json, xml as frab_xml};
+use agora::export::{export, Format, Options, Selection};
+use agora::import::toml_out::{render, Layout};
+use agora::import::{import, Imported};
 use agora::load::{load_path, load_str};
 use agora::model::{Program, Status};
 use agora::rules::{check, Schedule};
@@ -801,7 +802,7 @@ id = "later"
 title = "Not scheduled yet"
 "#;
     let program = load_str(Path::new("ev.toml"), toml).unwrap_or_else(|f| panic!("{:?}", f.errors));
-    let left = agora::interop::left_out(&program);
+    let left = agora::export::frab::left_out(&program);
     assert_eq!(left.cancelled, vec!["gone".to_string()]);
     assert_eq!(left.unscheduled, vec!["later".to_string()]);
     for text in [frab_xml::write(&program), frab_json::write(&program)] {
@@ -1096,22 +1097,26 @@ fn days_frame_their_sessions_the_way_apps_read_them() {
 fn a_selection_exports_only_its_sessions() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
     let program = load_path(&path).unwrap_or_else(|f| panic!("{:?}", f.errors));
-    let in_amphi = |i: usize| {
-        program.sessions[i]
-            .room
-            .as_ref()
-            .is_some_and(|r| r.value == "amphi")
-    };
+    let in_amphi: Vec<String> = program
+        .sessions
+        .iter()
+        .filter(|s| s.room.as_ref().is_some_and(|r| r.value == "amphi"))
+        .map(|s| s.id.clone())
+        .collect();
     let want: BTreeSet<String> = trips(&program, true)
         .into_iter()
         .filter(|(_, t)| t.room.as_deref() == Some("Amphithéâtre"))
         .map(|(id, _)| id)
         .collect();
     assert!(want.len() > 3);
-    for text in [
-        frab_xml::write_selected(&program, &in_amphi),
-        frab_json::write_selected(&program, &in_amphi),
-    ] {
+    let selection = Selection {
+        sessions: in_amphi,
+        ..Selection::default()
+    };
+    let options = Options::default();
+    for format in [Format::FrabXml, Format::FrabJson] {
+        let files = export(&program, &[format], &selection, None, &options).expect("exports");
+        let text = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
         let (_, back) = import_and_load(&text, "amphi");
         let got: BTreeSet<String> = back.sessions.iter().map(|s| s.id.clone()).collect();
         assert_eq!(got, want);

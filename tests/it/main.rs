@@ -4,6 +4,7 @@
 
 mod common;
 mod export_support;
+mod place_support;
 
 mod cli_edit;
 mod cli_import;
@@ -14,10 +15,12 @@ mod export_roundtrip;
 mod export_security;
 mod fixtures;
 mod fuzz_regressions;
+mod hostile;
 mod ical_regressions;
 mod import_fuzz;
 mod interop;
 mod oracle;
+mod probe;
 mod properties;
 mod recover;
 mod robustness;
@@ -25,7 +28,5 @@ mod rules;
 mod save;
 mod signage;
 mod tmux;
-mod tui_app;
 mod tui_export;
-mod tui_render;
 mod tui_robust;

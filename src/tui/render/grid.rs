@@ -24,47 +24,22 @@ use crate::tui::grid::{self, Block};
 use crate::tui::layout::{self, GUTTER};
 use crate::tui::theme::{glyph, Theme, OVERLAP, PICK};
 
-/// Day tabs of the first line: `(day, first column, end column)`.
-pub fn day_tabs(app: &App) -> Vec<(usize, u16, u16)> {
-    let main = app.areas().main;
-    let tz = app.doc.program.event.timezone;
-    let mut x = main.x + 1;
-    let mut out = Vec::new();
-    for (d, date) in app.derived.days.iter().enumerate() {
-        let t = crate::time::day_start(tz, *date) + 12 * 3600;
-        let label = format!(" {} ", wording::day(tz, t));
-        let w = label.width() as u16;
-        out.push((d, x, x + w));
-        x += w + 1;
-    }
-    out
-}
-
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let program = &app.doc.program;
     let tz = program.event.timezone;
     // Line 0: day tabs and zoom.
-    let tabs = day_tabs(app);
-    let visible_tabs: Vec<_> = tabs.iter().filter(|(_, _, b)| *b <= area.right()).collect();
-    for &&(d, a, b) in &visible_tabs {
-        let date = app.derived.days[d];
-        let t = crate::time::day_start(tz, date) + 12 * 3600;
-        let style = if d == app.grid.day {
+    let tabs = app.day_tabs();
+    let visible_tabs: Vec<_> = tabs.iter().filter(|t| t.end <= area.right()).collect();
+    for tab in &visible_tabs {
+        let style = if tab.target == app.grid.day {
             theme.active_tab()
         } else {
             theme.bold()
         };
-        put(
-            buf,
-            a,
-            area.y,
-            b - a,
-            &format!(" {} ", wording::day(tz, t)),
-            style,
-        );
+        put(buf, tab.x, area.y, tab.end - tab.x, &tab.label, style);
     }
     if visible_tabs.len() < tabs.len() {
-        let x = visible_tabs.last().map(|t| t.2).unwrap_or(area.x);
+        let x = visible_tabs.last().map(|t| t.end).unwrap_or(area.x);
         put(
             buf,
             x,
@@ -92,7 +67,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         wording::clock(tz, frame.row_time(frame.rows))
     );
     let iw = info.width() as u16;
-    let last_tab = visible_tabs.last().map(|t| t.2).unwrap_or(area.x);
+    let last_tab = visible_tabs.last().map(|t| t.end).unwrap_or(area.x);
     if area.right() > last_tab + iw + 10 {
         put(buf, area.right() - iw, area.y, iw, &info, theme.dim());
     }

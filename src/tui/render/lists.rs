@@ -17,7 +17,7 @@ use crate::model::Status;
 use crate::rules::wording;
 use crate::tui::action::View;
 use crate::tui::app::App;
-use crate::tui::lists::{self, Heading, Row};
+use crate::tui::lists::{Heading, Row};
 use crate::tui::theme::{glyph, Theme, PICK};
 
 fn title_line(app: &App, view: View, rows: &[Row]) -> String {
@@ -88,7 +88,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: View, theme: Theme) {
     let Some(li) = App::list_index(view) else {
         return;
     };
-    let rows = lists::rows(app, view);
+    let rows = app.rows(view);
     let state = app.lists[li];
     put(
         buf,

@@ -102,74 +102,38 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, styl
         .0
 }
 
-/// The view tabs and where each is drawn: `(view, first column, end column)`.
-pub fn tabs(app: &App) -> Vec<(View, u16, u16)> {
-    let mut x = " agora ".width() as u16 + 1;
-    let mut out = Vec::new();
-    for (k, v) in View::ALL.iter().enumerate() {
-        let label = tab_label(k, *v, app);
-        let w = label.width() as u16;
-        out.push((*v, x, x + w));
-        x += w + 1;
-    }
-    out
-}
-
-fn tab_label(k: usize, v: View, app: &App) -> String {
-    match v {
-        View::Conflicts => {
-            let s = app.derived.summary;
-            if s.errors + s.warnings > 0 {
-                format!(" {} {} ({}) ", k + 1, v.title(), s.errors + s.warnings)
-            } else {
-                format!(" {} {} ", k + 1, v.title())
-            }
-        }
-        _ => format!(" {} {} ", k + 1, v.title()),
-    }
-}
-
 fn event_name(app: &App) -> String {
     fit(&app.doc.program.event.name, 28)
 }
 
-/// The view tab at a column of the header.
-pub fn tab_at(app: &App, column: u16) -> Option<View> {
-    tabs(app)
-        .into_iter()
-        .find(|(_, a, b)| column >= *a && column < *b)
-        .map(|(v, _, _)| v)
-}
-
-/// The day tab at a column of the grid's first line.
-pub fn day_tab_at(app: &App, column: u16) -> Option<usize> {
-    grid::day_tabs(app)
-        .into_iter()
-        .find(|(_, a, b)| column >= *a && column < *b)
-        .map(|(d, _, _)| d)
-}
-
 fn header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     buf.set_style(area, theme.header());
-    put(buf, area.x, area.y, area.width, " agora ", theme.header());
-    let tabs = tabs(app);
+    put(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        layout::BRAND,
+        theme.header(),
+    );
+    let tabs = app.view_tabs();
     // The event's name, on the right when there is room for it.
-    let end = tabs.last().map(|t| t.2).unwrap_or(0);
+    let end = tabs.last().map(|t| t.end).unwrap_or(0);
     let name = event_name(app);
     let w = name.width() as u16;
     if area.right() > end + w + 3 {
         put(buf, area.right() - w - 1, area.y, w, &name, theme.header());
     }
-    for (k, (v, a, b)) in tabs.into_iter().enumerate() {
-        if a >= area.right() {
+    for tab in tabs {
+        if tab.x >= area.right() {
             break;
         }
-        let style = if v == app.view {
+        let style = if tab.target == app.view {
             theme.active_tab()
         } else {
             theme.header()
         };
-        put(buf, a, area.y, b - a, &tab_label(k, v, app), style);
+        put(buf, tab.x, area.y, tab.end - tab.x, &tab.label, style);
     }
 }
 
@@ -288,3 +252,6 @@ impl RenderClipped for Paragraph<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,353 @@
+//! `schedule.json` in the C3VOC shape ("schema1") that frab and pretalx write, valid against
+//! the C3VOC JSON schema.
+//!
+//! Layout only: what goes out, and under which identifiers, is decided by [`Plan`]. Keys come
+//! out in a fixed order (typed structs, rooms in program order), so the file is
+//! deterministic to the byte.
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::model::Program;
+use crate::time::{rfc3339, to_local};
+
+use super::plan::{date_text, hh_mm_rounded, is_http_url, Item, Plan, Role};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    generator: Generator,
+    schedule: Schedule<'a>,
+}
+
+#[derive(Serialize)]
+struct Generator {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Schedule<'a> {
+    version: String,
+    conference: Conference<'a>,
+}
+
+#[derive(Serialize)]
+struct Conference<'a> {
+    acronym: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    start: String,
+    end: String,
+    #[serde(rename = "daysCount")]
+    days_count: usize,
+    timeslot_duration: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_zone_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    tracks: Vec<Track<'a>>,
+    rooms: Vec<Room<'a>>,
+    days: Vec<Day<'a>>,
+}
+
+#[derive(Serialize)]
+struct Track<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slug: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    color: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Room<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slug: Option<&'a str>,
+    guid: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    capacity: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Day<'a> {
+    index: usize,
+    date: String,
+    day_start: String,
+    day_end: String,
+    rooms: Rooms<'a>,
+}
+
+/// Room name → events, in program order (a JSON object, but ordered).
+struct Rooms<'a>(Vec<(&'a str, Vec<Event<'a>>)>);
+
+impl Serialize for Rooms<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, events) in &self.0 {
+            map.serialize_entry(name, events)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Event<'a> {
+    guid: String,
+    id: u32,
+    date: String,
+    start: String,
+    end: String,
+    duration: String,
+    room: &'a str,
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    subtitle: &'static str,
+    track: Option<&'a str>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    language: &'a str,
+    #[serde(rename = "abstract")]
+    abstract_: &'a str,
+    description: &'a str,
+    persons: Vec<Person<'a>>,
+    links: Vec<Link<'a>>,
+}
+
+/// A person in the pretalx shape (`name`), with frab's `public_name` for older readers; no
+/// numeric `id`, which would make it match both person shapes of the schema.
+#[derive(Serialize)]
+struct Person<'a> {
+    guid: String,
+    name: &'a str,
+    public_name: &'a str,
+    /// The speaker's agora id, so an import gives it back.
+    slug: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    biography: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    url: &'a str,
+    title: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// The whole `schedule.json` of a program, deterministic to the byte.
+pub fn write(program: &Program) -> String {
+    super::whole(program, render)
+}
+
+/// The `schedule.json` of a plan: what `agora export` writes, for a selection too (rooms, tracks
+/// and days stay complete).
+pub(crate) fn render(plan: &Plan) -> String {
+    let mut document = Document {
+        schema: "https://c3voc.de/schedule/schema.json",
+        generator: Generator {
+            name: "agora",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        schedule: Schedule {
+            version: String::new(),
+            conference: conference(plan),
+        },
+    };
+    // The version changes exactly when the content does: apps compare it to offer updates.
+    let content = serde_json::to_string(&document.schedule.conference).unwrap_or_default();
+    document.schedule.version = crate::ids::frab::guid("", "content", &content)
+        .simple()
+        .to_string()[..12]
+        .to_string();
+    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn conference<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
+    let program = plan.program;
+    let ev = &program.event;
+    let tz_name = plan.tz.name();
+    Conference {
+        acronym: &plan.acronym,
+        title: &plan.event_name,
+        description: plan.event_description.as_deref(),
+        start: date_text(plan.first_date()),
+        end: date_text(plan.last_date()),
+        days_count: plan.days.len(),
+        timeslot_duration: hh_mm_rounded(plan.timeslot * 60),
+        time_zone_name: schema_zone_name(tz_name).then_some(tz_name),
+        url: ev.url.as_deref().filter(|u| is_http_url(u)),
+        tracks: program
+            .tracks
+            .iter()
+            .zip(&plan.tracks)
+            .map(|(track, shown)| Track {
+                name: &shown.name,
+                slug: is_json_slug(&track.id).then_some(track.id.as_str()),
+                color: track.color.as_deref(),
+            })
+            .collect(),
+        rooms: plan
+            .rooms
+            .iter()
+            .enumerate()
+            .map(|(r, shown)| {
+                let room = program.rooms.get(r);
+                Room {
+                    name: &shown.name,
+                    slug: room
+                        .map(|room| room.id.as_str())
+                        .filter(|id| is_json_slug(id)),
+                    guid: shown.guid.to_string(),
+                    capacity: room.and_then(|room| room.capacity),
+                    description: shown.location.as_deref(),
+                }
+            })
+            .collect(),
+        days: plan
+            .days
+            .iter()
+            .map(|day| Day {
+                index: day.index,
+                date: date_text(day.date),
+                day_start: rfc3339(plan.tz, day.start),
+                day_end: rfc3339(plan.tz, day.end),
+                rooms: Rooms(
+                    plan.rooms
+                        .iter()
+                        .enumerate()
+                        .map(|(r, shown)| {
+                            let events = plan.in_room(day, r).map(|i| event(plan, i)).collect();
+                            (shown.name.as_str(), events)
+                        })
+                        .collect(),
+                ),
+            })
+            .collect(),
+    }
+}
+
+fn event<'a>(plan: &'a Plan<'a>, item: &'a Item) -> Event<'a> {
+    let program = plan.program;
+    let session = &program.sessions[item.session];
+    let tz = plan.tz;
+    let url = session.url.as_deref().filter(|u| is_http_url(u));
+    // The schema requires a URL: the session's page, else the event's page, else the GUID.
+    let page = match (url, program.event.url.as_deref().filter(|u| is_http_url(u))) {
+        (Some(url), _) => url.to_string(),
+        (None, Some(event_url)) => event_url.to_string(),
+        (None, None) => format!("urn:uuid:{}", item.guid),
+    };
+    Event {
+        guid: item.guid.to_string(),
+        id: item.number,
+        date: rfc3339(tz, item.start),
+        start: to_local(tz, item.start).format("%H:%M").to_string(),
+        end: rfc3339(tz, item.end),
+        duration: hh_mm_rounded(item.end - item.start),
+        room: &plan.rooms[item.room].name,
+        slug: &item.slug,
+        url: page,
+        title: &item.title,
+        subtitle: "",
+        track: item.track.map(|t| plan.tracks[t].name.as_str()),
+        kind: session.kind.as_str(),
+        language: &item.language,
+        abstract_: &item.abstract_,
+        description: &item.description,
+        persons: item
+            .people
+            .iter()
+            .map(|&(p, role)| {
+                let speaker = &program.speakers[p];
+                let person = &plan.people[p];
+                Person {
+                    guid: person.guid.to_string(),
+                    name: &person.name,
+                    public_name: &person.name,
+                    slug: &speaker.id,
+                    role: (role == Role::Moderator).then_some("moderator"),
+                    biography: person.bio.as_deref(),
+                    url: speaker.url.as_deref().filter(|u| is_http_url(u)),
+                }
+            })
+            .collect(),
+        links: url
+            .map(|url| Link {
+                url,
+                title: url,
+                kind: "web",
+            })
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// The schema's `time_zone_name` pattern, `^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$`, as a regex search
+/// reads it: a `Area/City` prefix, or ending in `UTC`. Other names (`Etc/GMT-1`) are left out.
+fn schema_zone_name(name: &str) -> bool {
+    fn word(s: &str) -> usize {
+        let mut chars = s.char_indices();
+        match chars.next() {
+            Some((_, c)) if c.is_ascii_uppercase() => {}
+            _ => return 0,
+        }
+        let rest = s[1..]
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        if rest == 0 {
+            0
+        } else {
+            1 + rest
+        }
+    }
+    let first = word(name);
+    let prefix_ok = first > 0
+        && name[first..]
+            .strip_prefix('/')
+            .is_some_and(|rest| word(rest) > 0);
+    prefix_ok || name.ends_with("UTC")
+}
+
+/// The schema's slug pattern: `^[a-z0-9_-]+[a-z0-9]$`.
+fn is_json_slug(id: &str) -> bool {
+    id.len() >= 2
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id.ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_names_as_the_schema_reads_them() {
+        for ok in [
+            "Europe/Paris",
+            "America/New_York",
+            "UTC",
+            "Etc/UTC",
+            "Asia/Kolkata",
+        ] {
+            assert!(schema_zone_name(ok), "{ok}");
+        }
+        for bad in ["Etc/GMT-1", "GMT", "EST5EDT", "europe/paris"] {
+            assert!(!schema_zone_name(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The frab/C3VOC schedule that conference apps read (Giggity, EventFahrplan, ConfClerk, …) and
+//! that pretalx and frab write, exported from the same resolved [`Agenda`] as every other
+//! format.
+//!
+//! The writers ([`xml`], [`json`]) share one [`plan`] of what goes where (days, rooms, stable
+//! GUIDs and numeric ids); the identifiers follow the scheme of [`crate::ids::frab`], which
+//! the importer reads back. docs/interop.md documents the mapping both ways.
+
+pub mod json;
+pub(crate) mod plan;
+pub mod xml;
+
+use crate::export::agenda::Agenda;
+use crate::export::selection::Filter;
+use crate::model::Program;
+use crate::rules::Schedule;
+
+use plan::Plan;
+
+/// `f` of the plan of the whole program (every session).
+fn whole<T>(program: &Program, f: impl FnOnce(&Plan) -> T) -> T {
+    let schedule = Schedule::new(program);
+    let agenda = Agenda::new(&schedule, &Filter::default(), None, false);
+    f(&Plan::new(&agenda))
+}
+
+/// The sessions a frab export leaves out, by id: cancelled ones (apps expect them to vanish
+/// from the new version) and unscheduled ones (no place in a timetable). For a command to say
+/// so next to the export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub cancelled: Vec<String>,
+    pub unscheduled: Vec<String>,
+}
+
+pub fn left_out(program: &Program) -> LeftOut {
+    whole(program, |plan| {
+        let ids = |list: &[usize]| {
+            list.iter()
+                .map(|&i| program.sessions[i].id.clone())
+                .collect()
+        };
+        LeftOut {
+            cancelled: ids(&plan.omitted.cancelled),
+            unscheduled: ids(&plan.omitted.unscheduled),
+        }
+    })
+}

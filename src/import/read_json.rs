@@ -1,0 +1,353 @@
+//! Reading a C3VOC `schedule.json` (frab, pretalx, and the newer "schema2" of the hub) into a
+//! [`Foreign`] schedule.
+//!
+//! Lenient by design: ids may be numbers or strings, names may sit in `name` or
+//! `public_name`, descriptions may be strings or `{ "en": … }` objects, and unknown fields
+//! (`timestamp`, `answers`, …) are accepted. Only text that is not JSON, or has no
+//! `schedule.conference`, is refused.
+
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::foreign::{date_time, ImportError};
+use super::foreign::{
+    Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
+};
+
+#[derive(Deserialize)]
+struct Document {
+    schedule: Option<Schedule>,
+    generator: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct Schedule {
+    version: Option<Value>,
+    base_url: Option<Value>,
+    conference: Option<Conference>,
+    /// schema2: events in one flat list.
+    events: Option<Vec<Value>>,
+    /// schema2: people apart from the events.
+    persons: Option<Vec<Value>>,
+}
+
+#[derive(Deserialize)]
+struct Conference {
+    acronym: Option<Value>,
+    title: Option<Value>,
+    description: Option<Value>,
+    start: Option<Value>,
+    end: Option<Value>,
+    time_zone_name: Option<Value>,
+    url: Option<Value>,
+    tracks: Option<Vec<Value>>,
+    rooms: Option<Vec<Value>>,
+    days: Option<Vec<Day>>,
+}
+
+#[derive(Deserialize)]
+struct Day {
+    date: Option<Value>,
+    day_start: Option<Value>,
+    day_end: Option<Value>,
+    start: Option<Value>,
+    end: Option<Value>,
+    rooms: Option<Ordered>,
+}
+
+/// A JSON object whose key order matters (rooms of a day, as the producer ordered them).
+struct Ordered(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for Ordered {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Ordered, D::Error> {
+        struct OrderedVisitor;
+        impl<'de> Visitor<'de> for OrderedVisitor {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of room names to lists of events")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                    entries.push((key, value));
+                }
+                Ok(Ordered(entries))
+            }
+        }
+        deserializer.deserialize_map(OrderedVisitor)
+    }
+}
+
+/// Read `text` (the whole file) as a C3VOC schedule.
+pub fn read(text: &str) -> Result<Foreign, ImportError> {
+    let doc: Document = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        // serde_json appends " at line L column C"; the position is given apart.
+        let message = message
+            .rsplit_once(" at line ")
+            .map(|(m, _)| m.to_string())
+            .unwrap_or(message);
+        ImportError::at(
+            e.line(),
+            e.column(),
+            format!("this is not a schedule.json: {message}"),
+        )
+    })?;
+    let Some(schedule) = doc.schedule else {
+        return Err(ImportError::general(
+            "the JSON has no `schedule` object: this is not a frab/C3VOC schedule.json",
+        ));
+    };
+    let Some(conference) = schedule.conference else {
+        return Err(ImportError::general(
+            "`schedule` has no `conference` object: this is not a frab/C3VOC schedule.json",
+        ));
+    };
+    let mut out = Foreign {
+        shape: Some(if schedule.events.is_some() {
+            Shape::Json2
+        } else {
+            Shape::Json
+        }),
+        ..Foreign::default()
+    };
+    out.generator = doc.generator.as_ref().and_then(|g| {
+        let name = g.get("name").and_then(text_of).unwrap_or_default();
+        let version = g.get("version").and_then(text_of).unwrap_or_default();
+        non_empty(&format!("{name} {version}"))
+    });
+    out.version = schedule.version.as_ref().and_then(text_of);
+    out.title = conference.title.as_ref().and_then(text_of);
+    out.acronym = conference.acronym.as_ref().and_then(text_of);
+    out.description = conference.description.as_ref().and_then(text_of);
+    out.start = conference.start.as_ref().and_then(text_of);
+    out.end = conference.end.as_ref().and_then(text_of);
+    out.time_zone = conference.time_zone_name.as_ref().and_then(text_of);
+    out.url = conference
+        .url
+        .as_ref()
+        .or(schedule.base_url.as_ref())
+        .and_then(text_of);
+    for track in conference.tracks.iter().flatten() {
+        let Some(name) = track.get("name").and_then(text_of) else {
+            continue;
+        };
+        let color = track.get("color").and_then(text_of).or_else(|| {
+            let colors = track.get("colors")?;
+            ["primary", "light", "dark"]
+                .iter()
+                .find_map(|k| colors.get(k).and_then(text_of))
+        });
+        out.tracks.push(ForeignTrack {
+            name,
+            slug: track.get("slug").and_then(text_of),
+            color,
+        });
+    }
+    for room in conference.rooms.iter().flatten() {
+        let Some(name) = room.get("name").and_then(text_of) else {
+            continue;
+        };
+        out.rooms.push(ForeignRoom {
+            name,
+            slug: room.get("slug").and_then(text_of),
+            guid: room.get("guid").and_then(text_of),
+            capacity: room.get("capacity").and_then(Value::as_f64),
+            description: room.get("description").and_then(text_of),
+        });
+    }
+    let mut unused = Vec::new();
+    for (index, day) in conference.days.into_iter().flatten().enumerate() {
+        let start = day.day_start.as_ref().or(day.start.as_ref());
+        let end = day.day_end.as_ref().or(day.end.as_ref());
+        out.days.push(ForeignDay {
+            date: day
+                .date
+                .as_ref()
+                .and_then(text_of)
+                .and_then(|d| d.parse().ok()),
+            start: start.and_then(text_of).and_then(|t| date_time(&t)),
+            end: end.and_then(text_of).and_then(|t| date_time(&t)),
+        });
+        for (room, events) in day.rooms.map(|o| o.0).unwrap_or_default() {
+            if !room.trim().is_empty() && !out.rooms.iter().any(|r| r.name == room) {
+                out.rooms.push(ForeignRoom {
+                    name: room.clone(),
+                    ..ForeignRoom::default()
+                });
+            }
+            for value in events.as_array().into_iter().flatten() {
+                let mut e = event(value, &mut unused);
+                e.position = out.events.len() + 1;
+                e.day = Some(index);
+                if e.room.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                    e.room = non_empty(&room);
+                }
+                out.events.push(e);
+            }
+        }
+    }
+    for value in schedule.events.iter().flatten() {
+        let mut e = event(value, &mut unused);
+        e.position = out.events.len() + 1;
+        out.events.push(e);
+    }
+    for value in schedule.persons.iter().flatten() {
+        if let Some(p) = person(value) {
+            out.people.push(p);
+        }
+    }
+    out.unused = unused;
+    Ok(out)
+}
+
+fn event(v: &Value, unused: &mut Vec<(String, usize)>) -> ForeignEvent {
+    let get = |key: &str| v.get(key).and_then(text_of);
+    let mut e = ForeignEvent {
+        guid: get("guid"),
+        number: get("id").or_else(|| get("code")),
+        title: v
+            .get("title")
+            .and_then(|t| t.as_str().map(str::to_string).or_else(|| text_of(t)))
+            .unwrap_or_default(),
+        subtitle: get("subtitle"),
+        kind: get("type"),
+        slug: get("slug"),
+        url: get("url"),
+        language: get("language"),
+        abstract_: get("abstract"),
+        description: get("description"),
+        duration: get("duration"),
+        end: get("end"),
+        ..ForeignEvent::default()
+    };
+    // schema1 has `date` (date-time) and `start` (HH:MM); schema2 only `start` (date-time).
+    match (get("date"), get("start")) {
+        (Some(date), start) => {
+            e.date = Some(date);
+            e.start = start;
+        }
+        (None, Some(start)) if start.contains('T') => e.date = Some(start),
+        (None, start) => e.start = start,
+    }
+    match v.get("room") {
+        Some(Value::Object(room)) => {
+            e.room = room.get("name").and_then(text_of);
+            e.room_guid = room.get("guid").and_then(text_of);
+        }
+        Some(other) => e.room = text_of(other),
+        None => {}
+    }
+    match v.get("track") {
+        Some(Value::Object(track)) => {
+            e.track = track.get("name").and_then(text_of);
+            e.track_slug = track.get("slug").and_then(text_of);
+        }
+        Some(other) => e.track = text_of(other),
+        None => {}
+    }
+    for key in ["persons", "participants"] {
+        for p in v.get(key).and_then(Value::as_array).into_iter().flatten() {
+            if let Some(p) = person(p) {
+                e.persons.push(p);
+            }
+        }
+    }
+    for key in ["links", "attachments"] {
+        for link in v.get(key).and_then(Value::as_array).into_iter().flatten() {
+            match link {
+                Value::String(url) if !url.trim().is_empty() => {
+                    e.links.push((None, url.trim().to_string()))
+                }
+                Value::Object(o) => {
+                    let url = o.get("url").or_else(|| o.get("href")).and_then(text_of);
+                    if let Some(url) = url {
+                        e.links.push((o.get("title").and_then(text_of), url));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for key in ["feedback_url", "origin_url"] {
+        if let Some(url) = get(key) {
+            if !e.links.iter().any(|(_, u)| *u == url) && e.url.as_deref() != Some(&url) {
+                let title = if key == "feedback_url" {
+                    "Feedback"
+                } else {
+                    "Origin"
+                };
+                e.links.push((Some(title.to_string()), url));
+            }
+        }
+    }
+    if let Some(state) = get("state") {
+        e.cancelled = matches!(
+            state.to_ascii_uppercase().as_str(),
+            "CANCELED" | "CANCELLED" | "WITHDRAWN" | "DELETED" | "REJECTED"
+        );
+    }
+    let mut drop = |name: &str| match unused.iter_mut().find(|(n, _)| n == name) {
+        Some((_, count)) => *count += 1,
+        None => unused.push((name.to_string(), 1)),
+    };
+    if v.get("logo")
+        .is_some_and(|l| text_of(l).is_some() || l.is_object())
+    {
+        drop("logo");
+    }
+    if get("recording_license").is_some() || v.get("do_not_record") == Some(&Value::Bool(true)) {
+        drop("recording licence and opt-out");
+    }
+    if v.get("do_not_stream") == Some(&Value::Bool(true)) {
+        drop("do_not_stream");
+    }
+    if v.get("answers")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty())
+    {
+        drop("answers to submission questions");
+    }
+    e
+}
+
+fn person(v: &Value) -> Option<ForeignPerson> {
+    let get = |key: &str| v.get(key).and_then(text_of);
+    let name = v
+        .get("public_name")
+        .or_else(|| v.get("name"))
+        .and_then(|n| n.as_str())
+        .filter(|n| !n.trim().is_empty())?
+        .to_string();
+    let role = get("role").unwrap_or_default().to_ascii_uppercase();
+    Some(ForeignPerson {
+        key: get("guid").or_else(|| get("code")).or_else(|| get("id")),
+        name,
+        slug: get("slug"),
+        moderator: matches!(role.as_str(), "MODERATOR" | "HOST"),
+        biography: get("biography").or_else(|| get("bio")),
+        url: get("url"),
+    })
+}
+
+/// A value as text: strings trimmed, numbers written out, `{ "en": … }` objects by their
+/// English (else first) text; empty text and `null` are `None`.
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => non_empty(s),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(o) => o
+            .get("en")
+            .and_then(text_of)
+            .or_else(|| o.values().find_map(text_of)),
+        _ => None,
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}

@@ -1,0 +1,261 @@
+//! Reading a frab/pentabarf `schedule.xml` into a [`Foreign`] schedule.
+//!
+//! Lenient by design: real producers add elements the XSD does not know (`<tracks>`,
+//! `<venue>`, room slugs), leave out ones it requires, and write non-UUID GUIDs; all of that
+//! is accepted. Only a document that is not XML, or not a `<schedule>`, is refused.
+
+use chrono::NaiveDate;
+use roxmltree::{Document, Node, ParsingOptions};
+
+use super::foreign::{date_time, ImportError};
+use super::foreign::{
+    Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
+};
+
+/// Read `text` (the whole file) as a frab/pentabarf schedule.
+pub fn read(text: &str) -> Result<Foreign, ImportError> {
+    let options = ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    };
+    let doc = Document::parse_with_options(text, options).map_err(|e| {
+        let pos = e.pos();
+        ImportError::at(
+            pos.row as usize,
+            pos.col as usize,
+            format!("this is not well-formed XML: {e}"),
+        )
+    })?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "schedule" {
+        return Err(ImportError::general(format!(
+            "the root element is <{}>, not <schedule>: this is not a frab/pentabarf schedule",
+            root.tag_name().name()
+        )));
+    }
+    let mut out = Foreign {
+        shape: Some(Shape::Xml),
+        ..Foreign::default()
+    };
+    let mut unused = Unused::default();
+    for child in root.children().filter(Node::is_element) {
+        match child.tag_name().name() {
+            "generator" => {
+                let name = child.attribute("name").unwrap_or("").trim();
+                let version = child.attribute("version").unwrap_or("").trim();
+                let both = format!("{name} {version}");
+                out.generator = non_empty(both.trim());
+            }
+            "version" => out.version = non_empty(&all_text(child)),
+            "conference" => conference(child, &mut out, &mut unused),
+            "tracks" => {
+                for track in child.children().filter(|n| n.has_tag_name("track")) {
+                    add_track(track, &mut out);
+                }
+            }
+            "day" => day(child, &mut out, &mut unused),
+            _ => {}
+        }
+    }
+    out.unused = unused.0;
+    Ok(out)
+}
+
+/// Counts of fields agora has no place for.
+#[derive(Default)]
+struct Unused(Vec<(String, usize)>);
+
+impl Unused {
+    fn add(&mut self, name: &str) {
+        match self.0.iter_mut().find(|(n, _)| n == name) {
+            Some((_, count)) => *count += 1,
+            None => self.0.push((name.to_string(), 1)),
+        }
+    }
+}
+
+fn conference(node: Node, out: &mut Foreign, unused: &mut Unused) {
+    let mut city = None;
+    for child in node.children().filter(Node::is_element) {
+        let value = non_empty(&all_text(child));
+        match child.tag_name().name() {
+            "title" => out.title = value,
+            "acronym" => out.acronym = value,
+            "subtitle" => out.subtitle = value,
+            "description" | "abstract" => out.description = value,
+            "venue" => out.venue = value,
+            "city" => city = value,
+            "start" => out.start = value,
+            "end" => out.end = value,
+            "url" => out.url = value,
+            "base_url" if out.url.is_none() => out.url = value,
+            "time_zone_name" => out.time_zone = value,
+            "day_change" => {
+                out.day_change = value.as_deref().and_then(|v| {
+                    chrono::NaiveTime::parse_from_str(v, "%H:%M:%S")
+                        .or_else(|_| chrono::NaiveTime::parse_from_str(v, "%H:%M"))
+                        .ok()
+                })
+            }
+            "track" => add_track(child, out),
+            "logo" | "color" if value.is_some() || child.attributes().len() > 0 => {
+                unused.add(&format!("conference {}", child.tag_name().name()))
+            }
+            _ => {}
+        }
+    }
+    if let Some(city) = city {
+        out.venue = Some(match out.venue.take() {
+            Some(venue) if !venue.contains(&city) => format!("{venue}, {city}"),
+            Some(venue) => venue,
+            None => city,
+        });
+    }
+}
+
+fn add_track(node: Node, out: &mut Foreign) {
+    let name = node
+        .attribute("name")
+        .map(str::to_string)
+        .or_else(|| non_empty(&all_text(node)));
+    let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+        return;
+    };
+    out.tracks.push(ForeignTrack {
+        name,
+        slug: node.attribute("slug").map(str::to_string),
+        color: node.attribute("color").map(str::to_string),
+    });
+}
+
+fn day(node: Node, out: &mut Foreign, unused: &mut Unused) {
+    let index = out.days.len();
+    out.days.push(ForeignDay {
+        date: node
+            .attribute("date")
+            .and_then(|d| d.trim().parse::<NaiveDate>().ok()),
+        start: node.attribute("start").and_then(date_time),
+        end: node.attribute("end").and_then(date_time),
+    });
+    for room in node.children().filter(|n| n.has_tag_name("room")) {
+        let name = room.attribute("name").unwrap_or("").to_string();
+        if !name.trim().is_empty() && !out.rooms.iter().any(|r| r.name == name) {
+            out.rooms.push(ForeignRoom {
+                name: name.clone(),
+                slug: room.attribute("slug").map(str::to_string),
+                guid: room.attribute("guid").map(str::to_string),
+                ..ForeignRoom::default()
+            });
+        }
+        for event in room.children().filter(|n| n.has_tag_name("event")) {
+            let mut e = self::event(event, unused);
+            e.position = out.events.len() + 1;
+            e.day = Some(index);
+            if e.room.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                e.room = non_empty(&name);
+            }
+            out.events.push(e);
+        }
+    }
+}
+
+fn event(node: Node, unused: &mut Unused) -> ForeignEvent {
+    let mut e = ForeignEvent {
+        guid: node.attribute("guid").map(str::to_string),
+        number: node
+            .attribute("id")
+            .or_else(|| node.attribute("code"))
+            .map(str::to_string),
+        ..ForeignEvent::default()
+    };
+    let mut feedback = None;
+    for child in node.children().filter(Node::is_element) {
+        let name = child.tag_name().name();
+        match name {
+            "title" => e.title = all_text(child),
+            "subtitle" => e.subtitle = non_empty(&all_text(child)),
+            "type" => e.kind = non_empty(&all_text(child)),
+            "date" => e.date = non_empty(&all_text(child)),
+            "start" => e.start = non_empty(&all_text(child)),
+            "duration" => e.duration = non_empty(&all_text(child)),
+            "end" => e.end = non_empty(&all_text(child)),
+            "room" => e.room = non_empty(&all_text(child)),
+            "track" => e.track = non_empty(&all_text(child)),
+            "slug" => e.slug = non_empty(&all_text(child)),
+            "url" => e.url = non_empty(&all_text(child)),
+            "language" => e.language = non_empty(&all_text(child)),
+            "abstract" => e.abstract_ = non_empty(&all_text(child)),
+            "description" => e.description = non_empty(&all_text(child)),
+            "persons" => {
+                for person in child.children().filter(|n| n.has_tag_name("person")) {
+                    let name = all_text(person);
+                    if name.trim().is_empty() {
+                        continue;
+                    }
+                    e.persons.push(ForeignPerson {
+                        key: person
+                            .attribute("guid")
+                            .or_else(|| person.attribute("id"))
+                            .map(str::to_string),
+                        name,
+                        ..ForeignPerson::default()
+                    });
+                }
+            }
+            "links" | "attachments" => {
+                for link in child.children().filter(Node::is_element) {
+                    let title = non_empty(&all_text(link));
+                    let href = link.attribute("href").map(str::to_string);
+                    match (href, title) {
+                        (Some(href), title) if !href.trim().is_empty() => {
+                            e.links.push((title, href.trim().to_string()))
+                        }
+                        (_, Some(title)) => e.links.push((None, title)),
+                        _ => {}
+                    }
+                }
+            }
+            "feedback_url" => feedback = non_empty(&all_text(child)),
+            "recording" => {
+                let license = child
+                    .children()
+                    .find(|n| n.has_tag_name("license"))
+                    .map(all_text)
+                    .unwrap_or_default();
+                let optout = child
+                    .children()
+                    .find(|n| n.has_tag_name("optout"))
+                    .map(all_text)
+                    .unwrap_or_default();
+                if !license.trim().is_empty() || optout.trim() == "true" {
+                    unused.add("recording licence and opt-out");
+                }
+            }
+            other => {
+                if !all_text(child).trim().is_empty() {
+                    unused.add(other);
+                }
+            }
+        }
+    }
+    if let Some(feedback) = feedback {
+        if !e.links.iter().any(|(_, url)| *url == feedback) {
+            e.links.push((Some("Feedback".to_string()), feedback));
+        }
+    }
+    e
+}
+
+/// All the text inside an element (text and CDATA of every descendant).
+fn all_text(node: Node) -> String {
+    let mut out = String::new();
+    for d in node.descendants().filter(Node::is_text) {
+        out.push_str(d.text().unwrap_or(""));
+    }
+    out
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}

@@ -1,0 +1,361 @@
+//! The editor's state and the one place it changes: [`App::update`] takes a [`Msg`] (an
+//! [`Action`], or the runner's report on an effect) and returns the [`Effect`] the runner must
+//! carry out, if any. No I/O happens here — saving, exporting and quitting are effects — so
+//! every action is testable on plain state. Each mode handles its actions in its own file.
+//!
+//! After each edit the conflicts are derived again from the program (`Derived::new`, which
+//! runs the rules); nothing about conflicts is ever stored.
+
+mod form;
+mod line;
+mod navigation;
+mod normal;
+mod picker;
+mod prompt;
+mod reports;
+mod search;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+pub use self::prompt::{Answer, Prompt};
+use super::action::{Action, Effect, Mode, Msg, View};
+use super::derive::Derived;
+use super::form::Form;
+use super::grid::{self, GridState};
+use super::keymap::{Key, Keymap, Resolved};
+use super::layout::{self, Areas};
+use super::lists::{self, Filters};
+use super::picker::Picker;
+use crate::edit::{Document, Edit, History};
+use crate::model::Session;
+use crate::recover::Recovery;
+use crate::save::OnDisk;
+use crate::time::Instant;
+
+/// Cursor and scroll of a list view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub cursor: usize,
+    pub top: usize,
+}
+
+/// A session held in grab mode, with the edits made to it so far (applied, not yet recorded).
+#[derive(Debug, Clone)]
+pub struct Grab {
+    pub session: usize,
+    pub applied: Vec<Edit>,
+}
+
+/// The last search and where we are in its matches.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<usize>,
+    pub current: Option<usize>,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The whole editor state.
+pub struct App {
+    pub doc: Document,
+    pub disk: OnDisk,
+    pub history: History,
+    pub derived: Derived,
+    /// The event's file or folder name, for the status bar.
+    pub name: String,
+    pub view: View,
+    pub mode: Mode,
+    pub grid: GridState,
+    /// Agenda, speakers, rooms, conflicts.
+    pub lists: [ListState; 4],
+    pub backlog_focus: bool,
+    pub backlog: ListState,
+    pub selected: Option<usize>,
+    pub details: bool,
+    pub grab: Option<Grab>,
+    pub yank: Option<Session>,
+    pub search: Search,
+    /// Text of the command or search line.
+    pub line: String,
+    pub form: Option<Form>,
+    pub picker: Option<Picker>,
+    pub prompt: Option<Prompt>,
+    /// Keys typed of an unfinished sequence (`]` of `]c`).
+    pub pending: Vec<Key>,
+    pub message: Option<Message>,
+    pub filters: Filters,
+    pub picks: BTreeSet<String>,
+    /// The current time, given by the runner (tests pin it).
+    pub now: Instant,
+    pub width: u16,
+    pub height: u16,
+    pub color: bool,
+    pub help_scroll: usize,
+    /// A recovery file found at launch, until answered.
+    pub recovery: Option<Recovery>,
+    /// The organiser chose to keep an older recovery file for later: the runner must neither
+    /// overwrite it with autosaves nor remove it.
+    pub keep_recovery: bool,
+}
+
+const PAGE_FALLBACK: usize = 10;
+
+impl App {
+    /// An editor on a loaded document. `now` is the current time; `color` picks the theme.
+    pub fn new(doc: Document, disk: OnDisk, now: Instant, color: bool) -> App {
+        let derived = Derived::new(&doc.program);
+        let name = disk
+            .root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| disk.root.display().to_string());
+        let mut app = App {
+            doc,
+            disk,
+            history: History::new(),
+            derived,
+            name,
+            view: View::Grid,
+            mode: Mode::Normal,
+            grid: GridState::default(),
+            lists: [ListState::default(); 4],
+            backlog_focus: false,
+            backlog: ListState::default(),
+            selected: None,
+            details: true,
+            grab: None,
+            yank: None,
+            search: Search::default(),
+            line: String::new(),
+            form: None,
+            picker: None,
+            prompt: None,
+            pending: Vec::new(),
+            message: None,
+            filters: Filters::default(),
+            picks: BTreeSet::new(),
+            now,
+            width: 80,
+            height: 24,
+            color,
+            help_scroll: 0,
+            recovery: None,
+            keep_recovery: false,
+        };
+        app.start_position();
+        app.settle();
+        app
+    }
+
+    /// Open on the day that is "today" when the event is live, else the first day, with the
+    /// cursor on the first session.
+    fn start_position(&mut self) {
+        let tz = self.doc.program.event.timezone;
+        let today = crate::time::to_local(tz, self.now).date_naive();
+        self.grid.day = self
+            .derived
+            .days
+            .iter()
+            .position(|d| *d == today)
+            .unwrap_or(0);
+        if let Some(&first) = self
+            .derived
+            .day_sessions
+            .get(self.grid.day)
+            .and_then(|d| d.first())
+        {
+            self.reveal(first);
+        } else if let Some(frame) = self.frame() {
+            self.grid.row = frame.row_of(frame.origin + 9 * 3600 - (frame.origin % 3600));
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        let backlog = self.view == View::Grid && !self.derived.unscheduled.is_empty();
+        layout::areas(self.width, self.height, self.details, backlog)
+    }
+
+    /// The view tabs of the header, where they are drawn and clicked.
+    pub fn view_tabs(&self) -> Vec<layout::Tab<View>> {
+        let s = self.derived.summary;
+        layout::view_tabs(s.errors + s.warnings)
+    }
+
+    /// The day tabs of the grid, where they are drawn and clicked.
+    pub fn day_tabs(&self) -> Vec<layout::Tab<usize>> {
+        layout::day_tabs(
+            self.areas().main,
+            self.doc.program.event.timezone,
+            &self.derived.days,
+        )
+    }
+
+    /// The rows of a list view, as they are now.
+    pub fn rows(&self, view: View) -> Vec<lists::Row> {
+        lists::rows(&self.doc.program, &self.derived, &self.filters, view)
+    }
+
+    /// The session a list row is about.
+    pub fn row_session(&self, row: &lists::Row) -> Option<usize> {
+        lists::row_session(&self.derived, row)
+    }
+
+    pub fn frame(&self) -> Option<grid::DayFrame> {
+        grid::day_frame(
+            &self.doc.program,
+            &self.derived,
+            self.grid.day,
+            self.grid.step,
+        )
+    }
+
+    pub fn day_date(&self) -> NaiveDate {
+        self.derived
+            .days
+            .get(self.grid.day)
+            .copied()
+            .unwrap_or(self.doc.program.event.start)
+    }
+
+    pub fn list_index(view: View) -> Option<usize> {
+        match view {
+            View::Grid => None,
+            other => Some(other.index() - 1),
+        }
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Handle a key: resolve it in the current mode, then update.
+    pub fn handle_key(&mut self, key: Key) -> Option<Effect> {
+        match Keymap::resolve(self.mode, &self.pending, key) {
+            Resolved::Pending => {
+                self.pending.push(key);
+                None
+            }
+            Resolved::Action(action) => {
+                self.pending.clear();
+                self.update(action)
+            }
+            Resolved::Unbound => {
+                self.pending.clear();
+                None
+            }
+        }
+    }
+
+    /// The only place the state changes: an action of the organiser, or a report from the
+    /// runner.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        let action = match msg.into() {
+            Msg::Action(action) => action,
+            report => {
+                let effect = self.report(report);
+                self.settle();
+                return effect;
+            }
+        };
+        if let Action::Resize { width, height } = action {
+            // In every mode.
+            self.width = width;
+            self.height = height;
+            self.settle();
+            return None;
+        }
+        let effect = match self.mode {
+            Mode::Prompt => self.update_prompt(action),
+            Mode::Help => self.update_help(action),
+            Mode::Command | Mode::Search => self.update_line(action),
+            Mode::Form => self.update_form(action),
+            Mode::Picker => self.update_picker(action),
+            Mode::Normal | Mode::Grab => self.update_normal(action),
+        };
+        self.settle();
+        effect
+    }
+
+    fn update_help(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Cancel | Action::Help => self.mode = Mode::Normal,
+            Action::CursorDown => self.help_scroll += 1,
+            Action::CursorUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::PageDown => self.help_scroll += PAGE_FALLBACK,
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(PAGE_FALLBACK),
+            Action::Scroll { lines, .. } => {
+                self.help_scroll = (self.help_scroll as i64 + lines as i64).max(0) as usize
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Record an edit, derive the conflicts again and put the cursor on what changed.
+    pub fn commit(&mut self, edit: Edit) {
+        let focus = edit.focus();
+        // Described once applied, so a retitled session is named by its new title.
+        let described = edit.clone();
+        self.history.perform(&mut self.doc, edit);
+        let text = described.describe(&self.doc.program);
+        self.refresh();
+        self.info(capitalise(&text));
+        if let Some(f) = focus {
+            self.reveal(f);
+        } else {
+            self.settle();
+        }
+    }
+
+    /// Derive everything again from the program.
+    pub fn refresh(&mut self) {
+        self.derived = Derived::new(&self.doc.program);
+        if let Some(s) = self.selected {
+            if s >= self.doc.program.sessions.len() {
+                self.selected = None;
+            }
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn clamp_add(value: usize, delta: i64, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (value as i64)
+        .saturating_add(delta)
+        .clamp(0, len as i64 - 1) as usize
+}
+
+fn contains(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
+    column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
+}
+
+#[cfg(test)]
+mod tests;

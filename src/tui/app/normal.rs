@@ -1,0 +1,453 @@
+//! Normal and grab modes: single keys that move around and edit the selected session.
+
+use super::{contains, App, Grab, Search};
+use crate::edit::{self, Document, Edit};
+use crate::rules::wording;
+use crate::tui::action::{Action, Effect, Mode, View};
+use crate::tui::lists::Filters;
+use crate::tui::picker::{Picker, Purpose};
+
+impl App {
+    pub(super) fn update_normal(&mut self, action: Action) -> Option<Effect> {
+        let grabbing = self.mode == Mode::Grab;
+        let while_holding = matches!(
+            action,
+            Action::MoveLater
+                | Action::MoveEarlier
+                | Action::RoomLeft
+                | Action::RoomRight
+                | Action::DayLater
+                | Action::DayEarlier
+                | Action::Grow
+                | Action::Shrink
+                | Action::Drop
+                | Action::CancelGrab
+        );
+        if grabbing && !while_holding {
+            // Holding a session: only moving it, dropping it or putting it back.
+            return None;
+        }
+        match action {
+            Action::CursorDown => self.cursor_rows(1),
+            Action::CursorUp => self.cursor_rows(-1),
+            Action::CursorLeft => self.cursor_room(-1),
+            Action::CursorRight => self.cursor_room(1),
+            Action::PageDown => {
+                let page = self.page() as i64;
+                self.cursor_rows(page)
+            }
+            Action::PageUp => {
+                let page = self.page() as i64;
+                self.cursor_rows(-page)
+            }
+            Action::Top => self.cursor_rows(-(i32::MAX as i64)),
+            Action::Bottom => self.cursor_rows(i32::MAX as i64),
+            Action::NextView => self.show_view(View::ALL[(self.view.index() + 1) % 5]),
+            Action::PrevView => self.show_view(View::ALL[(self.view.index() + 4) % 5]),
+            Action::ShowView(v) => self.show_view(v),
+            Action::NextDay => self.change_day(1),
+            Action::PrevDay => self.change_day(-1),
+            Action::ZoomIn => self.zoom(-1),
+            Action::ZoomOut => self.zoom(1),
+            Action::NextConflict => self.walk_conflicts(true),
+            Action::PrevConflict => self.walk_conflicts(false),
+            Action::Activate => self.activate(),
+            Action::ToggleDetails => self.details = !self.details,
+            Action::ToggleBacklog => {
+                if self.view != View::Grid {
+                    self.show_view(View::Grid);
+                }
+                if self.derived.unscheduled.is_empty() {
+                    self.backlog_focus = false;
+                    self.info("No unscheduled session");
+                } else {
+                    self.backlog_focus = !self.backlog_focus;
+                }
+            }
+            Action::MoveLater => self.shift(self.grid.step),
+            Action::MoveEarlier => self.shift(-self.grid.step),
+            Action::DayLater => self.with_selected(|d, i| edit::move_days(d, i, 1)),
+            Action::DayEarlier => self.with_selected(|d, i| edit::move_days(d, i, -1)),
+            Action::RoomLeft => self.change_room(-1),
+            Action::RoomRight => self.change_room(1),
+            Action::Grow => {
+                let step = self.grid.step;
+                self.with_selected(|d, i| edit::resize_by(d, i, step))
+            }
+            Action::Shrink => {
+                let step = self.grid.step;
+                self.with_selected(|d, i| edit::resize_by(d, i, -step))
+            }
+            Action::Grab if !grabbing => self.grab(),
+            Action::Drop if grabbing => self.drop_grab(),
+            Action::CancelGrab if grabbing => {
+                self.revert_grab();
+                self.info("Put back");
+            }
+            _ if grabbing => {}
+            Action::EditForm => match self.selected {
+                Some(i) => self.open_form(i, false),
+                None => self.error("No session selected: move onto one, or press a to add one"),
+            },
+            Action::Add => self.add(),
+            Action::Yank => match self.selected {
+                Some(i) => {
+                    let s = self.doc.program.sessions[i].clone();
+                    self.info(format!("Copied '{}' — p pastes it at the cursor", s.title));
+                    self.yank = Some(s);
+                }
+                None => self.error("No session selected to copy"),
+            },
+            Action::Paste => self.paste(),
+            Action::Delete => match self.selected {
+                Some(i) => {
+                    let e = Edit::RemoveSession {
+                        index: i,
+                        session: Box::new(self.doc.program.sessions[i].clone()),
+                        origin: self.doc.origins.sessions[i],
+                    };
+                    self.commit(e);
+                    if let Some(m) = &mut self.message {
+                        m.text.push_str(" — press u to undo");
+                    }
+                }
+                None => self.error("No session selected to delete"),
+            },
+            Action::People => match self.selected {
+                Some(i) => {
+                    self.picker = Some(Picker::new(
+                        Purpose::People { session: i },
+                        self.people_items(),
+                    ));
+                    self.mode = Mode::Picker;
+                }
+                None => self.error("No session selected"),
+            },
+            Action::Undo => {
+                let described = self
+                    .history
+                    .undo(&mut self.doc)
+                    .map(|e| (e.describe(&self.doc.program), e.inverse().focus()));
+                match described {
+                    Some((text, focus)) => {
+                        self.refresh();
+                        self.info(format!("Undone: {text}"));
+                        if let Some(f) = focus {
+                            self.reveal(f);
+                        }
+                    }
+                    None => self.info("Nothing to undo"),
+                }
+            }
+            Action::Redo => {
+                let described = self
+                    .history
+                    .redo(&mut self.doc)
+                    .map(|e| (e.describe(&self.doc.program), e.focus()));
+                match described {
+                    Some((text, focus)) => {
+                        self.refresh();
+                        self.info(format!("Redone: {text}"));
+                        if let Some(f) = focus {
+                            self.reveal(f);
+                        }
+                    }
+                    None => self.info("Nothing to redo"),
+                }
+            }
+            Action::TogglePick => {
+                if let Some(i) = self.selected {
+                    let s = &self.doc.program.sessions[i];
+                    let (id, title) = (s.id.clone(), s.title.clone());
+                    if self.picks.remove(&id) {
+                        self.info(format!("Unstarred '{title}'"));
+                    } else {
+                        self.picks.insert(id);
+                        self.info(format!("Starred '{title}' in your picks"));
+                    }
+                    return Some(Effect::SavePicks);
+                }
+                self.error("No session selected to star");
+            }
+            Action::Search => {
+                self.line.clear();
+                self.mode = Mode::Search;
+            }
+            Action::SearchNext => self.next_match(true),
+            Action::SearchPrev => self.next_match(false),
+            Action::CommandLine => {
+                self.line.clear();
+                self.mode = Mode::Command;
+            }
+            Action::Help => {
+                self.help_scroll = 0;
+                self.mode = Mode::Help;
+            }
+            Action::Save => return self.save_effect(false),
+            Action::Quit => return self.quit_effect(),
+            Action::Filter => {
+                self.picker = Some(Picker::new(Purpose::Filter, self.filter_items()));
+                self.mode = Mode::Picker;
+            }
+            Action::ClearFilters => {
+                self.filters = Filters::default();
+                self.info("Filters cleared");
+            }
+            Action::Cancel => {
+                self.message = None;
+                self.search = Search::default();
+                self.backlog_focus = false;
+            }
+            Action::Click { column, row } => self.click(column, row),
+            Action::Scroll { lines, column, row } => {
+                let areas = self.areas();
+                if areas.backlog.is_some_and(|b| contains(b, column, row)) {
+                    self.backlog_focus = true;
+                }
+                self.cursor_rows(lines as i64)
+            }
+            _ => {}
+        }
+        None
+    }
+
+    pub(super) fn with_selected(
+        &mut self,
+        make: impl FnOnce(&Document, usize) -> Result<Edit, String>,
+    ) {
+        let Some(i) = self.selected else {
+            self.error("No session selected");
+            return;
+        };
+        match make(&self.doc, i) {
+            Ok(e) => self.edit_or_hold(e),
+            Err(m) => self.error(m),
+        }
+    }
+
+    /// In grab mode an edit is applied but not recorded until the drop.
+    pub(super) fn edit_or_hold(&mut self, e: Edit) {
+        if let Some(grab) = &mut self.grab {
+            self.doc.apply(&e);
+            let focus = e.focus();
+            grab.applied.push(e);
+            self.refresh();
+            if let Some(f) = focus {
+                self.reveal(f);
+            }
+            self.describe_grab();
+        } else {
+            self.commit(e);
+        }
+    }
+
+    pub(super) fn describe_grab(&mut self) {
+        let Some(grab) = &self.grab else { return };
+        let i = grab.session;
+        let where_ = self.where_is(i);
+        let s = &self.doc.program.sessions[i];
+        let conflicts = self.derived.worst[i]
+            .map(|l| format!(" — {} conflict", l.as_str()))
+            .unwrap_or_default();
+        let text = format!(
+            "Holding '{}' at {where_}{conflicts}: Enter drops, Esc puts back",
+            s.title
+        );
+        self.info(text);
+    }
+
+    /// "Tue 5 Dec 14:00–15:30, Amphithéâtre".
+    pub fn where_is(&self, i: usize) -> String {
+        let p = &self.doc.program;
+        let tz = p.event.timezone;
+        let facts = &self.derived.facts[i];
+        let room = facts
+            .room
+            .map(|r| p.rooms[r].name.clone())
+            .or_else(|| p.sessions[i].room.as_ref().map(|r| r.value.clone()))
+            .unwrap_or_else(|| {
+                if p.sessions[i].kind.may_be_event_wide() {
+                    "all rooms".into()
+                } else {
+                    "no room".into()
+                }
+            });
+        match facts.interval {
+            Some((s, e)) => format!(
+                "{} {}, {room}",
+                wording::day(tz, s),
+                wording::span(tz, s, e)
+            ),
+            None => format!("no time, {room}"),
+        }
+    }
+
+    pub(super) fn shift(&mut self, minutes: i64) {
+        self.with_selected(|d, i| edit::move_by(d, i, minutes));
+    }
+
+    pub(super) fn change_room(&mut self, delta: i64) {
+        let Some(i) = self.selected else {
+            self.error("No session selected");
+            return;
+        };
+        let rooms = &self.doc.program.rooms;
+        if rooms.is_empty() {
+            self.error("No rooms yet: add one with :room NAME [CAPACITY]");
+            return;
+        }
+        let s = &self.doc.program.sessions[i];
+        let current = s
+            .room
+            .as_ref()
+            .and_then(|r| rooms.iter().position(|x| x.id == r.value));
+        let target = match current {
+            Some(r) => r as i64 + delta,
+            None if s.kind.may_be_event_wide() && s.start.is_some() => {
+                self.error(format!(
+                    "'{}' is for all rooms (an event-wide {}): give it a room with e",
+                    s.title,
+                    s.kind.as_str()
+                ));
+                return;
+            }
+            None => self.grid.room as i64,
+        };
+        if target < 0 || target >= rooms.len() as i64 {
+            self.error("No room further that way");
+            return;
+        }
+        let e = Edit::Reassign {
+            session: i,
+            from: s.room.as_ref().map(|r| r.value.clone()),
+            to: Some(rooms[target as usize].id.clone()),
+        };
+        self.edit_or_hold(e);
+    }
+
+    pub(super) fn grab(&mut self) {
+        let Some(i) = self.selected else {
+            self.error("No session selected to grab");
+            return;
+        };
+        self.grab = Some(Grab {
+            session: i,
+            applied: Vec::new(),
+        });
+        self.mode = Mode::Grab;
+        let placed = self.derived.facts[i].slot().is_some();
+        if !placed {
+            // From the backlog: put it at the cursor first.
+            let at = self.cursor_place();
+            match at.and_then(|(t, room)| edit::place(&self.doc, i, t, room).ok()) {
+                Some(e) => {
+                    self.backlog_focus = false;
+                    self.show_view(View::Grid);
+                    self.edit_or_hold(e);
+                }
+                None => {
+                    self.grab = None;
+                    self.mode = Mode::Normal;
+                    self.error("Cannot place it here: the event has no day or no room");
+                }
+            }
+            return;
+        }
+        self.describe_grab();
+    }
+
+    pub(super) fn revert_grab(&mut self) -> Option<Grab> {
+        let grab = self.grab.take()?;
+        for e in grab.applied.iter().rev() {
+            self.doc.apply(&e.inverse());
+        }
+        self.mode = Mode::Normal;
+        self.refresh();
+        self.reveal(grab.session);
+        Some(grab)
+    }
+
+    pub(super) fn drop_grab(&mut self) {
+        let Some(grab) = self.revert_grab() else {
+            return;
+        };
+        if grab.applied.is_empty() {
+            self.info("Dropped where it was");
+            return;
+        }
+        let title = self.doc.program.sessions[grab.session].title.clone();
+        self.commit(Edit::Batch {
+            label: format!("moved '{title}'"),
+            edits: grab.applied,
+        });
+        let where_ = self.where_is(grab.session);
+        self.info(format!("Moved '{title}' to {where_}"));
+    }
+
+    /// Start time and room at the grid cursor.
+    pub(super) fn cursor_place(&self) -> Option<(chrono::NaiveDateTime, Option<String>)> {
+        let frame = self.frame()?;
+        let t = frame.local_time(&self.doc.program, self.grid.row);
+        let room = self
+            .doc
+            .program
+            .rooms
+            .get(self.grid.room)
+            .map(|r| r.id.clone());
+        Some((t, room))
+    }
+
+    pub(super) fn add(&mut self) {
+        let at = if self.view == View::Grid && !self.backlog_focus {
+            self.cursor_place()
+        } else {
+            None
+        };
+        let (start, room) = match at {
+            Some((t, r)) => (Some(t), r),
+            None => (None, None),
+        };
+        match edit::new_session(&self.doc, start, room, self.selected) {
+            Ok(e) => {
+                let focus = e.focus();
+                self.commit(e);
+                if let Some(i) = focus {
+                    self.open_form(i, true);
+                }
+            }
+            Err(m) => self.error(m),
+        }
+    }
+
+    pub(super) fn paste(&mut self) {
+        let Some(copy) = self.yank.clone() else {
+            self.error("Nothing copied: y copies the selected session");
+            return;
+        };
+        let at = if self.view == View::Grid && !self.backlog_focus {
+            self.cursor_place()
+        } else {
+            None
+        };
+        match edit::paste(&self.doc, &copy, at, self.selected) {
+            Ok(e) => self.commit(e),
+            Err(m) => self.error(m),
+        }
+    }
+
+    pub(super) fn activate(&mut self) {
+        match self.view {
+            View::Conflicts => {
+                let Some(i) = self.selected else { return };
+                if self.derived.facts[i].slot().is_some() {
+                    self.show_view(View::Grid);
+                } else {
+                    self.show_view(View::Agenda);
+                }
+                self.reveal(i);
+            }
+            View::Grid if self.backlog_focus => self.grab(),
+            _ => self.details = !self.details,
+        }
+    }
+}

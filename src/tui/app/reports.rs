@@ -1,0 +1,144 @@
+//! The runner's reports: what became of an effect (a save, a reload, an export, the picks, the
+//! recovery file) and what changed outside (the clock). Each arrives as a [`Msg`] through
+//! `App::update`, like a key.
+
+use std::collections::BTreeSet;
+
+use super::{App, Prompt};
+use crate::edit::{Document, Edit, History};
+use crate::recover::Recovery;
+use crate::save::{OnDisk, SaveError, Saved};
+use crate::tui::action::{Effect, Mode, Msg};
+
+impl App {
+    /// A report from the runner (anything but an action).
+    pub(super) fn report(&mut self, msg: Msg) -> Option<Effect> {
+        match msg {
+            Msg::Action(_) => None,
+            Msg::Tick(now) => {
+                self.now = now;
+                None
+            }
+            Msg::Saved { result, then_quit } => self.saved(result, then_quit),
+            Msg::Reloaded(loaded) => {
+                let (doc, disk) = *loaded;
+                self.reloaded(doc, disk);
+                None
+            }
+            Msg::ReloadFailed(m)
+            | Msg::PicksNotSaved(m)
+            | Msg::RecoveryUnreadable(m)
+            | Msg::AutosaveFailed(m)
+            | Msg::Exported(Err(m)) => {
+                self.error(m);
+                None
+            }
+            Msg::Exported(Ok(m)) => {
+                self.info(m);
+                None
+            }
+            Msg::PicksLoaded(Ok(picks)) => {
+                self.picks_loaded(picks);
+                None
+            }
+            Msg::PicksLoaded(Err(m)) => {
+                self.error(m);
+                None
+            }
+            Msg::RecoveryFound {
+                recovery,
+                changed_since,
+            } => {
+                self.offer_recovery(*recovery, changed_since);
+                None
+            }
+            Msg::Restored(result) => {
+                self.restored(result);
+                None
+            }
+            Msg::RecoveryDiscarded => {
+                self.recovery = None;
+                self.info("Recovery file discarded");
+                None
+            }
+        }
+    }
+
+    fn picks_loaded(&mut self, picks: BTreeSet<String>) {
+        self.picks = picks;
+    }
+
+    /// A save finished (or was refused).
+    fn saved(&mut self, result: Result<Saved, SaveError>, then_quit: bool) -> Option<Effect> {
+        match result {
+            Ok(saved) => {
+                self.history.mark_saved();
+                self.refresh();
+                self.settle();
+                let names: Vec<String> = saved
+                    .written
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
+                if names.is_empty() {
+                    self.info("No changes to save");
+                } else {
+                    self.info(format!("Saved {}", names.join(", ")));
+                }
+                then_quit.then_some(Effect::Quit)
+            }
+            Err(SaveError::ChangedOnDisk(paths)) => {
+                self.prompt = Some(Prompt::Overwrite { paths, then_quit });
+                self.mode = Mode::Prompt;
+                None
+            }
+            Err(e) => {
+                self.error(format!("Not saved: {e}"));
+                None
+            }
+        }
+    }
+
+    /// The event was read again from disk (`Reload`): the edits are gone.
+    fn reloaded(&mut self, doc: Document, disk: OnDisk) {
+        self.doc = doc;
+        self.disk = disk;
+        self.history = History::new();
+        self.grab = None;
+        self.mode = Mode::Normal;
+        self.refresh();
+        self.settle();
+        self.info("Reloaded from disk; your unsaved edits were dropped");
+    }
+
+    /// The recovered edits, as one undoable step.
+    fn restored(&mut self, result: Result<Option<Edit>, String>) {
+        self.recovery = None;
+        self.keep_recovery = false;
+        match result {
+            Ok(Some(e)) => {
+                self.commit(e);
+                self.info("Recovered edits restored (u undoes them); save with :w");
+            }
+            Ok(None) => self.info("The recovery file matched the event: nothing to restore"),
+            Err(m) => self.error(format!("Cannot restore: {m}")),
+        }
+    }
+
+    /// A recovery file was found: ask what to do with it first. `changed_since`: the event's
+    /// files were modified after it was written.
+    fn offer_recovery(&mut self, recovery: Recovery, changed_since: bool) {
+        let when = crate::time::to_local(self.doc.program.event.timezone, recovery.written_at)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        let mut reason = recovery.reason.clone();
+        if changed_since {
+            reason.push_str(
+                "; the event changed on disk since, and restoring replaces those changes where they differ",
+            );
+        }
+        self.prompt = Some(Prompt::Restore { when, reason });
+        self.mode = Mode::Prompt;
+        self.recovery = Some(recovery);
+    }
+}

@@ -1,0 +1,98 @@
+//! Search (`/`, `n`, `N`): titles, ids, speakers and rooms, case and accents ignored.
+
+use super::{App, Search};
+use crate::tui::action::View;
+
+impl App {
+    pub(super) fn run_search(&mut self, query: &str) {
+        let q = fold(query.trim());
+        if q.is_empty() {
+            self.search = Search::default();
+            return;
+        }
+        let p = &self.doc.program;
+        let matches: Vec<usize> = self
+            .derived
+            .chronological
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let s = &p.sessions[i];
+                let facts = &self.derived.facts[i];
+                fold(&s.title).contains(&q)
+                    || fold(&s.id).contains(&q)
+                    || facts
+                        .people
+                        .iter()
+                        .any(|&k| fold(&p.speakers[k].name).contains(&q))
+                    || facts
+                        .room
+                        .is_some_and(|r| fold(&p.rooms[r].name).contains(&q))
+            })
+            .collect();
+        self.search = Search {
+            query: query.trim().to_string(),
+            matches,
+            current: None,
+        };
+        if self.search.matches.is_empty() {
+            self.error(format!("No match for `{}`", query.trim()));
+            return;
+        }
+        self.next_match(true);
+    }
+
+    pub(super) fn next_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.info("No search: / searches titles, speakers and rooms");
+            return;
+        }
+        let next = match (self.search.current, forward) {
+            (Some(k), true) => (k + 1) % n,
+            (Some(k), false) => (k + n - 1) % n,
+            (None, _) => {
+                // The first match after the selection, in time order.
+                let pos = |i: usize| self.derived.chronological.iter().position(|&c| c == i);
+                let here = self.selected.and_then(pos).unwrap_or(0);
+                self.search
+                    .matches
+                    .iter()
+                    .position(|&m| pos(m).unwrap_or(0) >= here)
+                    .unwrap_or(0)
+            }
+        };
+        self.search.current = Some(next);
+        let i = self.search.matches[next];
+        if self.view == View::Grid && self.derived.facts[i].slot().is_none() {
+            self.show_view(View::Agenda);
+        }
+        self.reveal(i);
+        let title = self.doc.program.sessions[i].title.clone();
+        self.info(format!(
+            "/{} — match {}/{}: {title}",
+            self.search.query,
+            next + 1,
+            n
+        ));
+    }
+}
+
+fn fold(text: &str) -> String {
+    // Case- and accent-insensitive search: "francoise" finds "Françoise".
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}

@@ -1,0 +1,994 @@
+//! The editor on plain state, no terminal: keymap resolution, and every action through
+//! `App::update` (or keys through `App::handle_key`), checking the state and effects.
+
+// Helpers outside #[test] functions unwrap too: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use crate::codes::Level;
+use crate::model::{DateTimeValue, Kind};
+use crate::save::{self, SaveError};
+use crate::tui::action::{Action, Effect, Mode, Msg, View};
+use crate::tui::app::{App, Prompt};
+use crate::tui::keymap::{Key, Keymap, Resolved, BINDINGS};
+use crate::tui::lists::Row;
+use crate::tui::runner::key_of;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml")
+}
+
+/// The seed event in an editor, 120×40, at a time outside the event.
+fn app() -> App {
+    let (doc, disk) = save::open(&seed()).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app
+}
+
+fn index(app: &App, id: &str) -> usize {
+    app.doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == id)
+        .unwrap()
+}
+
+fn start(app: &App, id: &str) -> String {
+    match app.doc.program.sessions[index(app, id)]
+        .start
+        .as_ref()
+        .map(|s| s.value)
+    {
+        Some(DateTimeValue::Local(n)) => n.format("%Y-%m-%d %H:%M").to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn room(app: &App, id: &str) -> Option<String> {
+    app.doc.program.sessions[index(app, id)]
+        .room
+        .as_ref()
+        .map(|r| r.value.clone())
+}
+
+fn keys(app: &mut App, keys: &[Key]) -> Vec<Effect> {
+    keys.iter().filter_map(|k| app.handle_key(*k)).collect()
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(Key::Char(c));
+    }
+}
+
+fn select(app: &mut App, id: &str) {
+    let i = index(app, id);
+    app.reveal(i);
+    assert_eq!(app.selected, Some(i), "could not select {id}");
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+// ----- Keymap -----
+
+#[test]
+fn keys_resolve_per_mode() {
+    use Key::*;
+    let r = |mode, pending: &[Key], key| Keymap::resolve(mode, pending, key);
+    assert_eq!(
+        r(Mode::Normal, &[], Char('j')),
+        Resolved::Action(Action::CursorDown)
+    );
+    assert_eq!(
+        r(Mode::Normal, &[], Down),
+        Resolved::Action(Action::CursorDown)
+    );
+    assert_eq!(
+        r(Mode::Normal, &[], Char('J')),
+        Resolved::Action(Action::MoveLater)
+    );
+    assert_eq!(
+        r(Mode::Grab, &[], Char('j')),
+        Resolved::Action(Action::MoveLater)
+    );
+    assert_eq!(r(Mode::Grab, &[], Enter), Resolved::Action(Action::Drop));
+    assert_eq!(r(Mode::Normal, &[], Char(']')), Resolved::Pending);
+    assert_eq!(
+        r(Mode::Normal, &[Char(']')], Char('c')),
+        Resolved::Action(Action::NextConflict)
+    );
+    assert_eq!(
+        r(Mode::Normal, &[Char('[')], Char('c')),
+        Resolved::Action(Action::PrevConflict)
+    );
+    // A broken sequence falls back to the key alone.
+    assert_eq!(
+        r(Mode::Normal, &[Char(']')], Char('j')),
+        Resolved::Action(Action::CursorDown)
+    );
+    assert_eq!(
+        r(Mode::Normal, &[Char('g')], Char('g')),
+        Resolved::Action(Action::Top)
+    );
+    assert_eq!(
+        r(Mode::Normal, &[], Ctrl('r')),
+        Resolved::Action(Action::Redo)
+    );
+    assert_eq!(
+        r(Mode::Normal, &[], Char('u')),
+        Resolved::Action(Action::Undo)
+    );
+    assert_eq!(r(Mode::Normal, &[], Char('U')), Resolved::Unbound);
+    assert_eq!(
+        r(Mode::Normal, &[], Ctrl('s')),
+        Resolved::Action(Action::Save)
+    );
+    assert_eq!(
+        r(Mode::Normal, &[], BackTab),
+        Resolved::Action(Action::PrevView)
+    );
+    assert_eq!(
+        r(Mode::Command, &[], Char('j')),
+        Resolved::Action(Action::Insert('j'))
+    );
+    assert_eq!(
+        r(Mode::Command, &[], Enter),
+        Resolved::Action(Action::Submit)
+    );
+    assert_eq!(r(Mode::Form, &[], Tab), Resolved::Action(Action::NextField));
+    assert_eq!(
+        r(Mode::Picker, &[], Tab),
+        Resolved::Action(Action::Alternate)
+    );
+    assert_eq!(
+        r(Mode::Prompt, &[], Char('w')),
+        Resolved::Action(Action::Answer('w'))
+    );
+    assert_eq!(
+        r(Mode::Help, &[], Char('q')),
+        Resolved::Action(Action::Cancel)
+    );
+    assert_eq!(r(Mode::Normal, &[], Char('Q')), Resolved::Unbound);
+}
+
+#[test]
+fn every_binding_is_reachable_and_none_is_shadowed() {
+    for b in BINDINGS {
+        for mode in b.modes {
+            for seq in b.keys {
+                let (last, pending) = seq.split_last().unwrap();
+                let mut got = Resolved::Unbound;
+                let mut typed: Vec<Key> = Vec::new();
+                for k in pending {
+                    assert_eq!(Keymap::resolve(*mode, &typed, *k), Resolved::Pending);
+                    typed.push(*k);
+                }
+                if let Resolved::Action(a) = Keymap::resolve(*mode, &typed, *last) {
+                    got = Resolved::Action(a);
+                }
+                assert_eq!(
+                    got,
+                    Resolved::Action(b.action),
+                    "{seq:?} in {mode:?} should do {:?}",
+                    b.action
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn help_hints_and_keys_text_come_from_the_table() {
+    let text = Keymap::text();
+    for b in BINDINGS {
+        assert!(text.contains(b.help), "help misses {:?}", b.help);
+    }
+    let hints = Keymap::hints(Mode::Normal);
+    assert!(hints.contains(&("J".to_string(), "later")));
+    assert!(hints.contains(&("?".to_string(), "help")));
+    let grab = Keymap::hints(Mode::Grab);
+    assert!(grab.iter().any(|(k, h)| k == "Enter" && *h == "drop"));
+}
+
+#[test]
+fn terminal_keys_are_normalised() {
+    let ev = |code, modifiers| KeyEvent::new(code, modifiers);
+    assert_eq!(
+        key_of(ev(KeyCode::Char('j'), KeyModifiers::SHIFT)),
+        Some(Key::Char('J'))
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::Char('J'), KeyModifiers::SHIFT)),
+        Some(Key::Char('J'))
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::Char('u'), KeyModifiers::NONE)),
+        Some(Key::Char('u'))
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::Char('R'), KeyModifiers::CONTROL)),
+        Some(Key::Ctrl('r'))
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        Some(Key::BackTab)
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::Tab, KeyModifiers::SHIFT)),
+        Some(Key::BackTab)
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::Char('*'), KeyModifiers::SHIFT)),
+        Some(Key::Char('*'))
+    );
+}
+
+// ----- Moving around -----
+
+#[test]
+fn cursor_moves_and_the_selection_follows() {
+    let mut app = app();
+    assert_eq!(app.view, View::Grid);
+    // The cursor starts on the first session of the first day.
+    assert_eq!(app.selected, Some(index(&app, "accueil-j1")));
+    let row = app.grid.row;
+    app.update(Action::CursorDown);
+    assert_eq!(app.grid.row, row + 1);
+    app.update(Action::CursorDown);
+    app.update(Action::CursorDown);
+    assert_eq!(app.selected, Some(index(&app, "ouverture")));
+    app.update(Action::CursorUp);
+    assert_eq!(app.grid.row, row + 2);
+    app.update(Action::CursorRight);
+    assert_eq!(app.grid.room, 1);
+    app.update(Action::CursorLeft);
+    assert_eq!(app.grid.room, 0);
+    app.update(Action::PageDown);
+    assert!(app.grid.row > row + 10);
+    app.update(Action::PageUp);
+    app.update(Action::Bottom);
+    let frame = app.frame().unwrap();
+    assert_eq!(app.grid.row, frame.rows - 1);
+    app.update(Action::Top);
+    assert_eq!(app.grid.row, 0);
+}
+
+#[test]
+fn views_switch_with_tab_and_numbers() {
+    let mut app = app();
+    app.update(Action::NextView);
+    assert_eq!(app.view, View::Agenda);
+    app.update(Action::PrevView);
+    app.update(Action::PrevView);
+    assert_eq!(app.view, View::Conflicts);
+    for (k, v) in View::ALL.iter().enumerate() {
+        keys(&mut app, &[Key::Char(char::from(b'1' + k as u8))]);
+        assert_eq!(app.view, *v);
+    }
+}
+
+#[test]
+fn days_and_zoom_keep_the_time_of_day() {
+    let mut app = app();
+    app.update(Action::CommandLine);
+    typed(&mut app, "goto 14:00");
+    app.update(Action::Submit);
+    let tz = app.doc.program.event.timezone;
+    let time = |app: &App| {
+        let f = app.frame().unwrap();
+        crate::rules::wording::clock(tz, f.row_time(app.grid.row))
+    };
+    assert_eq!(time(&app), "14:00");
+    app.update(Action::NextDay);
+    assert_eq!(app.grid.day, 1);
+    assert_eq!(time(&app), "14:00");
+    app.update(Action::NextDay);
+    assert_eq!(app.grid.day, 1, "there is no third day");
+    app.update(Action::PrevDay);
+    assert_eq!(app.grid.day, 0);
+    app.update(Action::ZoomOut);
+    assert_eq!(app.grid.step, 30);
+    assert_eq!(time(&app), "14:00");
+    app.update(Action::ZoomIn);
+    app.update(Action::ZoomIn);
+    assert_eq!(app.grid.step, 5);
+    assert_eq!(time(&app), "14:00");
+}
+
+#[test]
+fn details_and_backlog_toggle() {
+    let mut app = app();
+    assert!(app.details);
+    app.update(Action::ToggleDetails);
+    assert!(!app.details);
+    // Enter toggles the details in the grid.
+    app.update(Action::Activate);
+    assert!(app.details);
+    // No backlog yet.
+    app.update(Action::ToggleBacklog);
+    assert!(!app.backlog_focus);
+    assert_eq!(message(&app), "No unscheduled session");
+}
+
+// ----- Editing -----
+
+#[test]
+fn move_later_and_earlier_undo_and_redo() {
+    let mut app = app();
+    select(&mut app, "ouverture");
+    keys(&mut app, &[Key::Char('J')]);
+    assert_eq!(start(&app, "ouverture"), "2017-12-05 09:30");
+    assert!(app.history.is_dirty());
+    // Derived at once: the plenary now overlaps the coffee break.
+    assert_eq!(app.derived.summary.warnings, 1);
+    assert_eq!(
+        app.derived.worst[index(&app, "ouverture")],
+        Some(Level::Warning)
+    );
+    assert_eq!(app.selected, Some(index(&app, "ouverture")));
+    keys(&mut app, &[Key::Char('K'), Key::Char('K')]);
+    assert_eq!(start(&app, "ouverture"), "2017-12-05 09:00");
+    keys(&mut app, &[Key::Char('u')]);
+    assert_eq!(start(&app, "ouverture"), "2017-12-05 09:15");
+    keys(&mut app, &[Key::Char('u'), Key::Char('u')]);
+    assert_eq!(start(&app, "ouverture"), "2017-12-05 09:15");
+    assert!(!app.history.is_dirty());
+    assert!(message(&app).starts_with("Undone: moved"));
+    keys(&mut app, &[Key::Ctrl('r')]);
+    assert_eq!(start(&app, "ouverture"), "2017-12-05 09:30");
+    app.update(Action::Redo);
+    app.update(Action::Redo);
+    app.update(Action::Redo);
+    assert_eq!(message(&app), "Nothing to redo");
+}
+
+#[test]
+fn rooms_days_and_length() {
+    let mut app = app();
+    select(&mut app, "startups-de-territoire");
+    app.update(Action::RoomRight);
+    assert_eq!(
+        room(&app, "startups-de-territoire").as_deref(),
+        Some("salle-saone")
+    );
+    // Now it shares Salle Saône with another session: a room-overlap error.
+    assert_eq!(app.derived.summary.errors, 1);
+    app.update(Action::RoomLeft);
+    app.update(Action::RoomLeft);
+    assert_eq!(
+        room(&app, "startups-de-territoire").as_deref(),
+        Some("amphi")
+    );
+    app.update(Action::RoomLeft);
+    assert_eq!(message(&app), "No room further that way");
+    app.update(Action::DayLater);
+    assert_eq!(start(&app, "startups-de-territoire"), "2017-12-06 10:45");
+    assert_eq!(app.grid.day, 1, "the grid follows the session");
+    app.update(Action::DayEarlier);
+    assert_eq!(start(&app, "startups-de-territoire"), "2017-12-05 10:45");
+    app.update(Action::Grow);
+    let i = index(&app, "startups-de-territoire");
+    assert_eq!(
+        app.doc.program.sessions[i].duration.as_ref().unwrap().value,
+        105
+    );
+    app.update(Action::Shrink);
+    app.update(Action::Shrink);
+    assert_eq!(
+        app.doc.program.sessions[i].duration.as_ref().unwrap().value,
+        75
+    );
+    // An event-wide break has no room to move from.
+    select(&mut app, "pause-matin-j1");
+    app.update(Action::RoomRight);
+    assert!(app.message.as_ref().unwrap().error);
+}
+
+#[test]
+fn grab_moves_then_drops_as_one_step_or_puts_back() {
+    let mut app = app();
+    select(&mut app, "ouvrir-ses-donnees");
+    keys(&mut app, &[Key::Char('m')]);
+    assert_eq!(app.mode, Mode::Grab);
+    keys(&mut app, &[Key::Char('j'), Key::Char('j'), Key::Char('h')]);
+    assert_eq!(start(&app, "ouvrir-ses-donnees"), "2017-12-05 11:15");
+    assert_eq!(
+        room(&app, "ouvrir-ses-donnees").as_deref(),
+        Some("salle-rhone")
+    );
+    // Conflicts are live while holding.
+    assert!(app.derived.summary.errors >= 1);
+    assert!(message(&app).contains("Holding"));
+    keys(&mut app, &[Key::Enter]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.history.depth(), 1);
+    // While holding, other keys do nothing (no undo, no view change).
+    app.update(Action::Grab);
+    app.update(Action::Undo);
+    app.update(Action::NextView);
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert_eq!((app.view, app.width), (View::Grid, 100));
+    app.update(Action::CancelGrab);
+    app.update(Action::Undo);
+    assert_eq!(start(&app, "ouvrir-ses-donnees"), "2017-12-05 10:45");
+    assert_eq!(
+        room(&app, "ouvrir-ses-donnees").as_deref(),
+        Some("salle-saone")
+    );
+    // Esc puts it back and records nothing.
+    app.update(Action::Grab);
+    app.update(Action::MoveLater);
+    app.update(Action::CancelGrab);
+    assert_eq!(start(&app, "ouvrir-ses-donnees"), "2017-12-05 10:45");
+    assert_eq!(app.history.depth(), 0);
+}
+
+#[test]
+fn form_validates_with_messages_then_applies_as_one_step() {
+    let mut app = app();
+    select(&mut app, "design-services-publics");
+    keys(&mut app, &[Key::Char('e')]);
+    assert_eq!(app.mode, Mode::Form);
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(
+        form.values[0],
+        "Design de services publics : partir des usages"
+    );
+    assert_eq!(form.values[4], "2017-12-05 14:00");
+    assert_eq!(form.values[5], "90");
+    // Kind: a typo.
+    app.update(Action::NextField);
+    app.update(Action::ClearInput);
+    typed(&mut app, "tlk");
+    // Duration: nonsense.
+    for _ in 0..4 {
+        app.update(Action::NextField);
+    }
+    app.update(Action::ClearInput);
+    typed(&mut app, "long");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Form, "stays open");
+    let form = app.form.as_ref().unwrap();
+    assert!(form.errors[1]
+        .as_ref()
+        .unwrap()
+        .contains("did you mean `talk`"));
+    assert!(form.errors[5].as_ref().unwrap().contains("not a duration"));
+    assert_eq!(form.focus, 1, "focus on the first wrong field");
+    app.update(Action::ClearInput);
+    typed(&mut app, "workshop");
+    for _ in 0..4 {
+        app.update(Action::NextField);
+    }
+    app.update(Action::ClearInput);
+    typed(&mut app, "1h");
+    app.update(Action::PrevField);
+    app.update(Action::ClearInput);
+    typed(&mut app, "16:00");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal);
+    let i = index(&app, "design-services-publics");
+    let s = &app.doc.program.sessions[i];
+    assert_eq!(s.kind, Kind::Workshop);
+    assert_eq!(s.duration.as_ref().unwrap().value, 60);
+    assert_eq!(start(&app, "design-services-publics"), "2017-12-05 16:00");
+    assert_eq!(app.history.depth(), 1);
+    app.update(Action::Undo);
+    assert_eq!(app.doc.program.sessions[i].kind, Kind::Talk);
+    // Esc cancels without a change.
+    app.update(Action::EditForm);
+    typed(&mut app, "xyz");
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.history.depth(), 0);
+}
+
+#[test]
+fn add_at_the_cursor_opens_the_form() {
+    let mut app = app();
+    let n = app.doc.program.sessions.len();
+    app.update(Action::CommandLine);
+    typed(&mut app, "goto 17:45");
+    app.update(Action::Submit);
+    app.update(Action::CursorRight);
+    app.update(Action::Add);
+    assert_eq!(app.doc.program.sessions.len(), n + 1);
+    assert_eq!(app.mode, Mode::Form);
+    typed(&mut app, "Lightning talks");
+    app.update(Action::Submit);
+    let i = index(&app, "new-session");
+    assert_eq!(app.doc.program.sessions[i].title, "Lightning talks");
+    assert_eq!(start(&app, "new-session"), "2017-12-05 17:45");
+    assert_eq!(room(&app, "new-session").as_deref(), Some("salle-rhone"));
+    assert_eq!(app.selected, Some(i));
+    // Esc right after adding takes the new session away again.
+    app.update(Action::Add);
+    assert_eq!(app.doc.program.sessions.len(), n + 2);
+    app.update(Action::Cancel);
+    assert_eq!(app.doc.program.sessions.len(), n + 1);
+    assert_eq!(message(&app), "Add cancelled");
+    // Added in the agenda: unscheduled, in the backlog.
+    app.update(Action::ShowView(View::Agenda));
+    app.update(Action::Add);
+    typed(&mut app, "To be placed");
+    app.update(Action::Submit);
+    let j = index(&app, "new-session-2");
+    assert!(app.derived.unscheduled.contains(&j));
+    // Back on the grid, the selection is in the backlog.
+    app.update(Action::ShowView(View::Grid));
+    assert!(app.backlog_focus);
+    assert_eq!(app.selected, Some(j));
+    app.update(Action::ToggleBacklog);
+    assert!(!app.backlog_focus);
+    app.update(Action::ToggleBacklog);
+    assert!(app.backlog_focus);
+    assert_eq!(app.selected, Some(j));
+    // Enter in the backlog places it at the grid cursor, held.
+    app.update(Action::Activate);
+    assert_eq!(app.mode, Mode::Grab);
+    app.update(Action::Drop);
+    assert!(app.derived.facts[j].slot().is_some());
+}
+
+#[test]
+fn yank_paste_delete_and_undo() {
+    let mut app = app();
+    let n = app.doc.program.sessions.len();
+    select(&mut app, "cocktail");
+    app.update(Action::Yank);
+    assert!(message(&app).contains("Copied"));
+    app.update(Action::CommandLine);
+    typed(&mut app, "day 2");
+    app.update(Action::Submit);
+    app.update(Action::CommandLine);
+    typed(&mut app, "goto 17:00");
+    app.update(Action::Submit);
+    app.update(Action::Paste);
+    assert_eq!(app.doc.program.sessions.len(), n + 1);
+    assert_eq!(start(&app, "cocktail-2"), "2017-12-06 17:00");
+    // The pasted copy keeps its length (written with `end`, moved along).
+    let i = index(&app, "cocktail-2");
+    assert_eq!(
+        format!(
+            "{:?}",
+            app.doc.program.sessions[i].end.as_ref().unwrap().value
+        ),
+        "Local(2017-12-06T19:30:00)"
+    );
+    keys(&mut app, &[Key::Char('d')]);
+    assert_eq!(app.doc.program.sessions.len(), n);
+    assert!(
+        message(&app).contains("press u to undo"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, &[Key::Char('u')]);
+    assert_eq!(app.doc.program.sessions.len(), n + 1);
+}
+
+#[test]
+fn people_picker_assigns_speakers_moderators_and_new_people() {
+    let mut app = app();
+    select(&mut app, "ouvrir-ses-donnees");
+    let i = app.selected.unwrap();
+    keys(&mut app, &[Key::Char('s')]);
+    assert_eq!(app.mode, Mode::Picker);
+    typed(&mut app, "sophie lamb");
+    assert_eq!(app.picker.as_ref().unwrap().shown.len(), 1);
+    app.update(Action::Submit);
+    let ids = |app: &App, moderators: bool| {
+        let s = &app.doc.program.sessions[i];
+        let list = if moderators {
+            &s.moderators
+        } else {
+            &s.speakers
+        };
+        list.iter().map(|r| r.value.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&app, false), vec!["antoine-mercier", "sophie-lambert"]);
+    // Sophie Lambert is also in Règlement général… at 14:00? No: this is 10:45. No conflict.
+    app.update(Action::Alternate);
+    assert_eq!(ids(&app, true), vec!["sophie-lambert"]);
+    app.update(Action::Submit);
+    assert_eq!(ids(&app, false), vec!["antoine-mercier"]);
+    // Nobody matches: Enter creates the speaker.
+    app.update(Action::ClearInput);
+    typed(&mut app, "Ada Lovelace");
+    assert!(app.picker.as_ref().unwrap().shown.is_empty());
+    app.update(Action::Submit);
+    assert!(app
+        .doc
+        .program
+        .speakers
+        .iter()
+        .any(|s| s.id == "ada-lovelace"));
+    assert_eq!(ids(&app, false), vec!["antoine-mercier", "ada-lovelace"]);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    // One undo takes the new speaker away again.
+    app.update(Action::Undo);
+    assert!(!app
+        .doc
+        .program
+        .speakers
+        .iter()
+        .any(|s| s.id == "ada-lovelace"));
+}
+
+#[test]
+fn picks_toggle_and_ask_to_be_stored() {
+    let mut app = app();
+    select(&mut app, "rgpd-collectivites");
+    assert_eq!(app.update(Action::TogglePick), Some(Effect::SavePicks));
+    assert!(app.picks.contains("rgpd-collectivites"));
+    assert_eq!(keys(&mut app, &[Key::Char('*')]), vec![Effect::SavePicks]);
+    assert!(app.picks.is_empty());
+}
+
+#[test]
+fn search_finds_titles_speakers_and_rooms_and_cycles() {
+    let mut app = app();
+    keys(&mut app, &[Key::Char('/')]);
+    assert_eq!(app.mode, Mode::Search);
+    typed(&mut app, "francoise");
+    keys(&mut app, &[Key::Enter]);
+    // Françoise Sigot moderates one session.
+    assert_eq!(app.search.matches.len(), 1);
+    assert_eq!(
+        app.selected,
+        Some(index(&app, "digitalisation-bouscule-territoires"))
+    );
+    app.update(Action::Search);
+    typed(&mut app, "atelier");
+    app.update(Action::Submit);
+    // Three titles say "Atelier", and they are the sessions of the "Salle d'atelier".
+    let n = app.search.matches.len();
+    assert_eq!(n, 3);
+    let first = app.selected;
+    app.update(Action::SearchNext);
+    assert_ne!(app.selected, first);
+    app.update(Action::SearchPrev);
+    assert_eq!(app.selected, first);
+    assert!(message(&app).contains(&format!("match 1/{n}")));
+    app.update(Action::Search);
+    typed(&mut app, "zzzz");
+    app.update(Action::Submit);
+    assert!(app.message.as_ref().unwrap().error);
+    app.update(Action::Cancel);
+    assert!(app.message.is_none());
+}
+
+#[test]
+fn command_line() {
+    let mut app = app();
+    let run = |app: &mut App, line: &str| {
+        app.update(Action::CommandLine);
+        typed(app, line);
+        app.update(Action::Submit)
+    };
+    assert_eq!(run(&mut app, "w"), None, "nothing to save");
+    assert_eq!(message(&app), "No changes to save");
+    assert_eq!(run(&mut app, "q"), Some(Effect::Quit));
+    select(&mut app, "cloture");
+    app.update(Action::MoveLater);
+    assert_eq!(run(&mut app, "q"), None);
+    assert!(message(&app).contains(":q!"));
+    assert_eq!(
+        run(&mut app, "w"),
+        Some(Effect::Save {
+            force: false,
+            then_quit: false
+        })
+    );
+    assert_eq!(
+        run(&mut app, "wq"),
+        Some(Effect::Save {
+            force: false,
+            then_quit: true
+        })
+    );
+    assert_eq!(run(&mut app, "q!"), Some(Effect::Quit));
+    assert_eq!(
+        run(&mut app, "export ics --picks"),
+        Some(Effect::Export {
+            format: "ics".into(),
+            path: None,
+            picks: true
+        })
+    );
+    run(&mut app, "day 2");
+    assert_eq!(app.grid.day, 1);
+    run(&mut app, "day 9");
+    assert!(message(&app).contains("there are 2 days"));
+    run(&mut app, "step 30");
+    assert_eq!(app.grid.step, 30);
+    run(&mut app, "room Salle Bellecour 80");
+    let r = app.doc.program.rooms.last().unwrap();
+    assert_eq!((r.id.as_str(), r.capacity), ("salle-bellecour", Some(80)));
+    run(&mut app, "speaker Grace Hopper");
+    assert_eq!(app.doc.program.speakers.last().unwrap().id, "grace-hopper");
+    run(&mut app, "frobnicate");
+    assert!(app.message.as_ref().unwrap().error);
+    // Backspace on an empty line leaves the command line.
+    app.update(Action::CommandLine);
+    app.update(Action::DeleteBack);
+    assert_eq!(app.mode, Mode::Normal);
+    run(&mut app, "e!");
+    assert_eq!(run(&mut app, "e!"), Some(Effect::Reload));
+}
+
+#[test]
+fn help_opens_and_scrolls() {
+    let mut app = app();
+    keys(&mut app, &[Key::Char('?')]);
+    assert_eq!(app.mode, Mode::Help);
+    app.update(Action::CursorDown);
+    assert_eq!(app.help_scroll, 1);
+    keys(&mut app, &[Key::Esc]);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn save_and_quit_prompts() {
+    let mut app = app();
+    assert_eq!(app.update(Action::Save), None);
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+    select(&mut app, "cloture");
+    app.update(Action::MoveEarlier);
+    assert_eq!(
+        app.update(Action::Save),
+        Some(Effect::Save {
+            force: false,
+            then_quit: false
+        })
+    );
+    assert_eq!(app.update(Action::Quit), None);
+    assert_eq!(app.prompt, Some(Prompt::Quit));
+    assert_eq!(app.update(Action::Answer('c')), None);
+    assert_eq!(app.mode, Mode::Normal);
+    app.update(Action::Quit);
+    assert_eq!(
+        app.update(Action::Answer('w')),
+        Some(Effect::Save {
+            force: false,
+            then_quit: true
+        })
+    );
+    app.update(Action::Quit);
+    assert_eq!(app.update(Action::Answer('d')), Some(Effect::Quit));
+    // A save refused because the file changed on disk asks what to do.
+    let refused = Err(SaveError::ChangedOnDisk(vec![seed()]));
+    assert_eq!(
+        app.update(Msg::Saved {
+            result: refused.clone(),
+            then_quit: false,
+        }),
+        None
+    );
+    assert!(matches!(app.prompt, Some(Prompt::Overwrite { .. })));
+    assert_eq!(
+        app.update(Action::Answer('x')),
+        None,
+        "other letters do nothing"
+    );
+    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(
+        app.update(Action::Answer('k')),
+        Some(Effect::Save {
+            force: true,
+            then_quit: false
+        })
+    );
+    app.update(Msg::Saved {
+        result: refused.clone(),
+        then_quit: true,
+    });
+    assert_eq!(app.update(Action::Answer('r')), Some(Effect::Reload));
+    app.update(Msg::Saved {
+        result: refused,
+        then_quit: false,
+    });
+    assert_eq!(app.update(Action::Cancel), None);
+    assert!(app.history.is_dirty());
+    // A successful save marks the state saved and can quit.
+    let done = Ok(save::Saved {
+        written: vec![seed()],
+    });
+    assert_eq!(
+        app.update(Msg::Saved {
+            result: done,
+            then_quit: true,
+        }),
+        Some(Effect::Quit)
+    );
+    assert!(!app.history.is_dirty());
+}
+
+#[test]
+fn restore_prompt_offers_the_recovery_file() {
+    let mut app = app();
+    app.update(Msg::RecoveryFound {
+        recovery: Box::new(crate::recover::Recovery {
+            format: "agora-recovery 1".into(),
+            event: "x".into(),
+            written_at: 1_512_478_800,
+            reason: "SIGHUP".into(),
+            files: Vec::new(),
+        }),
+        changed_since: false,
+    });
+    assert_eq!(app.mode, Mode::Prompt);
+    assert!(app
+        .prompt
+        .as_ref()
+        .unwrap()
+        .question()
+        .contains("2017-12-05 14:00"));
+    assert_eq!(app.update(Action::Answer('r')), Some(Effect::Restore));
+    let again = app.recovery.clone().unwrap();
+    app.update(Msg::RecoveryFound {
+        recovery: Box::new(again),
+        changed_since: true,
+    });
+    assert!(app
+        .prompt
+        .as_ref()
+        .unwrap()
+        .question()
+        .contains("changed on disk since"));
+    assert_eq!(
+        app.update(Action::Answer('d')),
+        Some(Effect::DiscardRecovery)
+    );
+    app.update(Msg::RecoveryFound {
+        recovery: Box::new(crate::recover::Recovery {
+            format: "agora-recovery 1".into(),
+            event: "x".into(),
+            written_at: 0,
+            reason: "panic".into(),
+            files: Vec::new(),
+        }),
+        changed_since: false,
+    });
+    assert_eq!(app.update(Action::Answer('i')), None);
+    assert!(app.recovery.is_none());
+    assert!(
+        app.keep_recovery,
+        "kept for next time: not overwritten, not removed"
+    );
+}
+
+#[test]
+fn conflicts_view_walks_and_jumps() {
+    let mut app = app();
+    // Make two conflicts: a room overlap and a speaker overlap.
+    select(&mut app, "design-services-publics");
+    app.update(Action::RoomLeft);
+    select(&mut app, "confiance-donnees");
+    for _ in 0..3 {
+        app.update(Action::MoveEarlier);
+    }
+    assert!(app.derived.summary.errors >= 2);
+    app.update(Action::ShowView(View::Conflicts));
+    let rows = app.rows(View::Conflicts);
+    assert!(matches!(rows[0], Row::Heading(_)));
+    let cursor = app.lists[3].cursor;
+    assert!(matches!(rows[cursor], Row::Diagnostic(_)));
+    let target = app.selected.unwrap();
+    app.update(Action::Activate);
+    assert_eq!(app.view, View::Grid);
+    assert_eq!(app.selected, Some(target));
+    // ]c walks sessions with conflicts, from anywhere.
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        keys(&mut app, &[Key::Char(']'), Key::Char('c')]);
+        seen.push(app.selected.unwrap());
+        assert!(app.derived.worst[app.selected.unwrap()].is_some());
+    }
+    keys(&mut app, &[Key::Char('['), Key::Char('c')]);
+    assert_eq!(app.selected, Some(seen[2]));
+}
+
+#[test]
+fn agenda_filters() {
+    let mut app = app();
+    app.update(Action::ShowView(View::Agenda));
+    let all = app
+        .rows(View::Agenda)
+        .iter()
+        .filter(|r| matches!(r, Row::Session { .. }))
+        .count();
+    assert_eq!(all, 28);
+    keys(&mut app, &[Key::Char('f')]);
+    assert_eq!(app.mode, Mode::Picker);
+    typed(&mut app, "room rhone");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.filters.room.is_some());
+    let rows = app.rows(View::Agenda);
+    let shown: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Session { session, .. } => Some(*session),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(shown.len(), 5);
+    for i in shown {
+        assert_eq!(
+            app.doc.program.sessions[i].room.as_ref().unwrap().value,
+            "salle-rhone"
+        );
+    }
+    keys(&mut app, &[Key::Char('F')]);
+    assert!(app.filters.is_empty());
+}
+
+#[test]
+fn list_cursor_skips_headings() {
+    let mut app = app();
+    app.update(Action::ShowView(View::Speakers));
+    let rows = app.rows(View::Speakers);
+    for _ in 0..30 {
+        app.update(Action::CursorDown);
+        assert!(rows[app.lists[1].cursor].selectable());
+    }
+    app.update(Action::Top);
+    assert!(rows[app.lists[1].cursor].selectable());
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut app = app();
+    let geo = crate::tui::layout::grid_geometry(app.areas().main, app.doc.program.rooms.len());
+    // Click in the second room column, on the grid's first visible row.
+    let column = geo.rooms_x + geo.column_width + 2;
+    app.update(Action::Click {
+        column,
+        row: geo.rows_y,
+    });
+    assert_eq!(app.grid.room, 1);
+    assert_eq!(app.grid.row, app.grid.top);
+    let row = app.grid.row;
+    app.update(Action::Scroll {
+        column,
+        row: geo.rows_y,
+        lines: 3,
+    });
+    assert_eq!(app.grid.row, row + 3);
+    // Clicking a view tab switches view.
+    let tab = app.view_tabs()[4].clone();
+    let v = tab.target;
+    app.update(Action::Click {
+        column: tab.x + 1,
+        row: 0,
+    });
+    assert_eq!(app.view, v);
+}
+
+#[test]
+fn resize_is_remembered() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!((app.width, app.height), (80, 24));
+    app.update(Action::Cancel);
+    assert!(app.message.is_none());
+}

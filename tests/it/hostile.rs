@@ -1,0 +1,364 @@
+//! The standing attack suite: hostile and extreme input, as a hostile contributor or a careless
+//! script would give it. Every case runs the real binary under a memory and a time limit
+//! (`ulimit -v`, `timeout`), and asserts an exit code of 0, 1 or 2, a clear message, and that
+//! nothing was written that should not be. Large hostile files are generated here, not committed.
+//!
+//! CI runs this module on its own too (`.ci/run`, "attack suite"), so a case that starts to
+//! hang or blow up is named there.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use crate::common::{event, session};
+
+/// Per case: 4 GiB of address space and a minute, the limits the issue set.
+const MEMORY_KIB: u64 = 4 * 1024 * 1024;
+const SECONDS: u64 = 60;
+
+fn agora_bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("agora")
+}
+
+/// Run `agora ARGS` in `dir` under the limits, with no input and no terminal.
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {MEMORY_KIB} && exec timeout --kill-after=5 {SECONDS} \"$0\" \"$@\""
+        ))
+        .arg(agora_bin())
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run agora");
+    let code = output.status.code();
+    assert!(
+        matches!(code, Some(0..=2)),
+        "agora {args:?} exited {code:?} (124: timed out, none: killed)\nstderr: {}",
+        tail(&output.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "agora {args:?} panicked: {}",
+        tail(&output.stderr)
+    );
+    output
+}
+
+fn tail(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let start = text.len().saturating_sub(2000);
+    let start = (start..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    text[start..].to_string()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().unwrap_or(-1)
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn small_event() -> String {
+    event(&session("a", "r1", "2024-05-14T10:00:00", 60, ""))
+}
+
+// ---- Reading: nothing but regular files, bounded, links only inside the event's folder ----
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("event.toml"));
+    let out = run_in(dir.path(), &["check", "event.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("named pipe"), "{}", stderr(&out));
+
+    // Inside an event folder.
+    let folder = dir.path().join("ev");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("event.toml"), small_event()).unwrap();
+    mkfifo(&folder.join("more.toml"));
+    let out = run_in(dir.path(), &["check", "ev"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("named pipe"), "{}", stderr(&out));
+
+    // As the schedule to import, and as a template.
+    mkfifo(&dir.path().join("schedule.xml"));
+    let out = run_in(dir.path(), &["import", "schedule.xml", "-o", "new.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("named pipe"), "{}", stderr(&out));
+    assert!(!dir.path().join("new.toml").exists());
+    std::fs::write(dir.path().join("ok.toml"), small_event()).unwrap();
+    mkfifo(&dir.path().join("t.html"));
+    let out = run_in(
+        dir.path(),
+        &[
+            "export",
+            "html",
+            "ok.toml",
+            "--template",
+            "t.html",
+            "-o",
+            "site",
+        ],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("named pipe"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_are_refused_even_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, device) in [("zero.toml", "/dev/zero"), ("random.toml", "/dev/urandom")] {
+        std::os::unix::fs::symlink(device, dir.path().join(name)).unwrap();
+        let out = run_in(dir.path(), &["check", name]);
+        assert_eq!(code(&out), 2);
+        assert!(stderr(&out).contains(device), "{}", stderr(&out));
+    }
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("schedule.json")).unwrap();
+    let out = run_in(dir.path(), &["import", "schedule.json", "-o", "x.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("device"), "{}", stderr(&out));
+    std::fs::write(dir.path().join("ok.toml"), small_event()).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("t.md")).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["export", "md", "ok.toml", "--template", "t.md", "-o", "-"],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("device"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_larger_than_the_cap_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // A sparse file: larger than the cap, costs nothing on disk.
+    let big = std::fs::File::create(dir.path().join("big.toml")).unwrap();
+    big.set_len(agora::load::MAX_FILE_BYTES + 1).unwrap();
+    let out = run_in(dir.path(), &["check", "big.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("too large"), "{}", stderr(&out));
+    std::fs::rename(dir.path().join("big.toml"), dir.path().join("big.xml")).unwrap();
+    let out = run_in(dir.path(), &["import", "big.xml", "-o", "x.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("too large"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn link_loops_are_found_by_identity_and_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let ev = dir.path().join("ev");
+    std::fs::create_dir(&ev).unwrap();
+    std::fs::write(ev.join("event.toml"), small_event()).unwrap();
+    for name in ["x", "y", "z", "w"] {
+        std::os::unix::fs::symlink(".", ev.join(name)).unwrap();
+    }
+    let out = run_in(dir.path(), &["check", "ev"]);
+    assert_eq!(code(&out), 2);
+    let said = stderr(&out);
+    // One message per link, not one per path through them.
+    assert_eq!(said.matches("already read").count(), 4, "{said}");
+    assert!(said.len() < 10_000, "{said}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_event_folder_is_refused_and_not_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "root:x:0:0:TOP-SECRET-LINE\n").unwrap();
+    let ev = dir.path().join("ev");
+    std::fs::create_dir(&ev).unwrap();
+    std::fs::write(ev.join("event.toml"), small_event()).unwrap();
+    std::os::unix::fs::symlink(&secret, ev.join("passwd.toml")).unwrap();
+    let out = run_in(dir.path(), &["check", "ev"]);
+    assert_eq!(code(&out), 2);
+    let said = stderr(&out);
+    assert!(said.contains("outside the event's folder"), "{said}");
+    assert!(!said.contains("TOP-SECRET"), "{said}");
+    // The same link given as the event itself.
+    let out = run_in(dir.path(), &["check", "ev/passwd.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(!stderr(&out).contains("TOP-SECRET"), "{}", stderr(&out));
+    // A link inside the folder is followed.
+    std::fs::remove_file(ev.join("passwd.toml")).unwrap();
+    std::fs::create_dir(ev.join("real")).unwrap();
+    std::fs::write(
+        ev.join("real/more.toml"),
+        session("b", "r2", "2024-05-14T10:00:00", 60, ""),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("real/more.toml", ev.join("more.toml")).unwrap();
+    let out = run_in(dir.path(), &["check", "ev"]);
+    // The same file under two names is refused, not read twice.
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("second name"), "{}", stderr(&out));
+    std::fs::remove_file(ev.join("more.toml")).unwrap();
+    let out = run_in(dir.path(), &["check", "ev"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn errors_are_capped_per_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = small_event();
+    for i in 0..50_000 {
+        text.push_str(&format!(
+            "[[sessions]]\nid = \"s{i}\"\ntitle = \"T\"\nroom = \"r1\"\nstart = \"not a time\"\nduration = 30\n\n"
+        ));
+    }
+    std::fs::write(dir.path().join("bad.toml"), text).unwrap();
+    let out = run_in(dir.path(), &["check", "bad.toml"]);
+    assert_eq!(code(&out), 2);
+    let said = stderr(&out);
+    assert!(
+        said.contains("… and 49900 more problems"),
+        "{}",
+        tail(&out.stderr)
+    );
+    assert!(said.len() < 200_000, "{} bytes", said.len());
+}
+
+// ---- generate ----
+
+#[test]
+fn generate_never_overwrites_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("event.toml");
+    std::fs::write(&target, "# my own work\n").unwrap();
+    let out = run_in(
+        dir.path(),
+        &["generate", "--sessions", "10", "-o", "event.toml"],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "# my own work\n");
+    let out = run_in(
+        dir.path(),
+        &[
+            "generate",
+            "--sessions",
+            "10",
+            "-o",
+            "event.toml",
+            "--force",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("[[sessions]]"));
+    assert_eq!(names(dir.path()), ["event.toml"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn generate_does_not_follow_a_symlink_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("outside.txt");
+    std::fs::write(&outside, "keep").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.path().join("event.toml")).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["generate", "--sessions", "10", "-o", "event.toml"],
+    );
+    assert_eq!(code(&out), 2);
+    // A dangling link is an existing target too.
+    std::os::unix::fs::symlink("nowhere.txt", dir.path().join("dangling.toml")).unwrap();
+    let out = run_in(dir.path(), &["generate", "-o", "dangling.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(!dir.path().join("nowhere.txt").exists());
+    let out = run_in(
+        dir.path(),
+        &[
+            "generate",
+            "--sessions",
+            "10",
+            "-o",
+            "event.toml",
+            "--force",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep");
+    let written = dir.path().join("event.toml");
+    assert!(!std::fs::symlink_metadata(&written)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+#[test]
+fn generate_writes_only_what_agora_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "generate",
+            "--sessions",
+            "200",
+            "--rooms",
+            "1",
+            "--days",
+            "1",
+            "-o",
+            "x.toml",
+        ],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("do not fit"), "{}", stderr(&out));
+    assert!(!dir.path().join("x.toml").exists());
+    let out = run_in(
+        dir.path(),
+        &[
+            "generate",
+            "--sessions",
+            "120",
+            "--rooms",
+            "1",
+            "--days",
+            "1",
+            "-o",
+            "x.toml",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = run_in(dir.path(), &["check", "x.toml"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = run_in(
+        dir.path(),
+        &["generate", "--sessions", "1000000000000", "-o", "y.toml"],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(!dir.path().join("y.toml").exists());
+}
