@@ -27,6 +27,7 @@ mod robustness;
 mod rules;
 mod save;
 mod signage;
-mod tmux;
+mod signage_export;
+pub(crate) mod tmux;
 mod tui_export;
 mod tui_robust;

@@ -458,3 +458,108 @@ fn the_command_line_reports_bad_rooms_and_times() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("encore 55 min"));
 }
+
+/// End to end in tmux: the display runs on a copy of the seed event; the file is changed under
+/// it (written in place, then replaced as editors save), broken, and mended; then `q`.
+#[test]
+fn the_display_follows_file_changes_in_tmux() {
+    use crate::tmux::Tmux;
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the signage end-to-end test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
+    let event = dir.path().join("forum.toml");
+    std::fs::copy(src, &event).unwrap();
+    let original = std::fs::read_to_string(&event).unwrap();
+    let path = event.display().to_string();
+    let t = Tmux::start_args(
+        "signage",
+        dir.path(),
+        &[
+            "signage",
+            &path,
+            "--room",
+            "amphi",
+            "--at",
+            "2017-12-05T11:20",
+        ],
+        100,
+        32,
+    );
+    t.wait_for("Zones blanches et très haut débit");
+    t.wait_for("encore 55 min");
+
+    // Written in place.
+    let renamed = original.replace(
+        "title = \"Zones blanches et très haut débit",
+        "title = \"Très haut débit partout",
+    );
+    std::fs::write(&event, &renamed).unwrap();
+    t.wait_for("Très haut débit partout");
+
+    // A save that does not read: the last good program stays, with a warning.
+    std::fs::write(&event, renamed.replace("[event]", "[event")).unwrap();
+    let screen = t.wait_for("▲");
+    assert!(screen.contains("Très haut débit partout"), "{screen}");
+    assert!(screen.contains("forum.toml:"), "{screen}");
+
+    // Replaced by a rename, as editors save: read again, warning gone.
+    let moved = renamed.replace("start = 2017-12-05T10:45:00", "start = 2017-12-05T11:00:00");
+    let tmp = dir.path().join(".forum.toml.tmp");
+    std::fs::write(&tmp, &moved).unwrap();
+    std::fs::rename(&tmp, &event).unwrap();
+    let screen = t.wait_without("▲");
+    assert!(screen.contains("11:00–12:30"), "{screen}");
+
+    t.send(&["q"]);
+    t.wait_exit();
+    let screen = t.screen();
+    assert!(
+        !screen.contains("En ce moment"),
+        "the terminal was not restored:\n{screen}"
+    );
+}
+
+#[test]
+fn a_signal_restores_the_terminal_in_tmux() {
+    use crate::tmux::Tmux;
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the signage end-to-end test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let event = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
+    let path = event.display().to_string();
+    let t = Tmux::start_args(
+        "signage-term",
+        dir.path(),
+        &["signage", &path, "--all", "--at", "2017-12-05T11:00"],
+        100,
+        30,
+    );
+    t.wait_for("Amphithéâtre");
+    // SIGTERM to the display (the pane's process or its child): the terminal is restored and
+    // the display says why it stopped.
+    let pane = t.pane_pid();
+    let children =
+        std::fs::read_to_string(format!("/proc/{pane}/task/{pane}/children")).unwrap_or_default();
+    let target = children
+        .split_whitespace()
+        .next()
+        .map_or(pane, |c| c.parse().unwrap());
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &target.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    t.wait_exit();
+    let screen = t.screen();
+    assert!(!screen.contains("Amphithéâtre"), "{screen}");
+    let history = t.history();
+    assert!(
+        history.contains("agora signage stopped (SIGTERM)"),
+        "{history}"
+    );
+}

@@ -6,7 +6,8 @@
 //! that replace the folder) or cannot start.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant as Clock, SystemTime};
 
 use notify::Watcher;
@@ -136,11 +137,17 @@ pub fn run(mut state: Signage, path: &Path, time: TimeSource) -> Result<(), Stri
         }
     }
 
+    // A signal asks the loop to stop (it looks every 100 ms) so the terminal is restored once,
+    // by the thread that draws; if the loop is stuck (a dead terminal), this thread does it.
+    let stop = Arc::new(AtomicI32::new(0));
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map_err(|e| e.to_string())?;
     let handle = signals.handle();
     let mut signals = signals;
+    let flag = Arc::clone(&stop);
     let thread = std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
+            flag.store(sig, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_secs(2));
             restore_terminal();
             eprintln!("agora signage stopped ({})", signal_name(sig as usize));
             std::process::exit(128 + sig);
@@ -163,13 +170,18 @@ pub fn run(mut state: Signage, path: &Path, time: TimeSource) -> Result<(), Stri
             Terminal::new(CrosstermBackend::new(out))
         })();
         match setup {
-            Ok(mut terminal) => event_loop(&mut terminal, &mut state, path, time, &rx),
+            Ok(mut terminal) => event_loop(&mut terminal, &mut state, path, time, &rx, &stop),
             Err(e) => Err(format!("cannot use the terminal: {e}")),
         }
     }));
     std::panic::set_hook(previous);
     restore_terminal();
     drop(watcher);
+    let sig = stop.load(Ordering::SeqCst);
+    if sig != 0 {
+        eprintln!("agora signage stopped ({})", signal_name(sig as usize));
+        std::process::exit(128 + sig);
+    }
     handle.close();
     let _ = thread.join();
     match result {
@@ -184,6 +196,7 @@ fn event_loop<W: std::io::Write>(
     path: &Path,
     time: TimeSource,
     changes: &mpsc::Receiver<()>,
+    stop: &AtomicI32,
 ) -> Result<(), String> {
     let mut seen = fingerprint(path);
     let mut polled = Clock::now();
@@ -205,6 +218,9 @@ fn event_loop<W: std::io::Write>(
         let wait = Duration::from_millis((1000 - into).clamp(20, 1000));
         let deadline = Clock::now() + wait;
         while Clock::now() < deadline {
+            if stop.load(Ordering::SeqCst) != 0 {
+                return Ok(());
+            }
             let left = deadline.saturating_duration_since(Clock::now());
             match event::poll(left.min(Duration::from_millis(100))) {
                 Ok(true) => match event::read() {
