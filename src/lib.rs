@@ -22,6 +22,7 @@ pub mod release;
 pub mod report;
 pub mod rules;
 pub mod save;
+pub mod signage;
 pub mod source;
 pub mod text;
 pub mod time;

@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod merge;
 mod release;
+mod signage;
 
 pub use edit::plain_agenda;
 
@@ -80,6 +81,8 @@ pub enum Command {
     Releases(release::ReleasesArgs),
     /// What changed between two releases, a release and the working copy, or two schedules.
     Diff(release::DiffArgs),
+    /// Show what is on now and next in each room: a full-screen display for the screens beside the doors.
+    Signage(signage::SignageArgs),
     /// Write a deterministic, realistic program of any size (for benchmarks and demos).
     Generate(GenerateArgs),
     /// Merge three versions of an event file item by item (a git merge driver).
@@ -196,6 +199,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Check(args)) => check::run(&args, color),
         Some(Command::Export(args)) => export::run(&args, color),
         Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Signage(args)) => signage::run(&args, color),
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Release(args)) => release::release(&args, color),

@@ -82,7 +82,7 @@ fn now() -> i64 {
         .unwrap_or(0)
 }
 
-fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     let _ = disable_raw_mode();
     let mut out = std::io::stdout();
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen);
@@ -238,7 +238,7 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
     }
 }
 
-fn signal_name(sig: usize) -> String {
+pub(crate) fn signal_name(sig: usize) -> String {
     match sig as i32 {
         SIGTERM => "SIGTERM".into(),
         SIGHUP => "SIGHUP: the terminal was closed".into(),
