@@ -7,9 +7,9 @@ mod edit;
 mod export;
 mod import;
 mod merge;
+mod place;
 mod release;
 mod signage;
-mod place;
 
 pub use edit::plain_agenda;
 
