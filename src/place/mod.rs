@@ -26,7 +26,7 @@ use rand_xorshift::XorShiftRng;
 
 use crate::codes::{Level, RuleCode};
 use crate::model::{Kind, Program};
-use crate::rules::{check_schedule, Diagnostic, Parts, Schedule};
+use crate::rules::{check_schedule, check_schedule_pairs, Diagnostic, Parts, Schedule};
 use crate::time::Instant;
 
 pub use engine::Slot;
@@ -112,21 +112,23 @@ fn standing(s: &Schedule) -> Standing {
     let diagnostics = check_schedule(s);
     let mut out = Standing::default();
     for d in &diagnostics {
+        // A group of overlaps counts as the pairs it stands for.
+        let n = d.pairs as usize;
         match d.severity {
             Level::Error => {
-                out.errors += 1;
+                out.errors += n;
                 if crate::rules::probe::PLACEMENT_RULES.contains(&d.code) {
-                    out.conflicts += 1;
+                    out.conflicts += n;
                 }
             }
-            Level::Warning => out.warnings += 1,
+            Level::Warning => out.warnings += n,
             _ => {}
         }
         if d.code == RuleCode::Unscheduled {
-            out.unscheduled += 1;
+            out.unscheduled += n;
         }
         if d.severity != Level::Error {
-            out.weighted += program.placement.weight(d.code, d.severity);
+            out.weighted += program.placement.weight(d.code, d.severity) * d.pairs as i64;
         }
     }
     out
@@ -189,7 +191,9 @@ fn inactive_reason(program: &Program, s: &Schedule, i: usize) -> String {
 fn to_repair(e: &Engine) -> Vec<usize> {
     let program = e.program;
     let slot_rules = crate::rules::probe::PLACEMENT_RULES;
-    let mut conflicts: Vec<Vec<usize>> = check_schedule(&e.schedule)
+    // Pair by pair (groups of overlaps spelled out), so each conflict names its two sessions.
+    let mut conflicts: Vec<Vec<usize>> = check_schedule_pairs(&e.schedule, usize::MAX)
+        .diagnostics
         .into_iter()
         .filter(|d| d.severity == Level::Error && slot_rules.contains(&d.code))
         .map(|d| {

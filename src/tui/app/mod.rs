@@ -13,6 +13,7 @@ mod normal;
 mod picker;
 mod prompt;
 mod reports;
+pub mod safety;
 mod search;
 mod slots;
 
@@ -31,7 +32,6 @@ use super::lists::{self, Filters};
 use super::picker::Picker;
 use crate::edit::{Document, Edit, History};
 use crate::model::Session;
-use crate::recover::Recovery;
 use crate::save::OnDisk;
 use crate::time::Instant;
 
@@ -106,11 +106,8 @@ pub struct App {
     pub targets: Vec<(Option<usize>, Instant)>,
     /// The session and length `targets` were computed for.
     pub targets_key: Option<(usize, i64)>,
-    /// A recovery file found at launch, until answered.
-    pub recovery: Option<Recovery>,
-    /// The organiser chose to keep an older recovery file for later: the runner must neither
-    /// overwrite it with autosaves nor remove it.
-    pub keep_recovery: bool,
+    /// Recovery files, another editor, merges (see [`safety`]).
+    pub safety: safety::Safety,
 }
 
 const PAGE_FALLBACK: usize = 10;
@@ -157,8 +154,7 @@ impl App {
             offers: Vec::new(),
             targets: Vec::new(),
             targets_key: None,
-            recovery: None,
-            keep_recovery: false,
+            safety: safety::Safety::new(now),
         };
         app.start_position();
         app.settle();
@@ -201,11 +197,7 @@ impl App {
 
     /// The day tabs of the grid, where they are drawn and clicked.
     pub fn day_tabs(&self) -> Vec<layout::Tab<usize>> {
-        layout::day_tabs(
-            self.areas().main,
-            self.doc.program.event.timezone,
-            &self.derived.days,
-        )
+        layout::day_tabs(self.areas().main, &self.derived.days)
     }
 
     /// The rows of a list view, as they are now.
@@ -301,7 +293,7 @@ impl App {
             Mode::Normal | Mode::Grab => self.update_normal(action),
         };
         self.settle();
-        effect
+        self.guard(effect)
     }
 
     fn update_help(&mut self, action: Action) -> Option<Effect> {
