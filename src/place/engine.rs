@@ -480,6 +480,11 @@ impl<'p> Engine<'p> {
 
     /// Every valid place for session `i`, each with its cost (for the editor's list).
     pub fn all_valid(&mut self, i: usize) -> Vec<Candidate> {
+        self.valid_within(i, None)
+    }
+
+    /// Every valid place for session `i` starting within `[from, to)` when given.
+    pub fn valid_within(&mut self, i: usize, within: Option<(Instant, Instant)>) -> Vec<Candidate> {
         let Some(len) = self.lengths[i] else {
             return Vec::new();
         };
@@ -494,6 +499,16 @@ impl<'p> Engine<'p> {
             };
             let room_cost = room_cost + self.tidy_room(i, room);
             for (from, to) in self.start_ranges(i, room) {
+                let (from, to) = match within {
+                    Some((lo, hi)) => {
+                        let starts = &self.grid.starts[from..to];
+                        (
+                            from + starts.partition_point(|s| s.at < lo),
+                            from + starts.partition_point(|s| s.at < hi),
+                        )
+                    }
+                    None => (from, to),
+                };
                 let mut k = from;
                 while k < to {
                     let start = self.grid.starts[k];

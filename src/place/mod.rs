@@ -605,9 +605,32 @@ pub fn find_slots(program: &Program, i: usize, limit: usize) -> Vec<Offer> {
         f => f,
     };
     let here = e.slot(i);
-    let mut all = e.all_valid(i);
     let tz = e.schedule.tz;
     let day = |t: Instant| crate::time::to_local(tz, t).date_naive();
+    // Nearest first puts the session's own day before every other: when that day alone has
+    // enough valid places, the other days need not be searched.
+    let mut all = match here {
+        Some((_, a, _)) => {
+            let date = day(a);
+            let from = crate::time::day_start(tz, date);
+            let to = date
+                .succ_opt()
+                .map(|d| crate::time::day_start(tz, d))
+                .unwrap_or(Instant::MAX);
+            let same_day = e.valid_within(i, Some((from, to)));
+            let enough = same_day
+                .iter()
+                .filter(|c| Some((c.room, c.start.at, c.end)) != here)
+                .count()
+                >= limit;
+            if enough {
+                same_day
+            } else {
+                e.all_valid(i)
+            }
+        }
+        None => e.all_valid(i),
+    };
     let anchor = here.map(|(r, a, _)| (r, a)).unwrap_or_else(|| {
         (
             None,
