@@ -62,10 +62,11 @@ pub(super) fn run(args: &SignageArgs, color: ColorChoice) -> Outcome {
         Ok(p) => p,
         Err(failure) => return input_failure(&failure, color),
     };
-    let show = if args.all || args.rooms.is_empty() {
-        Show::All
-    } else {
-        Show::Rooms(args.rooms.clone())
+    let show = match (&program.rooms[..], args.all, args.rooms.is_empty()) {
+        // One room: its screen, not a board of one line.
+        ([only], false, true) => Show::Rooms(vec![only.id.clone()]),
+        (_, true, _) | (_, _, true) => Show::All,
+        _ => Show::Rooms(args.rooms.clone()),
     };
     if let Some(id) = Signage::unknown_rooms(&program, &show).first() {
         let help = match closest(id, program.rooms.iter().map(|r| r.id.as_str())) {
@@ -131,8 +132,12 @@ fn print_frame(state: &mut Signage, width: u16, height: u16, time: TimeSource) -
     let mut text = String::new();
     for y in 0..buffer.area.height {
         let mut line = String::new();
-        for x in 0..buffer.area.width {
-            line.push_str(buffer[(x, y)].symbol());
+        let mut x = 0;
+        while x < buffer.area.width {
+            // A wide character covers the next cell too.
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
         }
         text.push_str(line.trim_end());
         text.push('\n');

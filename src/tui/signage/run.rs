@@ -201,8 +201,16 @@ fn event_loop<W: std::io::Write>(
     let mut seen = fingerprint(path);
     let mut polled = Clock::now();
     let mut changed_at: Option<Clock> = None;
+    let mut ticked: Option<u64> = None;
     loop {
-        state.update(Msg::Tick(time.now()));
+        // One tick per second of real time (a key press redraws without ticking).
+        let second = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        if ticked != Some(second) {
+            ticked = Some(second);
+            state.update(Msg::Tick(time.now()));
+        }
         let mut pages = 1;
         terminal
             .draw(|f| pages = render::render(f, state))
