@@ -40,6 +40,12 @@ pub(crate) struct Labels {
     pub no_sessions: &'static str,
     pub published_with: &'static str,
     pub colon: &'static str,
+    /// Change marks since the previous release, and the link to the changes page.
+    pub mark_new: &'static str,
+    pub mark_moved: &'static str,
+    pub mark_changed: &'static str,
+    pub mark_cancelled: &'static str,
+    pub changes: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -73,6 +79,11 @@ const FR: Labels = Labels {
     published_with: "Programme publié avec agora.",
     // French puts a (no-break) space before the colon, so it never starts a line.
     colon: "\u{a0}: ",
+    mark_new: "Nouveau",
+    mark_moved: "Déplacé",
+    mark_changed: "Modifié",
+    mark_cancelled: "Annulé depuis la version précédente",
+    changes: "Modifications du programme",
 };
 
 const EN: Labels = Labels {
@@ -105,6 +116,11 @@ const EN: Labels = Labels {
     no_sessions: "No sessions.",
     published_with: "Programme published with agora.",
     colon: ": ",
+    mark_new: "New",
+    mark_moved: "Moved",
+    mark_changed: "Changed",
+    mark_cancelled: "Cancelled since the last release",
+    changes: "Changes to the programme",
 };
 
 /// The words of the signage (terminal display and kiosk pages). `{}` stands for a value.
@@ -360,22 +376,10 @@ pub(crate) fn capitalise(text: &str) -> String {
     }
 }
 
-/// A key to sort names the way a reader expects: case and Latin accents ignored.
+/// A key to sort names the way a reader expects: case and accents ignored (see
+/// [`crate::text::fold`]).
 pub(crate) fn sort_key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    crate::text::fold(name)
 }
 
 #[cfg(test)]

@@ -186,6 +186,49 @@ fn seed_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, dst)
 }
 
+/// The recovery files beside `event` (one per editor session that left edits).
+fn recoveries(event: &Path) -> Vec<PathBuf> {
+    let name = event.file_name().unwrap().to_string_lossy().into_owned();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(event.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let f = p.file_name().unwrap().to_string_lossy();
+            f.starts_with(&format!(".{name}.")) && f.ends_with(".agora-recover")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Wait until the editor that wrote `recovery` has exited (it writes the file, then exits).
+fn wait_writer_gone(recovery: &Path) {
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(recovery).unwrap()).unwrap();
+    let pid = json["instance"]["pid"].as_u64().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Path::new(&format!("/proc/{pid}")).exists() && Instant::now() < deadline {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.contains(") Z") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Wait until there are `n` recovery files beside `event`.
+fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let found = recoveries(event);
+        if found.len() >= n || Instant::now() > deadline {
+            return found;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
     assert_eq!(a.lines().count(), b.lines().count(), "line count changed");
     a.lines()
@@ -279,8 +322,7 @@ fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
     t.send(&["d"]);
     t.wait_exit();
     assert_eq!(std::fs::read_to_string(&event).unwrap(), saved, "discarded");
-    let recovery = dir.path().join(".forum.toml.agora-recover");
-    assert!(!recovery.exists());
+    assert!(recoveries(&event).is_empty());
     drop(t);
 
     // Kill the terminal mid-edit: a recovery file is left, the next launch offers it.
@@ -291,14 +333,13 @@ fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
     t.send(&["K", "K"]);
     t.wait_for("[+]");
     t.kill();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !recovery.exists() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(
-        recovery.exists(),
+    let found = wait_recoveries(&event, 1);
+    assert_eq!(
+        found.len(),
+        1,
         "no recovery file after the terminal was killed"
     );
+    wait_writer_gone(&found[0]);
     assert_eq!(
         std::fs::read_to_string(&event).unwrap(),
         saved,
@@ -328,7 +369,7 @@ fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
         ]
     );
     assert!(
-        !recovery.exists(),
+        recoveries(&event).is_empty(),
         "the recovery file is removed once saved"
     );
 }
