@@ -17,6 +17,7 @@ pub mod load;
 pub mod merge;
 pub mod model;
 pub mod picks;
+pub mod place;
 pub mod recover;
 pub mod release;
 pub mod report;

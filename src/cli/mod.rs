@@ -7,6 +7,7 @@ mod edit;
 mod export;
 mod import;
 mod merge;
+mod place;
 mod release;
 mod signage;
 
@@ -45,6 +46,7 @@ Examples:
   agora check events/examples/split/ --format json
   agora check my-event.toml --deny warnings     # fail CI on warnings too
   agora export all events/forum-interconnectes-2017.toml
+  agora place my-event.toml --write             # place the backlog, save the plan
   agora completions bash > /etc/bash_completion.d/agora
   agora man > agora.1";
 
@@ -83,6 +85,8 @@ pub enum Command {
     Diff(release::DiffArgs),
     /// Show what is on now and next in each room: a full-screen display for the screens beside the doors.
     Signage(signage::SignageArgs),
+    /// Place unscheduled sessions (or repair conflicts) under every rule, and print the plan.
+    Place(place::PlaceArgs),
     /// Write a deterministic, realistic program of any size (for benchmarks and demos).
     Generate(GenerateArgs),
     /// Merge three versions of an event file item by item (a git merge driver).
@@ -200,6 +204,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Export(args)) => export::run(&args, color),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Signage(args)) => signage::run(&args, color),
+        Some(Command::Place(args)) => place::run(&args, color),
         Some(Command::Generate(args)) => generate(&args),
         Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Release(args)) => release::release(&args, color),

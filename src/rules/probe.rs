@@ -338,6 +338,24 @@ impl Probe {
         emit.into_counts()
     }
 
+    /// `speaker-changeover` for person `p`'s sessions `a` (ending at `end_a`) and `b`
+    /// (starting at `start_b`) if they were consecutive: what taking a session from between
+    /// them would add.
+    pub fn consecutive(
+        &self,
+        s: &Schedule,
+        p: usize,
+        (a, end_a): (usize, Instant),
+        (b, start_b): (usize, Instant),
+    ) -> Counts {
+        let mut emit = Emitter::counting(s.program);
+        if emit.enabled(RuleCode::SpeakerChangeover) {
+            let minimum = s.program.checks.changeover_minutes.saturating_mul(60);
+            changeover::consecutive(s, &mut emit, p, (a, end_a), (b, start_b), minimum);
+        }
+        emit.into_counts()
+    }
+
     fn evaluate(&self, s: &Schedule, i: usize, parts: Parts, stop: bool, emit: &mut Emitter) {
         let facts = &s.sessions[i];
         let done = |emit: &Emitter| stop && emit.errors() > 0;

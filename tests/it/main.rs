@@ -22,6 +22,8 @@ mod import_fuzz;
 mod interop;
 mod merge_cli;
 mod oracle;
+mod place;
+mod place_explain;
 mod probe;
 mod properties;
 mod recover;
