@@ -21,7 +21,8 @@ const AFTER: &str = "\
 Keys: →, Space or n: next room (or page); ←, p: previous; q: quit.
 The display follows the clock, and reloads when the event's files change; a save that does \
 not read keeps the last good program on screen, with a warning. Sessions moved since the \
-display started show \"Moved to …\" in their old room.
+last release (or, for an event without releases, since the display started) show \"Moved \
+to …\" in their old room.
 When standard output is not a terminal, one frame is printed as text (--width, --height).
 
 Examples:
@@ -105,7 +106,11 @@ pub(super) fn run(args: &SignageArgs, color: ColorChoice) -> Outcome {
         color: stdout_color(color),
     };
     let mut state = Signage::new(&program, show, time.now(), theme);
-    drop(program);
+    // With releases, moves are those since the last one, not since the display started.
+    if let Some(baseline) = run::release_baseline(&args.path, &program) {
+        state.update(Msg::Baseline(baseline));
+        state.update(Msg::Loaded(Box::new(program)));
+    }
     if !terminal {
         return print_frame(&mut state, args.width, args.height, time);
     }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::export::agenda::Agenda;
 use crate::export::locale::{capitalise, Labels, Locale, SignageWords};
 use crate::export::template::{self, Escape};
-use crate::signage::{progress, span_words, Board, Mark, Phase, RoomNow};
+use crate::signage::{progress, span_words, Baseline, Board, Mark, Phase, RoomNow};
 use crate::time::{rfc3339, to_local, Instant};
 
 const PAGE: &str = include_str!("templates/signage.html");
@@ -418,13 +418,15 @@ fn now_next(
     text
 }
 
-/// The files of the signage export, relative to the output folder.
+/// The files of the signage export, relative to the output folder. `baseline`: where
+/// sessions were at the last release (moves since are shown in both rooms).
 pub(crate) fn render(
     agenda: &Agenda,
     locale: &Locale,
     stamp: Instant,
+    baseline: Option<&Baseline>,
 ) -> Result<Vec<(Vec<String>, String)>, String> {
-    let board = Board::from_agenda(agenda, None);
+    let board = Board::from_agenda(agenda, baseline);
     // Every room for the whole program; the selected rooms' for a filtered one.
     let rooms: Vec<usize> = if agenda.filtered {
         let mut used: Vec<usize> = agenda.entries.iter().filter_map(|e| e.room).collect();

@@ -39,13 +39,17 @@ pub enum Msg {
     Loaded(Box<Program>),
     /// The event files changed and do not read: why, in one line.
     LoadFailed(String),
+    /// Where sessions were at the last release: moves since then are shown. Takes effect at
+    /// the next `Loaded`.
+    Baseline(Baseline),
 }
 
 /// The display's state.
 #[derive(Debug)]
 pub struct Signage {
     pub board: Board,
-    /// Where sessions were when the display started: moves since then are shown.
+    /// Where sessions were at the last release (or, without releases, when the display
+    /// started): moves since then are shown.
     pub baseline: Baseline,
     pub show: Show,
     /// Rooms shown, as indices into the board's rooms.
@@ -157,6 +161,7 @@ impl Signage {
                 self.select_rooms();
             }
             Msg::LoadFailed(why) => self.warning = Some(why),
+            Msg::Baseline(baseline) => self.baseline = baseline,
         }
     }
 
