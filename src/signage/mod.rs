@@ -540,5 +540,7 @@ pub fn progress(start: Instant, end: Instant, t: Instant) -> f64 {
     ((t - start) as f64 / (end - start) as f64).clamp(0.0, 1.0)
 }
 
+pub(crate) mod words;
+
 #[cfg(test)]
 mod tests;
