@@ -148,7 +148,8 @@ pub fn is_colour(text: &str) -> bool {
 pub struct Room {
     pub id: String,
     pub name: String,
-    pub capacity: Option<u32>,
+    /// Seats, 1 to [`MAX_COUNT`].
+    pub capacity: Option<u64>,
     pub features: Vec<String>,
     pub accessible: bool,
     pub location: Option<String>,
@@ -180,6 +181,9 @@ pub struct Window {
     pub to: DateTimeValue,
     pub span: Span,
 }
+
+/// The largest count (`capacity`, `expected`) a file can hold: the largest TOML integer.
+pub const MAX_COUNT: u64 = i64::MAX as u64;
 
 /// A date-time as written: local wall-clock time in the event's zone, or with an offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -385,7 +389,8 @@ pub struct Session {
     pub end: Option<Spanned<DateTimeValue>>,
     pub speakers: Vec<Ref>,
     pub moderators: Vec<Ref>,
-    pub expected: Option<u32>,
+    /// People expected, 0 to [`MAX_COUNT`].
+    pub expected: Option<u64>,
     pub requires: Vec<String>,
     pub plenary: bool,
     pub language: Option<String>,

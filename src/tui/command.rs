@@ -32,7 +32,7 @@ pub enum Command {
     /// `:step 15` — the grid step in minutes.
     Step(i64),
     /// `:room NAME [CAPACITY]` — add a room.
-    Room { name: String, capacity: Option<u32> },
+    Room { name: String, capacity: Option<u64> },
     /// `:speaker NAME` — add a speaker.
     Speaker(String),
     /// `:filter` — open the agenda filter picker.
@@ -118,8 +118,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
         },
         "room" => {
             let mut words: Vec<&str> = rest.split_whitespace().collect();
-            let capacity = match words.last().map(|w| w.parse::<u32>()) {
-                Some(Ok(n)) if words.len() > 1 && n >= 1 => {
+            let capacity = match words.last().map(|w| w.parse::<u64>()) {
+                Some(Ok(n)) if words.len() > 1 && (1..=crate::model::MAX_COUNT).contains(&n) => {
                     words.pop();
                     Some(n)
                 }
