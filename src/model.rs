@@ -40,6 +40,9 @@ pub struct Event {
     /// BCP 47 tag; "en" when the file gives none.
     pub language: String,
     pub description: Option<String>,
+    /// Minutes calendar programs should wait between refreshes of a subscribed feed
+    /// (`refresh`; `None`: the default, one hour).
+    pub refresh: Option<i64>,
     /// The `[event]` header.
     pub span: Span,
 }
@@ -47,14 +50,14 @@ pub struct Event {
 /// Per-rule levels after `[checks]`, and the changeover gap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checks {
-    levels: [Level; 16],
+    levels: [Level; RuleCode::COUNT],
     /// Minimum minutes between a person's consecutive sessions in different rooms.
     pub changeover_minutes: i64,
 }
 
 impl Default for Checks {
     fn default() -> Checks {
-        let mut levels = [Level::Off; 16];
+        let mut levels = [Level::Off; RuleCode::COUNT];
         for code in RuleCode::ALL {
             levels[code.index()] = code.default_level();
         }
@@ -155,6 +158,8 @@ pub struct Room {
     pub location: Option<String>,
     /// Opening hours; `None` means always open, an empty list never open.
     pub open: Option<Vec<Window>>,
+    /// Calendars (`.ics` files) whose events make the room busy.
+    pub busy: Vec<Calendar>,
     pub span: Span,
     pub id_span: Span,
 }
@@ -170,6 +175,8 @@ pub struct Speaker {
     pub url: Option<String>,
     /// Availability; `None` means always available, an empty list never.
     pub available: Option<Vec<Window>>,
+    /// Calendars (`.ics` files) whose events make the person busy.
+    pub busy: Vec<Calendar>,
     pub span: Span,
     pub id_span: Span,
 }
@@ -184,6 +191,48 @@ pub struct Window {
 
 /// The largest count (`capacity`, `expected`) a file can hold: the largest TOML integer.
 pub const MAX_COUNT: u64 = i64::MAX as u64;
+
+/// A calendar a room or a person points at with `busy = ["calendars/karine.ics"]`, and what
+/// loading read from it: the busy times over the event's days, and what could not be read.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    /// The path as written (relative to the event), and where.
+    pub path: Spanned<String>,
+    /// Sorted by start.
+    pub busy: Vec<BusyTime>,
+    pub problems: Vec<CalendarProblem>,
+}
+
+impl Calendar {
+    /// A reference not read yet (the editor's new items; the loader fills it).
+    pub fn unread(path: Spanned<String>) -> Calendar {
+        Calendar {
+            path,
+            busy: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// One busy interval `[from, to)` of a calendar: an occurrence of an event or a free/busy period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BusyTime {
+    pub from: crate::time::Instant,
+    pub to: crate::time::Instant,
+    /// The event's SUMMARY; `None` for free/busy periods and private events.
+    pub summary: Option<String>,
+    /// The `BEGIN:VEVENT` (or `FREEBUSY`) line in the calendar's source.
+    pub span: Span,
+}
+
+/// Something in a calendar file that could not be read (reported as `invalid-calendar`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarProblem {
+    /// The offending line of the calendar, or the `busy` entry when the file cannot be read.
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
 
 /// A date-time as written: local wall-clock time in the event's zone, or with an offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

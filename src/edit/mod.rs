@@ -19,10 +19,11 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Program, Room, Session, Speaker, Track};
+use crate::save::RemovedSource;
 
 pub use build::{
-    add_session, duplicate_session, move_by, move_days, new_room, new_session, new_speaker, paste,
-    place, resize_by, set_fields, toggle_person, unique_id, DEFAULT_MINUTES,
+    add_session, duplicate_session, move_by, move_days, move_elapsed, new_room, new_session,
+    new_speaker, paste, place, resize_by, set_fields, toggle_person, unique_id, DEFAULT_MINUTES,
 };
 pub use edits::{Edit, Field, Role, When};
 pub use history::History;
@@ -71,6 +72,16 @@ pub struct Baseline {
     pub speakers: Vec<Vec<Speaker>>,
     pub tracks: Vec<Track>,
     pub written: HashMap<u64, usize>,
+    /// The uid of each written item, per file and array position (sessions, rooms, speakers).
+    pub uids: [Vec<Vec<u64>>; 3],
+}
+
+/// The kinds of items a file's arrays hold, in the order of [`Baseline::uids`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    Session = 0,
+    Room = 1,
+    Speaker = 2,
 }
 
 /// A program being edited.
@@ -79,6 +90,9 @@ pub struct Document {
     pub program: Program,
     pub origins: Origins,
     pub baseline: Baseline,
+    /// The text of items removed by a save, by uid, so that an undo after the save writes each
+    /// back exactly as it was (comments above it, layout, quoting, key order).
+    pub removed: HashMap<u64, RemovedSource>,
 }
 
 /// Record `items` as written: their per-file baseline and their positions.
@@ -87,14 +101,17 @@ fn written<T: Clone>(
     origins: &[Origin],
     files: usize,
     positions: &mut HashMap<u64, usize>,
-) -> Vec<Vec<T>> {
+) -> (Vec<Vec<T>>, Vec<Vec<u64>>) {
     let mut per_file: Vec<Vec<T>> = vec![Vec::new(); files];
+    let mut uids: Vec<Vec<u64>> = vec![Vec::new(); files];
     for (item, origin) in items.iter().zip(origins) {
-        let slot = &mut per_file[(origin.file as usize).min(files - 1)];
+        let file = (origin.file as usize).min(files - 1);
+        let slot = &mut per_file[file];
         positions.insert(origin.uid, slot.len());
         slot.push(item.clone());
+        uids[file].push(origin.uid);
     }
-    per_file
+    (per_file, uids)
 }
 
 fn fresh<T>(items: &[T], file_of: impl Fn(&T) -> u32) -> Vec<Origin> {
@@ -117,9 +134,11 @@ impl Document {
     pub fn with_origins(program: Program, origins: Origins) -> Document {
         let files = program.sources.files().len().max(1);
         let mut positions = HashMap::new();
-        let sessions = written(&program.sessions, &origins.sessions, files, &mut positions);
-        let rooms = written(&program.rooms, &origins.rooms, files, &mut positions);
-        let speakers = written(&program.speakers, &origins.speakers, files, &mut positions);
+        let (sessions, session_uids) =
+            written(&program.sessions, &origins.sessions, files, &mut positions);
+        let (rooms, room_uids) = written(&program.rooms, &origins.rooms, files, &mut positions);
+        let (speakers, speaker_uids) =
+            written(&program.speakers, &origins.speakers, files, &mut positions);
         let tracks = program.tracks.clone();
         Document {
             program,
@@ -130,7 +149,9 @@ impl Document {
                 speakers,
                 tracks,
                 written: positions,
+                uids: [session_uids, room_uids, speaker_uids],
             },
+            removed: HashMap::new(),
         }
     }
 

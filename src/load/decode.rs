@@ -16,12 +16,15 @@ use super::InputError;
 use crate::codes::{Level, RuleCode};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{
-    DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status, TomlDateTimeError, Track,
-    Window,
+    Calendar, DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status,
+    TomlDateTimeError, Track, Window,
 };
 use crate::source::Span;
 
 type Val<'i> = toml::Spanned<DeValue<'i>>;
+
+/// The longest `refresh` of `[event]`: one week, in minutes.
+const MAX_REFRESH_MINUTES: i64 = 7 * 24 * 60;
 
 const TOP_KEYS: [&str; 7] = [
     "event",
@@ -42,7 +45,7 @@ const PLACEMENT_KEYS: [&str; 7] = [
     "tidy-distant-rooms",
     "tidy-gap",
 ];
-const EVENT_KEYS: [&str; 9] = [
+const EVENT_KEYS: [&str; 10] = [
     "id",
     "name",
     "timezone",
@@ -52,9 +55,10 @@ const EVENT_KEYS: [&str; 9] = [
     "url",
     "language",
     "description",
+    "refresh",
 ];
 const TRACK_KEYS: [&str; 4] = ["id", "name", "color", "description"];
-const ROOM_KEYS: [&str; 7] = [
+const ROOM_KEYS: [&str; 8] = [
     "id",
     "name",
     "capacity",
@@ -62,8 +66,9 @@ const ROOM_KEYS: [&str; 7] = [
     "accessible",
     "location",
     "open",
+    "busy",
 ];
-const SPEAKER_KEYS: [&str; 8] = [
+const SPEAKER_KEYS: [&str; 9] = [
     "id",
     "name",
     "affiliation",
@@ -72,6 +77,7 @@ const SPEAKER_KEYS: [&str; 8] = [
     "email",
     "url",
     "available",
+    "busy",
 ];
 const WINDOW_KEYS: [&str; 2] = ["from", "to"];
 const SESSION_KEYS: [&str; 20] = [
@@ -595,6 +601,26 @@ impl Decoder<'_> {
         }
     }
 
+    /// `busy = ["calendars/karine.ics"]`: paths of `.ics` files, read once the event is merged.
+    fn calendars(&mut self, v: Option<&Val>) -> Vec<Calendar> {
+        let Some(items) = self.strings(v, "busy", "\"calendars/karine.ics\"") else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if item.value.trim().is_empty() {
+                self.push(
+                    InputError::at(item.span, "an empty calendar path")
+                        .label("expected the path of an .ics file")
+                        .help("write busy = [\"calendars/karine.ics\"], relative to the event"),
+                );
+                continue;
+            }
+            out.push(Calendar::unread(item));
+        }
+        out
+    }
+
     fn windows(&mut self, v: Option<&Val>, key: &str) -> Option<Vec<Window>> {
         let v = v?;
         let help =
@@ -634,7 +660,7 @@ impl Decoder<'_> {
 
     fn event(&mut self, t: &DeTable, span: Span) -> Option<Event> {
         let before = self.reported;
-        let [id, name, timezone, start, end, venue, url, language, description] =
+        let [id, name, timezone, start, end, venue, url, language, description, refresh] =
             self.fields(t, &EVENT_KEYS, "[event]");
         let id = self.id(id, span, "the event");
         let name = self.required_string(name, "name", span, "[event]");
@@ -683,6 +709,17 @@ impl Decoder<'_> {
         let url = self.string(url, "url");
         let language = self.language(language);
         let description = self.string(description, "description");
+        let refresh_span = refresh.map(|v| self.span(v.span()));
+        let refresh = self.int(refresh, "refresh", "minutes");
+        if let (Some(minutes), Some(span)) = (refresh, refresh_span) {
+            if !(1..=MAX_REFRESH_MINUTES).contains(&minutes) {
+                self.push(
+                    InputError::at(span, format!("`refresh` must be between 1 and {MAX_REFRESH_MINUTES} minutes (got {minutes})"))
+                        .label("minutes between calendar refreshes")
+                        .help("for example refresh = 60 (calendars refresh the feed every hour)"),
+                );
+            }
+        }
         if self.reported != before {
             return None;
         }
@@ -696,6 +733,7 @@ impl Decoder<'_> {
             url,
             language: language.unwrap_or_else(|| "en".to_string()),
             description,
+            refresh,
             span,
         })
     }
@@ -893,7 +931,7 @@ impl Decoder<'_> {
 
     fn room(&mut self, t: &DeTable, span: Span) -> Option<Room> {
         let before = self.reported;
-        let [id, name, capacity, features, accessible, location, open] =
+        let [id, name, capacity, features, accessible, location, open, busy] =
             self.fields(t, &ROOM_KEYS, "a room");
         let id = self.id(id, span, "a room");
         let name = self.required_string(name, "name", span, "a room");
@@ -915,6 +953,7 @@ impl Decoder<'_> {
         let accessible = self.bool(accessible, "accessible");
         let location = self.string(location, "location");
         let open = self.windows(open, "open");
+        let busy = self.calendars(busy);
         if self.reported != before {
             return None;
         }
@@ -927,6 +966,7 @@ impl Decoder<'_> {
             accessible: accessible.unwrap_or(true),
             location,
             open,
+            busy,
             span,
             id_span,
         })
@@ -934,7 +974,7 @@ impl Decoder<'_> {
 
     fn speaker(&mut self, t: &DeTable, span: Span) -> Option<Speaker> {
         let before = self.reported;
-        let [id, name, affiliation, role, bio, email, url, available] =
+        let [id, name, affiliation, role, bio, email, url, available, busy] =
             self.fields(t, &SPEAKER_KEYS, "a speaker");
         let id = self.id(id, span, "a speaker");
         let name = self.required_string(name, "name", span, "a speaker");
@@ -944,6 +984,7 @@ impl Decoder<'_> {
         let email = self.string(email, "email");
         let url = self.string(url, "url");
         let available = self.windows(available, "available");
+        let busy = self.calendars(busy);
         if self.reported != before {
             return None;
         }
@@ -957,6 +998,7 @@ impl Decoder<'_> {
             email,
             url,
             available,
+            busy,
             span,
             id_span,
         })

@@ -6,7 +6,7 @@
 
 use toml_edit::{Array, InlineTable, Value};
 
-use crate::model::{DateTimeValue, Room, Session, Speaker, Status, Window};
+use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Window};
 
 pub(crate) type Entries = Vec<(&'static str, Option<Value>)>;
 
@@ -15,7 +15,7 @@ pub(crate) fn datetime(value: &DateTimeValue) -> Value {
 }
 
 /// A count (seats, people) as a TOML integer; counts never exceed [`crate::model::MAX_COUNT`].
-fn count(n: u64) -> Value {
+pub(crate) fn count(n: u64) -> Value {
     Value::from(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
@@ -38,6 +38,10 @@ fn windows(windows: &Option<Vec<Window>>) -> Option<Value> {
         array.push(Value::InlineTable(t));
     }
     Some(Value::Array(array))
+}
+
+fn calendars(calendars: &[Calendar]) -> Option<Value> {
+    strings(calendars.iter().map(|c| c.path.value.as_str()))
 }
 
 pub(crate) fn session(s: &Session) -> Entries {
@@ -92,6 +96,7 @@ pub(crate) fn room(r: &Room) -> Entries {
         ("accessible", (!r.accessible).then(|| Value::from(false))),
         ("location", string(&r.location)),
         ("open", windows(&r.open)),
+        ("busy", calendars(&r.busy)),
     ]
 }
 
@@ -105,6 +110,7 @@ pub(crate) fn speaker(s: &Speaker) -> Entries {
         ("email", string(&s.email)),
         ("url", string(&s.url)),
         ("available", windows(&s.available)),
+        ("busy", calendars(&s.busy)),
     ]
 }
 

@@ -181,7 +181,7 @@ mod tests {
         }
         assert!(parse("export")
             .unwrap_err()
-            .contains("frab-xml, frab-json, all"));
+            .contains("frab-xml, frab-json, signage, all"));
         assert_eq!(
             parse("room Salle Rhône 160"),
             Ok(Command::Room {

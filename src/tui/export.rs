@@ -39,6 +39,7 @@ pub fn export(
         utc: false,
         stamp: stamp_of_this_run()?,
         template: None,
+        changes: None,
     };
     let files =
         export::export(program, &formats, &selection, None, &options).map_err(|e| match e {
