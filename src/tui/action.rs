@@ -214,9 +214,6 @@ pub enum Action {
     Resize { width: u16, height: u16 },
 }
 
-/// Export formats the command line accepts.
-pub const EXPORT_FORMATS: [&str; 7] = ["ics", "html", "md", "txt", "csv", "json", "all"];
-
 /// What the editor needs done outside itself; the runner does it and reports back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
