@@ -78,7 +78,8 @@ impl App {
     }
 }
 
-fn fold(text: &str) -> String {
+/// Case- and accent-insensitive form of a text, for search.
+pub(crate) fn fold(text: &str) -> String {
     // Case- and accent-insensitive search: "francoise" finds "Françoise".
     text.chars()
         .flat_map(char::to_lowercase)
