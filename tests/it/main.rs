@@ -28,5 +28,6 @@ mod robustness;
 mod rules;
 mod save;
 mod tmux;
+mod tmux_safety;
 mod tui_export;
 mod tui_robust;

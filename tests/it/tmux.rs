@@ -13,32 +13,33 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
+pub(super) struct Tmux {
     socket: String,
     session: String,
 }
 
 impl Tmux {
-    fn available() -> bool {
+    pub(super) fn available() -> bool {
         Command::new("tmux")
             .arg("-V")
             .output()
             .is_ok_and(|o| o.status.success())
     }
 
-    fn cmd(&self) -> Command {
+    pub(super) fn cmd(&self) -> Command {
         let mut c = Command::new("tmux");
         c.args(["-L", &self.socket, "-f", "/dev/null"]);
         c
     }
 
-    fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
+    pub(super) fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
         let t = Tmux {
             socket: format!("agora-test-{}-{name}", std::process::id()),
             session: "agora".into(),
         };
+        // `exec`: the pane's process is agora itself, so tests can signal it.
         let command = format!(
-            "cd '{}' && env XDG_DATA_HOME='{}' TERM=xterm-256color '{}' '{}'",
+            "cd '{}' && exec env XDG_DATA_HOME='{}' TERM=xterm-256color '{}' '{}'",
             dir.display(),
             dir.join("data").display(),
             env!("CARGO_BIN_EXE_agora"),
@@ -60,7 +61,7 @@ impl Tmux {
         t
     }
 
-    fn send(&self, keys: &[&str]) {
+    pub(super) fn send(&self, keys: &[&str]) {
         let status = self
             .cmd()
             .args(["send-keys", "-t", &self.session])
@@ -70,7 +71,7 @@ impl Tmux {
         assert!(status.success());
     }
 
-    fn screen(&self) -> String {
+    pub(super) fn screen(&self) -> String {
         let out = self
             .cmd()
             .args(["capture-pane", "-p", "-t", &self.session])
@@ -80,7 +81,7 @@ impl Tmux {
     }
 
     /// Wait until the screen shows `text` (or fail, printing the screen).
-    fn wait_for(&self, text: &str) -> String {
+    pub(super) fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let screen = self.screen();
@@ -94,7 +95,7 @@ impl Tmux {
         }
     }
 
-    fn wait_without(&self, text: &str) -> String {
+    pub(super) fn wait_without(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let screen = self.screen();
@@ -108,7 +109,7 @@ impl Tmux {
         }
     }
 
-    fn pane_dead(&self) -> bool {
+    pub(super) fn pane_dead(&self) -> bool {
         let out = self
             .cmd()
             .args(["display-message", "-p", "-t", &self.session, "#{pane_dead}"])
@@ -117,7 +118,7 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
-    fn wait_exit(&self) {
+    pub(super) fn wait_exit(&self) {
         let deadline = Instant::now() + Duration::from_secs(15);
         while !self.pane_dead() {
             if Instant::now() > deadline {
@@ -127,7 +128,7 @@ impl Tmux {
         }
     }
 
-    fn resize(&self, width: u16, height: u16) {
+    pub(super) fn resize(&self, width: u16, height: u16) {
         self.cmd()
             .args(["resize-window", "-t", &self.session])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
@@ -135,7 +136,26 @@ impl Tmux {
             .unwrap();
     }
 
-    fn kill(&self) {
+    /// The pid of agora in the pane.
+    pub(super) fn pid(&self) -> u32 {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", &self.session, "#{pane_pid}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    }
+
+    /// Send a signal to agora.
+    pub(super) fn signal(&self, sig: &str) {
+        let status = Command::new("kill")
+            .args([&format!("-{sig}"), &self.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    pub(super) fn kill(&self) {
         let _ = self.cmd().arg("kill-server").status();
     }
 }
@@ -146,7 +166,7 @@ impl Drop for Tmux {
     }
 }
 
-fn seed_copy() -> (tempfile::TempDir, PathBuf) {
+pub(super) fn seed_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
     let dst = dir.path().join("forum.toml");
@@ -155,7 +175,7 @@ fn seed_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The recovery files beside `event` (one per editor session that left edits).
-fn recoveries(event: &Path) -> Vec<PathBuf> {
+pub(super) fn recoveries(event: &Path) -> Vec<PathBuf> {
     let name = event.file_name().unwrap().to_string_lossy().into_owned();
     let mut found: Vec<PathBuf> = std::fs::read_dir(event.parent().unwrap())
         .unwrap()
@@ -171,7 +191,7 @@ fn recoveries(event: &Path) -> Vec<PathBuf> {
 }
 
 /// Wait until the editor that wrote `recovery` has exited (it writes the file, then exits).
-fn wait_writer_gone(recovery: &Path) {
+pub(super) fn wait_writer_gone(recovery: &Path) {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(recovery).unwrap()).unwrap();
     let pid = json["instance"]["pid"].as_u64().unwrap();
@@ -186,7 +206,7 @@ fn wait_writer_gone(recovery: &Path) {
 }
 
 /// Wait until there are `n` recovery files beside `event`.
-fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
+pub(super) fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let found = recoveries(event);
@@ -197,7 +217,7 @@ fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
     }
 }
 
-fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
+pub(super) fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
     assert_eq!(a.lines().count(), b.lines().count(), "line count changed");
     a.lines()
         .zip(b.lines())
@@ -206,7 +226,7 @@ fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn check_json(path: &Path) -> serde_json::Value {
+pub(super) fn check_json(path: &Path) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_agora"))
         .args(["check", "--format", "json"])
         .arg(path)
