@@ -6,7 +6,7 @@
 
 use toml_edit::{Array, InlineTable, Value};
 
-use crate::model::{DateTimeValue, Room, Session, Speaker, Status, Window};
+use crate::model::{DateTimeValue, Room, Session, Speaker, Status, Track, Window};
 
 pub(crate) type Entries = Vec<(&'static str, Option<Value>)>;
 
@@ -108,6 +108,15 @@ pub(crate) fn speaker(s: &Speaker) -> Entries {
         ("email", string(&s.email)),
         ("url", string(&s.url)),
         ("available", windows(&s.available)),
+    ]
+}
+
+pub(crate) fn track(t: &Track) -> Entries {
+    vec![
+        ("id", Some(Value::from(t.id.as_str()))),
+        ("name", Some(Value::from(t.name.as_str()))),
+        ("color", string(&t.color)),
+        ("description", string(&t.description)),
     ]
 }
 
