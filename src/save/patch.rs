@@ -391,8 +391,11 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
                     }
                     a.insert(index, table);
                 } else {
-                    if !own.is_empty() {
-                        table.set_position(None);
+                    // After every table of the document (a stashed table's old position
+                    // would put it elsewhere).
+                    table.set_position(None);
+                    if !own.starts_with('\n') && !a.is_empty() {
+                        table.decor_mut().set_prefix(format!("\n{own}"));
                     }
                     a.push(table);
                 }
@@ -427,10 +430,8 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
         None => {
             let mut a = ArrayOfTables::new();
             for (_, entries, source) in changes.added {
-                let (mut table, own) = standard_table(entries, source);
-                if !own.is_empty() {
-                    table.set_position(None);
-                }
+                let (mut table, _) = standard_table(entries, source);
+                table.set_position(None);
                 a.push(table);
             }
             doc.insert(key, Item::ArrayOfTables(a));

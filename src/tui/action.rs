@@ -196,6 +196,8 @@ pub enum Action {
     PrevField,
     /// In the speaker picker: add or remove as moderator instead of speaker.
     Alternate,
+    /// Close the speaker picker keeping its changes (as one undo step).
+    Accept,
     /// Type a character.
     Insert(char),
     /// Delete the character before the cursor.

@@ -82,7 +82,7 @@ fn now() -> i64 {
         .unwrap_or(0)
 }
 
-fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     let _ = disable_raw_mode();
     let mut out = std::io::stdout();
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen);
@@ -101,11 +101,13 @@ fn stopped(reason: &str, app: &App) -> String {
         recover::write(&app.doc, &app.disk, &app.safety.instance, reason, now())
     }))
     .unwrap_or_else(|_| Err("internal error while writing it".into()));
+    // Printed on the terminal: a file name is untrusted text too.
+    let clean = |p: &Path| crate::report::text::printable(&p.display().to_string()).into_owned();
     match written {
         Ok(Some(path)) => format!(
             "agora stopped ({reason}); your unsaved edits are in {}.\nRun `agora {}` to restore them.",
-            path.display(),
-            app.disk.root.display()
+            clean(&path),
+            clean(&app.disk.root)
         ),
         Ok(None) => format!("agora stopped ({reason}); there were no unsaved edits."),
         Err(m) => format!("agora stopped ({reason}) and could not write the recovery file: {m}"),
@@ -174,7 +176,7 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
                         Some(app) => stopped(&reason, &app),
                         None => format!(
                             "agora stopped ({reason}) while busy; the last autosave, if any, is in {}",
-                            own.display()
+                            crate::report::text::printable(&own.display().to_string())
                         ),
                     };
                     if let Some(lock) = &held {
@@ -236,7 +238,7 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
     }
 }
 
-fn signal_name(sig: usize) -> String {
+pub(crate) fn signal_name(sig: usize) -> String {
     match sig as i32 {
         SIGTERM => "SIGTERM".into(),
         SIGHUP => "SIGHUP: the terminal was closed".into(),

@@ -13,37 +13,49 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-pub(super) struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
     session: String,
 }
 
 impl Tmux {
-    pub(super) fn available() -> bool {
+    pub(crate) fn available() -> bool {
         Command::new("tmux")
             .arg("-V")
             .output()
             .is_ok_and(|o| o.status.success())
     }
 
-    pub(super) fn cmd(&self) -> Command {
+    pub(crate) fn cmd(&self) -> Command {
         let mut c = Command::new("tmux");
         c.args(["-L", &self.socket, "-f", "/dev/null"]);
         c
     }
 
-    pub(super) fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
+    pub(crate) fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
+        Tmux::start_args(name, dir, &[&event.display().to_string()], width, height)
+    }
+
+    /// `agora ARGS…` in a new tmux server of its own, in `dir`.
+    pub(crate) fn start_args(
+        name: &str,
+        dir: &Path,
+        args: &[&str],
+        width: u16,
+        height: u16,
+    ) -> Tmux {
         let t = Tmux {
             socket: format!("agora-test-{}-{name}", std::process::id()),
             session: "agora".into(),
         };
+        let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
         // `exec`: the pane's process is agora itself, so tests can signal it.
         let command = format!(
-            "cd '{}' && exec env XDG_DATA_HOME='{}' TERM=xterm-256color '{}' '{}'",
+            "cd '{}' && exec env XDG_DATA_HOME='{}' TERM=xterm-256color '{}' {}",
             dir.display(),
             dir.join("data").display(),
             env!("CARGO_BIN_EXE_agora"),
-            event.display()
+            quoted.join(" ")
         );
         let status = t
             .cmd()
@@ -61,7 +73,7 @@ impl Tmux {
         t
     }
 
-    pub(super) fn send(&self, keys: &[&str]) {
+    pub(crate) fn send(&self, keys: &[&str]) {
         let status = self
             .cmd()
             .args(["send-keys", "-t", &self.session])
@@ -71,7 +83,7 @@ impl Tmux {
         assert!(status.success());
     }
 
-    pub(super) fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         let out = self
             .cmd()
             .args(["capture-pane", "-p", "-t", &self.session])
@@ -81,7 +93,7 @@ impl Tmux {
     }
 
     /// Wait until the screen shows `text` (or fail, printing the screen).
-    pub(super) fn wait_for(&self, text: &str) -> String {
+    pub(crate) fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let screen = self.screen();
@@ -95,7 +107,7 @@ impl Tmux {
         }
     }
 
-    pub(super) fn wait_without(&self, text: &str) -> String {
+    pub(crate) fn wait_without(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let screen = self.screen();
@@ -109,7 +121,7 @@ impl Tmux {
         }
     }
 
-    pub(super) fn pane_dead(&self) -> bool {
+    pub(crate) fn pane_dead(&self) -> bool {
         let out = self
             .cmd()
             .args(["display-message", "-p", "-t", &self.session, "#{pane_dead}"])
@@ -118,7 +130,27 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
-    pub(super) fn wait_exit(&self) {
+    /// The screen and the lines scrolled off it.
+    pub(crate) fn history(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-S", "-200", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The process id of the pane's command.
+    pub(crate) fn pane_pid(&self) -> u32 {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", &self.session, "#{pane_pid}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    }
+
+    pub(crate) fn wait_exit(&self) {
         let deadline = Instant::now() + Duration::from_secs(15);
         while !self.pane_dead() {
             if Instant::now() > deadline {
@@ -128,7 +160,7 @@ impl Tmux {
         }
     }
 
-    pub(super) fn resize(&self, width: u16, height: u16) {
+    pub(crate) fn resize(&self, width: u16, height: u16) {
         self.cmd()
             .args(["resize-window", "-t", &self.session])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
@@ -136,26 +168,16 @@ impl Tmux {
             .unwrap();
     }
 
-    /// The pid of agora in the pane.
-    pub(super) fn pid(&self) -> u32 {
-        let out = self
-            .cmd()
-            .args(["display-message", "-p", "-t", &self.session, "#{pane_pid}"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
-    }
-
     /// Send a signal to agora.
-    pub(super) fn signal(&self, sig: &str) {
+    pub(crate) fn signal(&self, sig: &str) {
         let status = Command::new("kill")
-            .args([&format!("-{sig}"), &self.pid().to_string()])
+            .args([&format!("-{sig}"), &self.pane_pid().to_string()])
             .status()
             .unwrap();
         assert!(status.success());
     }
 
-    pub(super) fn kill(&self) {
+    pub(crate) fn kill(&self) {
         let _ = self.cmd().arg("kill-server").status();
     }
 }
@@ -166,7 +188,7 @@ impl Drop for Tmux {
     }
 }
 
-pub(super) fn seed_copy() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn seed_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
     let dst = dir.path().join("forum.toml");
@@ -175,7 +197,7 @@ pub(super) fn seed_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The recovery files beside `event` (one per editor session that left edits).
-pub(super) fn recoveries(event: &Path) -> Vec<PathBuf> {
+pub(crate) fn recoveries(event: &Path) -> Vec<PathBuf> {
     let name = event.file_name().unwrap().to_string_lossy().into_owned();
     let mut found: Vec<PathBuf> = std::fs::read_dir(event.parent().unwrap())
         .unwrap()
@@ -191,7 +213,7 @@ pub(super) fn recoveries(event: &Path) -> Vec<PathBuf> {
 }
 
 /// Wait until the editor that wrote `recovery` has exited (it writes the file, then exits).
-pub(super) fn wait_writer_gone(recovery: &Path) {
+pub(crate) fn wait_writer_gone(recovery: &Path) {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(recovery).unwrap()).unwrap();
     let pid = json["instance"]["pid"].as_u64().unwrap();
@@ -206,7 +228,7 @@ pub(super) fn wait_writer_gone(recovery: &Path) {
 }
 
 /// Wait until there are `n` recovery files beside `event`.
-pub(super) fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
+pub(crate) fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let found = recoveries(event);
@@ -217,7 +239,7 @@ pub(super) fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
     }
 }
 
-pub(super) fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
+pub(crate) fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
     assert_eq!(a.lines().count(), b.lines().count(), "line count changed");
     a.lines()
         .zip(b.lines())
@@ -226,7 +248,7 @@ pub(super) fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-pub(super) fn check_json(path: &Path) -> serde_json::Value {
+pub(crate) fn check_json(path: &Path) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_agora"))
         .args(["check", "--format", "json"])
         .arg(path)

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::tmux::{changed_lines, recoveries, seed_copy, wait_recoveries, wait_writer_gone, Tmux};
+use crate::tmux::{changed_lines, recoveries, seed_copy, wait_recoveries, wait_writer_gone, Tmux};
 
 fn skip() -> bool {
     if Tmux::available() {
@@ -115,7 +115,7 @@ fn a_second_editor_is_warned_and_never_deletes_the_first_ones_recovery() {
     second.wait_for("Another agora");
     let screen = second.wait_for("(q)uit");
     assert!(
-        screen.contains(&format!("process {}", first.pid())),
+        screen.contains(&format!("process {}", first.pane_pid())),
         "{screen}"
     );
     assert!(!screen.contains("(r)estore"), "{screen}");

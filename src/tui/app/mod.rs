@@ -187,11 +187,7 @@ impl App {
 
     /// The day tabs of the grid, where they are drawn and clicked.
     pub fn day_tabs(&self) -> Vec<layout::Tab<usize>> {
-        layout::day_tabs(
-            self.areas().main,
-            self.doc.program.event.timezone,
-            &self.derived.days,
-        )
+        layout::day_tabs(self.areas().main, &self.derived.days)
     }
 
     /// The rows of a list view, as they are now.
