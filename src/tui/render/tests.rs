@@ -392,7 +392,7 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     assert_inert(&draw(&app), "search result");
     // A recovery file's reason is shown in the restore question.
     app.update(crate::tui::action::Msg::RecoveryFound {
-        path: std::path::PathBuf::from(PAYLOADS.concat()),
+        path: std::path::PathBuf::from("hostile.recovery"),
         recovery: Box::new(crate::recover::Recovery {
             format: "agora-recovery 1".into(),
             event: "hostile".into(),
