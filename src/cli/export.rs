@@ -38,11 +38,12 @@ impl Target {
 }
 
 fn target_parser() -> impl TypedValueParser<Value = Target> {
-    let mut values: Vec<PossibleValue> = Format::ALL
+    let mut values: Vec<PossibleValue> = Format::NAMED
         .iter()
         .map(|f| PossibleValue::new(f.name()).help(f.summary()))
         .collect();
-    values.push(PossibleValue::new("all").help("every format above, into one folder"));
+    values
+        .push(PossibleValue::new("all").help("every format above except signage, into one folder"));
     PossibleValuesParser::new(values)
         .map(|name: String| Format::parse(&name).map_or(Target::All, Target::One))
 }
@@ -160,6 +161,19 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
     }
     if to_stdout && (args.format == Target::All || args.split.is_some()) {
         return usage("-o - prints one file: choose one format, without --split");
+    }
+    if args.format == Target::One(Format::Signage) {
+        if to_stdout {
+            return usage(
+                "-o - prints one file; the signage export writes a folder of pages: give -o DIR",
+            );
+        }
+        if args.split.is_some() {
+            return usage("--split does not apply to signage: it already writes one page per room");
+        }
+        if args.utc {
+            return usage("--utc does not apply to signage: screens show the event's local time");
+        }
     }
 
     let template = match &args.template {

@@ -123,6 +123,69 @@ const EN: Labels = Labels {
     changes: "Changes to the programme",
 };
 
+/// The words of the signage (terminal display and kiosk pages). `{}` stands for a value.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SignageWords {
+    pub now: &'static str,
+    pub next: &'static str,
+    /// "in 12 min".
+    pub in_: &'static str,
+    /// "28 min left".
+    pub left: &'static str,
+    /// "Moved to Salle Rhône".
+    pub moved_to: &'static str,
+    /// "Moved from Salle Saône".
+    pub moved_from: &'static str,
+    /// "Free until 14:00".
+    pub free_until: &'static str,
+    pub done_today: &'static str,
+    pub none_today: &'static str,
+    /// "Next here: Wednesday 6 December, 09:00".
+    pub later_here: &'static str,
+    /// "The event starts on Tuesday 5 December at 09:00".
+    pub starts: &'static str,
+    pub ended: &'static str,
+    pub rooms: &'static str,
+    pub until: &'static str,
+    pub clock: &'static str,
+}
+
+const FR_SIGNAGE: SignageWords = SignageWords {
+    now: "En ce moment",
+    next: "Ensuite",
+    in_: "dans {}",
+    left: "encore {}",
+    moved_to: "Déplacé\u{a0}: {}",
+    moved_from: "Déplacé depuis {}",
+    free_until: "Libre jusqu'à {}",
+    done_today: "Plus rien aujourd'hui dans cette salle",
+    none_today: "Aucune session dans cette salle aujourd'hui",
+    later_here: "Prochaine session ici\u{a0}: {}",
+    starts: "L'événement commence le {}",
+    ended: "L'événement est terminé. Merci\u{a0}!",
+    rooms: "Salles",
+    until: "jusqu'à",
+    clock: "Heure",
+};
+
+const EN_SIGNAGE: SignageWords = SignageWords {
+    now: "Now",
+    next: "Next",
+    in_: "in {}",
+    left: "{} left",
+    moved_to: "Moved to {}",
+    moved_from: "Moved from {}",
+    free_until: "Free until {}",
+    done_today: "Nothing more today in this room",
+    none_today: "No session in this room today",
+    later_here: "Next here: {}",
+    starts: "The event starts on {}",
+    ended: "The event is over. Thank you!",
+    rooms: "Rooms",
+    until: "until",
+    clock: "Time",
+};
+
 const FR_WEEKDAYS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
@@ -198,6 +261,22 @@ impl Locale {
             Lang::Fr => &FR,
             Lang::En => &EN,
         }
+    }
+
+    pub fn signage(&self) -> &'static SignageWords {
+        match self.lang {
+            Lang::Fr => &FR_SIGNAGE,
+            Lang::En => &EN_SIGNAGE,
+        }
+    }
+
+    /// "mardi 5 décembre à 09:00" / "Tuesday 5 December at 09:00".
+    pub fn day_at(&self, date: NaiveDate, time: &str) -> String {
+        let at = match self.lang {
+            Lang::Fr => "à",
+            Lang::En => "at",
+        };
+        format!("{} {at} {time}", self.day_month(date))
     }
 
     fn weekday(&self, date: NaiveDate) -> &'static str {
@@ -297,22 +376,10 @@ pub(crate) fn capitalise(text: &str) -> String {
     }
 }
 
-/// A key to sort names the way a reader expects: case and Latin accents ignored.
+/// A key to sort names the way a reader expects: case and accents ignored (see
+/// [`crate::text::fold`]).
 pub(crate) fn sort_key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    crate::text::fold(name)
 }
 
 #[cfg(test)]

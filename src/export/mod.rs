@@ -9,7 +9,7 @@
 //! Adding a format: a variant in [`Format`] (and in `Format::ALL` if `export all` should
 //! write it), its name and extension, and an arm in `render_format`.
 
-mod agenda;
+pub(crate) mod agenda;
 pub mod changes;
 pub mod clean;
 mod contentline;
@@ -18,10 +18,11 @@ pub mod frab;
 mod html;
 mod ics;
 mod json;
-mod locale;
+pub(crate) mod locale;
 mod markdown;
 pub mod paths;
 mod selection;
+mod signage;
 mod template;
 mod text;
 mod view;
@@ -56,6 +57,9 @@ pub enum Format {
     FrabXml,
     /// C3VOC `schedule.json` for conference tools (docs/interop.md).
     FrabJson,
+    /// Kiosk pages and `now-next.json` per room for the screens beside the doors
+    /// (docs/signage.md). Not part of `export all`: screens are not publications.
+    Signage,
 }
 
 impl Format {
@@ -82,14 +86,29 @@ impl Format {
             Format::Json => "json",
             Format::FrabXml => "frab-xml",
             Format::FrabJson => "frab-json",
+            Format::Signage => "signage",
         }
     }
+
+    /// Every format the command line accepts: [`Format::ALL`] and the signage.
+    pub const NAMED: &'static [Format] = &[
+        Format::Ics,
+        Format::Html,
+        Format::Markdown,
+        Format::Text,
+        Format::Csv,
+        Format::Json,
+        Format::FrabXml,
+        Format::FrabJson,
+        Format::Signage,
+    ];
 
     /// The extension of its main file.
     pub fn extension(self) -> &'static str {
         match self {
             Format::FrabXml => "xml",
             Format::FrabJson => "json",
+            Format::Signage => "html",
             _ => self.name(),
         }
     }
@@ -107,11 +126,14 @@ impl Format {
                 "frab schedule.xml for Giggity, EventFahrplan, ConfClerk (docs/interop.md)"
             }
             Format::FrabJson => "C3VOC schedule.json for conference tools (docs/interop.md)",
+            Format::Signage => {
+                "kiosk pages and now-next.json per room for screens by the doors (docs/signage.md)"
+            }
         }
     }
 
     pub fn parse(name: &str) -> Option<Format> {
-        Format::ALL.iter().copied().find(|f| f.name() == name)
+        Format::NAMED.iter().copied().find(|f| f.name() == name)
     }
 
     /// Whether `--template` applies.
@@ -121,7 +143,7 @@ impl Format {
 
     /// Whether the format writes exactly one file (without `--split`).
     pub fn single_file(self) -> bool {
-        !matches!(self, Format::Html)
+        !matches!(self, Format::Html | Format::Signage)
     }
 }
 
@@ -371,6 +393,9 @@ fn render_format(
             }
             files
         }
+        Format::Signage => {
+            signage::render(agenda, locale, options.stamp).map_err(ExportError::Output)?
+        }
         Format::FrabXml | Format::FrabJson => {
             // The whole event's rooms, tracks and days, with the selected sessions.
             use frab::Version;
@@ -423,7 +448,7 @@ pub fn export(
         let agenda = Agenda::new(&schedule, &filter, part.as_ref(), options.utc);
         for &format in formats {
             let main = match (format, part) {
-                (Format::Html, _) => "index.html".to_string(),
+                (Format::Html | Format::Signage, _) => "index.html".to_string(),
                 // The names apps and the C3VOC tools expect; never the `json` export's file.
                 (Format::FrabXml | Format::FrabJson, None) => {
                     format!("schedule.{}", format.extension())
