@@ -6,21 +6,25 @@
 
 use std::ops::Range;
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use toml::de::{DeTable, DeValue};
-use toml_datetime::{Datetime, Offset};
+use toml_datetime::Datetime;
 
 use super::suggest::closest;
 use super::InputError;
 use crate::codes::{Level, RuleCode};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{
-    Calendar, DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status, Track, Window,
+    Calendar, DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status,
+    TomlDateTimeError, Track, Window,
 };
 use crate::source::Span;
 
 type Val<'i> = toml::Spanned<DeValue<'i>>;
+
+/// The longest `refresh` of `[event]`: one week, in minutes.
+const MAX_REFRESH_MINUTES: i64 = 7 * 24 * 60;
 
 const TOP_KEYS: [&str; 7] = [
     "event",
@@ -41,7 +45,7 @@ const PLACEMENT_KEYS: [&str; 7] = [
     "tidy-distant-rooms",
     "tidy-gap",
 ];
-const EVENT_KEYS: [&str; 9] = [
+const EVENT_KEYS: [&str; 10] = [
     "id",
     "name",
     "timezone",
@@ -51,6 +55,7 @@ const EVENT_KEYS: [&str; 9] = [
     "url",
     "language",
     "description",
+    "refresh",
 ];
 const TRACK_KEYS: [&str; 4] = ["id", "name", "color", "description"];
 const ROOM_KEYS: [&str; 8] = [
@@ -505,55 +510,34 @@ impl Decoder<'_> {
                 return None;
             }
         };
-        let (Some(date), Some(time)) = (dt.date, dt.time) else {
-            let found = if dt.date.is_some() {
-                "a date without a time"
-            } else {
-                "a time without a date"
-            };
-            self.push(
-                InputError::at(span, format!("`{key}` is {found}"))
-                    .label("expected a date and a time")
-                    .help(format!("write both: {example}")),
-            );
-            return None;
-        };
-        let naive = NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
-            .and_then(|d| {
-                NaiveTime::from_hms_nano_opt(
-                    time.hour as u32,
-                    time.minute as u32,
-                    time.second.unwrap_or(0) as u32,
-                    time.nanosecond.unwrap_or(0),
-                )
-                .map(|t| d.and_time(t))
-            });
-        let Some(naive) = naive else {
-            self.push(InputError::at(
-                span,
-                format!("`{key}` is not a valid date-time"),
-            ));
-            return None;
-        };
-        let value = match dt.offset {
-            None => DateTimeValue::Local(naive),
-            Some(offset) => {
-                let minutes = match offset {
-                    Offset::Z => 0,
-                    Offset::Custom { minutes } => minutes as i32,
+        let value = match DateTimeValue::from_toml(dt) {
+            Ok(value) => value,
+            Err(e @ (TomlDateTimeError::DateOnly | TomlDateTimeError::TimeOnly)) => {
+                let found = if e == TomlDateTimeError::DateOnly {
+                    "a date without a time"
+                } else {
+                    "a time without a date"
                 };
-                match FixedOffset::east_opt(minutes * 60)
-                    .and_then(|o| naive.and_local_timezone(o).single())
-                {
-                    Some(fixed) => DateTimeValue::Fixed(fixed),
-                    None => {
-                        self.push(InputError::at(
-                            span,
-                            format!("`{key}` has an invalid offset"),
-                        ));
-                        return None;
-                    }
-                }
+                self.push(
+                    InputError::at(span, format!("`{key}` is {found}"))
+                        .label("expected a date and a time")
+                        .help(format!("write both: {example}")),
+                );
+                return None;
+            }
+            Err(TomlDateTimeError::Invalid) => {
+                self.push(InputError::at(
+                    span,
+                    format!("`{key}` is not a valid date-time"),
+                ));
+                return None;
+            }
+            Err(TomlDateTimeError::BadOffset) => {
+                self.push(InputError::at(
+                    span,
+                    format!("`{key}` has an invalid offset"),
+                ));
+                return None;
             }
         };
         Some(Spanned { value, span })
@@ -681,7 +665,7 @@ impl Decoder<'_> {
 
     fn event(&mut self, t: &DeTable, span: Span) -> Option<Event> {
         let before = self.reported;
-        let [id, name, timezone, start, end, venue, url, language, description] =
+        let [id, name, timezone, start, end, venue, url, language, description, refresh] =
             self.fields(t, &EVENT_KEYS, "[event]");
         let id = self.id(id, span, "the event");
         let name = self.required_string(name, "name", span, "[event]");
@@ -730,6 +714,17 @@ impl Decoder<'_> {
         let url = self.string(url, "url");
         let language = self.language(language);
         let description = self.string(description, "description");
+        let refresh_span = refresh.map(|v| self.span(v.span()));
+        let refresh = self.int(refresh, "refresh", "minutes");
+        if let (Some(minutes), Some(span)) = (refresh, refresh_span) {
+            if !(1..=MAX_REFRESH_MINUTES).contains(&minutes) {
+                self.push(
+                    InputError::at(span, format!("`refresh` must be between 1 and {MAX_REFRESH_MINUTES} minutes (got {minutes})"))
+                        .label("minutes between calendar refreshes")
+                        .help("for example refresh = 60 (calendars refresh the feed every hour)"),
+                );
+            }
+        }
         if self.reported != before {
             return None;
         }
@@ -744,6 +739,7 @@ impl Decoder<'_> {
             language_given: language.is_some(),
             language: language.unwrap_or_else(|| "en".to_string()),
             description,
+            refresh,
             span,
         })
     }

@@ -11,15 +11,7 @@ use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Wind
 pub(crate) type Entries = Vec<(&'static str, Option<Value>)>;
 
 pub(crate) fn datetime(value: &DateTimeValue) -> Value {
-    let text = match value {
-        DateTimeValue::Local(n) => n.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
-        DateTimeValue::Fixed(f) => f.format("%Y-%m-%dT%H:%M:%S%.f%:z").to_string(),
-    };
-    match text.parse::<toml_edit::Datetime>() {
-        Ok(dt) => Value::from(dt),
-        // Unreachable for chrono's output; keep the text rather than lose the value.
-        Err(_) => Value::from(text),
-    }
+    Value::from(value.to_toml())
 }
 
 fn string(value: &Option<String>) -> Option<Value> {
