@@ -250,6 +250,23 @@ fn what_is_not_a_schedule_is_refused_naming_what_was_found() {
         assert!(said.contains(found), "{file}: {said}");
         assert!(!out.exists());
     }
+    // A real one: EuroPython 2014's own `<schedule><day><entry>` export (tests/data/import).
+    let output = agora()
+        .arg("import")
+        .arg(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/import/europython-2014-schedule.xml"),
+        )
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("found <schedule> with <day> (7), <entry> (188)"),
+        "{said}"
+    );
     // A frab schedule without a single event is refused too, not imported as an empty event.
     let empty = "<schedule><conference><title>T</title><start>2024-01-01</start></conference>\
                  <day date='2024-01-01'><room name='A'/></day></schedule>";
