@@ -36,5 +36,6 @@ mod save;
 mod signage;
 mod signage_export;
 pub(crate) mod tmux;
+mod tmux_safety;
 mod tui_export;
 mod tui_robust;

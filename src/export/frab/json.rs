@@ -69,7 +69,7 @@ struct Room<'a> {
     slug: Option<&'a str>,
     guid: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    capacity: Option<u32>,
+    capacity: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
 }
