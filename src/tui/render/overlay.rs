@@ -68,7 +68,59 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     );
 }
 
+/// The form of a room, speaker or track.
+fn item_form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let Some(form) = &app.item_form else { return };
+    let fields = form.fields();
+    let errors = form.errors.iter().filter(|e| e.is_some()).count() as u16;
+    let rect = centered(area, 76, fields.len() as u16 + errors + 4);
+    let room = (rect.width.saturating_sub(2) as usize).saturating_sub(13);
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, (label, hint)) in fields.iter().enumerate() {
+        let focused = k == form.focus;
+        let label_style = if focused {
+            theme.selected()
+        } else {
+            theme.bold()
+        };
+        let value = clean(&form.values[k]).into_owned();
+        let mut spans = vec![Span::styled(format!("{label:>11} "), label_style)];
+        if value.is_empty() && !focused {
+            spans.push(Span::styled(fit(hint, room), theme.dim()));
+        } else if focused {
+            let shown: Vec<char> = format!("{value}█").chars().collect();
+            let from = shown.len().saturating_sub(room);
+            spans.push(Span::raw(shown[from..].iter().collect::<String>()));
+        } else {
+            spans.push(Span::raw(fit(&value, room)));
+        }
+        lines.push(Line::from(spans));
+        if let Some(e) = &form.errors[k] {
+            lines.push(Line::from(Span::styled(
+                format!("            ✗ {}", clean(e)),
+                theme.error_message(),
+            )));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Tab/↓ next field · Shift-Tab/↑ previous · Enter applies · Esc cancels · Ctrl-u clears",
+        theme.dim(),
+    )));
+    let title = clean(&form.title(&app.doc)).into_owned();
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(boxed(&fit(&title, 60), theme))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
 pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    if app.item_form.is_some() {
+        return item_form(frame, area, app, theme);
+    }
     let Some(form) = &app.form else { return };
     let title = app
         .doc
