@@ -89,7 +89,7 @@ pub enum Field {
     Start(Option<DateTimeValue>),
     Duration(Option<i64>),
     End(Option<DateTimeValue>),
-    Expected(Option<u32>),
+    Expected(Option<u64>),
     Requires(Vec<String>),
     Status(Status),
     Description(Option<String>),

@@ -14,6 +14,11 @@ pub(crate) fn datetime(value: &DateTimeValue) -> Value {
     Value::from(value.to_toml())
 }
 
+/// A count (seats, people) as a TOML integer; counts never exceed [`crate::model::MAX_COUNT`].
+pub(crate) fn count(n: u64) -> Value {
+    Value::from(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 fn string(value: &Option<String>) -> Option<Value> {
     value.as_ref().map(|v| Value::from(v.as_str()))
 }
@@ -66,7 +71,7 @@ pub(crate) fn session(s: &Session) -> Entries {
             "moderators",
             strings(s.moderators.iter().map(|r| r.value.as_str())),
         ),
-        ("expected", s.expected.map(|n| Value::from(i64::from(n)))),
+        ("expected", s.expected.map(count)),
         ("requires", strings(s.requires.iter().map(String::as_str))),
         ("plenary", s.plenary.then(|| Value::from(true))),
         ("language", string(&s.language)),
@@ -86,7 +91,7 @@ pub(crate) fn room(r: &Room) -> Entries {
     vec![
         ("id", Some(Value::from(r.id.as_str()))),
         ("name", Some(Value::from(r.name.as_str()))),
-        ("capacity", r.capacity.map(|n| Value::from(i64::from(n)))),
+        ("capacity", r.capacity.map(count)),
         ("features", strings(r.features.iter().map(String::as_str))),
         ("accessible", (!r.accessible).then(|| Value::from(false))),
         ("location", string(&r.location)),

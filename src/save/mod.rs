@@ -8,7 +8,7 @@
 //! texts written. A save with no edit writes nothing, so files stay byte-identical.
 
 mod disk;
-mod entries;
+pub(crate) mod entries;
 mod patch;
 
 use std::path::{Path, PathBuf};

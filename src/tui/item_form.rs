@@ -269,7 +269,7 @@ impl ItemForm {
                 r.name = v(1);
                 r.capacity = match v(2) {
                     c if c.is_empty() => None,
-                    c => match c.parse::<u32>() {
+                    c => match c.parse::<u64>() {
                         Ok(n) => Some(n),
                         Err(_) => {
                             errors[2] = Some(format!("`{c}` is not a number of seats"));

@@ -19,6 +19,7 @@ mod fuzz_regressions;
 mod hostile;
 mod ical_regressions;
 mod import_fuzz;
+mod import_shapes;
 mod interop;
 mod merge_cli;
 mod oracle;
