@@ -393,12 +393,12 @@ impl<'p> Engine<'p> {
         // Cheapest rooms first; among equals the tightest fit, so large rooms stay free for
         // large audiences.
         let expected = self.program.sessions[i].expected;
-        let mut rooms: Vec<(i64, u32, Option<usize>)> = Vec::new();
+        let mut rooms: Vec<(i64, u64, Option<usize>)> = Vec::new();
         for room in self.rooms_for(i) {
             if let Some(c) = self.room_part(i, room) {
                 let spare = match (room.and_then(|r| self.program.rooms[r].capacity), expected) {
                     (Some(cap), Some(n)) => cap.saturating_sub(n),
-                    _ => u32::MAX,
+                    _ => u64::MAX,
                 };
                 rooms.push((c + self.tidy_room(i, room), spare, room));
             }
