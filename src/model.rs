@@ -39,6 +39,9 @@ pub struct Event {
     pub url: Option<String>,
     /// BCP 47 tag; "en" when the file gives none.
     pub language: String,
+    /// Whether the file gives `language`: exports say a session's language only when the
+    /// session or the event gives one, never the default.
+    pub language_given: bool,
     pub description: Option<String>,
     /// Minutes calendar programs should wait between refreshes of a subscribed feed
     /// (`refresh`; `None`: the default, one hour).

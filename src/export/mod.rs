@@ -416,7 +416,12 @@ fn render_format(
             files
         }
         Format::Signage => {
-            signage::render(agenda, locale, options.stamp).map_err(ExportError::Output)?
+            let baseline = options
+                .changes
+                .as_deref()
+                .and_then(crate::signage::Baseline::from_changes);
+            signage::render(agenda, locale, options.stamp, baseline.as_ref())
+                .map_err(ExportError::Output)?
         }
         Format::FrabXml | Format::FrabJson => {
             // The whole event's rooms, tracks and days, with the selected sessions.

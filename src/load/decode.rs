@@ -536,13 +536,18 @@ impl Decoder<'_> {
     fn language(&mut self, v: Option<&Val>) -> Option<String> {
         let span = v.map(|v| self.span(v.span()))?;
         let tag = self.string(v, "language")?;
-        if crate::language::is_language_tag(&tag) {
+        if crate::language::is_usable_tag(&tag) {
             Some(tag)
         } else {
+            // A language's name ("English") is well-formed but names no language: say the tag.
+            let help = match crate::language::tag_for(&tag) {
+                Some(code) => format!("write the tag, not the name: language = \"{code}\""),
+                None => "for example language = \"fr\" or \"en-GB\"".to_string(),
+            };
             self.push(
                 InputError::at(span, format!("`{tag}` is not a language tag"))
                     .label("expected a BCP 47 tag")
-                    .help("for example language = \"fr\" or \"en-GB\""),
+                    .help(help),
             );
             None
         }
@@ -678,6 +683,7 @@ impl Decoder<'_> {
             end: end?,
             venue,
             url,
+            language_given: language.is_some(),
             language: language.unwrap_or_else(|| "en".to_string()),
             description,
             refresh,

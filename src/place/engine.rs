@@ -43,7 +43,7 @@ pub struct Engine<'p> {
     pub schedule: Schedule<'p>,
     pub probe: Probe,
     pub grid: Grid,
-    weights: Vec<i64>,
+    weights: [i64; RuleCode::COUNT],
     pub tidy: Placement,
     /// Where each session was in the input.
     pub original: Vec<Option<Slot>>,
@@ -66,7 +66,7 @@ impl<'p> Engine<'p> {
         let schedule = Schedule::new(program);
         let probe = Probe::new(&schedule);
         let grid = Grid::new(&schedule, &probe, step);
-        let mut weights = vec![0i64; RuleCode::ALL.len()];
+        let mut weights = [0i64; RuleCode::COUNT];
         for &code in RuleCode::ALL {
             weights[code.index()] = program.placement.weight(code, program.checks.level(code));
         }

@@ -91,7 +91,9 @@ pub fn render(program: &Program) -> String {
     put(&mut event, "end", date(e.end));
     put_opt(&mut event, "venue", e.venue.as_deref());
     put_opt(&mut event, "url", e.url.as_deref());
-    put(&mut event, "language", Value::from(e.language.as_str()));
+    if e.language_given {
+        put(&mut event, "language", Value::from(e.language.as_str()));
+    }
     put_opt(&mut event, "description", e.description.as_deref());
     if let Some(minutes) = e.refresh {
         put(&mut event, "refresh", Value::from(minutes));

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use toml_edit::{Array, InlineTable, Value};
 
-use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Window};
+use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Track, Window};
 
 pub(crate) type Entries = Vec<(&'static str, Option<Value>)>;
 
@@ -138,6 +138,15 @@ pub(crate) fn speaker(s: &Speaker) -> Entries {
         ("url", string(&s.url)),
         ("available", windows(&s.available)),
         ("busy", calendars(&s.busy)),
+    ]
+}
+
+pub(crate) fn track(t: &Track) -> Entries {
+    vec![
+        ("id", Some(Value::from(t.id.as_str()))),
+        ("name", Some(Value::from(t.name.as_str()))),
+        ("color", string(&t.color)),
+        ("description", string(&t.description)),
     ]
 }
 

@@ -41,6 +41,10 @@ pub enum Command {
     NoFilter,
     /// `:help` — the key help.
     Help,
+    /// `:messages` — the last messages in full.
+    Messages,
+    /// `:wq!` — save, writing over files changed on disk, and quit.
+    WriteQuitForce,
 }
 
 /// Parse a command line (without the leading `:`).
@@ -64,6 +68,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "wq" | "x" | "xit" => no_args(Command::WriteQuit),
         "e!" | "edit!" | "reload" => no_args(Command::Reload),
         "help" | "h" => Ok(Command::Help),
+        "messages" | "mes" => no_args(Command::Messages),
+        "wq!" | "x!" => no_args(Command::WriteQuitForce),
         "filter" => no_args(Command::Filter),
         "nofilter" | "nofilters" => no_args(Command::NoFilter),
         "export" => {

@@ -112,7 +112,8 @@ struct Event<'a> {
     track: Option<&'a str>,
     #[serde(rename = "type")]
     kind: &'static str,
-    language: &'a str,
+    /// `null` when neither the session nor the event gives one (the schema allows it).
+    language: Option<&'a str>,
     #[serde(rename = "abstract")]
     abstract_: &'a str,
     description: &'a str,
@@ -270,7 +271,7 @@ fn event<'a>(plan: &'a Plan<'a>, item: &'a Item) -> Event<'a> {
         subtitle: "",
         track: item.track.map(|t| plan.tracks[t].name.as_str()),
         kind: session.kind.as_str(),
-        language: &item.language,
+        language: item.language.as_deref(),
         abstract_: &item.abstract_,
         description: &item.description,
         persons: item
