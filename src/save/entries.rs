@@ -30,7 +30,7 @@ fn string(value: &Option<String>) -> Option<Value> {
 /// is a basic string with those characters escaped (`\u202E`), so no title can make the file
 /// read differently in an editor. The escaped form is read back by `toml_edit`'s parser.
 pub(crate) fn text(value: &str) -> Value {
-    if !value.chars().any(hidden) {
+    if !value.chars().any(crate::text::is_hidden) {
         return Value::from(value);
     }
     let mut repr = String::with_capacity(value.len() + 8);
@@ -40,7 +40,7 @@ pub(crate) fn text(value: &str) -> Value {
             '"' => repr.push_str("\\\""),
             '\\' => repr.push_str("\\\\"),
             '\t' => repr.push('\t'),
-            c if c.is_control() || hidden(c) => {
+            c if c.is_control() || crate::text::is_hidden(c) => {
                 let _ = write!(repr, "\\u{:04X}", u32::from(c));
             }
             c => repr.push(c),
@@ -48,12 +48,6 @@ pub(crate) fn text(value: &str) -> Value {
     }
     repr.push('"');
     repr.parse::<Value>().unwrap_or_else(|_| Value::from(value))
-}
-
-/// Characters that change how text reads without showing: bidi controls, line and paragraph
-/// separators, the byte-order mark.
-fn hidden(c: char) -> bool {
-    crate::export::clean::is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
 
 fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<Value> {
