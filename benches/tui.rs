@@ -10,6 +10,9 @@
 //! The 10,000-session program is generated here, deterministically (`agora::generate`):
 //! 50 rooms, 2,000 speakers, 5 days, 2% of sessions with a planted conflict.
 
+// Test and benchmark code: a failed setup is a failed run, so it may panic.
+#![allow(clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
