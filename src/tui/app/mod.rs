@@ -101,6 +101,8 @@ pub struct App {
     pub help_scroll: usize,
     /// Recovery files, another editor, merges (see [`safety`]).
     pub safety: safety::Safety,
+    /// What changed since the last release (`None`: no release, or not read yet).
+    pub changes: Option<crate::tui::changes::Changes>,
 }
 
 const PAGE_FALLBACK: usize = 10;
@@ -145,6 +147,7 @@ impl App {
             color,
             help_scroll: 0,
             safety: safety::Safety::new(now),
+            changes: None,
         };
         app.start_position();
         app.settle();
@@ -192,7 +195,14 @@ impl App {
 
     /// The rows of a list view, as they are now.
     pub fn rows(&self, view: View) -> Vec<lists::Row> {
-        lists::rows(&self.doc.program, &self.derived, &self.filters, view)
+        match (view, &self.changes) {
+            (View::Agenda, Some(changes)) if self.filters.changed => {
+                lists::agenda_changed(&self.doc.program, &self.derived, &self.filters, &|i| {
+                    changes.mark(i).is_some()
+                })
+            }
+            _ => lists::rows(&self.doc.program, &self.derived, &self.filters, view),
+        }
     }
 
     /// The session a list row is about.
@@ -320,6 +330,9 @@ impl App {
     /// Derive everything again from the program.
     pub fn refresh(&mut self) {
         self.derived = Derived::new(&self.doc.program);
+        if let Some(changes) = &mut self.changes {
+            changes.refresh(&self.doc.program);
+        }
         if let Some(s) = self.selected {
             if s >= self.doc.program.sessions.len() {
                 self.selected = None;
