@@ -37,7 +37,7 @@ pub(crate) struct Place {
     pub id: String,
     pub name: String,
     pub location: Option<String>,
-    pub capacity: Option<u32>,
+    pub capacity: Option<u64>,
     pub features: Vec<String>,
     pub accessible: bool,
 }
@@ -99,7 +99,7 @@ pub(crate) struct Entry {
     pub tags: Vec<String>,
     pub language: Option<String>,
     pub plenary: bool,
-    pub expected: Option<u32>,
+    pub expected: Option<u64>,
 }
 
 /// What a split part is about.

@@ -18,6 +18,7 @@ pub mod derive;
 pub mod export;
 pub mod form;
 pub mod grid;
+pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod lists;

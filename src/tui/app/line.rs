@@ -125,6 +125,13 @@ impl App {
                 self.filters = Filters::default();
                 self.info("Filters cleared");
             }
+            Command::Messages => self.show_messages(),
+            Command::WriteQuitForce => {
+                return Some(Effect::Save {
+                    force: true,
+                    then_quit: true,
+                })
+            }
             Command::Help => {
                 self.help_scroll = 0;
                 self.mode = Mode::Help;

@@ -8,9 +8,9 @@ use ratatui::Frame;
 
 use super::{clean, fit};
 use crate::edit::Role;
+use crate::tui::action::Mode;
 use crate::tui::app::App;
 use crate::tui::form::FormKey;
-use crate::tui::keymap::Keymap;
 use crate::tui::picker::{Choice, Purpose};
 use crate::tui::theme::Theme;
 
@@ -32,29 +32,48 @@ fn boxed<'a>(title: &'a str, theme: Theme) -> Block<'a> {
 }
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let rect = centered(area, 90, area.height.saturating_sub(2));
+    let rect = centered(area, 90, app.help_box_height() as u16);
+    let shown = crate::tui::help::lines(&app.help_query);
+    let width = shown
+        .iter()
+        .filter(|l| !l.heading)
+        .map(|l| l.keys.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
     let mut lines: Vec<Line> = Vec::new();
-    for (group, entries) in Keymap::help() {
-        lines.push(Line::from(Span::styled(
-            group,
-            theme.bold().add_modifier(Modifier::UNDERLINED),
-        )));
-        let width = entries
-            .iter()
-            .map(|(k, _)| k.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (keys, help) in entries {
+    for l in &shown {
+        if l.heading {
+            if !lines.is_empty() {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::from(Span::styled(
+                l.text.clone(),
+                theme.bold().add_modifier(Modifier::UNDERLINED),
+            )));
+        } else {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<width$}  "), theme.bold()),
-                Span::raw(help),
+                Span::styled(format!("  {:<width$}  ", l.keys), theme.bold()),
+                Span::raw(l.text.clone()),
             ]));
         }
-        lines.push(Line::from(""));
     }
-    lines.push(Line::from(
-        "Mouse: click selects, the wheel scrolls. Esc, q or ? closes.",
-    ));
+    if shown.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("Nothing in the help matches `{}`", clean(&app.help_query)),
+            theme.dim(),
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "/ searches · j k scroll · gg G top and end · Esc, q or ? closes",
+        theme.dim(),
+    )));
+    let title = match app.mode {
+        Mode::HelpSearch => format!("Keys — /{}█", clean(&app.help_query)),
+        _ if !app.help_query.is_empty() => format!("Keys — /{}", clean(&app.help_query)),
+        _ => "Keys — from the live keymap".to_string(),
+    };
     let max = lines
         .len()
         .saturating_sub(rect.height.saturating_sub(2) as usize);
@@ -62,7 +81,34 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(boxed("Keys — from the live keymap", theme))
+            .block(boxed(&title, theme))
+            .scroll((scroll, 0)),
+        rect,
+    );
+}
+
+/// The last messages in full (`g<`), the latest at the bottom.
+pub fn messages(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let rect = centered(area, 90, app.help_box_height() as u16);
+    let mut lines: Vec<Line> = Vec::new();
+    for m in &app.messages {
+        let style = if m.error {
+            theme.error_message()
+        } else {
+            theme.base()
+        };
+        let mark = if m.error { "✗ " } else { "" };
+        lines.push(Line::from(Span::styled(
+            format!("{mark}{}", clean(&m.text)),
+            style,
+        )));
+    }
+    let scroll = app.help_scroll.min(u16::MAX as usize) as u16;
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(boxed("Messages — Esc closes", theme))
+            .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         rect,
     );
