@@ -567,3 +567,28 @@ fn a_signal_restores_the_terminal_in_tmux() {
         "{history}"
     );
 }
+
+/// Any terminal size, tiny ones included, draws without a panic; hostile names and titles
+/// reach the screen without control or bidi-override characters.
+#[test]
+fn every_size_draws_and_hostile_text_stays_inert() {
+    let hostile =
+        load_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile.toml")).unwrap();
+    for program in [seed(), hostile] {
+        let ids: Vec<String> = program.rooms.iter().map(|r| r.id.clone()).collect();
+        let (a, b) = Board::new(&program, None).span().unwrap();
+        for show in [Show::All, Show::Rooms(ids.clone())] {
+            for t in [a - 3600, a + 600, (a + b) / 2, b + 3600] {
+                for (w, h) in [(1, 1), (10, 3), (30, 8), (44, 18), (80, 24), (200, 60)] {
+                    let mut s = Signage::new(&program, show.clone(), t, Theme { color: true });
+                    let screen = frame(&mut s, w, h);
+                    for c in screen.chars() {
+                        let control = c.is_control() && c != '\n';
+                        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+                        assert!(!control && !bidi, "{c:?} drawn at {w}×{h}");
+                    }
+                }
+            }
+        }
+    }
+}
