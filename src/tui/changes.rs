@@ -98,6 +98,18 @@ pub fn glyph(mark: Mark) -> &'static str {
     }
 }
 
+/// The release history seen from the editor's program, for `:export` (as `agora export` has
+/// it): `None` for an event without releases.
+pub fn history(
+    root: &Path,
+    program: &Program,
+    now: Instant,
+) -> Result<Option<std::sync::Arc<crate::release::history::ChangeInfo>>, String> {
+    let store = Store::open(root).map_err(|f| store_message(&f))?;
+    Ok((!store.releases.is_empty())
+        .then(|| std::sync::Arc::new(store.follow_working_copy(program, now))))
+}
+
 /// The last release of the event at `root` (name and program), if it has one.
 pub fn last_release(root: &Path) -> Result<Option<(String, Box<Program>)>, String> {
     let mut store = Store::open(root).map_err(|f| store_message(&f))?;
@@ -253,6 +265,13 @@ mod tests {
             "{:?}",
             changes.diff
         );
+        // :export follows the releases as `agora export` does: the moved session's SEQUENCE rose.
+        let out = app.disk.root.with_file_name("out.ics");
+        let changes = history(&app.disk.root, &app.doc.program, 2_000).unwrap();
+        crate::tui::export::export(&app.doc.program, None, "ics", Some(&out), changes).unwrap();
+        let ics = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(ics.matches("SEQUENCE:1\r\n").count(), 1, "{ics}");
+        assert_eq!(ics.matches("SEQUENCE:0\r\n").count(), 27);
         // A release is made of the saved files.
         assert_eq!(command(&mut app, "release v2"), None);
         assert!(message(&app).starts_with("Unsaved edits"));

@@ -424,12 +424,21 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                 picks,
             } => {
                 let chosen = picks.then_some(&app.picks);
-                let result = export::export(
-                    &app.doc.program,
-                    chosen,
-                    &format,
-                    path.as_deref().map(Path::new),
+                let stamp = crate::export::stamp_from(
+                    std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+                    now(),
                 );
+                let result = stamp
+                    .and_then(|t| crate::tui::changes::history(&app.disk.root, &app.doc.program, t))
+                    .and_then(|changes| {
+                        export::export(
+                            &app.doc.program,
+                            chosen,
+                            &format,
+                            path.as_deref().map(Path::new),
+                            changes,
+                        )
+                    });
                 app.update(Msg::Exported(result))
             }
             Effect::Release { name, comment } => {
