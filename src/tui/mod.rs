@@ -19,6 +19,7 @@ pub mod export;
 pub mod form;
 pub mod grid;
 pub mod help;
+pub mod item_form;
 pub mod keymap;
 pub mod layout;
 pub mod lists;
