@@ -112,6 +112,8 @@ pub struct App {
     pub targets_key: Option<(usize, i64)>,
     /// Recovery files, another editor, merges (see [`safety`]).
     pub safety: safety::Safety,
+    /// What changed since the last release (`None`: no release, or not read yet).
+    pub changes: Option<crate::tui::changes::Changes>,
     /// What the help is narrowed to (`/` in the help).
     pub help_query: String,
     /// The last messages, oldest first, for `g<`.
@@ -168,6 +170,7 @@ impl App {
             targets: Vec::new(),
             targets_key: None,
             safety: safety::Safety::new(now),
+            changes: None,
             help_query: String::new(),
             messages: Vec::new(),
             details_scroll: 0,
@@ -219,7 +222,14 @@ impl App {
 
     /// The rows of a list view, as they are now.
     pub fn rows(&self, view: View) -> Vec<lists::Row> {
-        lists::rows(&self.doc.program, &self.derived, &self.filters, view)
+        match (view, &self.changes) {
+            (View::Agenda, Some(changes)) if self.filters.changed => {
+                lists::agenda_changed(&self.doc.program, &self.derived, &self.filters, &|i| {
+                    changes.mark(i).is_some()
+                })
+            }
+            _ => lists::rows(&self.doc.program, &self.derived, &self.filters, view),
+        }
     }
 
     /// The session a list row is about.
@@ -402,6 +412,9 @@ impl App {
     /// Derive everything again from the program.
     pub fn refresh(&mut self) {
         self.derived = Derived::new(&self.doc.program);
+        if let Some(changes) = &mut self.changes {
+            changes.refresh(&self.doc.program);
+        }
         if let Some(s) = self.selected {
             if s >= self.doc.program.sessions.len() {
                 self.selected = None;

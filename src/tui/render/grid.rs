@@ -306,6 +306,10 @@ impl BlockText {
         if held {
             title.push_str("⇕ ");
         }
+        if let Some(mark) = app.changes.as_ref().and_then(|c| c.mark(b.session)) {
+            title.push_str(crate::tui::changes::glyph(mark));
+            title.push(' ');
+        }
         title.push_str(&s.title);
         let span = facts
             .interval
