@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod codes;
+pub mod collate;
 pub mod edit;
 pub mod export;
 pub mod generate;

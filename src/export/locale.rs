@@ -281,24 +281,6 @@ pub(crate) fn capitalise(text: &str) -> String {
     }
 }
 
-/// A key to sort names the way a reader expects: case and Latin accents ignored.
-pub(crate) fn sort_key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,12 +325,5 @@ mod tests {
         let bad = Locale::for_tag("\"><script>");
         assert_eq!(bad.tag, "en");
         assert_eq!(Locale::for_tag("fr-CA").labels().speakers, "Intervenants");
-    }
-
-    #[test]
-    fn names_sort_without_accents() {
-        let mut names = vec!["Émile", "Zoé", "eve", "Ève"];
-        names.sort_by_key(|n| sort_key(n));
-        assert_eq!(names, ["Émile", "eve", "Ève", "Zoé"]);
     }
 }

@@ -395,7 +395,7 @@ impl App {
 
     /// Derive everything again from the program.
     pub fn refresh(&mut self) {
-        self.derived = Derived::new(&self.doc.program);
+        self.derived = Derived::after(&self.doc.program, Some(&self.derived));
         if let Some(s) = self.selected {
             if s >= self.doc.program.sessions.len() {
                 self.selected = None;

@@ -139,11 +139,11 @@ impl App {
     }
 
     pub(super) fn people_items(&self) -> Vec<Item> {
-        self.doc
-            .program
-            .speakers
+        let speakers = &self.doc.program.speakers;
+        self.derived
+            .speaker_order
             .iter()
-            .enumerate()
+            .map(|&i| (i, &speakers[i]))
             .map(|(i, s)| Item {
                 label: match &s.affiliation {
                     Some(a) => format!("{} — {a}", s.name),
@@ -165,19 +165,27 @@ impl App {
                 choice: Choice::Day(i),
             });
         }
-        for (i, r) in p.rooms.iter().enumerate() {
+        // Rooms, tracks and people by name, as people read them.
+        let rooms = crate::collate::order(p.rooms.len(), |i| p.rooms[i].name.as_str());
+        let tracks = crate::collate::order(p.tracks.len(), |i| p.tracks[i].name.as_str());
+        for (i, r) in rooms.into_iter().map(|i| (i, &p.rooms[i])) {
             items.push(Item {
                 label: format!("room: {}", r.name),
                 choice: Choice::Room(i),
             });
         }
-        for (i, t) in p.tracks.iter().enumerate() {
+        for (i, t) in tracks.into_iter().map(|i| (i, &p.tracks[i])) {
             items.push(Item {
                 label: format!("track: {}", t.name),
                 choice: Choice::Track(i),
             });
         }
-        for (i, s) in p.speakers.iter().enumerate() {
+        for (i, s) in self
+            .derived
+            .speaker_order
+            .iter()
+            .map(|&i| (i, &p.speakers[i]))
+        {
             items.push(Item {
                 label: format!("speaker: {}", s.name),
                 choice: Choice::Person(i),

@@ -1330,3 +1330,46 @@ fn resize_is_remembered() {
     app.update(Action::Cancel);
     assert!(app.message.is_none());
 }
+
+#[test]
+fn speakers_sort_by_a_real_collation() {
+    let mut app = app();
+    for name in ["Zoé Ziegler", "Émile Arnaud", "éric bernard"] {
+        app.update(Action::CommandLine);
+        typed(&mut app, &format!("speaker {name}"));
+        app.update(Action::Submit);
+    }
+    let names: Vec<String> = app
+        .derived
+        .speaker_order
+        .iter()
+        .map(|&i| app.doc.program.speakers[i].name.clone())
+        .collect();
+    let at = |n: &str| names.iter().position(|x| x == n).unwrap();
+    // Not byte order, where É and é come after Z.
+    assert!(at("Émile Arnaud") < at("Zoé Ziegler"), "{names:?}");
+    assert!(at("Émile Arnaud") < at("éric bernard"), "{names:?}");
+    assert!(at("éric bernard") < at("Zoé Ziegler"), "{names:?}");
+    // The speakers view and the people picker follow it.
+    let rows = app.rows(View::Speakers);
+    let heads: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Heading(crate::tui::lists::Heading::Speaker(p)) => Some(*p),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(heads, app.derived.speaker_order);
+    select(&mut app, "ouverture");
+    app.update(Action::People);
+    let labels: Vec<String> = app
+        .picker
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.label.clone())
+        .collect();
+    let pos = |n: &str| labels.iter().position(|l| l.starts_with(n)).unwrap();
+    assert!(pos("Émile Arnaud") < pos("Zoé Ziegler"));
+}
