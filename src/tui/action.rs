@@ -188,6 +188,10 @@ pub enum Action {
     DetailsUp,
     /// Save the event.
     Save,
+    /// Suspend the editor to the shell (`Ctrl-z`; `fg` comes back).
+    Suspend,
+    /// `Ctrl-c`: say how to quit (it does not quit, so no edit is lost to a reflex).
+    InterruptHint,
     /// Quit (asks when there are unsaved edits).
     Quit,
     /// Filter the agenda (day, room, track, speaker, kind, status).
@@ -246,6 +250,8 @@ pub enum Effect {
     DiscardRecovery,
     /// Leave the editor.
     Quit,
+    /// Give the terminal back to the shell until the editor is resumed (`fg`).
+    Suspend,
 }
 
 /// Everything `App::update` reacts to: the organiser's actions, and the runner's reports.
@@ -285,6 +291,8 @@ pub enum Msg {
     RecoveryDiscarded,
     /// The background recovery file could not be written.
     AutosaveFailed(String),
+    /// The editor came back from a suspension (`fg` after `Ctrl-z`).
+    Resumed,
 }
 
 impl From<Action> for Msg {

@@ -108,7 +108,11 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":step 15", "grid step in minutes (5, 15, 30, 60)"),
     (":room NAME [CAPACITY]", "add a room"),
     (":speaker NAME", "add a speaker"),
-    (":filter  :nofilter", "agenda filters"),
+    (
+        ":filter room=amphi,rhone track=data picks conflicts",
+        "agenda filters (without arguments: the picker)",
+    ),
+    (":nofilter", "clear the agenda filters"),
     (
         ":export FORMAT [PATH] [--picks]",
         "export what is on screen",

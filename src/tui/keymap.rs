@@ -162,6 +162,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(N, [&[c(':')]], Action::CommandLine, "Search and commands", "command line: :w :q :q! :wq :export FORMAT [PATH] :goto 14:00 :day 2 :room NAME :speaker NAME", Some("command")),
     bind!(N, [&[Ctrl('s')]], Action::Save, "Search and commands", "save", Some("save")),
     bind!(N, [&[c('?')]], Action::Help, "Search and commands", "this help", Some("help")),
+    bind!(N, [&[Ctrl('z')]], Action::Suspend, "Search and commands", "suspend to the shell (fg comes back)", None),
+    bind!(N, [&[Ctrl('c')]], Action::InterruptHint, "Search and commands", "does not quit: says how to", None),
     bind!(N, [&[c('q')]], Action::Quit, "Search and commands", "quit (asks when edits are unsaved)", Some("quit")),
     bind!(N, [&[Esc]], Action::Cancel, "Search and commands", "clear the message and search", None),
     bind!(N, [&[c('g'), c('<')]], Action::Messages, "Search and commands", "the last messages in full", None),

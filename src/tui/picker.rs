@@ -20,6 +20,10 @@ pub enum Choice {
     Person(usize),
     Kind(Kind),
     Status(Status),
+    /// Only the sessions in your picks.
+    Picks,
+    /// Only the sessions with an error or a warning.
+    Conflicts,
 }
 
 /// Why the picker is open.

@@ -213,7 +213,13 @@ impl App {
 
     /// The rows of a list view, as they are now.
     pub fn rows(&self, view: View) -> Vec<lists::Row> {
-        lists::rows(&self.doc.program, &self.derived, &self.filters, view)
+        lists::rows(
+            &self.doc.program,
+            &self.derived,
+            &self.filters,
+            &self.picks,
+            view,
+        )
     }
 
     /// The session a list row is about.

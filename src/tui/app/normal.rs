@@ -202,6 +202,10 @@ impl App {
             Action::DetailsDown => self.details_scroll += 1,
             Action::DetailsUp => self.details_scroll = self.details_scroll.saturating_sub(1),
             Action::Save => return self.save_effect(false),
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::InterruptHint => self.info(
+                "Ctrl-c does not quit agora: q quits (it asks about unsaved edits), :q! drops them",
+            ),
             Action::Quit => return self.quit_effect(),
             Action::Filter => {
                 self.picker = Some(Picker::new(Purpose::Filter, self.filter_items()));

@@ -122,8 +122,13 @@ impl App {
     }
 
     pub(super) fn apply_filter(&mut self, choice: Choice) {
-        fn toggle<T: PartialEq + Copy>(slot: &mut Option<T>, v: T) {
-            *slot = if *slot == Some(v) { None } else { Some(v) };
+        fn toggle<T: PartialEq + Copy>(list: &mut Vec<T>, v: T) {
+            match list.iter().position(|x| *x == v) {
+                Some(k) => {
+                    list.remove(k);
+                }
+                None => list.push(v),
+            }
         }
         let f = &mut self.filters;
         match choice {
@@ -133,6 +138,8 @@ impl App {
             Choice::Person(p) | Choice::Speaker(p) => toggle(&mut f.speaker, p),
             Choice::Kind(k) => toggle(&mut f.kind, k),
             Choice::Status(s) => toggle(&mut f.status, s),
+            Choice::Picks => f.picks = !f.picks,
+            Choice::Conflicts => f.conflicts = !f.conflicts,
         }
         self.view = View::Agenda;
         self.lists[0] = ListState::default();
@@ -158,6 +165,14 @@ impl App {
         let p = &self.doc.program;
         let tz = p.event.timezone;
         let mut items = Vec::new();
+        items.push(Item {
+            label: "only my picks (*)".into(),
+            choice: Choice::Picks,
+        });
+        items.push(Item {
+            label: "only with conflicts (✗ ▲)".into(),
+            choice: Choice::Conflicts,
+        });
         for (i, d) in self.derived.days.iter().enumerate() {
             let t = crate::time::day_start(tz, *d);
             items.push(Item {

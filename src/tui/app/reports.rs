@@ -56,6 +56,10 @@ impl App {
                 self.restored(result);
                 None
             }
+            Msg::Resumed => {
+                self.info("Back from the shell");
+                None
+            }
             Msg::RecoveryDiscarded => {
                 self.recovery = None;
                 self.info("Recovery file discarded");
