@@ -6,22 +6,36 @@ use super::{
 };
 use crate::load::{load_path, LoadFailure};
 use crate::report;
-use crate::rules::{check, Summary};
+use crate::rules::{check, check_pairs, Summary};
 
 pub(super) fn run(args: &CheckArgs, color: ColorChoice) -> Outcome {
     let program = match load_path(&args.path) {
         Ok(program) => program,
         Err(failure) => return input_failure(&failure, color),
     };
-    let diagnostics = check(&program);
-    let output = match args.format {
-        Format::Json => report::json::render(&program, &diagnostics),
-        Format::Text => report::text::report(&program, &diagnostics, stdout_color(color)),
+    let max = args.max_diagnostics;
+    let (output, summary) = match args.format {
+        Format::Json => {
+            // The contract: one entry per pair, groups spelled out.
+            let pairs = check_pairs(&program, max);
+            let output = report::json::render_with(
+                &program,
+                &pairs.diagnostics,
+                pairs.summary,
+                pairs.omitted,
+            );
+            (output, pairs.summary)
+        }
+        Format::Text => {
+            let diagnostics = check(&program);
+            let output =
+                report::text::report_capped(&program, &diagnostics, stdout_color(color), max);
+            (output, Summary::of(&diagnostics))
+        }
     };
     if write_stdout(output.as_bytes()) == Outcome::Failed {
         return Outcome::Failed;
     }
-    let summary = Summary::of(&diagnostics);
     let denied = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
     if denied {
         Outcome::Findings

@@ -13,12 +13,14 @@
 mod build;
 mod edits;
 mod history;
+mod items;
 mod rebase;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Program, Room, Session, Speaker, Track};
+use crate::save::RemovedSource;
 
 pub use build::{
     add_session, duplicate_session, move_by, move_days, move_elapsed, new_room, new_session,
@@ -26,6 +28,10 @@ pub use build::{
 };
 pub use edits::{Edit, Field, Role, When};
 pub use history::History;
+pub use items::{
+    change_room, change_speaker, change_track, delete, new_track, sessions_using,
+    ItemKind as Referenced,
+};
 pub use rebase::{rebase, same_session};
 
 /// Which item of the program this is, and the file it belongs to. The `uid` stays the same
@@ -60,6 +66,7 @@ pub struct Origins {
     pub sessions: Vec<Origin>,
     pub rooms: Vec<Origin>,
     pub speakers: Vec<Origin>,
+    pub tracks: Vec<Origin>,
 }
 
 /// The items as last loaded or saved, per source file and array position: what a save
@@ -69,8 +76,20 @@ pub struct Baseline {
     pub sessions: Vec<Vec<Session>>,
     pub rooms: Vec<Vec<Room>>,
     pub speakers: Vec<Vec<Speaker>>,
-    pub tracks: Vec<Track>,
+    pub tracks: Vec<Vec<Track>>,
     pub written: HashMap<u64, usize>,
+    /// The uid of each written item, per file and array position (sessions, rooms, speakers,
+    /// tracks).
+    pub uids: [Vec<Vec<u64>>; 4],
+}
+
+/// The kinds of items a file's arrays hold, in the order of [`Baseline::uids`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    Session = 0,
+    Room = 1,
+    Speaker = 2,
+    Track = 3,
 }
 
 /// A program being edited.
@@ -79,6 +98,9 @@ pub struct Document {
     pub program: Program,
     pub origins: Origins,
     pub baseline: Baseline,
+    /// The text of items removed by a save, by uid, so that an undo after the save writes each
+    /// back exactly as it was (comments above it, layout, quoting, key order).
+    pub removed: HashMap<u64, RemovedSource>,
 }
 
 /// Record `items` as written: their per-file baseline and their positions.
@@ -87,14 +109,17 @@ fn written<T: Clone>(
     origins: &[Origin],
     files: usize,
     positions: &mut HashMap<u64, usize>,
-) -> Vec<Vec<T>> {
+) -> (Vec<Vec<T>>, Vec<Vec<u64>>) {
     let mut per_file: Vec<Vec<T>> = vec![Vec::new(); files];
+    let mut uids: Vec<Vec<u64>> = vec![Vec::new(); files];
     for (item, origin) in items.iter().zip(origins) {
-        let slot = &mut per_file[(origin.file as usize).min(files - 1)];
+        let file = (origin.file as usize).min(files - 1);
+        let slot = &mut per_file[file];
         positions.insert(origin.uid, slot.len());
         slot.push(item.clone());
+        uids[file].push(origin.uid);
     }
-    per_file
+    (per_file, uids)
 }
 
 fn fresh<T>(items: &[T], file_of: impl Fn(&T) -> u32) -> Vec<Origin> {
@@ -108,6 +133,7 @@ impl Document {
             sessions: fresh(&program.sessions, |s| s.span.file),
             rooms: fresh(&program.rooms, |r| r.span.file),
             speakers: fresh(&program.speakers, |s| s.span.file),
+            tracks: fresh(&program.tracks, |t| t.span.file),
         };
         Document::with_origins(program, origins)
     }
@@ -117,10 +143,12 @@ impl Document {
     pub fn with_origins(program: Program, origins: Origins) -> Document {
         let files = program.sources.files().len().max(1);
         let mut positions = HashMap::new();
-        let sessions = written(&program.sessions, &origins.sessions, files, &mut positions);
-        let rooms = written(&program.rooms, &origins.rooms, files, &mut positions);
-        let speakers = written(&program.speakers, &origins.speakers, files, &mut positions);
-        let tracks = program.tracks.clone();
+        let (sessions, session_uids) =
+            written(&program.sessions, &origins.sessions, files, &mut positions);
+        let (rooms, room_uids) = written(&program.rooms, &origins.rooms, files, &mut positions);
+        let (speakers, speaker_uids) =
+            written(&program.speakers, &origins.speakers, files, &mut positions);
+        let (tracks, track_uids) = written(&program.tracks, &origins.tracks, files, &mut positions);
         Document {
             program,
             origins,
@@ -130,7 +158,9 @@ impl Document {
                 speakers,
                 tracks,
                 written: positions,
+                uids: [session_uids, room_uids, speaker_uids, track_uids],
             },
+            removed: HashMap::new(),
         }
     }
 
@@ -160,6 +190,15 @@ impl Document {
             .last()
             .map(|o| o.file())
             .unwrap_or_else(|| self.file_for_new_session(None))
+    }
+
+    /// The file a new track goes to: where the tracks are, else the file with `[event]`.
+    pub fn file_for_new_track(&self) -> u32 {
+        self.origins
+            .tracks
+            .last()
+            .map(|o| o.file())
+            .unwrap_or(self.program.event.span.file)
     }
 
     /// The file a new room goes to: where the rooms are, else where the sessions are.

@@ -37,7 +37,7 @@ pub(crate) struct Place {
     pub id: String,
     pub name: String,
     pub location: Option<String>,
-    pub capacity: Option<u32>,
+    pub capacity: Option<u64>,
     pub features: Vec<String>,
     pub accessible: bool,
 }
@@ -99,7 +99,7 @@ pub(crate) struct Entry {
     pub tags: Vec<String>,
     pub language: Option<String>,
     pub plenary: bool,
-    pub expected: Option<u32>,
+    pub expected: Option<u64>,
 }
 
 /// What a split part is about.
@@ -138,17 +138,9 @@ fn url_pair(url: Option<&str>) -> (Option<String>, Option<String>) {
     }
 }
 
-/// Where a session can be placed in a calendar, if it can.
+/// Where a session is on the calendar, if it is (see `SessionFacts::placed`).
 pub(crate) fn placement(schedule: &Schedule, i: usize) -> Option<(Instant, Instant)> {
-    let session = &schedule.program.sessions[i];
-    let facts = &schedule.sessions[i];
-    let has_place =
-        facts.room.is_some() || (session.room.is_none() && session.kind.may_be_event_wide());
-    if session.start.is_some() && !facts.invalid && has_place {
-        facts.interval
-    } else {
-        None
-    }
+    schedule.sessions[i].calendar_slot()
 }
 
 /// Local start date of a placed session, in zone `tz`.

@@ -17,6 +17,7 @@ pub(crate) fn render(
     let links = IcsLinks {
         program: None,
         sessions: false,
+        changes: None,
     };
     let view = view::build(agenda, locale, &links);
     template::render(Escape::Markdown, TEMPLATE, custom, &view)

@@ -15,6 +15,9 @@ struct Report<'a> {
     event: &'a str,
     summary: JsonSummary,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// Diagnostics left out by `--max-diagnostics` (counted in `summary`); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    omitted: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -42,7 +45,16 @@ struct JsonDiagnostic<'a> {
 
 /// The whole report as pretty-printed JSON, with a final newline.
 pub fn render(program: &Program, diagnostics: &[Diagnostic]) -> String {
-    let summary = Summary::of(diagnostics);
+    render_with(program, diagnostics, Summary::of(diagnostics), 0)
+}
+
+/// The report of some of the diagnostics: `summary` counts them all, `omitted` were left out.
+pub fn render_with(
+    program: &Program,
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    omitted: u64,
+) -> String {
     let tz = program.event.timezone;
     let report = Report {
         event: &program.event.id,
@@ -75,6 +87,7 @@ pub fn render(program: &Program, diagnostics: &[Diagnostic]) -> String {
                 }
             })
             .collect(),
+        omitted: (omitted > 0).then_some(omitted),
     };
     let mut out =
         serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

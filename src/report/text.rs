@@ -176,10 +176,27 @@ pub fn summary(program: &Program, diagnostics: &[Diagnostic]) -> String {
 
 /// The whole report: every diagnostic, then the summary line.
 pub fn report(program: &Program, diagnostics: &[Diagnostic], color: bool) -> String {
+    report_capped(program, diagnostics, color, usize::MAX)
+}
+
+/// The report of the first `max` diagnostics, then "… and N more", then the summary line
+/// (which counts them all).
+pub fn report_capped(
+    program: &Program,
+    diagnostics: &[Diagnostic],
+    color: bool,
+    max: usize,
+) -> String {
     let mut out = String::new();
-    for d in diagnostics {
+    for d in diagnostics.iter().take(max) {
         out.push_str(&diagnostic(program, d, color));
         out.push_str("\n\n");
+    }
+    if diagnostics.len() > max {
+        out.push_str(&format!(
+            "… and {} more diagnostics (--max-diagnostics {max})\n\n",
+            diagnostics.len() - max
+        ));
     }
     out.push_str(&summary(program, diagnostics));
     out.push('\n');

@@ -6,6 +6,7 @@
 //! per-session `allow` are applied as findings are made, and the output order is deterministic.
 //! This module must not print or read files: the CLI and the editor present its results.
 
+mod busy;
 mod capacity;
 mod changeover;
 mod overlap;
@@ -52,6 +53,17 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Indices of the sessions involved, in the same order as `sessions`.
     pub session_indices: Vec<usize>,
+    /// How many findings this diagnostic stands for: 1, or for a group (many sessions of one
+    /// room, person or track overlapping one another) the number of pairs it groups. The JSON
+    /// of `check` lists those pairs one by one ([`check_pairs`]).
+    pub pairs: u64,
+}
+
+impl Diagnostic {
+    /// Whether this diagnostic stands for several pairs.
+    pub fn is_group(&self) -> bool {
+        self.pairs > 1
+    }
 }
 
 /// Counts per severity.
@@ -66,10 +78,11 @@ impl Summary {
     pub fn of(diagnostics: &[Diagnostic]) -> Summary {
         let mut s = Summary::default();
         for d in diagnostics {
+            let n = d.pairs as usize;
             match d.severity {
-                Level::Error => s.errors += 1,
-                Level::Warning => s.warnings += 1,
-                _ => s.infos += 1,
+                Level::Error => s.errors += n,
+                Level::Warning => s.warnings += n,
+                _ => s.infos += n,
             }
         }
         s
@@ -127,6 +140,14 @@ impl<'p> Emitter<'p> {
         }
     }
 
+    /// The diagnostics collected so far (none when counting).
+    fn collected(&mut self) -> Option<&mut Vec<Diagnostic>> {
+        match &mut self.sink {
+            Sink::Collect(out) => Some(out),
+            Sink::Count(_) => None,
+        }
+    }
+
     fn into_diagnostics(self) -> Vec<Diagnostic> {
         match self.sink {
             Sink::Collect(out) => out,
@@ -139,7 +160,7 @@ impl<'p> Emitter<'p> {
             Sink::Collect(out) => {
                 let mut c = Counts::default();
                 for d in &out {
-                    c.add(d.code, d.severity);
+                    c.add_many(d.code, d.severity, d.pairs);
                 }
                 c
             }
@@ -154,6 +175,17 @@ impl<'p> Emitter<'p> {
 
     /// Report `code` about `sessions` (indices); `build` runs only if the finding is kept.
     pub fn emit(&mut self, code: RuleCode, sessions: &[usize], build: impl FnOnce() -> Finding) {
+        self.emit_group(code, sessions, 1, build);
+    }
+
+    /// Report one finding standing for `pairs` pairs of `sessions`.
+    pub fn emit_group(
+        &mut self,
+        code: RuleCode,
+        sessions: &[usize],
+        pairs: u64,
+        build: impl FnOnce() -> Finding,
+    ) {
         let severity = self.program.checks.level(code);
         if severity == Level::Off {
             return;
@@ -164,7 +196,7 @@ impl<'p> Emitter<'p> {
         }
         let out = match &mut self.sink {
             Sink::Count(counts) => {
-                counts.add(code, severity);
+                counts.add_many(code, severity, pairs);
                 return;
             }
             Sink::Collect(out) => out,
@@ -199,6 +231,7 @@ impl<'p> Emitter<'p> {
             related: finding.related,
             help: finding.help,
             session_indices: order,
+            pairs,
         });
     }
 }
@@ -233,9 +266,59 @@ pub fn check_schedule(schedule: &Schedule) -> Vec<Diagnostic> {
     changeover::speaker_changeover(schedule, &mut people, &mut emit);
     timing::unscheduled(schedule, &mut emit);
     refs::unused(schedule, &mut emit);
+    busy::invalid_calendar(schedule, &mut emit);
     let mut out = emit.into_diagnostics();
     sort(&mut out);
     out
+}
+
+/// Diagnostics `check` prints at most unless `--max-diagnostics` says otherwise: far more than
+/// any real program has, few enough that the output stays small (about 50 MB of JSON).
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 100_000;
+
+/// The diagnostics of [`check`] with each group spelled out as its pairs, as the JSON contract
+/// lists them, keeping at most `max` diagnostics (the earliest, in the usual order: groups are
+/// spelled out in time order until `max` is reached). Returns them and how many were left out.
+pub fn check_pairs(program: &Program, max: usize) -> Pairs {
+    let schedule = Schedule::new(program);
+    let grouped = check_schedule(&schedule);
+    let summary = Summary::of(&grouped);
+    let total: u64 = grouped.iter().map(|d| d.pairs).sum();
+    let mut emit = Emitter::new(program);
+    for d in grouped {
+        let kept = emit.collected().map_or(0, |out| out.len());
+        let left = max.saturating_sub(kept);
+        if left == 0 {
+            break;
+        }
+        if !d.is_group() {
+            if let Some(out) = emit.collected() {
+                out.push(d);
+            }
+        } else if let Some(over) = overlap::Over::of(d.code) {
+            overlap::expand(&schedule, over, &d, left, &mut emit);
+        } else if d.code == RuleCode::DuplicateId {
+            refs::expand_duplicates(&schedule, &d, left, &mut emit);
+        }
+    }
+    let mut out = emit.into_diagnostics();
+    sort(&mut out);
+    let omitted = total.saturating_sub(out.len() as u64);
+    Pairs {
+        diagnostics: out,
+        summary,
+        omitted,
+    }
+}
+
+/// What [`check_pairs`] found.
+pub struct Pairs {
+    /// At most the `max` asked for, one per pair.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Counts of every finding, those left out included.
+    pub summary: Summary,
+    /// How many were left out.
+    pub omitted: u64,
 }
 
 /// Deterministic order: diagnostics without a time first, then by start time; then room,

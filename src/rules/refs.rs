@@ -1,7 +1,7 @@
 //! Rules about ids: `duplicate-id`, `unknown-ref`, `unused`.
 
 use super::schedule::IdMap;
-use super::{Emitter, Finding, Schedule};
+use super::{Diagnostic, Emitter, Finding, Schedule};
 use crate::codes::RuleCode;
 use crate::load::closest;
 use crate::source::Span;
@@ -35,63 +35,150 @@ impl Subject {
     }
 }
 
-/// One diagnostic per pair of items of one kind sharing an id.
+/// The ids of every item of one kind, with where each id is written.
+fn items_of<'p>(s: &Schedule<'p>, subject: Subject) -> Vec<(&'p str, Span)> {
+    let p = s.program;
+    match subject {
+        Subject::Track => p
+            .tracks
+            .iter()
+            .map(|t| (t.id.as_str(), t.id_span))
+            .collect(),
+        Subject::Room => p.rooms.iter().map(|r| (r.id.as_str(), r.id_span)).collect(),
+        Subject::Person => p
+            .speakers
+            .iter()
+            .map(|r| (r.id.as_str(), r.id_span))
+            .collect(),
+        Subject::Session => p
+            .sessions
+            .iter()
+            .map(|r| (r.id.as_str(), r.id_span))
+            .collect(),
+    }
+}
+
+/// Every pair of the items of one id (`group`: each later item with its first), in report
+/// order, until `report` returns false.
+fn duplicate_pairs(group: &[(usize, usize)], mut report: impl FnMut(usize, usize) -> bool) {
+    for (n, &(head, item)) in group.iter().enumerate() {
+        if !report(head, item) {
+            return;
+        }
+        for &(_, other) in &group[..n] {
+            if !report(other, item) {
+                return;
+            }
+        }
+    }
+}
+
+/// For each id given to several items: the first item and each later one, by id.
+fn duplicates(items: &[(&str, Span)]) -> Vec<(usize, usize)> {
+    // The first item of each id; later items with the same id are the duplicates. Most
+    // programs have none, so this costs one hash insert per item.
+    let mut first = IdMap::with_capacity_and_hasher(items.len(), Default::default());
+    let mut later: Vec<(usize, usize)> = Vec::new();
+    for (i, (id, _)) in items.iter().enumerate() {
+        match first.entry(*id) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i);
+            }
+            std::collections::hash_map::Entry::Occupied(o) => later.push((*o.get(), i)),
+        }
+    }
+    later.sort_unstable();
+    later
+}
+
+/// One diagnostic per pair of items of one kind sharing an id; an id given to so many items
+/// that they make more than `GROUP_FROM_PAIRS` pairs is reported once, as a group.
 pub(super) fn duplicate_ids(s: &Schedule, emit: &mut Emitter) {
     if !emit.enabled(RuleCode::DuplicateId) {
         return;
     }
-    let p = s.program;
-    let kinds: [(Subject, Vec<(&str, Span)>); 4] = [
-        (
-            Subject::Track,
-            p.tracks
-                .iter()
-                .map(|t| (t.id.as_str(), t.id_span))
-                .collect(),
-        ),
-        (
-            Subject::Room,
-            p.rooms.iter().map(|r| (r.id.as_str(), r.id_span)).collect(),
-        ),
-        (
-            Subject::Person,
-            p.speakers
-                .iter()
-                .map(|r| (r.id.as_str(), r.id_span))
-                .collect(),
-        ),
-        (
-            Subject::Session,
-            p.sessions
-                .iter()
-                .map(|r| (r.id.as_str(), r.id_span))
-                .collect(),
-        ),
-    ];
-    for (subject, items) in kinds {
-        // The first item of each id; later items with the same id are the duplicates. Most
-        // programs have none, so this costs one hash insert per item.
-        let mut first = IdMap::with_capacity_and_hasher(items.len(), Default::default());
-        let mut later: Vec<(usize, usize)> = Vec::new();
-        for (i, (id, _)) in items.iter().enumerate() {
-            match first.entry(*id) {
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(i);
-                }
-                std::collections::hash_map::Entry::Occupied(o) => later.push((*o.get(), i)),
-            }
-        }
-        // Each later item pairs with the first and with the later items before it.
-        later.sort_unstable();
+    for subject in [
+        Subject::Track,
+        Subject::Room,
+        Subject::Person,
+        Subject::Session,
+    ] {
+        let items = items_of(s, subject);
+        let later = duplicates(&items);
         for group in later.chunk_by(|a, b| a.0 == b.0) {
-            for (n, &(head, item)) in group.iter().enumerate() {
-                report_duplicate(subject, &items, head, item, emit);
-                for &(_, other) in &group[..n] {
-                    report_duplicate(subject, &items, other, item, emit);
-                }
+            let k = group.len() as u64 + 1;
+            let pairs = k * (k - 1) / 2;
+            if pairs > super::timeline::GROUP_FROM_PAIRS {
+                report_group(subject, &items, group, pairs, emit);
+            } else {
+                duplicate_pairs(group, |a, b| {
+                    report_duplicate(subject, &items, a, b, emit);
+                    true
+                });
             }
         }
     }
+}
+
+fn report_group(
+    subject: Subject,
+    items: &[(&str, Span)],
+    group: &[(usize, usize)],
+    pairs: u64,
+    emit: &mut Emitter,
+) {
+    let head = group[0].0;
+    let (id, span) = items[head];
+    let sessions: Vec<usize> = match subject {
+        Subject::Session => std::iter::once(head)
+            .chain(group.iter().map(|g| g.1))
+            .collect(),
+        _ => Vec::new(),
+    };
+    emit.emit_group(RuleCode::DuplicateId, &sessions, pairs, || {
+        let mut f = Finding {
+            message: format!(
+                "{} {}s have the id `{id}` ({pairs} pairs)",
+                group.len() + 1,
+                subject.noun()
+            ),
+            span: Some(span),
+            related: group
+                .iter()
+                .take(4)
+                .map(|&(_, later)| (items[later].1, "given again here".to_string()))
+                .collect(),
+            help: Some(format!("give each {} its own id", subject.noun())),
+            ..Finding::default()
+        };
+        subject.fill(&mut f, id);
+        f
+    });
+}
+
+/// The pairs a group `duplicate-id` diagnostic stands for, at most `max`.
+pub(super) fn expand_duplicates(s: &Schedule, d: &Diagnostic, max: usize, emit: &mut Emitter) {
+    let (subject, id) = match (&d.room, &d.person, &d.track, d.sessions.first()) {
+        (Some(id), _, _, _) => (Subject::Room, id),
+        (_, Some(id), _, _) => (Subject::Person, id),
+        (_, _, Some(id), _) => (Subject::Track, id),
+        (_, _, _, Some(id)) => (Subject::Session, id),
+        _ => return,
+    };
+    let items = items_of(s, subject);
+    let later: Vec<(usize, usize)> = duplicates(&items)
+        .into_iter()
+        .filter(|&(head, _)| items[head].0 == id.as_str())
+        .collect();
+    let mut left = max;
+    duplicate_pairs(&later, |a, b| {
+        if left == 0 {
+            return false;
+        }
+        left -= 1;
+        report_duplicate(subject, &items, a, b, emit);
+        true
+    });
 }
 
 fn report_duplicate(

@@ -6,20 +6,17 @@
 
 use toml_edit::{Array, InlineTable, Value};
 
-use crate::model::{DateTimeValue, Room, Session, Speaker, Status, Window};
+use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Track, Window};
 
 pub(crate) type Entries = Vec<(&'static str, Option<Value>)>;
 
 pub(crate) fn datetime(value: &DateTimeValue) -> Value {
-    let text = match value {
-        DateTimeValue::Local(n) => n.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
-        DateTimeValue::Fixed(f) => f.format("%Y-%m-%dT%H:%M:%S%.f%:z").to_string(),
-    };
-    match text.parse::<toml_edit::Datetime>() {
-        Ok(dt) => Value::from(dt),
-        // Unreachable for chrono's output; keep the text rather than lose the value.
-        Err(_) => Value::from(text),
-    }
+    Value::from(value.to_toml())
+}
+
+/// A count (seats, people) as a TOML integer; counts never exceed [`crate::model::MAX_COUNT`].
+pub(crate) fn count(n: u64) -> Value {
+    Value::from(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 fn string(value: &Option<String>) -> Option<Value> {
@@ -41,6 +38,10 @@ fn windows(windows: &Option<Vec<Window>>) -> Option<Value> {
         array.push(Value::InlineTable(t));
     }
     Some(Value::Array(array))
+}
+
+fn calendars(calendars: &[Calendar]) -> Option<Value> {
+    strings(calendars.iter().map(|c| c.path.value.as_str()))
 }
 
 pub(crate) fn session(s: &Session) -> Entries {
@@ -70,7 +71,7 @@ pub(crate) fn session(s: &Session) -> Entries {
             "moderators",
             strings(s.moderators.iter().map(|r| r.value.as_str())),
         ),
-        ("expected", s.expected.map(|n| Value::from(i64::from(n)))),
+        ("expected", s.expected.map(count)),
         ("requires", strings(s.requires.iter().map(String::as_str))),
         ("plenary", s.plenary.then(|| Value::from(true))),
         ("language", string(&s.language)),
@@ -90,11 +91,12 @@ pub(crate) fn room(r: &Room) -> Entries {
     vec![
         ("id", Some(Value::from(r.id.as_str()))),
         ("name", Some(Value::from(r.name.as_str()))),
-        ("capacity", r.capacity.map(|n| Value::from(i64::from(n)))),
+        ("capacity", r.capacity.map(count)),
         ("features", strings(r.features.iter().map(String::as_str))),
         ("accessible", (!r.accessible).then(|| Value::from(false))),
         ("location", string(&r.location)),
         ("open", windows(&r.open)),
+        ("busy", calendars(&r.busy)),
     ]
 }
 
@@ -108,6 +110,16 @@ pub(crate) fn speaker(s: &Speaker) -> Entries {
         ("email", string(&s.email)),
         ("url", string(&s.url)),
         ("available", windows(&s.available)),
+        ("busy", calendars(&s.busy)),
+    ]
+}
+
+pub(crate) fn track(t: &Track) -> Entries {
+    vec![
+        ("id", Some(Value::from(t.id.as_str()))),
+        ("name", Some(Value::from(t.name.as_str()))),
+        ("color", string(&t.color)),
+        ("description", string(&t.description)),
     ]
 }
 

@@ -8,7 +8,7 @@
 //! texts written. A save with no edit writes nothing, so files stay byte-identical.
 
 mod disk;
-mod entries;
+pub(crate) mod entries;
 mod patch;
 
 use std::path::{Path, PathBuf};
@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use crate::edit::Document;
 use crate::load::{load_path, load_texts, LoadFailure};
 
-pub use disk::{replace_atomic, resolve_links, write_atomic};
-pub use patch::render;
+pub use disk::{replace_atomic, replace_atomic_mode, resolve_links, write_atomic};
+pub use patch::{render, RemovedSource};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -162,6 +162,7 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
         ))
     })?;
     if reloaded.sessions.len() != doc.program.sessions.len()
+        || reloaded.tracks.len() != doc.program.tracks.len()
         || reloaded.rooms.len() != doc.program.rooms.len()
         || reloaded.speakers.len() != doc.program.speakers.len()
     {
@@ -189,6 +190,11 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
             .map(|r| &r.id)
             .eq(doc.program.rooms.iter().map(|r| &r.id))
         && reloaded
+            .tracks
+            .iter()
+            .map(|t| &t.id)
+            .eq(doc.program.tracks.iter().map(|t| &t.id))
+        && reloaded
             .speakers
             .iter()
             .map(|s| &s.id)
@@ -200,6 +206,7 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
                 .to_string(),
         ));
     }
+    let removed = patch::removed_sources(doc).map_err(SaveError::Invalid)?;
     let mut saved = Saved::default();
     for (f, text) in &rendered {
         let Some(file) = disk.files.get_mut(*f as usize) else {
@@ -230,6 +237,9 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
         saved.written.push(file.path.clone());
     }
     let origins = std::mem::take(&mut doc.origins);
+    let mut kept = std::mem::take(&mut doc.removed);
+    kept.extend(removed);
     *doc = Document::with_origins(reloaded, origins);
+    doc.removed = kept;
     Ok(saved)
 }

@@ -7,7 +7,25 @@ use std::collections::HashMap;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 use super::entries::{self, changed, Entries};
-use crate::edit::{Document, Origin};
+use crate::edit::{Document, ItemKind, Origin};
+
+/// A table removed by a save, as it was written, to put back by an undo after the save.
+#[derive(Debug, Clone)]
+pub struct RemovedSource {
+    /// The table (its own comment lines above it included, not the file's or section's).
+    table: Stashed,
+    /// The item's keys and values as the table held them.
+    entries: Entries,
+    /// Whether a file or section comment stood above it (it moved to the next table, and
+    /// comes back with it).
+    had_detached: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Stashed {
+    Standard(Table),
+    Inline(Value),
+}
 
 /// Keys to set to a value, or to remove when `None`.
 type KeyChanges = Vec<(&'static str, Option<Value>)>;
@@ -21,8 +39,11 @@ struct ArrayChanges {
     removed: Vec<usize>,
     /// New tables, in program order, with their index in the file's array once saved: a
     /// session restored by an undo after a save goes back between its neighbours, so the file
-    /// keeps the program's order (which the editor's indices rely on).
-    added: Vec<(usize, Entries)>,
+    /// keeps the program's order (which the editor's indices rely on). An item a save removed
+    /// comes back with the text it had.
+    added: Vec<(usize, Entries, Option<RemovedSource>)>,
+    /// The format's key order for this kind of item.
+    order: Vec<&'static str>,
 }
 
 impl ArrayChanges {
@@ -37,9 +58,13 @@ fn array_changes<T>(
     origins: &[Origin],
     baseline: &[T],
     written: &HashMap<u64, usize>,
+    removed: &HashMap<u64, RemovedSource>,
     entries: fn(&T) -> Entries,
 ) -> ArrayChanges {
     let mut out = ArrayChanges::default();
+    if let Some(first) = items.first().or(baseline.first()) {
+        out.order = entries(first).iter().map(|(k, _)| *k).collect();
+    }
     let mut kept = vec![false; baseline.len()];
     let mut at = 0;
     for (item, origin) in items.iter().zip(origins) {
@@ -62,7 +87,9 @@ fn array_changes<T>(
                     out.patches.push((index, keys));
                 }
             }
-            None => out.added.push((at - 1, entries(item))),
+            None => out
+                .added
+                .push((at - 1, entries(item), removed.get(&origin.uid).cloned())),
         }
     }
     out.removed = kept
@@ -239,11 +266,15 @@ fn patch_array(old: &Array, new: &Array) -> Array {
 }
 
 /// Set `key` to `value`, keeping the old value's surrounding comment and spacing.
-fn set_key(table: &mut dyn TableLike, key: &'static str, value: Option<Value>) {
+fn set_key(table: &mut dyn TableLike, key: &'static str, value: Option<Value>, order: &[&str]) {
     let Some(mut value) = value else {
         table.remove(key);
         return;
     };
+    if table.get(key).is_none() {
+        insert_in_order(table, key, value, order);
+        return;
+    }
     match table.get_mut(key) {
         Some(Item::Value(old)) => {
             if let (Value::Array(old_array), Value::Array(new_array)) = (&*old, &value) {
@@ -259,6 +290,36 @@ fn set_key(table: &mut dyn TableLike, key: &'static str, value: Option<Value>) {
     }
 }
 
+/// Insert a key that is not there right after the last key that comes before it in the
+/// format's order (`order`), so a value cleared, saved and brought back by an undo returns to
+/// its place instead of the end of the table. Keys after it keep their own formatting.
+fn insert_in_order(table: &mut dyn TableLike, key: &'static str, value: Value, order: &[&str]) {
+    let rank = |k: &str| order.iter().position(|o| *o == k);
+    let Some(mine) = rank(key) else {
+        table.insert(key, Item::Value(value));
+        return;
+    };
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    // The first key that must come after it: a key of the format ranked after it, or any key
+    // of its own after the last one ranked before it.
+    let last_before = keys.iter().rposition(|k| rank(k).is_some_and(|r| r < mine));
+    let at = match last_before {
+        Some(i) => i + 1,
+        None => 0,
+    };
+    let tail: Vec<(toml_edit::Key, Item)> = keys[at..]
+        .iter()
+        .filter_map(|k| {
+            let key = table.get_key_value(k).map(|(key, _)| key.clone())?;
+            table.remove(k).map(|item| (key, item))
+        })
+        .collect();
+    table.insert(key, Item::Value(value));
+    for (k, item) in tail {
+        table.entry_format(&k).or_insert(item);
+    }
+}
+
 fn new_table(entries: Entries) -> Table {
     let mut table = Table::new();
     for (key, value) in entries {
@@ -269,6 +330,23 @@ fn new_table(entries: Entries) -> Table {
     table
 }
 
+/// The table of an added item: its old text when a save removed it, else a new table; and
+/// the comment lines of its own (empty for a new table).
+fn standard_table(entries: Entries, source: Option<RemovedSource>) -> (Table, String) {
+    match source.map(|s| s.restore(&entries)) {
+        Some(Stashed::Standard(table)) => {
+            let own = table
+                .decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or_default()
+                .to_string();
+            (table, own)
+        }
+        _ => (new_table(entries), String::new()),
+    }
+}
+
 fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), String> {
     if let Some(mut tables) = tables(doc, key) {
         for (index, keys) in changes.patches {
@@ -276,7 +354,7 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
                 .get_mut(index)
                 .ok_or_else(|| format!("item {} of `{key}` is not where it was", index + 1))?;
             for (k, v) in keys {
-                set_key(table, k, v);
+                set_key(table, k, v, &changes.order);
             }
         }
         let mut removed = changes.removed;
@@ -292,8 +370,9 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
     }
     match tables(doc, key) {
         Some(Tables::Standard(a)) => {
-            for (index, entries) in changes.added {
-                let mut table = new_table(entries);
+            for (index, entries, source) in changes.added {
+                let take_detached = source.as_ref().is_none_or(|s| s.had_detached);
+                let (mut table, own) = standard_table(entries, source);
                 if let Some(next) = a.get_mut(index) {
                     // Printed just before the table it goes before (same position, earlier in
                     // the array), taking over the file or section comments above that table.
@@ -305,30 +384,42 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
                         .unwrap_or_default()
                         .to_string();
                     let detached = detached_comments(&prefix);
-                    if !detached.is_empty() {
-                        let own = &prefix[detached.len()..];
-                        table.decor_mut().set_prefix(detached.clone());
-                        next.decor_mut().set_prefix(format!("\n{own}"));
+                    if take_detached && !detached.is_empty() {
+                        let next_own = &prefix[detached.len()..];
+                        table.decor_mut().set_prefix(format!("{detached}{own}"));
+                        next.decor_mut().set_prefix(format!("\n{next_own}"));
                     }
                     a.insert(index, table);
                 } else {
+                    let last = a.iter().last().and_then(Table::position);
+                    if !own.is_empty() || before(table.position(), last) {
+                        // Printed right after the array's last table (toml_edit places a
+                        // table without a position after the one visited before it).
+                        table.set_position(None);
+                    }
                     a.push(table);
                 }
             }
         }
         Some(Tables::Inline(a)) => {
             let decor = a.iter().last().map(|v| v.decor().clone());
-            for (index, entries) in changes.added {
-                let mut t = InlineTable::new();
-                for (k, v) in entries {
-                    if let Some(v) = v {
-                        t.insert(k, v);
+            for (index, entries, source) in changes.added {
+                let v = match source.map(|s| s.restore(&entries)) {
+                    Some(Stashed::Inline(v)) => v,
+                    _ => {
+                        let mut t = InlineTable::new();
+                        for (k, v) in entries {
+                            if let Some(v) = v {
+                                t.insert(k, v);
+                            }
+                        }
+                        let mut v = Value::InlineTable(t);
+                        if let Some(d) = &decor {
+                            *v.decor_mut() = d.clone();
+                        }
+                        v
                     }
-                }
-                let mut v = Value::InlineTable(t);
-                if let Some(d) = &decor {
-                    *v.decor_mut() = d.clone();
-                }
+                };
                 if index < a.len() {
                     a.insert_formatted(index, v);
                 } else {
@@ -338,13 +429,167 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
         }
         None => {
             let mut a = ArrayOfTables::new();
-            for (_, entries) in changes.added {
-                a.push(new_table(entries));
+            for (_, entries, source) in changes.added {
+                let (mut table, _) = standard_table(entries, source);
+                table.set_position(None);
+                a.push(table);
             }
+            in_array_order(&mut a);
             doc.insert(key, Item::ArrayOfTables(a));
         }
     }
     Ok(())
+}
+
+/// Whether `position` would print before `last`.
+fn before(position: Option<isize>, last: Option<isize>) -> bool {
+    matches!((position, last), (Some(p), Some(l)) if p < l)
+}
+
+/// Positions that never decrease along a re-created array, so its tables print in the array's
+/// order: tables restored by undo carry positions from different saves, and one without a
+/// position would otherwise print after whatever table the document lists before the array
+/// (its key is appended at the end of the document).
+fn in_array_order(a: &mut ArrayOfTables) {
+    let positions: Vec<Option<isize>> = a.iter().map(Table::position).collect();
+    let mut last: Option<isize> = None;
+    for (i, table) in a.iter_mut().enumerate() {
+        let next_known = positions[i..].iter().flatten().next().copied();
+        let position = match (table.position(), last) {
+            (Some(p), Some(l)) => p.max(l),
+            (Some(p), None) => p,
+            (None, Some(l)) => l,
+            (None, None) => match next_known {
+                Some(p) => p,
+                None => continue,
+            },
+        };
+        table.set_position(Some(position));
+        last = Some(position);
+    }
+}
+
+impl RemovedSource {
+    /// The table as it was written, with the keys whose value differs from `entries` patched.
+    fn restore(&self, entries: &Entries) -> Stashed {
+        let mut stashed = self.table.clone();
+        let table: Option<&mut dyn TableLike> = match &mut stashed {
+            Stashed::Standard(t) => Some(t),
+            Stashed::Inline(v) => v.as_inline_table_mut().map(|t| t as &mut dyn TableLike),
+        };
+        if let Some(table) = table {
+            let order: Vec<&str> = self.entries.iter().map(|(k, _)| *k).collect();
+            for (k, v) in changed(&self.entries, entries) {
+                set_key(table, k, v.cloned(), &order);
+            }
+        }
+        stashed
+    }
+}
+
+/// The tables the next save removes, as written, by item uid (see [`RemovedSource`]).
+pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)>, String> {
+    let mut kept = std::collections::HashSet::new();
+    for o in doc
+        .origins
+        .sessions
+        .iter()
+        .chain(&doc.origins.rooms)
+        .chain(&doc.origins.speakers)
+        .chain(&doc.origins.tracks)
+    {
+        kept.insert(o.uid);
+    }
+    let base = &doc.baseline;
+    let mut out = Vec::new();
+    for (file, source) in doc.program.sources.files().iter().enumerate() {
+        let gone = |kind: ItemKind| -> Vec<(usize, u64)> {
+            base.uids[kind as usize]
+                .get(file)
+                .map(|uids| {
+                    uids.iter()
+                        .enumerate()
+                        .filter(|(_, u)| !kept.contains(*u))
+                        .map(|(i, u)| (i, *u))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let kinds = [
+            (ItemKind::Session, "sessions"),
+            (ItemKind::Room, "rooms"),
+            (ItemKind::Speaker, "speakers"),
+            (ItemKind::Track, "tracks"),
+        ];
+        if kinds.iter().all(|(k, _)| gone(*k).is_empty()) {
+            continue;
+        }
+        let mut toml: DocumentMut = source
+            .text
+            .parse()
+            .map_err(|e| format!("cannot re-read `{}` to save it: {e}", source.path.display()))?;
+        for (kind, key) in kinds {
+            let empty = Vec::new();
+            let entries_of = |at: usize| -> Entries {
+                match kind {
+                    ItemKind::Session => base
+                        .sessions
+                        .get(file)
+                        .unwrap_or(&empty)
+                        .get(at)
+                        .map(entries::session),
+                    ItemKind::Room => base
+                        .rooms
+                        .get(file)
+                        .and_then(|r| r.get(at))
+                        .map(entries::room),
+                    ItemKind::Speaker => base
+                        .speakers
+                        .get(file)
+                        .and_then(|s| s.get(at))
+                        .map(entries::speaker),
+                    ItemKind::Track => base
+                        .tracks
+                        .get(file)
+                        .and_then(|t| t.get(at))
+                        .map(entries::track),
+                }
+                .unwrap_or_default()
+            };
+            let Some(tables) = tables(&mut toml, key) else {
+                continue;
+            };
+            for (at, uid) in gone(kind) {
+                let table = match &tables {
+                    Tables::Standard(a) => a.get(at).map(|t| {
+                        let mut t = t.clone();
+                        let prefix = t
+                            .decor()
+                            .prefix()
+                            .and_then(|p| p.as_str())
+                            .unwrap_or_default()
+                            .to_string();
+                        let detached = detached_comments(&prefix);
+                        t.decor_mut()
+                            .set_prefix(prefix[detached.len()..].to_string());
+                        (Stashed::Standard(t), !detached.is_empty())
+                    }),
+                    Tables::Inline(a) => a.get(at).cloned().map(|v| (Stashed::Inline(v), false)),
+                };
+                if let Some((table, had_detached)) = table {
+                    out.push((
+                        uid,
+                        RemovedSource {
+                            table,
+                            entries: entries_of(at),
+                            had_detached,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Keep the file's line endings: `toml_edit` writes `\n`.
@@ -370,6 +615,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             &doc.origins.sessions,
             doc.baseline.sessions.get(file).unwrap_or(&empty),
             &doc.baseline.written,
+            &doc.removed,
             entries::session,
         );
         let empty = Vec::new();
@@ -379,7 +625,18 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             &doc.origins.rooms,
             doc.baseline.rooms.get(file).unwrap_or(&empty),
             &doc.baseline.written,
+            &doc.removed,
             entries::room,
+        );
+        let empty = Vec::new();
+        let tracks = array_changes(
+            f,
+            &program.tracks,
+            &doc.origins.tracks,
+            doc.baseline.tracks.get(file).unwrap_or(&empty),
+            &doc.baseline.written,
+            &doc.removed,
+            entries::track,
         );
         let empty = Vec::new();
         let speakers = array_changes(
@@ -388,9 +645,10 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             &doc.origins.speakers,
             doc.baseline.speakers.get(file).unwrap_or(&empty),
             &doc.baseline.written,
+            &doc.removed,
             entries::speaker,
         );
-        if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() {
+        if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() && tracks.is_empty() {
             continue;
         }
         let mut toml: DocumentMut = source
@@ -398,6 +656,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             .parse()
             .map_err(|e| format!("cannot re-read `{}` to save it: {e}", source.path.display()))?;
         let at = |e: String| format!("{}: {e}", source.path.display());
+        apply(&mut toml, "tracks", tracks).map_err(at)?;
         apply(&mut toml, "rooms", rooms).map_err(at)?;
         apply(&mut toml, "speakers", speakers).map_err(at)?;
         apply(&mut toml, "sessions", sessions).map_err(at)?;

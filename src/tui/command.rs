@@ -3,7 +3,6 @@
 
 use chrono::NaiveTime;
 
-use super::action::EXPORT_FORMATS;
 use super::form::{parse_minutes, parse_time};
 use super::grid::STEPS;
 
@@ -33,7 +32,7 @@ pub enum Command {
     /// `:step 15` — the grid step in minutes.
     Step(i64),
     /// `:room NAME [CAPACITY]` — add a room.
-    Room { name: String, capacity: Option<u32> },
+    Room { name: String, capacity: Option<u64> },
     /// `:speaker NAME` — add a speaker.
     Speaker(String),
     /// `:filter` — open the agenda filter picker; with arguments (`track=data room=amphi,rhone
@@ -102,16 +101,19 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     return Err(format!("unexpected `{word}`: :export FORMAT [PATH] [--picks]"));
                 }
             }
+            // The formats are the exports' own list, so every format `agora export` knows
+            // works here too.
+            let names = || crate::export::Format::target_names().collect::<Vec<_>>().join(", ");
             let Some(format) = format else {
                 return Err(format!(
                     "give a format: :export FORMAT [PATH] [--picks], FORMAT one of {}",
-                    EXPORT_FORMATS.join(", ")
+                    names()
                 ));
             };
-            if !EXPORT_FORMATS.contains(&format.as_str()) {
+            if crate::export::Format::parse_target(&format).is_none() {
                 return Err(format!(
                     "unknown export format `{format}`: one of {}",
-                    EXPORT_FORMATS.join(", ")
+                    names()
                 ));
             }
             Ok(Command::Export {
@@ -136,8 +138,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
         },
         "room" => {
             let mut words: Vec<&str> = rest.split_whitespace().collect();
-            let capacity = match words.last().map(|w| w.parse::<u32>()) {
-                Some(Ok(n)) if words.len() > 1 && n >= 1 => {
+            let capacity = match words.last().map(|w| w.parse::<u64>()) {
+                Some(Ok(n)) if words.len() > 1 && (1..=crate::model::MAX_COUNT).contains(&n) => {
                     words.pop();
                     Some(n)
                 }
@@ -190,6 +192,16 @@ mod tests {
         assert!(parse("export pdf")
             .unwrap_err()
             .contains("unknown export format"));
+        // Every format of the exports' list, frab ones included.
+        for name in crate::export::Format::target_names() {
+            assert!(
+                matches!(parse(&format!("export {name}")), Ok(Command::Export { format, .. }) if format == name),
+                "{name}"
+            );
+        }
+        assert!(parse("export")
+            .unwrap_err()
+            .contains("frab-xml, frab-json, signage, all"));
         assert_eq!(
             parse("room Salle Rhône 160"),
             Ok(Command::Room {

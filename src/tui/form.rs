@@ -286,9 +286,9 @@ impl Form {
         if expected.is_empty() {
             fields.push(Field::Expected(None));
         } else {
-            match expected.parse::<u32>() {
-                Ok(n) => fields.push(Field::Expected(Some(n))),
-                Err(_) => {
+            match expected.parse::<u64>() {
+                Ok(n) if n <= crate::model::MAX_COUNT => fields.push(Field::Expected(Some(n))),
+                _ => {
                     errors[FormKey::Expected as usize] = Some(format!(
                         "`{expected}` is not a number of people: write a whole number, 0 or more"
                     ))

@@ -362,3 +362,135 @@ fn generate_writes_only_what_agora_loads() {
     assert_eq!(code(&out), 2);
     assert!(!dir.path().join("y.toml").exists());
 }
+
+// ---- Quadratic overlaps: grouped in text and in the editor, pairs in JSON up to a cap ----
+
+fn one_slot(n: usize) -> String {
+    let mut text = event("");
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[sessions]]\nid = \"s{i:05}\"\ntitle = \"Talk {i}\"\nroom = \"r1\"\nspeakers = [\"p1\"]\nstart = 2024-05-14T10:00:00\nduration = 60\n\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn five_thousand_sessions_in_one_slot_stay_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), one_slot(5000)).unwrap();
+    let out = run_in(dir.path(), &["check", "e.toml"]);
+    assert_eq!(code(&out), 1);
+    let text = String::from_utf8_lossy(&out.stdout);
+    // One grouped diagnostic per rule, not 12.5 million.
+    assert_eq!(text.matches("error[room-overlap]").count(), 1, "{text}");
+    assert_eq!(text.matches("error[speaker-overlap]").count(), 1, "{text}");
+    assert!(text.contains("5000 sessions overlap in Room one"), "{text}");
+    assert!(text.contains("12497500 pairs"), "{text}");
+    assert!(text.contains("and 4995 more"), "{text}");
+    assert!(text.len() < 20_000, "{} bytes", text.len());
+
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "e.toml",
+            "--format",
+            "json",
+            "--max-diagnostics",
+            "10",
+        ],
+    );
+    assert_eq!(code(&out), 1);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 10);
+    // Every pair of both rules, and the unused speakers and room, are counted.
+    assert_eq!(json["summary"]["errors"], 2 * 12_497_500);
+    let omitted = json["omitted"].as_u64().unwrap();
+    let total = 2 * 12_497_500 + json["summary"]["infos"].as_u64().unwrap();
+    assert_eq!(omitted, total - 10);
+    // Each overlap entry is one pair, as the contract has it.
+    for d in json["diagnostics"].as_array().unwrap() {
+        if d["code"] == "unused" {
+            continue;
+        }
+        assert_eq!(d["sessions"].as_array().unwrap().len(), 2, "{d}");
+    }
+    // The default cap keeps the output bounded.
+    let out = run_in(dir.path(), &["check", "e.toml", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["diagnostics"].as_array().unwrap().len(),
+        agora::rules::DEFAULT_MAX_DIAGNOSTICS
+    );
+}
+
+#[test]
+fn a_small_cluster_is_still_reported_pair_by_pair() {
+    // Four talks at once: six pairs, under the grouping threshold.
+    let text = one_slot(4);
+    let program = agora::load::load_str(Path::new("e.toml"), &text).unwrap();
+    let grouped = agora::rules::check(&program);
+    let rooms: Vec<_> = grouped
+        .iter()
+        .filter(|d| d.code.as_str() == "room-overlap")
+        .collect();
+    assert_eq!(rooms.len(), 6);
+    assert!(rooms.iter().all(|d| d.pairs == 1 && d.sessions.len() == 2));
+    // Twenty: one group, spelled out as 190 pairs for the JSON.
+    let text = one_slot(20);
+    let program = agora::load::load_str(Path::new("e.toml"), &text).unwrap();
+    let grouped: Vec<_> = agora::rules::check(&program)
+        .into_iter()
+        .filter(|d| d.code.as_str() == "room-overlap")
+        .collect();
+    assert_eq!(grouped.len(), 1);
+    assert_eq!(grouped[0].pairs, 190);
+    assert_eq!(grouped[0].session_indices.len(), 20);
+    let pairs = agora::rules::check_pairs(&program, usize::MAX);
+    let room_pairs: Vec<_> = pairs
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "room-overlap")
+        .collect();
+    assert_eq!(room_pairs.len(), 190);
+    let mut seen: Vec<&Vec<String>> = room_pairs.iter().map(|d| &d.sessions).collect();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 190, "each pair once");
+}
+
+#[test]
+fn an_id_given_to_thousands_of_sessions_is_one_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = event("");
+    for _ in 0..3000 {
+        text.push_str("[[sessions]]\nid = \"same\"\ntitle = \"T\"\n\n");
+    }
+    std::fs::write(dir.path().join("e.toml"), text).unwrap();
+    let out = run_in(dir.path(), &["check", "e.toml"]);
+    assert_eq!(code(&out), 1);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(said.matches("error[duplicate-id]").count(), 1, "{said}");
+    assert!(said.contains("3000 sessions have the id `same`"), "{said}");
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "e.toml",
+            "--format",
+            "json",
+            "--max-diagnostics",
+            "20",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ds = json["diagnostics"].as_array().unwrap();
+    assert_eq!(ds.len(), 20);
+    assert_eq!(json["summary"]["errors"], 3000 * 2999 / 2);
+    let duplicates: Vec<_> = ds.iter().filter(|d| d["code"] == "duplicate-id").collect();
+    assert!(!duplicates.is_empty());
+    assert!(duplicates
+        .iter()
+        .all(|d| d["sessions"] == serde_json::json!(["same"])));
+}

@@ -226,7 +226,8 @@ proptest! {
     fn pairwise_rules_match_the_all_pairs_oracle(sessions in prop::collection::vec(gen_session(), 0..40)) {
         let text = to_toml(&sessions);
         let program = agora::load::load_str(Path::new("p.toml"), &text).unwrap();
-        let diagnostics = agora::rules::check(&program);
+        // The contract's view: one diagnostic per pair, groups spelled out.
+        let diagnostics = agora::rules::check_pairs(&program, usize::MAX).diagnostics;
         let pairwise = ["room-overlap", "speaker-overlap", "track-overlap", "plenary-overlap", "speaker-changeover"];
         let got: Vec<Key> = diagnostics
             .iter()
@@ -235,8 +236,19 @@ proptest! {
             .collect();
         prop_assert_eq!(counted(got), counted(oracle(&sessions)));
 
+        // Grouped (text, editor): each group stands for exactly the pairs it spells out.
+        let grouped = agora::rules::check(&program);
+        let per_code = |ds: &[agora::rules::Diagnostic]| -> BTreeMap<String, u64> {
+            let mut m = BTreeMap::new();
+            for d in ds {
+                *m.entry(d.code.as_str().to_string()).or_default() += d.pairs;
+            }
+            m
+        };
+        prop_assert_eq!(per_code(&grouped), per_code(&diagnostics));
+
         // Deterministic: the same program checks the same way, in the same order.
-        let again = agora::rules::check(&program);
+        let again = agora::rules::check_pairs(&program, usize::MAX).diagnostics;
         prop_assert_eq!(diagnostics, again);
     }
 }

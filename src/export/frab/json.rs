@@ -69,7 +69,7 @@ struct Room<'a> {
     slug: Option<&'a str>,
     guid: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    capacity: Option<u32>,
+    capacity: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
 }
@@ -112,7 +112,8 @@ struct Event<'a> {
     track: Option<&'a str>,
     #[serde(rename = "type")]
     kind: &'static str,
-    language: &'a str,
+    /// `null` when neither the session nor the event gives one (the schema allows it).
+    language: Option<&'a str>,
     #[serde(rename = "abstract")]
     abstract_: &'a str,
     description: &'a str,
@@ -153,6 +154,11 @@ pub fn write(program: &Program) -> String {
 /// The `schedule.json` of a plan: what `agora export` writes, for a selection too (rooms, tracks
 /// and days stay complete).
 pub(crate) fn render(plan: &Plan) -> String {
+    render_versioned(plan, &super::Version::Content)
+}
+
+/// [`render`] with the `version` apps show (a release name; see [`super::Version`]).
+pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String {
     let mut document = Document {
         schema: "https://c3voc.de/schedule/schema.json",
         generator: Generator {
@@ -166,10 +172,11 @@ pub(crate) fn render(plan: &Plan) -> String {
     };
     // The version changes exactly when the content does: apps compare it to offer updates.
     let content = serde_json::to_string(&document.schedule.conference).unwrap_or_default();
-    document.schedule.version = crate::ids::frab::guid("", "content", &content)
-        .simple()
-        .to_string()[..12]
-        .to_string();
+    document.schedule.version = version.text(
+        &crate::ids::frab::guid("", "content", &content)
+            .simple()
+            .to_string()[..12],
+    );
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out
@@ -264,7 +271,7 @@ fn event<'a>(plan: &'a Plan<'a>, item: &'a Item) -> Event<'a> {
         subtitle: "",
         track: item.track.map(|t| plan.tracks[t].name.as_str()),
         kind: session.kind.as_str(),
-        language: &item.language,
+        language: item.language.as_deref(),
         abstract_: &item.abstract_,
         description: &item.description,
         persons: item

@@ -42,8 +42,8 @@ pub struct Item {
     pub number: u32,
     /// `acronym-tail`, lowercase; the tail gives back the session id on import.
     pub slug: String,
-    /// The session's language, or the event's.
-    pub language: String,
+    /// The session's language, or the event's when the event file gives one.
+    pub language: Option<String>,
     /// Title, and description split into abstract and the rest: cleaned of control and bidi
     /// characters, as every export of agora does.
     pub title: String,
@@ -151,10 +151,13 @@ impl<'p> Plan<'p> {
             let people: Vec<(usize, Role)> = (entry.speakers.iter().map(|&p| (p, Role::Speaker)))
                 .chain(entry.moderators.iter().map(|&p| (p, Role::Moderator)))
                 .collect();
-            let language = session
-                .language
-                .clone()
-                .unwrap_or_else(|| program.event.language.clone());
+            // Never invented: the session's, else the event's when its file gives one.
+            let language = session.language.clone().or_else(|| {
+                program
+                    .event
+                    .language_given
+                    .then(|| program.event.language.clone())
+            });
             let key = if seen.insert(session.id.as_str()) {
                 session.id.clone()
             } else {
@@ -178,7 +181,7 @@ impl<'p> Plan<'p> {
                 guid: guid(event_id, "session", &key),
                 number: 0,
                 slug: format!("{acronym}-{}", slug_tail(&key)),
-                language: clean::line(&language),
+                language: language.map(|l| clean::line(&l)),
                 title: clean::line(&session.title),
                 abstract_: abstract_.to_string(),
                 description: description.to_string(),

@@ -41,7 +41,7 @@ impl App {
     /// is enough), several values for one key let any of them through.
     fn filters_from(&self, args: &[(String, String)]) -> Result<Filters, String> {
         let p = &self.doc.program;
-        let fold = super::fold;
+        let fold = crate::text::fold;
         let find = |what: &str, value: &str, items: Vec<(usize, &str, &str)>| {
             let v = fold(value);
             let exact = items

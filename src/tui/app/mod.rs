@@ -13,6 +13,7 @@ mod normal;
 mod picker;
 mod prompt;
 mod reports;
+pub mod safety;
 mod search;
 
 use std::collections::BTreeSet;
@@ -20,7 +21,6 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 pub use self::prompt::{Answer, Prompt};
-pub(crate) use self::search::fold;
 use super::action::{Action, Effect, Mode, Msg, View};
 use super::derive::Derived;
 use super::form::Form;
@@ -31,7 +31,6 @@ use super::lists::{self, Filters};
 use super::picker::Picker;
 use crate::edit::{Document, Edit, History};
 use crate::model::Session;
-use crate::recover::Recovery;
 use crate::save::OnDisk;
 use crate::time::Instant;
 
@@ -100,6 +99,8 @@ pub struct App {
     pub height: u16,
     pub color: bool,
     pub help_scroll: usize,
+    /// Recovery files, another editor, merges (see [`safety`]).
+    pub safety: safety::Safety,
     /// What the help is narrowed to (`/` in the help).
     pub help_query: String,
     /// The last messages, oldest first, for `g<`.
@@ -107,11 +108,6 @@ pub struct App {
     /// Lines the details pane is scrolled by, for the session `details_for`.
     pub details_scroll: usize,
     pub details_for: Option<usize>,
-    /// A recovery file found at launch, until answered.
-    pub recovery: Option<Recovery>,
-    /// The organiser chose to keep an older recovery file for later: the runner must neither
-    /// overwrite it with autosaves nor remove it.
-    pub keep_recovery: bool,
 }
 
 /// Messages kept for `g<`.
@@ -156,12 +152,11 @@ impl App {
             height: 24,
             color,
             help_scroll: 0,
+            safety: safety::Safety::new(now),
             help_query: String::new(),
             messages: Vec::new(),
             details_scroll: 0,
             details_for: None,
-            recovery: None,
-            keep_recovery: false,
         };
         app.start_position();
         app.settle();
@@ -204,11 +199,7 @@ impl App {
 
     /// The day tabs of the grid, where they are drawn and clicked.
     pub fn day_tabs(&self) -> Vec<layout::Tab<usize>> {
-        layout::day_tabs(
-            self.areas().main,
-            self.doc.program.event.timezone,
-            &self.derived.days,
-        )
+        layout::day_tabs(self.areas().main, &self.derived.days)
     }
 
     /// The rows of a list view, as they are now.
@@ -315,7 +306,7 @@ impl App {
             Mode::Normal | Mode::Grab => self.update_normal(action),
         };
         self.settle();
-        effect
+        self.guard(effect)
     }
 
     fn update_help(&mut self, action: Action) -> Option<Effect> {

@@ -163,7 +163,6 @@ impl App {
 
     pub(super) fn filter_items(&self) -> Vec<Item> {
         let p = &self.doc.program;
-        let tz = p.event.timezone;
         let mut items = Vec::new();
         items.push(Item {
             label: "only my picks (*)".into(),
@@ -174,9 +173,8 @@ impl App {
             choice: Choice::Conflicts,
         });
         for (i, d) in self.derived.days.iter().enumerate() {
-            let t = crate::time::day_start(tz, *d);
             items.push(Item {
-                label: format!("day: {}", wording::day(tz, t + 12 * 3600)),
+                label: format!("day: {}", wording::date(*d)),
                 choice: Choice::Day(i),
             });
         }

@@ -1,6 +1,7 @@
 //! Search (`/`, `n`, `N`): titles, ids, speakers and rooms, case and accents ignored.
 
 use super::{App, Search};
+use crate::text::fold;
 use crate::tui::action::View;
 
 impl App {
@@ -76,24 +77,4 @@ impl App {
             n
         ));
     }
-}
-
-/// Case- and accent-insensitive form of a text, for search.
-pub(crate) fn fold(text: &str) -> String {
-    // Case- and accent-insensitive search: "francoise" finds "Françoise".
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
 }

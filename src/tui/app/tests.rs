@@ -1012,6 +1012,29 @@ fn search_finds_titles_speakers_and_rooms_and_cycles() {
 }
 
 #[test]
+fn search_folds_letters_that_do_not_decompose() {
+    // "ø" has no accent to drop: the search must still find "Søren" from "soren".
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("event.toml");
+    let text = std::fs::read_to_string(seed()).unwrap();
+    std::fs::write(&path, text.replace("Françoise Sigot", "Søren Sigot")).unwrap();
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::Search);
+    typed(&mut app, "soren");
+    app.update(Action::Submit);
+    assert_eq!(app.search.matches.len(), 1);
+    assert_eq!(
+        app.selected,
+        Some(index(&app, "digitalisation-bouscule-territoires"))
+    );
+}
+
+#[test]
 fn command_line() {
     let mut app = app();
     let run = |app: &mut App, line: &str| {
@@ -1127,8 +1150,8 @@ fn save_and_quit_prompts() {
     assert_eq!(app.mode, Mode::Prompt);
     assert_eq!(
         app.update(Action::Answer('k')),
-        Some(Effect::Save {
-            force: true,
+        Some(Effect::KeepMine {
+            choices: Vec::new(),
             then_quit: false
         })
     );
@@ -1157,58 +1180,212 @@ fn save_and_quit_prompts() {
     assert!(!app.history.is_dirty());
 }
 
+fn recovery(written_at: i64, reason: &str) -> crate::recover::Recovery {
+    crate::recover::Recovery {
+        format: "agora-recovery 1".into(),
+        event: "x".into(),
+        written_at,
+        reason: reason.into(),
+        files: Vec::new(),
+        instance: None,
+        event_id: None,
+    }
+}
+
+fn found(app: &mut App, path: &str, r: crate::recover::Recovery, changed_since: bool) {
+    app.update(Msg::RecoveryFound {
+        path: PathBuf::from(path),
+        recovery: Box::new(r),
+        changed_since,
+    });
+}
+
+fn question(app: &App) -> String {
+    app.prompt
+        .as_ref()
+        .map(Prompt::question)
+        .unwrap_or_default()
+}
+
 #[test]
-fn restore_prompt_offers_the_recovery_file() {
+fn restore_prompt_offers_each_recovery_file_in_turn() {
     let mut app = app();
-    app.update(Msg::RecoveryFound {
-        recovery: Box::new(crate::recover::Recovery {
-            format: "agora-recovery 1".into(),
-            event: "x".into(),
-            written_at: 1_512_478_800,
-            reason: "SIGHUP".into(),
-            files: Vec::new(),
-        }),
-        changed_since: false,
-    });
+    found(&mut app, "/a", recovery(1_512_478_800, "SIGHUP"), false);
+    found(&mut app, "/b", recovery(1_512_478_000, "autosave"), true);
     assert_eq!(app.mode, Mode::Prompt);
-    assert!(app
-        .prompt
-        .as_ref()
-        .unwrap()
-        .question()
-        .contains("2017-12-05 14:00"));
-    assert_eq!(app.update(Action::Answer('r')), Some(Effect::Restore));
-    let again = app.recovery.clone().unwrap();
-    app.update(Msg::RecoveryFound {
-        recovery: Box::new(again),
-        changed_since: true,
+    assert!(
+        question(&app).contains("2017-12-05 14:00"),
+        "{}",
+        question(&app)
+    );
+    assert!(question(&app).contains("1 of 2 recovery files"));
+    // Restore the first: the runner replays it; nothing conflicts.
+    assert_eq!(
+        app.update(Action::Answer('r')),
+        Some(Effect::Restore {
+            choices: Vec::new()
+        })
+    );
+    let i = index(&app, "cocktail");
+    let e = crate::edit::move_by(&app.doc, i, 30).unwrap();
+    app.update(Msg::Restored {
+        result: Ok(crate::recover::Replayed {
+            edit: Some(e),
+            conflicts: Vec::new(),
+        }),
+        choices: Vec::new(),
     });
-    assert!(app
-        .prompt
-        .as_ref()
-        .unwrap()
-        .question()
-        .contains("changed on disk since"));
+    assert!(app.history.is_dirty());
+    assert_eq!(app.safety.adopted, vec![PathBuf::from("/a")]);
+    // Then the second is asked about; ignoring it keeps it, nothing more is asked.
+    assert!(
+        question(&app).contains("changed on disk since"),
+        "{}",
+        question(&app)
+    );
+    assert_eq!(app.update(Action::Answer('i')), None);
+    assert!(app.prompt.is_none());
+    assert!(app.safety.offers.is_empty());
+    // A save forgets the restored files (the runner removed them).
+    app.update(Msg::Saved {
+        result: Ok(save::Saved::default()),
+        then_quit: false,
+    });
+    assert!(app.safety.adopted.is_empty());
+    // Discarding asks the runner to delete the file offered.
+    found(&mut app, "/c", recovery(0, "panic"), false);
     assert_eq!(
         app.update(Action::Answer('d')),
         Some(Effect::DiscardRecovery)
     );
-    app.update(Msg::RecoveryFound {
-        recovery: Box::new(crate::recover::Recovery {
-            format: "agora-recovery 1".into(),
-            event: "x".into(),
-            written_at: 0,
-            reason: "panic".into(),
-            files: Vec::new(),
-        }),
-        changed_since: false,
+    assert_eq!(app.safety.offers.front().unwrap().path, PathBuf::from("/c"));
+    app.update(Msg::RecoveryDiscarded);
+    assert!(app.safety.offers.is_empty());
+}
+
+fn conflict(id: &str) -> crate::merge::Conflict {
+    crate::merge::Conflict {
+        array: "sessions".into(),
+        id: id.into(),
+        clash: crate::merge::Clash::BothChanged(vec!["title".into()]),
+        ours: Some(format!("[[sessions]]\nid = \"{id}\"\ntitle = \"Mine\"\n")),
+        theirs: Some(format!("[[sessions]]\nid = \"{id}\"\ntitle = \"Theirs\"\n")),
+    }
+}
+
+#[test]
+fn keep_mine_lists_the_conflicts_and_asks_them_one_by_one() {
+    let mut app = app();
+    let fresh = || save::open(&seed()).unwrap();
+    let (doc, disk) = fresh();
+    app.update(Msg::Merged {
+        result: Ok(Box::new((
+            doc,
+            disk,
+            crate::recover::Replayed {
+                edit: None,
+                conflicts: vec![conflict("a"), conflict("b")],
+            },
+        ))),
+        then_quit: true,
+        choices: Vec::new(),
     });
-    assert_eq!(app.update(Action::Answer('i')), None);
-    assert!(app.recovery.is_none());
+    let q = question(&app);
     assert!(
-        app.keep_recovery,
-        "kept for next time: not overwritten, not removed"
+        q.starts_with("Conflict 1 of 2: session `a`: `title` changed on both sides"),
+        "{q}"
     );
+    assert!(q.contains("mine \"Mine\" · on disk \"Theirs\""), "{q}");
+    assert_eq!(app.update(Action::Answer('m')), None);
+    assert!(question(&app).starts_with("Conflict 2 of 2: session `b`"));
+    assert_eq!(
+        app.update(Action::Answer('t')),
+        Some(Effect::KeepMine {
+            then_quit: true,
+            choices: vec![crate::merge::Side::Ours, crate::merge::Side::Theirs],
+        })
+    );
+    // With every conflict chosen, the merged program replaces the document as one undoable
+    // step, and is saved.
+    let (doc, disk) = fresh();
+    let i = doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == "cocktail")
+        .unwrap();
+    let e = crate::edit::move_by(&doc, i, 30).unwrap();
+    let effect = app.update(Msg::Merged {
+        result: Ok(Box::new((
+            doc,
+            disk,
+            crate::recover::Replayed {
+                edit: Some(e),
+                conflicts: vec![conflict("a"), conflict("b")],
+            },
+        ))),
+        then_quit: true,
+        choices: vec![crate::merge::Side::Ours, crate::merge::Side::Theirs],
+    });
+    assert_eq!(
+        effect,
+        Some(Effect::Save {
+            force: false,
+            then_quit: true
+        })
+    );
+    assert_eq!(app.history.depth(), 1);
+    // Cancelling a merge keeps the edits unsaved.
+    let (doc, disk) = fresh();
+    app.update(Msg::Merged {
+        result: Ok(Box::new((
+            doc,
+            disk,
+            crate::recover::Replayed {
+                edit: None,
+                conflicts: vec![conflict("a")],
+            },
+        ))),
+        then_quit: false,
+        choices: Vec::new(),
+    });
+    assert_eq!(app.update(Action::Cancel), None);
+    assert!(app.safety.resolving.is_none());
+    assert!(app.message.as_ref().unwrap().text.contains("Not saved"));
+}
+
+#[test]
+fn another_editor_is_asked_about_first_and_read_only_refuses_to_save() {
+    let mut app = app();
+    found(&mut app, "/a", recovery(0, "panic"), false);
+    let other = crate::instance::Instance {
+        pid: 4242,
+        host: "laptop".into(),
+        user: 1000,
+        started: 1_512_478_800,
+        ticks: None,
+    };
+    app.update(Msg::OtherEditor(other.clone()));
+    let q = question(&app);
+    assert!(q.starts_with("Another agora has this event open (process 4242 of user 1000 on laptop, started 2017-12-05 14:00)"), "{q}");
+    assert_eq!(app.update(Action::Answer('r')), None);
+    assert!(app.safety.read_only);
+    // Then the recovery file is offered.
+    assert!(question(&app).contains("were recovered"));
+    app.update(Action::Answer('i'));
+    select(&mut app, "cocktail");
+    app.update(Action::MoveLater);
+    assert!(app.history.is_dirty());
+    assert_eq!(app.update(Action::Save), None);
+    assert!(app.message.as_ref().unwrap().text.starts_with("Read-only"));
+    // Open anyway: saving works; quit leaves.
+    let mut app = self::app();
+    app.update(Msg::OtherEditor(other.clone()));
+    assert_eq!(app.update(Action::Answer('o')), None);
+    assert!(!app.safety.read_only);
+    let mut app = self::app();
+    app.update(Msg::OtherEditor(other));
+    assert_eq!(app.update(Action::Answer('q')), Some(Effect::Quit));
 }
 
 #[test]

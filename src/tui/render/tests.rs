@@ -392,12 +392,15 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     assert_inert(&draw(&app), "search result");
     // A recovery file's reason is shown in the restore question.
     app.update(crate::tui::action::Msg::RecoveryFound {
+        path: std::path::PathBuf::from("hostile.recovery"),
         recovery: Box::new(crate::recover::Recovery {
             format: "agora-recovery 1".into(),
             event: "hostile".into(),
             written_at: 0,
             reason: PAYLOADS.concat(),
             files: Vec::new(),
+            instance: None,
+            event_id: None,
         }),
         changed_since: false,
     });
