@@ -44,10 +44,6 @@ impl Tmux {
         width: u16,
         height: u16,
     ) -> Tmux {
-        let t = Tmux {
-            socket: format!("agora-test-{}-{name}", std::process::id()),
-            session: "agora".into(),
-        };
         let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
         // `exec`: the pane's process is agora itself, so tests can signal it.
         let command = format!(
@@ -57,14 +53,7 @@ impl Tmux {
             env!("CARGO_BIN_EXE_agora"),
             quoted.join(" ")
         );
-        let status = t
-            .cmd()
-            .args(["new-session", "-d", "-s", &t.session])
-            .args(["-x", &width.to_string(), "-y", &height.to_string()])
-            .arg(command)
-            .status()
-            .unwrap();
-        assert!(status.success());
+        let t = Tmux::run(name, &command, width, height);
         // Keep the pane open after agora exits, to read its last words.
         t.cmd()
             .args(["set-option", "-t", &t.session, "remain-on-exit", "on"])
@@ -387,15 +376,20 @@ fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
 impl Tmux {
     /// An interactive shell in tmux (job control on), in `dir`.
     fn shell(name: &str, dir: &Path, width: u16, height: u16) -> Tmux {
-        let t = Tmux {
-            socket: format!("agora-test-{}-{name}", std::process::id()),
-            session: "agora".into(),
-        };
         let command = format!(
             "cd '{}' && env XDG_DATA_HOME='{}' TERM=xterm-256color PS1='shell$ ' bash --norc --noprofile -i",
             dir.display(),
             dir.join("data").display(),
         );
+        Tmux::run(name, &command, width, height)
+    }
+
+    /// A new tmux server of its own running `command` in a `width`×`height` pane.
+    fn run(name: &str, command: &str, width: u16, height: u16) -> Tmux {
+        let t = Tmux {
+            socket: format!("agora-test-{}-{name}", std::process::id()),
+            session: "agora".into(),
+        };
         let status = t
             .cmd()
             .args(["new-session", "-d", "-s", &t.session])
