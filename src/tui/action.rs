@@ -114,6 +114,8 @@ pub enum Action {
     PrevView,
     /// Show a given view.
     ShowView(View),
+    /// Go to a room of the grid, chosen by a fuzzy name.
+    GotoRoom,
     /// Show the next day.
     NextDay,
     /// Show the previous day.

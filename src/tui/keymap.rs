@@ -110,6 +110,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(N, [&[PageUp], &[Ctrl('u')]], Action::PageUp, "Move", "page up", None),
     bind!(N, [&[c('g'), c('g')], &[Home]], Action::Top, "Move", "first row", None),
     bind!(N, [&[c('G')], &[End]], Action::Bottom, "Move", "last row", None),
+    bind!(N, [&[c('g'), c('r')]], Action::GotoRoom, "Move", "go to a room by (a part of) its name", None),
     bind!(N, [&[c('>')]], Action::NextDay, "Move", "next day", None),
     bind!(N, [&[c('<')]], Action::PrevDay, "Move", "previous day", None),
     bind!(N, [&[c('z')]], Action::ZoomIn, "Move", "finer grid step (60/30/15/5 min)", None),

@@ -33,6 +33,8 @@ pub enum Purpose {
     People { session: usize },
     /// Agenda filters.
     Filter,
+    /// Go to a room of the grid (`gr`).
+    GotoRoom,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

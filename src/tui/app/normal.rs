@@ -46,6 +46,7 @@ impl App {
             Action::NextView => self.show_view(View::ALL[(self.view.index() + 1) % 5]),
             Action::PrevView => self.show_view(View::ALL[(self.view.index() + 4) % 5]),
             Action::ShowView(v) => self.show_view(v),
+            Action::GotoRoom => self.open_room_picker(),
             Action::NextDay => self.change_day(1),
             Action::PrevDay => self.change_day(-1),
             Action::ZoomIn => self.zoom(-1),

@@ -46,7 +46,7 @@ impl App {
                             .get(session)
                             .map(|s| s.title.clone())
                             .unwrap_or_default(),
-                        Purpose::Filter => String::new(),
+                        Purpose::Filter | Purpose::GotoRoom => String::new(),
                     };
                     self.commit(Edit::Batch {
                         label: format!("changed the speakers and moderators of '{title}'"),
@@ -118,7 +118,40 @@ impl App {
                 self.picker = None;
                 self.mode = Mode::Normal;
             }
+            Purpose::GotoRoom => {
+                self.picker = None;
+                self.mode = Mode::Normal;
+                if let Some(Choice::Room(r)) = picker.current().map(|i| i.choice.clone()) {
+                    self.view = View::Grid;
+                    self.backlog_focus = false;
+                    self.grid.room = r;
+                    self.selected = None;
+                    let name = self.doc.program.rooms[r].name.clone();
+                    self.info(format!("Room {name}"));
+                }
+            }
         }
+    }
+
+    /// `gr`: the rooms by name, fuzzy, to put the grid cursor on one.
+    pub(super) fn open_room_picker(&mut self) {
+        let p = &self.doc.program;
+        if p.rooms.is_empty() {
+            self.error("No rooms yet: add one with :room NAME [CAPACITY]");
+            return;
+        }
+        let items = crate::collate::order(p.rooms.len(), |i| p.rooms[i].name.as_str())
+            .into_iter()
+            .map(|i| Item {
+                label: match p.rooms[i].capacity {
+                    Some(c) => format!("{} ({c} seats)", p.rooms[i].name),
+                    None => p.rooms[i].name.clone(),
+                },
+                choice: Choice::Room(i),
+            })
+            .collect();
+        self.picker = Some(Picker::new(Purpose::GotoRoom, items));
+        self.mode = Mode::Picker;
     }
 
     pub(super) fn apply_filter(&mut self, choice: Choice) {

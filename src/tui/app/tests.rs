@@ -1665,3 +1665,29 @@ fn wq_bang_saves_over_outside_changes_and_quits() {
         })
     );
 }
+
+#[test]
+fn gr_goes_to_a_room_by_a_fuzzy_name() {
+    let mut app = app();
+    app.update(Action::ShowView(View::Agenda));
+    keys(&mut app, &[Key::Char('g'), Key::Char('r')]);
+    assert_eq!(app.mode, Mode::Picker);
+    typed(&mut app, "saone");
+    keys(&mut app, &[Key::Enter]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.view, View::Grid);
+    let saone = app
+        .doc
+        .program
+        .rooms
+        .iter()
+        .position(|r| r.id == "salle-saone")
+        .unwrap();
+    assert_eq!(app.grid.room, saone);
+    assert!(message(&app).contains("Salle Saône"), "{}", message(&app));
+    // Esc leaves the cursor where it was.
+    keys(&mut app, &[Key::Char('g'), Key::Char('r')]);
+    typed(&mut app, "amphi");
+    keys(&mut app, &[Key::Esc]);
+    assert_eq!(app.grid.room, saone);
+}

@@ -193,6 +193,10 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             "Filter the agenda".to_string(),
             "Enter: filter on/off · Esc closes",
         ),
+        Purpose::GotoRoom => (
+            "Go to a room".to_string(),
+            "type a part of its name · Enter goes there · Esc closes",
+        ),
     };
     let mut lines: Vec<Line> = vec![Line::from(vec![
         Span::styled("› ", theme.bold()),
