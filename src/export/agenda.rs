@@ -157,7 +157,8 @@ impl<'p> Agenda<'p> {
         utc: bool,
     ) -> Agenda<'p> {
         let program = schedule.program;
-        let tz = program.event.timezone;
+        // Calendar clients key on canonical names: `US/Eastern` is written `America/New_York`.
+        let tz = crate::zones::canonical(program.event.timezone);
         let display = if utc { chrono_tz::UTC } else { tz };
         let filter = part.map(|p| &p.filter).unwrap_or(filter);
         let only_placed = part.is_some_and(|p| p.split == Split::Sessions);

@@ -37,6 +37,8 @@ pub struct Foreign {
     pub description: Option<String>,
     pub venue: Option<String>,
     pub url: Option<String>,
+    /// The schedule's `base_url`: relative links are resolved against it.
+    pub base_url: Option<String>,
     pub time_zone: Option<String>,
     /// Pentabarf's `<day_change>`: a start earlier in the day belongs to the next morning.
     pub day_change: Option<NaiveTime>,

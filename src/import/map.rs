@@ -322,7 +322,15 @@ pub(crate) fn as_written(tz: Tz, instant: Instant) -> DateTimeValue {
 /// The zone of the file, or one deduced from the offsets its times are written with.
 fn zone(foreign: &Foreign, notes: &mut Vec<String>) -> (Tz, bool) {
     if let Some(name) = foreign.time_zone.as_deref() {
-        match name.parse::<Tz>() {
+        match name.trim().parse::<Tz>() {
+            Ok(tz) if crate::zones::is_deprecated(tz) => {
+                let canonical = crate::zones::canonical(tz);
+                notes.push(format!(
+                    "The time zone `{name}` is a deprecated name of {}: written as that (the same times, the name schemas and apps expect).",
+                    canonical.name()
+                ));
+                return (canonical, false);
+            }
             Ok(tz) => return (tz, false),
             Err(_) => notes.push(format!(
                 "The time zone `{name}` is not an IANA zone name: it was deduced from the times' offsets instead."
@@ -430,6 +438,8 @@ struct Tally {
     unnamed_rooms: usize,
     /// Person lists given as text whose separators are ambiguous.
     unsplit: Vec<String>,
+    /// Sessions whose abstract or description was HTML, converted to Markdown.
+    html: usize,
     /// Language names mapped to tags ("English → en"), and lists of languages seen.
     language_names: BTreeMap<String, usize>,
     language_lists: usize,
@@ -601,6 +611,7 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
                 moderators: moderator_list,
                 tz,
                 event_url: foreign.url.clone(),
+                base: foreign.base_url.clone().or_else(|| foreign.url.clone()),
             },
         );
         sessions.push(session);
@@ -666,6 +677,12 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
         notes.push(format!(
             "{} subtitle(s) kept as the first paragraph of the description (agora sessions have no subtitle).",
             tally.subtitles
+        ));
+    }
+    if tally.html > 0 {
+        notes.push(format!(
+            "{} session(s) have HTML in their abstract or description: converted to Markdown, relative links made absolute.",
+            tally.html
         ));
     }
     if tally.links > 0 {
@@ -1000,6 +1017,8 @@ struct SessionParts {
     tz: Tz,
     /// The conference's URL: a session "URL" that only repeats it is not kept.
     event_url: Option<String>,
+    /// What relative links are resolved against: `base_url`, else the conference's URL.
+    base: Option<String>,
 }
 
 fn session(
@@ -1054,8 +1073,23 @@ fn session(
         tally.subtitles += 1;
         paragraphs.push(subtitle.trim().to_string());
     }
-    let abstract_ = e.abstract_.as_deref().map(normalise_newlines);
-    let description = e.description.as_deref().map(normalise_newlines);
+    // HTML becomes Markdown; relative links become absolute against the schedule's base.
+    let base = parts.base.as_deref();
+    let mut html = false;
+    let mut text = |t: &str| {
+        let t = normalise_newlines(t);
+        if super::text::looks_like_html(&t) {
+            html = true;
+            super::text::resolve_links(&super::text::markdown(&t), base)
+        } else {
+            super::text::resolve_links(&t, base)
+        }
+    };
+    let abstract_ = e.abstract_.as_deref().map(&mut text);
+    let description = e.description.as_deref().map(&mut text);
+    if html {
+        tally.html += 1;
+    }
     let abstract_ = match (abstract_, &description) {
         // Producers often repeat the abstract at the head of the description.
         (Some(a), Some(d)) if d.trim_start().starts_with(a.trim()) => None,
@@ -1073,8 +1107,9 @@ fn session(
         .links
         .iter()
         .filter(|(_, url)| e.url.as_deref() != Some(url.as_str()))
+        .map(|(title, url)| (title, super::text::resolve(url, base)))
         .map(|(title, url)| match title {
-            Some(t) if t != url => format!("- {t}: {url}"),
+            Some(t) if *t != url => format!("- {t}: {url}"),
             _ => format!("- {url}"),
         })
         .collect();
@@ -1136,7 +1171,8 @@ fn session(
         url: e
             .url
             .clone()
-            .filter(|u| !u.starts_with("urn:uuid:") && Some(u) != parts.event_url.as_ref()),
+            .filter(|u| !u.starts_with("urn:uuid:") && Some(u) != parts.event_url.as_ref())
+            .map(|u| super::text::resolve(&u, parts.base.as_deref())),
         status,
     }
 }

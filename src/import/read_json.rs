@@ -194,6 +194,7 @@ pub fn read(text: &str) -> Result<Foreign, ImportError> {
         non_empty(&format!("{name} {version}"))
     });
     out.version = schedule.version.as_ref().and_then(text_of);
+    out.base_url = schedule.base_url.as_ref().and_then(text_of);
     out.title = conference.title.as_ref().and_then(text_of);
     out.acronym = conference.acronym.as_ref().and_then(text_of);
     out.description = conference.description.as_ref().and_then(text_of);
@@ -292,8 +293,9 @@ fn event(v: &Value, unused: &mut Vec<(String, usize)>) -> ForeignEvent {
         slug: get("slug"),
         url: get("url"),
         language: get("language"),
-        abstract_: get("abstract"),
-        description: get("description"),
+        // Texts kept as written (white space included): descriptions round-trip exactly.
+        abstract_: v.get("abstract").and_then(raw_text),
+        description: v.get("description").and_then(raw_text),
         duration: get("duration"),
         end: get("end"),
         ..ForeignEvent::default()
@@ -458,6 +460,18 @@ fn text_of(v: &Value) -> Option<String> {
             .and_then(text_of)
             .or_else(|| o.values().find_map(text_of)),
         _ => None,
+    }
+}
+
+/// Like [`text_of`], but a string as written, white space included (unless only white space).
+fn raw_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => (!s.trim().is_empty()).then(|| s.clone()),
+        Value::Object(o) => o
+            .get("en")
+            .and_then(raw_text)
+            .or_else(|| o.values().find_map(raw_text)),
+        other => text_of(other),
     }
 }
 

@@ -100,7 +100,12 @@ fn conference(node: Node, out: &mut Foreign, unused: &mut Unused) {
             "start" => out.start = value,
             "end" => out.end = value,
             "url" => out.url = value,
-            "base_url" if out.url.is_none() => out.url = value,
+            "base_url" => {
+                out.base_url = value.clone();
+                if out.url.is_none() {
+                    out.url = value;
+                }
+            }
             "time_zone_name" => out.time_zone = value,
             "day_change" => {
                 out.day_change = value.as_deref().and_then(|v| {
@@ -216,8 +221,9 @@ fn event(node: Node, unused: &mut Unused) -> ForeignEvent {
             "slug" => e.slug = non_empty(&all_text(child)),
             "url" => e.url = non_empty(&all_text(child)),
             "language" => e.language = non_empty(&all_text(child)),
-            "abstract" => e.abstract_ = non_empty(&all_text(child)),
-            "description" => e.description = non_empty(&all_text(child)),
+            // Texts kept as written (white space included): descriptions round-trip exactly.
+            "abstract" => e.abstract_ = raw(all_text(child)),
+            "description" => e.description = raw(all_text(child)),
             "persons" if !child.children().any(|n| n.has_tag_name("person")) => {
                 // The people as one text: split where that is unambiguous.
                 let (names, clear) = split_names(&all_text(child));
@@ -320,6 +326,11 @@ fn all_text(node: Node) -> String {
         out.push_str(d.text().unwrap_or(""));
     }
     out
+}
+
+/// The text as written, unless it is only white space.
+fn raw(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
 }
 
 fn non_empty(text: &str) -> Option<String> {

@@ -5,6 +5,7 @@ use chrono::NaiveTime;
 
 use super::form::{parse_minutes, parse_time};
 use super::grid::STEPS;
+use crate::edit::Referenced;
 
 /// A parsed command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +36,12 @@ pub enum Command {
     Room { name: String, capacity: Option<u64> },
     /// `:speaker NAME` — add a speaker.
     Speaker(String),
+    /// `:track NAME` — add a track.
+    Track(String),
+    /// `:edit-room ID|NAME`, `:edit-speaker …`, `:edit-track …` — the item's form.
+    EditItem { kind: Referenced, what: String },
+    /// `:delete-room ID|NAME`, `:delete-speaker …`, `:delete-track …`.
+    DeleteItem { kind: Referenced, what: String },
     /// `:filter` — open the agenda filter picker; with arguments (`track=data room=amphi,rhone
     /// picks conflicts`), set the filters.
     Filter(Vec<(String, String)>),
@@ -136,6 +143,30 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 STEPS.map(|s| s.to_string()).join(", ")
             )),
         },
+        "track" if rest.is_empty() => Err("give the track's name: :track Données publiques".into()),
+        "track" => Ok(Command::Track(rest.to_string())),
+        "edit-room" | "edit-speaker" | "edit-track" | "delete-room" | "delete-speaker"
+        | "delete-track" => {
+            let (verb, noun) = name.split_once('-').unwrap_or((name, ""));
+            let kind = match noun {
+                "room" => Referenced::Room,
+                "speaker" => Referenced::Speaker,
+                _ => Referenced::Track,
+            };
+            if rest.is_empty() {
+                return Err(format!("give the {noun}'s id or name: :{name} {}", match kind {
+                    Referenced::Room => "salle-rhone",
+                    Referenced::Speaker => "marie-lefevre",
+                    Referenced::Track => "donnees",
+                }));
+            }
+            let what = rest.to_string();
+            Ok(if verb == "edit" {
+                Command::EditItem { kind, what }
+            } else {
+                Command::DeleteItem { kind, what }
+            })
+        }
         "room" => {
             let mut words: Vec<&str> = rest.split_whitespace().collect();
             let capacity = match words.last().map(|w| w.parse::<u64>()) {

@@ -18,6 +18,7 @@ pub mod export;
 pub mod form;
 pub mod grid;
 pub mod help;
+pub mod item_form;
 pub mod keymap;
 pub mod layout;
 pub mod lists;

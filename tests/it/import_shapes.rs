@@ -250,6 +250,23 @@ fn what_is_not_a_schedule_is_refused_naming_what_was_found() {
         assert!(said.contains(found), "{file}: {said}");
         assert!(!out.exists());
     }
+    // A real one: EuroPython 2014's own `<schedule><day><entry>` export (tests/data/import).
+    let output = agora()
+        .arg("import")
+        .arg(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/import/europython-2014-schedule.xml"),
+        )
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("found <schedule> with <day> (7), <entry> (188)"),
+        "{said}"
+    );
     // A frab schedule without a single event is refused too, not imported as an empty event.
     let empty = "<schedule><conference><title>T</title><start>2024-01-01</start></conference>\
                  <day date='2024-01-01'><room name='A'/></day></schedule>";
@@ -277,4 +294,113 @@ fn the_stdout_summary_names_a_file_to_create() {
         "{said}"
     );
     assert!(!said.contains("run the output"), "{said}");
+}
+
+/// Import a fixture and load the TOML it writes.
+fn loaded(name: &str) -> (Imported, agora::model::Program) {
+    let i = imported(name);
+    let files = agora::import::toml_out::render(&i, name, agora::import::toml_out::Layout::File);
+    let program = agora::load::load_str(Path::new("x.toml"), &files[0].1).unwrap();
+    (i, program)
+}
+
+#[test]
+fn descriptions_survive_import_toml_export_import_byte_for_byte() {
+    let (i, program) = loaded("text-fidelity.json");
+    let source = std::fs::read_to_string(data("text-fidelity.json")).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&source).unwrap();
+    let written = doc["schedule"]["conference"]["days"][0]["rooms"]["Hall"][0]["description"]
+        .as_str()
+        .unwrap();
+    // Import → TOML: exactly as the source wrote it.
+    assert_eq!(i.sessions[0].description.as_deref(), Some(written));
+    assert_eq!(program.sessions[0].description.as_deref(), Some(written));
+    // TOML → export → import, through both formats: the same bytes again.
+    for (format, text) in [
+        ("json", agora::export::frab::json::write(&program)),
+        ("xml", agora::export::frab::xml::write(&program)),
+    ] {
+        let back = import(&text).unwrap();
+        for (a, b) in program.sessions.iter().zip(&back.sessions) {
+            assert_eq!(
+                b.description.as_deref(),
+                a.description.as_deref(),
+                "{format}: {}",
+                a.id
+            );
+        }
+    }
+}
+
+#[test]
+fn html_abstracts_become_markdown_and_relative_links_absolute() {
+    let (i, _) = loaded("text-fidelity.json");
+    let html = &i.sessions[1];
+    let text = html.description.as_deref().unwrap();
+    assert!(
+        text.starts_with("We show **three** things & a link to [the slides](https://pretalx.example.org/media/slides.pdf)."),
+        "{text}"
+    );
+    assert!(!text.contains("<p>") && !text.contains("<li>"), "{text}");
+    assert!(
+        text.contains("- Recording: https://pretalx.example.org/system/recordings/2.mp4"),
+        "{text}"
+    );
+    assert_eq!(
+        html.url.as_deref(),
+        Some("https://pretalx.example.org/conf24/talk/2/")
+    );
+    // Against a base with a path: relative to its directory.
+    let (i, _) = loaded("link-zone.xml");
+    let text = i.sessions[0].description.as_deref().unwrap();
+    assert!(
+        text.contains("[the notes](https://frab.example.org/en/kolkata/public/notes/1.md)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Event page: https://frab.example.org/en/kolkata/public/events/1.html"),
+        "{text}"
+    );
+}
+
+#[test]
+fn deprecated_zone_names_are_written_canonical() {
+    let (i, program) = loaded("text-fidelity.json");
+    assert_eq!(i.event.timezone.name(), "America/New_York");
+    assert!(notes(&i).contains("`US/Eastern` is a deprecated name of America/New_York"));
+    let (i, _) = loaded("link-zone.xml");
+    assert_eq!(i.event.timezone.name(), "Asia/Kolkata");
+    // An event file that says US/Eastern: every export says America/New_York, and a round
+    // trip through frab-json keeps the zone (and its daylight saving), not Etc/GMT+5.
+    let text = "[event]\nid = \"nyc\"\nname = \"NYC\"\ntimezone = \"US/Eastern\"\nstart = 2024-03-09\nend = 2024-03-10\n\n\
+                [[rooms]]\nid = \"r\"\nname = \"R\"\n\n[[sessions]]\nid = \"sat\"\ntitle = \"Saturday\"\nroom = \"r\"\nstart = 2024-03-09T10:00:00\nduration = 60\n\n\
+                [[sessions]]\nid = \"sun\"\ntitle = \"Sunday\"\nroom = \"r\"\nstart = 2024-03-10T10:00:00\nduration = 60\n";
+    let nyc = agora::load::load_str(Path::new("nyc.toml"), text).unwrap();
+    let json = agora::export::frab::json::write(&nyc);
+    assert!(
+        json.contains("\"time_zone_name\": \"America/New_York\""),
+        "{json}"
+    );
+    let xml = agora::export::frab::xml::write(&nyc);
+    assert!(xml.contains("<time_zone_name>America/New_York</time_zone_name>"));
+    let back = import(&json).unwrap();
+    assert_eq!(back.event.timezone.name(), "America/New_York");
+    assert!(!back.event.timezone_guessed);
+    let starts: Vec<i64> = back.sessions.iter().filter_map(|s| s.instant).collect();
+    // 10:00 EST (UTC-5) on Saturday, 10:00 EDT (UTC-4) on Sunday: daylight saving kept.
+    assert_eq!(starts, [1_709_996_400, 1_710_079_200]);
+    let files = agora::export::export(
+        &nyc,
+        &[agora::export::Format::Ics],
+        &agora::export::Selection::default(),
+        None,
+        &agora::export::Options::default(),
+    )
+    .unwrap();
+    let ics = String::from_utf8(files[0].bytes.clone()).unwrap();
+    assert!(
+        ics.contains("TZID:America/New_York") && !ics.contains("US/Eastern"),
+        "{ics}"
+    );
+    assert_eq!(program.event.timezone.name(), "America/New_York");
 }

@@ -700,7 +700,7 @@ fn renaming_a_room_id_updates_every_reference_and_undoes_exactly() {
     let reloaded = load_path(&path).unwrap();
     assert!(agora::rules::check(&reloaded)
         .iter()
-        .all(|d| d.code.as_str() != "unknown-room"));
+        .all(|d| d.code.as_str() != "unknown-ref"));
     assert_eq!(reloaded.rooms[i].capacity, Some(110));
     history.undo(&mut doc);
     save::save(&mut doc, &mut disk, false).unwrap();
@@ -749,7 +749,7 @@ fn speakers_edit_rename_and_delete_with_their_sessions() {
     let reloaded = load_path(&path).unwrap();
     assert!(agora::rules::check(&reloaded)
         .iter()
-        .all(|d| d.code.as_str() != "unknown-speaker"));
+        .all(|d| d.code.as_str() != "unknown-ref"));
     history.undo(&mut doc);
     save::save(&mut doc, &mut disk, false).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
@@ -810,7 +810,7 @@ fn tracks_edit_rename_add_and_delete() {
     assert_eq!(reloaded.tracks.len(), 5);
     assert!(agora::rules::check(&reloaded)
         .iter()
-        .all(|d| d.code.as_str() != "unknown-track"));
+        .all(|d| d.code.as_str() != "unknown-ref"));
     while history.undo(&mut doc).is_some() {}
     save::save(&mut doc, &mut disk, false).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original);

@@ -122,7 +122,8 @@ impl<'p> Plan<'p> {
     /// agenda resolved them. Rooms, tracks and days stay the whole event's.
     pub fn new(agenda: &Agenda<'p>) -> Plan<'p> {
         let program = agenda.program;
-        let tz = program.event.timezone;
+        // Apps and the schema key on canonical names: `US/Eastern` is `America/New_York`.
+        let tz = crate::zones::canonical(program.event.timezone);
         let event_id = program.event.id.as_str();
         let acronym = acronym(event_id);
 
@@ -169,7 +170,9 @@ impl<'p> Plan<'p> {
                 keys.insert(key.clone());
                 key
             };
-            let text = clean::opt_block(session.description.as_deref()).unwrap_or_default();
+            // As written (white space included), so importing the export gives it back.
+            let text =
+                clean::opt_faithful_block(session.description.as_deref()).unwrap_or_default();
             let (abstract_, description) = split_description(&text);
             items.push(Item {
                 session: i,

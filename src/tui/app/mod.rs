@@ -7,6 +7,7 @@
 //! runs the rules); nothing about conflicts is ever stored.
 
 mod form;
+mod items;
 mod line;
 mod navigation;
 mod normal;
@@ -86,6 +87,8 @@ pub struct App {
     /// Text of the command or search line.
     pub line: String,
     pub form: Option<Form>,
+    /// The form of a room, speaker or track (`:edit-room`, …).
+    pub item_form: Option<super::item_form::ItemForm>,
     pub picker: Option<Picker>,
     pub prompt: Option<Prompt>,
     /// Keys typed of an unfinished sequence (`]` of `]c`).
@@ -141,6 +144,7 @@ impl App {
             search: Search::default(),
             line: String::new(),
             form: None,
+            item_form: None,
             picker: None,
             prompt: None,
             pending: Vec::new(),

@@ -114,48 +114,49 @@ pub fn messages(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     );
 }
 
-pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let Some(form) = &app.form else { return };
-    let title = app
-        .doc
-        .program
-        .sessions
-        .get(form.session)
-        .map(|s| format!("Edit '{}'", fit(&clean(&s.title), 40)))
-        .unwrap_or_else(|| "Edit".into());
-    let errors = form.errors.iter().filter(|e| e.is_some()).count() as u16;
-    let rect = centered(area, 76, FormKey::ALL.len() as u16 + errors + 4);
-    let inner_w = rect.width.saturating_sub(2) as usize;
+/// One field of a form: its label, value, hint when empty, and message when wrong.
+struct FormRow<'a> {
+    label: &'a str,
+    value: &'a str,
+    hint: String,
+    error: Option<&'a str>,
+}
+
+/// A form (the session's, or a room's, speaker's or track's) in a box: one line per field,
+/// its message under a wrong one, the keys at the bottom.
+fn draw_form(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    rows: &[FormRow<'_>],
+    focus: usize,
+    theme: Theme,
+) {
+    let errors = rows.iter().filter(|r| r.error.is_some()).count() as u16;
+    let rect = centered(area, 76, rows.len() as u16 + errors + 4);
+    let room = (rect.width.saturating_sub(2) as usize).saturating_sub(12);
     let mut lines: Vec<Line> = Vec::new();
-    for (k, key) in FormKey::ALL.iter().enumerate() {
-        let focused = k == form.focus;
+    for (k, row) in rows.iter().enumerate() {
+        let focused = k == focus;
         let label_style = if focused {
             theme.selected()
         } else {
             theme.bold()
         };
-        let value = &clean(&form.values[k]).into_owned();
-        let mut spans = vec![Span::styled(format!("{:>11} ", key.label()), label_style)];
+        let value = clean(row.value).into_owned();
+        let mut spans = vec![Span::styled(format!("{:>11} ", row.label), label_style)];
         if value.is_empty() && !focused {
-            spans.push(Span::styled(key.placeholder(app.day_date()), theme.dim()));
-        } else {
-            let shown = if focused {
-                format!("{value}█")
-            } else {
-                value.clone()
-            };
+            spans.push(Span::styled(fit(&row.hint, room), theme.dim()));
+        } else if focused {
             // Show the end of long values being typed.
-            let room = inner_w.saturating_sub(12);
-            let chars: Vec<char> = shown.chars().collect();
-            let shown: String = if chars.len() > room && focused {
-                chars[chars.len() - room..].iter().collect()
-            } else {
-                fit(&shown, room)
-            };
-            spans.push(Span::raw(shown));
+            let shown: Vec<char> = format!("{value}█").chars().collect();
+            let from = shown.len().saturating_sub(room);
+            spans.push(Span::raw(shown[from..].iter().collect::<String>()));
+        } else {
+            spans.push(Span::raw(fit(&value, room)));
         }
         lines.push(Line::from(spans));
-        if let Some(e) = &form.errors[k] {
+        if let Some(e) = row.error {
             lines.push(Line::from(Span::styled(
                 format!("            ✗ {}", clean(e)),
                 theme.error_message(),
@@ -170,10 +171,47 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(boxed(&title, theme))
+            .block(boxed(title, theme))
             .wrap(Wrap { trim: false }),
         rect,
     );
+}
+
+pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    if let Some(form) = &app.item_form {
+        let rows: Vec<FormRow<'_>> = form
+            .fields()
+            .iter()
+            .enumerate()
+            .map(|(k, (label, hint))| FormRow {
+                label,
+                value: &form.values[k],
+                hint: hint.to_string(),
+                error: form.errors[k].as_deref(),
+            })
+            .collect();
+        let title = fit(&clean(&form.title(&app.doc)), 60);
+        return draw_form(frame, area, &title, &rows, form.focus, theme);
+    }
+    let Some(form) = &app.form else { return };
+    let title = app
+        .doc
+        .program
+        .sessions
+        .get(form.session)
+        .map(|s| format!("Edit '{}'", fit(&clean(&s.title), 40)))
+        .unwrap_or_else(|| "Edit".into());
+    let rows: Vec<FormRow<'_>> = FormKey::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, key)| FormRow {
+            label: key.label(),
+            value: &form.values[k],
+            hint: key.placeholder(app.day_date()),
+            error: form.errors[k].as_deref(),
+        })
+        .collect();
+    draw_form(frame, area, &title, &rows, form.focus, theme);
 }
 
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {

@@ -555,3 +555,32 @@ fn help_has_a_legend_a_search_and_an_end() {
     assert_eq!(app.mode, crate::tui::action::Mode::Normal);
     assert!(app.help_query.is_empty());
 }
+
+/// The form of a room draws every field, its values and a wrong field's message, at 80×24.
+#[test]
+fn room_form_draws_every_field_and_its_errors() {
+    let mut app = app(80, 24, 1_512_400_000, false);
+    app.update(Action::CommandLine);
+    for c in "edit-room amphi".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Submit);
+    let form = app.item_form.as_mut().unwrap();
+    form.focus = 2;
+    form.values[2] = "many".into();
+    app.update(Action::Submit);
+    let screen = text(&draw(&app));
+    for label in [
+        "id amphi",
+        "name Amphithéâtre",
+        "capacity many",
+        "features projector, stream, sono",
+        "accessible yes",
+        "location Niveau 0",
+        "open 2017-12-05 08:00-19:00; 2017-12-06 08:00-18:00",
+        "✗ `many` is not a number of seats",
+    ] {
+        assert!(screen.contains(label), "{label:?} not on screen:\n{screen}");
+    }
+    assert!(screen.contains("Edit room 'Amphithéâtre'"), "{screen}");
+}
