@@ -34,6 +34,7 @@
 pub mod busy;
 pub mod cli;
 pub mod codes;
+pub mod collate;
 pub mod edit;
 pub mod export;
 pub mod generate;

@@ -376,12 +376,6 @@ pub(crate) fn capitalise(text: &str) -> String {
     }
 }
 
-/// A key to sort names the way a reader expects: case and accents ignored (see
-/// [`crate::text::fold`]).
-pub(crate) fn sort_key(name: &str) -> String {
-    crate::text::fold(name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,12 +420,5 @@ mod tests {
         let bad = Locale::for_tag("\"><script>");
         assert_eq!(bad.tag, "en");
         assert_eq!(Locale::for_tag("fr-CA").labels().speakers, "Intervenants");
-    }
-
-    #[test]
-    fn names_sort_without_accents() {
-        let mut names = vec!["Émile", "Zoé", "eve", "Ève"];
-        names.sort_by_key(|n| sort_key(n));
-        assert_eq!(names, ["Émile", "eve", "Ève", "Zoé"]);
     }
 }

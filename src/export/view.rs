@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::export::agenda::{Agenda, Entry};
-use crate::export::locale::{capitalise, sort_key, Labels, Locale};
+use crate::export::locale::{capitalise, Labels, Locale};
 use crate::model::{Kind, Status};
 use crate::release::history::{ChangeInfo, Mark};
 use crate::time::{to_local, Instant};
@@ -520,8 +520,10 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             entries_of[p].push(e);
         }
     }
-    // By name, then by index; each key made once.
-    people.sort_by_cached_key(|&p| (sort_key(&agenda.people[p].name), p));
+    // By name as people read them (the same collation as the editor), then by index.
+    people.sort_by(|&a, &b| {
+        crate::collate::cmp(&agenda.people[a].name, &agenda.people[b].name).then(a.cmp(&b))
+    });
     let speakers = people
         .into_iter()
         .map(|p| {

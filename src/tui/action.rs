@@ -115,6 +115,8 @@ pub enum Action {
     PrevView,
     /// Show a given view.
     ShowView(View),
+    /// Go to a room of the grid, chosen by a fuzzy name.
+    GotoRoom,
     /// Show the next day.
     NextDay,
     /// Show the previous day.
@@ -192,6 +194,10 @@ pub enum Action {
     DetailsUp,
     /// Save the event.
     Save,
+    /// Suspend the editor to the shell (`Ctrl-z`; `fg` comes back).
+    Suspend,
+    /// `Ctrl-c`: say how to quit (it does not quit, so no edit is lost to a reflex).
+    InterruptHint,
     /// Quit (asks when there are unsaved edits).
     Quit,
     /// Filter the agenda (day, room, track, speaker, kind, status).
@@ -258,6 +264,8 @@ pub enum Effect {
     DiscardRecovery,
     /// Leave the editor.
     Quit,
+    /// Give the terminal back to the shell until the editor is resumed (`fg`).
+    Suspend,
 }
 
 /// Everything `App::update` reacts to: the organiser's actions, and the runner's reports.
@@ -313,6 +321,8 @@ pub enum Msg {
     ReleasesLoaded(Result<Option<(String, Box<Program>)>, String>),
     /// `:release` finished: the new release's name and program, or why not.
     Released(Result<(String, Box<Program>), String>),
+    /// The editor came back from a suspension (`fg` after `Ctrl-z`).
+    Resumed,
 }
 
 impl From<Action> for Msg {

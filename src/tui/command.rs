@@ -42,8 +42,9 @@ pub enum Command {
     EditItem { kind: Referenced, what: String },
     /// `:delete-room ID|NAME`, `:delete-speaker …`, `:delete-track …`.
     DeleteItem { kind: Referenced, what: String },
-    /// `:filter` — open the agenda filter picker.
-    Filter,
+    /// `:filter` — open the agenda filter picker; with arguments (`track=data room=amphi,rhone
+    /// picks conflicts`), set the filters.
+    Filter(Vec<(String, String)>),
     /// `:nofilter` — clear the agenda filters.
     NoFilter,
     /// `:help` — the key help.
@@ -84,7 +85,20 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "help" | "h" => Ok(Command::Help),
         "messages" | "mes" => no_args(Command::Messages),
         "wq!" | "x!" => no_args(Command::WriteQuitForce),
-        "filter" => no_args(Command::Filter),
+        "filter" => {
+            let mut out = Vec::new();
+            for word in rest.split_whitespace() {
+                match word.split_once('=') {
+                    Some((key, values)) => {
+                        for v in values.split(',').filter(|v| !v.is_empty()) {
+                            out.push((key.to_lowercase(), v.to_string()));
+                        }
+                    }
+                    None => out.push((word.to_lowercase(), String::new())),
+                }
+            }
+            Ok(Command::Filter(out))
+        }
         "nofilter" | "nofilters" => no_args(Command::NoFilter),
         "export" => {
             let mut format = None;

@@ -28,8 +28,10 @@ pub struct Derived {
     pub unscheduled: Vec<usize>,
     /// Every session in time order (unplaced ones last), for the agenda and search.
     pub chronological: Vec<usize>,
-    /// Speakers (indices) in the order the speakers view lists them.
+    /// Speakers (indices) in the order the speakers view lists them: by name, collated.
     pub speaker_order: Vec<usize>,
+    /// A hash of the speakers' names, to know when `speaker_order` must be made again.
+    names: u64,
     /// Per speaker, their sessions (as speaker or moderator) in time order.
     pub sessions_of_person: Vec<Vec<usize>>,
     /// Per speaker, the errors and warnings about them (indices in `diagnostics`).
@@ -42,6 +44,11 @@ pub struct Derived {
 
 impl Derived {
     pub fn new(program: &Program) -> Derived {
+        Derived::after(program, None)
+    }
+
+    /// Derived again after an edit, reusing what the edit cannot have changed.
+    pub fn after(program: &Program, previous: Option<&Derived>) -> Derived {
         let schedule = Schedule::new(program);
         let diagnostics = check_schedule(&schedule);
         let facts = schedule.sessions;
@@ -137,15 +144,16 @@ impl Derived {
             program.rooms.iter().map(|r| r.id.as_str()),
             |d| d.room.as_deref(),
         );
-        let mut speaker_order: Vec<usize> = (0..people).collect();
-        speaker_order.sort_by(|&a, &b| {
-            program.speakers[a]
-                .name
-                .to_lowercase()
-                .cmp(&program.speakers[b].name.to_lowercase())
-                .then(a.cmp(&b))
-        });
+        let names = names_hash(program);
+        let speaker_order = match previous {
+            // Collating is the costly part: only again when a name changed.
+            Some(p) if p.names == names && p.speaker_order.len() == people => {
+                p.speaker_order.clone()
+            }
+            _ => crate::collate::order(people, |i| program.speakers[i].name.as_str()),
+        };
         Derived {
+            names,
             speaker_order,
             sessions_of_person,
             conflicts_of_person,
@@ -194,4 +202,13 @@ fn index_by_id<'a>(
         }
     }
     out
+}
+
+fn names_hash(program: &Program) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = foldhash::fast::FixedState::with_seed(0).build_hasher();
+    for s in &program.speakers {
+        s.name.hash(&mut h);
+    }
+    h.finish()
 }

@@ -67,7 +67,7 @@ pub fn lines(query: &str) -> Vec<HelpLine> {
         "wheel",
         "scrolls (over the details pane: the details)",
     ));
-    let q = crate::tui::app::fold(query.trim());
+    let q = crate::text::fold(query.trim());
     if q.is_empty() {
         return all;
     }
@@ -78,7 +78,7 @@ pub fn lines(query: &str) -> Vec<HelpLine> {
             current = Some(l);
             continue;
         }
-        let hay = crate::tui::app::fold(&format!("{} {}", l.keys, l.text));
+        let hay = crate::text::fold(&format!("{} {}", l.keys, l.text));
         if hay.contains(&q) {
             if let Some(h) = current.take() {
                 out.push(h);
@@ -108,7 +108,11 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":step 15", "grid step in minutes (5, 15, 30, 60)"),
     (":room NAME [CAPACITY]", "add a room"),
     (":speaker NAME", "add a speaker"),
-    (":filter  :nofilter", "agenda filters"),
+    (
+        ":filter room=amphi,rhone track=data picks conflicts",
+        "agenda filters (without arguments: the picker)",
+    ),
+    (":nofilter", "clear the agenda filters"),
     (
         ":export FORMAT [PATH] [--picks]",
         "export what is on screen",

@@ -3,6 +3,8 @@
 //! (with its per-person and per-room indexes, built once per change) and the filters. Text is
 //! made only for the rows on screen, so a 10,000-session agenda costs little per keypress.
 
+use std::collections::BTreeSet;
+
 use crate::codes::Level;
 use crate::edit::Role;
 use crate::model::{Kind, Program, Status};
@@ -10,17 +12,27 @@ use crate::model::{Kind, Program, Status};
 use super::action::View;
 use super::derive::Derived;
 
-/// Agenda filters; `None` lets everything through.
+/// Agenda filters: each list lets through any of its values, an empty list everything; a
+/// session must pass every list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
-    pub day: Option<usize>,
-    pub room: Option<usize>,
-    pub track: Option<usize>,
-    pub speaker: Option<usize>,
-    pub kind: Option<Kind>,
-    pub status: Option<Status>,
+    pub day: Vec<usize>,
+    pub room: Vec<usize>,
+    pub track: Vec<usize>,
+    pub speaker: Vec<usize>,
+    pub kind: Vec<Kind>,
+    pub status: Vec<Status>,
+    /// Only the sessions in your picks.
+    pub picks: bool,
+    /// Only the sessions with an error or a warning.
+    pub conflicts: bool,
     /// Only sessions changed since the last release (`:diff`).
     pub changed: bool,
+}
+
+/// `value` is let through by `list` (an empty list lets everything through).
+fn passes<T: PartialEq>(list: &[T], value: Option<T>) -> bool {
+    list.is_empty() || value.is_some_and(|v| list.contains(&v))
 }
 
 impl Filters {
@@ -68,18 +80,24 @@ fn session_row(session: usize) -> Row {
 }
 
 /// The rows of a list view.
-pub fn rows(program: &Program, derived: &Derived, filters: &Filters, view: View) -> Vec<Row> {
+pub fn rows(
+    program: &Program,
+    derived: &Derived,
+    filters: &Filters,
+    picks: &BTreeSet<String>,
+    view: View,
+) -> Vec<Row> {
     match view {
         View::Grid => Vec::new(),
-        View::Agenda => agenda(program, derived, filters),
+        View::Agenda => agenda(program, derived, filters, picks),
         View::Speakers => speakers(program, derived),
         View::Rooms => rooms(program, derived),
         View::Conflicts => conflicts(derived),
     }
 }
 
-fn agenda(program: &Program, d: &Derived, f: &Filters) -> Vec<Row> {
-    agenda_changed(program, d, f, &|_| true)
+fn agenda(program: &Program, d: &Derived, f: &Filters, picks: &BTreeSet<String>) -> Vec<Row> {
+    agenda_changed(program, d, f, picks, &|_| true)
 }
 
 /// The agenda, with `changed` telling which sessions changed since the last release.
@@ -87,21 +105,24 @@ pub fn agenda_changed(
     program: &Program,
     d: &Derived,
     f: &Filters,
+    picks: &BTreeSet<String>,
     changed: &dyn Fn(usize) -> bool,
 ) -> Vec<Row> {
     let keep = |i: usize| {
         let s = &program.sessions[i];
         let facts = &d.facts[i];
-        f.room.is_none_or(|r| facts.room == Some(r))
-            && f.track.is_none_or(|t| facts.track == Some(t))
-            && f.speaker.is_none_or(|p| facts.people.contains(&p))
-            && f.kind.is_none_or(|k| s.kind == k)
-            && f.status.is_none_or(|st| s.status == st)
+        passes(&f.room, facts.room)
+            && passes(&f.track, facts.track)
+            && (f.speaker.is_empty() || f.speaker.iter().any(|p| facts.people.contains(p)))
+            && passes(&f.kind, Some(s.kind))
+            && passes(&f.status, Some(s.status))
+            && (!f.picks || picks.contains(&s.id))
+            && (!f.conflicts || d.worst[i].is_some())
             && (!f.changed || changed(i))
     };
     let mut out = Vec::new();
     for (day, sessions) in d.day_sessions.iter().enumerate() {
-        if f.day.is_some_and(|fd| fd != day) {
+        if !passes(&f.day, Some(day)) {
             continue;
         }
         let kept: Vec<usize> = sessions.iter().copied().filter(|&i| keep(i)).collect();
@@ -120,7 +141,7 @@ pub fn agenda_changed(
         .copied()
         .filter(|i| !placed.contains(i) && keep(*i))
         .collect();
-    if !rest.is_empty() && f.day.is_none() {
+    if !rest.is_empty() && f.day.is_empty() {
         out.push(Row::Heading(Heading::Unscheduled));
         out.extend(rest.into_iter().map(session_row));
     }

@@ -23,6 +23,10 @@ pub enum Choice {
     Status(Status),
     /// A valid slot offered by `f` (index in `App::offers`).
     Slot(usize),
+    /// Only the sessions in your picks.
+    Picks,
+    /// Only the sessions with an error or a warning.
+    Conflicts,
 }
 
 /// Why the picker is open.
@@ -34,6 +38,8 @@ pub enum Purpose {
     Filter,
     /// Valid slots for a session (`f` in the grid).
     Slots { session: usize },
+    /// Go to a room of the grid (`gr`).
+    GotoRoom,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

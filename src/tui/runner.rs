@@ -355,8 +355,13 @@ fn event_loop<W: Write>(
         };
         dirty_screen = true;
         if let Some(effect) = effect {
+            let resumed = effect == Effect::Suspend;
             if let Some(exit) = carry_out(&mut app, effect) {
                 return Ok(exit);
+            }
+            if resumed {
+                // The shell drew over the screen: draw all of it again.
+                terminal.clear().map_err(|e| e.to_string())?;
             }
         }
         if app.history.generation() != generation {
@@ -482,6 +487,16 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                     recover::remove(&offer.path);
                 }
                 app.update(Msg::RecoveryDiscarded)
+            }
+            Effect::Suspend => {
+                // The shell gets a usable terminal; `fg` brings the editor back as it was.
+                restore_terminal();
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+                // Resumed (SIGCONT): take the terminal again and draw everything.
+                let _ = enable_raw_mode();
+                let _ = execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture);
+                app.update(Msg::Resumed);
+                None
             }
             Effect::Quit => {
                 // Quitting is a decision about the edits: saved, or discarded with :q!.

@@ -44,10 +44,6 @@ impl Tmux {
         width: u16,
         height: u16,
     ) -> Tmux {
-        let t = Tmux {
-            socket: format!("agora-test-{}-{name}", std::process::id()),
-            session: "agora".into(),
-        };
         let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
         // `exec`: the pane's process is agora itself, so tests can signal it.
         let command = format!(
@@ -57,14 +53,7 @@ impl Tmux {
             env!("CARGO_BIN_EXE_agora"),
             quoted.join(" ")
         );
-        let status = t
-            .cmd()
-            .args(["new-session", "-d", "-s", &t.session])
-            .args(["-x", &width.to_string(), "-y", &height.to_string()])
-            .arg(command)
-            .status()
-            .unwrap();
-        assert!(status.success());
+        let t = Tmux::run(name, &command, width, height);
         // Keep the pane open after agora exits, to read its last words.
         t.cmd()
             .args(["set-option", "-t", &t.session, "remain-on-exit", "on"])
@@ -382,4 +371,69 @@ fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
         recoveries(&event).is_empty(),
         "the recovery file is removed once saved"
     );
+}
+
+impl Tmux {
+    /// An interactive shell in tmux (job control on), in `dir`.
+    fn shell(name: &str, dir: &Path, width: u16, height: u16) -> Tmux {
+        let command = format!(
+            "cd '{}' && env XDG_DATA_HOME='{}' TERM=xterm-256color PS1='shell$ ' bash --norc --noprofile -i",
+            dir.display(),
+            dir.join("data").display(),
+        );
+        Tmux::run(name, &command, width, height)
+    }
+
+    /// A new tmux server of its own running `command` in a `width`×`height` pane.
+    fn run(name: &str, command: &str, width: u16, height: u16) -> Tmux {
+        let t = Tmux {
+            socket: format!("agora-test-{}-{name}", std::process::id()),
+            session: "agora".into(),
+        };
+        let status = t
+            .cmd()
+            .args(["new-session", "-d", "-s", &t.session])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg(command)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        t
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_editor_back_in_tmux() {
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the end-to-end terminal test");
+        return;
+    }
+    let (dir, event) = seed_copy();
+    let t = Tmux::shell("suspend", dir.path(), 100, 30);
+    t.wait_for("shell$");
+    t.send(&[
+        &format!("'{}' '{}'", env!("CARGO_BIN_EXE_agora"), event.display()),
+        "Enter",
+    ]);
+    t.wait_for(" NORMAL ");
+    t.send(&["J"]);
+    t.wait_for("[+]");
+    // Suspended: the shell has a usable terminal (the editor's screen is gone).
+    t.send(&["C-z"]);
+    let screen = t.wait_for("Stopped");
+    assert!(!screen.contains(" NORMAL "), "{screen}");
+    t.send(&["echo still-here", "Enter"]);
+    t.wait_for("still-here");
+    // fg: the editor is back, drawn whole, with its unsaved edit.
+    t.send(&["fg", "Enter"]);
+    let screen = t.wait_for(" NORMAL ");
+    assert!(screen.contains("[+]"), "{screen}");
+    assert!(screen.contains("Back from the shell"), "{screen}");
+    // Ctrl-c does not quit; q asks, d discards.
+    t.send(&["C-c"]);
+    t.wait_for("q quits");
+    t.send(&["q"]);
+    t.wait_for("(w)rite");
+    t.send(&["d"]);
+    t.wait_without(" NORMAL ");
 }

@@ -2,6 +2,7 @@
 
 use super::{App, Prompt};
 use crate::edit;
+use crate::model::{Kind, Status};
 use crate::rules::wording;
 use crate::tui::action::{Action, Effect, Mode, View};
 use crate::tui::command::{self, Command};
@@ -34,6 +35,90 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// Filters from `key=value` words: ids or names (case and accents ignored, a part of a name
+    /// is enough), several values for one key let any of them through.
+    fn filters_from(&self, args: &[(String, String)]) -> Result<Filters, String> {
+        let p = &self.doc.program;
+        let fold = crate::text::fold;
+        let find = |what: &str, value: &str, items: Vec<(usize, &str, &str)>| {
+            let v = fold(value);
+            let exact = items
+                .iter()
+                .find(|(_, id, name)| *id == value || fold(name) == v);
+            let found = exact.or_else(|| {
+                items
+                    .iter()
+                    .find(|(_, id, name)| fold(id).contains(&v) || fold(name).contains(&v))
+            });
+            found.map(|(i, _, _)| *i).ok_or_else(|| {
+                format!(
+                    "no {what} matches `{value}`: {}",
+                    items
+                        .iter()
+                        .map(|(_, id, _)| *id)
+                        .take(12)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+        };
+        let mut f = Filters::default();
+        for (key, value) in args {
+            match key.as_str() {
+                "picks" | "mine" => f.picks = true,
+                "conflicts" | "conflict" => f.conflicts = true,
+                "room" => f.room.push(find(
+                    "room",
+                    value,
+                    p.rooms
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| (i, r.id.as_str(), r.name.as_str()))
+                        .collect(),
+                )?),
+                "track" => f.track.push(find(
+                    "track",
+                    value,
+                    p.tracks
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| (i, r.id.as_str(), r.name.as_str()))
+                        .collect(),
+                )?),
+                "speaker" => f.speaker.push(find(
+                    "speaker",
+                    value,
+                    p.speakers
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| (i, r.id.as_str(), r.name.as_str()))
+                        .collect(),
+                )?),
+                "day" => match value.parse::<usize>() {
+                    Ok(n) if n >= 1 && n <= self.derived.days.len() => f.day.push(n - 1),
+                    _ => {
+                        return Err(format!(
+                            "day={value}: give a day number, 1 to {}",
+                            self.derived.days.len()
+                        ))
+                    }
+                },
+                "kind" => f.kind.push(Kind::parse(&value.to_lowercase()).ok_or_else(|| {
+                    format!("unknown kind `{value}`: one of {}", Kind::NAMES.join(", "))
+                })?),
+                "status" => f.status.push(Status::parse(&value.to_lowercase()).ok_or_else(|| {
+                    format!("unknown status `{value}`: one of {}", Status::NAMES.join(", "))
+                })?),
+                other => {
+                    return Err(format!(
+                        "unknown filter `{other}`: day=, room=, track=, speaker=, kind=, status=, picks, conflicts"
+                    ))
+                }
+            }
+        }
+        Ok(f)
     }
 
     pub(super) fn run_command(&mut self, text: &str) -> Option<Effect> {
@@ -129,10 +214,24 @@ impl App {
                 Ok(target) => self.ask_delete(kind, target),
                 Err(m) => self.error(m),
             },
-            Command::Filter => {
+            Command::Filter(args) if args.is_empty() => {
                 self.picker = Some(Picker::new(Purpose::Filter, self.filter_items()));
                 self.mode = Mode::Picker;
             }
+            Command::Filter(args) => match self.filters_from(&args) {
+                Ok(f) => {
+                    self.filters = f;
+                    self.view = View::Agenda;
+                    self.lists[0] = super::ListState::default();
+                    let n = self
+                        .rows(View::Agenda)
+                        .iter()
+                        .filter(|r| matches!(r, crate::tui::lists::Row::Session { .. }))
+                        .count();
+                    self.info(format!("{n} sessions match the filters (F clears them)"));
+                }
+                Err(m) => self.error(m),
+            },
             Command::NoFilter => {
                 self.filters = Filters::default();
                 self.info("Filters cleared");

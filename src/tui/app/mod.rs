@@ -23,7 +23,6 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 pub use self::prompt::{Answer, Prompt};
-pub(crate) use self::search::fold;
 use super::action::{Action, Effect, Mode, Msg, View};
 use super::derive::Derived;
 use super::form::Form;
@@ -223,12 +222,20 @@ impl App {
     /// The rows of a list view, as they are now.
     pub fn rows(&self, view: View) -> Vec<lists::Row> {
         match (view, &self.changes) {
-            (View::Agenda, Some(changes)) if self.filters.changed => {
-                lists::agenda_changed(&self.doc.program, &self.derived, &self.filters, &|i| {
-                    changes.mark(i).is_some()
-                })
-            }
-            _ => lists::rows(&self.doc.program, &self.derived, &self.filters, view),
+            (View::Agenda, Some(changes)) if self.filters.changed => lists::agenda_changed(
+                &self.doc.program,
+                &self.derived,
+                &self.filters,
+                &self.picks,
+                &|i| changes.mark(i).is_some(),
+            ),
+            _ => lists::rows(
+                &self.doc.program,
+                &self.derived,
+                &self.filters,
+                &self.picks,
+                view,
+            ),
         }
     }
 
@@ -411,7 +418,7 @@ impl App {
 
     /// Derive everything again from the program.
     pub fn refresh(&mut self) {
-        self.derived = Derived::new(&self.doc.program);
+        self.derived = Derived::after(&self.doc.program, Some(&self.derived));
         if let Some(changes) = &mut self.changes {
             changes.refresh(&self.doc.program);
         }

@@ -172,8 +172,8 @@ impl App {
             let at = crate::time::local_lenient(tz, frame.date.and_time(t));
             self.grid.row = frame.row_of(at);
         }
-        if self.view == View::Agenda && self.filters.day.is_some() {
-            self.filters.day = Some(day);
+        if self.view == View::Agenda && !self.filters.day.is_empty() {
+            self.filters.day = vec![day];
         }
     }
 

@@ -46,6 +46,7 @@ impl App {
             Action::NextView => self.show_view(View::ALL[(self.view.index() + 1) % 5]),
             Action::PrevView => self.show_view(View::ALL[(self.view.index() + 4) % 5]),
             Action::ShowView(v) => self.show_view(v),
+            Action::GotoRoom => self.open_room_picker(),
             Action::NextDay => self.change_day(1),
             Action::PrevDay => self.change_day(-1),
             Action::ZoomIn => self.zoom(-1),
@@ -202,6 +203,10 @@ impl App {
             Action::DetailsDown => self.details_scroll += 1,
             Action::DetailsUp => self.details_scroll = self.details_scroll.saturating_sub(1),
             Action::Save => return self.save_effect(false),
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::InterruptHint => self.info(
+                "Ctrl-c does not quit agora: q quits (it asks about unsaved edits), :q! drops them",
+            ),
             Action::Quit => return self.quit_effect(),
             Action::Filter => {
                 self.picker = Some(Picker::new(Purpose::Filter, self.filter_items()));

@@ -46,7 +46,7 @@ impl App {
                             .get(session)
                             .map(|s| s.title.clone())
                             .unwrap_or_default(),
-                        Purpose::Filter | Purpose::Slots { .. } => String::new(),
+                        Purpose::Filter | Purpose::Slots { .. } | Purpose::GotoRoom => String::new(),
                     };
                     self.commit(Edit::Batch {
                         label: format!("changed the speakers and moderators of '{title}'"),
@@ -123,12 +123,50 @@ impl App {
                 self.picker = None;
                 self.mode = Mode::Normal;
             }
+            Purpose::GotoRoom => {
+                self.picker = None;
+                self.mode = Mode::Normal;
+                if let Some(Choice::Room(r)) = picker.current().map(|i| i.choice.clone()) {
+                    self.view = View::Grid;
+                    self.backlog_focus = false;
+                    self.grid.room = r;
+                    self.selected = None;
+                    let name = self.doc.program.rooms[r].name.clone();
+                    self.info(format!("Room {name}"));
+                }
+            }
         }
     }
 
+    /// `gr`: the rooms by name, fuzzy, to put the grid cursor on one.
+    pub(super) fn open_room_picker(&mut self) {
+        let p = &self.doc.program;
+        if p.rooms.is_empty() {
+            self.error("No rooms yet: add one with :room NAME [CAPACITY]");
+            return;
+        }
+        let items = crate::collate::order(p.rooms.len(), |i| p.rooms[i].name.as_str())
+            .into_iter()
+            .map(|i| Item {
+                label: match p.rooms[i].capacity {
+                    Some(c) => format!("{} ({c} seats)", p.rooms[i].name),
+                    None => p.rooms[i].name.clone(),
+                },
+                choice: Choice::Room(i),
+            })
+            .collect();
+        self.picker = Some(Picker::new(Purpose::GotoRoom, items));
+        self.mode = Mode::Picker;
+    }
+
     pub(super) fn apply_filter(&mut self, choice: Choice) {
-        fn toggle<T: PartialEq + Copy>(slot: &mut Option<T>, v: T) {
-            *slot = if *slot == Some(v) { None } else { Some(v) };
+        fn toggle<T: PartialEq + Copy>(list: &mut Vec<T>, v: T) {
+            match list.iter().position(|x| *x == v) {
+                Some(k) => {
+                    list.remove(k);
+                }
+                None => list.push(v),
+            }
         }
         let f = &mut self.filters;
         match choice {
@@ -139,17 +177,19 @@ impl App {
             Choice::Kind(k) => toggle(&mut f.kind, k),
             Choice::Status(s) => toggle(&mut f.status, s),
             Choice::Slot(_) => {}
+            Choice::Picks => f.picks = !f.picks,
+            Choice::Conflicts => f.conflicts = !f.conflicts,
         }
         self.view = View::Agenda;
         self.lists[0] = ListState::default();
     }
 
     pub(super) fn people_items(&self) -> Vec<Item> {
-        self.doc
-            .program
-            .speakers
+        let speakers = &self.doc.program.speakers;
+        self.derived
+            .speaker_order
             .iter()
-            .enumerate()
+            .map(|&i| (i, &speakers[i]))
             .map(|(i, s)| Item {
                 label: match &s.affiliation {
                     Some(a) => format!("{} — {a}", s.name),
@@ -163,25 +203,41 @@ impl App {
     pub(super) fn filter_items(&self) -> Vec<Item> {
         let p = &self.doc.program;
         let mut items = Vec::new();
+        items.push(Item {
+            label: "only my picks (*)".into(),
+            choice: Choice::Picks,
+        });
+        items.push(Item {
+            label: "only with conflicts (✗ ▲)".into(),
+            choice: Choice::Conflicts,
+        });
         for (i, d) in self.derived.days.iter().enumerate() {
             items.push(Item {
                 label: format!("day: {}", wording::date(*d)),
                 choice: Choice::Day(i),
             });
         }
-        for (i, r) in p.rooms.iter().enumerate() {
+        // Rooms, tracks and people by name, as people read them.
+        let rooms = crate::collate::order(p.rooms.len(), |i| p.rooms[i].name.as_str());
+        let tracks = crate::collate::order(p.tracks.len(), |i| p.tracks[i].name.as_str());
+        for (i, r) in rooms.into_iter().map(|i| (i, &p.rooms[i])) {
             items.push(Item {
                 label: format!("room: {}", r.name),
                 choice: Choice::Room(i),
             });
         }
-        for (i, t) in p.tracks.iter().enumerate() {
+        for (i, t) in tracks.into_iter().map(|i| (i, &p.tracks[i])) {
             items.push(Item {
                 label: format!("track: {}", t.name),
                 choice: Choice::Track(i),
             });
         }
-        for (i, s) in p.speakers.iter().enumerate() {
+        for (i, s) in self
+            .derived
+            .speaker_order
+            .iter()
+            .map(|&i| (i, &p.speakers[i]))
+        {
             items.push(Item {
                 label: format!("speaker: {}", s.name),
                 choice: Choice::Person(i),

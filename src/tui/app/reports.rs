@@ -70,6 +70,10 @@ impl App {
                 self.other_editor(other);
                 None
             }
+            Msg::Resumed => {
+                self.info("Back from the shell");
+                None
+            }
             Msg::RecoveryDiscarded => {
                 self.info("Recovery file discarded");
                 self.offer_done();

@@ -1,6 +1,7 @@
 //! Search (`/`, `n`, `N`): titles, ids, speakers and rooms, case and accents ignored.
 
 use super::{App, Search};
+use crate::text::fold;
 use crate::tui::action::View;
 
 impl App {
@@ -76,9 +77,4 @@ impl App {
             n
         ));
     }
-}
-
-/// Case- and accent-insensitive search: "francoise" finds "Françoise", "soren" "Søren".
-pub(crate) fn fold(text: &str) -> String {
-    crate::text::fold(text)
 }

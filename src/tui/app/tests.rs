@@ -1435,7 +1435,7 @@ fn agenda_filters() {
     typed(&mut app, "room rhone");
     app.update(Action::Submit);
     assert_eq!(app.mode, Mode::Normal);
-    assert!(app.filters.room.is_some());
+    assert!(!app.filters.room.is_empty());
     let rows = app.rows(View::Agenda);
     let shown: Vec<usize> = rows
         .iter()
@@ -1507,6 +1507,190 @@ fn resize_is_remembered() {
     assert_eq!((app.width, app.height), (80, 24));
     app.update(Action::Cancel);
     assert!(app.message.is_none());
+}
+
+#[test]
+fn speakers_sort_by_a_real_collation() {
+    let mut app = app();
+    for name in ["Zoé Ziegler", "Émile Arnaud", "éric bernard"] {
+        app.update(Action::CommandLine);
+        typed(&mut app, &format!("speaker {name}"));
+        app.update(Action::Submit);
+    }
+    let names: Vec<String> = app
+        .derived
+        .speaker_order
+        .iter()
+        .map(|&i| app.doc.program.speakers[i].name.clone())
+        .collect();
+    let at = |n: &str| names.iter().position(|x| x == n).unwrap();
+    // Not byte order, where É and é come after Z.
+    assert!(at("Émile Arnaud") < at("Zoé Ziegler"), "{names:?}");
+    assert!(at("Émile Arnaud") < at("éric bernard"), "{names:?}");
+    assert!(at("éric bernard") < at("Zoé Ziegler"), "{names:?}");
+    // The speakers view and the people picker follow it.
+    let rows = app.rows(View::Speakers);
+    let heads: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Heading(crate::tui::lists::Heading::Speaker(p)) => Some(*p),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(heads, app.derived.speaker_order);
+    select(&mut app, "ouverture");
+    app.update(Action::People);
+    let labels: Vec<String> = app
+        .picker
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.label.clone())
+        .collect();
+    let pos = |n: &str| labels.iter().position(|l| l.starts_with(n)).unwrap();
+    assert!(pos("Émile Arnaud") < pos("Zoé Ziegler"));
+}
+
+fn agenda_sessions(app: &App) -> Vec<usize> {
+    app.rows(View::Agenda)
+        .iter()
+        .filter_map(|r| match r {
+            Row::Session { session, .. } => Some(*session),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn filter_command_with_several_values_picks_and_conflicts() {
+    let mut app = app();
+    app.update(Action::CommandLine);
+    typed(&mut app, "filter room=amphi,rhone kind=talk,panel");
+    app.update(Action::Submit);
+    assert_eq!(app.view, View::Agenda);
+    assert!(!app.message.as_ref().unwrap().error, "{}", message(&app));
+    let shown = agenda_sessions(&app);
+    assert!(!shown.is_empty());
+    for &i in &shown {
+        let s = &app.doc.program.sessions[i];
+        let room = s.room.as_ref().unwrap().value.as_str();
+        assert!(room == "amphi" || room == "salle-rhone", "{room}");
+        assert!(
+            matches!(s.kind.as_str(), "talk" | "panel"),
+            "{}",
+            s.kind.as_str()
+        );
+    }
+    let rooms: std::collections::BTreeSet<&str> = shown
+        .iter()
+        .map(|&i| {
+            app.doc.program.sessions[i]
+                .room
+                .as_ref()
+                .unwrap()
+                .value
+                .as_str()
+        })
+        .collect();
+    assert_eq!(rooms.len(), 2, "either room lets a session through");
+    // A name nobody has is an error, the filters stay.
+    let before = app.filters.clone();
+    app.update(Action::CommandLine);
+    typed(&mut app, "filter room=nowhere");
+    app.update(Action::Submit);
+    assert!(app.message.as_ref().unwrap().error);
+    assert!(
+        message(&app).contains("no room matches `nowhere`"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.filters, before);
+    app.update(Action::CommandLine);
+    typed(&mut app, "filter colour=red");
+    app.update(Action::Submit);
+    assert!(message(&app).contains("unknown filter `colour`"));
+    // Only my picks.
+    app.update(Action::ClearFilters);
+    app.update(Action::ShowView(View::Grid));
+    select(&mut app, "ouverture");
+    app.update(Action::TogglePick);
+    app.update(Action::CommandLine);
+    typed(&mut app, "filter picks");
+    app.update(Action::Submit);
+    assert_eq!(agenda_sessions(&app), vec![index(&app, "ouverture")]);
+    // Only with conflicts: none in the seed, then one.
+    app.update(Action::CommandLine);
+    typed(&mut app, "filter conflicts");
+    app.update(Action::Submit);
+    assert!(agenda_sessions(&app).is_empty());
+    app.update(Action::ShowView(View::Grid));
+    select(&mut app, "design-services-publics");
+    app.update(Action::RoomLeft);
+    app.update(Action::ShowView(View::Agenda));
+    let with = agenda_sessions(&app);
+    assert!(with.contains(&index(&app, "design-services-publics")));
+    assert!(with.iter().all(|&i| app.derived.worst[i].is_some()));
+    // The f picker offers them too.
+    app.update(Action::ClearFilters);
+    app.update(Action::Filter);
+    typed(&mut app, "only my picks");
+    app.update(Action::Submit);
+    assert!(app.filters.picks);
+}
+
+#[test]
+fn ctrl_c_says_how_to_quit_and_ctrl_z_suspends() {
+    let mut app = app();
+    app.update(Action::MoveLater);
+    assert_eq!(keys(&mut app, &[Key::Ctrl('c')]), vec![]);
+    assert!(message(&app).contains("q quits"), "{}", message(&app));
+    assert!(app.history.is_dirty(), "nothing lost");
+    assert_eq!(keys(&mut app, &[Key::Ctrl('z')]), vec![Effect::Suspend]);
+    app.update(Msg::Resumed);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.history.is_dirty());
+}
+
+#[test]
+fn wq_bang_saves_over_outside_changes_and_quits() {
+    let mut app = app();
+    app.update(Action::MoveLater);
+    app.update(Action::CommandLine);
+    typed(&mut app, "wq!");
+    assert_eq!(
+        app.update(Action::Submit),
+        Some(Effect::Save {
+            force: true,
+            then_quit: true
+        })
+    );
+}
+
+#[test]
+fn gr_goes_to_a_room_by_a_fuzzy_name() {
+    let mut app = app();
+    app.update(Action::ShowView(View::Agenda));
+    keys(&mut app, &[Key::Char('g'), Key::Char('r')]);
+    assert_eq!(app.mode, Mode::Picker);
+    typed(&mut app, "saone");
+    keys(&mut app, &[Key::Enter]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.view, View::Grid);
+    let saone = app
+        .doc
+        .program
+        .rooms
+        .iter()
+        .position(|r| r.id == "salle-saone")
+        .unwrap();
+    assert_eq!(app.grid.room, saone);
+    assert!(message(&app).contains("Salle Saône"), "{}", message(&app));
+    // Esc leaves the cursor where it was.
+    keys(&mut app, &[Key::Char('g'), Key::Char('r')]);
+    typed(&mut app, "amphi");
+    keys(&mut app, &[Key::Esc]);
+    assert_eq!(app.grid.room, saone);
 }
 
 fn run(app: &mut App, line: &str) {

@@ -34,25 +34,54 @@ fn title_line(app: &App, view: View, rows: &[Row]) -> String {
             let f = &app.filters;
             let p = &app.doc.program;
             let mut parts = Vec::new();
-            if let Some(d) = f.day {
-                if let Some(date) = app.derived.days.get(d) {
-                    parts.push(format!("day {}", date.format("%Y-%m-%d")));
-                }
+            let names = |what: &str, list: Vec<String>| {
+                (!list.is_empty()).then(|| format!("{what} {}", list.join(" or ")))
+            };
+            parts.extend(names(
+                "day",
+                f.day
+                    .iter()
+                    .filter_map(|d| app.derived.days.get(*d))
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .collect(),
+            ));
+            parts.extend(names(
+                "room",
+                f.room
+                    .iter()
+                    .filter_map(|r| p.rooms.get(*r))
+                    .map(|r| r.name.clone())
+                    .collect(),
+            ));
+            parts.extend(names(
+                "track",
+                f.track
+                    .iter()
+                    .filter_map(|r| p.tracks.get(*r))
+                    .map(|r| r.name.clone())
+                    .collect(),
+            ));
+            parts.extend(names(
+                "speaker",
+                f.speaker
+                    .iter()
+                    .filter_map(|r| p.speakers.get(*r))
+                    .map(|r| r.name.clone())
+                    .collect(),
+            ));
+            parts.extend(names(
+                "kind",
+                f.kind.iter().map(|k| k.as_str().to_string()).collect(),
+            ));
+            parts.extend(names(
+                "status",
+                f.status.iter().map(|k| k.as_str().to_string()).collect(),
+            ));
+            if f.picks {
+                parts.push("my picks".into());
             }
-            if let Some(r) = f.room.and_then(|r| p.rooms.get(r)) {
-                parts.push(format!("room {}", r.name));
-            }
-            if let Some(x) = f.track.and_then(|x| p.tracks.get(x)) {
-                parts.push(format!("track {}", x.name));
-            }
-            if let Some(x) = f.speaker.and_then(|x| p.speakers.get(x)) {
-                parts.push(format!("speaker {}", x.name));
-            }
-            if let Some(k) = f.kind {
-                parts.push(format!("kind {}", k.as_str()));
-            }
-            if let Some(s) = f.status {
-                parts.push(format!("status {}", s.as_str()));
+            if f.conflicts {
+                parts.push("with conflicts".into());
             }
             if let (true, Some(c)) = (f.changed, &app.changes) {
                 parts.push(format!(

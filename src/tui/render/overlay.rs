@@ -239,6 +239,10 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 .unwrap_or_default(),
             "Enter: place it there (u undoes) · Esc closes",
         ),
+        Purpose::GotoRoom => (
+            "Go to a room".to_string(),
+            "type a part of its name · Enter goes there · Esc closes",
+        ),
     };
     let mut lines: Vec<Line> = vec![Line::from(vec![
         Span::styled("› ", theme.bold()),
