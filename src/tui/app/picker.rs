@@ -46,7 +46,9 @@ impl App {
                             .get(session)
                             .map(|s| s.title.clone())
                             .unwrap_or_default(),
-                        Purpose::Filter | Purpose::Slots { .. } | Purpose::GotoRoom => String::new(),
+                        Purpose::Filter | Purpose::Slots { .. } | Purpose::GotoRoom => {
+                            String::new()
+                        }
                     };
                     self.commit(Edit::Batch {
                         label: format!("changed the speakers and moderators of '{title}'"),
