@@ -125,6 +125,10 @@ pub struct ExportArgs {
     /// Write one export per room, speaker, track or session.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub split: Option<SplitArg>,
+    /// Replace files in the output that agora did not write there (by default only files of an
+    /// earlier export, listed in the folder's .agora-export, are replaced).
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn usage(message: &str) -> Outcome {
@@ -305,12 +309,12 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                     return usage(&format!("cannot create `{}`: {e}", parent.display()));
                 }
             }
-            match paths::atomic_write(&path, &file.bytes) {
+            match paths::write_export_file(&path, &file.bytes, args.force) {
                 Ok(()) => {
                     write_stderr(&format!("wrote {}\n", path.display()));
                     Outcome::Clean
                 }
-                Err(e) => usage(&format!("cannot write `{}`: {e}", path.display())),
+                Err(e) => usage(&format!("`{}` {}", e.path.display(), e.message)),
             }
         }
         Destination::Folder(root) => {
@@ -318,7 +322,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                 .iter()
                 .map(|f| (f.path.clone(), f.bytes.as_slice()))
                 .collect();
-            match paths::write_all(&root, &list) {
+            match paths::write_export(&root, &list, args.force) {
                 Ok(written) => {
                     let names: Vec<String> = main.iter().map(|f| f.path.display()).collect();
                     let shown = if names.len() > 8 {

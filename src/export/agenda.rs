@@ -336,13 +336,13 @@ impl<'p> Agenda<'p> {
             .map(|(start, _)| to_local(self.display, start).date_naive())
     }
 
-    /// The days to show: every day of the event for a whole program, plus any day a placed
-    /// session starts on; only the days with sessions for a selection.
+    /// The days to show: every day of the event for a whole program (of an event of at most
+    /// `MAX_LISTED_DAYS` days), plus any day a placed session starts on; only the days with
+    /// sessions for a selection.
     pub fn days(&self) -> Vec<NaiveDate> {
         let mut days: Vec<NaiveDate> = self.placed().filter_map(|e| self.day_of(e)).collect();
         if !self.filtered && self.subject.is_none() && self.display == self.tz {
-            let end = self.event.end;
-            days.extend(self.event.start.iter_days().take_while(|d| *d <= end));
+            days.extend(crate::model::listed_days(self.event.start, self.event.end));
         }
         days.sort_unstable();
         days.dedup();

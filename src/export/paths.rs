@@ -97,6 +97,14 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathB
         path: path.to_path_buf(),
         message,
     };
+    if root.exists() && !root.is_dir() {
+        return Err(fail(
+            root,
+            "is a file, not a folder: give a folder with -o (or, for a one-file format, a file \
+             name with its extension)"
+                .to_string(),
+        ));
+    }
     fs::create_dir_all(root).map_err(|e| fail(root, format!("cannot create the folder: {e}")))?;
     let real_root = root
         .canonicalize()
@@ -165,6 +173,111 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathB
         Some((_, e)) => Err(e),
         None => Ok(targets),
     }
+}
+
+/// The file in an output folder that lists, one relative path a line, the files agora wrote
+/// there. An existing file is replaced without `--force` only when it is listed: an export
+/// folder agora wrote before may be rewritten, anything else already there is left alone.
+pub const MANIFEST: &str = ".agora-export";
+
+const MANIFEST_HEAD: &str =
+    "# Files agora wrote in this folder; agora export replaces only these without --force.\n";
+
+fn manifest(root: &Path) -> std::collections::BTreeSet<String> {
+    let path = root.join(MANIFEST);
+    let Ok(bytes) = crate::load::read_input(&path, "the export list") else {
+        return Default::default();
+    };
+    String::from_utf8_lossy(&bytes)
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Refuse, before anything is written, to replace a file under `root` that agora did not write
+/// there (not in its [`MANIFEST`]) unless `force`.
+fn refuse_foreign(root: &Path, names: &[String], force: bool) -> Result<(), WriteError> {
+    if force {
+        return Ok(());
+    }
+    let known = manifest(root);
+    let foreign: Vec<&String> = names
+        .iter()
+        .filter(|n| !known.contains(n.as_str()))
+        .filter(|n| fs::symlink_metadata(root.join(n.as_str())).is_ok())
+        .collect();
+    let Some(first) = foreign.first() else {
+        return Ok(());
+    };
+    let more = match foreign.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    Err(WriteError {
+        path: root.join(first.as_str()),
+        message: format!(
+            "already exists and was not written by agora{more}: give --force to replace it, or \
+             choose another folder with -o"
+        ),
+    })
+}
+
+/// Add `names` to the [`MANIFEST`] of `root`.
+fn record(root: &Path, names: &[String]) -> Result<(), WriteError> {
+    let mut known = manifest(root);
+    known.extend(names.iter().cloned());
+    let mut text = String::from(MANIFEST_HEAD);
+    for name in &known {
+        text.push_str(name);
+        text.push('\n');
+    }
+    let path = root.join(MANIFEST);
+    atomic_write(&path, text.as_bytes()).map_err(|e| WriteError {
+        path,
+        message: format!("cannot write: {e}"),
+    })
+}
+
+/// An export into the folder `root`: refuses to replace files agora did not write there
+/// (unless `force`), writes them all ([`write_all`]), then records them in the folder's
+/// [`MANIFEST`].
+pub fn write_export(
+    root: &Path,
+    files: &[(OutputPath, &[u8])],
+    force: bool,
+) -> Result<Vec<PathBuf>, WriteError> {
+    let names: Vec<String> = files.iter().map(|(p, _)| p.display()).collect();
+    refuse_foreign(root, &names, force)?;
+    let written = write_all(root, files)?;
+    record(root, &names)?;
+    Ok(written)
+}
+
+/// An export into one file `path`, under the same rule as [`write_export`] (the list is kept
+/// in the file's folder).
+pub fn write_export_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    let root = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let names = [name];
+    refuse_foreign(root, &names, force)?;
+    if path.is_dir() {
+        return Err(WriteError {
+            path: path.to_path_buf(),
+            message: "is a folder; expected a file".into(),
+        });
+    }
+    atomic_write(path, bytes).map_err(|e| WriteError {
+        path: path.to_path_buf(),
+        message: format!("cannot write: {e}"),
+    })?;
+    record(root, &names)
 }
 
 #[cfg(test)]

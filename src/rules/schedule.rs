@@ -244,9 +244,63 @@ fn times(
         }
     }
     let start = start?;
+    // Every output writes four-digit years: a time outside 0001..9999 is refused here, never
+    // wrapped or written as `+10000-…`.
+    let beyond = "agora handles the years 0001 to 9999, what iCalendar, JSON and CSV can write";
+    if !crate::time::representable(start) {
+        if let Some(value) = &session.start {
+            invalid(
+                value.span,
+                format!(
+                    "'{title}' starts at {}, outside the years 0001 to 9999",
+                    date_time(tz, &value.value)
+                ),
+                beyond,
+                issues,
+            );
+        }
+        return None;
+    }
     let end = match (&session.duration, end_at) {
-        (Some(d), None) if session.end.is_none() => start.checked_add(d.value.checked_mul(60)?)?,
-        (None, Some(end)) => end,
+        (Some(d), None) if session.end.is_none() => {
+            match d
+                .value
+                .checked_mul(60)
+                .and_then(|seconds| start.checked_add(seconds))
+                .filter(|&end| crate::time::representable(end))
+            {
+                Some(end) => end,
+                None => {
+                    invalid(
+                        d.span,
+                        format!(
+                            "'{title}' lasts {} minutes: it would end after the year 9999",
+                            d.value
+                        ),
+                        "`duration` is in minutes (a day is 1440, a week 10080)",
+                        issues,
+                    );
+                    return None;
+                }
+            }
+        }
+        (None, Some(end)) => {
+            if !crate::time::representable(end) {
+                if let Some(value) = &session.end {
+                    invalid(
+                        value.span,
+                        format!(
+                            "'{title}' ends at {}, outside the years 0001 to 9999",
+                            date_time(tz, &value.value)
+                        ),
+                        beyond,
+                        issues,
+                    );
+                }
+                return None;
+            }
+            end
+        }
         _ => return None,
     };
     if end <= start {

@@ -90,7 +90,7 @@ pub fn export(
         .iter()
         .map(|f| (f.path.clone(), f.bytes.as_slice()))
         .collect();
-    let written = paths::write_all(&root, &list)
+    let written = paths::write_export(&root, &list, false)
         .map_err(|e| format!("cannot write `{}`: {}", e.path.display(), e.message))?;
     let names: Vec<String> = main.iter().map(|f| f.path.display()).collect();
     Ok(format!(

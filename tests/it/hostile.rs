@@ -494,3 +494,146 @@ fn an_id_given_to_thousands_of_sessions_is_one_group() {
         .iter()
         .all(|d| d["sessions"] == serde_json::json!(["same"])));
 }
+
+// ---- Spans and durations: what every output can write, never a silent overflow ----
+
+fn span_event(duration: &str) -> String {
+    format!(
+        "[event]\nid = \"span\"\nname = \"Span\"\ntimezone = \"Europe/Paris\"\nstart = 0001-01-01\nend = 9999-12-31\n\n[[rooms]]\nid = \"r1\"\nname = \"Room\"\n\n[[sessions]]\nid = \"a\"\ntitle = \"A\"\nroom = \"r1\"\nstart = 2024-05-14T10:00:00\n{duration}\n"
+    )
+}
+
+#[test]
+fn an_event_from_year_1_to_9999_exports_quickly_and_small() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), span_event("duration = 60")).unwrap();
+    let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "out"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mut total = 0;
+    for entry in std::fs::read_dir(dir.path().join("out")).unwrap().flatten() {
+        if entry.path().is_file() {
+            total += entry.metadata().unwrap().len();
+        }
+    }
+    assert!(total < 200_000, "{total} bytes");
+    // The calendar's time zone covers the session, not ten thousand years.
+    let ics = std::fs::read_to_string(dir.path().join("out/span.ics")).unwrap();
+    assert!(ics.matches("BEGIN:DAYLIGHT").count() <= 3, "{ics}");
+}
+
+#[test]
+fn durations_past_the_year_9999_are_invalid_time_not_wrapped() {
+    let dir = tempfile::tempdir().unwrap();
+    for minutes in ["1000000000000", "150000000000000000", "9223372036854775807"] {
+        std::fs::write(
+            dir.path().join("e.toml"),
+            span_event(&format!("duration = {minutes}")),
+        )
+        .unwrap();
+        let out = run_in(dir.path(), &["check", "e.toml"]);
+        assert_eq!(code(&out), 1);
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains("error[invalid-time]"), "{said}");
+        assert!(said.contains("after the year 9999"), "{said}");
+        assert!(!said.contains("outside-event"), "{said}");
+        // No export writes a five-digit year or 1970.
+        let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "out"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        for entry in std::fs::read_dir(dir.path().join("out")).unwrap().flatten() {
+            if entry.path().is_file() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                assert!(
+                    !text.contains("+10000") && !text.contains("1970-01-01"),
+                    "{}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+    // An end written past what outputs allow.
+    let text = span_event("end = 9999-12-31T23:00:00");
+    std::fs::write(dir.path().join("e.toml"), text).unwrap();
+    let out = run_in(dir.path(), &["check", "e.toml"]);
+    assert_eq!(code(&out), 1);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("outside the years 0001 to 9999"), "{said}");
+    assert!(said.contains("9999"), "{said}");
+}
+
+#[test]
+fn the_year_0000_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = span_event("duration = 60").replace("start = 0001-01-01", "start = 0000-01-01");
+    std::fs::write(dir.path().join("e.toml"), text).unwrap();
+    let out = run_in(dir.path(), &["check", "e.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("year 0000"), "{}", stderr(&out));
+}
+
+// ---- Nothing overwritten unasked: export ----
+
+#[test]
+fn export_rewrites_its_own_files_but_not_others() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), small_event()).unwrap();
+    // A folder agora wrote before may be rewritten.
+    let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "site"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "site"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // A file of the user's that an export would replace is refused, and nothing is written.
+    let own = dir.path().join("mine");
+    std::fs::create_dir(&own).unwrap();
+    std::fs::write(own.join("index.html"), "my page").unwrap();
+    let out = run_in(dir.path(), &["export", "html", "e.toml", "-o", "mine"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("not written by agora"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(own.join("index.html")).unwrap(),
+        "my page"
+    );
+    assert_eq!(names(&own), ["index.html"]);
+    let out = run_in(
+        dir.path(),
+        &["export", "html", "e.toml", "-o", "mine", "--force"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(std::fs::read_to_string(own.join("index.html"))
+        .unwrap()
+        .contains("<html"));
+    // One file named with -o: the same rule.
+    std::fs::write(dir.path().join("agenda.ics"), "mine").unwrap();
+    let out = run_in(dir.path(), &["export", "ics", "e.toml", "-o", "agenda.ics"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("agenda.ics")).unwrap(),
+        "mine"
+    );
+    let out = run_in(dir.path(), &["export", "ics", "e.toml", "-o", "fresh.ics"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = run_in(dir.path(), &["export", "ics", "e.toml", "-o", "fresh.ics"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn export_into_a_path_that_is_a_file_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), small_event()).unwrap();
+    std::fs::write(dir.path().join("out"), "a file").unwrap();
+    let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "out"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("is a file, not a folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out")).unwrap(),
+        "a file"
+    );
+}
