@@ -26,5 +26,5 @@ pub(crate) fn render(
         sessions: true,
     };
     let view = view::build(agenda, locale, &links);
-    template::render(Escape::Html, TEMPLATE, custom, &view)
+    template::render(Escape::Html, TEMPLATE, custom, &view, agenda.entries.len())
 }

@@ -19,5 +19,11 @@ pub(crate) fn render(
         sessions: false,
     };
     let view = view::build(agenda, locale, &links);
-    template::render(Escape::Markdown, TEMPLATE, custom, &view)
+    template::render(
+        Escape::Markdown,
+        TEMPLATE,
+        custom,
+        &view,
+        agenda.entries.len(),
+    )
 }

@@ -70,6 +70,43 @@ impl OutputPath {
     }
 }
 
+/// Make every path usable at once: when a path is also the folder of others (a split by room
+/// with ids `amphi` and `amphi.ics` writes the file `rooms/amphi.ics` and the folder
+/// `rooms/amphi.ics/`), the folder is renamed `<name>-2` (or `-3`, … whatever is free), in
+/// place in `paths`. Only folders are renamed, so a page's links inside its own folder keep
+/// working, and the result depends only on the paths given.
+pub fn untangle(paths: &mut [OutputPath]) {
+    use std::collections::HashSet;
+    loop {
+        let files: HashSet<&[String]> = paths.iter().map(|p| p.0.as_slice()).collect();
+        let clash = paths.iter().find_map(|p| {
+            (1..p.0.len()).find_map(|k| files.contains(&p.0[..k]).then(|| p.0[..k].to_vec()))
+        });
+        let Some(folder) = clash else {
+            return;
+        };
+        let taken = |candidate: &[String]| {
+            paths
+                .iter()
+                .any(|p| p.0.len() >= candidate.len() && p.0[..candidate.len()] == *candidate)
+        };
+        let depth = folder.len();
+        let renamed = (2..)
+            .map(|n| {
+                let mut c = folder.clone();
+                c[depth - 1] = format!("{}-{n}", folder[depth - 1]);
+                c
+            })
+            .find(|c| !taken(c) && is_safe_component(&c[depth - 1]))
+            .unwrap_or_else(|| folder.clone());
+        for p in paths.iter_mut() {
+            if p.0.len() > depth && p.0[..depth] == folder[..] {
+                p.0[..depth].clone_from_slice(&renamed);
+            }
+        }
+    }
+}
+
 /// Why files could not be written.
 #[derive(Debug)]
 pub struct WriteError {
@@ -283,6 +320,30 @@ pub fn write_export_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), W
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_is_also_a_folder_is_untangled() {
+        let p = |parts: &[&str]| OutputPath::new(parts).unwrap();
+        let mut paths = vec![
+            p(&["rooms", "amphi.ics"]),
+            p(&["rooms", "amphi.ics", "index.html"]),
+            p(&["rooms", "amphi.ics", "sessions", "a.ics"]),
+            p(&["rooms", "amphi.ics-2"]),
+            p(&["rooms", "amphi", "index.html"]),
+        ];
+        untangle(&mut paths);
+        let shown: Vec<String> = paths.iter().map(OutputPath::display).collect();
+        assert_eq!(
+            shown,
+            [
+                "rooms/amphi.ics",
+                "rooms/amphi.ics-3/index.html",
+                "rooms/amphi.ics-3/sessions/a.ics",
+                "rooms/amphi.ics-2",
+                "rooms/amphi/index.html"
+            ]
+        );
+    }
 
     #[test]
     fn components_are_checked() {

@@ -19,5 +19,5 @@ pub(crate) fn render(
         sessions: false,
     };
     let view = view::build(agenda, locale, &links);
-    template::render(Escape::None, TEMPLATE, custom, &view)
+    template::render(Escape::None, TEMPLATE, custom, &view, agenda.entries.len())
 }

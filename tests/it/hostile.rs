@@ -637,3 +637,86 @@ fn export_into_a_path_that_is_a_file_says_so() {
         "a file"
     );
 }
+
+// ---- Exports: split names, personal schedules, templates ----
+
+#[test]
+fn ids_that_differ_by_an_extension_do_not_collide_in_a_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = event("");
+    text = text.replace("id = \"r2\"", "id = \"r1.ics\"");
+    text.push_str(&session("a", "r1", "2024-05-14T10:00:00", 60, ""));
+    text.push_str(&session("a.ics", "r1.ics", "2024-05-14T10:00:00", 60, ""));
+    std::fs::write(dir.path().join("e.toml"), text).unwrap();
+    for split in ["rooms", "sessions"] {
+        let out = run_in(
+            dir.path(),
+            &["export", "all", "e.toml", "--split", split, "-o", split],
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+    let rooms = dir.path().join("rooms/rooms");
+    assert!(rooms.join("r1.ics").is_file());
+    assert!(rooms.join("r1.ics.ics").is_file());
+    assert!(rooms.join("r1.ics-2/index.html").is_file());
+    assert!(rooms.join("r1/index.html").is_file());
+}
+
+#[test]
+fn a_personal_schedule_names_a_bounded_number_of_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = event("");
+    let n = 300;
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[speakers]]\nid = \"x{i}\"\nname = \"Extra {i}\"\n\n"
+        ));
+    }
+    let all: Vec<String> = (0..n).map(|i| format!("\"x{i}\"")).collect();
+    text.push_str(&session(
+        "a",
+        "r1",
+        "2024-05-14T10:00:00",
+        60,
+        &format!("speakers = [{}]", all.join(", ")),
+    ));
+    std::fs::write(dir.path().join("e.toml"), text).unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "export", "csv", "e.toml", "--split", "speakers", "-o", "out",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let last = std::fs::read_to_string(dir.path().join("out/speakers/x299.csv")).unwrap();
+    assert!(last.contains("Extra 299"), "{last}");
+    assert!(last.matches("Extra ").count() <= 50, "{last}");
+    // The whole program still names everyone.
+    let out = run_in(dir.path(), &["export", "csv", "e.toml", "-o", "-"]);
+    let whole = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(whole.matches("Extra ").count(), n, "{whole}");
+}
+
+#[test]
+fn a_runaway_template_stops_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), small_event()).unwrap();
+    let cases = [
+        ("loop.md", "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}", "steps"),
+        ("pad.txt", "{{ 'x' | pad(10000000000) }}{% for i in range(1000) %}{{ 'y' | pad(100000000) }}{% endfor %}", ""),
+        ("big.md", "{% for i in range(100000) %}{{ 'x' * 10000 }}{% endfor %}{% for i in range(100000) %}{{ 'x' * 10000 }}{% endfor %}{% for i in range(100000) %}{{ 'x' * 10000 }}{% endfor %}", "MiB"),
+    ];
+    for (name, body, says) in cases {
+        std::fs::write(dir.path().join(name), body).unwrap();
+        let format = name.rsplit('.').next().unwrap();
+        let out = run_in(
+            dir.path(),
+            &["export", format, "e.toml", "--template", name, "-o", "-"],
+        );
+        assert!(out.stdout.len() < 300 * 1024 * 1024);
+        if !says.is_empty() {
+            assert_eq!(code(&out), 2, "{name}");
+            assert!(stderr(&out).contains(says), "{name}: {}", stderr(&out));
+        }
+    }
+}
