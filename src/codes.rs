@@ -109,9 +109,15 @@ rule_codes! {
     Unscheduled = "unscheduled", Info;
     /// A room, track or speaker that no session refers to.
     Unused = "unused", Info;
+    /// A calendar named in `busy` cannot be read, or some of it cannot (its busy times are
+    /// then incomplete).
+    InvalidCalendar = "invalid-calendar", Error;
 }
 
 impl RuleCode {
+    /// How many rules there are.
+    pub const COUNT: usize = RuleCode::ALL.len();
+
     /// Index in [`RuleCode::ALL`], for per-rule tables.
     pub fn index(self) -> usize {
         self as usize
@@ -133,8 +139,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sixteen_codes_round_trip() {
-        assert_eq!(RuleCode::ALL.len(), 16);
+    fn every_code_round_trips() {
+        assert_eq!(RuleCode::ALL.len(), RuleCode::COUNT);
         for (i, code) in RuleCode::ALL.iter().enumerate() {
             assert_eq!(code.index(), i);
             assert_eq!(RuleCode::parse(code.as_str()), Some(*code));

@@ -9,7 +9,9 @@
 use std::collections::BinaryHeap;
 use std::fmt::Write as _;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveTime};
+
+use crate::model::DateTimeValue;
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -206,6 +208,12 @@ pub fn generate(opts: &Options) -> String {
             .checked_add_days(Days::new(d as u64))
             .unwrap_or(first_day)
     };
+    // Local date-time `minutes` after midnight of day `d`, as TOML writes it.
+    let at = |d: usize, minutes: u32| {
+        DateTimeValue::Local(day(d).and_time(
+            NaiveTime::from_num_seconds_from_midnight_opt(minutes * 60, 0).unwrap_or_default(),
+        ))
+    };
 
     // Sessions per room and day, and the slot that gives them from 09:00 to 19:00.
     let per_room_day = opts.sessions.div_ceil(rooms * days).max(1);
@@ -266,7 +274,7 @@ pub fn generate(opts: &Options) -> String {
             out,
             "[[rooms]]\nid = \"room-{r}\"\nname = \"Salle {r}\"\ncapacity = {capacity}\nfeatures = {features}\nopen = [ {} ]\n",
             (0..days)
-                .map(|d| format!("{{ from = {}T08:00:00, to = {}T20:00:00 }}", day(d), day(d)))
+                .map(|d| format!("{{ from = {}, to = {} }}", at(d, 8 * 60), at(d, 20 * 60)))
                 .collect::<Vec<_>>()
                 .join(", ")
         );
@@ -287,9 +295,9 @@ pub fn generate(opts: &Options) -> String {
         if partial(p) {
             let _ = writeln!(
                 out,
-                "available = [ {{ from = {}T00:00:00, to = {}T00:00:00 }} ]",
-                day(0),
-                day(days - 1)
+                "available = [ {{ from = {}, to = {} }} ]",
+                at(0, 0),
+                at(days - 1, 0)
             );
         }
         out.push('\n');
@@ -298,14 +306,14 @@ pub fn generate(opts: &Options) -> String {
     // The opening plenary, before the sessions, and the event-wide lunch breaks.
     let _ = writeln!(
         out,
-        "[[sessions]]\nid = \"opening\"\ntitle = \"Ouverture / Opening\"\nkind = \"keynote\"\nplenary = true\nroom = \"room-0\"\nstart = {}T08:00:00\nduration = 45\n",
-        day(0)
+        "[[sessions]]\nid = \"opening\"\ntitle = \"Ouverture / Opening\"\nkind = \"keynote\"\nplenary = true\nroom = \"room-0\"\nstart = {}\nduration = 45\n",
+        at(0, 8 * 60)
     );
     for d in 0..days {
         let _ = writeln!(
             out,
-            "[[sessions]]\nid = \"lunch-{d}\"\ntitle = \"Déjeuner / Lunch\"\nkind = \"break\"\nstart = {}T12:30:00\nduration = 60\n",
-            day(d)
+            "[[sessions]]\nid = \"lunch-{d}\"\ntitle = \"Déjeuner / Lunch\"\nkind = \"break\"\nstart = {}\nduration = 60\n",
+            at(d, 12 * 60 + 30)
         );
     }
 
@@ -367,13 +375,11 @@ pub fn generate(opts: &Options) -> String {
         let kind = ["talk", "talk", "talk", "workshop", "panel"][rng.below(5)];
         let _ = write!(
             out,
-            "[[sessions]]\nid = \"s-{i}\"\ntitle = {}\nkind = \"{kind}\"\ntrack = \"track-{}\"\nroom = \"room-{}\"\nstart = {}T{:02}:{:02}:00\nduration = {}\nexpected = {expected}\nlanguage = \"{}\"\n",
+            "[[sessions]]\nid = \"s-{i}\"\ntitle = {}\nkind = \"{kind}\"\ntrack = \"track-{}\"\nroom = \"room-{}\"\nstart = {}\nduration = {}\nexpected = {expected}\nlanguage = \"{}\"\n",
             quote(&format!("{title} #{i}")),
             s.room,
             s.room,
-            day(s.day),
-            start / 60,
-            start % 60,
+            at(s.day, start),
             s.minutes,
             if french { "fr" } else { "en" },
         );

@@ -17,39 +17,16 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// A valid id close to `text`: lowercase ASCII, accents dropped, other characters as `-`.
+/// A valid id close to `text`: folded ([`crate::text::fold`]: lowercase, accents dropped),
+/// other characters as `-`.
 /// Returns `None` when nothing usable is left (e.g. text in a non-Latin script).
 pub fn slugify(text: &str) -> Option<String> {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let mapped = match c {
-            'a'..='z' | '0'..='9' | '.' | '_' => Some(c),
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => Some('a'),
-            'ç' => Some('c'),
-            'è' | 'é' | 'ê' | 'ë' => Some('e'),
-            'ì' | 'í' | 'î' | 'ï' => Some('i'),
-            'ñ' => Some('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => Some('o'),
-            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
-            'ý' | 'ÿ' => Some('y'),
-            'œ' => {
-                out.push('o');
-                Some('e')
-            }
-            'æ' => {
-                out.push('a');
-                Some('e')
-            }
-            'ß' => {
-                out.push('s');
-                Some('s')
-            }
-            _ => None,
-        };
-        match mapped {
-            Some(c) => out.push(c),
-            None if !out.is_empty() && !out.ends_with('-') => out.push('-'),
-            None => {}
+    for c in crate::text::fold(text).chars() {
+        match c {
+            'a'..='z' | '0'..='9' | '.' | '_' => out.push(c),
+            _ if !out.is_empty() && !out.ends_with('-') => out.push('-'),
+            _ => {}
         }
     }
     let trimmed: String = out

@@ -4,7 +4,9 @@
 //! where they were written, so rules can point at the right line and a later save can patch the
 //! right key. Nothing here is derived: instants, conflicts and lookups are computed from it.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{
+    DateTime, Datelike as _, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike as _,
+};
 use chrono_tz::Tz;
 
 use crate::codes::{Level, RuleCode};
@@ -38,6 +40,9 @@ pub struct Event {
     /// BCP 47 tag; "en" when the file gives none.
     pub language: String,
     pub description: Option<String>,
+    /// Minutes calendar programs should wait between refreshes of a subscribed feed
+    /// (`refresh`; `None`: the default, one hour).
+    pub refresh: Option<i64>,
     /// The `[event]` header.
     pub span: Span,
 }
@@ -64,14 +69,14 @@ pub fn listed_days(start: NaiveDate, end: NaiveDate) -> impl Iterator<Item = Nai
 /// Per-rule levels after `[checks]`, and the changeover gap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checks {
-    levels: [Level; 16],
+    levels: [Level; RuleCode::COUNT],
     /// Minimum minutes between a person's consecutive sessions in different rooms.
     pub changeover_minutes: i64,
 }
 
 impl Default for Checks {
     fn default() -> Checks {
-        let mut levels = [Level::Off; 16];
+        let mut levels = [Level::Off; RuleCode::COUNT];
         for code in RuleCode::ALL {
             levels[code.index()] = code.default_level();
         }
@@ -171,6 +176,8 @@ pub struct Room {
     pub location: Option<String>,
     /// Opening hours; `None` means always open, an empty list never open.
     pub open: Option<Vec<Window>>,
+    /// Calendars (`.ics` files) whose events make the room busy.
+    pub busy: Vec<Calendar>,
     pub span: Span,
     pub id_span: Span,
 }
@@ -186,6 +193,8 @@ pub struct Speaker {
     pub url: Option<String>,
     /// Availability; `None` means always available, an empty list never.
     pub available: Option<Vec<Window>>,
+    /// Calendars (`.ics` files) whose events make the person busy.
+    pub busy: Vec<Calendar>,
     pub span: Span,
     pub id_span: Span,
 }
@@ -198,11 +207,147 @@ pub struct Window {
     pub span: Span,
 }
 
+/// A calendar a room or a person points at with `busy = ["calendars/karine.ics"]`, and what
+/// loading read from it: the busy times over the event's days, and what could not be read.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    /// The path as written (relative to the event), and where.
+    pub path: Spanned<String>,
+    /// Sorted by start.
+    pub busy: Vec<BusyTime>,
+    pub problems: Vec<CalendarProblem>,
+}
+
+impl Calendar {
+    /// A reference not read yet (the editor's new items; the loader fills it).
+    pub fn unread(path: Spanned<String>) -> Calendar {
+        Calendar {
+            path,
+            busy: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// One busy interval `[from, to)` of a calendar: an occurrence of an event or a free/busy period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BusyTime {
+    pub from: crate::time::Instant,
+    pub to: crate::time::Instant,
+    /// The event's SUMMARY; `None` for free/busy periods and private events.
+    pub summary: Option<String>,
+    /// The `BEGIN:VEVENT` (or `FREEBUSY`) line in the calendar's source.
+    pub span: Span,
+}
+
+/// Something in a calendar file that could not be read (reported as `invalid-calendar`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarProblem {
+    /// The offending line of the calendar, or the `busy` entry when the file cannot be read.
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
 /// A date-time as written: local wall-clock time in the event's zone, or with an offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateTimeValue {
     Local(NaiveDateTime),
     Fixed(DateTime<FixedOffset>),
+}
+
+/// Why a TOML date-time is not a [`DateTimeValue`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TomlDateTimeError {
+    /// A date without a time (`2017-12-05`).
+    DateOnly,
+    /// A time without a date (`14:00:00`).
+    TimeOnly,
+    /// A date or time that does not exist (`2017-02-30T…`).
+    Invalid,
+    /// An offset chrono cannot carry.
+    BadOffset,
+}
+
+/// The one conversion between a written date-time and its TOML value, both ways: the loader
+/// reads with [`DateTimeValue::from_toml`]; the saver, the importer and the generator write
+/// with [`DateTimeValue::to_toml`] (or its `Display`, the same text).
+impl DateTimeValue {
+    /// The value of a TOML date-time that has a date and a time, with or without an offset.
+    pub fn from_toml(dt: &toml_datetime::Datetime) -> Result<DateTimeValue, TomlDateTimeError> {
+        let (date, time) = match (dt.date, dt.time) {
+            (Some(date), Some(time)) => (date, time),
+            (Some(_), None) => return Err(TomlDateTimeError::DateOnly),
+            _ => return Err(TomlDateTimeError::TimeOnly),
+        };
+        let naive = NaiveDate::from_ymd_opt(
+            i32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        )
+        .and_then(|d| {
+            NaiveTime::from_hms_nano_opt(
+                u32::from(time.hour),
+                u32::from(time.minute),
+                u32::from(time.second.unwrap_or(0)),
+                time.nanosecond.unwrap_or(0),
+            )
+            .map(|t| d.and_time(t))
+        })
+        .ok_or(TomlDateTimeError::Invalid)?;
+        match dt.offset {
+            None => Ok(DateTimeValue::Local(naive)),
+            Some(offset) => {
+                let minutes = match offset {
+                    toml_datetime::Offset::Z => 0,
+                    toml_datetime::Offset::Custom { minutes } => i32::from(minutes),
+                };
+                FixedOffset::east_opt(minutes * 60)
+                    .and_then(|o| naive.and_local_timezone(o).single())
+                    .map(DateTimeValue::Fixed)
+                    .ok_or(TomlDateTimeError::BadOffset)
+            }
+        }
+    }
+
+    /// The TOML date-time that writes this value: seconds always, a fraction only when there
+    /// is one, the offset (`+00:00` for UTC) when it has one.
+    pub fn to_toml(&self) -> toml_datetime::Datetime {
+        let (naive, offset) = match self {
+            DateTimeValue::Local(n) => (*n, None),
+            DateTimeValue::Fixed(f) => (
+                f.naive_local(),
+                Some(toml_datetime::Offset::Custom {
+                    minutes: (f.offset().local_minus_utc() / 60) as i16,
+                }),
+            ),
+        };
+        // chrono writes a leap second as nanoseconds past 1e9.
+        let (second, nanos) = match naive.nanosecond() {
+            n if n >= 1_000_000_000 => (60, n - 1_000_000_000),
+            n => (naive.second() as u8, n),
+        };
+        toml_datetime::Datetime {
+            date: Some(toml_datetime::Date {
+                year: naive.year() as u16,
+                month: naive.month() as u8,
+                day: naive.day() as u8,
+            }),
+            time: Some(toml_datetime::Time {
+                hour: naive.hour() as u8,
+                minute: naive.minute() as u8,
+                second: Some(second),
+                nanosecond: (nanos != 0).then_some(nanos),
+            }),
+            offset,
+        }
+    }
+}
+
+impl std::fmt::Display for DateTimeValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.to_toml().fmt(f)
+    }
 }
 
 /// A value and where it was written.
@@ -357,5 +502,36 @@ mod tests {
         ] {
             assert!(!is_colour(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn date_times_go_to_toml_and_back() {
+        let parse = |text: &str| {
+            let dt: toml_datetime::Datetime = text.parse().expect("TOML date-time");
+            DateTimeValue::from_toml(&dt)
+        };
+        for text in [
+            "2017-12-05T14:00:00",
+            "2017-12-05T14:00:00.5",
+            "2017-12-05T14:00:00.123456789",
+            "2017-10-29T02:30:00+02:00",
+            "2017-10-29T02:30:00-03:30",
+            "2017-10-29T02:30:00+00:00",
+        ] {
+            let value = parse(text).expect(text);
+            assert_eq!(value.to_string(), text);
+            assert_eq!(DateTimeValue::from_toml(&value.to_toml()), Ok(value));
+        }
+        // Seconds are always written; `Z` reads as `+00:00`.
+        assert_eq!(
+            parse("2017-12-05T14:00").expect("no seconds").to_string(),
+            "2017-12-05T14:00:00"
+        );
+        assert_eq!(
+            parse("2017-12-05T14:00:00Z").expect("Z").to_string(),
+            "2017-12-05T14:00:00+00:00"
+        );
+        assert_eq!(parse("2017-12-05"), Err(TomlDateTimeError::DateOnly));
+        assert_eq!(parse("14:00:00"), Err(TomlDateTimeError::TimeOnly));
     }
 }

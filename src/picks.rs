@@ -45,17 +45,64 @@ pub fn load(path: &Path) -> Result<BTreeSet<String>, String> {
     match std::fs::read_to_string(path) {
         Ok(text) => serde_json::from_str::<PicksFile>(&text)
             .map(|f| f.picks.into_iter().collect())
-            .map_err(|e| format!("cannot read the picks in `{}`: {e}", path.display())),
+            .map_err(|e| {
+                format!(
+                    "cannot read the picks in `{}`: {e}; the file is kept, and set aside before \
+                     new picks are saved",
+                    path.display()
+                )
+            }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeSet::new()),
         Err(e) => Err(format!("cannot read `{}`: {e}", path.display())),
     }
 }
 
-/// Save picks atomically, creating the folder.
-pub fn save(path: &Path, event_id: &str, picks: &BTreeSet<String>) -> Result<(), String> {
+/// Where an unreadable picks file is kept: `<name>.unreadable.json`, then `.unreadable-2`, …
+fn backup_path(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "picks".into());
+    (1..)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            path.with_file_name(format!("{stem}.unreadable{suffix}.json"))
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| path.with_extension("unreadable.json"))
+}
+
+/// Save picks atomically, creating the folder. A picks file that is there but cannot be read
+/// (a trailing comma typed by hand) is never overwritten: it is first kept beside, under a
+/// name returned here so the organiser can be told.
+pub fn save(
+    path: &Path,
+    event_id: &str,
+    picks: &BTreeSet<String>,
+) -> Result<Option<PathBuf>, String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    }
+    let mut kept = None;
+    if let Ok(old) = std::fs::read(path) {
+        let readable = std::str::from_utf8(&old)
+            .ok()
+            .is_some_and(|t| serde_json::from_str::<PicksFile>(t).is_ok());
+        if !readable {
+            let backup = backup_path(path);
+            write_atomic(&backup, &old).map_err(|e| {
+                format!(
+                    "`{}` cannot be read and could not be kept aside ({e}); your picks are not saved",
+                    path.display()
+                )
+            })?;
+            kept = Some(backup);
+        }
     }
     let file = PicksFile {
         event: event_id.to_string(),
@@ -63,7 +110,8 @@ pub fn save(path: &Path, event_id: &str, picks: &BTreeSet<String>) -> Result<(),
     };
     let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
     write_atomic(path, format!("{json}\n").as_bytes())
-        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))
+        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    Ok(kept)
 }
 
 #[cfg(test)]
@@ -80,6 +128,28 @@ mod tests {
         assert_eq!(load(&path).unwrap(), picks);
         std::fs::write(&path, "not json").unwrap();
         assert!(load(&path).unwrap_err().contains("cannot read the picks"));
+    }
+
+    /// Issue 16 item 6: a picks file with a typo is kept, not replaced by the next star.
+    #[test]
+    fn an_unreadable_picks_file_is_kept_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ev.json");
+        let broken = "{\"event\": \"ev\", \"picks\": [\"a\", \"b\", \"c\",]}\n";
+        std::fs::write(&path, broken).unwrap();
+        let err = load(&path).unwrap_err();
+        assert!(err.contains("cannot read the picks in"), "{err}");
+        let one: BTreeSet<String> = ["x".to_string()].into();
+        let kept = save(&path, "ev", &one).unwrap().unwrap();
+        assert_eq!(kept, dir.path().join("ev.unreadable.json"));
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), broken);
+        assert_eq!(load(&path).unwrap(), one);
+        // A readable file is simply replaced; a second broken one gets its own name.
+        assert_eq!(save(&path, "ev", &one).unwrap(), None);
+        std::fs::write(&path, "[").unwrap();
+        let second = save(&path, "ev", &one).unwrap().unwrap();
+        assert_eq!(second, dir.path().join("ev.unreadable-2.json"));
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), broken);
     }
 
     #[test]

@@ -91,11 +91,17 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// All files of one event, in the order they were read.
+/// All files of one event, in the order they were read: the event's own `.toml` files, and
+/// apart from them the files they refer to (speakers' and rooms' calendars), which spans may
+/// point into but which are never edited or saved.
 #[derive(Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    referenced: Vec<SourceFile>,
 }
+
+/// Index bit of a referenced (not event) file.
+const REFERENCED: u32 = 1 << 31;
 
 impl Sources {
     pub fn add(&mut self, file: SourceFile) -> u32 {
@@ -103,12 +109,28 @@ impl Sources {
         (self.files.len() - 1) as u32
     }
 
-    pub fn get(&self, index: u32) -> &SourceFile {
-        &self.files[index as usize]
+    /// Add a file the event refers to (a calendar); it is not among [`Sources::files`].
+    pub fn add_referenced(&mut self, file: SourceFile) -> u32 {
+        self.referenced.push(file);
+        (self.referenced.len() - 1) as u32 | REFERENCED
     }
 
+    pub fn get(&self, index: u32) -> &SourceFile {
+        if index & REFERENCED != 0 {
+            &self.referenced[(index & !REFERENCED) as usize]
+        } else {
+            &self.files[index as usize]
+        }
+    }
+
+    /// The event's own files (what the editor edits and saves).
     pub fn files(&self) -> &[SourceFile] {
         &self.files
+    }
+
+    /// Files the event refers to, such as calendars, in the order they were read.
+    pub fn referenced(&self) -> &[SourceFile] {
+        &self.referenced
     }
 
     pub fn path(&self, index: u32) -> &Path {

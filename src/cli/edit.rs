@@ -149,6 +149,7 @@ fn text_agenda(program: &Program) -> Result<String, String> {
         utc: false,
         stamp,
         template: None,
+        changes: None,
     };
     let files = export::export(
         program,

@@ -38,11 +38,12 @@ impl Target {
 }
 
 fn target_parser() -> impl TypedValueParser<Value = Target> {
-    let mut values: Vec<PossibleValue> = Format::ALL
+    let mut values: Vec<PossibleValue> = Format::NAMED
         .iter()
         .map(|f| PossibleValue::new(f.name()).help(f.summary()))
         .collect();
-    values.push(PossibleValue::new("all").help("every format above, into one folder"));
+    values
+        .push(PossibleValue::new("all").help("every format above except signage, into one folder"));
     PossibleValuesParser::new(values)
         .map(|name: String| Format::parse(&name).map_or(Target::All, Target::One))
 }
@@ -129,6 +130,10 @@ pub struct ExportArgs {
     /// earlier export, listed in the folder's .agora-export, are replaced).
     #[arg(long)]
     pub force: bool,
+    /// Export this release (see `agora releases`) instead of the working copy, byte for byte
+    /// as when it was made; `latest` is the last release.
+    #[arg(long, value_name = "NAME")]
+    pub release: Option<String>,
 }
 
 fn usage(message: &str) -> Outcome {
@@ -161,6 +166,19 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
     if to_stdout && (args.format == Target::All || args.split.is_some()) {
         return usage("-o - prints one file: choose one format, without --split");
     }
+    if args.format == Target::One(Format::Signage) {
+        if to_stdout {
+            return usage(
+                "-o - prints one file; the signage export writes a folder of pages: give -o DIR",
+            );
+        }
+        if args.split.is_some() {
+            return usage("--split does not apply to signage: it already writes one page per room");
+        }
+        if args.utc {
+            return usage("--utc does not apply to signage: screens show the event's local time");
+        }
+    }
 
     let template = match &args.template {
         Some(path) => match crate::load::read_input(path, "the template") {
@@ -177,14 +195,40 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         },
         None => None,
     };
-    let program = match load_path(&args.path) {
-        Ok(program) => program,
+    let store = match crate::release::Store::open(&args.path) {
+        Ok(store) => store,
         Err(failure) => return input_failure(&failure, color),
     };
+    let loaded;
+    let (program, stamp, changes) = match &args.release {
+        Some(name) => {
+            let index = match super::release::find_release(&store, name) {
+                Ok(index) => index,
+                Err(message) => return usage(&message),
+            };
+            let release = &store.releases[index];
+            // A release's exports are dated by the release, whatever the clock says.
+            (
+                &release.program,
+                Ok::<_, String>(release.time),
+                store.follow_release(index),
+            )
+        }
+        None => {
+            loaded = match load_path(&args.path) {
+                Ok(program) => program,
+                Err(failure) => return input_failure(&failure, color),
+            };
+            let stamp =
+                export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now());
+            let changes = store.follow_working_copy(&loaded, *stamp.as_ref().unwrap_or(&0));
+            (&loaded, stamp, changes)
+        }
+    };
+    let changes = (!store.releases.is_empty()).then(|| std::sync::Arc::new(changes));
 
     // The export does not depend on the check: both run at once, on two cores, and the
     // export's result is dropped when --strict refuses or the timestamp is wrong.
-    let stamp = export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now());
     let selection = Selection {
         rooms: args.rooms.clone(),
         speakers: args.speakers.clone(),
@@ -197,13 +241,14 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         utc: args.utc,
         stamp,
         template,
+        changes,
     });
     let (diagnostics, exported) = std::thread::scope(|scope| {
         let exporting = options.as_ref().map(|options| {
-            let (program, formats, selection) = (&program, &formats, &selection);
+            let (formats, selection) = (&formats, &selection);
             scope.spawn(move || export::export(program, formats, selection, split, options))
         });
-        let diagnostics = check(&program);
+        let diagnostics = check(program);
         let exported = exporting.map(|worker| {
             worker
                 .join()
@@ -220,11 +265,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                 .filter(|d| d.severity == crate::codes::Level::Error)
                 .cloned()
                 .collect();
-            write_stderr(&report::text::report(
-                &program,
-                &errors,
-                stderr_color(color),
-            ));
+            write_stderr(&report::text::report(program, &errors, stderr_color(color)));
             write_stderr(&format!(
                 "error: not exporting: the program has {} error-level conflict(s) and --strict was given\n",
                 summary.errors
@@ -248,7 +289,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         .any(|f| matches!(f, Format::FrabXml | Format::FrabJson))
     {
         // Apps expect cancelled sessions to disappear from a new schedule version.
-        let left = crate::export::frab::left_out(&program);
+        let left = crate::export::frab::left_out(program);
         if !left.cancelled.is_empty() || !left.unscheduled.is_empty() {
             write_stderr(&format!(
                 "note: schedule.xml/json leave out {} cancelled and {} unscheduled session(s), \

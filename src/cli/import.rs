@@ -49,8 +49,8 @@ pub(super) fn run(args: &ImportArgs) -> Outcome {
     }
 }
 
-fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
-    let file = &args.file;
+/// Read and import the schedule at `file` (also `agora diff OLD.xml NEW.xml`).
+pub(super) fn read_schedule(file: &Path) -> Result<Imported, String> {
     let shown = file.display();
     let bytes = read_input(file, "the schedule").map_err(|e| e.to_string())?;
     let text = decode(bytes).map_err(|offset| {
@@ -59,10 +59,35 @@ fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
              e.g. `iconv -f ISO-8859-1 -t UTF-8`"
         )
     })?;
-    let imported = import(&text).map_err(|e| match (e.line, e.column) {
+    import(&text).map_err(|e| match (e.line, e.column) {
         (Some(line), Some(column)) => format!("{shown}:{line}:{column}: {}", e.message),
         _ => format!("{shown}: {}", e.message),
-    })?;
+    })
+}
+
+/// A schedule imported as a program, as `agora import FILE -o -` would load it.
+pub(super) fn schedule_program(file: &Path) -> Result<crate::model::Program, String> {
+    let imported = read_schedule(file)?;
+    let source_name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    let files = render(&imported, &source_name, Layout::File);
+    let all: String = files.iter().map(|(_, text)| text.as_str()).collect();
+    load_str(file, &all).map_err(|failure| {
+        let problems: Vec<String> = failure.errors.iter().map(|e| e.message.clone()).collect();
+        format!(
+            "`{}` imports to a program that does not load (this is a bug in agora, please report it): {}",
+            file.display(),
+            problems.join("; ")
+        )
+    })
+}
+
+fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
+    let file = &args.file;
+    let shown = file.display();
+    let imported = read_schedule(file)?;
 
     let to_stdout = args.output.as_os_str() == "-";
     let layout = if !to_stdout

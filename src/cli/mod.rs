@@ -6,6 +6,10 @@ mod check;
 mod edit;
 mod export;
 mod import;
+mod merge;
+mod place;
+mod release;
+mod signage;
 
 pub use edit::plain_agenda;
 
@@ -42,6 +46,7 @@ Examples:
   agora check events/examples/split/ --format json
   agora check my-event.toml --deny warnings     # fail CI on warnings too
   agora export all events/forum-interconnectes-2017.toml
+  agora place my-event.toml --write             # place the backlog, save the plan
   agora completions bash > /etc/bash_completion.d/agora
   agora man > agora.1";
 
@@ -72,8 +77,34 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import a program from a frab/pentabarf schedule.xml or a frab/C3VOC schedule.json (pretalx, frab).
     Import(import::ImportArgs),
+    /// Freeze the current program as a named release (see docs/releases.md).
+    Release(release::ReleaseArgs),
+    /// List an event's releases, with what each changed.
+    Releases(release::ReleasesArgs),
+    /// What changed between two releases, a release and the working copy, or two schedules.
+    Diff(release::DiffArgs),
+    /// Show what is on now and next in each room: a full-screen display for the screens beside the doors.
+    Signage(signage::SignageArgs),
+    /// Place unscheduled sessions (or repair conflicts) under every rule, and print the plan.
+    Place(place::PlaceArgs),
     /// Write a deterministic, realistic program of any size (for benchmarks and demos).
     Generate(GenerateArgs),
+    /// Merge three versions of an event file item by item (a git merge driver).
+    #[command(after_help = "\
+Items (sessions, rooms, speakers, tracks, [event], [checks]) changed on one side only are merged
+silently, keeping theirs' comments and layout; an item changed on both sides is a conflict: ours is
+kept, with theirs in a comment starting with `# <<<<<<<` above it.
+
+As a git merge driver, in .git/config (or ~/.gitconfig):
+  [merge \"agora\"]
+      name = agora per-item merge of event files
+      driver = agora merge %O %A %B
+and in .gitattributes:
+  events/**/*.toml merge=agora
+
+Exit status: 0 merged cleanly, 1 merged with conflicts (the file needs a look), 2 a version could not
+be read (the file is left as it was).")]
+    Merge(merge::MergeArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -172,7 +203,13 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Check(args)) => check::run(&args, color),
         Some(Command::Export(args)) => export::run(&args, color),
         Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Signage(args)) => signage::run(&args, color),
+        Some(Command::Place(args)) => place::run(&args, color),
         Some(Command::Generate(args)) => generate(&args),
+        Some(Command::Merge(args)) => merge::run(&args),
+        Some(Command::Release(args)) => release::release(&args, color),
+        Some(Command::Releases(args)) => release::releases(&args, color),
+        Some(Command::Diff(args)) => release::diff_command(&args, color),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "agora", &mut out);

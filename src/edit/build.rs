@@ -58,6 +58,43 @@ pub fn move_by(doc: &Document, index: usize, minutes: i64) -> Result<Edit, Strin
     })
 }
 
+/// Move a session `minutes` of elapsed time later (earlier when negative), as the grid's `J`
+/// and `K` do: across a DST change, 15 minutes after 02:45 CEST is 02:00 CET, not 03:00. The
+/// new times are written as local wall-clock times where that names them exactly, and with
+/// their offset where it does not (the repeated hour of a fold), or where the session already
+/// wrote one.
+pub fn move_elapsed(doc: &Document, index: usize, minutes: i64) -> Result<Edit, String> {
+    let s = session(doc, index)?;
+    let tz = doc.program.event.timezone;
+    let from = When::of(s);
+    let Some(start) = from.start else {
+        return Err(format!(
+            "'{}' has no start yet: place it first (m, or e to edit it)",
+            s.title
+        ));
+    };
+    let later = |value: DateTimeValue| {
+        let t = crate::time::resolve_lenient(tz, &value) + minutes * 60;
+        let shown = crate::time::to_local(tz, t);
+        match value {
+            DateTimeValue::Local(_) if crate::time::is_unique_local(tz, t) => {
+                DateTimeValue::Local(shown.naive_local())
+            }
+            _ => DateTimeValue::Fixed(shown.fixed_offset()),
+        }
+    };
+    let to = When {
+        start: Some(later(start)),
+        end: from.end.map(later),
+        ..from
+    };
+    Ok(Edit::Move {
+        session: index,
+        from,
+        to,
+    })
+}
+
 /// Move a session `days` days later (earlier when negative), same wall-clock time.
 pub fn move_days(doc: &Document, index: usize, days: i64) -> Result<Edit, String> {
     move_by(doc, index, days * 24 * 60)
@@ -176,8 +213,15 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(&base) {
         return base;
     }
-    let stem = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
-    let stem = if stem.is_empty() { "item" } else { stem };
+    // Only a number this function added (`-2`) is replaced: `accueil-j1` gives `accueil-j1-2`.
+    let stem = match base.rsplit_once('-') {
+        Some((stem, n))
+            if !stem.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            stem
+        }
+        _ => base.as_str(),
+    };
     let stem: String = stem.chars().take(56).collect();
     (2..)
         .map(|n| format!("{stem}-{n}"))
@@ -287,6 +331,7 @@ pub fn new_speaker(doc: &Document, name: &str) -> Result<Edit, String> {
             email: None,
             url: None,
             available: None,
+            busy: Vec::new(),
             span,
             id_span: span,
         }),
@@ -299,6 +344,18 @@ pub fn new_room(doc: &Document, name: &str, capacity: Option<u32>) -> Result<Edi
     let name = name.trim();
     if name.is_empty() {
         return Err("give the room's name, e.g. :room Salle Rhône 160".into());
+    }
+    let lower = name.to_lowercase();
+    if let Some(r) = doc
+        .program
+        .rooms
+        .iter()
+        .find(|r| r.name.to_lowercase() == lower)
+    {
+        return Err(format!(
+            "there is already a room named '{}' (id {}): give the new room another name",
+            r.name, r.id
+        ));
     }
     let base = slugify(name).unwrap_or_else(|| "room".into());
     let id = unique_id(&base, |id| doc.program.rooms.iter().any(|r| r.id == id));
@@ -319,6 +376,7 @@ pub fn new_room(doc: &Document, name: &str, capacity: Option<u32>) -> Result<Edi
             accessible: true,
             location: None,
             open: None,
+            busy: Vec::new(),
             span,
             id_span: span,
         }),

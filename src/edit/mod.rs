@@ -22,8 +22,8 @@ use crate::model::{Program, Room, Session, Speaker, Track};
 use crate::save::RemovedSource;
 
 pub use build::{
-    add_session, duplicate_session, move_by, move_days, new_room, new_session, new_speaker, paste,
-    place, resize_by, set_fields, toggle_person, unique_id, DEFAULT_MINUTES,
+    add_session, duplicate_session, move_by, move_days, move_elapsed, new_room, new_session,
+    new_speaker, paste, place, resize_by, set_fields, toggle_person, unique_id, DEFAULT_MINUTES,
 };
 pub use edits::{Edit, Field, Role, When};
 pub use history::History;

@@ -234,17 +234,9 @@ fn url_pair(url: Option<&str>) -> (Option<String>, Option<String>) {
     }
 }
 
-/// Where a session can be placed in a calendar, if it can.
+/// Where a session is on the calendar, if it is (see `SessionFacts::placed`).
 pub(crate) fn placement(schedule: &Schedule, i: usize) -> Option<(Instant, Instant)> {
-    let session = &schedule.program.sessions[i];
-    let facts = &schedule.sessions[i];
-    let has_place =
-        facts.room.is_some() || (session.room.is_none() && session.kind.may_be_event_wide());
-    if session.start.is_some() && !facts.invalid && has_place {
-        facts.interval
-    } else {
-        None
-    }
+    schedule.sessions[i].calendar_slot()
 }
 
 /// Local start date of a placed session, in zone `tz`.

@@ -20,11 +20,13 @@ pub(crate) fn render(
     locale: &Locale,
     program_ics: &str,
     custom: Option<&str>,
+    changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
 ) -> Result<String, String> {
     let links = IcsLinks {
         program: Some(program_ics.to_string()),
         sessions: true,
+        changes,
     };
     let view = view::build(agenda, locale, &links);
-    template::render(Escape::Html, TEMPLATE, custom, &view, agenda.entries.len())
+    template::render_sized(Escape::Html, TEMPLATE, custom, &view, agenda.entries.len())
 }

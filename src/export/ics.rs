@@ -4,8 +4,13 @@
 //! No `METHOD` is written: the file is a published snapshot, not an iTIP message, so no
 //! `ORGANIZER` is needed and speakers are never `ATTENDEE`s (they appear in `DESCRIPTION`).
 //! `UID`s are `<session-id>@<event-id>` in every file, so a re-import updates instead of
-//! duplicating; cancelled sessions stay with `STATUS:CANCELLED`. `DTSTAMP` is the export's
-//! timestamp (`SOURCE_DATE_EPOCH` when set). Serialisation itself is in `contentline`.
+//! duplicating; cancelled sessions stay with `STATUS:CANCELLED`. With releases
+//! (`crate::release::history`), `SEQUENCE` counts the releases where a session changed for
+//! calendars, `DTSTAMP` and `LAST-MODIFIED` are the time of the last of them, and sessions
+//! removed since an earlier release stay, cancelled; without, `SEQUENCE` is 0 and the stamps
+//! are the export's timestamp (`SOURCE_DATE_EPOCH` when set). `REFRESH-INTERVAL` and
+//! `X-PUBLISHED-TTL` come from the event's `refresh`. Serialisation itself is in
+//! `contentline`.
 
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -16,6 +21,7 @@ use crate::export::contentline::Lines;
 use crate::export::locale::Locale;
 use crate::export::vtimezone;
 use crate::model::Status;
+use crate::release::history::{ChangeInfo, Removed};
 use crate::time::{day_start, to_local, Instant};
 
 /// `PRODID` of every file; no version number, so exports only change when their content does.
@@ -138,9 +144,63 @@ pub(crate) fn timezone(agenda: &Agenda) -> String {
     lines.finish()
 }
 
+/// The properties of a session's `VEVENT` that calendar users see: times, title, place,
+/// description, categories, URL and status — everything but `UID` and the stamps. Two
+/// versions of a session with the same body are the same to a calendar, so this is also what
+/// the release history compares (`crate::release::history`).
+pub(crate) fn body(
+    agenda: &Agenda,
+    entry: &Entry,
+    (start, end): (Instant, Instant),
+    locale: &Locale,
+    utc: bool,
+) -> String {
+    let tz = agenda.tz;
+    let mut lines = Lines::new();
+    write_time(&mut lines, "DTSTART", tz, start, utc);
+    write_time(&mut lines, "DTEND", tz, end, utc);
+    lines.text("SUMMARY", &entry.title);
+    if let Some(loc) = location(agenda, entry) {
+        lines.text("LOCATION", &loc);
+    }
+    lines.text("DESCRIPTION", &description(agenda, entry, locale));
+    let mut categories = Vec::new();
+    if let Some(t) = entry.track {
+        categories.push(agenda.tracks[t].name.clone());
+    }
+    categories.push(locale.kind(entry.kind).to_string());
+    lines.text_list("CATEGORIES", &categories);
+    if let Some(u) = &entry.url {
+        lines.raw("URL", &[], &clean::uri_ascii(u));
+    }
+    let status = match entry.status {
+        Status::Confirmed => "CONFIRMED",
+        Status::Tentative => "TENTATIVE",
+        Status::Cancelled => "CANCELLED",
+    };
+    lines.raw("STATUS", &[], status);
+    lines.finish()
+}
+
+/// `PT1H`, `PT90M`, `PT2H30M`: an RFC 5545 duration of whole minutes.
+pub(crate) fn duration(minutes: i64) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("PT{m}M"),
+        (h, 0) => format!("PT{h}H"),
+        (h, m) => format!("PT{h}H{m}M"),
+    }
+}
+
+/// How often calendars should refresh a subscribed feed, in minutes, unless the event says.
+pub(crate) const DEFAULT_REFRESH_MINUTES: i64 = 60;
+
 /// A whole calendar with the given entries (those that are placed). `vtimezone` is the
 /// output of [`timezone`]; it is written under `--utc` too, since a calendar needs at least
-/// one component, even with no session.
+/// one component, even with no session. `changes`, when given, sets each session's
+/// `SEQUENCE`, `DTSTAMP` and `LAST-MODIFIED` from the release history, and `removed` adds
+/// the sessions removed since an earlier release, cancelled.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn calendar(
     agenda: &Agenda,
     entries: &[&Entry],
@@ -149,6 +209,8 @@ pub(crate) fn calendar(
     utc: bool,
     stamp: Instant,
     vtimezone: &str,
+    changes: Option<&ChangeInfo>,
+    removed: &[Removed],
 ) -> String {
     let tz = agenda.tz;
     let mut lines = Lines::new();
@@ -161,37 +223,43 @@ pub(crate) fn calendar(
     if let Some(d) = &agenda.event.description {
         lines.text("X-WR-CALDESC", d);
     }
+    let refresh = duration(
+        agenda
+            .program
+            .event
+            .refresh
+            .unwrap_or(DEFAULT_REFRESH_MINUTES),
+    );
+    lines.raw("REFRESH-INTERVAL", &[("VALUE", "DURATION")], &refresh);
+    lines.raw("X-PUBLISHED-TTL", &[], &refresh);
     lines.raw_block(vtimezone);
     let placed: Vec<(&Entry, (Instant, Instant))> = entries
         .iter()
         .filter_map(|e| e.slot.map(|s| (*e, s)))
         .collect();
-    for (entry, (start, end)) in placed {
+    for (entry, slot) in placed {
+        let (sequence, modified) = changes
+            .and_then(|c| c.sessions.get(&entry.key))
+            .map_or((0, stamp), |s| (s.sequence, s.modified));
         lines.begin("VEVENT");
         lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &entry.key)));
-        lines.raw("DTSTAMP", &[], &utc_stamp(stamp));
-        write_time(&mut lines, "DTSTART", tz, start, utc);
-        write_time(&mut lines, "DTEND", tz, end, utc);
-        lines.text("SUMMARY", &entry.title);
-        if let Some(loc) = location(agenda, entry) {
-            lines.text("LOCATION", &loc);
-        }
-        lines.text("DESCRIPTION", &description(agenda, entry, locale));
-        let mut categories = Vec::new();
-        if let Some(t) = entry.track {
-            categories.push(agenda.tracks[t].name.clone());
-        }
-        categories.push(locale.kind(entry.kind).to_string());
-        lines.text_list("CATEGORIES", &categories);
-        if let Some(u) = &entry.url {
-            lines.raw("URL", &[], &clean::uri_ascii(u));
-        }
-        let status = match entry.status {
-            Status::Confirmed => "CONFIRMED",
-            Status::Tentative => "TENTATIVE",
-            Status::Cancelled => "CANCELLED",
-        };
-        lines.raw("STATUS", &[], status);
+        lines.raw("DTSTAMP", &[], &utc_stamp(modified));
+        lines.raw("LAST-MODIFIED", &[], &utc_stamp(modified));
+        lines.raw("SEQUENCE", &[], &sequence.to_string());
+        lines.raw_block(&body(agenda, entry, slot, locale, utc));
+        lines.end("VEVENT");
+    }
+    for gone in removed {
+        lines.begin("VEVENT");
+        lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &gone.key)));
+        lines.raw("DTSTAMP", &[], &utc_stamp(gone.modified));
+        lines.raw("LAST-MODIFIED", &[], &utc_stamp(gone.modified));
+        lines.raw("SEQUENCE", &[], &gone.sequence.to_string());
+        // In UTC: the zone's VTIMEZONE covers the current sessions, not necessarily these.
+        lines.raw("DTSTART", &[], &utc_stamp(gone.slot.0));
+        lines.raw("DTEND", &[], &utc_stamp(gone.slot.1));
+        lines.text("SUMMARY", &clean::line(&gone.title));
+        lines.raw("STATUS", &[], "CANCELLED");
         lines.end("VEVENT");
     }
     lines.end("VCALENDAR");

@@ -40,6 +40,12 @@ pub(crate) struct Labels {
     pub no_sessions: &'static str,
     pub published_with: &'static str,
     pub colon: &'static str,
+    /// Change marks since the previous release, and the link to the changes page.
+    pub mark_new: &'static str,
+    pub mark_moved: &'static str,
+    pub mark_changed: &'static str,
+    pub mark_cancelled: &'static str,
+    pub changes: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -73,6 +79,11 @@ const FR: Labels = Labels {
     published_with: "Programme publié avec agora.",
     // French puts a (no-break) space before the colon, so it never starts a line.
     colon: "\u{a0}: ",
+    mark_new: "Nouveau",
+    mark_moved: "Déplacé",
+    mark_changed: "Modifié",
+    mark_cancelled: "Annulé depuis la version précédente",
+    changes: "Modifications du programme",
 };
 
 const EN: Labels = Labels {
@@ -105,6 +116,74 @@ const EN: Labels = Labels {
     no_sessions: "No sessions.",
     published_with: "Programme published with agora.",
     colon: ": ",
+    mark_new: "New",
+    mark_moved: "Moved",
+    mark_changed: "Changed",
+    mark_cancelled: "Cancelled since the last release",
+    changes: "Changes to the programme",
+};
+
+/// The words of the signage (terminal display and kiosk pages). `{}` stands for a value.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SignageWords {
+    pub now: &'static str,
+    pub next: &'static str,
+    /// "in 12 min".
+    pub in_: &'static str,
+    /// "28 min left".
+    pub left: &'static str,
+    /// "Moved to Salle Rhône".
+    pub moved_to: &'static str,
+    /// "Moved from Salle Saône".
+    pub moved_from: &'static str,
+    /// "Free until 14:00".
+    pub free_until: &'static str,
+    pub done_today: &'static str,
+    pub none_today: &'static str,
+    /// "Next here: Wednesday 6 December, 09:00".
+    pub later_here: &'static str,
+    /// "The event starts on Tuesday 5 December at 09:00".
+    pub starts: &'static str,
+    pub ended: &'static str,
+    pub rooms: &'static str,
+    pub until: &'static str,
+    pub clock: &'static str,
+}
+
+const FR_SIGNAGE: SignageWords = SignageWords {
+    now: "En ce moment",
+    next: "Ensuite",
+    in_: "dans {}",
+    left: "encore {}",
+    moved_to: "Déplacé\u{a0}: {}",
+    moved_from: "Déplacé depuis {}",
+    free_until: "Libre jusqu'à {}",
+    done_today: "Plus rien aujourd'hui dans cette salle",
+    none_today: "Aucune session dans cette salle aujourd'hui",
+    later_here: "Prochaine session ici\u{a0}: {}",
+    starts: "L'événement commence le {}",
+    ended: "L'événement est terminé. Merci\u{a0}!",
+    rooms: "Salles",
+    until: "jusqu'à",
+    clock: "Heure",
+};
+
+const EN_SIGNAGE: SignageWords = SignageWords {
+    now: "Now",
+    next: "Next",
+    in_: "in {}",
+    left: "{} left",
+    moved_to: "Moved to {}",
+    moved_from: "Moved from {}",
+    free_until: "Free until {}",
+    done_today: "Nothing more today in this room",
+    none_today: "No session in this room today",
+    later_here: "Next here: {}",
+    starts: "The event starts on {}",
+    ended: "The event is over. Thank you!",
+    rooms: "Rooms",
+    until: "until",
+    clock: "Time",
 };
 
 const FR_WEEKDAYS: [&str; 7] = [
@@ -182,6 +261,22 @@ impl Locale {
             Lang::Fr => &FR,
             Lang::En => &EN,
         }
+    }
+
+    pub fn signage(&self) -> &'static SignageWords {
+        match self.lang {
+            Lang::Fr => &FR_SIGNAGE,
+            Lang::En => &EN_SIGNAGE,
+        }
+    }
+
+    /// "mardi 5 décembre à 09:00" / "Tuesday 5 December at 09:00".
+    pub fn day_at(&self, date: NaiveDate, time: &str) -> String {
+        let at = match self.lang {
+            Lang::Fr => "à",
+            Lang::En => "at",
+        };
+        format!("{} {at} {time}", self.day_month(date))
     }
 
     fn weekday(&self, date: NaiveDate) -> &'static str {
@@ -281,22 +376,10 @@ pub(crate) fn capitalise(text: &str) -> String {
     }
 }
 
-/// A key to sort names the way a reader expects: case and Latin accents ignored.
+/// A key to sort names the way a reader expects: case and accents ignored (see
+/// [`crate::text::fold`]).
 pub(crate) fn sort_key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    crate::text::fold(name)
 }
 
 #[cfg(test)]

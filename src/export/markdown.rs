@@ -17,9 +17,10 @@ pub(crate) fn render(
     let links = IcsLinks {
         program: None,
         sessions: false,
+        changes: None,
     };
     let view = view::build(agenda, locale, &links);
-    template::render(
+    template::render_sized(
         Escape::Markdown,
         TEMPLATE,
         custom,

@@ -9,7 +9,8 @@
 //! Adding a format: a variant in [`Format`] (and in `Format::ALL` if `export all` should
 //! write it), its name and extension, and an arm in `render_format`.
 
-mod agenda;
+pub(crate) mod agenda;
+pub mod changes;
 pub mod clean;
 mod contentline;
 mod csv;
@@ -17,16 +18,18 @@ pub mod frab;
 mod html;
 mod ics;
 mod json;
-mod locale;
+pub(crate) mod locale;
 mod markdown;
 pub mod paths;
 mod selection;
+mod signage;
 mod template;
 mod text;
 mod view;
 mod vtimezone;
 
 use crate::model::Program;
+use crate::release::history::ChangeInfo;
 use crate::rules::Schedule;
 use crate::time::Instant;
 
@@ -54,6 +57,9 @@ pub enum Format {
     FrabXml,
     /// C3VOC `schedule.json` for conference tools (docs/interop.md).
     FrabJson,
+    /// Kiosk pages and `now-next.json` per room for the screens beside the doors
+    /// (docs/signage.md). Not part of `export all`: screens are not publications.
+    Signage,
 }
 
 impl Format {
@@ -80,14 +86,29 @@ impl Format {
             Format::Json => "json",
             Format::FrabXml => "frab-xml",
             Format::FrabJson => "frab-json",
+            Format::Signage => "signage",
         }
     }
+
+    /// Every format the command line accepts: [`Format::ALL`] and the signage.
+    pub const NAMED: &'static [Format] = &[
+        Format::Ics,
+        Format::Html,
+        Format::Markdown,
+        Format::Text,
+        Format::Csv,
+        Format::Json,
+        Format::FrabXml,
+        Format::FrabJson,
+        Format::Signage,
+    ];
 
     /// The extension of its main file.
     pub fn extension(self) -> &'static str {
         match self {
             Format::FrabXml => "xml",
             Format::FrabJson => "json",
+            Format::Signage => "html",
             _ => self.name(),
         }
     }
@@ -105,11 +126,14 @@ impl Format {
                 "frab schedule.xml for Giggity, EventFahrplan, ConfClerk (docs/interop.md)"
             }
             Format::FrabJson => "C3VOC schedule.json for conference tools (docs/interop.md)",
+            Format::Signage => {
+                "kiosk pages and now-next.json per room for screens by the doors (docs/signage.md)"
+            }
         }
     }
 
     pub fn parse(name: &str) -> Option<Format> {
-        Format::ALL.iter().copied().find(|f| f.name() == name)
+        Format::NAMED.iter().copied().find(|f| f.name() == name)
     }
 
     /// Whether `--template` applies.
@@ -119,7 +143,7 @@ impl Format {
 
     /// Whether the format writes exactly one file (without `--split`).
     pub fn single_file(self) -> bool {
-        !matches!(self, Format::Html)
+        !matches!(self, Format::Html | Format::Signage)
     }
 }
 
@@ -132,6 +156,52 @@ pub struct Options {
     pub stamp: Instant,
     /// A template to use instead of the built-in one (HTML, Markdown or text).
     pub template: Option<String>,
+    /// The release history of the exported version (`crate::release::history`): `SEQUENCE`
+    /// and stamps per session, removed sessions, change marks, the changelog. `None`: an
+    /// event without releases (every `SEQUENCE` is 0, every stamp is `stamp`).
+    pub changes: Option<std::sync::Arc<ChangeInfo>>,
+}
+
+/// What the calendar shows of one placed session of the whole program.
+#[derive(Debug, Clone)]
+pub struct CalendarFacts {
+    /// The session's key: its id, made unique (the first part of its UID).
+    pub key: String,
+    /// Every calendar-visible property of its `VEVENT` (see `ics::body`).
+    pub body: String,
+    pub title: String,
+    pub slot: (Instant, Instant),
+}
+
+/// The calendar-visible facts of every placed session of `program`, in calendar order.
+pub fn calendar_facts(program: &Program) -> Vec<CalendarFacts> {
+    let schedule = Schedule::new(program);
+    let filter = Selection::default().resolve(program).unwrap_or_default();
+    let locale = Locale::for_tag(&program.event.language);
+    let agenda = Agenda::new(&schedule, &filter, None, false);
+    agenda
+        .placed()
+        .filter_map(|e| {
+            let slot = e.slot?;
+            Some(CalendarFacts {
+                key: e.key.clone(),
+                body: ics::body(&agenda, e, slot, &locale, false),
+                title: e.title.clone(),
+                slot,
+            })
+        })
+        .collect()
+}
+
+/// The sessions removed since an earlier release, for a calendar of the whole program only.
+fn removed_for<'a>(
+    agenda: &Agenda,
+    options: &'a Options,
+) -> &'a [crate::release::history::Removed] {
+    match &options.changes {
+        Some(c) if !agenda.filtered && agenda.subject.is_none() => &c.removed,
+        _ => &[],
+    }
 }
 
 /// One file of an export.
@@ -177,12 +247,34 @@ fn calendars(
     let all: Vec<&agenda::Entry> = agenda.placed().collect();
     let zone = ics::timezone(agenda);
     let (utc, stamp) = (options.utc, options.stamp);
-    let program = ics::calendar(agenda, &all, &agenda.title(), locale, utc, stamp, &zone);
+    let changes = options.changes.as_deref();
+    let removed = removed_for(agenda, options);
+    let program = ics::calendar(
+        agenda,
+        &all,
+        &agenda.title(),
+        locale,
+        utc,
+        stamp,
+        &zone,
+        changes,
+        removed,
+    );
     let sessions = all
         .iter()
         .map(|e| {
             let title = format!("{} — {}", agenda.event.name, e.title);
-            let text = ics::calendar(agenda, &[*e], &title, locale, utc, stamp, &zone);
+            let text = ics::calendar(
+                agenda,
+                &[*e],
+                &title,
+                locale,
+                utc,
+                stamp,
+                &zone,
+                changes,
+                &[],
+            );
             (e.key.clone(), text)
         })
         .collect();
@@ -211,13 +303,48 @@ fn render_format(
             let zone = ics::timezone(agenda);
             let (utc, stamp) = (options.utc, options.stamp);
             let title = agenda.title();
-            let program = ics::calendar(agenda, &all, &title, locale, utc, stamp, &zone);
+            let program = ics::calendar(
+                agenda,
+                &all,
+                &title,
+                locale,
+                utc,
+                stamp,
+                &zone,
+                options.changes.as_deref(),
+                removed_for(agenda, options),
+            );
             vec![(vec![main.to_string()], program)]
         }
         Format::Html => {
-            let page = templated(html::render(agenda, locale, &ics_name, template))?;
+            let page = templated(html::render(
+                agenda,
+                locale,
+                &ics_name,
+                template,
+                options.changes.clone(),
+            ))?;
             let (program, sessions) = calendars(agenda, locale, options);
             let mut files = vec![(vec![main.to_string()], page), (vec![ics_name], program)];
+            if let Some(info) = options
+                .changes
+                .as_deref()
+                .filter(|_| agenda.subject.is_none())
+            {
+                let e = &agenda.program.event;
+                files.push((
+                    vec!["changes.html".to_string()],
+                    changes::changes_page(&e.name, &e.language, info),
+                ));
+                files.push((
+                    vec!["changes.json".to_string()],
+                    changes::changes_json(&e.id, info),
+                ));
+                files.push((
+                    vec!["changes.atom".to_string()],
+                    changes::atom(&e.id, &e.name, info),
+                ));
+            }
             files.extend(
                 sessions
                     .into_iter()
@@ -225,10 +352,24 @@ fn render_format(
             );
             files
         }
-        Format::Markdown => vec![(
-            vec![main.to_string()],
-            templated(markdown::render(agenda, locale, template))?,
-        )],
+        Format::Markdown => {
+            let mut files = vec![(
+                vec![main.to_string()],
+                templated(markdown::render(agenda, locale, template))?,
+            )];
+            if let Some(info) = options
+                .changes
+                .as_deref()
+                .filter(|_| agenda.subject.is_none())
+            {
+                let name = &agenda.program.event.name;
+                files.push((
+                    vec!["CHANGES.md".to_string()],
+                    changes::changelog_markdown(name, info),
+                ));
+            }
+            files
+        }
         Format::Text => vec![(
             vec![main.to_string()],
             templated(text::render(agenda, locale, template))?,
@@ -237,14 +378,40 @@ fn render_format(
             vec![main.to_string()],
             csv::render(agenda).map_err(ExportError::Output)?,
         )],
-        Format::Json => vec![(vec![main.to_string()], json::render(agenda))],
+        Format::Json => {
+            let mut files = vec![(vec![main.to_string()], json::render(agenda))];
+            if let Some(info) = options
+                .changes
+                .as_deref()
+                .filter(|_| agenda.subject.is_none())
+            {
+                let id = &agenda.program.event.id;
+                files.push((
+                    vec!["changes.json".to_string()],
+                    changes::changes_json(id, info),
+                ));
+            }
+            files
+        }
+        Format::Signage => {
+            signage::render(agenda, locale, options.stamp).map_err(ExportError::Output)?
+        }
         Format::FrabXml | Format::FrabJson => {
             // The whole event's rooms, tracks and days, with the selected sessions.
+            use frab::Version;
+            let version = match options.changes.as_deref() {
+                None => Version::Content,
+                Some(info) => match (&info.version, info.last_release()) {
+                    (Some(name), _) => Version::Release(name.clone()),
+                    (None, Some(last)) => Version::After(last.to_string()),
+                    (None, None) => Version::Content,
+                },
+            };
             let plan = frab::plan::Plan::new(agenda);
             let text = if format == Format::FrabXml {
-                frab::xml::render(&plan)
+                frab::xml::render_versioned(&plan, &version)
             } else {
-                frab::json::render(&plan)
+                frab::json::render_versioned(&plan, &version)
             };
             vec![(vec![main.to_string()], text)]
         }
@@ -283,7 +450,7 @@ pub fn export(
         let agenda = Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
         for &format in formats {
             let main = match (format, part) {
-                (Format::Html, _) => "index.html".to_string(),
+                (Format::Html | Format::Signage, _) => "index.html".to_string(),
                 // The names apps and the C3VOC tools expect; never the `json` export's file.
                 (Format::FrabXml | Format::FrabJson, None) => {
                     format!("schedule.{}", format.extension())
@@ -408,6 +575,7 @@ duration = 15
             utc: false,
             stamp: 1_700_000_000,
             template: None,
+            changes: None,
         }
     }
 
@@ -421,6 +589,7 @@ duration = 15
         let links = view::IcsLinks {
             program: None,
             sessions: true,
+            changes: None,
         };
         let view = view::build(&agenda, &locale, &links);
         let day = &view.days[0];

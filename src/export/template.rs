@@ -11,10 +11,11 @@
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 
-use crate::export::view::View;
-
 /// The CSS of the HTML agenda, available to templates as `{% include "agenda.css" %}`.
 pub(crate) const CSS: &str = include_str!("templates/agenda.css");
+/// The kiosk pages' stylesheet and clock script (`agora export signage`).
+const SIGNAGE_CSS: &str = include_str!("templates/signage.css");
+const SIGNAGE_JS: &str = include_str!("templates/signage.js");
 
 /// How a template's output is escaped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,7 +191,17 @@ pub(crate) fn render(
     escape: Escape,
     builtin: &'static str,
     custom: Option<&str>,
-    view: &View,
+    view: &impl serde::Serialize,
+) -> Result<String, String> {
+    render_sized(escape, builtin, custom, view, 0)
+}
+
+/// [`render`], for an agenda of `sessions` sessions (a custom template's fuel grows with it).
+pub(crate) fn render_sized(
+    escape: Escape,
+    builtin: &'static str,
+    custom: Option<&str>,
+    view: &impl serde::Serialize,
     sessions: usize,
 ) -> Result<String, String> {
     let fuel = fuel_for(sessions);
@@ -216,6 +227,10 @@ pub(crate) fn render(
     env.add_filter("repeat", repeat);
     env.add_template("agenda.css", CSS)
         .map_err(|e| format!("built-in stylesheet: {e}"))?;
+    env.add_template("signage.css", SIGNAGE_CSS)
+        .map_err(|e| format!("built-in stylesheet: {e}"))?;
+    env.add_template("signage.js", SIGNAGE_JS)
+        .map_err(|e| format!("built-in script: {e}"))?;
     let name = escape.template_name();
     match custom {
         Some(source) => env

@@ -17,7 +17,8 @@ pub(crate) fn render(
     let links = IcsLinks {
         program: None,
         sessions: false,
+        changes: None,
     };
     let view = view::build(agenda, locale, &links);
-    template::render(Escape::None, TEMPLATE, custom, &view, agenda.entries.len())
+    template::render_sized(Escape::None, TEMPLATE, custom, &view, agenda.entries.len())
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::export::agenda::{Agenda, Entry};
 use crate::export::locale::{capitalise, sort_key, Labels, Locale};
 use crate::model::{Kind, Status};
+use crate::release::history::{ChangeInfo, Mark};
 use crate::time::{to_local, Instant};
 
 /// Default colours for tracks that give none (distinct, readable on white and on dark grey).
@@ -29,6 +30,8 @@ pub(crate) struct View {
     pub times_note: String,
     /// Relative link to the whole (or part's) `.ics`, when one is written next to the page.
     pub ics: Option<String>,
+    /// The changes page beside the agenda (`changes.html`), when the event has releases.
+    pub changes: Option<String>,
     pub tracks: Vec<TrackView>,
     pub days: Vec<DayView>,
     pub sessions: Vec<SessionView>,
@@ -101,6 +104,11 @@ pub(crate) struct SessionView {
     pub status: &'static str,
     /// "Annulé", "À confirmer", or none for a confirmed session.
     pub status_label: Option<&'static str>,
+    /// `new`, `moved`, `changed` or `cancelled` since the previous release, with a glyph and
+    /// a label (text, not colour alone).
+    pub change: Option<&'static str>,
+    pub change_glyph: Option<&'static str>,
+    pub change_label: Option<&'static str>,
     pub cancelled: bool,
     pub tentative: bool,
     pub is_break: bool,
@@ -189,6 +197,8 @@ pub(crate) struct SpeakerView {
 pub(crate) struct IcsLinks {
     pub program: Option<String>,
     pub sessions: bool,
+    /// The release history: change marks, and a link to `changes.html` (HTML only).
+    pub changes: Option<std::sync::Arc<ChangeInfo>>,
 }
 
 fn clock(agenda: &Agenda, t: Instant) -> String {
@@ -220,6 +230,10 @@ fn person(agenda: &Agenda, p: usize) -> PersonView {
 
 fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) -> SessionView {
     let labels = locale.labels();
+    let mark = links
+        .changes
+        .as_ref()
+        .and_then(|c| c.marks.get(&entry.id).copied());
     let slot = entry.slot;
     let (date, day, start, end, time, start_iso, end_iso, minutes) = match slot {
         Some((s, e)) => {
@@ -285,6 +299,19 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
             Status::Tentative => Some(labels.tentative),
             Status::Confirmed => None,
         },
+        change: mark.map(Mark::as_str),
+        change_glyph: mark.map(|m| match m {
+            Mark::New => "★",
+            Mark::Moved => "→",
+            Mark::Changed => "✎",
+            Mark::Cancelled => "✕",
+        }),
+        change_label: mark.map(|m| match m {
+            Mark::New => labels.mark_new,
+            Mark::Moved => labels.mark_moved,
+            Mark::Changed => labels.mark_changed,
+            Mark::Cancelled => labels.mark_cancelled,
+        }),
         cancelled: entry.status == Status::Cancelled,
         tentative: entry.status == Status::Tentative,
         is_break: entry.kind == Kind::Break,
@@ -564,6 +591,11 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         }),
         times_note,
         ics: links.program.clone(),
+        changes: links
+            .changes
+            .as_ref()
+            .filter(|_| links.program.is_some() && agenda.subject.is_none())
+            .map(|_| "changes.html".to_string()),
         tracks,
         days,
         sessions,

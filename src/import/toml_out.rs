@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use super::map::{Imported, ImportedSession};
-use crate::model::{DateTimeValue, Status};
+use crate::model::Status;
 use crate::time::to_local;
 
 /// One file or a directory of files.
@@ -243,13 +243,13 @@ fn session(out: &mut String, imported: &Imported, s: &ImportedSession) {
     opt_str(out, "track", s.track.as_deref());
     opt_str(out, "room", s.room.as_deref());
     if let Some(start) = &s.start {
-        let _ = writeln!(out, "start = {}", date_time(start));
+        let _ = writeln!(out, "start = {}", start);
     }
     if let Some(d) = s.duration {
         let _ = writeln!(out, "duration = {d}");
     }
     if let Some(end) = &s.end {
-        let _ = writeln!(out, "end = {}", date_time(end));
+        let _ = writeln!(out, "end = {}", end);
     }
     list(out, "speakers", &s.speakers);
     list(out, "moderators", &s.moderators);
@@ -282,13 +282,6 @@ fn list(out: &mut String, key: &str, values: &[String]) {
 
 fn date(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
-fn date_time(v: &DateTimeValue) -> String {
-    match v {
-        DateTimeValue::Local(naive) => naive.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        DateTimeValue::Fixed(dt) => dt.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-    }
 }
 
 /// Text for a `#` comment: one line, no control characters.

@@ -6,21 +6,25 @@
 
 use std::ops::Range;
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use toml::de::{DeTable, DeValue};
-use toml_datetime::{Datetime, Offset};
+use toml_datetime::Datetime;
 
 use super::suggest::closest;
 use super::InputError;
 use crate::codes::{Level, RuleCode};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{
-    DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status, Track, Window,
+    Calendar, DateTimeValue, Event, Kind, Room, Session, Spanned, Speaker, Status,
+    TomlDateTimeError, Track, Window,
 };
 use crate::source::Span;
 
 type Val<'i> = toml::Spanned<DeValue<'i>>;
+
+/// The longest `refresh` of `[event]`: one week, in minutes.
+const MAX_REFRESH_MINUTES: i64 = 7 * 24 * 60;
 
 const TOP_KEYS: [&str; 7] = [
     "event",
@@ -41,7 +45,7 @@ const PLACEMENT_KEYS: [&str; 7] = [
     "tidy-distant-rooms",
     "tidy-gap",
 ];
-const EVENT_KEYS: [&str; 9] = [
+const EVENT_KEYS: [&str; 10] = [
     "id",
     "name",
     "timezone",
@@ -51,9 +55,10 @@ const EVENT_KEYS: [&str; 9] = [
     "url",
     "language",
     "description",
+    "refresh",
 ];
 const TRACK_KEYS: [&str; 4] = ["id", "name", "color", "description"];
-const ROOM_KEYS: [&str; 7] = [
+const ROOM_KEYS: [&str; 8] = [
     "id",
     "name",
     "capacity",
@@ -61,8 +66,9 @@ const ROOM_KEYS: [&str; 7] = [
     "accessible",
     "location",
     "open",
+    "busy",
 ];
-const SPEAKER_KEYS: [&str; 8] = [
+const SPEAKER_KEYS: [&str; 9] = [
     "id",
     "name",
     "affiliation",
@@ -71,6 +77,7 @@ const SPEAKER_KEYS: [&str; 8] = [
     "email",
     "url",
     "available",
+    "busy",
 ];
 const WINDOW_KEYS: [&str; 2] = ["from", "to"];
 const SESSION_KEYS: [&str; 20] = [
@@ -510,59 +517,38 @@ impl Decoder<'_> {
                 return None;
             }
         };
-        let (Some(date), Some(time)) = (dt.date, dt.time) else {
-            let found = if dt.date.is_some() {
-                "a date without a time"
-            } else {
-                "a time without a date"
-            };
-            self.push(
-                InputError::at(span, format!("`{key}` is {found}"))
-                    .label("expected a date and a time")
-                    .help(format!("write both: {example}")),
-            );
-            return None;
-        };
-        if date.year == 0 {
+        if dt.date.is_some_and(|d| d.year == 0) {
             self.push(year_zero(span, key));
             return None;
         }
-        let naive = NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
-            .and_then(|d| {
-                NaiveTime::from_hms_nano_opt(
-                    time.hour as u32,
-                    time.minute as u32,
-                    time.second.unwrap_or(0) as u32,
-                    time.nanosecond.unwrap_or(0),
-                )
-                .map(|t| d.and_time(t))
-            });
-        let Some(naive) = naive else {
-            self.push(InputError::at(
-                span,
-                format!("`{key}` is not a valid date-time"),
-            ));
-            return None;
-        };
-        let value = match dt.offset {
-            None => DateTimeValue::Local(naive),
-            Some(offset) => {
-                let minutes = match offset {
-                    Offset::Z => 0,
-                    Offset::Custom { minutes } => minutes as i32,
+        let value = match DateTimeValue::from_toml(dt) {
+            Ok(value) => value,
+            Err(e @ (TomlDateTimeError::DateOnly | TomlDateTimeError::TimeOnly)) => {
+                let found = if e == TomlDateTimeError::DateOnly {
+                    "a date without a time"
+                } else {
+                    "a time without a date"
                 };
-                match FixedOffset::east_opt(minutes * 60)
-                    .and_then(|o| naive.and_local_timezone(o).single())
-                {
-                    Some(fixed) => DateTimeValue::Fixed(fixed),
-                    None => {
-                        self.push(InputError::at(
-                            span,
-                            format!("`{key}` has an invalid offset"),
-                        ));
-                        return None;
-                    }
-                }
+                self.push(
+                    InputError::at(span, format!("`{key}` is {found}"))
+                        .label("expected a date and a time")
+                        .help(format!("write both: {example}")),
+                );
+                return None;
+            }
+            Err(TomlDateTimeError::Invalid) => {
+                self.push(InputError::at(
+                    span,
+                    format!("`{key}` is not a valid date-time"),
+                ));
+                return None;
+            }
+            Err(TomlDateTimeError::BadOffset) => {
+                self.push(InputError::at(
+                    span,
+                    format!("`{key}` has an invalid offset"),
+                ));
+                return None;
             }
         };
         Some(Spanned { value, span })
@@ -630,6 +616,26 @@ impl Decoder<'_> {
         }
     }
 
+    /// `busy = ["calendars/karine.ics"]`: paths of `.ics` files, read once the event is merged.
+    fn calendars(&mut self, v: Option<&Val>) -> Vec<Calendar> {
+        let Some(items) = self.strings(v, "busy", "\"calendars/karine.ics\"") else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if item.value.trim().is_empty() {
+                self.push(
+                    InputError::at(item.span, "an empty calendar path")
+                        .label("expected the path of an .ics file")
+                        .help("write busy = [\"calendars/karine.ics\"], relative to the event"),
+                );
+                continue;
+            }
+            out.push(Calendar::unread(item));
+        }
+        out
+    }
+
     fn windows(&mut self, v: Option<&Val>, key: &str) -> Option<Vec<Window>> {
         let v = v?;
         let help =
@@ -669,7 +675,7 @@ impl Decoder<'_> {
 
     fn event(&mut self, t: &DeTable, span: Span) -> Option<Event> {
         let before = self.reported;
-        let [id, name, timezone, start, end, venue, url, language, description] =
+        let [id, name, timezone, start, end, venue, url, language, description, refresh] =
             self.fields(t, &EVENT_KEYS, "[event]");
         let id = self.id(id, span, "the event");
         let name = self.required_string(name, "name", span, "[event]");
@@ -718,6 +724,17 @@ impl Decoder<'_> {
         let url = self.string(url, "url");
         let language = self.language(language);
         let description = self.string(description, "description");
+        let refresh_span = refresh.map(|v| self.span(v.span()));
+        let refresh = self.int(refresh, "refresh", "minutes");
+        if let (Some(minutes), Some(span)) = (refresh, refresh_span) {
+            if !(1..=MAX_REFRESH_MINUTES).contains(&minutes) {
+                self.push(
+                    InputError::at(span, format!("`refresh` must be between 1 and {MAX_REFRESH_MINUTES} minutes (got {minutes})"))
+                        .label("minutes between calendar refreshes")
+                        .help("for example refresh = 60 (calendars refresh the feed every hour)"),
+                );
+            }
+        }
         if self.reported != before {
             return None;
         }
@@ -731,6 +748,7 @@ impl Decoder<'_> {
             url,
             language: language.unwrap_or_else(|| "en".to_string()),
             description,
+            refresh,
             span,
         })
     }
@@ -928,7 +946,7 @@ impl Decoder<'_> {
 
     fn room(&mut self, t: &DeTable, span: Span) -> Option<Room> {
         let before = self.reported;
-        let [id, name, capacity, features, accessible, location, open] =
+        let [id, name, capacity, features, accessible, location, open, busy] =
             self.fields(t, &ROOM_KEYS, "a room");
         let id = self.id(id, span, "a room");
         let name = self.required_string(name, "name", span, "a room");
@@ -949,6 +967,7 @@ impl Decoder<'_> {
         let accessible = self.bool(accessible, "accessible");
         let location = self.string(location, "location");
         let open = self.windows(open, "open");
+        let busy = self.calendars(busy);
         if self.reported != before {
             return None;
         }
@@ -961,6 +980,7 @@ impl Decoder<'_> {
             accessible: accessible.unwrap_or(true),
             location,
             open,
+            busy,
             span,
             id_span,
         })
@@ -968,7 +988,7 @@ impl Decoder<'_> {
 
     fn speaker(&mut self, t: &DeTable, span: Span) -> Option<Speaker> {
         let before = self.reported;
-        let [id, name, affiliation, role, bio, email, url, available] =
+        let [id, name, affiliation, role, bio, email, url, available, busy] =
             self.fields(t, &SPEAKER_KEYS, "a speaker");
         let id = self.id(id, span, "a speaker");
         let name = self.required_string(name, "name", span, "a speaker");
@@ -978,6 +998,7 @@ impl Decoder<'_> {
         let email = self.string(email, "email");
         let url = self.string(url, "url");
         let available = self.windows(available, "available");
+        let busy = self.calendars(busy);
         if self.reported != before {
             return None;
         }
@@ -991,6 +1012,7 @@ impl Decoder<'_> {
             email,
             url,
             available,
+            busy,
             span,
             id_span,
         })

@@ -140,7 +140,11 @@ fn build(files: Vec<u32>, sources: Sources, root: &Path) -> Result<Program, Load
     }
     let program = merge::merge(parts, root, &sources, &mut errors);
     match program {
-        Some(parts) if errors.is_empty() => Ok(parts.into_program(sources)),
+        Some(parts) if errors.is_empty() => {
+            let mut program = parts.into_program(sources);
+            crate::busy::attach(&mut program, &crate::busy::base_dir(root));
+            Ok(program)
+        }
         _ => Err(LoadFailure { sources, errors }),
     }
 }

@@ -6,6 +6,7 @@
 //! per-session `allow` are applied as findings are made, and the output order is deterministic.
 //! This module must not print or read files: the CLI and the editor present its results.
 
+mod busy;
 mod capacity;
 mod changeover;
 mod overlap;
@@ -265,6 +266,7 @@ pub fn check_schedule(schedule: &Schedule) -> Vec<Diagnostic> {
     changeover::speaker_changeover(schedule, &mut people, &mut emit);
     timing::unscheduled(schedule, &mut emit);
     refs::unused(schedule, &mut emit);
+    busy::invalid_calendar(schedule, &mut emit);
     let mut out = emit.into_diagnostics();
     sort(&mut out);
     out

@@ -35,7 +35,7 @@ pub const PLACEMENT_RULES: [RuleCode; 10] = [
 /// Kept findings per rule and per level.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
-    pub per_rule: [u32; 16],
+    pub per_rule: [u32; RuleCode::COUNT],
     pub errors: u32,
     pub warnings: u32,
     pub infos: u32,
@@ -335,6 +335,24 @@ impl Probe {
     pub fn counts(&self, s: &Schedule, i: usize, parts: Parts, stop_at_error: bool) -> Counts {
         let mut emit = Emitter::counting(s.program);
         self.evaluate(s, i, parts, stop_at_error, &mut emit);
+        emit.into_counts()
+    }
+
+    /// `speaker-changeover` for person `p`'s sessions `a` (ending at `end_a`) and `b`
+    /// (starting at `start_b`) if they were consecutive: what taking a session from between
+    /// them would add.
+    pub fn consecutive(
+        &self,
+        s: &Schedule,
+        p: usize,
+        (a, end_a): (usize, Instant),
+        (b, start_b): (usize, Instant),
+    ) -> Counts {
+        let mut emit = Emitter::counting(s.program);
+        if emit.enabled(RuleCode::SpeakerChangeover) {
+            let minimum = s.program.checks.changeover_minutes.saturating_mul(60);
+            changeover::consecutive(s, &mut emit, p, (a, end_a), (b, start_b), minimum);
+        }
         emit.into_counts()
     }
 

@@ -46,7 +46,12 @@ pub struct SessionFacts {
     pub invalid: bool,
     /// Takes part in time, room and capacity rules: not cancelled, times valid, room known.
     pub active: bool,
-    /// Active, with a start, and with a room or event-wide (break, social).
+    /// A defined room, or no room for a kind that may be event-wide (break, social).
+    pub has_place: bool,
+    /// On the calendar: a start, valid times and a place; cancelled sessions too (calendars
+    /// show them struck out or drop them). The one definition every export and view uses.
+    pub placed: bool,
+    /// On the calendar and not cancelled: what the time, room and capacity rules look at.
     pub scheduled: bool,
     pub time_issues: Vec<TimeIssue>,
 }
@@ -55,6 +60,15 @@ impl SessionFacts {
     /// `[start, end)` of a scheduled session.
     pub fn slot(&self) -> Option<(Instant, Instant)> {
         if self.scheduled {
+            self.interval
+        } else {
+            None
+        }
+    }
+
+    /// `[start, end)` of a session on the calendar, cancelled or not.
+    pub fn calendar_slot(&self) -> Option<(Instant, Instant)> {
+        if self.placed {
             self.interval
         } else {
             None
@@ -135,8 +149,9 @@ fn facts(
     let interval = times(session, resolver, &mut issues);
     let invalid = issues.iter().any(|i| i.code == RuleCode::InvalidTime);
     let active = session.status != Status::Cancelled && !invalid && !room_unknown;
-    let scheduled =
-        active && session.start.is_some() && (room.is_some() || session.kind.may_be_event_wide());
+    let has_place = room.is_some() || (session.room.is_none() && session.kind.may_be_event_wide());
+    let placed = session.start.is_some() && !invalid && has_place;
+    let scheduled = placed && session.status != Status::Cancelled;
     SessionFacts {
         room,
         room_unknown,
@@ -147,6 +162,8 @@ fn facts(
         interval: if invalid { None } else { interval },
         invalid,
         active,
+        has_place,
+        placed,
         scheduled,
         time_issues: issues,
     }
@@ -331,5 +348,96 @@ fn fold_help(tz: Tz, value: &crate::model::DateTimeValue) -> String {
             )
         }
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_on_the_calendar() {
+        let text = r#"
+[event]
+id = "e"
+name = "E"
+timezone = "Europe/Paris"
+start = 2024-05-02
+end = 2024-05-02
+
+[[rooms]]
+id = "a"
+name = "A"
+
+[[sessions]]
+id = "talk"
+title = "Talk"
+room = "a"
+start = 2024-05-02T10:00:00
+duration = 30
+
+[[sessions]]
+id = "cancelled"
+title = "Cancelled"
+room = "a"
+status = "cancelled"
+start = 2024-05-02T11:00:00
+duration = 30
+
+[[sessions]]
+id = "lost"
+title = "Unknown room"
+room = "nowhere"
+start = 2024-05-02T10:00:00
+duration = 30
+
+[[sessions]]
+id = "lunch"
+title = "Lunch"
+kind = "break"
+start = 2024-05-02T12:00:00
+duration = 60
+
+[[sessions]]
+id = "roomless"
+title = "A talk without a room"
+start = 2024-05-02T12:00:00
+duration = 60
+
+[[sessions]]
+id = "later"
+title = "No start yet"
+room = "a"
+duration = 30
+
+[[sessions]]
+id = "backwards"
+title = "Ends before it starts"
+room = "a"
+start = 2024-05-02T15:00:00
+end = 2024-05-02T14:00:00
+"#;
+        let program = crate::load::load_str(std::path::Path::new("e.toml"), text).expect("loads");
+        let schedule = Schedule::new(&program);
+        let got: Vec<(&str, bool, bool)> = program
+            .sessions
+            .iter()
+            .zip(&schedule.sessions)
+            .map(|(s, f)| (s.id.as_str(), f.placed, f.scheduled))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("talk", true, true),
+                ("cancelled", true, false),
+                ("lost", false, false),
+                ("lunch", true, true),
+                ("roomless", false, false),
+                ("later", false, false),
+                ("backwards", false, false),
+            ]
+        );
+        let f = &schedule.sessions[1];
+        assert_eq!((f.slot(), f.calendar_slot().is_some()), (None, true));
     }
 }

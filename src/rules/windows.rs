@@ -1,4 +1,5 @@
-//! Rules about time windows: `outside-event`, `room-closed`, `speaker-unavailable`.
+//! Rules about time windows: `outside-event`, `room-closed`, `speaker-unavailable` (the busy
+//! times of `busy` calendars are in `busy`).
 
 use chrono::Days;
 
@@ -128,6 +129,7 @@ pub(super) fn room_closed_one(s: &Schedule, w: &Windows, i: usize, emit: &mut Em
     let (Some(room), Some((a, b))) = (facts.room, facts.slot()) else {
         return;
     };
+    super::busy::room_busy_one(s, i, room, (a, b), emit);
     let Some(open) = &w.hours[room] else { return };
     if inside(open, a, b) {
         return;
@@ -169,6 +171,7 @@ pub(super) fn speaker_unavailable_one(s: &Schedule, w: &Windows, i: usize, emit:
     let facts = &s.sessions[i];
     let Some((a, b)) = facts.slot() else { return };
     for &person in &facts.people {
+        super::busy::speaker_busy_one(s, i, person, (a, b), emit);
         let Some(free) = &w.available[person] else {
             continue;
         };

@@ -1,6 +1,6 @@
 //! How times read in messages: "14:00–15:30", "Tue 5 Dec", in the event's zone.
 
-use chrono::{Datelike, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, Timelike};
 use chrono_tz::Tz;
 
 use crate::model::DateTimeValue;
@@ -11,27 +11,30 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-fn day_of(naive: NaiveDateTime) -> String {
+/// "Tue 5 Dec": a date within an event (organisers know the year). Every wording of a day
+/// comes from here, from the date itself.
+pub fn date(date: NaiveDate) -> String {
     format!(
         "{} {} {}",
-        WEEKDAYS[naive.weekday().num_days_from_monday() as usize],
-        naive.day(),
-        MONTHS[naive.month0() as usize],
+        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        MONTHS[date.month0() as usize],
     )
 }
 
-fn day_with_year(naive: NaiveDateTime) -> String {
-    format!("{} {}", day_of(naive), naive.year())
+/// "Tue 5 Dec 2017": a date that may lie outside the event.
+pub fn full_date(d: NaiveDate) -> String {
+    format!("{} {}", date(d), d.year())
 }
 
-/// "Tue 5 Dec": the day within an event (organisers know the year).
+/// "Tue 5 Dec": the local day of `t` within an event.
 pub fn day(tz: Tz, t: Instant) -> String {
-    day_of(to_local(tz, t).naive_local())
+    date(to_local(tz, t).date_naive())
 }
 
-/// "Tue 5 Dec 2017": a day that may lie outside the event.
+/// "Tue 5 Dec 2017": the local day of `t`, which may lie outside the event.
 pub fn full_day(tz: Tz, t: Instant) -> String {
-    day_with_year(to_local(tz, t).naive_local())
+    full_date(to_local(tz, t).date_naive())
 }
 
 /// "14:00".
@@ -60,7 +63,7 @@ pub fn date_time(tz: Tz, value: &DateTimeValue) -> String {
         "{:02}:{:02} on {}",
         naive.hour(),
         naive.minute(),
-        day_with_year(naive)
+        full_date(naive.date())
     )
 }
 
@@ -84,5 +87,19 @@ mod tests {
             span(tz, t + 9 * 3600 + 1800, t + 11 * 3600),
             "23:30–Wed 6 Dec 01:00"
         );
+    }
+
+    #[test]
+    fn days_read_from_the_date_whatever_the_zone_does() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        assert_eq!(super::date(date(2017, 12, 5)), "Tue 5 Dec");
+        assert_eq!(full_date(date(2017, 12, 5)), "Tue 5 Dec 2017");
+        // Samoa skipped 30 December 2011 entirely, and Kiribati's Line Islands had no 31
+        // December 1994: the wording of a date needs no instant inside it.
+        assert_eq!(full_date(date(2011, 12, 30)), "Fri 30 Dec 2011");
+        assert_eq!(full_date(date(1994, 12, 31)), "Sat 31 Dec 1994");
+        // Far ends of the calendar.
+        assert_eq!(full_date(date(1, 1, 1)), "Mon 1 Jan 1");
+        assert_eq!(full_date(date(9999, 12, 31)), "Fri 31 Dec 9999");
     }
 }

@@ -41,7 +41,7 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
             return Err(not_a_file(&real));
         }
     }
-    write_beside(&real, bytes)
+    write_beside(&real, bytes, None)
 }
 
 /// Write `bytes` at `target` itself: whatever is there (a file, or a symlink, which is not
@@ -52,7 +52,18 @@ pub fn replace_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
             return Err(not_a_file(target));
         }
     }
-    write_beside(target, bytes)
+    write_beside(target, bytes, None)
+}
+
+/// As [`replace_atomic`], with the permissions `mode` from the first byte whatever the file had
+/// (recovery and lock files take the event file's mode, so a private event's edits stay private).
+pub fn replace_atomic_mode(target: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(target) {
+        if meta.is_dir() {
+            return Err(not_a_file(target));
+        }
+    }
+    write_beside(target, bytes, Some(mode))
 }
 
 fn not_a_file(path: &Path) -> io::Error {
@@ -108,8 +119,11 @@ fn temp_path(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.agora-{:016x}.tmp", hasher.finish()))
 }
 
-fn write_beside(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let existing = std::fs::metadata(target).ok().filter(|m| m.is_file());
+fn write_beside(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+    let existing = match mode {
+        Some(_) => None,
+        None => std::fs::metadata(target).ok().filter(|m| m.is_file()),
+    };
     let mut attempt = 0;
     let (mut file, temp) = loop {
         let temp = temp_path(target);
@@ -118,8 +132,8 @@ fn write_beside(target: &Path, bytes: &[u8]) -> io::Result<()> {
         // The target's mode from the first byte (the umask can only narrow it), so a private
         // event's text is never readable by others, not even in the temp file.
         #[cfg(unix)]
-        if let Some(meta) = &existing {
-            options.mode(meta.permissions().mode() & 0o7777);
+        if let Some(mode) = mode.or(existing.as_ref().map(|m| m.permissions().mode())) {
+            options.mode(mode & 0o7777);
         }
         match options.open(&temp) {
             Ok(file) => break (file, temp),
@@ -134,6 +148,10 @@ fn write_beside(target: &Path, bytes: &[u8]) -> io::Result<()> {
             // and their file keeps the owner it gets from them.
             let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
             file.set_permissions(meta.permissions())?;
+        }
+        #[cfg(unix)]
+        if let Some(mode) = mode {
+            file.set_permissions(std::fs::Permissions::from_mode(mode & 0o7777))?;
         }
         file.write_all(bytes)?;
         file.sync_all()?;
@@ -252,6 +270,21 @@ mod tests {
         write_atomic(&path, b"new").unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_given_mode_is_used_from_the_first_byte_and_a_planted_link_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        std::fs::write(&outside, "keep").unwrap();
+        let path = dir.path().join(".recover");
+        std::os::unix::fs::symlink(&outside, &path).unwrap();
+        replace_atomic_mode(&path, b"private", 0o600).unwrap();
+        assert_eq!(std::fs::read(&outside).unwrap(), b"keep");
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        assert!(meta.is_file());
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     }
 
     #[cfg(unix)]

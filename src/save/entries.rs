@@ -6,20 +6,12 @@
 
 use toml_edit::{Array, InlineTable, Value};
 
-use crate::model::{DateTimeValue, Room, Session, Speaker, Status, Window};
+use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Window};
 
 pub(crate) type Entries = Vec<(&'static str, Option<Value>)>;
 
 pub(crate) fn datetime(value: &DateTimeValue) -> Value {
-    let text = match value {
-        DateTimeValue::Local(n) => n.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
-        DateTimeValue::Fixed(f) => f.format("%Y-%m-%dT%H:%M:%S%.f%:z").to_string(),
-    };
-    match text.parse::<toml_edit::Datetime>() {
-        Ok(dt) => Value::from(dt),
-        // Unreachable for chrono's output; keep the text rather than lose the value.
-        Err(_) => Value::from(text),
-    }
+    Value::from(value.to_toml())
 }
 
 fn string(value: &Option<String>) -> Option<Value> {
@@ -41,6 +33,10 @@ fn windows(windows: &Option<Vec<Window>>) -> Option<Value> {
         array.push(Value::InlineTable(t));
     }
     Some(Value::Array(array))
+}
+
+fn calendars(calendars: &[Calendar]) -> Option<Value> {
+    strings(calendars.iter().map(|c| c.path.value.as_str()))
 }
 
 pub(crate) fn session(s: &Session) -> Entries {
@@ -95,6 +91,7 @@ pub(crate) fn room(r: &Room) -> Entries {
         ("accessible", (!r.accessible).then(|| Value::from(false))),
         ("location", string(&r.location)),
         ("open", windows(&r.open)),
+        ("busy", calendars(&r.busy)),
     ]
 }
 
@@ -108,6 +105,7 @@ pub(crate) fn speaker(s: &Speaker) -> Entries {
         ("email", string(&s.email)),
         ("url", string(&s.url)),
         ("available", windows(&s.available)),
+        ("busy", calendars(&s.busy)),
     ]
 }
 

@@ -352,7 +352,10 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
                     }
                     a.insert(index, table);
                 } else {
-                    if !own.is_empty() {
+                    let last = a.iter().last().and_then(Table::position);
+                    if !own.is_empty() || before(table.position(), last) {
+                        // Printed right after the array's last table (toml_edit places a
+                        // table without a position after the one visited before it).
                         table.set_position(None);
                     }
                     a.push(table);
@@ -394,10 +397,39 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
                 }
                 a.push(table);
             }
+            in_array_order(&mut a);
             doc.insert(key, Item::ArrayOfTables(a));
         }
     }
     Ok(())
+}
+
+/// Whether `position` would print before `last`.
+fn before(position: Option<isize>, last: Option<isize>) -> bool {
+    matches!((position, last), (Some(p), Some(l)) if p < l)
+}
+
+/// Positions that never decrease along a re-created array, so its tables print in the array's
+/// order: tables restored by undo carry positions from different saves, and one without a
+/// position would otherwise print after whatever table the document lists before the array
+/// (its key is appended at the end of the document).
+fn in_array_order(a: &mut ArrayOfTables) {
+    let positions: Vec<Option<isize>> = a.iter().map(Table::position).collect();
+    let mut last: Option<isize> = None;
+    for (i, table) in a.iter_mut().enumerate() {
+        let next_known = positions[i..].iter().flatten().next().copied();
+        let position = match (table.position(), last) {
+            (Some(p), Some(l)) => p.max(l),
+            (Some(p), None) => p,
+            (None, Some(l)) => l,
+            (None, None) => match next_known {
+                Some(p) => p,
+                None => continue,
+            },
+        };
+        table.set_position(Some(position));
+        last = Some(position);
+    }
 }
 
 impl RemovedSource {

@@ -4,9 +4,12 @@
 //! be in.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
-use crate::edit::{Document, Edit};
-use crate::recover::Recovery;
+use crate::edit::Document;
+use crate::instance::Instance;
+use crate::merge::Side;
+use crate::recover::{Recovery, Replayed};
 use crate::save::{OnDisk, SaveError, Saved};
 use crate::time::Instant;
 
@@ -193,6 +196,8 @@ pub enum Action {
     PrevField,
     /// In the speaker picker: add or remove as moderator instead of speaker.
     Alternate,
+    /// Close the speaker picker keeping its changes (as one undo step).
+    Accept,
     /// Type a character.
     Insert(char),
     /// Delete the character before the cursor.
@@ -227,8 +232,11 @@ pub enum Effect {
     },
     /// Store the picks.
     SavePicks,
-    /// Restore the recovery file found at launch.
-    Restore,
+    /// Restore the first recovery file offered, with the conflicts chosen so far.
+    Restore { choices: Vec<Side> },
+    /// Save over files changed on disk, replaying the edits onto them item by item, with the
+    /// conflicts chosen so far.
+    KeepMine { then_quit: bool, choices: Vec<Side> },
     /// Delete the recovery file found at launch.
     DiscardRecovery,
     /// Leave the editor.
@@ -261,13 +269,25 @@ pub enum Msg {
     /// A recovery file was found at launch; `changed_since`: the event's files were modified
     /// after it was written.
     RecoveryFound {
+        path: PathBuf,
         recovery: Box<Recovery>,
         changed_since: bool,
     },
+    /// Another editor that may be running has the event open.
+    OtherEditor(Instance),
+    /// "Keep mine": the event as on disk now and the edits replayed onto it (or why not).
+    Merged {
+        result: Result<Box<(Document, OnDisk, Replayed)>, String>,
+        then_quit: bool,
+        choices: Vec<Side>,
+    },
     /// A recovery file was found but could not be read.
     RecoveryUnreadable(String),
-    /// The recovered edits, as one undoable step (or why they could not be restored).
-    Restored(Result<Option<Edit>, String>),
+    /// The recovered edits replayed onto the files as they are (or why they could not be).
+    Restored {
+        result: Result<Replayed, String>,
+        choices: Vec<Side>,
+    },
     /// The recovery file found at launch was deleted.
     RecoveryDiscarded,
     /// The background recovery file could not be written.

@@ -90,9 +90,7 @@ impl Derived {
                     }
                 }
                 None => {
-                    let placed = session.start.is_some()
-                        && (session.room.is_some() || session.kind.may_be_event_wide());
-                    if !placed || facts[i].room_unknown {
+                    if session.start.is_none() || !facts[i].has_place {
                         unscheduled.push(i);
                     }
                 }

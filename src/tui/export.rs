@@ -48,6 +48,7 @@ pub fn export(
         utc: false,
         stamp,
         template: None,
+        changes: None,
     };
     let files =
         export::export(program, &formats, &selection, None, &options).map_err(|e| match e {

@@ -1,7 +1,7 @@
 //! The session form (`e`): fields as text, validated into [`Field`] values with a message per
 //! field that is wrong — never a silent rejection.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::action::Action;
 use crate::edit::Field;
@@ -53,19 +53,27 @@ impl FormKey {
         }
     }
 
-    pub fn placeholder(self) -> &'static str {
+    /// What an empty field shows; `day` is the day the start would fall on.
+    pub fn placeholder(self, day: NaiveDate) -> String {
+        if self == FormKey::Start {
+            return format!(
+                "{} 14:00 or 14:00 (empty: unscheduled)",
+                day.format("%Y-%m-%d")
+            );
+        }
         match self {
             FormKey::Title => "the session's title",
             FormKey::Kind => "talk, keynote, panel, workshop, roundtable, break, social, other",
             FormKey::Track => "track id or name (empty: none)",
             FormKey::Room => "room id or name (empty: unscheduled)",
-            FormKey::Start => "2017-12-05 14:00 (empty: unscheduled)",
+            FormKey::Start => "",
             FormKey::Duration => "minutes, or 1h30",
             FormKey::Expected => "expected attendance (empty: unknown)",
             FormKey::Requires => "features, comma-separated",
             FormKey::Status => "confirmed, tentative or cancelled",
             FormKey::Description => "a paragraph (empty: none)",
         }
+        .to_string()
     }
 }
 
@@ -92,12 +100,13 @@ pub struct Form {
     pub new: bool,
 }
 
+/// A start as the form shows it: a local time as written, a time with an offset with it
+/// (`2024-10-27 02:15+01:00`, the second 02:15 of a night when clocks go back).
 fn local_text(value: &DateTimeValue) -> String {
-    let naive = match value {
-        DateTimeValue::Local(n) => *n,
-        DateTimeValue::Fixed(f) => f.naive_local(),
-    };
-    naive.format("%Y-%m-%d %H:%M").to_string()
+    match value {
+        DateTimeValue::Local(n) => n.format("%Y-%m-%d %H:%M").to_string(),
+        DateTimeValue::Fixed(f) => f.format("%Y-%m-%d %H:%M%:z").to_string(),
+    }
 }
 
 /// Minutes between a session's start and end as written.
@@ -243,7 +252,7 @@ impl Form {
                 Some(n) => Some(Some(n)),
                 None => {
                     errors[FormKey::Start as usize] = Some(format!(
-                        "`{start_text}` is not a date and time: write {} 14:00, or 14:00 for that day",
+                        "`{start_text}` is not a date and time: write {} 14:00, or 14:00 for that day (02:15+01:00 with an offset)",
                         default_day.format("%Y-%m-%d")
                     ));
                     None
@@ -354,8 +363,9 @@ fn reference<'a>(
     Err(())
 }
 
-/// "2017-12-05 14:00", "2017-12-05T14:00[:00]", or "14:00" on `day`.
-pub fn parse_start(text: &str, day: NaiveDate) -> Option<NaiveDateTime> {
+/// "2017-12-05 14:00", "2017-12-05T14:00[:00]", or "14:00" on `day`; any of them may end
+/// with an offset ("02:15+01:00"), which picks one of the two instants of a repeated hour.
+pub fn parse_start(text: &str, day: NaiveDate) -> Option<DateTimeValue> {
     let text = text.trim();
     for format in [
         "%Y-%m-%d %H:%M",
@@ -364,10 +374,22 @@ pub fn parse_start(text: &str, day: NaiveDate) -> Option<NaiveDateTime> {
         "%Y-%m-%d %H:%M:%S",
     ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(text, format) {
-            return Some(n);
+            return Some(DateTimeValue::Local(n));
+        }
+        if let Ok(f) = DateTime::parse_from_str(text, &format!("{format}%:z")) {
+            return Some(DateTimeValue::Fixed(f));
         }
     }
-    parse_time(text).map(|t| day.and_time(t))
+    if let Some(at) = text.rfind(['+', '-']).filter(|&at| at > 0) {
+        // A time of `day` with an offset.
+        let (time, offset) = text.split_at(at);
+        let t = parse_time(time)?;
+        let stamp = format!("{} {}{offset}", day.format("%Y-%m-%d"), t.format("%H:%M"));
+        return DateTime::parse_from_str(&stamp, "%Y-%m-%d %H:%M%:z")
+            .ok()
+            .map(DateTimeValue::Fixed);
+    }
+    parse_time(text).map(|t| DateTimeValue::Local(day.and_time(t)))
 }
 
 /// "14:00", "14h", "14h30", "9:05".
@@ -406,14 +428,16 @@ pub fn parse_minutes(text: &str) -> Option<i64> {
 fn times(
     program: &Program,
     s: &Session,
-    start: Option<NaiveDateTime>,
+    start: Option<DateTimeValue>,
     minutes_new: Option<i64>,
 ) -> Vec<Field> {
     let tz = program.event.timezone;
-    let start_value = start.map(|n| match s.start.as_ref().map(|v| v.value) {
+    let start_value = start.map(|v| match (v, s.start.as_ref().map(|w| w.value)) {
         // Keep a start written with an offset when it does not change.
-        Some(DateTimeValue::Fixed(f)) if f.naive_local() == n => DateTimeValue::Fixed(f),
-        _ => DateTimeValue::Local(n),
+        (DateTimeValue::Local(n), Some(DateTimeValue::Fixed(f))) if f.naive_local() == n => {
+            DateTimeValue::Fixed(f)
+        }
+        (v, _) => v,
     });
     let uses_end = s.end.is_some() && s.duration.is_none();
     if !uses_end {
@@ -451,13 +475,32 @@ mod tests {
         assert_eq!(parse_time("9h05"), NaiveTime::from_hms_opt(9, 5, 0));
         assert_eq!(parse_time("25:00"), None);
         let day = NaiveDate::from_ymd_opt(2017, 12, 5).unwrap();
+        let local = |text: &str| match parse_start(text, day) {
+            Some(DateTimeValue::Local(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        let fixed = |text: &str| match parse_start(text, day) {
+            Some(DateTimeValue::Fixed(f)) => Some(f.to_rfc3339()),
+            _ => None,
+        };
         assert_eq!(
-            parse_start("2017-12-06 09:30", day).map(|d| d.to_string()),
+            local("2017-12-06 09:30"),
             Some("2017-12-06 09:30:00".into())
         );
+        assert_eq!(local("16:15"), Some("2017-12-05 16:15:00".into()));
+        // An offset picks one instant of a repeated hour.
         assert_eq!(
-            parse_start("16:15", day).map(|d| d.to_string()),
-            Some("2017-12-05 16:15:00".into())
+            fixed("02:15+01:00"),
+            Some("2017-12-05T02:15:00+01:00".into())
         );
+        assert_eq!(
+            fixed("2017-12-06 09:30+02:00"),
+            Some("2017-12-06T09:30:00+02:00".into())
+        );
+        assert_eq!(
+            fixed("2017-12-06T09:30-05:00"),
+            Some("2017-12-06T09:30:00-05:00".into())
+        );
+        assert_eq!(parse_start("02:15+1h", day), None);
     }
 }

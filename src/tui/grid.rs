@@ -106,22 +106,33 @@ pub struct Block {
     pub row0: usize,
     /// First row after the block.
     pub row1: usize,
-    /// Side-by-side position among sessions overlapping it in its room.
+    /// Side-by-side position among sessions sharing rows in its room (overlapping in time, or
+    /// only on screen at a coarse step).
     pub lane: usize,
     pub lanes: usize,
+    /// It overlaps another session of its room in time (a conflict, marked `‖`).
+    pub overlap: bool,
 }
 
 impl Block {
     pub fn overlapped(&self) -> bool {
-        self.lanes > 1
+        self.overlap
     }
+}
+
+/// First row of an interval and the row after it, at the frame's step.
+fn rows_of(frame: &DayFrame, s: Instant, e: Instant) -> (usize, usize) {
+    let step_s = frame.step * 60;
+    let row0 = ((s - frame.origin).div_euclid(step_s)).max(0) as usize;
+    let row1 = ((e - frame.origin + step_s - 1).div_euclid(step_s)).max(row0 as i64 + 1) as usize;
+    (row0, row1)
 }
 
 /// The blocks of a day, event-wide ones first.
 pub fn blocks(derived: &Derived, frame: &DayFrame, day: usize) -> Vec<Block> {
-    let step_s = frame.step * 60;
     let mut out: Vec<Block> = Vec::new();
-    let mut by_room: Vec<(usize, Instant, Instant, usize)> = Vec::new();
+    // (room, first row, row after, start, end, session)
+    let mut by_room: Vec<(usize, usize, usize, Instant, Instant, usize)> = Vec::new();
     for &i in derived
         .day_sessions
         .get(day)
@@ -130,55 +141,67 @@ pub fn blocks(derived: &Derived, frame: &DayFrame, day: usize) -> Vec<Block> {
     {
         let facts = &derived.facts[i];
         let Some((s, e)) = facts.slot() else { continue };
+        let (row0, row1) = rows_of(frame, s, e);
         match facts.room {
-            Some(room) => by_room.push((room, s, e, i)),
-            None => {
-                let row0 = ((s - frame.origin).div_euclid(step_s)).max(0) as usize;
-                let row1 = ((e - frame.origin + step_s - 1).div_euclid(step_s)).max(row0 as i64 + 1)
-                    as usize;
-                out.push(Block {
-                    session: i,
-                    room: None,
-                    row0,
-                    row1,
-                    lane: 0,
-                    lanes: 1,
-                });
-            }
+            Some(room) => by_room.push((room, row0, row1, s, e, i)),
+            None => out.push(Block {
+                session: i,
+                room: None,
+                row0,
+                row1,
+                lane: 0,
+                lanes: 1,
+                overlap: false,
+            }),
         }
     }
-    by_room.sort_unstable();
-    // Per room, clusters of overlapping sessions share the width in lanes.
+    by_room.sort_unstable_by_key(|&(room, row0, _, s, e, i)| (room, row0, s, e, i));
+    // Per room, clusters of sessions sharing rows split the width in lanes, so none hides
+    // another even when a coarse step puts two consecutive sessions on one row.
     let mut start = 0;
     while start < by_room.len() {
         let room = by_room[start].0;
-        let mut cluster_end_time = by_room[start].2;
+        let mut cluster_end_row = by_room[start].2;
         let mut end = start + 1;
-        while end < by_room.len() && by_room[end].0 == room && by_room[end].1 < cluster_end_time {
-            cluster_end_time = cluster_end_time.max(by_room[end].2);
+        while end < by_room.len() && by_room[end].0 == room && by_room[end].1 < cluster_end_row {
+            cluster_end_row = cluster_end_row.max(by_room[end].2);
             end += 1;
         }
         let cluster = &by_room[start..end];
-        let mut lane_ends: Vec<Instant> = Vec::new();
+        // Overlap in time (the conflict), apart from sharing rows on screen.
+        let mut by_time: Vec<(Instant, Instant, usize)> =
+            cluster.iter().map(|c| (c.3, c.4, c.5)).collect();
+        by_time.sort_unstable();
+        let mut overlapping: Vec<usize> = Vec::new();
+        let mut holder: Option<(Instant, usize)> = None;
+        for &(s, e, i) in &by_time {
+            if let Some((he, h)) = holder {
+                if s < he {
+                    overlapping.push(i);
+                    overlapping.push(h);
+                }
+            }
+            if holder.is_none_or(|(he, _)| e > he) {
+                holder = Some((e, i));
+            }
+        }
+        let mut lane_ends: Vec<usize> = Vec::new();
         let mut placed = Vec::with_capacity(cluster.len());
-        for &(_, s, e, i) in cluster {
-            let lane = match lane_ends.iter().position(|&le| le <= s) {
+        for &(_, row0, row1, _, _, i) in cluster {
+            let lane = match lane_ends.iter().position(|&le| le <= row0) {
                 Some(l) => {
-                    lane_ends[l] = e;
+                    lane_ends[l] = row1;
                     l
                 }
                 None => {
-                    lane_ends.push(e);
+                    lane_ends.push(row1);
                     lane_ends.len() - 1
                 }
             };
-            placed.push((s, e, i, lane));
+            placed.push((row0, row1, i, lane));
         }
         let lanes = lane_ends.len();
-        for (s, e, i, lane) in placed {
-            let row0 = ((s - frame.origin).div_euclid(step_s)).max(0) as usize;
-            let row1 =
-                ((e - frame.origin + step_s - 1).div_euclid(step_s)).max(row0 as i64 + 1) as usize;
+        for (row0, row1, i, lane) in placed {
             out.push(Block {
                 session: i,
                 room: Some(room),
@@ -186,6 +209,7 @@ pub fn blocks(derived: &Derived, frame: &DayFrame, day: usize) -> Vec<Block> {
                 row1,
                 lane,
                 lanes,
+                overlap: overlapping.contains(&i),
             });
         }
         start = end;
@@ -202,30 +226,29 @@ pub fn session_at(
     prefer: Option<usize>,
 ) -> Option<usize> {
     let covering = |b: &&Block| b.row0 <= row && row < b.row1;
-    let in_room: Vec<&Block> = blocks
+    // The preferred session (the one just moved, or selected) stays selected wherever it
+    // covers the cell, even where a coarse step puts a room's session on the same row.
+    if let Some(p) = prefer {
+        if blocks
+            .iter()
+            .filter(covering)
+            .any(|b| b.session == p && (b.room == Some(room) || b.room.is_none()))
+        {
+            return Some(p);
+        }
+    }
+    let in_room = blocks
         .iter()
         .filter(|b| b.room == Some(room))
-        .filter(covering)
-        .collect();
-    if let Some(p) = prefer {
-        if in_room.iter().any(|b| b.session == p) {
-            return Some(p);
-        }
-    }
-    if let Some(b) = in_room.first() {
+        .find(covering);
+    if let Some(b) = in_room {
         return Some(b.session);
     }
-    let wide: Vec<&Block> = blocks
+    blocks
         .iter()
         .filter(|b| b.room.is_none())
-        .filter(covering)
-        .collect();
-    if let Some(p) = prefer {
-        if wide.iter().any(|b| b.session == p) {
-            return Some(p);
-        }
-    }
-    wide.first().map(|b| b.session)
+        .find(covering)
+        .map(|b| b.session)
 }
 
 /// Scroll offset keeping `cursor` inside a window of `height` rows, moving as little as

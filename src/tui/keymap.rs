@@ -158,7 +158,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(N, [&[c('q')]], Action::Quit, "Search and commands", "quit (asks when edits are unsaved)", Some("quit")),
     bind!(N, [&[Esc]], Action::Cancel, "Search and commands", "clear the message and search", None),
     // Typing.
-    bind!(TEXT, [&[Esc]], Action::Cancel, "Typing", "close without applying", Some("cancel")),
+    bind!(TEXT, [&[Esc]], Action::Cancel, "Typing", "close without applying (the picker takes its changes back)", Some("cancel")),
     bind!(LINE, [&[Enter]], Action::Submit, "Typing", "run the command / search", Some("run")),
     bind!(TEXT, [&[Backspace]], Action::DeleteBack, "Typing", "delete a character", None),
     bind!(TEXT, [&[Ctrl('u')]], Action::ClearInput, "Typing", "clear the text", None),
@@ -167,6 +167,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(F, [&[BackTab], &[Up]], Action::PrevField, "Form", "previous field", None),
     bind!(P, [&[Enter]], Action::Submit, "Picker", "add or remove as speaker (or choose the filter)", Some("speaker")),
     bind!(P, [&[Tab]], Action::Alternate, "Picker", "add or remove as moderator", Some("moderator")),
+    bind!(P, [&[Ctrl('y')]], Action::Accept, "Picker", "keep the changes and close (Esc takes them back)", Some("keep")),
     bind!(P, [&[Down], &[Ctrl('n')]], Action::CursorDown, "Picker", "next", None),
     bind!(P, [&[Up], &[Ctrl('p')]], Action::CursorUp, "Picker", "previous", None),
     // Prompts and help.

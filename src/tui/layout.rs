@@ -12,7 +12,6 @@
 //! Below 100 columns the details and backlog share a strip under the main view.
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
@@ -190,12 +189,11 @@ pub fn view_tabs(conflicts: usize) -> Vec<Tab<View>> {
 }
 
 /// The day tabs on the first line of the grid (`main` is the grid's area).
-pub fn day_tabs(main: Rect, tz: Tz, days: &[NaiveDate]) -> Vec<Tab<usize>> {
+pub fn day_tabs(main: Rect, days: &[NaiveDate]) -> Vec<Tab<usize>> {
     let mut x = main.x + 1;
     let mut out = Vec::new();
     for (d, date) in days.iter().enumerate() {
-        let t = crate::time::day_start(tz, *date) + 12 * 3600;
-        let label = format!(" {} ", wording::day(tz, t));
+        let label = format!(" {} ", wording::date(*date));
         let w = label.width() as u16;
         out.push(Tab {
             target: d,

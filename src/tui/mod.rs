@@ -23,6 +23,7 @@ pub mod lists;
 pub mod picker;
 pub mod render;
 pub mod runner;
+pub mod signage;
 pub mod theme;
 
 pub use action::{Action, Effect, Mode, Msg, View};

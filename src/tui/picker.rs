@@ -50,8 +50,10 @@ impl AsRef<str> for Labeled<'_> {
 pub enum PickerOutcome {
     /// Still choosing.
     Choosing,
-    /// Close it.
+    /// Close it, taking back what was changed from it.
     Cancel,
+    /// Close it, keeping what was changed.
+    Accept,
     /// Choose the current item (`Enter`: as speaker, `Tab`: as moderator).
     Choose(Role),
 }
@@ -65,6 +67,8 @@ pub struct Picker {
     /// Indices into `items` matching the query, best first.
     pub shown: Vec<usize>,
     pub cursor: usize,
+    /// Edits made from this picker so far: `Esc` takes them back, `Ctrl-y` keeps them as one.
+    pub applied: usize,
 }
 
 impl Picker {
@@ -75,6 +79,7 @@ impl Picker {
             shown: Vec::new(),
             items,
             cursor: 0,
+            applied: 0,
         };
         p.refilter();
         p
@@ -131,6 +136,7 @@ impl Picker {
                 }
             }
             Action::Cancel => return PickerOutcome::Cancel,
+            Action::Accept => return PickerOutcome::Accept,
             Action::Submit => return PickerOutcome::Choose(Role::Speaker),
             Action::Alternate => return PickerOutcome::Choose(Role::Moderator),
             _ => {}

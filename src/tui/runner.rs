@@ -27,6 +27,7 @@ use super::app::App;
 use super::keymap::Key;
 use super::{export, render};
 use crate::edit::Document;
+use crate::instance;
 use crate::picks;
 use crate::recover;
 use crate::save::{self, OnDisk};
@@ -81,7 +82,7 @@ fn now() -> i64 {
         .unwrap_or(0)
 }
 
-fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     let _ = disable_raw_mode();
     let mut out = std::io::stdout();
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen);
@@ -97,14 +98,16 @@ fn picks_path(app: &App) -> Option<PathBuf> {
 fn stopped(reason: &str, app: &App) -> String {
     // Even if the state is damaged enough to make this panic, say so rather than abort.
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        recover::write(&app.doc, &app.disk, reason, now())
+        recover::write(&app.doc, &app.disk, &app.safety.instance, reason, now())
     }))
     .unwrap_or_else(|_| Err("internal error while writing it".into()));
+    // Printed on the terminal: a file name is untrusted text too.
+    let clean = |p: &Path| crate::report::text::printable(&p.display().to_string()).into_owned();
     match written {
         Ok(Some(path)) => format!(
             "agora stopped ({reason}); your unsaved edits are in {}.\nRun `agora {}` to restore them.",
-            path.display(),
-            app.disk.root.display()
+            clean(&path),
+            clean(&app.disk.root)
         ),
         Ok(None) => format!("agora stopped ({reason}); there were no unsaved edits."),
         Err(m) => format!("agora stopped ({reason}) and could not write the recovery file: {m}"),
@@ -125,26 +128,19 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
     if let Some(path) = picks_path(&app) {
         app.update(Msg::PicksLoaded(picks::load(&path)));
     }
-    match recover::read(&app.disk.root) {
-        Some(Ok(r)) => {
-            // Files modified after the recovery file was written (edited by hand since).
-            let newer = app.disk.files.iter().any(|f| {
-                std::fs::metadata(&f.path)
-                    .and_then(|m| m.modified())
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .is_some_and(|d| d.as_secs() as i64 > r.written_at)
-            });
-            app.update(Msg::RecoveryFound {
-                recovery: Box::new(r),
-                changed_since: newer,
-            });
+    // Another editor on the event (vim's swap file): ask before anything else.
+    let held = match instance::claim(&app.disk.root, &app.safety.instance) {
+        Ok(instance::Claim::Mine(lock)) => Some(lock),
+        Ok(instance::Claim::Held(other)) => {
+            app.update(Msg::OtherEditor(other));
+            None
         }
-        Some(Err(m)) => {
+        Err(m) => {
             app.update(Msg::RecoveryUnreadable(m));
+            None
         }
-        None => {}
-    }
+    };
+    offer_recoveries(&mut app);
     let shared = Arc::new(Mutex::new(app));
 
     // Signals are handled on their own thread: when the terminal is closed, the main thread
@@ -153,7 +149,11 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
         Ok(mut signals) => {
             let handle = signals.handle();
             let shared = Arc::clone(&shared);
-            let root = lock(&shared).disk.root.clone();
+            let own = {
+                let app = lock(&shared);
+                recover::path_for(&app.disk.root, &app.safety.instance)
+            };
+            let held = held.clone();
             let thread = std::thread::spawn(move || {
                 if let Some(sig) = signals.forever().next() {
                     let reason = signal_name(sig as usize);
@@ -176,9 +176,12 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
                         Some(app) => stopped(&reason, &app),
                         None => format!(
                             "agora stopped ({reason}) while busy; the last autosave, if any, is in {}",
-                            recover::path_for(&root).display()
+                            crate::report::text::printable(&own.display().to_string())
                         ),
                     };
+                    if let Some(lock) = &held {
+                        lock.release();
+                    }
                     let _ = writeln!(std::io::stderr(), "{message}");
                     std::process::exit(128 + sig);
                 }
@@ -220,6 +223,9 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
         let _ = thread.join();
     }
 
+    if let Some(lock) = &held {
+        lock.release();
+    }
     let app = lock(&shared);
     match started {
         Ok(Ok(Exit::Quit)) => (true, String::new()),
@@ -232,7 +238,7 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
     }
 }
 
-fn signal_name(sig: usize) -> String {
+pub(crate) fn signal_name(sig: usize) -> String {
     match sig as i32 {
         SIGTERM => "SIGTERM".into(),
         SIGHUP => "SIGHUP: the terminal was closed".into(),
@@ -288,15 +294,16 @@ fn event_loop<W: Write>(
                 && last_edit.elapsed() >= AUTOSAVE_IDLE
             {
                 recovered_generation = app.history.generation();
-                if app.keep_recovery {
-                    // An older recovery file the organiser chose to keep: leave it alone.
-                } else if app.history.is_dirty() {
-                    if let Err(m) = recover::write(&app.doc, &app.disk, "autosave", t) {
+                // This editor's own file only: older ones, ignored or not, stay as they are.
+                if app.history.is_dirty() {
+                    let written =
+                        recover::write(&app.doc, &app.disk, &app.safety.instance, "autosave", t);
+                    if let Err(m) = written {
                         app.update(Msg::AutosaveFailed(m));
                         dirty_screen = true;
                     }
                 } else {
-                    recover::remove(&app.disk.root);
+                    remove_own(&app);
                 }
             }
             continue;
@@ -363,17 +370,37 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
         next = match effect {
             Effect::Save { force, then_quit } => {
                 let result = save::save(&mut app.doc, &mut app.disk, force);
-                if result.is_ok() && !app.keep_recovery {
-                    recover::remove(&app.disk.root);
+                if result.is_ok() {
+                    remove_own(app);
+                    remove_adopted(app);
                 }
                 app.update(Msg::Saved { result, then_quit })
+            }
+            Effect::KeepMine { then_quit, choices } => {
+                let result = save::open(&app.disk.root)
+                    .map_err(|failure| {
+                        let first = failure
+                            .errors
+                            .first()
+                            .map(|e| e.message.clone())
+                            .unwrap_or_default();
+                        format!("the file on disk does not load ({first})")
+                    })
+                    .and_then(|(fresh, disk)| {
+                        recover::keep_mine(&app.doc, &fresh, &disk, &choices)
+                            .map(|replayed| Box::new((fresh, disk, replayed)))
+                    });
+                app.update(Msg::Merged {
+                    result,
+                    then_quit,
+                    choices,
+                })
             }
             Effect::Reload => {
                 match save::open(&app.disk.root) {
                     Ok((doc, disk)) => {
-                        if !app.keep_recovery {
-                            recover::remove(&disk.root);
-                        }
+                        // The edits are dropped; restored recovery files stay for next time.
+                        remove_own(app);
                         app.update(Msg::Reloaded(Box::new((doc, disk))));
                     }
                     Err(failure) => {
@@ -405,33 +432,100 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
             }
             Effect::SavePicks => {
                 if let Some(path) = picks_path(app) {
-                    if let Err(m) = picks::save(&path, &app.doc.program.event.id, &app.picks) {
-                        app.update(Msg::PicksNotSaved(m));
+                    match picks::save(&path, &app.doc.program.event.id, &app.picks) {
+                        Ok(None) => {}
+                        Ok(Some(kept)) => {
+                            app.update(Msg::PicksNotSaved(format!(
+                                "`{}` could not be read, so it was kept as `{}`; your picks are saved in a new `{}`",
+                                path.display(),
+                                kept.display(),
+                                path.display()
+                            )));
+                        }
+                        Err(m) => {
+                            app.update(Msg::PicksNotSaved(m));
+                        }
                     }
                 }
                 None
             }
-            Effect::Restore => {
-                let result = match &app.recovery {
-                    Some(r) => recover::restore(&app.doc, &app.disk, r),
-                    None => Ok(None),
+            Effect::Restore { choices } => {
+                let result = match app.safety.offers.front() {
+                    Some(offer) => recover::restore(&app.doc, &app.disk, &offer.recovery, &choices),
+                    None => Err("no recovery file to restore".into()),
                 };
-                app.update(Msg::Restored(result))
+                app.update(Msg::Restored { result, choices })
             }
             Effect::DiscardRecovery => {
-                recover::remove(&app.disk.root);
+                if let Some(offer) = app.safety.offers.front() {
+                    recover::remove(&offer.path);
+                }
                 app.update(Msg::RecoveryDiscarded)
             }
             Effect::Quit => {
                 // Quitting is a decision about the edits: saved, or discarded with :q!.
-                if !app.keep_recovery {
-                    recover::remove(&app.disk.root);
-                }
+                remove_own(app);
+                remove_adopted(app);
                 return Some(Exit::Quit);
             }
         };
     }
     None
+}
+
+/// Remove this editor's own recovery file (nothing unsaved any more).
+fn remove_own(app: &App) {
+    recover::remove(&recover::path_for(&app.disk.root, &app.safety.instance));
+}
+
+/// Remove the recovery files restored into this session (saved, or dropped by `:q!`).
+fn remove_adopted(app: &App) {
+    for path in &app.safety.adopted {
+        recover::remove(path);
+    }
+}
+
+/// Offer the recovery files left beside the event, newest first; say why others are not.
+fn offer_recoveries(app: &mut App) {
+    let mut notes = Vec::new();
+    for found in recover::find(&app.disk.root, &app.safety.instance) {
+        match found {
+            recover::Found::Offer { path, recovery } => {
+                // Files modified after the recovery file was written (edited by hand since).
+                let newer = app.disk.files.iter().any(|f| {
+                    std::fs::metadata(&f.path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .is_some_and(|d| d.as_secs() as i64 > recovery.written_at)
+                });
+                app.update(Msg::RecoveryFound {
+                    path,
+                    recovery: Box::new(recovery),
+                    changed_since: newer,
+                });
+            }
+            recover::Found::Live { instance, .. } => notes.push(format!(
+                "the autosave of the other agora (process {} on {}) is left alone",
+                instance.pid, instance.host
+            )),
+            recover::Found::Foreign { path, why } => {
+                notes.push(format!("ignored `{}`: {why}", path.display()))
+            }
+            recover::Found::Broken { message, .. } => notes.push(message),
+        }
+    }
+    if !notes.is_empty() {
+        app.update(Msg::RecoveryUnreadable(capitalised(&notes.join("; "))));
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
 }
 
 /// Whether standard output is a terminal the editor can take over.

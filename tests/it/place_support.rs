@@ -31,8 +31,8 @@ pub struct GenSession {
 pub struct GenProgram {
     pub sessions: Vec<GenSession>,
     /// Levels for room-closed, speaker-unavailable, missing-feature, track-overlap,
-    /// over-capacity.
-    pub levels: [&'static str; 5],
+    /// over-capacity, speaker-changeover, plenary-overlap.
+    pub levels: [&'static str; 7],
     pub changeover: i64,
 }
 
@@ -86,7 +86,15 @@ pub fn gen_session() -> impl Strategy<Value = GenSession> {
 pub fn gen_program(max: usize) -> impl Strategy<Value = GenProgram> {
     (
         prop::collection::vec(gen_session(), 1..max),
-        [level(), level(), level(), level(), level()],
+        [
+            level(),
+            level(),
+            level(),
+            level(),
+            level(),
+            level(),
+            level(),
+        ],
         prop::sample::select(vec![0i64, 10, 20]),
     )
         .prop_map(|(sessions, levels, changeover)| GenProgram {
@@ -101,8 +109,8 @@ pub fn to_toml(p: &GenProgram) -> String {
         "[event]\nid = \"p\"\nname = \"P\"\ntimezone = \"Europe/Paris\"\nstart = 2024-05-14\nend = 2024-05-15\n\n",
     );
     out += &format!(
-        "[checks]\nroom-closed = \"{}\"\nspeaker-unavailable = \"{}\"\nmissing-feature = \"{}\"\ntrack-overlap = \"{}\"\nover-capacity = \"{}\"\nspeaker-changeover = {{ minutes = {} }}\n\n",
-        p.levels[0], p.levels[1], p.levels[2], p.levels[3], p.levels[4], p.changeover
+        "[checks]\nroom-closed = \"{}\"\nspeaker-unavailable = \"{}\"\nmissing-feature = \"{}\"\ntrack-overlap = \"{}\"\nover-capacity = \"{}\"\nspeaker-changeover = {{ level = \"{}\", minutes = {} }}\nplenary-overlap = \"{}\"\n\n",
+        p.levels[0], p.levels[1], p.levels[2], p.levels[3], p.levels[4], p.levels[5], p.changeover, p.levels[6]
     );
     let rooms = [
         "capacity = 40\nfeatures = [\"projector\"]\nopen = [\n  { from = 2024-05-14T09:00:00, to = 2024-05-14T18:00:00 },\n  { from = 2024-05-15T09:00:00, to = 2024-05-15T18:00:00 },\n]\n",

@@ -13,13 +13,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
     session: String,
 }
 
 impl Tmux {
-    fn available() -> bool {
+    pub(crate) fn available() -> bool {
         Command::new("tmux")
             .arg("-V")
             .output()
@@ -33,16 +33,28 @@ impl Tmux {
     }
 
     fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
+        Tmux::start_args(name, dir, &[&event.display().to_string()], width, height)
+    }
+
+    /// `agora ARGS…` in a new tmux server of its own, in `dir`.
+    pub(crate) fn start_args(
+        name: &str,
+        dir: &Path,
+        args: &[&str],
+        width: u16,
+        height: u16,
+    ) -> Tmux {
         let t = Tmux {
             socket: format!("agora-test-{}-{name}", std::process::id()),
             session: "agora".into(),
         };
+        let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
         let command = format!(
-            "cd '{}' && env XDG_DATA_HOME='{}' TERM=xterm-256color '{}' '{}'",
+            "cd '{}' && env XDG_DATA_HOME='{}' TERM=xterm-256color '{}' {}",
             dir.display(),
             dir.join("data").display(),
             env!("CARGO_BIN_EXE_agora"),
-            event.display()
+            quoted.join(" ")
         );
         let status = t
             .cmd()
@@ -60,7 +72,7 @@ impl Tmux {
         t
     }
 
-    fn send(&self, keys: &[&str]) {
+    pub(crate) fn send(&self, keys: &[&str]) {
         let status = self
             .cmd()
             .args(["send-keys", "-t", &self.session])
@@ -70,7 +82,7 @@ impl Tmux {
         assert!(status.success());
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         let out = self
             .cmd()
             .args(["capture-pane", "-p", "-t", &self.session])
@@ -80,7 +92,7 @@ impl Tmux {
     }
 
     /// Wait until the screen shows `text` (or fail, printing the screen).
-    fn wait_for(&self, text: &str) -> String {
+    pub(crate) fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let screen = self.screen();
@@ -94,7 +106,7 @@ impl Tmux {
         }
     }
 
-    fn wait_without(&self, text: &str) -> String {
+    pub(crate) fn wait_without(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let screen = self.screen();
@@ -108,7 +120,7 @@ impl Tmux {
         }
     }
 
-    fn pane_dead(&self) -> bool {
+    pub(crate) fn pane_dead(&self) -> bool {
         let out = self
             .cmd()
             .args(["display-message", "-p", "-t", &self.session, "#{pane_dead}"])
@@ -117,7 +129,27 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
-    fn wait_exit(&self) {
+    /// The screen and the lines scrolled off it.
+    pub(crate) fn history(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-S", "-200", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The process id of the pane's command.
+    pub(crate) fn pane_pid(&self) -> u32 {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", &self.session, "#{pane_pid}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    }
+
+    pub(crate) fn wait_exit(&self) {
         let deadline = Instant::now() + Duration::from_secs(15);
         while !self.pane_dead() {
             if Instant::now() > deadline {
@@ -127,7 +159,7 @@ impl Tmux {
         }
     }
 
-    fn resize(&self, width: u16, height: u16) {
+    pub(crate) fn resize(&self, width: u16, height: u16) {
         self.cmd()
             .args(["resize-window", "-t", &self.session])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
@@ -135,7 +167,7 @@ impl Tmux {
             .unwrap();
     }
 
-    fn kill(&self) {
+    pub(crate) fn kill(&self) {
         let _ = self.cmd().arg("kill-server").status();
     }
 }
@@ -152,6 +184,49 @@ fn seed_copy() -> (tempfile::TempDir, PathBuf) {
     let dst = dir.path().join("forum.toml");
     std::fs::copy(src, &dst).unwrap();
     (dir, dst)
+}
+
+/// The recovery files beside `event` (one per editor session that left edits).
+fn recoveries(event: &Path) -> Vec<PathBuf> {
+    let name = event.file_name().unwrap().to_string_lossy().into_owned();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(event.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let f = p.file_name().unwrap().to_string_lossy();
+            f.starts_with(&format!(".{name}.")) && f.ends_with(".agora-recover")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Wait until the editor that wrote `recovery` has exited (it writes the file, then exits).
+fn wait_writer_gone(recovery: &Path) {
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(recovery).unwrap()).unwrap();
+    let pid = json["instance"]["pid"].as_u64().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Path::new(&format!("/proc/{pid}")).exists() && Instant::now() < deadline {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.contains(") Z") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Wait until there are `n` recovery files beside `event`.
+fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let found = recoveries(event);
+        if found.len() >= n || Instant::now() > deadline {
+            return found;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
@@ -247,8 +322,7 @@ fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
     t.send(&["d"]);
     t.wait_exit();
     assert_eq!(std::fs::read_to_string(&event).unwrap(), saved, "discarded");
-    let recovery = dir.path().join(".forum.toml.agora-recover");
-    assert!(!recovery.exists());
+    assert!(recoveries(&event).is_empty());
     drop(t);
 
     // Kill the terminal mid-edit: a recovery file is left, the next launch offers it.
@@ -259,14 +333,13 @@ fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
     t.send(&["K", "K"]);
     t.wait_for("[+]");
     t.kill();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !recovery.exists() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(
-        recovery.exists(),
+    let found = wait_recoveries(&event, 1);
+    assert_eq!(
+        found.len(),
+        1,
         "no recovery file after the terminal was killed"
     );
+    wait_writer_gone(&found[0]);
     assert_eq!(
         std::fs::read_to_string(&event).unwrap(),
         saved,
@@ -296,7 +369,7 @@ fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
         ]
     );
     assert!(
-        !recovery.exists(),
+        recoveries(&event).is_empty(),
         "the recovery file is removed once saved"
     );
 }

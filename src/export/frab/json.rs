@@ -153,6 +153,11 @@ pub fn write(program: &Program) -> String {
 /// The `schedule.json` of a plan: what `agora export` writes, for a selection too (rooms, tracks
 /// and days stay complete).
 pub(crate) fn render(plan: &Plan) -> String {
+    render_versioned(plan, &super::Version::Content)
+}
+
+/// [`render`] with the `version` apps show (a release name; see [`super::Version`]).
+pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String {
     let mut document = Document {
         schema: "https://c3voc.de/schedule/schema.json",
         generator: Generator {
@@ -166,10 +171,11 @@ pub(crate) fn render(plan: &Plan) -> String {
     };
     // The version changes exactly when the content does: apps compare it to offer updates.
     let content = serde_json::to_string(&document.schedule.conference).unwrap_or_default();
-    document.schedule.version = crate::ids::frab::guid("", "content", &content)
-        .simple()
-        .to_string()[..12]
-        .to_string();
+    document.schedule.version = version.text(
+        &crate::ids::frab::guid("", "content", &content)
+            .simple()
+            .to_string()[..12],
+    );
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out

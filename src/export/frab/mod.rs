@@ -46,3 +46,24 @@ pub fn left_out(program: &Program) -> LeftOut {
         }
     })
 }
+
+/// The `version` of a schedule, which apps show and compare to offer updates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Version {
+    /// A hash of the content: changes exactly when the content does (no releases).
+    Content,
+    /// A release's name, as it is.
+    Release(String),
+    /// Unreleased changes after a release: `NAME+HASH`.
+    After(String),
+}
+
+impl Version {
+    fn text(&self, hash: &str) -> String {
+        match self {
+            Version::Content => hash.to_string(),
+            Version::Release(name) => name.clone(),
+            Version::After(name) => format!("{name}+{hash}"),
+        }
+    }
+}

@@ -20,11 +20,18 @@ pub fn write(program: &Program) -> String {
 /// The `schedule.xml` of a plan: what `agora export` writes, for a selection too (rooms, tracks
 /// and days stay complete).
 pub(crate) fn render(plan: &Plan) -> String {
+    render_versioned(plan, &super::Version::Content)
+}
+
+/// [`render`] with the `version` apps show (a release name; see [`super::Version`]).
+pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String {
     let body = body(plan);
     // The version changes exactly when the content does: apps compare it to offer updates.
-    let version = crate::ids::frab::guid("", "content", &body)
-        .simple()
-        .to_string();
+    let version = version.text(
+        &crate::ids::frab::guid("", "content", &body)
+            .simple()
+            .to_string()[..12],
+    );
     let mut out = String::with_capacity(body.len() + 256);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
     let _ = writeln!(
@@ -32,7 +39,7 @@ pub(crate) fn render(plan: &Plan) -> String {
         "  <generator name=\"agora\" version=\"{}\"/>",
         env!("CARGO_PKG_VERSION")
     );
-    let _ = writeln!(out, "  <version>{}</version>", &version[..12]);
+    let _ = writeln!(out, "  <version>{}</version>", text(&version));
     out.push_str(&body);
     out.push_str("</schedule>\n");
     out

@@ -1,7 +1,7 @@
 //! Form mode (`e`, and after `a`): the form handles its own keys; the app applies or cancels.
 
 use super::App;
-use crate::edit;
+use crate::edit::{self, Edit};
 use crate::tui::action::{Action, Effect, Mode};
 use crate::tui::form::{Form, FormOutcome};
 
@@ -28,8 +28,13 @@ impl App {
                 }
             }
             FormOutcome::Submit => {
-                let session = form.session;
+                let (session, new) = (form.session, form.new);
                 match form.validate(&self.doc.program, day) {
+                    Some(fields) if new => {
+                        self.form = None;
+                        self.mode = Mode::Normal;
+                        self.add_filled(fields);
+                    }
                     Some(fields) => {
                         self.form = None;
                         self.mode = Mode::Normal;
@@ -43,6 +48,43 @@ impl App {
             }
         }
         None
+    }
+
+    /// The form of a session just added (`a`) was applied: the addition and its fields become
+    /// one undo step, and the id is made from the title rather than the placeholder.
+    fn add_filled(&mut self, fields: Vec<edit::Field>) {
+        let Some(Edit::AddSession {
+            index,
+            mut session,
+            origin,
+        }) = self.history.undo(&mut self.doc).cloned()
+        else {
+            return;
+        };
+        let title = fields
+            .iter()
+            .find_map(|f| match f {
+                edit::Field::Title(t) => Some(t.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| session.title.clone());
+        let program = &self.doc.program;
+        session.id = edit::unique_id(&title, |id| program.sessions.iter().any(|s| s.id == id));
+        let add = Edit::AddSession {
+            index,
+            session,
+            origin,
+        };
+        // The fields are worked out on the program with the session in it.
+        self.doc.apply(&add);
+        let set = edit::set_fields(&self.doc, index, fields);
+        self.doc.apply(&add.inverse());
+        let mut edits = vec![add];
+        edits.extend(set);
+        self.commit(Edit::Batch {
+            label: format!("added '{title}'"),
+            edits,
+        });
     }
 
     pub(super) fn open_form(&mut self, i: usize, new: bool) {

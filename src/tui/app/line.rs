@@ -22,6 +22,8 @@ impl App {
                 let text = std::mem::take(&mut self.line);
                 let mode = self.mode;
                 self.mode = Mode::Normal;
+                // What the last command said no longer holds once another one runs.
+                self.message = None;
                 return if mode == Mode::Search {
                     self.run_search(&text);
                     None

@@ -13,6 +13,7 @@ mod normal;
 mod picker;
 mod prompt;
 mod reports;
+pub mod safety;
 mod search;
 
 use std::collections::BTreeSet;
@@ -30,7 +31,6 @@ use super::lists::{self, Filters};
 use super::picker::Picker;
 use crate::edit::{Document, Edit, History};
 use crate::model::Session;
-use crate::recover::Recovery;
 use crate::save::OnDisk;
 use crate::time::Instant;
 
@@ -99,11 +99,8 @@ pub struct App {
     pub height: u16,
     pub color: bool,
     pub help_scroll: usize,
-    /// A recovery file found at launch, until answered.
-    pub recovery: Option<Recovery>,
-    /// The organiser chose to keep an older recovery file for later: the runner must neither
-    /// overwrite it with autosaves nor remove it.
-    pub keep_recovery: bool,
+    /// Recovery files, another editor, merges (see [`safety`]).
+    pub safety: safety::Safety,
 }
 
 const PAGE_FALLBACK: usize = 10;
@@ -147,8 +144,7 @@ impl App {
             height: 24,
             color,
             help_scroll: 0,
-            recovery: None,
-            keep_recovery: false,
+            safety: safety::Safety::new(now),
         };
         app.start_position();
         app.settle();
@@ -191,11 +187,7 @@ impl App {
 
     /// The day tabs of the grid, where they are drawn and clicked.
     pub fn day_tabs(&self) -> Vec<layout::Tab<usize>> {
-        layout::day_tabs(
-            self.areas().main,
-            self.doc.program.event.timezone,
-            &self.derived.days,
-        )
+        layout::day_tabs(self.areas().main, &self.derived.days)
     }
 
     /// The rows of a list view, as they are now.
@@ -291,7 +283,7 @@ impl App {
             Mode::Normal | Mode::Grab => self.update_normal(action),
         };
         self.settle();
-        effect
+        self.guard(effect)
     }
 
     fn update_help(&mut self, action: Action) -> Option<Effect> {

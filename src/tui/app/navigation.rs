@@ -141,9 +141,14 @@ impl App {
         let n = self.doc.program.rooms.len();
         let before = self.grid.room;
         self.grid.room = clamp_add(self.grid.room, delta, n);
-        if before == self.grid.room && delta > 0 && !self.derived.unscheduled.is_empty() {
-            // Past the last room: into the backlog.
-            self.backlog_focus = true;
+        if before == self.grid.room && delta != 0 && n > 0 {
+            // Never silently somewhere else: the backlog has its own key.
+            let edge = if delta > 0 { "Last room" } else { "First room" };
+            if delta > 0 && !self.derived.unscheduled.is_empty() {
+                self.info(format!("{edge}; b focuses the unscheduled sessions"));
+            } else {
+                self.info(edge);
+            }
         }
     }
 
@@ -339,7 +344,14 @@ impl App {
                     }
                 }
                 state.top = grid::scroll(state.top, state.cursor, height, rows.len());
-                // Keep the heading above the first row in view.
+                // Keep the heading above the cursor's row in view (`gg` shows the first one).
+                if state.top > 0
+                    && state.top == state.cursor
+                    && height > 1
+                    && matches!(rows.get(state.cursor - 1), Some(Row::Heading(_)))
+                {
+                    state.top -= 1;
+                }
                 let cursor = state.cursor;
                 rows.get(cursor).and_then(|r| self.row_session(r))
             }

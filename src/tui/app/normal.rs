@@ -1,10 +1,11 @@
 //! Normal and grab modes: single keys that move around and edit the selected session.
 
 use super::{contains, App, Grab, Search};
-use crate::edit::{self, Document, Edit};
+use crate::edit::{self, Document, Edit, Role};
 use crate::rules::wording;
 use crate::tui::action::{Action, Effect, Mode, View};
 use crate::tui::lists::Filters;
+use crate::tui::lists::{Heading, Row};
 use crate::tui::picker::{Picker, Purpose};
 
 impl App {
@@ -66,8 +67,8 @@ impl App {
             }
             Action::MoveLater => self.shift(self.grid.step),
             Action::MoveEarlier => self.shift(-self.grid.step),
-            Action::DayLater => self.with_selected(|d, i| edit::move_days(d, i, 1)),
-            Action::DayEarlier => self.with_selected(|d, i| edit::move_days(d, i, -1)),
+            Action::DayLater => self.move_days(1),
+            Action::DayEarlier => self.move_days(-1),
             Action::RoomLeft => self.change_room(-1),
             Action::RoomRight => self.change_room(1),
             Action::Grow => {
@@ -99,6 +100,20 @@ impl App {
                 None => self.error("No session selected to copy"),
             },
             Action::Paste => self.paste(),
+            Action::Delete if self.view == View::Speakers && self.assignment().is_some() => {
+                if let Some((session, role, person)) = self.assignment() {
+                    let id = self.doc.program.speakers[person].id.clone();
+                    match edit::toggle_person(&self.doc, session, role, &id) {
+                        Ok(e) => {
+                            self.commit(e);
+                            if let Some(m) = &mut self.message {
+                                m.text.push_str(" — press u to undo");
+                            }
+                        }
+                        Err(m) => self.error(m),
+                    }
+                }
+            }
             Action::Delete => match self.selected {
                 Some(i) => {
                     let e = Edit::RemoveSession {
@@ -282,8 +297,64 @@ impl App {
         }
     }
 
+    /// `{` / `}`: same time, another day of the event; never out of the event's days (a
+    /// session already outside them may still move towards them).
+    fn move_days(&mut self, days: i64) {
+        let Some(i) = self.selected else {
+            self.error("No session selected");
+            return;
+        };
+        let event = &self.doc.program.event;
+        let tz = event.timezone;
+        let (first, last) = (event.start, event.end);
+        let date = self.derived.facts[i]
+            .slot()
+            .map(|(s, _)| crate::time::to_local(tz, s).date_naive());
+        if let Some(date) = date {
+            let outside = |d: chrono::NaiveDate| {
+                if d < first {
+                    (first - d).num_days()
+                } else if d > last {
+                    (d - last).num_days()
+                } else {
+                    0
+                }
+            };
+            let target = date + chrono::Duration::days(days);
+            if outside(target) > 0 && outside(target) >= outside(date) {
+                let title = self.doc.program.sessions[i].title.clone();
+                self.error(if days < 0 {
+                    format!("'{title}' is on the event's first day: it cannot move earlier")
+                } else {
+                    format!("'{title}' is on the event's last day: it cannot move later")
+                });
+                return;
+            }
+        }
+        self.with_selected(|d, i| edit::move_days(d, i, days));
+    }
+
+    /// In the speakers view, the assignment under the cursor: the session, the role, and the
+    /// person (from the heading above it).
+    fn assignment(&self) -> Option<(usize, Role, usize)> {
+        let rows = self.rows(View::Speakers);
+        let cursor = self.lists[App::list_index(View::Speakers)?].cursor;
+        let Some(Row::Session {
+            session,
+            role: Some(role),
+        }) = rows.get(cursor).copied()
+        else {
+            return None;
+        };
+        let person = rows[..cursor].iter().rev().find_map(|r| match r {
+            Row::Heading(Heading::Speaker(p)) => Some(*p),
+            _ => None,
+        })?;
+        Some((session, role, person))
+    }
+
     pub(super) fn shift(&mut self, minutes: i64) {
-        self.with_selected(|d, i| edit::move_by(d, i, minutes));
+        self.with_selected(|d, i| edit::move_elapsed(d, i, minutes));
     }
 
     pub(super) fn change_room(&mut self, delta: i64) {

@@ -17,8 +17,42 @@ impl App {
         match picker.handle(action) {
             PickerOutcome::Choosing => {}
             PickerOutcome::Cancel => {
+                let applied = picker.applied;
                 self.picker = None;
                 self.mode = Mode::Normal;
+                if applied > 0 {
+                    for _ in 0..applied {
+                        self.history.undo(&mut self.doc);
+                    }
+                    self.refresh();
+                    self.info("Speakers and moderators unchanged");
+                }
+            }
+            PickerOutcome::Accept => {
+                let (applied, purpose) = (picker.applied, picker.purpose);
+                self.picker = None;
+                self.mode = Mode::Normal;
+                if applied > 1 {
+                    // The toggles, one undo step.
+                    let mut edits: Vec<Edit> = (0..applied)
+                        .filter_map(|_| self.history.undo(&mut self.doc).cloned())
+                        .collect();
+                    edits.reverse();
+                    let title = match purpose {
+                        Purpose::People { session } => self
+                            .doc
+                            .program
+                            .sessions
+                            .get(session)
+                            .map(|s| s.title.clone())
+                            .unwrap_or_default(),
+                        Purpose::Filter => String::new(),
+                    };
+                    self.commit(Edit::Batch {
+                        label: format!("changed the speakers and moderators of '{title}'"),
+                        edits,
+                    });
+                }
             }
             PickerOutcome::Choose(role) => self.pick(role),
         }
@@ -34,7 +68,12 @@ impl App {
                 Some(Choice::Speaker(p)) => {
                     let id = self.doc.program.speakers[p].id.clone();
                     match edit::toggle_person(&self.doc, session, role, &id) {
-                        Ok(e) => self.commit(e),
+                        Ok(e) => {
+                            self.commit(e);
+                            if let Some(p) = &mut self.picker {
+                                p.applied += 1;
+                            }
+                        }
                         Err(m) => self.error(m),
                     }
                 }
@@ -64,6 +103,7 @@ impl App {
                             });
                             let mut fresh = Picker::new(picker.purpose, self.people_items());
                             fresh.cursor = 0;
+                            fresh.applied = picker.applied + 1;
                             self.picker = Some(fresh);
                         }
                         Err(m) => self.error(m),
@@ -116,12 +156,10 @@ impl App {
 
     pub(super) fn filter_items(&self) -> Vec<Item> {
         let p = &self.doc.program;
-        let tz = p.event.timezone;
         let mut items = Vec::new();
         for (i, d) in self.derived.days.iter().enumerate() {
-            let t = crate::time::day_start(tz, *d);
             items.push(Item {
-                label: format!("day: {}", wording::day(tz, t + 12 * 3600)),
+                label: format!("day: {}", wording::date(*d)),
                 choice: Choice::Day(i),
             });
         }

@@ -18,6 +18,14 @@ pub enum Prompt {
     },
     /// A recovery file was found at launch: restore, discard or ignore.
     Restore { when: String, reason: String },
+    /// An item changed both here and on disk (or in a recovery file): mine or theirs.
+    Conflict {
+        index: usize,
+        total: usize,
+        what: String,
+    },
+    /// Another editor that may be running has the event open: read-only, open anyway or quit.
+    OtherEditor { who: String },
 }
 
 /// What the organiser answered.
@@ -37,6 +45,18 @@ pub enum Answer {
     DiscardRecovery,
     /// Restore prompt: keep the recovery file for next time.
     Ignore,
+    /// Conflict prompt: keep my version of the item.
+    Mine,
+    /// Conflict prompt: keep the version on disk (or the recovered one's base side).
+    Theirs,
+    /// Conflict prompt: give the merge up.
+    CancelMerge,
+    /// Other-editor prompt: look, without saving.
+    ReadOnly,
+    /// Other-editor prompt: edit anyway (its recovery file and lock are left alone).
+    OpenAnyway,
+    /// Other-editor prompt: leave.
+    QuitNow,
     /// Close the question, doing nothing.
     Cancel,
 }
@@ -55,6 +75,13 @@ impl Prompt {
             ),
             Prompt::Restore { when, reason } => format!(
                 "Unsaved edits from {when} were recovered ({reason}). (r)estore them, (d)iscard the recovery file, or (i)gnore for now?"
+            ),
+            Prompt::Conflict { index, total, what } => format!(
+                "Conflict {} of {total}: {what}. Keep (m)ine, (t)heirs (the other version), or (c)ancel?",
+                index + 1
+            ),
+            Prompt::OtherEditor { who } => format!(
+                "Another agora has this event open ({who}). Open (r)ead-only, (o)pen anyway, or (q)uit?"
             ),
         }
     }
@@ -77,6 +104,12 @@ impl Prompt {
             (Prompt::Restore { .. }, 'r') => Answer::Restore,
             (Prompt::Restore { .. }, 'd') => Answer::DiscardRecovery,
             (Prompt::Restore { .. }, 'i' | 'c') => Answer::Ignore,
+            (Prompt::Conflict { .. }, 'm') => Answer::Mine,
+            (Prompt::Conflict { .. }, 't') => Answer::Theirs,
+            (Prompt::Conflict { .. }, 'c') => Answer::CancelMerge,
+            (Prompt::OtherEditor { .. }, 'r' | 'c') => Answer::ReadOnly,
+            (Prompt::OtherEditor { .. }, 'o') => Answer::OpenAnyway,
+            (Prompt::OtherEditor { .. }, 'q') => Answer::QuitNow,
             _ => return None,
         })
     }
@@ -94,6 +127,15 @@ impl App {
         };
         self.mode = Mode::Normal;
         let was_overwrite = matches!(prompt, Prompt::Overwrite { .. });
+        let effect = self.answered(answer, was_overwrite);
+        if effect.is_none() {
+            // (With an effect under way, its report asks the next question.)
+            self.next_question();
+        }
+        self.guard(effect)
+    }
+
+    fn answered(&mut self, answer: Answer, was_overwrite: bool) -> Option<Effect> {
         match answer {
             Answer::WriteQuit => Some(Effect::Save {
                 force: false,
@@ -101,18 +143,34 @@ impl App {
             }),
             Answer::DiscardQuit => Some(Effect::Quit),
             Answer::Reload => Some(Effect::Reload),
-            Answer::KeepMine { then_quit } => Some(Effect::Save {
-                force: true,
+            Answer::KeepMine { then_quit } => Some(Effect::KeepMine {
                 then_quit,
+                choices: Vec::new(),
             }),
-            Answer::Restore => Some(Effect::Restore),
+            Answer::Restore => Some(Effect::Restore {
+                choices: Vec::new(),
+            }),
             Answer::DiscardRecovery => Some(Effect::DiscardRecovery),
             Answer::Ignore => {
-                self.recovery = None;
-                self.keep_recovery = true;
                 self.info("The recovery file is kept; it is offered again next time");
+                self.offer_done();
                 None
             }
+            Answer::Mine => self.conflict_answered(Some(crate::merge::Side::Ours)),
+            Answer::Theirs => self.conflict_answered(Some(crate::merge::Side::Theirs)),
+            Answer::CancelMerge => self.conflict_answered(None),
+            Answer::ReadOnly => {
+                self.safety.read_only = true;
+                self.info("Read-only: saving is off while the other agora has the event");
+                None
+            }
+            Answer::OpenAnyway => {
+                self.info(
+                    "Opened anyway: a change the other agora saves is merged item by item when you save",
+                );
+                None
+            }
+            Answer::QuitNow => Some(Effect::Quit),
             Answer::Cancel => {
                 if was_overwrite {
                     self.info("Not saved: your edits are still here");

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeSet;
 
+use super::safety::Offer;
 use super::{App, Prompt};
-use crate::edit::{Document, Edit, History};
-use crate::recover::Recovery;
+use crate::edit::{Document, History};
 use crate::save::{OnDisk, SaveError, Saved};
 use crate::tui::action::{Effect, Mode, Msg};
 
@@ -46,19 +46,33 @@ impl App {
                 None
             }
             Msg::RecoveryFound {
+                path,
                 recovery,
                 changed_since,
             } => {
-                self.offer_recovery(*recovery, changed_since);
+                self.recovery_found(Offer {
+                    path,
+                    recovery: *recovery,
+                    changed_since,
+                });
                 None
             }
-            Msg::Restored(result) => {
-                self.restored(result);
+            Msg::Restored { result, choices } => self.restored(result, choices),
+            Msg::Merged {
+                result,
+                then_quit,
+                choices,
+            } => {
+                let effect = self.merged(result, then_quit, choices);
+                self.guard(effect)
+            }
+            Msg::OtherEditor(other) => {
+                self.other_editor(other);
                 None
             }
             Msg::RecoveryDiscarded => {
-                self.recovery = None;
                 self.info("Recovery file discarded");
+                self.offer_done();
                 None
             }
         }
@@ -73,6 +87,8 @@ impl App {
         match result {
             Ok(saved) => {
                 self.history.mark_saved();
+                // The runner removed the restored recovery files with this editor's own.
+                self.safety.adopted.clear();
                 self.refresh();
                 self.settle();
                 let names: Vec<String> = saved
@@ -109,36 +125,5 @@ impl App {
         self.refresh();
         self.settle();
         self.info("Reloaded from disk; your unsaved edits were dropped");
-    }
-
-    /// The recovered edits, as one undoable step.
-    fn restored(&mut self, result: Result<Option<Edit>, String>) {
-        self.recovery = None;
-        self.keep_recovery = false;
-        match result {
-            Ok(Some(e)) => {
-                self.commit(e);
-                self.info("Recovered edits restored (u undoes them); save with :w");
-            }
-            Ok(None) => self.info("The recovery file matched the event: nothing to restore"),
-            Err(m) => self.error(format!("Cannot restore: {m}")),
-        }
-    }
-
-    /// A recovery file was found: ask what to do with it first. `changed_since`: the event's
-    /// files were modified after it was written.
-    fn offer_recovery(&mut self, recovery: Recovery, changed_since: bool) {
-        let when = crate::time::to_local(self.doc.program.event.timezone, recovery.written_at)
-            .format("%Y-%m-%d %H:%M")
-            .to_string();
-        let mut reason = recovery.reason.clone();
-        if changed_since {
-            reason.push_str(
-                "; the event changed on disk since, and restoring replaces those changes where they differ",
-            );
-        }
-        self.prompt = Some(Prompt::Restore { when, reason });
-        self.mode = Mode::Prompt;
-        self.recovery = Some(recovery);
     }
 }

@@ -78,21 +78,7 @@ impl App {
     }
 }
 
+/// Case- and accent-insensitive search: "francoise" finds "Françoise", "soren" "Søren".
 fn fold(text: &str) -> String {
-    // Case- and accent-insensitive search: "francoise" finds "Françoise".
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
+    crate::text::fold(text)
 }

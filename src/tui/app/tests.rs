@@ -355,6 +355,130 @@ fn move_later_and_earlier_undo_and_redo() {
 }
 
 #[test]
+fn a_moved_session_stays_selected_at_every_zoom() {
+    // Fresh seed, 60-minute step: the first J moves the welcome break onto the opening's row.
+    let mut app = app();
+    keys(&mut app, &[Key::Char('Z'), Key::Char('Z')]);
+    assert_eq!(app.grid.step, 60);
+    assert_eq!(app.selected, Some(index(&app, "accueil-j1")));
+    keys(&mut app, &[Key::Char('J'), Key::Char('J')]);
+    assert_eq!(start(&app, "accueil-j1"), "2017-12-05 10:30");
+    assert_eq!(start(&app, "ouverture"), "2017-12-05 09:15", "not moved");
+    assert_eq!(app.selected, Some(index(&app, "accueil-j1")));
+    // Every step, every session of the first day: J then K gives it back, selected throughout.
+    for step in crate::tui::grid::STEPS {
+        let mut app = self::app();
+        app.update(Action::CommandLine);
+        typed(&mut app, &format!("step {step}"));
+        app.update(Action::Submit);
+        let ids: Vec<String> = app.derived.day_sessions[0]
+            .iter()
+            .map(|&i| app.doc.program.sessions[i].id.clone())
+            .collect();
+        for id in ids {
+            select(&mut app, &id);
+            let before = start(&app, &id);
+            let i = index(&app, &id);
+            app.update(Action::MoveLater);
+            assert_eq!(app.selected, Some(i), "{id} at step {step}: J");
+            app.update(Action::MoveEarlier);
+            assert_eq!(app.selected, Some(i), "{id} at step {step}: K");
+            assert_eq!(start(&app, &id), before, "{id} at step {step}");
+        }
+    }
+}
+
+#[test]
+fn dst_steps_in_elapsed_time_and_the_form_takes_an_offset() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/examples/dst-autumn.toml");
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let tz = app.doc.program.event.timezone;
+    let i = index(&app, "first-pass");
+    app.reveal(i);
+    let instant = |app: &App| {
+        crate::time::resolve_lenient(
+            tz,
+            &app.doc.program.sessions[i].start.as_ref().unwrap().value,
+        )
+    };
+    let written = |app: &App| app.doc.program.sessions[i].start.as_ref().unwrap().value;
+    // 02:30 CEST (the first of the two 02:30s), 15-minute step.
+    let t0 = instant(&app);
+    app.update(Action::MoveLater);
+    assert_eq!(instant(&app) - t0, 15 * 60);
+    app.update(Action::MoveLater);
+    assert_eq!(
+        instant(&app) - t0,
+        30 * 60,
+        "15 real minutes a step, not 75"
+    );
+    match written(&app) {
+        DateTimeValue::Fixed(f) => assert_eq!(f.to_rfc3339(), "2024-10-27T02:00:00+01:00"),
+        other => panic!("the second 02:00 needs its offset: {other:?}"),
+    }
+    assert_eq!(app.selected, Some(i));
+    app.update(Action::MoveEarlier);
+    app.update(Action::MoveEarlier);
+    assert_eq!(instant(&app), t0);
+    app.update(Action::MoveLater);
+    app.update(Action::MoveLater);
+    // The form shows the offset and takes one: the repeated hour can be used.
+    app.update(Action::EditForm);
+    assert_eq!(
+        app.form.as_ref().unwrap().values[4],
+        "2024-10-27 02:00+01:00"
+    );
+    for _ in 0..4 {
+        app.update(Action::NextField);
+    }
+    app.update(Action::ClearInput);
+    typed(&mut app, "02:15+01:00");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal, "{:?}", app.form);
+    match written(&app) {
+        DateTimeValue::Fixed(f) => assert_eq!(f.to_rfc3339(), "2024-10-27T02:15:00+01:00"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(instant(&app) - t0, 45 * 60);
+}
+
+#[test]
+fn day_moves_stay_within_the_event() {
+    let mut app = app();
+    select(&mut app, "ouverture");
+    app.update(Action::DayEarlier);
+    assert_eq!(
+        start(&app, "ouverture"),
+        "2017-12-05 09:15",
+        "not before the event"
+    );
+    assert!(app.message.as_ref().unwrap().error);
+    assert!(message(&app).contains("first day"), "{}", message(&app));
+    assert_eq!(app.derived.days.len(), 2, "no day tab before the event");
+    app.update(Action::DayLater);
+    assert_eq!(start(&app, "ouverture"), "2017-12-06 09:15");
+    app.update(Action::DayLater);
+    assert_eq!(start(&app, "ouverture"), "2017-12-06 09:15", "not after it");
+    assert!(message(&app).contains("last day"));
+}
+
+#[test]
+fn the_start_placeholder_is_the_events_own_day() {
+    use crate::tui::form::FormKey;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/examples/dst-autumn.toml");
+    let (doc, disk) = save::open(&path).unwrap();
+    let app = App::new(doc, disk, 0, false);
+    let text = FormKey::Start.placeholder(app.day_date());
+    assert!(text.starts_with("2024-10-26 14:00"), "{text}");
+    assert!(!text.contains("2017"));
+}
+
+#[test]
 fn rooms_days_and_length() {
     let mut app = app();
     select(&mut app, "startups-de-territoire");
@@ -511,10 +635,13 @@ fn add_at_the_cursor_opens_the_form() {
     assert_eq!(app.mode, Mode::Form);
     typed(&mut app, "Lightning talks");
     app.update(Action::Submit);
-    let i = index(&app, "new-session");
+    let i = index(&app, "lightning-talks");
     assert_eq!(app.doc.program.sessions[i].title, "Lightning talks");
-    assert_eq!(start(&app, "new-session"), "2017-12-05 17:45");
-    assert_eq!(room(&app, "new-session").as_deref(), Some("salle-rhone"));
+    assert_eq!(start(&app, "lightning-talks"), "2017-12-05 17:45");
+    assert_eq!(
+        room(&app, "lightning-talks").as_deref(),
+        Some("salle-rhone")
+    );
     assert_eq!(app.selected, Some(i));
     // Esc right after adding takes the new session away again.
     app.update(Action::Add);
@@ -527,7 +654,7 @@ fn add_at_the_cursor_opens_the_form() {
     app.update(Action::Add);
     typed(&mut app, "To be placed");
     app.update(Action::Submit);
-    let j = index(&app, "new-session-2");
+    let j = index(&app, "to-be-placed");
     assert!(app.derived.unscheduled.contains(&j));
     // Back on the grid, the selection is in the backlog.
     app.update(Action::ShowView(View::Grid));
@@ -618,9 +745,10 @@ fn people_picker_assigns_speakers_moderators_and_new_people() {
         .iter()
         .any(|s| s.id == "ada-lovelace"));
     assert_eq!(ids(&app, false), vec!["antoine-mercier", "ada-lovelace"]);
-    app.update(Action::Cancel);
+    keys(&mut app, &[Key::Ctrl('y')]);
     assert_eq!(app.mode, Mode::Normal);
-    // One undo takes the new speaker away again.
+    assert_eq!(ids(&app, false), vec!["antoine-mercier", "ada-lovelace"]);
+    // Kept as one step: one undo takes every change of the picker away.
     app.update(Action::Undo);
     assert!(!app
         .doc
@@ -628,6 +756,216 @@ fn people_picker_assigns_speakers_moderators_and_new_people() {
         .speakers
         .iter()
         .any(|s| s.id == "ada-lovelace"));
+    assert_eq!(ids(&app, false), vec!["antoine-mercier"]);
+    assert!(ids(&app, true).is_empty());
+    assert!(!app.history.is_dirty());
+}
+
+#[test]
+fn esc_in_the_people_picker_takes_its_toggles_back() {
+    let mut app = app();
+    select(&mut app, "ouvrir-ses-donnees");
+    let i = app.selected.unwrap();
+    let people = |app: &App| {
+        let s = &app.doc.program.sessions[i];
+        format!("{:?} {:?}", s.speakers, s.moderators)
+    };
+    let before = people(&app);
+    keys(&mut app, &[Key::Char('s')]);
+    typed(&mut app, "sophie lamb");
+    app.update(Action::Submit);
+    app.update(Action::Alternate);
+    app.update(Action::ClearInput);
+    typed(&mut app, "Grace Hopper");
+    app.update(Action::Submit);
+    assert_ne!(people(&app), before);
+    keys(&mut app, &[Key::Esc]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(people(&app), before, "as it was before s");
+    assert!(!app
+        .doc
+        .program
+        .speakers
+        .iter()
+        .any(|s| s.name == "Grace Hopper"));
+    assert!(!app.history.is_dirty());
+    assert_eq!(message(&app), "Speakers and moderators unchanged");
+}
+
+#[test]
+fn gg_shows_the_first_heading_in_every_list() {
+    for view in [View::Agenda, View::Speakers, View::Rooms, View::Conflicts] {
+        let mut app = app();
+        if view == View::Conflicts {
+            select(&mut app, "design-services-publics");
+            app.update(Action::RoomLeft);
+        }
+        app.update(Action::ShowView(view));
+        app.update(Action::Bottom);
+        keys(&mut app, &[Key::Char('g'), Key::Char('g')]);
+        let li = App::list_index(view).unwrap();
+        assert_eq!(
+            app.lists[li].top, 0,
+            "{view:?}: the first heading is in view"
+        );
+        assert_eq!(app.lists[li].cursor, 1, "{view:?}");
+    }
+}
+
+#[test]
+fn a_command_that_works_clears_the_last_error() {
+    let mut app = app();
+    app.update(Action::CommandLine);
+    typed(&mut app, "goto 23:00");
+    app.update(Action::Submit);
+    assert!(app.message.as_ref().unwrap().error);
+    app.update(Action::CommandLine);
+    typed(&mut app, "goto 14:00");
+    app.update(Action::Submit);
+    assert_eq!(app.message, None, "no stale error");
+}
+
+#[test]
+fn d_in_speakers_removes_the_person_not_the_session() {
+    let mut app = app();
+    let n = app.doc.program.sessions.len();
+    app.update(Action::ShowView(View::Speakers));
+    // The first session row, under its person's heading.
+    let rows = app.rows(View::Speakers);
+    let k = rows
+        .iter()
+        .position(|r| matches!(r, Row::Session { role: Some(_), .. }))
+        .unwrap();
+    let Row::Session { session, .. } = rows[k] else {
+        unreachable!()
+    };
+    let Row::Heading(crate::tui::lists::Heading::Speaker(p)) = rows[k - 1] else {
+        panic!("a heading above: {:?}", rows[k - 1])
+    };
+    app.lists[App::list_index(View::Speakers).unwrap()].cursor = k;
+    let person = app.doc.program.speakers[p].id.clone();
+    keys(&mut app, &[Key::Char('d')]);
+    assert_eq!(app.doc.program.sessions.len(), n, "the session stays");
+    let s = &app.doc.program.sessions[session];
+    assert!(!s
+        .speakers
+        .iter()
+        .chain(&s.moderators)
+        .any(|r| r.value == person));
+    assert!(
+        message(&app).contains("press u to undo"),
+        "{}",
+        message(&app)
+    );
+    app.update(Action::Undo);
+    let s = &app.doc.program.sessions[session];
+    assert!(s
+        .speakers
+        .iter()
+        .chain(&s.moderators)
+        .any(|r| r.value == person));
+}
+
+#[test]
+fn l_past_the_last_room_stays_and_says_so() {
+    let mut app = app();
+    // A session not placed yet, so there is a backlog.
+    app.update(Action::ShowView(View::Agenda));
+    app.update(Action::Add);
+    typed(&mut app, "To be placed");
+    app.update(Action::Submit);
+    assert!(!app.derived.unscheduled.is_empty());
+    app.update(Action::ShowView(View::Grid));
+    app.update(Action::ToggleBacklog);
+    assert!(!app.backlog_focus);
+    let last = app.doc.program.rooms.len() - 1;
+    for _ in 0..=last + 1 {
+        app.update(Action::CursorRight);
+    }
+    assert_eq!(app.grid.room, last);
+    assert!(!app.backlog_focus, "not silently into the backlog");
+    assert!(message(&app).contains("Last room"), "{}", message(&app));
+}
+
+#[test]
+fn q_on_a_too_small_screen_shows_its_question() {
+    let mut app = app();
+    app.update(Action::MoveLater);
+    app.update(Action::Resize {
+        width: 40,
+        height: 12,
+    });
+    app.update(Action::Quit);
+    assert_eq!(app.mode, Mode::Prompt);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(40, 12)).unwrap();
+    terminal
+        .draw(|f| crate::tui::render::draw(f, &app))
+        .unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("(w)rite"), "{screen}");
+}
+
+#[test]
+fn an_add_is_one_undo_step_with_an_id_from_its_title() {
+    let mut app = app();
+    let n = app.doc.program.sessions.len();
+    app.update(Action::Add);
+    typed(&mut app, "Atelier données ouvertes");
+    app.update(Action::Submit);
+    assert_eq!(app.doc.program.sessions.len(), n + 1);
+    let i = index(&app, "atelier-donnees-ouvertes");
+    assert_eq!(
+        app.doc.program.sessions[i].title,
+        "Atelier données ouvertes"
+    );
+    assert_eq!(app.history.depth(), 1, "one step");
+    app.update(Action::Undo);
+    assert_eq!(app.doc.program.sessions.len(), n);
+    assert!(!app.history.is_dirty());
+    app.update(Action::Redo);
+    assert_eq!(
+        app.doc.program.sessions[i].title,
+        "Atelier données ouvertes"
+    );
+}
+
+#[test]
+fn copies_keep_their_id_and_room_names_are_not_duplicated() {
+    let mut app = app();
+    select(&mut app, "accueil-j1");
+    app.update(Action::Yank);
+    app.update(Action::Paste);
+    assert!(
+        app.doc
+            .program
+            .sessions
+            .iter()
+            .any(|s| s.id == "accueil-j1-2"),
+        "{:?}",
+        app.doc
+            .program
+            .sessions
+            .iter()
+            .map(|s| &s.id)
+            .collect::<Vec<_>>()
+    );
+    let rooms = app.doc.program.rooms.len();
+    app.update(Action::CommandLine);
+    typed(&mut app, "room salle rhône 40");
+    app.update(Action::Submit);
+    assert_eq!(app.doc.program.rooms.len(), rooms);
+    assert!(app.message.as_ref().unwrap().error);
+    assert!(
+        message(&app).contains("already a room named 'Salle Rhône'"),
+        "{}",
+        message(&app)
+    );
 }
 
 #[test]
@@ -671,6 +1009,29 @@ fn search_finds_titles_speakers_and_rooms_and_cycles() {
     assert!(app.message.as_ref().unwrap().error);
     app.update(Action::Cancel);
     assert!(app.message.is_none());
+}
+
+#[test]
+fn search_folds_letters_that_do_not_decompose() {
+    // "ø" has no accent to drop: the search must still find "Søren" from "soren".
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("event.toml");
+    let text = std::fs::read_to_string(seed()).unwrap();
+    std::fs::write(&path, text.replace("Françoise Sigot", "Søren Sigot")).unwrap();
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::Search);
+    typed(&mut app, "soren");
+    app.update(Action::Submit);
+    assert_eq!(app.search.matches.len(), 1);
+    assert_eq!(
+        app.selected,
+        Some(index(&app, "digitalisation-bouscule-territoires"))
+    );
 }
 
 #[test]
@@ -789,8 +1150,8 @@ fn save_and_quit_prompts() {
     assert_eq!(app.mode, Mode::Prompt);
     assert_eq!(
         app.update(Action::Answer('k')),
-        Some(Effect::Save {
-            force: true,
+        Some(Effect::KeepMine {
+            choices: Vec::new(),
             then_quit: false
         })
     );
@@ -819,58 +1180,212 @@ fn save_and_quit_prompts() {
     assert!(!app.history.is_dirty());
 }
 
+fn recovery(written_at: i64, reason: &str) -> crate::recover::Recovery {
+    crate::recover::Recovery {
+        format: "agora-recovery 1".into(),
+        event: "x".into(),
+        written_at,
+        reason: reason.into(),
+        files: Vec::new(),
+        instance: None,
+        event_id: None,
+    }
+}
+
+fn found(app: &mut App, path: &str, r: crate::recover::Recovery, changed_since: bool) {
+    app.update(Msg::RecoveryFound {
+        path: PathBuf::from(path),
+        recovery: Box::new(r),
+        changed_since,
+    });
+}
+
+fn question(app: &App) -> String {
+    app.prompt
+        .as_ref()
+        .map(Prompt::question)
+        .unwrap_or_default()
+}
+
 #[test]
-fn restore_prompt_offers_the_recovery_file() {
+fn restore_prompt_offers_each_recovery_file_in_turn() {
     let mut app = app();
-    app.update(Msg::RecoveryFound {
-        recovery: Box::new(crate::recover::Recovery {
-            format: "agora-recovery 1".into(),
-            event: "x".into(),
-            written_at: 1_512_478_800,
-            reason: "SIGHUP".into(),
-            files: Vec::new(),
-        }),
-        changed_since: false,
-    });
+    found(&mut app, "/a", recovery(1_512_478_800, "SIGHUP"), false);
+    found(&mut app, "/b", recovery(1_512_478_000, "autosave"), true);
     assert_eq!(app.mode, Mode::Prompt);
-    assert!(app
-        .prompt
-        .as_ref()
-        .unwrap()
-        .question()
-        .contains("2017-12-05 14:00"));
-    assert_eq!(app.update(Action::Answer('r')), Some(Effect::Restore));
-    let again = app.recovery.clone().unwrap();
-    app.update(Msg::RecoveryFound {
-        recovery: Box::new(again),
-        changed_since: true,
+    assert!(
+        question(&app).contains("2017-12-05 14:00"),
+        "{}",
+        question(&app)
+    );
+    assert!(question(&app).contains("1 of 2 recovery files"));
+    // Restore the first: the runner replays it; nothing conflicts.
+    assert_eq!(
+        app.update(Action::Answer('r')),
+        Some(Effect::Restore {
+            choices: Vec::new()
+        })
+    );
+    let i = index(&app, "cocktail");
+    let e = crate::edit::move_by(&app.doc, i, 30).unwrap();
+    app.update(Msg::Restored {
+        result: Ok(crate::recover::Replayed {
+            edit: Some(e),
+            conflicts: Vec::new(),
+        }),
+        choices: Vec::new(),
     });
-    assert!(app
-        .prompt
-        .as_ref()
-        .unwrap()
-        .question()
-        .contains("changed on disk since"));
+    assert!(app.history.is_dirty());
+    assert_eq!(app.safety.adopted, vec![PathBuf::from("/a")]);
+    // Then the second is asked about; ignoring it keeps it, nothing more is asked.
+    assert!(
+        question(&app).contains("changed on disk since"),
+        "{}",
+        question(&app)
+    );
+    assert_eq!(app.update(Action::Answer('i')), None);
+    assert!(app.prompt.is_none());
+    assert!(app.safety.offers.is_empty());
+    // A save forgets the restored files (the runner removed them).
+    app.update(Msg::Saved {
+        result: Ok(save::Saved::default()),
+        then_quit: false,
+    });
+    assert!(app.safety.adopted.is_empty());
+    // Discarding asks the runner to delete the file offered.
+    found(&mut app, "/c", recovery(0, "panic"), false);
     assert_eq!(
         app.update(Action::Answer('d')),
         Some(Effect::DiscardRecovery)
     );
-    app.update(Msg::RecoveryFound {
-        recovery: Box::new(crate::recover::Recovery {
-            format: "agora-recovery 1".into(),
-            event: "x".into(),
-            written_at: 0,
-            reason: "panic".into(),
-            files: Vec::new(),
-        }),
-        changed_since: false,
+    assert_eq!(app.safety.offers.front().unwrap().path, PathBuf::from("/c"));
+    app.update(Msg::RecoveryDiscarded);
+    assert!(app.safety.offers.is_empty());
+}
+
+fn conflict(id: &str) -> crate::merge::Conflict {
+    crate::merge::Conflict {
+        array: "sessions".into(),
+        id: id.into(),
+        clash: crate::merge::Clash::BothChanged(vec!["title".into()]),
+        ours: Some(format!("[[sessions]]\nid = \"{id}\"\ntitle = \"Mine\"\n")),
+        theirs: Some(format!("[[sessions]]\nid = \"{id}\"\ntitle = \"Theirs\"\n")),
+    }
+}
+
+#[test]
+fn keep_mine_lists_the_conflicts_and_asks_them_one_by_one() {
+    let mut app = app();
+    let fresh = || save::open(&seed()).unwrap();
+    let (doc, disk) = fresh();
+    app.update(Msg::Merged {
+        result: Ok(Box::new((
+            doc,
+            disk,
+            crate::recover::Replayed {
+                edit: None,
+                conflicts: vec![conflict("a"), conflict("b")],
+            },
+        ))),
+        then_quit: true,
+        choices: Vec::new(),
     });
-    assert_eq!(app.update(Action::Answer('i')), None);
-    assert!(app.recovery.is_none());
+    let q = question(&app);
     assert!(
-        app.keep_recovery,
-        "kept for next time: not overwritten, not removed"
+        q.starts_with("Conflict 1 of 2: session `a`: `title` changed on both sides"),
+        "{q}"
     );
+    assert!(q.contains("mine \"Mine\" · on disk \"Theirs\""), "{q}");
+    assert_eq!(app.update(Action::Answer('m')), None);
+    assert!(question(&app).starts_with("Conflict 2 of 2: session `b`"));
+    assert_eq!(
+        app.update(Action::Answer('t')),
+        Some(Effect::KeepMine {
+            then_quit: true,
+            choices: vec![crate::merge::Side::Ours, crate::merge::Side::Theirs],
+        })
+    );
+    // With every conflict chosen, the merged program replaces the document as one undoable
+    // step, and is saved.
+    let (doc, disk) = fresh();
+    let i = doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == "cocktail")
+        .unwrap();
+    let e = crate::edit::move_by(&doc, i, 30).unwrap();
+    let effect = app.update(Msg::Merged {
+        result: Ok(Box::new((
+            doc,
+            disk,
+            crate::recover::Replayed {
+                edit: Some(e),
+                conflicts: vec![conflict("a"), conflict("b")],
+            },
+        ))),
+        then_quit: true,
+        choices: vec![crate::merge::Side::Ours, crate::merge::Side::Theirs],
+    });
+    assert_eq!(
+        effect,
+        Some(Effect::Save {
+            force: false,
+            then_quit: true
+        })
+    );
+    assert_eq!(app.history.depth(), 1);
+    // Cancelling a merge keeps the edits unsaved.
+    let (doc, disk) = fresh();
+    app.update(Msg::Merged {
+        result: Ok(Box::new((
+            doc,
+            disk,
+            crate::recover::Replayed {
+                edit: None,
+                conflicts: vec![conflict("a")],
+            },
+        ))),
+        then_quit: false,
+        choices: Vec::new(),
+    });
+    assert_eq!(app.update(Action::Cancel), None);
+    assert!(app.safety.resolving.is_none());
+    assert!(app.message.as_ref().unwrap().text.contains("Not saved"));
+}
+
+#[test]
+fn another_editor_is_asked_about_first_and_read_only_refuses_to_save() {
+    let mut app = app();
+    found(&mut app, "/a", recovery(0, "panic"), false);
+    let other = crate::instance::Instance {
+        pid: 4242,
+        host: "laptop".into(),
+        user: 1000,
+        started: 1_512_478_800,
+        ticks: None,
+    };
+    app.update(Msg::OtherEditor(other.clone()));
+    let q = question(&app);
+    assert!(q.starts_with("Another agora has this event open (process 4242 of user 1000 on laptop, started 2017-12-05 14:00)"), "{q}");
+    assert_eq!(app.update(Action::Answer('r')), None);
+    assert!(app.safety.read_only);
+    // Then the recovery file is offered.
+    assert!(question(&app).contains("were recovered"));
+    app.update(Action::Answer('i'));
+    select(&mut app, "cocktail");
+    app.update(Action::MoveLater);
+    assert!(app.history.is_dirty());
+    assert_eq!(app.update(Action::Save), None);
+    assert!(app.message.as_ref().unwrap().text.starts_with("Read-only"));
+    // Open anyway: saving works; quit leaves.
+    let mut app = self::app();
+    app.update(Msg::OtherEditor(other.clone()));
+    assert_eq!(app.update(Action::Answer('o')), None);
+    assert!(!app.safety.read_only);
+    let mut app = self::app();
+    app.update(Msg::OtherEditor(other));
+    assert_eq!(app.update(Action::Answer('q')), Some(Effect::Quit));
 }
 
 #[test]

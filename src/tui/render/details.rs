@@ -7,7 +7,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::put;
+use super::{clean, put};
 use crate::codes::Level;
 use crate::model::Status;
 use crate::rules::wording;
@@ -42,7 +42,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         title.push_str("* ");
     }
     title.push_str(&s.title);
-    lines.push(Line::from(Span::styled(title, theme.bold())));
+    lines.push(Line::from(Span::styled(
+        clean(&title).into_owned(),
+        theme.bold(),
+    )));
     let mut kind = format!("{} · {}", s.kind.as_str(), s.id);
     if s.status != Status::Confirmed {
         kind.push_str(&format!(" · {}", s.status.as_str()));
@@ -50,20 +53,39 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     if s.plenary {
         kind.push_str(" · plenary");
     }
-    lines.push(Line::from(Span::styled(kind, theme.dim())));
+    lines.push(Line::from(Span::styled(
+        clean(&kind).into_owned(),
+        theme.dim(),
+    )));
     let field = |name: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{name:<11}"), theme.bold()),
-            Span::raw(value),
+            Span::raw(clean(&value).into_owned()),
         ])
     };
     let when = match facts.interval {
-        Some((a, e)) => format!(
-            "{} {} ({} min)",
-            wording::day(tz, a),
-            wording::span(tz, a, e),
-            (e - a) / 60
-        ),
+        Some((a, e)) => {
+            let mut when = format!(
+                "{} {} ({} min)",
+                wording::day(tz, a),
+                wording::span(tz, a, e),
+                (e - a) / 60
+            );
+            // On a day the clocks change, the offsets say which 02:15 is meant.
+            let offset = |t| crate::time::to_local(tz, t).format("%:z").to_string();
+            let date = crate::time::to_local(tz, a).date_naive();
+            let midnight = crate::time::day_start(tz, date);
+            let next = crate::time::day_start(tz, date + chrono::Duration::days(1));
+            if offset(midnight) != offset(next) || next - midnight != 86_400 {
+                let (oa, oe) = (offset(a), offset(e));
+                if oa == oe {
+                    when.push_str(&format!(" UTC{oa}"));
+                } else {
+                    when.push_str(&format!(" UTC{oa}→{oe}"));
+                }
+            }
+            when
+        }
         None => "not placed".into(),
     };
     lines.push(field("when", when));
@@ -118,16 +140,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             let style = theme.level(d.severity);
             lines.push(Line::from(vec![
                 Span::styled(format!("{} {} ", glyph(d.severity), d.code), style),
-                Span::raw(d.message.clone()),
+                Span::raw(clean(&d.message).into_owned()),
             ]));
         }
     }
     if let Some(desc) = &s.description {
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
-            desc.clone(),
-            theme.base().add_modifier(Modifier::ITALIC),
-        )));
+        for line in desc.lines() {
+            lines.push(Line::from(Span::styled(
+                clean(line).into_owned(),
+                theme.base().add_modifier(Modifier::ITALIC),
+            )));
+        }
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })

@@ -177,18 +177,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             }
         }
     }
-    // Event-wide sessions first, across all shown rooms; then room sessions.
-    for b in blocks.iter().filter(|b| b.room.is_none()) {
-        let x = geo.rooms_x;
-        let w = (geo.column_width * shown_rooms.len().max(1) as u16)
-            .min(area.right().saturating_sub(x));
-        draw_block(buf, app, theme, b, x, w, &geo, top, height);
-    }
+    // Room sessions first; event-wide sessions (breaks for everyone) then take every cell no
+    // room session covers, so at a coarse step a break still shows beside the sessions that
+    // share its rows, and nothing of it is left in the gaps between columns.
+    let mut covered = vec![vec![false; shown_rooms.len()]; rows_shown.len()];
     for b in blocks
         .iter()
         .filter(|b| b.room.is_some_and(|r| shown_rooms.contains(&r)))
     {
         let Some(r) = b.room else { continue };
+        for row in b.row0.max(top)..b.row1.min(rows_shown.end) {
+            covered[row - top][r - left] = true;
+        }
         let col_x = geo.rooms_x + (r - left) as u16 * geo.column_width;
         let inner = geo.column_width.saturating_sub(1).max(1);
         let lane_w = (inner / b.lanes as u16).max(1);
@@ -198,110 +198,149 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         } else {
             lane_w.saturating_sub(1).max(1)
         };
-        draw_block(buf, app, theme, b, x, w, &geo, top, height);
+        let text = BlockText::new(app, theme, b);
+        for row in b.row0.max(top)..b.row1.min(top + height) {
+            let y = geo.rows_y + (row - top) as u16;
+            text.draw_line(buf, row - b.row0, x, y, w);
+        }
+    }
+    for b in blocks.iter().filter(|b| b.room.is_none()) {
+        if b.row1 <= top || b.row0 >= top + height {
+            continue;
+        }
+        let text = BlockText::new(app, theme, b);
+        // Lines go to the rows that have room for them: a title is never lost under a
+        // session of the row it starts on.
+        let mut line = b.row0.max(top) - b.row0;
+        for row in b.row0.max(top)..b.row1.min(rows_shown.end) {
+            let y = geo.rows_y + (row - top) as u16;
+            let free = &covered[row - top];
+            let mut drawn = false;
+            let mut c = 0;
+            while c < free.len().max(1) {
+                if free.get(c).copied().unwrap_or(false) {
+                    c += 1;
+                    continue;
+                }
+                let mut end = c + 1;
+                while end < free.len() && !free[end] {
+                    end += 1;
+                }
+                let x = geo.rooms_x + c as u16 * geo.column_width;
+                let w = if end >= free.len() {
+                    (geo.column_width * (end - c).max(1) as u16).min(area.right().saturating_sub(x))
+                } else {
+                    (geo.column_width * (end - c) as u16).saturating_sub(1)
+                };
+                text.draw_line(buf, line, x, y, w);
+                drawn = true;
+                c = end;
+            }
+            if drawn {
+                line += 1;
+            }
+        }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn draw_block(
-    buf: &mut Buffer,
-    app: &App,
-    theme: Theme,
-    b: &Block,
-    x: u16,
-    w: u16,
-    geo: &layout::GridGeometry,
-    top: usize,
-    height: usize,
-) {
-    if b.row1 <= top || b.row0 >= top + height || w == 0 {
-        return;
-    }
-    let program = &app.doc.program;
-    let tz = program.event.timezone;
-    let s = &program.sessions[b.session];
-    let facts = &app.derived.facts[b.session];
-    let selected = app.selected == Some(b.session) && !app.backlog_focus;
-    let held = app.grab.as_ref().is_some_and(|g| g.session == b.session);
-    let event_wide = b.room.is_none();
-    let track = facts.track.map(|t| &program.tracks[t]);
-    let mut body = theme.block(event_wide);
-    if selected {
-        body = body.patch(theme.selected());
-    }
-    let edge = theme.track(track.and_then(|t| t.color.as_deref()));
-    let first = b.row0.max(top);
-    let last = b.row1.min(top + height);
-    // Lines of text, top to bottom.
-    let mut lines: Vec<(String, Style)> = Vec::new();
-    let mut title = String::new();
-    if let Some(level) = app.derived.worst[b.session] {
-        title.push_str(glyph(level));
-        title.push(' ');
-    }
-    if b.overlapped() {
-        title.push_str(OVERLAP);
-        title.push(' ');
-    }
-    if app.picks.contains(&s.id) {
-        title.push_str(PICK);
-    }
-    if held {
-        title.push_str("⇕ ");
-    }
-    title.push_str(&s.title);
-    let span = facts
-        .interval
-        .map(|(a, e)| wording::span(tz, a, e))
-        .unwrap_or_default();
-    if b.row1 - b.row0 == 1 {
-        // One row: title and time together.
-        lines.push((format!("{title} {span}"), body.add_modifier(Modifier::BOLD)));
-    } else {
-        lines.push((title, body.add_modifier(Modifier::BOLD)));
-        let mut when = span;
-        if s.status == Status::Tentative {
-            when.push_str(" (tentative)");
+/// What a block shows, line by line, and how.
+struct BlockText {
+    lines: Vec<(String, Style)>,
+    body: Style,
+    edge: Style,
+    edge_char: &'static str,
+}
+
+impl BlockText {
+    fn new(app: &App, theme: Theme, b: &Block) -> BlockText {
+        let program = &app.doc.program;
+        let tz = program.event.timezone;
+        let s = &program.sessions[b.session];
+        let facts = &app.derived.facts[b.session];
+        let selected = app.selected == Some(b.session) && !app.backlog_focus;
+        let held = app.grab.as_ref().is_some_and(|g| g.session == b.session);
+        let event_wide = b.room.is_none();
+        let track = facts.track.map(|t| &program.tracks[t]);
+        let mut body = theme.block(event_wide);
+        if selected {
+            body = body.patch(theme.selected());
         }
-        if event_wide {
-            when.push_str(" · all rooms");
+        let edge = theme.track(track.and_then(|t| t.color.as_deref()));
+        // Lines of text, top to bottom.
+        let mut lines: Vec<(String, Style)> = Vec::new();
+        let mut title = String::new();
+        if let Some(level) = app.derived.worst[b.session] {
+            title.push_str(glyph(level));
+            title.push(' ');
         }
-        lines.push((when, body));
-        let people: Vec<&str> = facts
-            .people
-            .iter()
-            .map(|&p| program.speakers[p].name.as_str())
-            .collect();
-        if !people.is_empty() {
-            lines.push((people.join(", "), body));
+        if b.overlapped() {
+            title.push_str(OVERLAP);
+            title.push(' ');
         }
-        if let Some(t) = track {
-            lines.push((format!("[{}]", t.name), body));
+        if app.picks.contains(&s.id) {
+            title.push_str(PICK);
+        }
+        if held {
+            title.push_str("⇕ ");
+        }
+        title.push_str(&s.title);
+        let span = facts
+            .interval
+            .map(|(a, e)| wording::span(tz, a, e))
+            .unwrap_or_default();
+        if b.row1 - b.row0 == 1 {
+            // One row: title and time together.
+            lines.push((format!("{title} {span}"), body.add_modifier(Modifier::BOLD)));
+        } else {
+            lines.push((title, body.add_modifier(Modifier::BOLD)));
+            let mut when = span;
+            if s.status == Status::Tentative {
+                when.push_str(" (tentative)");
+            }
+            if event_wide {
+                when.push_str(" · all rooms");
+            }
+            lines.push((when, body));
+            let people: Vec<&str> = facts
+                .people
+                .iter()
+                .map(|&p| program.speakers[p].name.as_str())
+                .collect();
+            if !people.is_empty() {
+                lines.push((people.join(", "), body));
+            }
+            if let Some(t) = track {
+                lines.push((format!("[{}]", t.name), body));
+            }
+        }
+        let edge = if selected {
+            body
+        } else if theme.color {
+            edge.patch(body).fg(edge.fg.unwrap_or_default())
+        } else {
+            body
+        };
+        BlockText {
+            lines,
+            body,
+            edge,
+            edge_char: if event_wide { "┆" } else { "▌" },
         }
     }
-    let edge_char = if event_wide { "┆" } else { "▌" };
-    for row in first..last {
-        let y = geo.rows_y + (row - top) as u16;
-        let k = row - b.row0;
-        let (text, style) = lines
+
+    /// Line `k` of the block (blank past the last) at (x, y), `w` columns with its edge.
+    fn draw_line(&self, buf: &mut Buffer, k: usize, x: u16, y: u16, w: u16) {
+        if w == 0 {
+            return;
+        }
+        let (text, style) = self
+            .lines
             .get(k)
             .cloned()
-            .unwrap_or_else(|| (String::new(), body));
-        let edge_style = if selected {
-            body
-        } else {
-            edge.patch(body).fg(edge.fg.unwrap_or_default())
-        };
-        let after = put(
-            buf,
-            x,
-            y,
-            1,
-            edge_char,
-            if theme.color { edge_style } else { body },
-        );
+            .unwrap_or_else(|| (String::new(), self.body));
+        let after = put(buf, x, y, 1, self.edge_char, self.edge);
         let pad = w.saturating_sub(1) as usize;
-        let padded = format!("{:pad$}", super::fit(&text, pad));
+        let padded = format!("{:pad$}", super::fit(&super::clean(&text), pad));
         put(buf, after, y, w.saturating_sub(1), &padded, style);
     }
 }

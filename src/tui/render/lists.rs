@@ -130,7 +130,7 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
             let text = match h {
                 Heading::Day(d) => {
                     let date = app.derived.days[*d];
-                    wording::full_day(tz, crate::time::day_start(tz, date) + 12 * 3600)
+                    wording::full_date(date)
                 }
                 Heading::Unscheduled => {
                     "Not on the grid: unplaced, cancelled, or with invalid times".into()

@@ -20,13 +20,16 @@ use super::keymap::Keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::{glyph, Theme};
 use crate::codes::Level;
+/// The one cleaning step for untrusted text, shared with `agora check`: control and bidi
+/// characters (ESC, C1, OSC 52 clipboard writes, overrides) are shown escaped, never sent.
+pub(super) use crate::report::text::printable as clean;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if layout::too_small(area.width, area.height) {
-        too_small(frame, area, theme);
+        too_small(frame, area, app, theme);
         return;
     }
     let areas = app.areas();
@@ -53,11 +56,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
-    let text = format!(
+fn too_small(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let mut text = format!(
         "Terminal too small: {}×{}. agora needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window; q quits.",
         area.width, area.height
     );
+    // A question asked meanwhile (q with unsaved edits) is never invisible.
+    if let (Mode::Prompt, Some(prompt)) = (app.mode, &app.prompt) {
+        text = format!("{} {text}", clean(&prompt.question()));
+    }
     frame.render_widget(
         Paragraph::new(text)
             .style(theme.bold())
@@ -88,7 +95,7 @@ pub(super) fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// Write `text` at (x, y), at most `width` columns.
+/// Write `text` at (x, y), at most `width` columns, cleaned of terminal controls.
 pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) -> u16 {
     if width == 0 {
         return x;
@@ -98,8 +105,14 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, styl
         return x;
     }
     let width = width.min(area.x + area.width - x);
-    buf.set_stringn(x, y, fit(text, width as usize), width as usize, style)
-        .0
+    buf.set_stringn(
+        x,
+        y,
+        fit(&clean(text), width as usize),
+        width as usize,
+        style,
+    )
+    .0
 }
 
 fn event_name(app: &App) -> String {
@@ -229,7 +242,7 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             Span::styled(
                 format!(
                     "{}… ",
-                    app.pending.iter().map(|k| k.label()).collect::<String>()
+                    clean(&app.pending.iter().map(|k| k.label()).collect::<String>())
                 ),
                 theme.bold(),
             ),

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::fit;
+use super::{clean, fit};
 use crate::edit::Role;
 use crate::tui::app::App;
 use crate::tui::form::FormKey;
@@ -75,7 +75,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .program
         .sessions
         .get(form.session)
-        .map(|s| format!("Edit '{}'", fit(&s.title, 40)))
+        .map(|s| format!("Edit '{}'", fit(&clean(&s.title), 40)))
         .unwrap_or_else(|| "Edit".into());
     let errors = form.errors.iter().filter(|e| e.is_some()).count() as u16;
     let rect = centered(area, 76, FormKey::ALL.len() as u16 + errors + 4);
@@ -88,10 +88,10 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         } else {
             theme.bold()
         };
-        let value = &form.values[k];
+        let value = &clean(&form.values[k]).into_owned();
         let mut spans = vec![Span::styled(format!("{:>11} ", key.label()), label_style)];
         if value.is_empty() && !focused {
-            spans.push(Span::styled(key.placeholder(), theme.dim()));
+            spans.push(Span::styled(key.placeholder(app.day_date()), theme.dim()));
         } else {
             let shown = if focused {
                 format!("{value}█")
@@ -111,7 +111,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         lines.push(Line::from(spans));
         if let Some(e) = &form.errors[k] {
             lines.push(Line::from(Span::styled(
-                format!("            ✗ {e}"),
+                format!("            ✗ {}", clean(e)),
                 theme.error_message(),
             )));
         }
@@ -139,9 +139,9 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             program
                 .sessions
                 .get(session)
-                .map(|s| format!("People of '{}'", fit(&s.title, 36)))
+                .map(|s| format!("People of '{}'", fit(&clean(&s.title), 36)))
                 .unwrap_or_default(),
-            "Enter: speaker on/off · Tab: moderator on/off · Esc closes",
+            "Enter speaker · Tab moderator · Ctrl-y keeps · Esc undoes",
         ),
         Purpose::Filter => (
             "Filter the agenda".to_string(),
@@ -150,7 +150,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     };
     let mut lines: Vec<Line> = vec![Line::from(vec![
         Span::styled("› ", theme.bold()),
-        Span::raw(format!("{}█", p.query)),
+        Span::raw(format!("{}█", clean(&p.query))),
     ])];
     let visible = rect.height.saturating_sub(5) as usize;
     let start = p.cursor.saturating_sub(visible.saturating_sub(1));
@@ -176,14 +176,14 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             theme.base()
         };
         lines.push(Line::from(Span::styled(
-            format!("{mark}{}", it.label),
+            format!("{mark}{}", clean(&it.label)),
             style,
         )));
     }
     if p.shown.is_empty() {
         let text = match p.purpose {
             Purpose::People { .. } if !p.query.trim().is_empty() => {
-                format!("+ Enter adds a new speaker “{}”", p.query.trim())
+                format!("+ Enter adds a new speaker “{}”", clean(p.query.trim()))
             }
             _ => "no match".into(),
         };
@@ -197,7 +197,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 
 pub fn prompt(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let Some(prompt) = &app.prompt else { return };
-    let text = prompt.question();
+    let text = clean(&prompt.question()).into_owned();
     let width = 70.min(area.width.saturating_sub(4)).max(10);
     let lines = (text.chars().count() as u16 / width.saturating_sub(4).max(1)) + 3;
     let rect = centered(area, width, lines + 2);

@@ -222,3 +222,260 @@ fn too_small_terminals_get_a_message_and_never_panic() {
         }
     }
 }
+
+/// Terminal control sequences that a hostile event could carry: CSI clear screen, an OSC
+/// window title, an OSC 52 clipboard write (7-bit and C1 forms), a C1 CSI, and a bidi override.
+const PAYLOADS: [&str; 6] = [
+    "\u{1b}[2J",
+    "\u{1b}]0;pwned\u{7}",
+    "\u{1b}]52;c;cHduZWQ=\u{7}",
+    "\u{9d}52;c;cHduZWQ=\u{9c}",
+    "\u{9b}2J",
+    "\u{202e}txt.exe",
+];
+
+fn toml_escaped(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || crate::export::clean::is_bidi_control(c) {
+                format!("\\u{:04X}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// An event with every payload in every field the editor draws, in a file whose name has one.
+fn hostile_app(dir: &Path) -> App {
+    let bad = |field: &str| {
+        let payloads: String = PAYLOADS.concat();
+        toml_escaped(&format!("{field} {payloads} end"))
+    };
+    let text = format!(
+        r#"[event]
+id = "hostile"
+name = "{event}"
+timezone = "Europe/Paris"
+start = 2024-03-05
+end = 2024-03-06
+
+[[tracks]]
+id = "t"
+name = "{track}"
+
+[[rooms]]
+id = "r"
+name = "{room}"
+capacity = 10
+
+[[rooms]]
+id = "r2"
+name = "{room2}"
+
+[[speakers]]
+id = "s"
+name = "{speaker}"
+affiliation = "{affiliation}"
+
+[[sessions]]
+id = "a"
+title = "{title}"
+track = "t"
+room = "r"
+start = 2024-03-05T09:00:00
+duration = 60
+speakers = ["s"]
+requires = ["{feature}"]
+description = "{description}"
+
+[[sessions]]
+id = "b"
+title = "{title2}"
+room = "r"
+start = 2024-03-05T09:30:00
+duration = 60
+speakers = ["s"]
+
+[[sessions]]
+id = "c"
+title = "{title3}"
+duration = 30
+"#,
+        event = bad("EVT"),
+        track = bad("TRK"),
+        room = bad("ROOM1"),
+        room2 = bad("ROOM2"),
+        speaker = bad("SPK"),
+        affiliation = bad("affiliation"),
+        title = bad("TTL1"),
+        feature = bad("FEAT"),
+        description = bad("DESC\nLINE2"),
+        title2 = bad("TTL2"),
+        title3 = bad("TTL3"),
+    );
+    let path = dir.join(format!("event{}.toml", PAYLOADS[1]));
+    std::fs::write(&path, text).unwrap();
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, true);
+    app.update(Action::Resize {
+        width: 160,
+        height: 80,
+    });
+    app
+}
+
+/// No cell of the screen holds a control or bidi character, and the payloads show escaped.
+fn assert_inert(buf: &Buffer, what: &str) {
+    for cell in buf.content() {
+        assert!(
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| c.is_control() || crate::export::clean::is_bidi_control(c)),
+            "{what}: a control character reaches the terminal: {:?}\n{}",
+            cell.symbol(),
+            text(buf)
+        );
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = hostile_app(dir.path());
+    let a = app
+        .doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == "a")
+        .unwrap();
+    app.reveal(a);
+    let grid = draw(&app);
+    assert_inert(&grid, "grid, details, backlog, header, status");
+    let mut seen = text(&grid);
+    let screen = text(&grid);
+    assert!(
+        screen.contains("\\u{1b}"),
+        "the escape shows as text:\n{screen}"
+    );
+    for view in View::ALL {
+        app.update(Action::ShowView(view));
+        let buf = draw(&app);
+        assert_inert(&buf, view.title());
+        seen.push_str(&text(&buf));
+    }
+    app.update(Action::ShowView(View::Grid));
+    app.reveal(a);
+    // Status messages name sessions; the form, the picker and their titles show the text.
+    app.update(Action::MoveLater);
+    assert_inert(&draw(&app), "status message");
+    app.update(Action::EditForm);
+    assert_inert(&draw(&app), "form");
+    app.update(Action::Cancel);
+    app.update(Action::People);
+    let buf = draw(&app);
+    assert_inert(&buf, "people picker");
+    seen.push_str(&text(&buf));
+    app.update(Action::Cancel);
+    app.update(Action::Filter);
+    assert_inert(&draw(&app), "filter picker");
+    app.update(Action::Cancel);
+    // A search for the hostile text, and the command line showing it.
+    app.update(Action::Search);
+    for c in PAYLOADS[2].chars() {
+        app.update(Action::Insert(c));
+    }
+    assert_inert(&draw(&app), "search line");
+    app.update(Action::Submit);
+    assert_inert(&draw(&app), "search result");
+    // A recovery file's reason is shown in the restore question.
+    app.update(crate::tui::action::Msg::RecoveryFound {
+        path: std::path::PathBuf::from("hostile.recovery"),
+        recovery: Box::new(crate::recover::Recovery {
+            format: "agora-recovery 1".into(),
+            event: "hostile".into(),
+            written_at: 0,
+            reason: PAYLOADS.concat(),
+            files: Vec::new(),
+            instance: None,
+            event_id: None,
+        }),
+        changed_since: false,
+    });
+    assert_inert(&draw(&app), "restore prompt");
+    app.update(Action::Answer('i'));
+    // An error message carrying the text (a save refused for a file with a hostile name).
+    app.update(crate::tui::action::Msg::Exported(Err(PAYLOADS.concat())));
+    assert_inert(&draw(&app), "error message");
+    // Every field was on some screen, so each was checked.
+    for field in [
+        "EVT",
+        "TRK",
+        "ROOM1",
+        "ROOM2",
+        "SPK",
+        "TTL1",
+        "TTL2",
+        "TTL3",
+        "FEAT",
+        "DESC",
+        "LINE2",
+        "event\\u{1b}",
+    ] {
+        assert!(seen.contains(field), "{field} never shown:\n{seen}");
+    }
+}
+
+#[test]
+fn grid_at_every_zoom_step() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        for step in crate::tui::grid::STEPS {
+            let mut app = app(width, height, 0, false);
+            app.update(Action::CommandLine);
+            for c in format!("step {step}").chars() {
+                app.update(Action::Insert(c));
+            }
+            app.update(Action::Submit);
+            assert_eq!(app.grid.step, step);
+            let screen = text(&draw(&app));
+            // The breaks for everyone keep their titles beside the sessions sharing their rows.
+            for title in ["Accueil des participants", "Pause café", "Déjeuner"] {
+                assert!(
+                    step < 30 || screen.contains(title),
+                    "{title} at step {step}:\n{screen}"
+                );
+            }
+            // Nothing of a break is left between columns.
+            for stray in ["…ooms", "…·", "0▌", "o▌", ":▌"] {
+                assert!(!screen.contains(stray), "{stray} at step {step}:\n{screen}");
+            }
+            insta::assert_snapshot!(format!("grid_step_{step}_{width}x{height}"), screen);
+        }
+    }
+}
+
+#[test]
+fn details_show_offsets_on_a_day_the_clocks_change() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/examples/dst-autumn.toml");
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let i = app
+        .doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == "second-pass")
+        .unwrap();
+    app.reveal(i);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("UTC+01:00"), "{screen}");
+    // An ordinary day shows no offset.
+    let seed = self::app(120, 40, 0, false);
+    assert!(!text(&draw(&seed)).contains("UTC+"));
+}
