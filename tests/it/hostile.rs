@@ -720,3 +720,109 @@ fn a_runaway_template_stops_with_a_message() {
         }
     }
 }
+
+// ---- Import: entities, attributes, untrusted text on stderr, whole folders ----
+
+const SMALL_XML: &str = include_str!("../../fuzz/corpus/import_xml/seed-small.xml");
+
+#[test]
+fn an_entity_bomb_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doctype = String::from("<!DOCTYPE schedule [<!ENTITY l0 \"lol\">");
+    for i in 1..10 {
+        let prev = format!("&l{};", i - 1).repeat(10);
+        doctype.push_str(&format!("<!ENTITY l{i} \"{prev}\">"));
+    }
+    doctype.push_str("]>");
+    let bomb = SMALL_XML
+        .replace("<schedule>", &format!("{doctype}<schedule>"))
+        .replace("<title>Keynote</title>", "<title>&l9;</title>");
+    std::fs::write(dir.path().join("bomb.xml"), bomb).unwrap();
+    let out = run_in(dir.path(), &["import", "bomb.xml", "-o", "x.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("entities"), "{}", stderr(&out));
+    assert!(!dir.path().join("x.toml").exists());
+}
+
+#[test]
+fn an_element_with_a_hundred_thousand_attributes_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let attrs: String = (0..100_000).map(|i| format!(" a{i}='x'")).collect();
+    let xml = SMALL_XML.replace(
+        "<room name='Janson'>",
+        &format!("<room name='Janson'{attrs}>"),
+    );
+    std::fs::write(dir.path().join("attrs.xml"), xml).unwrap();
+    let out = run_in(dir.path(), &["import", "attrs.xml", "-o", "x.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("attributes"), "{}", stderr(&out));
+}
+
+#[test]
+fn untrusted_titles_reach_the_terminal_cleaned() {
+    let dir = tempfile::tempdir().unwrap();
+    // An OSC 52 clipboard write and a terminal title change in a session title and the
+    // conference title (JSON can carry control characters; XML 1.0 cannot).
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/interop/hub-schedule2.json"),
+    )
+    .unwrap()
+    .replace(
+        "\"title\": \"38C3\"",
+        "\"title\": \"Evil\\u001b]52;c;ZWNobyBwd25lZA==\\u0007\\u001b]0;owned\\u0007\"",
+    );
+    std::fs::write(dir.path().join("evil.json"), json).unwrap();
+    let out = run_in(dir.path(), &["import", "evil.json", "-o", "x.toml"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!out.stderr.contains(&0x1b), "{:?}", stderr(&out));
+    assert!(!out.stderr.contains(&0x07), "{:?}", stderr(&out));
+}
+
+#[test]
+fn a_folder_import_is_whole_or_absent_and_can_be_run_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.xml"), SMALL_XML).unwrap();
+    let out = run_in(dir.path(), &["import", "s.xml", "-o", "ev/"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(dir.path().join("ev/event.toml").is_file());
+    // No temp folder left beside it.
+    assert_eq!(names(dir.path()), ["ev", "s.xml"]);
+    let out = run_in(dir.path(), &["check", "ev"]);
+    assert!(code(&out) <= 1, "{}", stderr(&out));
+    // Not into a folder that has files.
+    let out = run_in(dir.path(), &["import", "s.xml", "-o", "ev/"]);
+    assert_eq!(code(&out), 2);
+    // A failed write leaves nothing: a read-only parent folder.
+    #[cfg(unix)]
+    if !is_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let out = run_in(dir.path(), &["import", "s.xml", "-o", "locked/ev/"]);
+        assert_eq!(code(&out), 2);
+        assert!(names(&locked).is_empty());
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let out = run_in(dir.path(), &["import", "s.xml", "-o", "locked/ev/"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+}
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+#[test]
+fn import_refuses_a_dangling_link_as_its_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.xml"), SMALL_XML).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("elsewhere.toml", dir.path().join("x.toml")).unwrap();
+    let out = run_in(dir.path(), &["import", "s.xml", "-o", "x.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(!dir.path().join("elsewhere.toml").exists());
+}
