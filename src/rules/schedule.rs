@@ -263,19 +263,23 @@ fn times(
     let start = start?;
     // Every output writes four-digit years: a time outside 0001..9999 is refused here, never
     // wrapped or written as `+10000-…`.
-    let beyond = "agora handles the years 0001 to 9999, what iCalendar, JSON and CSV can write";
-    if !crate::time::representable(start) {
-        if let Some(value) = &session.start {
+    let outside = |key: &str,
+                   value: &Option<crate::model::Spanned<crate::model::DateTimeValue>>,
+                   issues: &mut Vec<TimeIssue>| {
+        if let Some(value) = value {
             invalid(
                 value.span,
                 format!(
-                    "'{title}' starts at {}, outside the years 0001 to 9999",
+                    "'{title}' {key} at {}, outside the years 0001 to 9999",
                     date_time(tz, &value.value)
                 ),
-                beyond,
+                "agora handles the years 0001 to 9999, what iCalendar, JSON and CSV can write",
                 issues,
             );
         }
+    };
+    if !crate::time::representable(start) {
+        outside("starts", &session.start, issues);
         return None;
     }
     let end = match (&session.duration, end_at) {
@@ -303,17 +307,7 @@ fn times(
         }
         (None, Some(end)) => {
             if !crate::time::representable(end) {
-                if let Some(value) = &session.end {
-                    invalid(
-                        value.span,
-                        format!(
-                            "'{title}' ends at {}, outside the years 0001 to 9999",
-                            date_time(tz, &value.value)
-                        ),
-                        beyond,
-                        issues,
-                    );
-                }
+                outside("ends", &session.end, issues);
                 return None;
             }
             end
