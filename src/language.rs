@@ -26,9 +26,75 @@ pub fn primary(tag: &str) -> Option<String> {
         .map(|t| t.primary_language().to_ascii_lowercase())
 }
 
+/// Whether `tag` is a tag a browser or an app can use: well-formed, and with a primary
+/// language subtag of two or three letters (or private use `x-…`, or grandfathered `i-…`).
+/// `English` is well-formed (five to eight letters are reserved for future use) but names no
+/// language, so it must never reach `lang=`.
+pub fn is_usable_tag(tag: &str) -> bool {
+    let Ok(parsed) = LanguageTag::parse(tag) else {
+        return false;
+    };
+    let lower = tag.to_ascii_lowercase();
+    (2..=3).contains(&parsed.primary_language().len())
+        || lower.starts_with("x-")
+        || lower.starts_with("i-")
+}
+
+/// The tag a schedule means by a language value: a usable tag as written (`en_GB` read as
+/// `en-GB`), or a language's name in English or in the language itself (`English`,
+/// `Deutsch`, `français`, case ignored) as its ISO 639-1 code (639-3 when it has none).
+/// `None` when the value is neither: a language is never guessed.
+pub fn tag_for(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let dashed = value.replace('_', "-");
+    if is_usable_tag(&dashed) {
+        return Some(dashed);
+    }
+    let lower = value.to_lowercase();
+    let by_english = {
+        let lower = lower.clone();
+        isolang::Language::match_names(move |n| n.to_lowercase() == lower).next()
+    };
+    let found = by_english
+        .or_else(|| isolang::Language::match_autonyms(move |n| n.to_lowercase() == lower).next())?;
+    Some(
+        found
+            .to_639_1()
+            .unwrap_or_else(|| found.to_639_3())
+            .to_string(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_become_tags_and_nothing_is_invented() {
+        for (value, tag) in [
+            ("English", Some("en")),
+            ("english", Some("en")),
+            ("Deutsch", Some("de")),
+            ("German", Some("de")),
+            ("français", Some("fr")),
+            ("French", Some("fr")),
+            ("Español", Some("es")),
+            ("en", Some("en")),
+            ("pt-BR", Some("pt-BR")),
+            ("en_GB", Some("en-GB")),
+            ("Klingonish", None),
+            ("", None),
+            ("English language", None),
+        ] {
+            assert_eq!(tag_for(value).as_deref(), tag, "{value}");
+        }
+        assert!(is_language_tag("English"), "well-formed, reserved");
+        assert!(!is_usable_tag("English"));
+        assert!(is_usable_tag("x-private") && is_usable_tag("i-klingon"));
+    }
 
     #[test]
     fn well_formed_tags_pass() {

@@ -28,3 +28,4 @@ pub mod source;
 pub mod text;
 pub mod time;
 pub mod tui;
+pub mod zones;

@@ -39,6 +39,9 @@ pub struct Event {
     pub url: Option<String>,
     /// BCP 47 tag; "en" when the file gives none.
     pub language: String,
+    /// Whether the file gives `language`: exports say a session's language only when the
+    /// session or the event gives one, never the default.
+    pub language_given: bool,
     pub description: Option<String>,
     /// Minutes calendar programs should wait between refreshes of a subscribed feed
     /// (`refresh`; `None`: the default, one hour).
@@ -170,7 +173,8 @@ pub fn is_colour(text: &str) -> bool {
 pub struct Room {
     pub id: String,
     pub name: String,
-    pub capacity: Option<u32>,
+    /// Seats, 1 to [`MAX_COUNT`].
+    pub capacity: Option<u64>,
     pub features: Vec<String>,
     pub accessible: bool,
     pub location: Option<String>,
@@ -206,6 +210,9 @@ pub struct Window {
     pub to: DateTimeValue,
     pub span: Span,
 }
+
+/// The largest count (`capacity`, `expected`) a file can hold: the largest TOML integer.
+pub const MAX_COUNT: u64 = i64::MAX as u64;
 
 /// A calendar a room or a person points at with `busy = ["calendars/karine.ics"]`, and what
 /// loading read from it: the busy times over the event's days, and what could not be read.
@@ -453,7 +460,8 @@ pub struct Session {
     pub end: Option<Spanned<DateTimeValue>>,
     pub speakers: Vec<Ref>,
     pub moderators: Vec<Ref>,
-    pub expected: Option<u32>,
+    /// People expected, 0 to [`MAX_COUNT`].
+    pub expected: Option<u64>,
     pub requires: Vec<String>,
     pub plenary: bool,
     pub language: Option<String>,

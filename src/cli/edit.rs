@@ -141,10 +141,7 @@ fn color_for_terminal(color: ColorChoice) -> bool {
 /// The text agenda export (72 columns, in the event's language), shown when output is not a
 /// terminal. `SOURCE_DATE_EPOCH` is honoured as by `agora export`.
 fn text_agenda(program: &Program) -> Result<String, String> {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    let stamp = export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now)?;
+    let stamp = export::deliver::stamp_of_this_run()?;
     let options = export::Options {
         utc: false,
         stamp,

@@ -14,38 +14,42 @@ use clap::{Args, ValueEnum};
 
 use super::check::input_failure;
 use super::{stderr_color, write_stderr, write_stdout, ColorChoice, Outcome};
-use crate::export::{self, paths, ExportError, Format, Options, Selection, Split};
+use crate::export::deliver::{deliver, Destination};
+use crate::export::{self, ExportError, Format, Options, Selection, Split};
 use crate::load::load_path;
 use crate::report;
 use crate::rules::{check, Summary};
 
-/// `all`, or one format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// Every format of `Format::ALL`.
-    All,
-    /// One format.
-    One(Format),
-}
+/// The formats to write: one, or every format for `all` (the exports' own list, see
+/// [`Format::parse_target`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target(pub Vec<Format>);
 
 impl Target {
-    fn formats(self) -> Vec<Format> {
-        match self {
-            Target::All => Format::ALL.to_vec(),
-            Target::One(f) => vec![f],
+    fn formats(&self) -> Vec<Format> {
+        self.0.clone()
+    }
+
+    fn one(&self) -> Option<Format> {
+        match self.0[..] {
+            [f] => Some(f),
+            _ => None,
         }
     }
 }
 
 fn target_parser() -> impl TypedValueParser<Value = Target> {
-    let mut values: Vec<PossibleValue> = Format::NAMED
-        .iter()
-        .map(|f| PossibleValue::new(f.name()).help(f.summary()))
+    let values: Vec<PossibleValue> = Format::target_names()
+        .map(|name| match Format::parse(name) {
+            Some(f) => PossibleValue::new(name).help(f.summary()),
+            None => {
+                PossibleValue::new(name).help("every format above except signage, into one folder")
+            }
+        })
         .collect();
-    values
-        .push(PossibleValue::new("all").help("every format above except signage, into one folder"));
-    PossibleValuesParser::new(values)
-        .map(|name: String| Format::parse(&name).map_or(Target::All, Target::One))
+    PossibleValuesParser::new(values).map(|name: String| {
+        Target(Format::parse_target(&name).unwrap_or_else(|| Format::ALL.to_vec()))
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -141,32 +145,18 @@ fn usage(message: &str) -> Outcome {
     Outcome::Failed
 }
 
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
-/// Where the files go.
-enum Destination {
-    Stdout,
-    /// One file at this path.
-    File(PathBuf),
-    Folder(PathBuf),
-}
-
 pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
     let formats = args.format.formats();
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
 
     // Command-line combinations that cannot work, before reading anything.
-    if args.template.is_some() && !matches!(args.format, Target::One(f) if f.takes_template()) {
+    if args.template.is_some() && !args.format.one().is_some_and(Format::takes_template) {
         return usage("--template applies to one of html, md or txt, not to this format");
     }
-    if to_stdout && (args.format == Target::All || args.split.is_some()) {
+    if to_stdout && (args.format.one().is_none() || args.split.is_some()) {
         return usage("-o - prints one file: choose one format, without --split");
     }
-    if args.format == Target::One(Format::Signage) {
+    if args.format.one() == Some(Format::Signage) {
         if to_stdout {
             return usage(
                 "-o - prints one file; the signage export writes a folder of pages: give -o DIR",
@@ -219,8 +209,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                 Ok(program) => program,
                 Err(failure) => return input_failure(&failure, color),
             };
-            let stamp =
-                export::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now());
+            let stamp = export::deliver::stamp_of_this_run();
             let changes = store.follow_working_copy(&loaded, *stamp.as_ref().unwrap_or(&0));
             (&loaded, stamp, changes)
         }
@@ -314,58 +303,27 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         return Outcome::Clean;
     }
 
-    let destination = match &args.output {
-        _ if to_stdout => Destination::Stdout,
-        None => Destination::Folder(Path::new("exports").join(&program.event.id)),
-        Some(out) => match args.format {
-            Target::One(f)
-                if f.single_file()
-                    && split.is_none()
-                    && out.extension().is_some_and(|x| x == f.extension())
-                    && !out.is_dir() =>
-            {
-                Destination::File(out.clone())
-            }
-            _ => Destination::Folder(out.clone()),
-        },
-    };
-
-    let main: Vec<&export::OutputFile> = files.iter().filter(|f| f.main).collect();
-    match destination {
-        Destination::Stdout => {
-            let Some(file) = main.first() else {
-                return usage("nothing to print");
-            };
-            if file.format == Format::Html {
-                write_stderr("note: printing index.html only; its .ics links need `agora export html` into a folder\n");
-            }
-            write_stdout(&file.bytes)
+    if to_stdout {
+        let Some(file) = files.iter().find(|f| f.main) else {
+            return usage("nothing to print");
+        };
+        if file.format == Format::Html {
+            write_stderr("note: printing index.html only; its .ics links need `agora export html` into a folder\n");
         }
-        Destination::File(path) => {
-            let Some(file) = main.first() else {
-                return usage("nothing to write");
-            };
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                if let Err(e) = std::fs::create_dir_all(parent) {
-                    return usage(&format!("cannot create `{}`: {e}", parent.display()));
-                }
-            }
-            match paths::write_export_file(&path, &file.bytes, args.force) {
-                Ok(()) => {
-                    write_stderr(&format!("wrote {}\n", path.display()));
-                    Outcome::Clean
-                }
-                Err(e) => usage(&format!("`{}` {}", e.path.display(), e.message)),
-            }
-        }
-        Destination::Folder(root) => {
-            let list: Vec<(paths::OutputPath, &[u8])> = files
-                .iter()
-                .map(|f| (f.path.clone(), f.bytes.as_slice()))
-                .collect();
-            match paths::write_export(&root, &list, args.force) {
-                Ok(written) => {
-                    let names: Vec<String> = main.iter().map(|f| f.path.display()).collect();
+        return write_stdout(&file.bytes);
+    }
+    let destination = Destination::choose(
+        &formats,
+        split.is_some(),
+        args.output.as_deref(),
+        Destination::default_folder(&program.event.id),
+    );
+    match deliver(&files, &destination, args.force) {
+        Ok(delivered) => {
+            match destination {
+                Destination::File(path) => write_stderr(&format!("wrote {}\n", path.display())),
+                Destination::Folder(root) => {
+                    let names = &delivered.main;
                     let shown = if names.len() > 8 {
                         format!("{}, … ({} more)", names[..8].join(", "), names.len() - 8)
                     } else {
@@ -373,13 +331,13 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                     };
                     write_stderr(&format!(
                         "wrote {} file(s) into {}: {shown}\n",
-                        written.len(),
+                        delivered.written.len(),
                         root.display()
                     ));
-                    Outcome::Clean
                 }
-                Err(e) => usage(&format!("`{}` {}", e.path.display(), e.message)),
             }
+            Outcome::Clean
         }
+        Err(e) => usage(&e.to_string()),
     }
 }

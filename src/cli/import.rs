@@ -228,10 +228,14 @@ fn summary(
     }
     let diagnostics = check(program);
     let s = Summary::of(&diagnostics);
-    let target = if args.output.as_os_str() == "-" {
-        "the output".to_string()
+    let see = if args.output.as_os_str() == "-" {
+        // Nothing was written: name a file the user can create, not one that does not exist.
+        format!(
+            ": import with -o {}.toml, then run `agora check {}.toml` to see them",
+            e.id, e.id
+        )
     } else {
-        format!("`agora check {}`", args.output.display())
+        format!(": run `agora check {}` to see them", args.output.display())
     };
     out.push_str(&format!(
         "check: {} error(s), {} warning(s), {} info(s) in the imported program{}\n",
@@ -239,9 +243,9 @@ fn summary(
         s.warnings,
         s.infos,
         if s.errors + s.warnings + s.infos > 0 {
-            format!(": run {target} to see them")
+            see.as_str()
         } else {
-            String::new()
+            ""
         }
     ));
     out

@@ -21,7 +21,8 @@ const AFTER: &str = "\
 Keys: →, Space or n: next room (or page); ←, p: previous; q: quit.
 The display follows the clock, and reloads when the event's files change; a save that does \
 not read keeps the last good program on screen, with a warning. Sessions moved since the \
-display started show \"Moved to …\" in their old room.
+last release (or, for an event without releases, since the display started) show \"Moved \
+to …\" in their old room.
 When standard output is not a terminal, one frame is printed as text (--width, --height).
 
 Examples:
@@ -62,10 +63,11 @@ pub(super) fn run(args: &SignageArgs, color: ColorChoice) -> Outcome {
         Ok(p) => p,
         Err(failure) => return input_failure(&failure, color),
     };
-    let show = if args.all || args.rooms.is_empty() {
-        Show::All
-    } else {
-        Show::Rooms(args.rooms.clone())
+    let show = match (&program.rooms[..], args.all, args.rooms.is_empty()) {
+        // One room: its screen, not a board of one line.
+        ([only], false, true) => Show::Rooms(vec![only.id.clone()]),
+        (_, true, _) | (_, _, true) => Show::All,
+        _ => Show::Rooms(args.rooms.clone()),
     };
     if let Some(id) = Signage::unknown_rooms(&program, &show).first() {
         let help = match closest(id, program.rooms.iter().map(|r| r.id.as_str())) {
@@ -104,7 +106,11 @@ pub(super) fn run(args: &SignageArgs, color: ColorChoice) -> Outcome {
         color: stdout_color(color),
     };
     let mut state = Signage::new(&program, show, time.now(), theme);
-    drop(program);
+    // With releases, moves are those since the last one, not since the display started.
+    if let Some(baseline) = run::release_baseline(&args.path, &program) {
+        state.update(Msg::Baseline(baseline));
+        state.update(Msg::Loaded(Box::new(program)));
+    }
     if !terminal {
         return print_frame(&mut state, args.width, args.height, time);
     }
@@ -131,8 +137,12 @@ fn print_frame(state: &mut Signage, width: u16, height: u16, time: TimeSource) -
     let mut text = String::new();
     for y in 0..buffer.area.height {
         let mut line = String::new();
-        for x in 0..buffer.area.width {
-            line.push_str(buffer[(x, y)].symbol());
+        let mut x = 0;
+        while x < buffer.area.width {
+            // A wide character covers the next cell too.
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
         }
         text.push_str(line.trim_end());
         text.push('\n');

@@ -340,7 +340,7 @@ pub fn new_speaker(doc: &Document, name: &str) -> Result<Edit, String> {
 }
 
 /// A new room named `name`.
-pub fn new_room(doc: &Document, name: &str, capacity: Option<u32>) -> Result<Edit, String> {
+pub fn new_room(doc: &Document, name: &str, capacity: Option<u64>) -> Result<Edit, String> {
     let name = name.trim();
     if name.is_empty() {
         return Err("give the room's name, e.g. :room Salle Rhône 160".into());

@@ -5,7 +5,7 @@
 //! back where it was written, and a save then leaves the file untouched).
 
 use crate::codes::RuleCode;
-use crate::model::{DateTimeValue, Kind, Program, Room, Session, Spanned, Speaker, Status};
+use crate::model::{DateTimeValue, Kind, Program, Room, Session, Spanned, Speaker, Status, Track};
 use crate::source::Span;
 
 use super::{Baseline, Document, Origin, Origins};
@@ -89,7 +89,7 @@ pub enum Field {
     Start(Option<DateTimeValue>),
     Duration(Option<i64>),
     End(Option<DateTimeValue>),
-    Expected(Option<u32>),
+    Expected(Option<u64>),
     Requires(Vec<String>),
     Status(Status),
     Description(Option<String>),
@@ -98,6 +98,10 @@ pub enum Field {
     Language(Option<String>),
     Url(Option<String>),
     Allow(Vec<RuleCode>),
+    /// Speaker ids, in order.
+    Speakers(Vec<String>),
+    /// Moderator ids, in order.
+    Moderators(Vec<String>),
 }
 
 impl Field {
@@ -120,6 +124,8 @@ impl Field {
             Field::Language(_) => "language",
             Field::Url(_) => "url",
             Field::Allow(_) => "allow",
+            Field::Speakers(_) => "speakers",
+            Field::Moderators(_) => "moderators",
         }
     }
 
@@ -143,6 +149,8 @@ impl Field {
             Field::Language(_) => Field::Language(session.language.clone()),
             Field::Url(_) => Field::Url(session.url.clone()),
             Field::Allow(_) => Field::Allow(session.allow.clone()),
+            Field::Speakers(_) => Field::Speakers(ids(&session.speakers)),
+            Field::Moderators(_) => Field::Moderators(ids(&session.moderators)),
         }
     }
 
@@ -186,7 +194,48 @@ impl Field {
             Field::Language(v) => session.language = v.clone(),
             Field::Url(v) => session.url = v.clone(),
             Field::Allow(v) => session.allow = v.clone(),
+            Field::Speakers(v) => {
+                let written = written.map(|w| w.speakers.as_slice()).unwrap_or(&[]);
+                session.speakers = people(&session.speakers, written, v, span);
+            }
+            Field::Moderators(v) => {
+                let written = written.map(|w| w.moderators.as_slice()).unwrap_or(&[]);
+                session.moderators = people(&session.moderators, written, v, span);
+            }
         }
+    }
+}
+
+fn ids(list: &[Spanned<String>]) -> Vec<String> {
+    list.iter().map(|r| r.value.clone()).collect()
+}
+
+/// A list of people, each keeping the place it is written (now, or as last saved).
+fn people(
+    now: &[Spanned<String>],
+    written: &[Spanned<String>],
+    ids: &[String],
+    fallback: Span,
+) -> Vec<Spanned<String>> {
+    ids.iter()
+        .map(|id| Spanned {
+            value: id.clone(),
+            span: now
+                .iter()
+                .chain(written)
+                .find(|r| r.value == *id)
+                .map(|r| r.span)
+                .unwrap_or(fallback),
+        })
+        .collect()
+}
+
+/// "Salle A" or "Salle A (now Salle B)".
+fn changed_name(from: &str, to: &str) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from} (now {to})")
     }
 }
 
@@ -305,6 +354,24 @@ pub enum Edit {
         index: usize,
         from: Box<Room>,
         to: Box<Room>,
+    },
+    /// Insert a track at `index`.
+    AddTrack {
+        index: usize,
+        track: Box<Track>,
+        origin: Origin,
+    },
+    /// Remove the track at `index`.
+    RemoveTrack {
+        index: usize,
+        track: Box<Track>,
+        origin: Origin,
+    },
+    /// Replace a whole track (its form, restoring a recovered program).
+    ReplaceTrack {
+        index: usize,
+        from: Box<Track>,
+        to: Box<Track>,
     },
     /// Several edits made as one step (drop after grab, a form, a restore): undone together.
     Batch { label: String, edits: Vec<Edit> },
@@ -425,6 +492,29 @@ impl Edit {
                 from: to,
                 to: from,
             },
+            Edit::AddTrack {
+                index,
+                track,
+                origin,
+            } => Edit::RemoveTrack {
+                index,
+                track,
+                origin,
+            },
+            Edit::RemoveTrack {
+                index,
+                track,
+                origin,
+            } => Edit::AddTrack {
+                index,
+                track,
+                origin,
+            },
+            Edit::ReplaceTrack { index, from, to } => Edit::ReplaceTrack {
+                index,
+                from: to,
+                to: from,
+            },
             Edit::Batch { label, edits } => Edit::Batch {
                 label,
                 edits: edits.iter().rev().map(Edit::inverse).collect(),
@@ -527,6 +617,19 @@ impl Edit {
                 origins.rooms.remove(*index);
             }
             Edit::ReplaceRoom { index, to, .. } => program.rooms[*index] = (**to).clone(),
+            Edit::AddTrack {
+                index,
+                track,
+                origin,
+            } => {
+                program.tracks.insert(*index, (**track).clone());
+                origins.tracks.insert(*index, *origin);
+            }
+            Edit::RemoveTrack { index, .. } => {
+                program.tracks.remove(*index);
+                origins.tracks.remove(*index);
+            }
+            Edit::ReplaceTrack { index, to, .. } => program.tracks[*index] = (**to).clone(),
             Edit::Batch { edits, .. } => {
                 for edit in edits {
                     edit.apply(doc);
@@ -580,10 +683,19 @@ impl Edit {
             } => format!("removed {id} as {} of {}", role.noun(), title(session)),
             Edit::AddSpeaker { speaker, .. } => format!("added speaker {}", speaker.name),
             Edit::RemoveSpeaker { speaker, .. } => format!("removed speaker {}", speaker.name),
-            Edit::ReplaceSpeaker { to, .. } => format!("restored speaker {}", to.name),
+            Edit::ReplaceSpeaker { from, to, .. } => {
+                format!("changed speaker {}", changed_name(&from.name, &to.name))
+            }
             Edit::AddRoom { room, .. } => format!("added room {}", room.name),
             Edit::RemoveRoom { room, .. } => format!("removed room {}", room.name),
-            Edit::ReplaceRoom { to, .. } => format!("restored room {}", to.name),
+            Edit::ReplaceRoom { from, to, .. } => {
+                format!("changed room {}", changed_name(&from.name, &to.name))
+            }
+            Edit::AddTrack { track, .. } => format!("added track {}", track.name),
+            Edit::RemoveTrack { track, .. } => format!("removed track {}", track.name),
+            Edit::ReplaceTrack { from, to, .. } => {
+                format!("changed track {}", changed_name(&from.name, &to.name))
+            }
             Edit::Batch { label, .. } => label.clone(),
         }
     }

@@ -13,6 +13,7 @@
 mod build;
 mod edits;
 mod history;
+mod items;
 mod rebase;
 
 use std::collections::HashMap;
@@ -27,6 +28,10 @@ pub use build::{
 };
 pub use edits::{Edit, Field, Role, When};
 pub use history::History;
+pub use items::{
+    change_room, change_speaker, change_track, delete, new_track, sessions_using,
+    ItemKind as Referenced,
+};
 pub use rebase::{rebase, same_session};
 
 /// Which item of the program this is, and the file it belongs to. The `uid` stays the same
@@ -61,6 +66,7 @@ pub struct Origins {
     pub sessions: Vec<Origin>,
     pub rooms: Vec<Origin>,
     pub speakers: Vec<Origin>,
+    pub tracks: Vec<Origin>,
 }
 
 /// The items as last loaded or saved, per source file and array position: what a save
@@ -70,10 +76,11 @@ pub struct Baseline {
     pub sessions: Vec<Vec<Session>>,
     pub rooms: Vec<Vec<Room>>,
     pub speakers: Vec<Vec<Speaker>>,
-    pub tracks: Vec<Track>,
+    pub tracks: Vec<Vec<Track>>,
     pub written: HashMap<u64, usize>,
-    /// The uid of each written item, per file and array position (sessions, rooms, speakers).
-    pub uids: [Vec<Vec<u64>>; 3],
+    /// The uid of each written item, per file and array position (sessions, rooms, speakers,
+    /// tracks).
+    pub uids: [Vec<Vec<u64>>; 4],
 }
 
 /// The kinds of items a file's arrays hold, in the order of [`Baseline::uids`].
@@ -82,6 +89,7 @@ pub enum ItemKind {
     Session = 0,
     Room = 1,
     Speaker = 2,
+    Track = 3,
 }
 
 /// A program being edited.
@@ -125,6 +133,7 @@ impl Document {
             sessions: fresh(&program.sessions, |s| s.span.file),
             rooms: fresh(&program.rooms, |r| r.span.file),
             speakers: fresh(&program.speakers, |s| s.span.file),
+            tracks: fresh(&program.tracks, |t| t.span.file),
         };
         Document::with_origins(program, origins)
     }
@@ -139,7 +148,7 @@ impl Document {
         let (rooms, room_uids) = written(&program.rooms, &origins.rooms, files, &mut positions);
         let (speakers, speaker_uids) =
             written(&program.speakers, &origins.speakers, files, &mut positions);
-        let tracks = program.tracks.clone();
+        let (tracks, track_uids) = written(&program.tracks, &origins.tracks, files, &mut positions);
         Document {
             program,
             origins,
@@ -149,7 +158,7 @@ impl Document {
                 speakers,
                 tracks,
                 written: positions,
-                uids: [session_uids, room_uids, speaker_uids],
+                uids: [session_uids, room_uids, speaker_uids, track_uids],
             },
             removed: HashMap::new(),
         }
@@ -181,6 +190,15 @@ impl Document {
             .last()
             .map(|o| o.file())
             .unwrap_or_else(|| self.file_for_new_session(None))
+    }
+
+    /// The file a new track goes to: where the tracks are, else the file with `[event]`.
+    pub fn file_for_new_track(&self) -> u32 {
+        self.origins
+            .tracks
+            .last()
+            .map(|o| o.file())
+            .unwrap_or(self.program.event.span.file)
     }
 
     /// The file a new room goes to: where the rooms are, else where the sessions are.

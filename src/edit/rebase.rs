@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::edits::Edit;
 use super::{insertion_index, Document, Origin};
-use crate::model::{Program, Room, Session, Speaker};
+use crate::model::{Program, Room, Session, Speaker, Track};
 
 /// An editable kind of item: how two compare, ignoring where they were written, and the edits
 /// that replace, remove or add one.
@@ -78,6 +78,7 @@ macro_rules! item {
 item!(Session, session, ReplaceSession, RemoveSession, AddSession);
 item!(Room, room, ReplaceRoom, RemoveRoom, AddRoom);
 item!(Speaker, speaker, ReplaceSpeaker, RemoveSpeaker, AddSpeaker);
+item!(Track, track, ReplaceTrack, RemoveTrack, AddTrack);
 
 /// Whether two items are equal but for where they were written (tests, restore).
 pub fn same_session(a: &Session, b: &Session) -> bool {
@@ -126,8 +127,8 @@ fn diff<T: Item>(current: &[T], wanted: &[T]) -> Vec<Step<T>> {
     steps
 }
 
-/// One step turning `doc.program` into `wanted` (sessions, rooms and speakers; the event, its
-/// checks and tracks are not editable and are left as they are). `None` when they are equal.
+/// One step turning `doc.program` into `wanted` (sessions, rooms, speakers and tracks; the
+/// event and its checks are not editable and are left as they are). `None` when they are equal.
 pub fn rebase(doc: &Document, wanted: &Program) -> Option<Edit> {
     let mut edits = Vec::new();
     let origins = &doc.origins;
@@ -147,6 +148,12 @@ pub fn rebase(doc: &Document, wanted: &Program) -> Option<Edit> {
         &doc.program.speakers,
         &wanted.speakers,
         &origins.speakers,
+        &mut edits,
+    );
+    steps(
+        &doc.program.tracks,
+        &wanted.tracks,
+        &origins.tracks,
         &mut edits,
     );
     (!edits.is_empty()).then(|| Edit::Batch {

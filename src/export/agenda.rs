@@ -61,7 +61,7 @@ pub(crate) struct Place {
     pub id: String,
     pub name: String,
     pub location: Option<String>,
-    pub capacity: Option<u32>,
+    pub capacity: Option<u64>,
     pub features: Vec<String>,
     pub accessible: bool,
 }
@@ -123,7 +123,7 @@ pub(crate) struct Entry {
     pub tags: Vec<String>,
     pub language: Option<String>,
     pub plenary: bool,
-    pub expected: Option<u32>,
+    pub expected: Option<u64>,
 }
 
 /// What a split part is about.
@@ -264,7 +264,8 @@ impl<'p> Agenda<'p> {
         shared: &Shared,
     ) -> Agenda<'p> {
         let program = schedule.program;
-        let tz = program.event.timezone;
+        // Calendar clients key on canonical names: `US/Eastern` is written `America/New_York`.
+        let tz = crate::zones::canonical(program.event.timezone);
         let display = if utc { chrono_tz::UTC } else { tz };
         let filter = part.map(|p| &p.filter).unwrap_or(filter);
         let only_placed = part.is_some_and(|p| p.split == Split::Sessions);

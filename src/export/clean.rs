@@ -63,6 +63,23 @@ pub fn block(text: &str) -> String {
     lines.join("\n").trim_matches('\n').to_string()
 }
 
+/// A multi-line value kept as written, for formats other tools read back (the frab exports):
+/// CRLF and CR become LF, controls other than tab and newline and the bidi controls are
+/// dropped, and nothing else changes — trailing spaces, tabs, runs of blank lines, list
+/// indentation and U+2028/U+2029 survive, so an import of the export gives the same text.
+pub fn faithful_block(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| !is_dropped(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+        .collect()
+}
+
+/// An optional value through [`faithful_block`]; texts of white space only become `None`.
+pub(crate) fn opt_faithful_block(text: Option<&str>) -> Option<String> {
+    text.map(faithful_block).filter(|t| !t.trim().is_empty())
+}
+
 /// An optional value through [`line`]; empty results become `None`.
 pub(crate) fn opt_line(text: Option<&str>) -> Option<String> {
     text.map(line).filter(|t| !t.is_empty())

@@ -62,7 +62,7 @@ struct Room<'a> {
     id: &'a str,
     name: &'a str,
     location: Option<&'a str>,
-    capacity: Option<u32>,
+    capacity: Option<u64>,
     features: &'a [String],
     accessible: bool,
 }
@@ -119,7 +119,7 @@ struct Session<'a> {
     speakers: Vec<PersonRef<'a>>,
     moderators: Vec<PersonRef<'a>>,
     plenary: bool,
-    expected: Option<u32>,
+    expected: Option<u64>,
     language: Option<&'a str>,
     tags: &'a [String],
     description: Option<&'a str>,

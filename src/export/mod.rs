@@ -14,6 +14,7 @@ pub mod changes;
 pub mod clean;
 mod contentline;
 mod csv;
+pub mod deliver;
 pub mod frab;
 mod html;
 mod ics;
@@ -37,6 +38,9 @@ use agenda::{placed_day, Agenda};
 use locale::Locale;
 pub use paths::OutputPath;
 pub use selection::{Selection, SelectionError, Split};
+
+/// The name that stands for every format.
+pub const ALL_FORMATS: &str = "all";
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -134,6 +138,24 @@ impl Format {
 
     pub fn parse(name: &str) -> Option<Format> {
         Format::NAMED.iter().copied().find(|f| f.name() == name)
+    }
+
+    /// The formats a name on the command line or after `:export` stands for: one format, or
+    /// every format for `all`.
+    pub fn parse_target(name: &str) -> Option<Vec<Format>> {
+        if name == ALL_FORMATS {
+            Some(Format::ALL.to_vec())
+        } else {
+            Format::parse(name).map(|f| vec![f])
+        }
+    }
+
+    /// Every name [`Format::parse_target`] accepts, `all` last: for messages and completions.
+    pub fn target_names() -> impl Iterator<Item = &'static str> {
+        Format::NAMED
+            .iter()
+            .map(|f| f.name())
+            .chain(std::iter::once(ALL_FORMATS))
     }
 
     /// Whether `--template` applies.
@@ -394,7 +416,12 @@ fn render_format(
             files
         }
         Format::Signage => {
-            signage::render(agenda, locale, options.stamp).map_err(ExportError::Output)?
+            let baseline = options
+                .changes
+                .as_deref()
+                .and_then(crate::signage::Baseline::from_changes);
+            signage::render(agenda, locale, options.stamp, baseline.as_ref())
+                .map_err(ExportError::Output)?
         }
         Format::FrabXml | Format::FrabJson => {
             // The whole event's rooms, tracks and days, with the selected sessions.
@@ -674,5 +701,14 @@ duration = 15
             assert_eq!(Format::parse(f.name()), Some(*f));
         }
         assert_eq!(Format::parse("all"), None);
+        assert_eq!(Format::parse_target("all"), Some(Format::ALL.to_vec()));
+        assert_eq!(
+            Format::parse_target("frab-xml"),
+            Some(vec![Format::FrabXml])
+        );
+        assert_eq!(Format::parse_target("pdf"), None);
+        let names: Vec<&str> = Format::target_names().collect();
+        assert_eq!(names.len(), Format::NAMED.len() + 1);
+        assert!(names.iter().all(|n| Format::parse_target(n).is_some()));
     }
 }

@@ -14,7 +14,8 @@ use serde::Serialize;
 use crate::export::agenda::Agenda;
 use crate::export::locale::{capitalise, Labels, Locale, SignageWords};
 use crate::export::template::{self, Escape};
-use crate::signage::{progress, span_words, Board, Mark, Phase, RoomNow};
+use crate::signage::words::{fill, free_until, gone, hm, mark_text, phase_lines};
+use crate::signage::{progress, span_words, Baseline, Board, Mark, Phase, RoomNow};
 use crate::time::{rfc3339, to_local, Instant};
 
 const PAGE: &str = include_str!("templates/signage.html");
@@ -142,14 +143,6 @@ struct JsonState {
     later: Option<String>,
 }
 
-fn hm(board: &Board, t: Instant) -> String {
-    to_local(board.event.tz, t).format("%H:%M").to_string()
-}
-
-fn fill(words: &str, value: &str) -> String {
-    words.replacen("{}", value, 1)
-}
-
 fn mark_of(board: &Board, room: usize, i: usize) -> (Mark, Option<&'static str>) {
     let mark = board.mark(room, i);
     let class = match mark {
@@ -166,13 +159,7 @@ fn item_view(board: &Board, locale: &Locale, room: usize, i: usize, t: Instant) 
     let item = &board.items[i];
     let words = locale.signage();
     let (mark, mark_class) = mark_of(board, room, i);
-    let mark_text = match mark {
-        Mark::Plain => None,
-        Mark::Cancelled => Some(locale.labels().cancelled.to_string()),
-        Mark::Tentative => Some(locale.labels().tentative.to_string()),
-        Mark::MovedTo(r) => Some(fill(words.moved_to, &board.rooms[r].name)),
-        Mark::MovedFrom(r) => Some(fill(words.moved_from, &board.rooms[r].name)),
-    };
+    let mark_text = mark_text(board, locale, mark);
     let people = if item.event_wide() {
         locale.labels().everyone.to_string()
     } else {
@@ -188,10 +175,10 @@ fn item_view(board: &Board, locale: &Locale, room: usize, i: usize, t: Instant) 
         end_hm: hm(board, item.end),
         mark: mark_text,
         mark_class,
-        gone: matches!(mark, Mark::Cancelled | Mark::MovedTo(_)),
+        gone: gone(mark),
         event_wide: item.event_wide(),
         classes: [
-            matches!(mark, Mark::Cancelled | Mark::MovedTo(_)).then_some("gone"),
+            gone(mark).then_some("gone"),
             item.event_wide().then_some("wide"),
         ]
         .into_iter()
@@ -202,42 +189,6 @@ fn item_view(board: &Board, locale: &Locale, room: usize, i: usize, t: Instant) 
         in_text: fill(words.in_, &span_words(item.start - t)),
         left_text: fill(words.left, &span_words(item.end - t)),
         percent: format!("{:.1}", progress(item.start, item.end, t) * 100.0),
-    }
-}
-
-fn phase_words(
-    board: &Board,
-    locale: &Locale,
-    state: &RoomNow,
-    t: Instant,
-) -> (Option<String>, Option<String>) {
-    let words = locale.signage();
-    let when = |i: usize| {
-        let s = board.items[i].start;
-        let date = to_local(board.event.tz, s).date_naive();
-        let day = if date == to_local(board.event.tz, t).date_naive() {
-            hm(board, s)
-        } else {
-            locale.day_at(date, &hm(board, s))
-        };
-        fill(
-            words.later_here,
-            &format!("{day} — {}", board.items[i].title),
-        )
-    };
-    match state.phase {
-        Phase::On => (None, None),
-        Phase::Free => (None, None),
-        Phase::Before { first_here, starts } => {
-            let date = to_local(board.event.tz, starts).date_naive();
-            (
-                Some(fill(words.starts, &locale.day_at(date, &hm(board, starts)))),
-                first_here.map(when),
-            )
-        }
-        Phase::DoneToday { later } => (Some(words.done_today.to_string()), later.map(when)),
-        Phase::NoneToday { later } => (Some(words.none_today.to_string()), later.map(when)),
-        Phase::Ended => (Some(words.ended.to_string()), None),
     }
 }
 
@@ -294,18 +245,9 @@ fn state_view(
     } else {
         from.or(to.map(|t| t - 1)).unwrap_or(stamp)
     };
-    let (message, detail) = phase_words(board, locale, state, t);
+    let (message, detail) = phase_lines(board, locale, state, t);
     let message = match (state.phase, message) {
-        (Phase::Free, _) => state
-            .next
-            .iter()
-            .find(|&&i| !matches!(board.mark(room, i), Mark::Cancelled | Mark::MovedTo(_)))
-            .map(|&i| {
-                fill(
-                    locale.signage().free_until,
-                    &hm(board, board.items[i].start),
-                )
-            }),
+        (Phase::Free, _) => free_until(board, locale, room, state),
         (_, m) => m,
     };
     StateView {
@@ -418,13 +360,15 @@ fn now_next(
     text
 }
 
-/// The files of the signage export, relative to the output folder.
+/// The files of the signage export, relative to the output folder. `baseline`: where
+/// sessions were at the last release (moves since are shown in both rooms).
 pub(crate) fn render(
     agenda: &Agenda,
     locale: &Locale,
     stamp: Instant,
+    baseline: Option<&Baseline>,
 ) -> Result<Vec<(Vec<String>, String)>, String> {
-    let board = Board::from_agenda(agenda, None);
+    let board = Board::from_agenda(agenda, baseline);
     // Every room for the whole program; the selected rooms' for a filtered one.
     let rooms: Vec<usize> = if agenda.filtered {
         let mut used: Vec<usize> = agenda.entries.iter().filter_map(|e| e.room).collect();

@@ -37,6 +37,8 @@ pub struct Foreign {
     pub description: Option<String>,
     pub venue: Option<String>,
     pub url: Option<String>,
+    /// The schedule's `base_url`: relative links are resolved against it.
+    pub base_url: Option<String>,
     pub time_zone: Option<String>,
     /// Pentabarf's `<day_change>`: a start earlier in the day belongs to the next morning.
     pub day_change: Option<NaiveTime>,
@@ -123,6 +125,38 @@ pub struct ForeignEvent {
     pub links: Vec<(Option<String>, String)>,
     /// schema2 `state` when it says the event will not take place.
     pub cancelled: bool,
+    /// Person lists written as text that could not be split safely: kept as one name each.
+    pub unsplit: Vec<String>,
+}
+
+/// The people of a person list written as text ("Ann Lee, Bob Stone and Eve Park"): split at
+/// commas, semicolons and a last "and"/"&"/"und"/"et" when every part is a full name (two
+/// words or more). Otherwise ("Lee, Ann", "Simon and Garfunkel") the separator is ambiguous:
+/// the text is one name, and the second value is `false` so the import can say so.
+pub(crate) fn split_names(text: &str) -> (Vec<String>, bool) {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return (Vec::new(), true);
+    }
+    let mut marked = format!(" {text} ");
+    for word in [
+        " and ", " & ", " und ", " et ", " AND ", " And ", " UND ", " Und ", " ET ", " Et ",
+    ] {
+        marked = marked.replace(word, ", ");
+    }
+    let parts: Vec<String> = marked
+        .split([',', ';'])
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() <= 1 {
+        return (vec![text], true);
+    }
+    if parts.iter().all(|p| p.split_whitespace().count() >= 2) {
+        (parts, true)
+    } else {
+        (vec![text], false)
+    }
 }
 
 /// Why a file could not be imported at all.
@@ -159,4 +193,32 @@ pub(crate) fn date_time(text: &str) -> Option<DateTime<FixedOffset>> {
         .ok()
         .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z").ok())
         .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z").ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_names;
+
+    #[test]
+    fn names_in_text_split_only_when_unambiguous() {
+        let split = |t: &str| split_names(t);
+        assert_eq!(
+            split("Ann Lee, Bob Stone and Eve Park"),
+            (
+                vec!["Ann Lee".into(), "Bob Stone".into(), "Eve Park".into()],
+                true
+            )
+        );
+        assert_eq!(
+            split("Marie Curie; Pierre Curie"),
+            (vec!["Marie Curie".into(), "Pierre Curie".into()], true)
+        );
+        assert_eq!(split("  Ann   Lee "), (vec!["Ann Lee".into()], true));
+        assert_eq!(split("Lee, Ann"), (vec!["Lee, Ann".into()], false));
+        assert_eq!(
+            split("Simon and Garfunkel"),
+            (vec!["Simon and Garfunkel".into()], false)
+        );
+        assert_eq!(split(""), (vec![], true));
+    }
 }

@@ -322,7 +322,15 @@ pub(crate) fn as_written(tz: Tz, instant: Instant) -> DateTimeValue {
 /// The zone of the file, or one deduced from the offsets its times are written with.
 fn zone(foreign: &Foreign, notes: &mut Vec<String>) -> (Tz, bool) {
     if let Some(name) = foreign.time_zone.as_deref() {
-        match name.parse::<Tz>() {
+        match name.trim().parse::<Tz>() {
+            Ok(tz) if crate::zones::is_deprecated(tz) => {
+                let canonical = crate::zones::canonical(tz);
+                notes.push(format!(
+                    "The time zone `{name}` is a deprecated name of {}: written as that (the same times, the name schemas and apps expect).",
+                    canonical.name()
+                ));
+                return (canonical, false);
+            }
             Ok(tz) => return (tz, false),
             Err(_) => notes.push(format!(
                 "The time zone `{name}` is not an IANA zone name: it was deduced from the times' offsets instead."
@@ -428,6 +436,13 @@ struct Tally {
     renamed_sessions: usize,
     cancelled: usize,
     unnamed_rooms: usize,
+    /// Person lists given as text whose separators are ambiguous.
+    unsplit: Vec<String>,
+    /// Sessions whose abstract or description was HTML, converted to Markdown.
+    html: usize,
+    /// Language names mapped to tags ("English → en"), and lists of languages seen.
+    language_names: BTreeMap<String, usize>,
+    language_lists: usize,
 }
 
 fn map(foreign: Foreign) -> Result<Imported, ImportError> {
@@ -533,7 +548,11 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
         }
     }
 
-    let (speakers, speaker_of, merged) = people(&foreign);
+    let People {
+        speakers,
+        speaker_of,
+        notes: people_notes,
+    } = people(&foreign);
 
     let mut tally = Tally::default();
     let acronym = foreign.acronym.clone().unwrap_or_default();
@@ -574,6 +593,9 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
                 speaker_list.push(id);
             }
         }
+        tally
+            .unsplit
+            .extend(e.unsplit.iter().map(|t| format!("'{t}' ('{}')", e.title)));
         let (start, duration) = times(e, &foreign, tz, &mut tally);
         let session = session(
             e,
@@ -589,26 +611,30 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
                 moderators: moderator_list,
                 tz,
                 event_url: foreign.url.clone(),
+                base: foreign.base_url.clone().or_else(|| foreign.url.clone()),
             },
         );
         sessions.push(session);
     }
 
+    if sessions.is_empty() {
+        return Err(ImportError::general(format!(
+            "this {} holds no session ({} day(s), {} room(s), {} track(s), no event): there is nothing to import",
+            shape.describe(),
+            foreign.days.len(),
+            rooms.len(),
+            tracks.len()
+        )));
+    }
     let event = event(&foreign, tz, timezone_guessed, &sessions, &mut notes);
 
     // Notes, in the order an organiser reads them.
-    if !merged.is_empty() {
-        let names: Vec<&str> = merged
-            .iter()
-            .take(5)
-            .map(|&s| speakers[s].name.as_str())
-            .collect();
+    notes.extend(people_notes);
+    if !tally.unsplit.is_empty() {
         notes.push(format!(
-            "{} {} listed under several person ids with the same name: merged into one speaker each ({}{}).",
-            merged.len(),
-            if merged.len() == 1 { "person is" } else { "people are" },
-            names.join(", "),
-            if merged.len() > 5 { ", …" } else { "" }
+            "{} person list(s) written as text could not be split into names safely (a comma or \"and\" between single words) and are kept as one speaker each: {}. Split them by hand if they are several people.",
+            tally.unsplit.len(),
+            abbreviate(&tally.unsplit)
         ));
     }
     if tally.cancelled > 0 {
@@ -653,6 +679,12 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
             tally.subtitles
         ));
     }
+    if tally.html > 0 {
+        notes.push(format!(
+            "{} session(s) have HTML in their abstract or description: converted to Markdown, relative links made absolute.",
+            tally.html
+        ));
+    }
     if tally.links > 0 {
         notes.push(format!(
             "{} link(s) and attachment(s) kept as a list at the end of the description (an agora session has one url).",
@@ -661,7 +693,24 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
     }
     for (tag, n) in &tally.bad_language {
         notes.push(format!(
-            "Language `{tag}` ({n} session(s)) is not a BCP 47 tag: dropped."
+            "Language `{tag}` ({n} session(s)) is neither a BCP 47 tag nor a language's name: dropped (no language is guessed)."
+        ));
+    }
+    if !tally.language_names.is_empty() {
+        let mapped: Vec<String> = tally
+            .language_names
+            .iter()
+            .map(|(m, n)| format!("{m} ({n})"))
+            .collect();
+        notes.push(format!(
+            "Language names written as tags: {}.",
+            mapped.join(", ")
+        ));
+    }
+    if tally.language_lists > 0 {
+        notes.push(format!(
+            "{} session(s) give several languages: the first is the session's `language`, the others are kept as `lang:` tags.",
+            tally.language_lists
         ));
     }
     if tally.renamed_sessions > 0 {
@@ -708,104 +757,140 @@ fn normalise_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Union-find over person occurrences: an id (guid, code, number) or a name seen twice is
-/// the same person.
-struct Groups(Vec<usize>);
+/// Names compare for identity with white space collapsed and case folded.
+fn name_fold(name: &str) -> String {
+    name_key(name).to_lowercase()
+}
 
-impl Groups {
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
+/// Who is who, as found: the speakers, the speaker of every person of every event, and the
+/// notes to report about ids and names that do not go one to one.
+struct People {
+    speakers: Vec<ImportedSpeaker>,
+    speaker_of: Vec<Vec<usize>>,
+    notes: Vec<String>,
+}
 
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // The earlier node stays the root, so numbering follows the file.
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
-        }
+/// The part of a person id shown in a derived speaker id: short ids whole, GUIDs by their
+/// first 8 characters.
+fn short_key(key: &str) -> String {
+    let slug = slugify(key).unwrap_or_default();
+    if slug.len() <= 12 {
+        slug
+    } else {
+        slug.chars().take(8).collect()
     }
 }
 
-/// One speaker per person, merged by id or by name: the speakers in order of first
-/// appearance, the speaker of every person of every event, and the speakers that were listed
-/// under more than one id.
-fn people(foreign: &Foreign) -> (Vec<ImportedSpeaker>, Vec<Vec<usize>>, Vec<usize>) {
-    let mut nodes: HashMap<String, usize> = HashMap::new();
-    let mut node = |label: String, groups: &mut Groups| -> usize {
-        let next = nodes.len();
-        let i = *nodes.entry(label).or_insert(next);
-        if i == groups.0.len() {
-            groups.0.push(i);
-        }
-        i
-    };
-    let mut groups = Groups(Vec::new());
-    let mut occurrences: Vec<Vec<usize>> = Vec::with_capacity(foreign.events.len());
-    // agora's own exports identify every speaker (GUID, and the id itself in the JSON): two
-    // speakers who share a name stay two.
+/// One speaker per person, a person being an id *and* a name: one id under several names is
+/// several people (merged C3VOC schedules reuse ids), one name under several ids stays several
+/// speakers (reported, for the organiser to merge if they are one). A person without an id is
+/// known by the name, and is the person with an id of the same name when there is exactly one.
+/// In agora's own exports (`generator` agora) the id alone counts, so two speakers who share a
+/// name stay two.
+fn people(foreign: &Foreign) -> People {
     let trusted = foreign
         .generator
         .as_deref()
         .is_some_and(|g| g.split_whitespace().next() == Some("agora"));
-    for e in &foreign.events {
-        let mut names = Vec::with_capacity(e.persons.len());
-        for p in &e.persons {
-            let key = p.slug.as_ref().or(p.key.as_ref());
-            let person = match key {
-                Some(key) if trusted => node(format!("k:{key}"), &mut groups),
-                _ => {
-                    let name = node(format!("n:{}", name_key(&p.name)), &mut groups);
-                    if let Some(key) = &p.key {
-                        let key = node(format!("k:{key}"), &mut groups);
-                        groups.union(name, key);
-                    }
-                    name
-                }
-            };
-            names.push(person);
+    // Identities: (key, folded name); the key is empty for people without an id.
+    let identity = |p: &ForeignPerson| -> (String, String) {
+        let key = if trusted {
+            p.slug.as_ref().or(p.key.as_ref())
+        } else {
+            p.key.as_ref()
+        };
+        match key.map(|k| k.trim()).filter(|k| !k.is_empty()) {
+            Some(k) if trusted => (k.to_string(), String::new()),
+            Some(k) => (k.to_string(), name_fold(&p.name)),
+            None => (String::new(), name_fold(&p.name)),
         }
-        occurrences.push(names);
+    };
+    let mut keyed_names: HashMap<String, HashSet<String>> = HashMap::new();
+    for p in foreign.events.iter().flat_map(|e| &e.persons) {
+        let (key, name) = identity(p);
+        if !key.is_empty() && !trusted {
+            keyed_names.entry(name).or_default().insert(key);
+        }
     }
+    let resolve = |p: &ForeignPerson| -> (String, String) {
+        let (key, name) = identity(p);
+        if key.is_empty() {
+            if let Some(keys) = keyed_names.get(&name).filter(|k| k.len() == 1) {
+                if let Some(only) = keys.iter().next() {
+                    return (only.clone(), name);
+                }
+            }
+        }
+        (key, name)
+    };
+    // First pass: the identities in order of first appearance.
+    let mut order: Vec<((String, String), &ForeignPerson)> = Vec::new();
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    let mut occurrences: Vec<Vec<usize>> = Vec::with_capacity(foreign.events.len());
+    for e in &foreign.events {
+        let mut row = Vec::with_capacity(e.persons.len());
+        for p in &e.persons {
+            let id = resolve(p);
+            let next = order.len();
+            let i = *index.entry(id.clone()).or_insert(next);
+            if i == next {
+                order.push((id, p));
+            }
+            row.push(i);
+        }
+        occurrences.push(row);
+    }
+    // Names under several ids, and ids under several names.
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, ((key, name), _)) in order.iter().enumerate() {
+        if !trusted {
+            by_name.entry(name.as_str()).or_default().push(i);
+        }
+        if !key.is_empty() {
+            by_key.entry(key.as_str()).or_default().push(i);
+        }
+    }
+    let shared_name: HashSet<usize> = by_name
+        .values()
+        .filter(|v| v.len() > 1)
+        .flatten()
+        .copied()
+        .collect();
     let extra: HashMap<&str, &ForeignPerson> = foreign
         .people
         .iter()
         .filter_map(|p| p.key.as_deref().map(|k| (k, p)))
         .collect();
-    let mut speakers: Vec<ImportedSpeaker> = Vec::new();
-    let mut keys: Vec<HashSet<&str>> = Vec::new();
-    let mut index_of_root: HashMap<usize, usize> = HashMap::new();
     let mut ids = Ids::default();
-    let mut speaker_of: Vec<Vec<usize>> = Vec::with_capacity(occurrences.len());
-    for (e, names) in foreign.events.iter().zip(&occurrences) {
-        let mut row = Vec::with_capacity(names.len());
-        for (p, &name) in e.persons.iter().zip(names) {
-            let root = groups.find(name);
-            let i = *index_of_root.entry(root).or_insert_with(|| {
-                let base = p
-                    .slug
-                    .as_deref()
-                    .filter(|s| is_valid_id(s))
-                    .map(str::to_string)
-                    .or_else(|| slug_id(&p.name, 48))
-                    .unwrap_or_else(|| "speaker".to_string());
-                speakers.push(ImportedSpeaker {
-                    id: ids.claim(&base),
-                    name: p.name.trim().to_string(),
-                    bio: None,
-                    url: None,
-                });
-                keys.push(HashSet::new());
-                speakers.len() - 1
-            });
+    let mut speakers: Vec<ImportedSpeaker> = Vec::with_capacity(order.len());
+    for (i, ((key, _), p)) in order.iter().enumerate() {
+        let from_slug = p
+            .slug
+            .as_deref()
+            .filter(|s| is_valid_id(s))
+            .map(str::to_string);
+        let base = from_slug
+            .or_else(|| {
+                // One name under several ids: the id tells them apart, stably.
+                shared_name
+                    .contains(&i)
+                    .then(|| slug_id(&format!("{} {}", p.name, short_key(key)), 48))
+                    .flatten()
+            })
+            .or_else(|| slug_id(&p.name, 48))
+            .unwrap_or_else(|| "speaker".to_string());
+        speakers.push(ImportedSpeaker {
+            id: ids.claim(&base),
+            name: p.name.trim().to_string(),
+            bio: None,
+            url: None,
+        });
+    }
+    // Biographies and URLs: the first occurrence that gives one, else the people list.
+    for (e, row) in foreign.events.iter().zip(&occurrences) {
+        for (p, &i) in e.persons.iter().zip(row) {
             let more = p.key.as_deref().and_then(|k| extra.get(k).copied());
-            if let Some(k) = &p.key {
-                keys[i].insert(k.as_str());
-            }
             let s = &mut speakers[i];
             if s.bio.is_none() {
                 s.bio = p
@@ -817,12 +902,65 @@ fn people(foreign: &Foreign) -> (Vec<ImportedSpeaker>, Vec<Vec<usize>>, Vec<usiz
             if s.url.is_none() {
                 s.url = p.url.clone().or_else(|| more.and_then(|m| m.url.clone()));
             }
-            row.push(i);
         }
-        speaker_of.push(row);
     }
-    let merged = (0..speakers.len()).filter(|&i| keys[i].len() > 1).collect();
-    (speakers, speaker_of, merged)
+    let mut notes = Vec::new();
+    let list = |members: &[usize]| -> String {
+        members
+            .iter()
+            .map(|&i| format!("{} (`{}`)", speakers[i].name, speakers[i].id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let several_names: Vec<(&str, &Vec<usize>)> = by_key
+        .iter()
+        .filter(|(_, v)| v.len() > 1)
+        .map(|(k, v)| (*k, v))
+        .collect();
+    for (key, members) in several_names.iter().take(10) {
+        notes.push(format!(
+            "Person id `{key}` carries {} different names: imported as {} speakers, each session keeping the person it names: {}.",
+            members.len(),
+            members.len(),
+            list(members)
+        ));
+    }
+    if several_names.len() > 10 {
+        notes.push(format!(
+            "… and {} more person ids carry several names, each name imported as its own speaker.",
+            several_names.len() - 10
+        ));
+    }
+    let several_ids: Vec<&Vec<usize>> = by_name.values().filter(|v| v.len() > 1).collect();
+    for members in several_ids.iter().take(10) {
+        let keys: Vec<String> = members
+            .iter()
+            .map(|&i| format!("`{}`", order[i].0 .0))
+            .collect();
+        notes.push(format!(
+            "The name {} appears under {} person ids ({}): kept as {} speakers ({}); if they are one person, merge them by hand.",
+            speakers[members[0]].name,
+            members.len(),
+            keys.join(", "),
+            members.len(),
+            members
+                .iter()
+                .map(|&i| format!("`{}`", speakers[i].id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if several_ids.len() > 10 {
+        notes.push(format!(
+            "… and {} more names appear under several person ids, kept apart too.",
+            several_ids.len() - 10
+        ));
+    }
+    People {
+        speakers,
+        speaker_of: occurrences,
+        notes,
+    }
 }
 
 /// When a session starts and for how many seconds, as the file says.
@@ -879,6 +1017,8 @@ struct SessionParts {
     tz: Tz,
     /// The conference's URL: a session "URL" that only repeats it is not kept.
     event_url: Option<String>,
+    /// What relative links are resolved against: `base_url`, else the conference's URL.
+    base: Option<String>,
 }
 
 fn session(
@@ -924,22 +1064,32 @@ fn session(
         None => (Kind::Talk, Vec::new()),
     };
 
-    let language = e.language.as_deref().and_then(|l| {
-        if crate::language::is_language_tag(l) {
-            Some(l.to_string())
-        } else {
-            *tally.bad_language.entry(l.to_string()).or_insert(0) += 1;
-            None
-        }
-    });
+    let (language, also) = languages(e.language.as_deref(), tally);
+    let mut tags = tags;
+    tags.extend(also.iter().map(|tag| format!("lang:{tag}")));
 
     let mut paragraphs: Vec<String> = Vec::new();
     if let Some(subtitle) = e.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
         tally.subtitles += 1;
         paragraphs.push(subtitle.trim().to_string());
     }
-    let abstract_ = e.abstract_.as_deref().map(normalise_newlines);
-    let description = e.description.as_deref().map(normalise_newlines);
+    // HTML becomes Markdown; relative links become absolute against the schedule's base.
+    let base = parts.base.as_deref();
+    let mut html = false;
+    let mut text = |t: &str| {
+        let t = normalise_newlines(t);
+        if super::text::looks_like_html(&t) {
+            html = true;
+            super::text::resolve_links(&super::text::markdown(&t), base)
+        } else {
+            super::text::resolve_links(&t, base)
+        }
+    };
+    let abstract_ = e.abstract_.as_deref().map(&mut text);
+    let description = e.description.as_deref().map(&mut text);
+    if html {
+        tally.html += 1;
+    }
     let abstract_ = match (abstract_, &description) {
         // Producers often repeat the abstract at the head of the description.
         (Some(a), Some(d)) if d.trim_start().starts_with(a.trim()) => None,
@@ -957,8 +1107,9 @@ fn session(
         .links
         .iter()
         .filter(|(_, url)| e.url.as_deref() != Some(url.as_str()))
+        .map(|(title, url)| (title, super::text::resolve(url, base)))
         .map(|(title, url)| match title {
-            Some(t) if t != url => format!("- {t}: {url}"),
+            Some(t) if *t != url => format!("- {t}: {url}"),
             _ => format!("- {url}"),
         })
         .collect();
@@ -1020,9 +1171,58 @@ fn session(
         url: e
             .url
             .clone()
-            .filter(|u| !u.starts_with("urn:uuid:") && Some(u) != parts.event_url.as_ref()),
+            .filter(|u| !u.starts_with("urn:uuid:") && Some(u) != parts.event_url.as_ref())
+            .map(|u| super::text::resolve(&u, parts.base.as_deref())),
         status,
     }
+}
+
+/// The languages a schedule gives a session: tags, language names ("English", "Deutsch") or
+/// a list ("de, en", "Deutsch/English"); the first as the session's `language`, the others to
+/// keep as `lang:` tags. A value that names no language is dropped and counted: a language is
+/// never guessed.
+fn languages(value: Option<&str>, tally: &mut Tally) -> (Option<String>, Vec<String>) {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return (None, Vec::new());
+    };
+    let whole = crate::language::tag_for(value);
+    let items: Vec<&str> = match &whole {
+        Some(_) => vec![value],
+        None => value
+            .split([',', ';', '/', '+', '|', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect(),
+    };
+    if items.len() > 1 {
+        tally.language_lists += 1;
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for item in items {
+        match crate::language::tag_for(item) {
+            Some(tag) => {
+                if item != tag && items_is_name(item) {
+                    *tally
+                        .language_names
+                        .entry(format!("{item} → {tag}"))
+                        .or_insert(0) += 1;
+                }
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+            None => *tally.bad_language.entry(item.to_string()).or_insert(0) += 1,
+        }
+    }
+    let mut tags = tags.into_iter();
+    (tags.next(), tags.collect())
+}
+
+/// Whether a language value is a name rather than a tag (for the note on names mapped).
+fn items_is_name(item: &str) -> bool {
+    !crate::language::is_language_tag(&item.replace('_', "-"))
+        || !crate::language::is_usable_tag(&item.replace('_', "-"))
 }
 
 /// A conference date as written (a date, or a date-time read in the event's zone).
@@ -1199,7 +1399,9 @@ mod tests {
     #[test]
     fn latin1_xml_is_read_as_its_declaration_says() {
         let mut bytes = b"<?xml version='1.0' encoding='ISO-8859-1'?>\n<schedule><conference>\
-<title>Caf\xe9 \x93Con\x94</title><start>2011-02-05</start></conference></schedule>"
+<title>Caf\xe9 \x93Con\x94</title><start>2011-02-05</start></conference>\
+<day date='2011-02-05'><room name='A'><event id='1'><start>10:00</start><duration>01:00</duration>\
+<title>T</title></event></room></day></schedule>"
             .to_vec();
         let text = decode(bytes.clone()).expect("latin-1");
         let imported = import(&text).expect("import");

@@ -12,6 +12,7 @@ pub mod foreign;
 pub mod map;
 pub(crate) mod read_json;
 pub(crate) mod read_xml;
+pub(crate) mod text;
 pub mod toml_out;
 
 pub use foreign::ImportError;

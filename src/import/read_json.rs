@@ -12,7 +12,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::foreign::{date_time, ImportError};
+use super::foreign::{date_time, split_names, ImportError};
 use super::foreign::{
     Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
 };
@@ -81,9 +81,81 @@ impl<'de> Deserialize<'de> for Ordered {
     }
 }
 
+const EXPECTED: &str = "expected a frab/C3VOC schedule.json: { \"schedule\": { \"conference\": \
+                        { \"days\": [ { \"rooms\": { … } } ] } } } as frab and pretalx export it, or \
+                        the schema2 `schedule.events` list";
+
+/// What a JSON text is, in a few words: "a JSON object with keys `talks`, `speakers`".
+fn found(text: &str, inside: Option<&str>) -> String {
+    let Ok(value) = serde_json::from_str::<Value>(text) else {
+        return "JSON".to_string();
+    };
+    let value = match inside {
+        Some(key) => value.get(key).cloned().unwrap_or(Value::Null),
+        None => value,
+    };
+    match value {
+        Value::Object(o) if o.is_empty() => "an empty JSON object".to_string(),
+        Value::Object(o) => {
+            let keys: Vec<String> = o.keys().take(8).map(|k| format!("`{k}`")).collect();
+            let more = if o.len() > 8 { ", …" } else { "" };
+            format!("a JSON object with keys {}{more}", keys.join(", "))
+        }
+        Value::Array(a) => format!("a JSON array of {} item(s)", a.len()),
+        Value::String(_) => "a JSON string".to_string(),
+        Value::Number(_) => "a JSON number".to_string(),
+        Value::Bool(_) => "a JSON boolean".to_string(),
+        Value::Null => "null".to_string(),
+    }
+}
+
+/// Event fields read (or knowingly dropped) by [`event`]; any other field with a value is
+/// counted as unknown.
+const EVENT_FIELDS: [&str; 34] = [
+    "guid",
+    "id",
+    "code",
+    "title",
+    "subtitle",
+    "type",
+    "slug",
+    "url",
+    "language",
+    "abstract",
+    "description",
+    "duration",
+    "end",
+    "date",
+    "start",
+    "room",
+    "track",
+    "persons",
+    "participants",
+    "speakers",
+    "links",
+    "attachments",
+    "feedback_url",
+    "origin_url",
+    "state",
+    "logo",
+    "recording_license",
+    "do_not_record",
+    "do_not_stream",
+    "answers",
+    "event_type",
+    // Known and carrying nothing an agora session holds.
+    "do_not_record_reason",
+    "video_download_url",
+    "release",
+];
+
 /// Read `text` (the whole file) as a C3VOC schedule.
 pub fn read(text: &str) -> Result<Foreign, ImportError> {
     let doc: Document = serde_json::from_str(text).map_err(|e| {
+        if e.classify() == serde_json::error::Category::Data {
+            // Valid JSON of another shape: say what it is.
+            return ImportError::general(format!("found {}; {EXPECTED}", found(text, None)));
+        }
         let message = e.to_string();
         // serde_json appends " at line L column C"; the position is given apart.
         let message = message
@@ -97,14 +169,16 @@ pub fn read(text: &str) -> Result<Foreign, ImportError> {
         )
     })?;
     let Some(schedule) = doc.schedule else {
-        return Err(ImportError::general(
-            "the JSON has no `schedule` object: this is not a frab/C3VOC schedule.json",
-        ));
+        return Err(ImportError::general(format!(
+            "found {} without a `schedule`; {EXPECTED}",
+            found(text, None)
+        )));
     };
     let Some(conference) = schedule.conference else {
-        return Err(ImportError::general(
-            "`schedule` has no `conference` object: this is not a frab/C3VOC schedule.json",
-        ));
+        return Err(ImportError::general(format!(
+            "found a `schedule` {} but no `conference` in it; {EXPECTED}",
+            found(text, Some("schedule"))
+        )));
     };
     let mut out = Foreign {
         shape: Some(if schedule.events.is_some() {
@@ -120,6 +194,7 @@ pub fn read(text: &str) -> Result<Foreign, ImportError> {
         non_empty(&format!("{name} {version}"))
     });
     out.version = schedule.version.as_ref().and_then(text_of);
+    out.base_url = schedule.base_url.as_ref().and_then(text_of);
     out.title = conference.title.as_ref().and_then(text_of);
     out.acronym = conference.acronym.as_ref().and_then(text_of);
     out.description = conference.description.as_ref().and_then(text_of);
@@ -218,8 +293,9 @@ fn event(v: &Value, unused: &mut Vec<(String, usize)>) -> ForeignEvent {
         slug: get("slug"),
         url: get("url"),
         language: get("language"),
-        abstract_: get("abstract"),
-        description: get("description"),
+        // Texts kept as written (white space included): descriptions round-trip exactly.
+        abstract_: v.get("abstract").and_then(raw_text),
+        description: v.get("description").and_then(raw_text),
         duration: get("duration"),
         end: get("end"),
         ..ForeignEvent::default()
@@ -249,11 +325,38 @@ fn event(v: &Value, unused: &mut Vec<(String, usize)>) -> ForeignEvent {
         Some(other) => e.track = text_of(other),
         None => {}
     }
-    for key in ["persons", "participants"] {
-        for p in v.get(key).and_then(Value::as_array).into_iter().flatten() {
-            if let Some(p) = person(p) {
-                e.persons.push(p);
+    // People: objects named by `public_name`, `full_public_name` (frab 2013), `name` or
+    // `display_name`; plain strings; or the whole list as one text.
+    for key in ["persons", "participants", "speakers"] {
+        if key == "speakers" && !e.persons.is_empty() {
+            break;
+        }
+        let add_text = |text: &str, e: &mut ForeignEvent| {
+            let (names, clear) = split_names(text);
+            if !clear {
+                e.unsplit.extend(names.iter().cloned());
             }
+            e.persons
+                .extend(names.into_iter().map(|name| ForeignPerson {
+                    name,
+                    ..ForeignPerson::default()
+                }));
+        };
+        match v.get(key) {
+            Some(Value::Array(items)) => {
+                for p in items {
+                    match p {
+                        Value::String(text) => add_text(text, &mut e),
+                        other => {
+                            if let Some(p) = person(other) {
+                                e.persons.push(p);
+                            }
+                        }
+                    }
+                }
+            }
+            Some(Value::String(text)) => add_text(text, &mut e),
+            _ => {}
         }
     }
     for key in ["links", "attachments"] {
@@ -311,16 +414,29 @@ fn event(v: &Value, unused: &mut Vec<(String, usize)>) -> ForeignEvent {
     {
         drop("answers to submission questions");
     }
+    for (key, value) in v.as_object().into_iter().flatten() {
+        let empty = match value {
+            Value::Null => true,
+            Value::String(s) => s.trim().is_empty(),
+            Value::Array(a) => a.is_empty(),
+            Value::Object(o) => o.is_empty(),
+            Value::Bool(b) => !b,
+            Value::Number(_) => false,
+        };
+        if !empty && !EVENT_FIELDS.contains(&key.as_str()) {
+            drop(&format!("unknown field `{key}` of an event"));
+        }
+    }
     e
 }
 
 fn person(v: &Value) -> Option<ForeignPerson> {
     let get = |key: &str| v.get(key).and_then(text_of);
-    let name = v
-        .get("public_name")
-        .or_else(|| v.get("name"))
-        .and_then(|n| n.as_str())
-        .filter(|n| !n.trim().is_empty())?
+    let name = ["public_name", "full_public_name", "name", "display_name"]
+        .iter()
+        .filter_map(|k| v.get(*k).and_then(Value::as_str))
+        .find(|n| !n.trim().is_empty())?
+        .trim()
         .to_string();
     let role = get("role").unwrap_or_default().to_ascii_uppercase();
     Some(ForeignPerson {
@@ -344,6 +460,18 @@ fn text_of(v: &Value) -> Option<String> {
             .and_then(text_of)
             .or_else(|| o.values().find_map(text_of)),
         _ => None,
+    }
+}
+
+/// Like [`text_of`], but a string as written, white space included (unless only white space).
+fn raw_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => (!s.trim().is_empty()).then(|| s.clone()),
+        Value::Object(o) => o
+            .get("en")
+            .and_then(raw_text)
+            .or_else(|| o.values().find_map(raw_text)),
+        other => text_of(other),
     }
 }
 

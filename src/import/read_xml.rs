@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use roxmltree::{Document, Node, ParsingOptions};
 
-use super::foreign::{date_time, ImportError};
+use super::foreign::{date_time, split_names, ImportError};
 use super::foreign::{
     Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
 };
@@ -97,10 +97,22 @@ pub fn read(text: &str) -> Result<Foreign, ImportError> {
         )
     })?;
     let root = doc.root_element();
+    let expected = "expected a frab/pentabarf schedule.xml: <schedule> holding <conference> and \
+                    <day> elements with <room> columns of <event>s";
     if root.tag_name().name() != "schedule" {
         return Err(ImportError::general(format!(
-            "the root element is <{}>, not <schedule>: this is not a frab/pentabarf schedule",
-            root.tag_name().name()
+            "found {}; {expected}",
+            outline(root)
+        )));
+    }
+    let frab_like = root.children().any(|c| c.has_tag_name("conference"))
+        || root
+            .descendants()
+            .any(|n| n.has_tag_name("event") && n.parent().is_some_and(|p| p.has_tag_name("room")));
+    if !frab_like {
+        return Err(ImportError::general(format!(
+            "found {}, with no <conference> and no <event> in a <room>; {expected}",
+            outline(root)
         )));
     }
     let mut out = Foreign {
@@ -124,7 +136,7 @@ pub fn read(text: &str) -> Result<Foreign, ImportError> {
                 }
             }
             "day" => day(child, &mut out, &mut unused),
-            _ => {}
+            other => unused.add(&format!("unknown element <{other}>")),
         }
     }
     out.unused = unused.0;
@@ -158,7 +170,12 @@ fn conference(node: Node, out: &mut Foreign, unused: &mut Unused) {
             "start" => out.start = value,
             "end" => out.end = value,
             "url" => out.url = value,
-            "base_url" if out.url.is_none() => out.url = value,
+            "base_url" => {
+                out.base_url = value.clone();
+                if out.url.is_none() {
+                    out.url = value;
+                }
+            }
             "time_zone_name" => out.time_zone = value,
             "day_change" => {
                 out.day_change = value.as_deref().and_then(|v| {
@@ -171,7 +188,9 @@ fn conference(node: Node, out: &mut Foreign, unused: &mut Unused) {
             "logo" | "color" if value.is_some() || child.attributes().len() > 0 => {
                 unused.add(&format!("conference {}", child.tag_name().name()))
             }
-            _ => {}
+            // Known to carry nothing agora keeps (the schedule's own day change is read).
+            "logo" | "color" | "timeslot_duration" | "days" | "daysCount" | "release" => {}
+            other => unused.add(&format!("unknown element <{other}> in <conference>")),
         }
     }
     if let Some(city) = city {
@@ -207,7 +226,25 @@ fn day(node: Node, out: &mut Foreign, unused: &mut Unused) {
         start: node.attribute("start").and_then(date_time),
         end: node.attribute("end").and_then(date_time),
     });
+    for other in node
+        .children()
+        .filter(|n| n.is_element() && !n.has_tag_name("room"))
+    {
+        unused.add(&format!(
+            "unknown element <{}> in <day>",
+            other.tag_name().name()
+        ));
+    }
     for room in node.children().filter(|n| n.has_tag_name("room")) {
+        for other in room
+            .children()
+            .filter(|n| n.is_element() && !n.has_tag_name("event"))
+        {
+            unused.add(&format!(
+                "unknown element <{}> in <room>",
+                other.tag_name().name()
+            ));
+        }
         let name = room.attribute("name").unwrap_or("").to_string();
         if !name.trim().is_empty() && !out.rooms.iter().any(|r| r.name == name) {
             out.rooms.push(ForeignRoom {
@@ -254,8 +291,21 @@ fn event(node: Node, unused: &mut Unused) -> ForeignEvent {
             "slug" => e.slug = non_empty(&all_text(child)),
             "url" => e.url = non_empty(&all_text(child)),
             "language" => e.language = non_empty(&all_text(child)),
-            "abstract" => e.abstract_ = non_empty(&all_text(child)),
-            "description" => e.description = non_empty(&all_text(child)),
+            // Texts kept as written (white space included): descriptions round-trip exactly.
+            "abstract" => e.abstract_ = raw(all_text(child)),
+            "description" => e.description = raw(all_text(child)),
+            "persons" if !child.children().any(|n| n.has_tag_name("person")) => {
+                // The people as one text: split where that is unambiguous.
+                let (names, clear) = split_names(&all_text(child));
+                if !clear {
+                    e.unsplit.extend(names.iter().cloned());
+                }
+                e.persons
+                    .extend(names.into_iter().map(|name| ForeignPerson {
+                        name,
+                        ..ForeignPerson::default()
+                    }));
+            }
             "persons" => {
                 for person in child.children().filter(|n| n.has_tag_name("person")) {
                     let name = all_text(person);
@@ -303,7 +353,7 @@ fn event(node: Node, unused: &mut Unused) -> ForeignEvent {
             }
             other => {
                 if !all_text(child).trim().is_empty() {
-                    unused.add(other);
+                    unused.add(&format!("unknown element <{other}> in <event>"));
                 }
             }
         }
@@ -316,6 +366,29 @@ fn event(node: Node, unused: &mut Unused) -> ForeignEvent {
     e
 }
 
+/// "<schedule> with <day> (2), <entry> (5)": an element and the names of what it holds, to say
+/// what a file that is not a schedule is.
+fn outline(root: Node) -> String {
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for n in root.descendants().skip(1).filter(Node::is_element) {
+        let name = n.tag_name().name().to_string();
+        if let Some((_, count)) = seen.iter_mut().find(|(s, _)| *s == name) {
+            *count += 1;
+        } else if seen.len() < 8 {
+            seen.push((name, 1));
+        }
+    }
+    let inner: Vec<String> = seen
+        .iter()
+        .map(|(name, n)| format!("<{name}> ({n})"))
+        .collect();
+    if inner.is_empty() {
+        format!("an empty <{}>", root.tag_name().name())
+    } else {
+        format!("<{}> with {}", root.tag_name().name(), inner.join(", "))
+    }
+}
+
 /// All the text inside an element (text and CDATA of every descendant).
 fn all_text(node: Node) -> String {
     let mut out = String::new();
@@ -323,6 +396,11 @@ fn all_text(node: Node) -> String {
         out.push_str(d.text().unwrap_or(""));
     }
     out
+}
+
+/// The text as written, unless it is only white space.
+fn raw(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
 }
 
 fn non_empty(text: &str) -> Option<String> {

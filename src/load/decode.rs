@@ -604,13 +604,18 @@ impl Decoder<'_> {
     fn language(&mut self, v: Option<&Val>) -> Option<String> {
         let span = v.map(|v| self.span(v.span()))?;
         let tag = self.string(v, "language")?;
-        if crate::language::is_language_tag(&tag) {
+        if crate::language::is_usable_tag(&tag) {
             Some(tag)
         } else {
+            // A language's name ("English") is well-formed but names no language: say the tag.
+            let help = match crate::language::tag_for(&tag) {
+                Some(code) => format!("write the tag, not the name: language = \"{code}\""),
+                None => "for example language = \"fr\" or \"en-GB\"".to_string(),
+            };
             self.push(
                 InputError::at(span, format!("`{tag}` is not a language tag"))
                     .label("expected a BCP 47 tag")
-                    .help("for example language = \"fr\" or \"en-GB\""),
+                    .help(help),
             );
             None
         }
@@ -746,6 +751,7 @@ impl Decoder<'_> {
             end: end?,
             venue,
             url,
+            language_given: language.is_some(),
             language: language.unwrap_or_else(|| "en".to_string()),
             description,
             refresh,
@@ -953,7 +959,8 @@ impl Decoder<'_> {
         let capacity_span = capacity.map(|v| self.span(v.span()));
         let capacity = self.int(capacity, "capacity", "seats");
         let capacity = match (capacity, capacity_span) {
-            (Some(c), Some(s)) if !(1..=u32::MAX as i64).contains(&c) => {
+            // Every positive TOML integer (up to 9223372036854775807) is a number of seats.
+            (Some(c), Some(s)) if c < 1 => {
                 self.push(
                     InputError::at(s, format!("capacity {c} is not a number of seats"))
                         .label("expected a positive integer")
@@ -961,7 +968,7 @@ impl Decoder<'_> {
                 );
                 None
             }
-            (c, _) => c.map(|c| c as u32),
+            (c, _) => c.and_then(|c| u64::try_from(c).ok()),
         };
         let features = self.plain_strings(features, "features", "\"projector\", \"stream\"");
         let accessible = self.bool(accessible, "accessible");
@@ -1063,7 +1070,7 @@ impl Decoder<'_> {
         let expected_span = expected.map(|v| self.span(v.span()));
         let expected = self.int(expected, "expected", "people");
         let expected = match (expected, expected_span) {
-            (Some(n), Some(s)) if !(0..=u32::MAX as i64).contains(&n) => {
+            (Some(n), Some(s)) if n < 0 => {
                 self.push(
                     InputError::at(
                         s,
@@ -1074,7 +1081,7 @@ impl Decoder<'_> {
                 );
                 None
             }
-            (n, _) => n.map(|n| n as u32),
+            (n, _) => n.and_then(|n| u64::try_from(n).ok()),
         };
         let requires = self.plain_strings(requires, "requires", "\"projector\"");
         let plenary = self.bool(plenary, "plenary");

@@ -12,23 +12,14 @@ use crate::codes::RuleCode;
 use crate::model::{Checks, DateTimeValue, Kind, Program, Status, Window};
 
 fn datetime(value: &DateTimeValue) -> Value {
-    let text = match value {
-        DateTimeValue::Local(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        DateTimeValue::Fixed(t) => t.to_rfc3339(),
-    };
-    // Both forms are TOML date-times; fall back to a string only if chrono ever writes one
-    // toml_edit does not read (the loader would then refuse the release with its line).
-    match text.parse::<toml_edit::Datetime>() {
-        Ok(dt) => Value::from(dt),
-        Err(_) => Value::from(text),
-    }
+    Value::from(value.to_toml())
 }
 
 fn date(value: chrono::NaiveDate) -> Value {
-    let text = value.format("%Y-%m-%d").to_string();
-    match text.parse::<toml_edit::Datetime>() {
+    // A local date as TOML writes it (`2017-12-05`): the text of the date-time with only a date.
+    match value.to_string().parse::<toml_edit::Datetime>() {
         Ok(dt) => Value::from(dt),
-        Err(_) => Value::from(text),
+        Err(_) => Value::from(value.to_string()),
     }
 }
 
@@ -100,7 +91,9 @@ pub fn render(program: &Program) -> String {
     put(&mut event, "end", date(e.end));
     put_opt(&mut event, "venue", e.venue.as_deref());
     put_opt(&mut event, "url", e.url.as_deref());
-    put(&mut event, "language", Value::from(e.language.as_str()));
+    if e.language_given {
+        put(&mut event, "language", Value::from(e.language.as_str()));
+    }
     put_opt(&mut event, "description", e.description.as_deref());
     if let Some(minutes) = e.refresh {
         put(&mut event, "refresh", Value::from(minutes));
@@ -125,7 +118,7 @@ pub fn render(program: &Program) -> String {
         put(&mut table, "id", Value::from(r.id.as_str()));
         put(&mut table, "name", Value::from(r.name.as_str()));
         if let Some(c) = r.capacity {
-            put(&mut table, "capacity", Value::from(i64::from(c)));
+            put(&mut table, "capacity", crate::save::entries::count(c));
         }
         put_list(&mut table, "features", &r.features);
         if !r.accessible {
@@ -180,7 +173,7 @@ pub fn render(program: &Program) -> String {
         put_list(&mut table, "speakers", &ids(&s.speakers));
         put_list(&mut table, "moderators", &ids(&s.moderators));
         if let Some(n) = s.expected {
-            put(&mut table, "expected", Value::from(i64::from(n)));
+            put(&mut table, "expected", crate::save::entries::count(n));
         }
         put_list(&mut table, "requires", &s.requires);
         if s.plenary {

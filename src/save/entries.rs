@@ -6,12 +6,17 @@
 
 use toml_edit::{Array, InlineTable, Value};
 
-use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Window};
+use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Track, Window};
 
 pub(crate) type Entries = Vec<(&'static str, Option<Value>)>;
 
 pub(crate) fn datetime(value: &DateTimeValue) -> Value {
     Value::from(value.to_toml())
+}
+
+/// A count (seats, people) as a TOML integer; counts never exceed [`crate::model::MAX_COUNT`].
+pub(crate) fn count(n: u64) -> Value {
+    Value::from(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 fn string(value: &Option<String>) -> Option<Value> {
@@ -66,7 +71,7 @@ pub(crate) fn session(s: &Session) -> Entries {
             "moderators",
             strings(s.moderators.iter().map(|r| r.value.as_str())),
         ),
-        ("expected", s.expected.map(|n| Value::from(i64::from(n)))),
+        ("expected", s.expected.map(count)),
         ("requires", strings(s.requires.iter().map(String::as_str))),
         ("plenary", s.plenary.then(|| Value::from(true))),
         ("language", string(&s.language)),
@@ -86,7 +91,7 @@ pub(crate) fn room(r: &Room) -> Entries {
     vec![
         ("id", Some(Value::from(r.id.as_str()))),
         ("name", Some(Value::from(r.name.as_str()))),
-        ("capacity", r.capacity.map(|n| Value::from(i64::from(n)))),
+        ("capacity", r.capacity.map(count)),
         ("features", strings(r.features.iter().map(String::as_str))),
         ("accessible", (!r.accessible).then(|| Value::from(false))),
         ("location", string(&r.location)),
@@ -106,6 +111,15 @@ pub(crate) fn speaker(s: &Speaker) -> Entries {
         ("url", string(&s.url)),
         ("available", windows(&s.available)),
         ("busy", calendars(&s.busy)),
+    ]
+}
+
+pub(crate) fn track(t: &Track) -> Entries {
+    vec![
+        ("id", Some(Value::from(t.id.as_str()))),
+        ("name", Some(Value::from(t.name.as_str()))),
+        ("color", string(&t.color)),
+        ("description", string(&t.description)),
     ]
 }
 

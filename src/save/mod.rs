@@ -8,7 +8,7 @@
 //! texts written. A save with no edit writes nothing, so files stay byte-identical.
 
 mod disk;
-mod entries;
+pub(crate) mod entries;
 mod patch;
 
 use std::path::{Path, PathBuf};
@@ -164,6 +164,7 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
         ))
     })?;
     if reloaded.sessions.len() != doc.program.sessions.len()
+        || reloaded.tracks.len() != doc.program.tracks.len()
         || reloaded.rooms.len() != doc.program.rooms.len()
         || reloaded.speakers.len() != doc.program.speakers.len()
     {
@@ -190,6 +191,11 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
             .iter()
             .map(|r| &r.id)
             .eq(doc.program.rooms.iter().map(|r| &r.id))
+        && reloaded
+            .tracks
+            .iter()
+            .map(|t| &t.id)
+            .eq(doc.program.tracks.iter().map(|t| &t.id))
         && reloaded
             .speakers
             .iter()

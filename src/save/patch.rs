@@ -42,6 +42,8 @@ struct ArrayChanges {
     /// keeps the program's order (which the editor's indices rely on). An item a save removed
     /// comes back with the text it had.
     added: Vec<(usize, Entries, Option<RemovedSource>)>,
+    /// The format's key order for this kind of item.
+    order: Vec<&'static str>,
 }
 
 impl ArrayChanges {
@@ -60,6 +62,9 @@ fn array_changes<T>(
     entries: fn(&T) -> Entries,
 ) -> ArrayChanges {
     let mut out = ArrayChanges::default();
+    if let Some(first) = items.first().or(baseline.first()) {
+        out.order = entries(first).iter().map(|(k, _)| *k).collect();
+    }
     let mut kept = vec![false; baseline.len()];
     let mut at = 0;
     for (item, origin) in items.iter().zip(origins) {
@@ -261,11 +266,15 @@ fn patch_array(old: &Array, new: &Array) -> Array {
 }
 
 /// Set `key` to `value`, keeping the old value's surrounding comment and spacing.
-fn set_key(table: &mut dyn TableLike, key: &'static str, value: Option<Value>) {
+fn set_key(table: &mut dyn TableLike, key: &'static str, value: Option<Value>, order: &[&str]) {
     let Some(mut value) = value else {
         table.remove(key);
         return;
     };
+    if table.get(key).is_none() {
+        insert_in_order(table, key, value, order);
+        return;
+    }
     match table.get_mut(key) {
         Some(Item::Value(old)) => {
             if let (Value::Array(old_array), Value::Array(new_array)) = (&*old, &value) {
@@ -278,6 +287,36 @@ fn set_key(table: &mut dyn TableLike, key: &'static str, value: Option<Value>) {
         None => {
             table.insert(key, Item::Value(value));
         }
+    }
+}
+
+/// Insert a key that is not there right after the last key that comes before it in the
+/// format's order (`order`), so a value cleared, saved and brought back by an undo returns to
+/// its place instead of the end of the table. Keys after it keep their own formatting.
+fn insert_in_order(table: &mut dyn TableLike, key: &'static str, value: Value, order: &[&str]) {
+    let rank = |k: &str| order.iter().position(|o| *o == k);
+    let Some(mine) = rank(key) else {
+        table.insert(key, Item::Value(value));
+        return;
+    };
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    // The first key that must come after it: a key of the format ranked after it, or any key
+    // of its own after the last one ranked before it.
+    let last_before = keys.iter().rposition(|k| rank(k).is_some_and(|r| r < mine));
+    let at = match last_before {
+        Some(i) => i + 1,
+        None => 0,
+    };
+    let tail: Vec<(toml_edit::Key, Item)> = keys[at..]
+        .iter()
+        .filter_map(|k| {
+            let key = table.get_key_value(k).map(|(key, _)| key.clone())?;
+            table.remove(k).map(|item| (key, item))
+        })
+        .collect();
+    table.insert(key, Item::Value(value));
+    for (k, item) in tail {
+        table.entry_format(&k).or_insert(item);
     }
 }
 
@@ -315,7 +354,7 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
                 .get_mut(index)
                 .ok_or_else(|| format!("item {} of `{key}` is not where it was", index + 1))?;
             for (k, v) in keys {
-                set_key(table, k, v);
+                set_key(table, k, v, &changes.order);
             }
         }
         let mut removed = changes.removed;
@@ -391,10 +430,8 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
         None => {
             let mut a = ArrayOfTables::new();
             for (_, entries, source) in changes.added {
-                let (mut table, own) = standard_table(entries, source);
-                if !own.is_empty() {
-                    table.set_position(None);
-                }
+                let (mut table, _) = standard_table(entries, source);
+                table.set_position(None);
                 a.push(table);
             }
             in_array_order(&mut a);
@@ -441,8 +478,9 @@ impl RemovedSource {
             Stashed::Inline(v) => v.as_inline_table_mut().map(|t| t as &mut dyn TableLike),
         };
         if let Some(table) = table {
+            let order: Vec<&str> = self.entries.iter().map(|(k, _)| *k).collect();
             for (k, v) in changed(&self.entries, entries) {
-                set_key(table, k, v.cloned());
+                set_key(table, k, v.cloned(), &order);
             }
         }
         stashed
@@ -458,6 +496,7 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
         .iter()
         .chain(&doc.origins.rooms)
         .chain(&doc.origins.speakers)
+        .chain(&doc.origins.tracks)
     {
         kept.insert(o.uid);
     }
@@ -480,6 +519,7 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
             (ItemKind::Session, "sessions"),
             (ItemKind::Room, "rooms"),
             (ItemKind::Speaker, "speakers"),
+            (ItemKind::Track, "tracks"),
         ];
         if kinds.iter().all(|(k, _)| gone(*k).is_empty()) {
             continue;
@@ -508,6 +548,11 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
                         .get(file)
                         .and_then(|s| s.get(at))
                         .map(entries::speaker),
+                    ItemKind::Track => base
+                        .tracks
+                        .get(file)
+                        .and_then(|t| t.get(at))
+                        .map(entries::track),
                 }
                 .unwrap_or_default()
             };
@@ -584,6 +629,16 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             entries::room,
         );
         let empty = Vec::new();
+        let tracks = array_changes(
+            f,
+            &program.tracks,
+            &doc.origins.tracks,
+            doc.baseline.tracks.get(file).unwrap_or(&empty),
+            &doc.baseline.written,
+            &doc.removed,
+            entries::track,
+        );
+        let empty = Vec::new();
         let speakers = array_changes(
             f,
             &program.speakers,
@@ -593,7 +648,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             &doc.removed,
             entries::speaker,
         );
-        if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() {
+        if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() && tracks.is_empty() {
             continue;
         }
         let mut toml: DocumentMut = source
@@ -601,6 +656,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             .parse()
             .map_err(|e| format!("cannot re-read `{}` to save it: {e}", source.path.display()))?;
         let at = |e: String| format!("{}: {e}", source.path.display());
+        apply(&mut toml, "tracks", tracks).map_err(at)?;
         apply(&mut toml, "rooms", rooms).map_err(at)?;
         apply(&mut toml, "speakers", speakers).map_err(at)?;
         apply(&mut toml, "sessions", sessions).map_err(at)?;

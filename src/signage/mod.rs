@@ -13,8 +13,8 @@
 //! counts as today when it starts on the same local date or within [`LEAD`].
 //!
 //! Changes: a cancelled session stays on the board, marked; a session that has moved since a
-//! [`Baseline`] (the program when the display started, or a release) is also shown in its old
-//! room, marked "moved to". Nothing here knows about terminals or HTML: `tui::signage` and
+//! [`Baseline`] (the last release, or the program when the display started for an event
+//! without releases) is also shown in its old room, marked "moved to". Nothing here knows about terminals or HTML: `tui::signage` and
 //! `export::signage` draw it.
 
 use std::collections::HashMap;
@@ -25,6 +25,8 @@ use chrono_tz::Tz;
 use crate::export::agenda::Agenda;
 use crate::export::Selection;
 use crate::model::{Kind, Program, Status};
+use crate::release::diff::Field;
+use crate::release::history::ChangeInfo;
 use crate::rules::Schedule;
 use crate::time::{day_start, to_local, Instant};
 
@@ -137,6 +139,23 @@ impl Baseline {
             }
         }
         Baseline { rooms }
+    }
+
+    /// The rooms sessions were in at the last release, for those that moved since (from the
+    /// release history the exports follow: the working copy against the last release, or the
+    /// last release against the one before when nothing changed since). `None` without a
+    /// release to compare with.
+    pub fn from_changes(info: &ChangeInfo) -> Option<Baseline> {
+        let diff = info.log.last()?.diff.as_ref()?;
+        let rooms = diff
+            .sessions
+            .iter()
+            .filter_map(|s| {
+                let room = s.fields.iter().find(|f| f.field == Field::Room)?;
+                Some((s.id.clone(), room.old.clone()?))
+            })
+            .collect();
+        Some(Baseline { rooms })
     }
 
     pub fn len(&self) -> usize {
@@ -520,6 +539,8 @@ pub fn progress(start: Instant, end: Instant, t: Instant) -> f64 {
     }
     ((t - start) as f64 / (end - start) as f64).clamp(0.0, 1.0)
 }
+
+pub(crate) mod words;
 
 #[cfg(test)]
 mod tests;

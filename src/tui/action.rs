@@ -66,6 +66,10 @@ pub enum Mode {
     Prompt,
     /// The key help (`?`).
     Help,
+    /// Typing a search in the help (`/` there).
+    HelpSearch,
+    /// The last messages in full (`g<`, `:messages`).
+    Messages,
 }
 
 impl Mode {
@@ -78,7 +82,8 @@ impl Mode {
             Mode::Form => "EDIT",
             Mode::Picker => "PICK",
             Mode::Prompt => "PROMPT",
-            Mode::Help => "HELP",
+            Mode::Help | Mode::HelpSearch => "HELP",
+            Mode::Messages => "MESSAGES",
         }
     }
 }
@@ -178,6 +183,12 @@ pub enum Action {
     CommandLine,
     /// Show the keys.
     Help,
+    /// Show the last messages in full.
+    Messages,
+    /// Scroll the details pane down a line.
+    DetailsDown,
+    /// Scroll the details pane up a line.
+    DetailsUp,
     /// Save the event.
     Save,
     /// Quit (asks when there are unsaved edits).
@@ -213,9 +224,6 @@ pub enum Action {
     /// The terminal was resized.
     Resize { width: u16, height: u16 },
 }
-
-/// Export formats the command line accepts.
-pub const EXPORT_FORMATS: [&str; 7] = ["ics", "html", "md", "txt", "csv", "json", "all"];
 
 /// What the editor needs done outside itself; the runner does it and reports back.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 
 use chrono::NaiveTime;
 
-use super::action::EXPORT_FORMATS;
 use super::form::{parse_minutes, parse_time};
 use super::grid::STEPS;
+use crate::edit::Referenced;
 
 /// A parsed command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,15 +33,25 @@ pub enum Command {
     /// `:step 15` — the grid step in minutes.
     Step(i64),
     /// `:room NAME [CAPACITY]` — add a room.
-    Room { name: String, capacity: Option<u32> },
+    Room { name: String, capacity: Option<u64> },
     /// `:speaker NAME` — add a speaker.
     Speaker(String),
+    /// `:track NAME` — add a track.
+    Track(String),
+    /// `:edit-room ID|NAME`, `:edit-speaker …`, `:edit-track …` — the item's form.
+    EditItem { kind: Referenced, what: String },
+    /// `:delete-room ID|NAME`, `:delete-speaker …`, `:delete-track …`.
+    DeleteItem { kind: Referenced, what: String },
     /// `:filter` — open the agenda filter picker.
     Filter,
     /// `:nofilter` — clear the agenda filters.
     NoFilter,
     /// `:help` — the key help.
     Help,
+    /// `:messages` — the last messages in full.
+    Messages,
+    /// `:wq!` — save, writing over files changed on disk, and quit.
+    WriteQuitForce,
 }
 
 /// Parse a command line (without the leading `:`).
@@ -65,6 +75,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "wq" | "x" | "xit" => no_args(Command::WriteQuit),
         "e!" | "edit!" | "reload" => no_args(Command::Reload),
         "help" | "h" => Ok(Command::Help),
+        "messages" | "mes" => no_args(Command::Messages),
+        "wq!" | "x!" => no_args(Command::WriteQuitForce),
         "filter" => no_args(Command::Filter),
         "nofilter" | "nofilters" => no_args(Command::NoFilter),
         "export" => {
@@ -82,16 +94,19 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     return Err(format!("unexpected `{word}`: :export FORMAT [PATH] [--picks]"));
                 }
             }
+            // The formats are the exports' own list, so every format `agora export` knows
+            // works here too.
+            let names = || crate::export::Format::target_names().collect::<Vec<_>>().join(", ");
             let Some(format) = format else {
                 return Err(format!(
                     "give a format: :export FORMAT [PATH] [--picks], FORMAT one of {}",
-                    EXPORT_FORMATS.join(", ")
+                    names()
                 ));
             };
-            if !EXPORT_FORMATS.contains(&format.as_str()) {
+            if crate::export::Format::parse_target(&format).is_none() {
                 return Err(format!(
                     "unknown export format `{format}`: one of {}",
-                    EXPORT_FORMATS.join(", ")
+                    names()
                 ));
             }
             Ok(Command::Export {
@@ -114,10 +129,34 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 STEPS.map(|s| s.to_string()).join(", ")
             )),
         },
+        "track" if rest.is_empty() => Err("give the track's name: :track Données publiques".into()),
+        "track" => Ok(Command::Track(rest.to_string())),
+        "edit-room" | "edit-speaker" | "edit-track" | "delete-room" | "delete-speaker"
+        | "delete-track" => {
+            let (verb, noun) = name.split_once('-').unwrap_or((name, ""));
+            let kind = match noun {
+                "room" => Referenced::Room,
+                "speaker" => Referenced::Speaker,
+                _ => Referenced::Track,
+            };
+            if rest.is_empty() {
+                return Err(format!("give the {noun}'s id or name: :{name} {}", match kind {
+                    Referenced::Room => "salle-rhone",
+                    Referenced::Speaker => "marie-lefevre",
+                    Referenced::Track => "donnees",
+                }));
+            }
+            let what = rest.to_string();
+            Ok(if verb == "edit" {
+                Command::EditItem { kind, what }
+            } else {
+                Command::DeleteItem { kind, what }
+            })
+        }
         "room" => {
             let mut words: Vec<&str> = rest.split_whitespace().collect();
-            let capacity = match words.last().map(|w| w.parse::<u32>()) {
-                Some(Ok(n)) if words.len() > 1 && n >= 1 => {
+            let capacity = match words.last().map(|w| w.parse::<u64>()) {
+                Some(Ok(n)) if words.len() > 1 && (1..=crate::model::MAX_COUNT).contains(&n) => {
                     words.pop();
                     Some(n)
                 }
@@ -170,6 +209,16 @@ mod tests {
         assert!(parse("export pdf")
             .unwrap_err()
             .contains("unknown export format"));
+        // Every format of the exports' list, frab ones included.
+        for name in crate::export::Format::target_names() {
+            assert!(
+                matches!(parse(&format!("export {name}")), Ok(Command::Export { format, .. }) if format == name),
+                "{name}"
+            );
+        }
+        assert!(parse("export")
+            .unwrap_err()
+            .contains("frab-xml, frab-json, signage, all"));
         assert_eq!(
             parse("room Salle Rhône 160"),
             Ok(Command::Room {

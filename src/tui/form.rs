@@ -22,10 +22,17 @@ pub enum FormKey {
     Requires,
     Status,
     Description,
+    Speakers,
+    Moderators,
+    Tags,
+    Language,
+    Url,
+    Plenary,
+    Allow,
 }
 
 impl FormKey {
-    pub const ALL: [FormKey; 10] = [
+    pub const ALL: [FormKey; 17] = [
         FormKey::Title,
         FormKey::Kind,
         FormKey::Track,
@@ -36,6 +43,13 @@ impl FormKey {
         FormKey::Requires,
         FormKey::Status,
         FormKey::Description,
+        FormKey::Speakers,
+        FormKey::Moderators,
+        FormKey::Tags,
+        FormKey::Language,
+        FormKey::Url,
+        FormKey::Plenary,
+        FormKey::Allow,
     ];
 
     pub fn label(self) -> &'static str {
@@ -50,6 +64,13 @@ impl FormKey {
             FormKey::Requires => "requires",
             FormKey::Status => "status",
             FormKey::Description => "description",
+            FormKey::Speakers => "speakers",
+            FormKey::Moderators => "moderators",
+            FormKey::Tags => "tags",
+            FormKey::Language => "language",
+            FormKey::Url => "url",
+            FormKey::Plenary => "plenary",
+            FormKey::Allow => "allow",
         }
     }
 
@@ -72,6 +93,13 @@ impl FormKey {
             FormKey::Requires => "features, comma-separated",
             FormKey::Status => "confirmed, tentative or cancelled",
             FormKey::Description => "a paragraph (empty: none)",
+            FormKey::Speakers => "speaker ids, comma-separated (s picks them)",
+            FormKey::Moderators => "moderator ids, comma-separated",
+            FormKey::Tags => "tags, comma-separated",
+            FormKey::Language => "BCP 47 tag, e.g. fr or en-GB (empty: the event's)",
+            FormKey::Url => "https://… (empty: none)",
+            FormKey::Plenary => "yes or no (yes: the whole event attends)",
+            FormKey::Allow => "rule codes accepted for it, comma-separated",
         }
         .to_string()
     }
@@ -145,6 +173,13 @@ impl Form {
                 FormKey::Requires => s.requires.join(", "),
                 FormKey::Status => s.status.as_str().to_string(),
                 FormKey::Description => s.description.clone().unwrap_or_default(),
+                FormKey::Speakers => join(s.speakers.iter().map(|r| r.value.as_str())),
+                FormKey::Moderators => join(s.moderators.iter().map(|r| r.value.as_str())),
+                FormKey::Tags => s.tags.join(", "),
+                FormKey::Language => s.language.clone().unwrap_or_default(),
+                FormKey::Url => s.url.clone().unwrap_or_default(),
+                FormKey::Plenary => if s.plenary { "yes" } else { "no" }.to_string(),
+                FormKey::Allow => join(s.allow.iter().map(|c| c.as_str())),
             })
             .collect();
         Some(Form {
@@ -286,9 +321,9 @@ impl Form {
         if expected.is_empty() {
             fields.push(Field::Expected(None));
         } else {
-            match expected.parse::<u32>() {
-                Ok(n) => fields.push(Field::Expected(Some(n))),
-                Err(_) => {
+            match expected.parse::<u64>() {
+                Ok(n) if n <= crate::model::MAX_COUNT => fields.push(Field::Expected(Some(n))),
+                _ => {
                     errors[FormKey::Expected as usize] = Some(format!(
                         "`{expected}` is not a number of people: write a whole number, 0 or more"
                     ))
@@ -319,6 +354,8 @@ impl Form {
             (!description.is_empty()).then_some(description),
         ));
 
+        self.extra_fields(program, &mut fields, &mut errors);
+
         let ok = errors.iter().all(Option::is_none);
         self.errors = errors;
         if !ok {
@@ -329,6 +366,82 @@ impl Form {
             return None;
         }
         Some(fields)
+    }
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+impl Form {
+    /// People, tags, language, url, plenary and acknowledged rules.
+    fn extra_fields(
+        &self,
+        program: &Program,
+        fields: &mut Vec<Field>,
+        errors: &mut [Option<String>],
+    ) {
+        let v = |k: FormKey| self.values[k as usize].trim().to_string();
+        for (key, moderators) in [(FormKey::Speakers, false), (FormKey::Moderators, true)] {
+            let ids = words(&v(key));
+            match ids
+                .iter()
+                .find(|id| !program.speakers.iter().any(|s| s.id == **id))
+            {
+                Some(bad) => {
+                    errors[key as usize] = Some(unknown(
+                        "speaker",
+                        bad,
+                        program.speakers.iter().map(|s| s.id.as_str()),
+                    ))
+                }
+                None if moderators => fields.push(Field::Moderators(ids)),
+                None => fields.push(Field::Speakers(ids)),
+            }
+        }
+        fields.push(Field::Tags(words(&v(FormKey::Tags))));
+        let language = v(FormKey::Language);
+        if language.is_empty() {
+            fields.push(Field::Language(None));
+        } else if let Some(problem) = crate::language::tag_problem(&language) {
+            errors[FormKey::Language as usize] = Some(format!(
+                "`{language}` is not a language tag ({problem}): write e.g. fr or en-GB"
+            ));
+        } else {
+            fields.push(Field::Language(Some(language)));
+        }
+        let url = v(FormKey::Url);
+        fields.push(Field::Url((!url.is_empty()).then_some(url)));
+        match v(FormKey::Plenary).to_lowercase().as_str() {
+            "yes" | "y" | "true" => fields.push(Field::Plenary(true)),
+            "no" | "n" | "false" | "" => fields.push(Field::Plenary(false)),
+            other => {
+                errors[FormKey::Plenary as usize] = Some(format!("`{other}`: write yes or no"))
+            }
+        }
+        let mut allow = Vec::new();
+        for code in words(&v(FormKey::Allow)) {
+            match crate::codes::RuleCode::parse(&code) {
+                Some(c) => allow.push(c),
+                None => {
+                    errors[FormKey::Allow as usize] = Some(unknown(
+                        "rule",
+                        &code,
+                        crate::codes::RuleCode::ALL.iter().map(|c| c.as_str()),
+                    ));
+                }
+            }
+        }
+        if errors[FormKey::Allow as usize].is_none() {
+            fields.push(Field::Allow(allow));
+        }
     }
 }
 

@@ -71,9 +71,16 @@ pub struct Binding {
 const N: &[Mode] = &[Mode::Normal];
 const NG: &[Mode] = &[Mode::Normal, Mode::Grab];
 const G: &[Mode] = &[Mode::Grab];
-const H: &[Mode] = &[Mode::Help];
-const TEXT: &[Mode] = &[Mode::Command, Mode::Search, Mode::Form, Mode::Picker];
-const LINE: &[Mode] = &[Mode::Command, Mode::Search];
+const H: &[Mode] = &[Mode::Help, Mode::Messages];
+const HO: &[Mode] = &[Mode::Help];
+const TEXT: &[Mode] = &[
+    Mode::Command,
+    Mode::Search,
+    Mode::Form,
+    Mode::Picker,
+    Mode::HelpSearch,
+];
+const LINE: &[Mode] = &[Mode::Command, Mode::Search, Mode::HelpSearch];
 const F: &[Mode] = &[Mode::Form];
 const P: &[Mode] = &[Mode::Picker];
 const Q: &[Mode] = &[Mode::Prompt];
@@ -157,6 +164,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(N, [&[c('?')]], Action::Help, "Search and commands", "this help", Some("help")),
     bind!(N, [&[c('q')]], Action::Quit, "Search and commands", "quit (asks when edits are unsaved)", Some("quit")),
     bind!(N, [&[Esc]], Action::Cancel, "Search and commands", "clear the message and search", None),
+    bind!(N, [&[c('g'), c('<')]], Action::Messages, "Search and commands", "the last messages in full", None),
+    bind!(N, [&[Ctrl('e')]], Action::DetailsDown, "Views", "scroll the details pane down", None),
+    bind!(N, [&[Ctrl('y')]], Action::DetailsUp, "Views", "scroll the details pane up", None),
     // Typing.
     bind!(TEXT, [&[Esc]], Action::Cancel, "Typing", "close without applying (the picker takes its changes back)", Some("cancel")),
     bind!(LINE, [&[Enter]], Action::Submit, "Typing", "run the command / search", Some("run")),
@@ -177,6 +187,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(H, [&[c('k')], &[Up]], Action::CursorUp, "Help", "scroll up", None),
     bind!(H, [&[PageDown], &[Ctrl('d')]], Action::PageDown, "Help", "page down", None),
     bind!(H, [&[PageUp], &[Ctrl('u')]], Action::PageUp, "Help", "page up", None),
+    bind!(H, [&[c('g'), c('g')], &[Home]], Action::Top, "Help", "top", None),
+    bind!(H, [&[c('G')], &[End]], Action::Bottom, "Help", "the end", None),
+    bind!(HO, [&[c('/')]], Action::Search, "Help", "search the help", Some("search")),
 ];
 
 /// What a key does, given the keys already typed of a sequence.
@@ -216,9 +229,10 @@ impl Keymap {
             return Keymap::resolve(mode, &[], key);
         }
         match (mode, key) {
-            (Mode::Command | Mode::Search | Mode::Form | Mode::Picker, Key::Char(ch)) => {
-                Resolved::Action(Action::Insert(ch))
-            }
+            (
+                Mode::Command | Mode::Search | Mode::Form | Mode::Picker | Mode::HelpSearch,
+                Key::Char(ch),
+            ) => Resolved::Action(Action::Insert(ch)),
             (Mode::Prompt, Key::Char(ch)) => Resolved::Action(Action::Answer(ch)),
             (Mode::Prompt, Key::Enter) => Resolved::Action(Action::Answer('\n')),
             _ => Resolved::Unbound,
@@ -265,27 +279,31 @@ impl Keymap {
         groups
     }
 
-    /// The whole keymap as plain text (`agora keys`).
+    /// The whole help as plain text (`agora keys`): the same lines as the `?` screen.
     pub fn text() -> String {
         let mut out = String::from("agora editor keys (`?` shows them in the editor)\n");
-        for (group, entries) in Keymap::help() {
-            out.push_str(&format!("\n{group}\n"));
-            let width = entries
+        let lines = super::help::lines("");
+        let mut k = 0;
+        while k < lines.len() {
+            if lines[k].heading {
+                out.push_str(&format!("\n{}\n", lines[k].text));
+                k += 1;
+                continue;
+            }
+            let end = (k..lines.len())
+                .find(|&j| lines[j].heading)
+                .unwrap_or(lines.len());
+            let width = lines[k..end]
                 .iter()
-                .map(|(k, _)| k.chars().count())
+                .map(|l| l.keys.chars().count())
                 .max()
                 .unwrap_or(0);
-            for (keys, help) in entries {
-                let pad = width - keys.chars().count();
-                out.push_str(&format!("  {keys}{}  {help}\n", " ".repeat(pad)));
+            for l in &lines[k..end] {
+                let pad = width - l.keys.chars().count();
+                out.push_str(&format!("  {}{}  {}\n", l.keys, " ".repeat(pad), l.text));
             }
+            k = end;
         }
-        out.push_str(
-            "\nMouse: click selects, the wheel scrolls.\n\
-             Commands: :w save · :q quit · :q! quit without saving · :wq save and quit\n\
-             \x20         :export FORMAT [PATH] [--picks] · :goto 14:00 · :day 2 · :step 15\n\
-             \x20         :room NAME [CAPACITY] · :speaker NAME · :filter · :nofilter · :help\n",
-        );
         out
     }
 }

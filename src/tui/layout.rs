@@ -165,9 +165,15 @@ pub fn tab_at<T: Copy>(tabs: &[Tab<T>], column: u16) -> Option<T> {
 /// Where the header's brand ends and the view tabs begin.
 pub const BRAND: &str = " agora ";
 
+/// Below this width the header leaves out the brand and the gaps between tabs, so the event's
+/// name still fits at 80 columns.
+pub const COMPACT_HEADER: u16 = 100;
+
 /// The view tabs of the header; `conflicts` (errors and warnings) shows on the last one.
-pub fn view_tabs(conflicts: usize) -> Vec<Tab<View>> {
-    let mut x = BRAND.width() as u16 + 1;
+pub fn view_tabs(conflicts: usize, width: u16) -> Vec<Tab<View>> {
+    let compact = width < COMPACT_HEADER;
+    let gap = if compact { 0 } else { 1 };
+    let mut x = if compact { 0 } else { BRAND.width() as u16 + 1 };
     let mut out = Vec::new();
     for (k, v) in View::ALL.iter().enumerate() {
         let label = match v {
@@ -183,7 +189,7 @@ pub fn view_tabs(conflicts: usize) -> Vec<Tab<View>> {
             x,
             end: x + w,
         });
-        x += w + 1;
+        x += w + gap;
     }
     out
 }

@@ -17,6 +17,8 @@ pub mod derive;
 pub mod export;
 pub mod form;
 pub mod grid;
+pub mod help;
+pub mod item_form;
 pub mod keymap;
 pub mod layout;
 pub mod lists;

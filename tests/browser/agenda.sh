@@ -16,28 +16,9 @@ cd "$(dirname "$0")/../.."
 UPDATE=0
 [ "${1:-}" = "--screenshots" ] && UPDATE=1
 
-if ! command -v chromium >/dev/null; then
-  echo "[setup] apt-get install chromium" >&2
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq >/dev/null 2>&1
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null 2>&1 \
-    || { echo "[setup] cannot install chromium" >&2; exit 2; }
-fi
-command -v python3 >/dev/null || { echo "[setup] python3 is needed" >&2; exit 2; }
-
-cargo build --quiet
-AGORA=target/debug/agora
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=tests/browser/chromium.sh
+source tests/browser/chromium.sh
 export SOURCE_DATE_EPOCH=1512086400
-
-chrome() {
-  local profile
-  profile=$(mktemp -d "$WORK/profile.XXXXXX")
-  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --hide-scrollbars --user-data-dir="$profile" "$@" 2>/dev/null
-}
 
 FAILED=0
 EVENTS=(events/forum-interconnectes-2017.toml tests/data/hostile.toml

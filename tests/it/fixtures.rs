@@ -269,6 +269,31 @@ fn text_output_is_compiler_style_and_plain_when_not_a_terminal() {
     assert!(String::from_utf8_lossy(&coloured.stdout).contains('\u{1b}'));
 }
 
+/// One list of formats: the completions, `agora export --help`, docs/exports.md and the
+/// editor's docs/tui.md all name every format of `export::Format`.
+#[test]
+fn every_format_is_completed_helped_and_documented() {
+    let bash = agora().args(["completions", "bash"]).output().unwrap();
+    let bash = String::from_utf8_lossy(&bash.stdout).to_string();
+    let help = agora().args(["export", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout).to_string();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let exports_md = std::fs::read_to_string(root.join("docs/exports.md")).unwrap();
+    let tui_md = std::fs::read_to_string(root.join("docs/tui.md")).unwrap();
+    for name in agora::export::Format::target_names() {
+        assert!(bash.contains(name), "completions miss {name}");
+        assert!(help.contains(name), "export --help misses {name}");
+        assert!(
+            exports_md.contains(&format!("| `{name}` |")),
+            "docs/exports.md misses {name}"
+        );
+        assert!(
+            tui_md.contains(&format!("`{name}`")),
+            "docs/tui.md misses {name}"
+        );
+    }
+}
+
 #[test]
 fn completions_and_man_page() {
     let out = agora().args(["completions", "bash"]).output().unwrap();

@@ -184,7 +184,12 @@ proptest! {
 
     #[test]
     fn hostile_json_imports_into_a_loadable_event(doc in document()) {
-        prop_assert!(import(&doc).is_ok(), "a JSON with schedule.conference imports");
+        // A schedule with no event at all is refused as holding nothing to import.
+        prop_assert!(
+            import(&doc).is_ok_and(|i| !i.sessions.is_empty())
+                || import(&doc).is_err_and(|e| e.message.contains("holds no session")),
+            "a JSON with schedule.conference imports, or is refused as empty"
+        );
         survives(&doc);
     }
 

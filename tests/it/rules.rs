@@ -598,3 +598,58 @@ fn diagnostics_point_at_the_first_sessions_table() {
         "the [[sessions]] header of 'aa'"
     );
 }
+
+/// The contract allows any positive integer for `capacity` and `expected`: the largest TOML
+/// integer loads, compares without overflow, saves and exports unchanged.
+#[test]
+fn the_largest_counts_load_compare_and_export() {
+    const MAX: &str = "9223372036854775807";
+    let big_room = |expected: &str| {
+        format!(
+            "{}\n[[rooms]]\nid = \"stadium\"\nname = \"Stadium\"\ncapacity = {MAX}\n",
+            event(&session(
+                "s",
+                "stadium",
+                &at("10:00"),
+                60,
+                &format!("expected = {expected}")
+            ))
+        )
+    };
+    // As many people as seats: fits; the numbers are kept exactly.
+    let text = big_room(MAX);
+    assert_eq!(keys(&text), vec![]);
+    let program = agora::load::load_str(std::path::Path::new("t.toml"), &text).unwrap();
+    let room = program.rooms.iter().find(|r| r.id == "stadium").unwrap();
+    assert_eq!(room.capacity, Some(9_223_372_036_854_775_807));
+    assert_eq!(
+        program.sessions[0].expected,
+        Some(9_223_372_036_854_775_807)
+    );
+    let files = agora::export::export(
+        &program,
+        &[agora::export::Format::Json],
+        &agora::export::Selection::default(),
+        None,
+        &agora::export::Options::default(),
+    )
+    .unwrap();
+    let json = String::from_utf8(files[0].bytes.clone()).unwrap();
+    assert!(json.contains(&format!("\"capacity\": {MAX}")), "{json}");
+    assert!(json.contains(&format!("\"expected\": {MAX}")), "{json}");
+    // Fewer seats than the largest attendance: over capacity, not a wrapped comparison.
+    let text = event(&session(
+        "s",
+        "r1",
+        &at("10:00"),
+        60,
+        &format!("expected = {MAX}"),
+    ));
+    assert_eq!(codes(&text), vec!["over-capacity"]);
+    // Zero seats and negative attendance are still refused.
+    let zero =
+        event(&session("s", "r1", &at("10:00"), 60, "")).replace("capacity = 50", "capacity = 0");
+    assert!(agora::load::load_str(std::path::Path::new("t.toml"), &zero).is_err());
+    let negative = event(&session("s", "r1", &at("10:00"), 60, "expected = -1"));
+    assert!(agora::load::load_str(std::path::Path::new("t.toml"), &negative).is_err());
+}

@@ -302,12 +302,16 @@ fn the_board_pages_when_the_rooms_do_not_fit_and_turns_by_itself() {
     let p = seed();
     let t = at(&p, "2017-12-05T11:00");
     let mut s = Signage::new(&p, Show::All, t, Theme { color: false });
-    // 12 rows: header, table header, 9 room rows… too few for 5 rooms below a big clock? No
-    // big clock under 16 rows: 10 rows for rooms minus the column header.
+    // 5 rows: the header, the column titles, two rooms and the footer.
     let first = frame(&mut s, 100, 5);
     assert!(s.pages > 1, "{first}");
     assert!(first.contains("page 1/"), "{first}");
-    s.update(Msg::Tick(t + 10));
+    // Ten ticks (seconds) later the page turns, even with the clock held by `--at`.
+    for _ in 0..9 {
+        s.update(Msg::Tick(t));
+    }
+    assert!(frame(&mut s, 100, 5).contains("page 1/"));
+    s.update(Msg::Tick(t));
     let second = frame(&mut s, 100, 5);
     assert!(second.contains("page 2/"), "{second}");
     assert_ne!(first, second);
@@ -562,4 +566,29 @@ fn a_signal_restores_the_terminal_in_tmux() {
         history.contains("agora signage stopped (SIGTERM)"),
         "{history}"
     );
+}
+
+/// Any terminal size, tiny ones included, draws without a panic; hostile names and titles
+/// reach the screen without control or bidi-override characters.
+#[test]
+fn every_size_draws_and_hostile_text_stays_inert() {
+    let hostile =
+        load_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile.toml")).unwrap();
+    for program in [seed(), hostile] {
+        let ids: Vec<String> = program.rooms.iter().map(|r| r.id.clone()).collect();
+        let (a, b) = Board::new(&program, None).span().unwrap();
+        for show in [Show::All, Show::Rooms(ids.clone())] {
+            for t in [a - 3600, a + 600, (a + b) / 2, b + 3600] {
+                for (w, h) in [(1, 1), (10, 3), (30, 8), (44, 18), (80, 24), (200, 60)] {
+                    let mut s = Signage::new(&program, show.clone(), t, Theme { color: true });
+                    let screen = frame(&mut s, w, h);
+                    for c in screen.chars() {
+                        let control = c.is_control() && c != '\n';
+                        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+                        assert!(!control && !bidi, "{c:?} drawn at {w}×{h}");
+                    }
+                }
+            }
+        }
+    }
 }

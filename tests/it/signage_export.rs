@@ -246,3 +246,71 @@ fn options_that_do_not_apply_are_refused() {
         .success();
     assert!(!dir.path().join("signage").exists());
 }
+
+/// With releases, a session moved since the last one reads "moved" in its old room, on the
+/// kiosk page, in `now-next.json` and on the terminal display.
+#[test]
+fn moves_since_the_last_release_are_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let event = dir.path().join("forum.toml");
+    let source = std::fs::read_to_string("events/forum-interconnectes-2017.toml").unwrap();
+    std::fs::write(&event, &source).unwrap();
+    agora()
+        .env("SOURCE_DATE_EPOCH", "1512000000")
+        .args(["release"])
+        .arg(&event)
+        .arg("v1")
+        .assert()
+        .success();
+    // The rural broadband session leaves the amphitheatre for the workshop room.
+    let block = source.find("id = \"ruralite-tres-haut-debit\"").unwrap();
+    let room = block + source[block..].find("room = \"amphi\"").unwrap();
+    let moved = format!(
+        "{}room = \"atelier\"{}",
+        &source[..room],
+        &source[room + "room = \"amphi\"".len()..]
+    );
+    std::fs::write(&event, moved).unwrap();
+
+    let out = dir.path().join("out");
+    agora()
+        .env("SOURCE_DATE_EPOCH", STAMP)
+        .args(["export", "signage"])
+        .arg(&event)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let files = read_tree(&out);
+    let amphi = text(&files, "signage/amphi/index.html");
+    let now = shown(&amphi);
+    assert!(
+        now.contains("Déplacé\u{a0}: Salle d&#39;atelier Confluence"),
+        "{now}"
+    );
+    assert!(now.contains("<del>"), "struck out in its old room: {now}");
+    let atelier = text(&files, "signage/atelier/index.html");
+    assert!(shown(&atelier).contains("Déplacé depuis Amphithéâtre"));
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&files, "signage/amphi/now-next.json")).unwrap();
+    let session = json["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "ruralite-tres-haut-debit")
+        .unwrap();
+    assert_eq!(session["mark"], "moved-to");
+    assert_eq!(session["mark_room"]["id"], "atelier");
+
+    // The terminal display, printed as text.
+    let out = agora()
+        .args(["signage", "--room", "amphi", "--at", "2017-12-05T11:20"])
+        .arg(&event)
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        screen.contains("Déplacé\u{a0}: Salle d'atelier Confluence"),
+        "{screen}"
+    );
+}

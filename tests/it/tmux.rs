@@ -26,13 +26,13 @@ impl Tmux {
             .is_ok_and(|o| o.status.success())
     }
 
-    fn cmd(&self) -> Command {
+    pub(crate) fn cmd(&self) -> Command {
         let mut c = Command::new("tmux");
         c.args(["-L", &self.socket, "-f", "/dev/null"]);
         c
     }
 
-    fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
+    pub(crate) fn start(name: &str, dir: &Path, event: &Path, width: u16, height: u16) -> Tmux {
         Tmux::start_args(name, dir, &[&event.display().to_string()], width, height)
     }
 
@@ -49,8 +49,9 @@ impl Tmux {
             session: "agora".into(),
         };
         let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+        // `exec`: the pane's process is agora itself, so tests can signal it.
         let command = format!(
-            "cd '{}' && env XDG_DATA_HOME='{}' TERM=xterm-256color '{}' {}",
+            "cd '{}' && exec env XDG_DATA_HOME='{}' TERM=xterm-256color '{}' {}",
             dir.display(),
             dir.join("data").display(),
             env!("CARGO_BIN_EXE_agora"),
@@ -167,6 +168,15 @@ impl Tmux {
             .unwrap();
     }
 
+    /// Send a signal to agora.
+    pub(crate) fn signal(&self, sig: &str) {
+        let status = Command::new("kill")
+            .args([&format!("-{sig}"), &self.pane_pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
     pub(crate) fn kill(&self) {
         let _ = self.cmd().arg("kill-server").status();
     }
@@ -178,7 +188,7 @@ impl Drop for Tmux {
     }
 }
 
-fn seed_copy() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn seed_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml");
     let dst = dir.path().join("forum.toml");
@@ -187,7 +197,7 @@ fn seed_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The recovery files beside `event` (one per editor session that left edits).
-fn recoveries(event: &Path) -> Vec<PathBuf> {
+pub(crate) fn recoveries(event: &Path) -> Vec<PathBuf> {
     let name = event.file_name().unwrap().to_string_lossy().into_owned();
     let mut found: Vec<PathBuf> = std::fs::read_dir(event.parent().unwrap())
         .unwrap()
@@ -203,7 +213,7 @@ fn recoveries(event: &Path) -> Vec<PathBuf> {
 }
 
 /// Wait until the editor that wrote `recovery` has exited (it writes the file, then exits).
-fn wait_writer_gone(recovery: &Path) {
+pub(crate) fn wait_writer_gone(recovery: &Path) {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(recovery).unwrap()).unwrap();
     let pid = json["instance"]["pid"].as_u64().unwrap();
@@ -218,7 +228,7 @@ fn wait_writer_gone(recovery: &Path) {
 }
 
 /// Wait until there are `n` recovery files beside `event`.
-fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
+pub(crate) fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let found = recoveries(event);
@@ -229,7 +239,7 @@ fn wait_recoveries(event: &Path, n: usize) -> Vec<PathBuf> {
     }
 }
 
-fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
+pub(crate) fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
     assert_eq!(a.lines().count(), b.lines().count(), "line count changed");
     a.lines()
         .zip(b.lines())
@@ -238,7 +248,7 @@ fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn check_json(path: &Path) -> serde_json::Value {
+pub(crate) fn check_json(path: &Path) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_agora"))
         .args(["check", "--format", "json"])
         .arg(path)

@@ -105,3 +105,26 @@ fn export_shows_unsaved_edits_into_a_folder() {
     );
     assert!(app.history.is_dirty(), "exporting does not save");
 }
+
+#[test]
+fn frab_formats_export_from_the_editor_as_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app();
+    for (format, file) in [("frab-xml", "schedule.xml"), ("frab-json", "schedule.json")] {
+        let out = dir.path().join(file);
+        let effect = command(&mut app, &format!("export {format} {}", out.display())).unwrap();
+        assert!(carry_out(&mut app, effect).is_none());
+        assert!(!app.message.as_ref().unwrap().error, "{}", message(&app));
+        let written = std::fs::read(&out).unwrap();
+        // The same bytes as `agora export` (SOURCE_DATE_EPOCH does not enter frab files).
+        let cli = assert_cmd::Command::cargo_bin("agora")
+            .unwrap()
+            .args(["export", format, "-o", "-"])
+            .arg(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("events/forum-interconnectes-2017.toml"),
+            )
+            .output()
+            .unwrap();
+        assert_eq!(written, cli.stdout, "{format}");
+    }
+}

@@ -111,7 +111,14 @@ fn run(path: &Path, keys: &[usize], width: u16, height: u16) {
     if app.mode == Mode::Grab {
         app.update(Action::CancelGrab);
     }
-    app.update(Action::Cancel);
+    // Esc closes what is open (a search in the help needs two: the search, then the help).
+    for _ in 0..3 {
+        if app.mode == Mode::Normal {
+            break;
+        }
+        app.update(Action::Cancel);
+    }
+    assert_eq!(app.mode, Mode::Normal, "Esc gets back to normal mode");
     while app.history.can_undo() {
         app.update(Action::Undo);
     }

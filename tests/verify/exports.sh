@@ -4,7 +4,8 @@
 # the independent validators on every file agora writes:
 #   - every .ics (whole program, per session, --utc, and a --split speakers set) through
 #     ../shared/tools/verify-ics (eight parsers and clients);
-#   - every index.html through ../shared/tools/verify-html (the W3C Nu checker).
+#   - every index.html, and every signage kiosk page, through ../shared/tools/verify-html (the
+#     W3C Nu checker).
 # The validators install their own tools on first run (apt, pip, npm; a few minutes).
 # Usage: bash tests/verify/exports.sh [SHARED_TOOLS_DIR]   (default: ../shared/tools)
 # Exit: 0 every check passed, 1 a validator failed, 2 setup problem.
@@ -43,6 +44,9 @@ for event in "${EVENTS[@]}"; do
       ;;
   esac
   HTML+=("$WORK/$name/index.html")
+  # The signage kiosk pages and their index (not part of `export all`).
+  "$AGORA" export signage "$event" -o "$WORK/$name" 2>/dev/null || { echo "signage export failed: $event" >&2; exit 1; }
+  while IFS= read -r f; do HTML+=("$f"); done < <(find "$WORK/$name/signage" -name '*.html' | sort)
 done
 
 STATUS=0

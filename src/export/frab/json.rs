@@ -69,7 +69,7 @@ struct Room<'a> {
     slug: Option<&'a str>,
     guid: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    capacity: Option<u32>,
+    capacity: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
 }
@@ -112,7 +112,8 @@ struct Event<'a> {
     track: Option<&'a str>,
     #[serde(rename = "type")]
     kind: &'static str,
-    language: &'a str,
+    /// `null` when neither the session nor the event gives one (the schema allows it).
+    language: Option<&'a str>,
     #[serde(rename = "abstract")]
     abstract_: &'a str,
     description: &'a str,
@@ -270,7 +271,7 @@ fn event<'a>(plan: &'a Plan<'a>, item: &'a Item) -> Event<'a> {
         subtitle: "",
         track: item.track.map(|t| plan.tracks[t].name.as_str()),
         kind: session.kind.as_str(),
-        language: &item.language,
+        language: item.language.as_deref(),
         abstract_: &item.abstract_,
         description: &item.description,
         persons: item

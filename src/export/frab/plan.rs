@@ -42,8 +42,8 @@ pub struct Item {
     pub number: u32,
     /// `acronym-tail`, lowercase; the tail gives back the session id on import.
     pub slug: String,
-    /// The session's language, or the event's.
-    pub language: String,
+    /// The session's language, or the event's when the event file gives one.
+    pub language: Option<String>,
     /// Title, and description split into abstract and the rest: cleaned of control and bidi
     /// characters, as every export of agora does.
     pub title: String,
@@ -122,7 +122,8 @@ impl<'p> Plan<'p> {
     /// agenda resolved them. Rooms, tracks and days stay the whole event's.
     pub fn new(agenda: &Agenda<'p>) -> Plan<'p> {
         let program = agenda.program;
-        let tz = program.event.timezone;
+        // Apps and the schema key on canonical names: `US/Eastern` is `America/New_York`.
+        let tz = crate::zones::canonical(program.event.timezone);
         let event_id = program.event.id.as_str();
         let acronym = acronym(event_id);
 
@@ -151,10 +152,13 @@ impl<'p> Plan<'p> {
             let people: Vec<(usize, Role)> = (entry.speakers.iter().map(|&p| (p, Role::Speaker)))
                 .chain(entry.moderators.iter().map(|&p| (p, Role::Moderator)))
                 .collect();
-            let language = session
-                .language
-                .clone()
-                .unwrap_or_else(|| program.event.language.clone());
+            // Never invented: the session's, else the event's when its file gives one.
+            let language = session.language.clone().or_else(|| {
+                program
+                    .event
+                    .language_given
+                    .then(|| program.event.language.clone())
+            });
             let key = if seen.insert(session.id.as_str()) {
                 session.id.clone()
             } else {
@@ -166,7 +170,9 @@ impl<'p> Plan<'p> {
                 keys.insert(key.clone());
                 key
             };
-            let text = clean::opt_block(session.description.as_deref()).unwrap_or_default();
+            // As written (white space included), so importing the export gives it back.
+            let text =
+                clean::opt_faithful_block(session.description.as_deref()).unwrap_or_default();
             let (abstract_, description) = split_description(&text);
             items.push(Item {
                 session: i,
@@ -178,7 +184,7 @@ impl<'p> Plan<'p> {
                 guid: guid(event_id, "session", &key),
                 number: 0,
                 slug: format!("{acronym}-{}", slug_tail(&key)),
-                language: clean::line(&language),
+                language: language.map(|l| clean::line(&l)),
                 title: clean::line(&session.title),
                 abstract_: abstract_.to_string(),
                 description: description.to_string(),

@@ -135,7 +135,9 @@ fn body(plan: &Plan) -> String {
                     }
                     out.push_str("        </persons>\n");
                 }
-                element(&mut out, 8, "language", &item.language);
+                if let Some(language) = &item.language {
+                    element(&mut out, 8, "language", language);
+                }
                 element(&mut out, 8, "description", &item.description);
                 match session.url.as_deref().filter(|u| is_http_url(u)) {
                     Some(url) => {

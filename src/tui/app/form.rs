@@ -4,10 +4,15 @@ use super::App;
 use crate::edit::{self, Edit};
 use crate::tui::action::{Action, Effect, Mode};
 use crate::tui::form::{Form, FormOutcome};
+use crate::tui::item_form::{ItemForm, Target};
 
 impl App {
     pub(super) fn update_form(&mut self, action: Action) -> Option<Effect> {
         let day = self.day_date();
+        if self.item_form.is_some() {
+            self.update_item_form(action, day);
+            return None;
+        }
         let Some(form) = self.form.as_mut() else {
             self.mode = Mode::Normal;
             return None;
@@ -85,6 +90,39 @@ impl App {
             label: format!("added '{title}'"),
             edits,
         });
+    }
+
+    fn update_item_form(&mut self, action: Action, day: chrono::NaiveDate) {
+        let Some(form) = self.item_form.as_mut() else {
+            return;
+        };
+        match form.handle(action) {
+            FormOutcome::Editing => {}
+            FormOutcome::Cancel => {
+                self.item_form = None;
+                self.mode = Mode::Normal;
+                self.info("Edit cancelled");
+            }
+            FormOutcome::Submit => match form.validate(&self.doc, day) {
+                Ok(edit) => {
+                    self.item_form = None;
+                    self.mode = Mode::Normal;
+                    match edit {
+                        Some(e) => self.commit(e),
+                        None => self.info("No change"),
+                    }
+                }
+                Err(_) => self.error("Some fields need fixing (marked ✗); Esc cancels"),
+            },
+        }
+    }
+
+    /// Open the form of a room, speaker or track.
+    pub(super) fn open_item_form(&mut self, target: Target) {
+        if let Some(form) = ItemForm::new(&self.doc, target) {
+            self.item_form = Some(form);
+            self.mode = Mode::Form;
+        }
     }
 
     pub(super) fn open_form(&mut self, i: usize, new: bool) {

@@ -117,6 +117,18 @@ impl App {
                 Ok(e) => self.commit(e),
                 Err(m) => self.error(m),
             },
+            Command::Track(name) => match edit::new_track(&self.doc, &name) {
+                Ok(e) => self.commit(e),
+                Err(m) => self.error(m),
+            },
+            Command::EditItem { kind, what } => match self.find_item(kind, &what) {
+                Ok(target) => self.open_item_form(target),
+                Err(m) => self.error(m),
+            },
+            Command::DeleteItem { kind, what } => match self.find_item(kind, &what) {
+                Ok(target) => self.ask_delete(kind, target),
+                Err(m) => self.error(m),
+            },
             Command::Filter => {
                 self.picker = Some(Picker::new(Purpose::Filter, self.filter_items()));
                 self.mode = Mode::Picker;
@@ -124,6 +136,13 @@ impl App {
             Command::NoFilter => {
                 self.filters = Filters::default();
                 self.info("Filters cleared");
+            }
+            Command::Messages => self.show_messages(),
+            Command::WriteQuitForce => {
+                return Some(Effect::Save {
+                    force: true,
+                    then_quit: true,
+                })
             }
             Command::Help => {
                 self.help_scroll = 0;

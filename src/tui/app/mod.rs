@@ -7,6 +7,7 @@
 //! runs the rules); nothing about conflicts is ever stored.
 
 mod form;
+mod items;
 mod line;
 mod navigation;
 mod normal;
@@ -21,6 +22,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 pub use self::prompt::{Answer, Prompt};
+pub(crate) use self::search::fold;
 use super::action::{Action, Effect, Mode, Msg, View};
 use super::derive::Derived;
 use super::form::Form;
@@ -86,6 +88,8 @@ pub struct App {
     /// Text of the command or search line.
     pub line: String,
     pub form: Option<Form>,
+    /// The form of a room, speaker or track (`:edit-room`, …).
+    pub item_form: Option<super::item_form::ItemForm>,
     pub picker: Option<Picker>,
     pub prompt: Option<Prompt>,
     /// Keys typed of an unfinished sequence (`]` of `]c`).
@@ -101,9 +105,17 @@ pub struct App {
     pub help_scroll: usize,
     /// Recovery files, another editor, merges (see [`safety`]).
     pub safety: safety::Safety,
+    /// What the help is narrowed to (`/` in the help).
+    pub help_query: String,
+    /// The last messages, oldest first, for `g<`.
+    pub messages: Vec<Message>,
+    /// Lines the details pane is scrolled by, for the session `details_for`.
+    pub details_scroll: usize,
+    pub details_for: Option<usize>,
 }
 
-const PAGE_FALLBACK: usize = 10;
+/// Messages kept for `g<`.
+const MESSAGES_KEPT: usize = 50;
 
 impl App {
     /// An editor on a loaded document. `now` is the current time; `color` picks the theme.
@@ -133,6 +145,7 @@ impl App {
             search: Search::default(),
             line: String::new(),
             form: None,
+            item_form: None,
             picker: None,
             prompt: None,
             pending: Vec::new(),
@@ -145,6 +158,10 @@ impl App {
             color,
             help_scroll: 0,
             safety: safety::Safety::new(now),
+            help_query: String::new(),
+            messages: Vec::new(),
+            details_scroll: 0,
+            details_for: None,
         };
         app.start_position();
         app.settle();
@@ -182,7 +199,7 @@ impl App {
     /// The view tabs of the header, where they are drawn and clicked.
     pub fn view_tabs(&self) -> Vec<layout::Tab<View>> {
         let s = self.derived.summary;
-        layout::view_tabs(s.errors + s.warnings)
+        layout::view_tabs(s.errors + s.warnings, self.width)
     }
 
     /// The day tabs of the grid, where they are drawn and clicked.
@@ -225,17 +242,21 @@ impl App {
     }
 
     fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: false,
-        });
+        self.say(text.into(), false);
     }
 
     fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: true,
-        });
+        self.say(text.into(), true);
+    }
+
+    fn say(&mut self, text: String, error: bool) {
+        let m = Message { text, error };
+        // The last messages stay readable in full (`g<`); only the latest shows in the bar.
+        self.messages.push(m.clone());
+        if self.messages.len() > MESSAGES_KEPT {
+            self.messages.remove(0);
+        }
+        self.message = Some(m);
     }
 
     /// Handle a key: resolve it in the current mode, then update.
@@ -276,7 +297,8 @@ impl App {
         }
         let effect = match self.mode {
             Mode::Prompt => self.update_prompt(action),
-            Mode::Help => self.update_help(action),
+            Mode::Help | Mode::Messages => self.update_help(action),
+            Mode::HelpSearch => self.update_help_search(action),
             Mode::Command | Mode::Search => self.update_line(action),
             Mode::Form => self.update_form(action),
             Mode::Picker => self.update_picker(action),
@@ -287,18 +309,68 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) -> Option<Effect> {
+        let page = self.areas().main.height.saturating_sub(4).max(1) as usize;
         match action {
-            Action::Cancel | Action::Help => self.mode = Mode::Normal,
+            Action::Cancel | Action::Help => {
+                self.mode = Mode::Normal;
+                self.help_query.clear();
+            }
             Action::CursorDown => self.help_scroll += 1,
             Action::CursorUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::PageDown => self.help_scroll += PAGE_FALLBACK,
-            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(PAGE_FALLBACK),
+            Action::PageDown => self.help_scroll += page,
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
+            Action::Top => self.help_scroll = 0,
+            Action::Bottom => self.help_scroll = usize::MAX,
+            Action::Search if self.mode == Mode::Help => {
+                self.help_query.clear();
+                self.help_scroll = 0;
+                self.mode = Mode::HelpSearch;
+            }
             Action::Scroll { lines, .. } => {
                 self.help_scroll = (self.help_scroll as i64 + lines as i64).max(0) as usize
             }
             _ => {}
         }
+        self.help_scroll = self.help_scroll.min(self.help_max_scroll());
         None
+    }
+
+    /// Typing a search in the help: the lines narrow as you type.
+    fn update_help_search(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Insert(c) => self.help_query.push(c),
+            Action::DeleteBack => {
+                self.help_query.pop();
+            }
+            Action::ClearInput => self.help_query.clear(),
+            Action::Cancel => {
+                self.help_query.clear();
+                self.mode = Mode::Help;
+            }
+            Action::Submit => self.mode = Mode::Help,
+            _ => {}
+        }
+        self.help_scroll = 0;
+        None
+    }
+
+    /// How far the help or the messages scroll: their last line at the bottom of the box.
+    pub fn help_max_scroll(&self) -> usize {
+        let lines = match self.mode {
+            Mode::Messages => self
+                .messages
+                .iter()
+                .map(|m| m.text.chars().count() / 80 + 1)
+                .sum::<usize>(),
+            _ => super::help::screen_lines(&super::help::lines(&self.help_query)),
+        };
+        let shown = self.help_box_height().saturating_sub(2);
+        lines.saturating_sub(shown)
+    }
+
+    /// Height of the help box (the render draws it this tall).
+    pub fn help_box_height(&self) -> usize {
+        self.height.saturating_sub(2) as usize
     }
 
     /// Record an edit, derive the conflicts again and put the cursor on what changed.

@@ -296,6 +296,15 @@ impl App {
 
     /// Keep cursors in range and in view, and the selection in step with the cursor.
     pub(super) fn settle(&mut self) {
+        self.settle_cursors();
+        // The details pane starts at the top for each session.
+        if self.details_for != self.selected {
+            self.details_for = self.selected;
+            self.details_scroll = 0;
+        }
+    }
+
+    fn settle_cursors(&mut self) {
         let days = self.derived.days.len();
         self.grid.day = self.grid.day.min(days.saturating_sub(1));
         let rooms = self.doc.program.rooms.len();

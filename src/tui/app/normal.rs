@@ -198,6 +198,9 @@ impl App {
                 self.help_scroll = 0;
                 self.mode = Mode::Help;
             }
+            Action::Messages => self.show_messages(),
+            Action::DetailsDown => self.details_scroll += 1,
+            Action::DetailsUp => self.details_scroll = self.details_scroll.saturating_sub(1),
             Action::Save => return self.save_effect(false),
             Action::Quit => return self.quit_effect(),
             Action::Filter => {
@@ -214,6 +217,14 @@ impl App {
                 self.backlog_focus = false;
             }
             Action::Click { column, row } => self.click(column, row),
+            Action::Scroll { lines, column, row }
+                if self
+                    .areas()
+                    .details
+                    .is_some_and(|d| contains(d, column, row)) =>
+            {
+                self.details_scroll = (self.details_scroll as i64 + lines as i64).max(0) as usize;
+            }
             Action::Scroll { lines, column, row } => {
                 let areas = self.areas();
                 if areas.backlog.is_some_and(|b| contains(b, column, row)) {
@@ -351,6 +362,17 @@ impl App {
             _ => None,
         })?;
         Some((session, role, person))
+    }
+
+    /// `g<`, `:messages`: the last messages in full, the latest at the bottom.
+    pub(super) fn show_messages(&mut self) {
+        if self.messages.is_empty() {
+            self.info("No messages yet");
+            return;
+        }
+        self.mode = Mode::Messages;
+        self.help_scroll = usize::MAX;
+        self.help_scroll = self.help_max_scroll();
     }
 
     pub(super) fn shift(&mut self, minutes: i64) {

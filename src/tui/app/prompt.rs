@@ -26,6 +26,14 @@ pub enum Prompt {
     },
     /// Another editor that may be running has the event open: read-only, open anyway or quit.
     OtherEditor { who: String },
+    /// Delete a room, speaker or track that sessions name: unassign them, keep the references,
+    /// or cancel.
+    DeleteItem {
+        kind: crate::edit::Referenced,
+        index: usize,
+        name: String,
+        sessions: usize,
+    },
 }
 
 /// What the organiser answered.
@@ -57,6 +65,8 @@ pub enum Answer {
     OpenAnyway,
     /// Other-editor prompt: leave.
     QuitNow,
+    /// Delete prompt: delete, and take it off its sessions (`true`) or not.
+    Delete(bool),
     /// Close the question, doing nothing.
     Cancel,
 }
@@ -79,6 +89,16 @@ impl Prompt {
             Prompt::Conflict { index, total, what } => format!(
                 "Conflict {} of {total}: {what}. Keep (m)ine, (t)heirs (the other version), or (c)ancel?",
                 index + 1
+            ),
+            Prompt::DeleteItem {
+                kind,
+                name,
+                sessions,
+                ..
+            } => format!(
+                "{} sessions name the {} {name}. (u)nassign them and delete it, (d)elete it and keep the references (agora check reports them), or (c)ancel?",
+                sessions,
+                kind.noun()
             ),
             Prompt::OtherEditor { who } => format!(
                 "Another agora has this event open ({who}). Open (r)ead-only, (o)pen anyway, or (q)uit?"
@@ -110,6 +130,9 @@ impl Prompt {
             (Prompt::OtherEditor { .. }, 'r' | 'c') => Answer::ReadOnly,
             (Prompt::OtherEditor { .. }, 'o') => Answer::OpenAnyway,
             (Prompt::OtherEditor { .. }, 'q') => Answer::QuitNow,
+            (Prompt::DeleteItem { .. }, 'u') => Answer::Delete(true),
+            (Prompt::DeleteItem { .. }, 'd') => Answer::Delete(false),
+            (Prompt::DeleteItem { .. }, 'c') => Answer::Cancel,
             _ => return None,
         })
     }
@@ -127,6 +150,12 @@ impl App {
         };
         self.mode = Mode::Normal;
         let was_overwrite = matches!(prompt, Prompt::Overwrite { .. });
+        if let (Prompt::DeleteItem { kind, index, .. }, Answer::Delete(unassign)) =
+            (&prompt, answer)
+        {
+            self.delete_item(*kind, *index, unassign);
+            return None;
+        }
         let effect = self.answered(answer, was_overwrite);
         if effect.is_none() {
             // (With an effect under way, its report asks the next question.)
@@ -171,6 +200,7 @@ impl App {
                 None
             }
             Answer::QuitNow => Some(Effect::Quit),
+            Answer::Delete(_) => None,
             Answer::Cancel => {
                 if was_overwrite {
                     self.info("Not saved: your edits are still here");

@@ -79,6 +79,6 @@ impl App {
 }
 
 /// Case- and accent-insensitive search: "francoise" finds "Françoise", "soren" "Søren".
-fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     crate::text::fold(text)
 }

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::codes::Level;
+use crate::edit;
 use crate::model::{DateTimeValue, Kind};
 use crate::save::{self, SaveError};
 use crate::tui::action::{Action, Effect, Mode, Msg, View};
@@ -1506,4 +1507,236 @@ fn resize_is_remembered() {
     assert_eq!((app.width, app.height), (80, 24));
     app.update(Action::Cancel);
     assert!(app.message.is_none());
+}
+
+fn run(app: &mut App, line: &str) {
+    app.update(Action::CommandLine);
+    for c in line.chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Submit);
+}
+
+/// Set field `k` of the open room/speaker/track form to `text`.
+fn set_item(app: &mut App, k: usize, text: &str) {
+    let form = app.item_form.as_mut().unwrap();
+    form.focus = k;
+    app.update(Action::ClearInput);
+    for c in text.chars() {
+        app.update(Action::Insert(c));
+    }
+}
+
+/// Issue 16 item 16: a room's form has every field; renaming its id updates its sessions in
+/// one undoable step.
+#[test]
+fn room_form_edits_every_field_and_renames_everywhere() {
+    let mut app = app();
+    run(&mut app, "edit-room Salle Saône");
+    assert_eq!(app.mode, Mode::Form);
+    let form = app.item_form.as_ref().unwrap();
+    assert_eq!(
+        form.fields().iter().map(|f| f.0).collect::<Vec<_>>(),
+        [
+            "id",
+            "name",
+            "capacity",
+            "features",
+            "accessible",
+            "location",
+            "open"
+        ]
+    );
+    assert_eq!(form.values[0], "salle-saone");
+    set_item(&mut app, 0, "saone");
+    set_item(&mut app, 2, "lots");
+    set_item(&mut app, 6, "2017-12-05 08:00-19:00; 2017-12-06 9:00");
+    app.update(Action::Submit);
+    let form = app.item_form.as_ref().unwrap();
+    assert!(form.errors[2]
+        .as_ref()
+        .unwrap()
+        .contains("not a number of seats"));
+    assert!(form.errors[6]
+        .as_ref()
+        .unwrap()
+        .contains("not a time window"));
+    assert_eq!(form.focus, 2, "on the first wrong field");
+    set_item(&mut app, 2, "110");
+    set_item(&mut app, 4, "no");
+    set_item(&mut app, 6, "2017-12-05 08:00-19:00");
+    app.update(Action::Submit);
+    assert!(app.item_form.is_none(), "{:?}", app.item_form);
+    let r = &app.doc.program.rooms[2];
+    assert_eq!(
+        (r.id.as_str(), r.capacity, r.accessible),
+        ("saone", Some(110), false)
+    );
+    assert_eq!(r.open.as_ref().unwrap().len(), 1);
+    let uses =
+        |app: &App, id: &str| edit::sessions_using(&app.doc, edit::Referenced::Room, id).len();
+    assert_eq!(uses(&app, "saone"), 4);
+    assert_eq!(uses(&app, "salle-saone"), 0);
+    app.update(Action::Undo);
+    assert_eq!(uses(&app, "salle-saone"), 4);
+    assert!(!app.history.is_dirty());
+    // A taken id is refused on the id field.
+    run(&mut app, "edit-room salle-saone");
+    set_item(&mut app, 0, "amphi");
+    app.update(Action::Submit);
+    let e = app.item_form.as_ref().unwrap().errors[0].clone().unwrap();
+    assert!(e.contains("already has the id `amphi`"), "{e}");
+    app.update(Action::Cancel);
+    run(&mut app, "edit-room nowhere");
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("no room has the id or name `nowhere`"));
+}
+
+#[test]
+fn deleting_a_room_offers_to_unassign_its_sessions_in_one_step() {
+    let mut app = app();
+    run(&mut app, "delete-room salle-saone");
+    let q = question(&app);
+    assert!(
+        q.starts_with("4 sessions name the room Salle Saône. (u)nassign them"),
+        "{q}"
+    );
+    app.update(Action::Answer('u'));
+    assert_eq!(app.doc.program.rooms.len(), 4);
+    assert!(app
+        .doc
+        .program
+        .sessions
+        .iter()
+        .all(|s| s.room.as_ref().is_none_or(|r| r.value != "salle-saone")));
+    app.update(Action::Undo);
+    assert_eq!(app.doc.program.rooms.len(), 5);
+    assert_eq!(
+        edit::sessions_using(&app.doc, edit::Referenced::Room, "salle-saone").len(),
+        4
+    );
+    assert!(!app.history.is_dirty());
+    // Keeping the references: the check reports them.
+    run(&mut app, "delete-room salle-saone");
+    app.update(Action::Answer('d'));
+    assert!(app
+        .derived
+        .diagnostics
+        .iter()
+        .any(|d| d.code.as_str() == "unknown-ref"));
+    // An item no session names goes at once.
+    run(&mut app, "track Sobriété numérique");
+    assert_eq!(app.doc.program.tracks.len(), 5);
+    run(&mut app, "delete-track sobriete-numerique");
+    assert_eq!(app.doc.program.tracks.len(), 4);
+}
+
+#[test]
+fn speaker_and_track_forms_check_their_fields() {
+    let mut app = app();
+    run(&mut app, "edit-track donnees");
+    set_item(&mut app, 2, "green");
+    app.update(Action::Submit);
+    let e = app.item_form.as_ref().unwrap().errors[2].clone().unwrap();
+    assert!(e.contains("write #rrggbb"), "{e}");
+    set_item(&mut app, 2, "#00aa00");
+    set_item(&mut app, 0, "data");
+    app.update(Action::Submit);
+    assert!(app.item_form.is_none());
+    assert_eq!(
+        edit::sessions_using(&app.doc, edit::Referenced::Track, "data").len(),
+        4
+    );
+    run(&mut app, "edit-speaker marie-lefevre");
+    assert_eq!(
+        app.item_form
+            .as_ref()
+            .unwrap()
+            .fields()
+            .iter()
+            .map(|f| f.0)
+            .collect::<Vec<_>>(),
+        [
+            "id",
+            "name",
+            "affiliation",
+            "role",
+            "bio",
+            "email",
+            "url",
+            "available"
+        ]
+    );
+    set_item(&mut app, 5, "not an email");
+    app.update(Action::Submit);
+    assert!(app.item_form.as_ref().unwrap().errors[5].is_some());
+    set_item(&mut app, 5, "marie@example.org");
+    set_item(&mut app, 7, "never");
+    app.update(Action::Submit);
+    let s = app
+        .doc
+        .program
+        .speakers
+        .iter()
+        .find(|s| s.id == "marie-lefevre")
+        .unwrap();
+    assert_eq!(s.email.as_deref(), Some("marie@example.org"));
+    assert_eq!(s.available.as_ref().map(Vec::len), Some(0));
+}
+
+/// The session form covers every field of the format.
+#[test]
+fn session_form_covers_every_field() {
+    use crate::tui::form::FormKey;
+    let mut app = app();
+    select(&mut app, "cocktail");
+    app.update(Action::EditForm);
+    assert_eq!(app.mode, Mode::Form);
+    let set = |app: &mut App, key: FormKey, text: &str| {
+        app.form.as_mut().unwrap().focus = key as usize;
+        app.update(Action::ClearInput);
+        for c in text.chars() {
+            app.update(Action::Insert(c));
+        }
+    };
+    set(&mut app, FormKey::Language, "fr_FR!");
+    set(&mut app, FormKey::Allow, "room-closd");
+    set(&mut app, FormKey::Moderators, "nobody");
+    app.update(Action::Submit);
+    let errors = app.form.as_ref().unwrap().errors.clone();
+    assert!(errors[FormKey::Language as usize]
+        .as_ref()
+        .unwrap()
+        .contains("not a language tag"));
+    assert!(errors[FormKey::Allow as usize]
+        .as_ref()
+        .unwrap()
+        .contains("room-closed"));
+    assert!(errors[FormKey::Moderators as usize]
+        .as_ref()
+        .unwrap()
+        .contains("speaker"));
+    set(&mut app, FormKey::Language, "fr");
+    set(&mut app, FormKey::Allow, "room-closed");
+    set(&mut app, FormKey::Moderators, "marie-lefevre");
+    set(&mut app, FormKey::Speakers, "equipe-forum, julien-roux");
+    set(&mut app, FormKey::Tags, "soirée, réseau");
+    set(&mut app, FormKey::Url, "https://example.org/cocktail");
+    set(&mut app, FormKey::Plenary, "yes");
+    app.update(Action::Submit);
+    assert!(app.form.is_none());
+    let s = &app.doc.program.sessions[index(&app, "cocktail")];
+    assert_eq!(s.language.as_deref(), Some("fr"));
+    assert_eq!(s.allow[0].as_str(), "room-closed");
+    assert_eq!(s.moderators[0].value, "marie-lefevre");
+    assert_eq!(s.speakers.len(), 2);
+    assert_eq!(s.tags, ["soirée", "réseau"]);
+    assert!(s.plenary);
+    assert_eq!(s.url.as_deref(), Some("https://example.org/cocktail"));
+    app.update(Action::Undo);
+    assert!(!app.history.is_dirty());
 }

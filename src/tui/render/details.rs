@@ -153,9 +153,39 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             )));
         }
     }
+    // Scrolled with Ctrl-e / Ctrl-y (or the wheel), never past the last line.
+    let scroll = app.details_scroll.min(lines.len().saturating_sub(1));
+    let more = scroll > 0;
+    let w = inner.width.max(1) as usize;
+    let total: usize = lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
+    let below = total.saturating_sub(scroll) > inner.height as usize;
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
         .render(inner, buf);
+    if more {
+        put(
+            buf,
+            area.right().saturating_sub(4),
+            area.y,
+            3,
+            "▲",
+            theme.dim(),
+        );
+    }
+    if below {
+        // More below: say how to read it.
+        let hint = " ▼ Ctrl-e ";
+        let x = area.right().saturating_sub(hint.chars().count() as u16 + 1);
+        put(
+            buf,
+            x,
+            area.bottom().saturating_sub(1),
+            10,
+            hint,
+            theme.dim(),
+        );
+    }
 }
 
 pub fn backlog(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {

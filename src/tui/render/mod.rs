@@ -48,7 +48,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status(buf, areas.status, app, theme);
     hints(buf, areas.hints, app, theme);
     match app.mode {
-        Mode::Help => overlay::help(frame, area, app, theme),
+        Mode::Help | Mode::HelpSearch => overlay::help(frame, area, app, theme),
+        Mode::Messages => overlay::messages(frame, area, app, theme),
         Mode::Form => overlay::form(frame, area, app, theme),
         Mode::Picker => overlay::picker(frame, area, app, theme),
         Mode::Prompt => overlay::prompt(frame, area, app, theme),
@@ -115,26 +116,25 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, styl
     .0
 }
 
-fn event_name(app: &App) -> String {
-    fit(&app.doc.program.event.name, 28)
-}
-
 fn header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     buf.set_style(area, theme.header());
-    put(
-        buf,
-        area.x,
-        area.y,
-        area.width,
-        layout::BRAND,
-        theme.header(),
-    );
     let tabs = app.view_tabs();
-    // The event's name, on the right when there is room for it.
+    if tabs.first().is_some_and(|t| t.x > 0) {
+        put(
+            buf,
+            area.x,
+            area.y,
+            area.width,
+            layout::BRAND,
+            theme.header(),
+        );
+    }
+    // The event's name, on the right: shortened rather than left out.
     let end = tabs.last().map(|t| t.end).unwrap_or(0);
-    let name = event_name(app);
-    let w = name.width() as u16;
-    if area.right() > end + w + 3 {
+    let room = area.right().saturating_sub(end + 2) as usize;
+    if room >= 8 {
+        let name = fit(&clean(&app.doc.program.event.name), room.min(28));
+        let w = name.width() as u16;
         put(buf, area.right() - w - 1, area.y, w, &name, theme.header());
     }
     for tab in tabs {
@@ -182,11 +182,16 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         } else {
             theme.status()
         };
-        let text = if m.error {
+        let mut text = if m.error {
             format!("✗ {}", m.text)
         } else {
             m.text.clone()
         };
+        // Too long for the bar: say where to read it whole.
+        let room = right.saturating_sub(x + 2) as usize;
+        if clean(&text).width() > room {
+            text = format!("{} g<", fit(&clean(&text), room.saturating_sub(3)));
+        }
         put(
             buf,
             x + 1,
@@ -228,12 +233,29 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         }
         _ => {}
     }
+    // As many hints as fit whole, and always the way to the help and out.
+    let all = Keymap::hints(app.mode);
+    let pinned = |h: &str| matches!(h, "help" | "quit");
+    let width = |(key, hint): &(String, &str)| key.width() + 1 + hint.width() + 3;
+    let mut budget = (area.width as usize)
+        .saturating_sub(all.iter().filter(|h| pinned(h.1)).map(width).sum::<usize>());
+    let mut chosen: Vec<&(String, &str)> = Vec::new();
+    for h in &all {
+        if pinned(h.1) {
+            chosen.push(h);
+        } else if width(h) <= budget {
+            budget -= width(h);
+            chosen.push(h);
+        } else {
+            budget = 0;
+        }
+    }
     let mut spans: Vec<Span> = Vec::new();
-    for (key, hint) in Keymap::hints(app.mode) {
+    for (key, hint) in chosen {
         if !spans.is_empty() {
             spans.push(Span::styled(" · ", theme.dim()));
         }
-        spans.push(Span::styled(key, theme.bold()));
+        spans.push(Span::styled(key.clone(), theme.bold()));
         spans.push(Span::raw(format!(" {hint}")));
     }
     if !app.pending.is_empty() {

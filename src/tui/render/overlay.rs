@@ -8,9 +8,9 @@ use ratatui::Frame;
 
 use super::{clean, fit};
 use crate::edit::Role;
+use crate::tui::action::Mode;
 use crate::tui::app::App;
 use crate::tui::form::FormKey;
-use crate::tui::keymap::Keymap;
 use crate::tui::picker::{Choice, Purpose};
 use crate::tui::theme::Theme;
 
@@ -32,29 +32,48 @@ fn boxed<'a>(title: &'a str, theme: Theme) -> Block<'a> {
 }
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let rect = centered(area, 90, area.height.saturating_sub(2));
+    let rect = centered(area, 90, app.help_box_height() as u16);
+    let shown = crate::tui::help::lines(&app.help_query);
+    let width = shown
+        .iter()
+        .filter(|l| !l.heading)
+        .map(|l| l.keys.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
     let mut lines: Vec<Line> = Vec::new();
-    for (group, entries) in Keymap::help() {
-        lines.push(Line::from(Span::styled(
-            group,
-            theme.bold().add_modifier(Modifier::UNDERLINED),
-        )));
-        let width = entries
-            .iter()
-            .map(|(k, _)| k.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (keys, help) in entries {
+    for l in &shown {
+        if l.heading {
+            if !lines.is_empty() {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::from(Span::styled(
+                l.text.clone(),
+                theme.bold().add_modifier(Modifier::UNDERLINED),
+            )));
+        } else {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<width$}  "), theme.bold()),
-                Span::raw(help),
+                Span::styled(format!("  {:<width$}  ", l.keys), theme.bold()),
+                Span::raw(l.text.clone()),
             ]));
         }
-        lines.push(Line::from(""));
     }
-    lines.push(Line::from(
-        "Mouse: click selects, the wheel scrolls. Esc, q or ? closes.",
-    ));
+    if shown.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("Nothing in the help matches `{}`", clean(&app.help_query)),
+            theme.dim(),
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "/ searches · j k scroll · gg G top and end · Esc, q or ? closes",
+        theme.dim(),
+    )));
+    let title = match app.mode {
+        Mode::HelpSearch => format!("Keys — /{}█", clean(&app.help_query)),
+        _ if !app.help_query.is_empty() => format!("Keys — /{}", clean(&app.help_query)),
+        _ => "Keys — from the live keymap".to_string(),
+    };
     let max = lines
         .len()
         .saturating_sub(rect.height.saturating_sub(2) as usize);
@@ -62,54 +81,82 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(boxed("Keys — from the live keymap", theme))
+            .block(boxed(&title, theme))
             .scroll((scroll, 0)),
         rect,
     );
 }
 
-pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let Some(form) = &app.form else { return };
-    let title = app
-        .doc
-        .program
-        .sessions
-        .get(form.session)
-        .map(|s| format!("Edit '{}'", fit(&clean(&s.title), 40)))
-        .unwrap_or_else(|| "Edit".into());
-    let errors = form.errors.iter().filter(|e| e.is_some()).count() as u16;
-    let rect = centered(area, 76, FormKey::ALL.len() as u16 + errors + 4);
-    let inner_w = rect.width.saturating_sub(2) as usize;
+/// The last messages in full (`g<`), the latest at the bottom.
+pub fn messages(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let rect = centered(area, 90, app.help_box_height() as u16);
     let mut lines: Vec<Line> = Vec::new();
-    for (k, key) in FormKey::ALL.iter().enumerate() {
-        let focused = k == form.focus;
+    for m in &app.messages {
+        let style = if m.error {
+            theme.error_message()
+        } else {
+            theme.base()
+        };
+        let mark = if m.error { "✗ " } else { "" };
+        lines.push(Line::from(Span::styled(
+            format!("{mark}{}", clean(&m.text)),
+            style,
+        )));
+    }
+    let scroll = app.help_scroll.min(u16::MAX as usize) as u16;
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(boxed("Messages — Esc closes", theme))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        rect,
+    );
+}
+
+/// One field of a form: its label, value, hint when empty, and message when wrong.
+struct FormRow<'a> {
+    label: &'a str,
+    value: &'a str,
+    hint: String,
+    error: Option<&'a str>,
+}
+
+/// A form (the session's, or a room's, speaker's or track's) in a box: one line per field,
+/// its message under a wrong one, the keys at the bottom.
+fn draw_form(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    rows: &[FormRow<'_>],
+    focus: usize,
+    theme: Theme,
+) {
+    let errors = rows.iter().filter(|r| r.error.is_some()).count() as u16;
+    let rect = centered(area, 76, rows.len() as u16 + errors + 4);
+    let room = (rect.width.saturating_sub(2) as usize).saturating_sub(12);
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, row) in rows.iter().enumerate() {
+        let focused = k == focus;
         let label_style = if focused {
             theme.selected()
         } else {
             theme.bold()
         };
-        let value = &clean(&form.values[k]).into_owned();
-        let mut spans = vec![Span::styled(format!("{:>11} ", key.label()), label_style)];
+        let value = clean(row.value).into_owned();
+        let mut spans = vec![Span::styled(format!("{:>11} ", row.label), label_style)];
         if value.is_empty() && !focused {
-            spans.push(Span::styled(key.placeholder(app.day_date()), theme.dim()));
-        } else {
-            let shown = if focused {
-                format!("{value}█")
-            } else {
-                value.clone()
-            };
+            spans.push(Span::styled(fit(&row.hint, room), theme.dim()));
+        } else if focused {
             // Show the end of long values being typed.
-            let room = inner_w.saturating_sub(12);
-            let chars: Vec<char> = shown.chars().collect();
-            let shown: String = if chars.len() > room && focused {
-                chars[chars.len() - room..].iter().collect()
-            } else {
-                fit(&shown, room)
-            };
-            spans.push(Span::raw(shown));
+            let shown: Vec<char> = format!("{value}█").chars().collect();
+            let from = shown.len().saturating_sub(room);
+            spans.push(Span::raw(shown[from..].iter().collect::<String>()));
+        } else {
+            spans.push(Span::raw(fit(&value, room)));
         }
         lines.push(Line::from(spans));
-        if let Some(e) = &form.errors[k] {
+        if let Some(e) = row.error {
             lines.push(Line::from(Span::styled(
                 format!("            ✗ {}", clean(e)),
                 theme.error_message(),
@@ -124,10 +171,47 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(boxed(&title, theme))
+            .block(boxed(title, theme))
             .wrap(Wrap { trim: false }),
         rect,
     );
+}
+
+pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    if let Some(form) = &app.item_form {
+        let rows: Vec<FormRow<'_>> = form
+            .fields()
+            .iter()
+            .enumerate()
+            .map(|(k, (label, hint))| FormRow {
+                label,
+                value: &form.values[k],
+                hint: hint.to_string(),
+                error: form.errors[k].as_deref(),
+            })
+            .collect();
+        let title = fit(&clean(&form.title(&app.doc)), 60);
+        return draw_form(frame, area, &title, &rows, form.focus, theme);
+    }
+    let Some(form) = &app.form else { return };
+    let title = app
+        .doc
+        .program
+        .sessions
+        .get(form.session)
+        .map(|s| format!("Edit '{}'", fit(&clean(&s.title), 40)))
+        .unwrap_or_else(|| "Edit".into());
+    let rows: Vec<FormRow<'_>> = FormKey::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, key)| FormRow {
+            label: key.label(),
+            value: &form.values[k],
+            hint: key.placeholder(app.day_date()),
+            error: form.errors[k].as_deref(),
+        })
+        .collect();
+    draw_form(frame, area, &title, &rows, form.focus, theme);
 }
 
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {

@@ -479,3 +479,108 @@ fn details_show_offsets_on_a_day_the_clocks_change() {
     let seed = self::app(120, 40, 0, false);
     assert!(!text(&draw(&seed)).contains("UTC+"));
 }
+
+#[test]
+fn at_80x24_the_name_help_and_quit_are_on_screen() {
+    for view in View::ALL {
+        let screen = screen(view, 80, 24);
+        let lines: Vec<&str> = screen.lines().collect();
+        assert!(lines[0].contains("Forum des Interconnectés"), "{screen}");
+        assert!(lines[23].ends_with("? help · q quit"), "{screen}");
+    }
+}
+
+#[test]
+fn long_messages_can_be_read_whole() {
+    let mut app = app(80, 24, 0, false);
+    let long = "room-overlap: 'Design de services publics' and 'Comment la donnée transforme la ville' are both in Salle Rhône from 14:00 to 15:30; move one of them";
+    app.update(crate::tui::action::Msg::Exported(Err(long.into())));
+    let status = text(&draw(&app)).lines().nth(22).unwrap().to_string();
+    assert!(status.contains("… g<"), "{status}");
+    for c in ['g', '<'] {
+        app.handle_key(crate::tui::keymap::Key::Char(c));
+    }
+    assert_eq!(app.mode, crate::tui::action::Mode::Messages);
+    let screen = text(&draw(&app)).replace(['│', '\n'], " ");
+    let words: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("move one of them"), "{screen}");
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, crate::tui::action::Mode::Normal);
+}
+
+#[test]
+fn the_details_pane_scrolls_and_starts_at_the_top_for_each_session() {
+    let mut app = app(80, 24, 0, false);
+    app.update(Action::CommandLine);
+    for c in "goto 09:15".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Submit);
+    let before = text(&draw(&app));
+    assert!(before.contains("▼ Ctrl-e"), "more below:\n{before}");
+    app.update(Action::DetailsDown);
+    app.update(Action::DetailsDown);
+    let after = text(&draw(&app));
+    assert_ne!(before, after);
+    assert!(after.contains("▲"));
+    assert_eq!(app.details_scroll, 2);
+    app.update(Action::CursorRight);
+    assert_eq!(app.details_scroll, 0, "another session starts at the top");
+}
+
+#[test]
+fn help_has_a_legend_a_search_and_an_end() {
+    let mut app = app(100, 30, 0, false);
+    app.update(Action::Help);
+    let first = text(&draw(&app));
+    assert!(first.contains("Grid glyphs"), "{first}");
+    assert!(first.contains("overlaps another session in the same room"));
+    // G reaches the last line.
+    app.update(Action::Bottom);
+    let end = text(&draw(&app));
+    assert!(end.contains("Esc, q or ? closes"), "{end}");
+    assert!(app.help_scroll > 0);
+    // `/` narrows to what matches, headings kept.
+    app.update(Action::Top);
+    app.update(Action::Search);
+    for c in "redo".chars() {
+        app.update(Action::Insert(c));
+    }
+    let found = text(&draw(&app));
+    assert!(found.contains("Ctrl-r"), "{found}");
+    assert!(!found.contains("Grid glyphs"), "{found}");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, crate::tui::action::Mode::Help);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, crate::tui::action::Mode::Normal);
+    assert!(app.help_query.is_empty());
+}
+
+/// The form of a room draws every field, its values and a wrong field's message, at 80×24.
+#[test]
+fn room_form_draws_every_field_and_its_errors() {
+    let mut app = app(80, 24, 1_512_400_000, false);
+    app.update(Action::CommandLine);
+    for c in "edit-room amphi".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Submit);
+    let form = app.item_form.as_mut().unwrap();
+    form.focus = 2;
+    form.values[2] = "many".into();
+    app.update(Action::Submit);
+    let screen = text(&draw(&app));
+    for label in [
+        "id amphi",
+        "name Amphithéâtre",
+        "capacity many",
+        "features projector, stream, sono",
+        "accessible yes",
+        "location Niveau 0",
+        "open 2017-12-05 08:00-19:00; 2017-12-06 08:00-18:00",
+        "✗ `many` is not a number of seats",
+    ] {
+        assert!(screen.contains(label), "{label:?} not on screen:\n{screen}");
+    }
+    assert!(screen.contains("Edit room 'Amphithéâtre'"), "{screen}");
+}

@@ -17,8 +17,8 @@ use crate::time::Instant;
 use crate::tui::keymap::Key;
 use crate::tui::theme::Theme;
 
-/// Seconds a page of the departures board stays before the next one.
-pub const PAGE_SECONDS: Instant = 10;
+/// Ticks (seconds: the runner ticks once a second) a page of the departures board stays.
+pub const PAGE_TICKS: u64 = 10;
 
 /// What the screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,13 +39,17 @@ pub enum Msg {
     Loaded(Box<Program>),
     /// The event files changed and do not read: why, in one line.
     LoadFailed(String),
+    /// Where sessions were at the last release: moves since then are shown. Takes effect at
+    /// the next `Loaded`.
+    Baseline(Baseline),
 }
 
 /// The display's state.
 #[derive(Debug)]
 pub struct Signage {
     pub board: Board,
-    /// Where sessions were when the display started: moves since then are shown.
+    /// Where sessions were at the last release (or, without releases, when the display
+    /// started): moves since then are shown.
     pub baseline: Baseline,
     pub show: Show,
     /// Rooms shown, as indices into the board's rooms.
@@ -54,8 +58,8 @@ pub struct Signage {
     pub current: usize,
     /// Pages of the departures board, as the last frame laid them out.
     pub pages: usize,
-    /// When the board's page last turned.
-    pub turned: Instant,
+    /// Ticks since the board's page last turned (the clock may be held by `--at`).
+    pub since_turn: u64,
     pub now: Instant,
     /// The last reload failed: the program shown is the last good one.
     pub warning: Option<String>,
@@ -74,7 +78,7 @@ impl Signage {
             show,
             current: 0,
             pages: 1,
-            turned: now,
+            since_turn: 0,
             now,
             warning: None,
             theme,
@@ -128,13 +132,10 @@ impl Signage {
         match msg {
             Msg::Tick(now) => {
                 self.now = now;
-                if self.show == Show::All && self.pages > 1 {
-                    if now - self.turned >= PAGE_SECONDS || now < self.turned {
-                        self.current = (self.current + 1) % self.pages;
-                        self.turned = now;
-                    }
-                } else {
-                    self.turned = now;
+                self.since_turn += 1;
+                if self.show == Show::All && self.pages > 1 && self.since_turn >= PAGE_TICKS {
+                    self.current = (self.current + 1) % self.pages;
+                    self.since_turn = 0;
                 }
             }
             Msg::Key(key) => match key {
@@ -145,12 +146,12 @@ impl Signage {
                 | Key::PageDown
                 | Key::Char(' ' | 'l' | 'n' | 'j') => {
                     self.current = (self.current + 1) % self.count();
-                    self.turned = self.now;
+                    self.since_turn = 0;
                 }
                 Key::Left | Key::Up | Key::BackTab | Key::PageUp | Key::Char('h' | 'p' | 'k') => {
                     let n = self.count();
                     self.current = (self.current + n - 1) % n;
-                    self.turned = self.now;
+                    self.since_turn = 0;
                 }
                 _ => {}
             },
@@ -160,6 +161,7 @@ impl Signage {
                 self.select_rooms();
             }
             Msg::LoadFailed(why) => self.warning = Some(why),
+            Msg::Baseline(baseline) => self.baseline = baseline,
         }
     }
 

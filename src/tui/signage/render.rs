@@ -12,6 +12,7 @@ use tui_big_text::{BigText, PixelSize};
 use super::{Show, Signage};
 use crate::export::locale::{capitalise, Locale, SignageWords};
 use crate::model::Kind;
+use crate::signage::words::{fill, free_until, gone, hm, mark_text, phase_lines};
 use crate::signage::{progress, span_words, Board, Mark, Phase, RoomNow};
 use crate::time::{to_local, Instant};
 use crate::tui::theme::Theme;
@@ -19,16 +20,8 @@ use crate::tui::theme::Theme;
 /// Next sessions listed for one room.
 const NEXT: usize = 5;
 
-fn hm(board: &Board, t: Instant) -> String {
-    to_local(board.event.tz, t).format("%H:%M").to_string()
-}
-
 fn hms(board: &Board, t: Instant) -> String {
     to_local(board.event.tz, t).format("%H:%M:%S").to_string()
-}
-
-fn fill(words: &str, value: &str) -> String {
-    words.replacen("{}", value, 1)
 }
 
 struct Styles {
@@ -59,23 +52,10 @@ impl Styles {
     }
 }
 
-/// The words for a mark, if it has any.
-fn mark_text(board: &Board, locale: &Locale, mark: Mark) -> Option<String> {
-    let words = locale.signage();
-    match mark {
-        Mark::Plain => None,
-        Mark::Cancelled => Some(locale.labels().cancelled.to_string()),
-        Mark::Tentative => Some(locale.labels().tentative.to_string()),
-        Mark::MovedTo(r) => Some(fill(words.moved_to, &board.rooms[r].name)),
-        Mark::MovedFrom(r) => Some(fill(words.moved_from, &board.rooms[r].name)),
-    }
-}
-
 /// "Title" in the item's style: struck out when it does not take place here.
 fn title_span(board: &Board, room: usize, i: usize, base: Style) -> Span<'static> {
     let item = &board.items[i];
-    let gone = matches!(board.mark(room, i), Mark::Cancelled | Mark::MovedTo(_));
-    let style = if gone {
+    let style = if gone(board.mark(room, i)) {
         base.add_modifier(Modifier::CROSSED_OUT)
     } else {
         base
@@ -100,42 +80,12 @@ fn mark_span(
     Some(Span::styled(format!(" {text} "), style))
 }
 
-/// The sentence for a room with nothing on and nothing next.
+/// The sentence for a room with nothing on and nothing next, with its next session on
+/// another line.
 fn phase_text(board: &Board, locale: &Locale, state: &RoomNow, t: Instant) -> Option<String> {
-    let words = locale.signage();
-    let when = |i: usize| {
-        let s = board.items[i].start;
-        let date = to_local(board.event.tz, s).date_naive();
-        let today = to_local(board.event.tz, t).date_naive();
-        let day = if date == today {
-            hm(board, s)
-        } else {
-            locale.day_at(date, &hm(board, s))
-        };
-        format!("{day} — {}", board.items[i].title)
-    };
-    match state.phase {
-        Phase::On | Phase::Free => None,
-        Phase::Before { first_here, starts } => {
-            let date = to_local(board.event.tz, starts).date_naive();
-            let mut text = fill(words.starts, &locale.day_at(date, &hm(board, starts)));
-            if let Some(i) = first_here {
-                text.push_str(&format!("\n{}", fill(words.later_here, &when(i))));
-            }
-            Some(text)
-        }
-        Phase::DoneToday { later } | Phase::NoneToday { later } => {
-            let mut text = if matches!(state.phase, Phase::DoneToday { .. }) {
-                words.done_today.to_string()
-            } else {
-                words.none_today.to_string()
-            };
-            if let Some(i) = later {
-                text.push_str(&format!("\n{}", fill(words.later_here, &when(i))));
-            }
-            Some(text)
-        }
-        Phase::Ended => Some(words.ended.to_string()),
+    match phase_lines(board, locale, state, t) {
+        (Some(m), Some(d)) => Some(format!("{m}\n{d}")),
+        (m, d) => m.or(d),
     }
 }
 
@@ -300,7 +250,7 @@ fn render_room(
                 Paragraph::new(Span::styled(who, s.theme.base())),
                 people_row,
             );
-            if matches!(board.mark(room, i), Mark::Cancelled | Mark::MovedTo(_)) {
+            if gone(board.mark(room, i)) {
                 // Not taking place here: its times, and no countdown.
                 let when = format!("{}–{}", hm(board, item.start), hm(board, item.end));
                 frame.render_widget(Paragraph::new(Span::styled(when, s.theme.dim())), bar_row);
@@ -321,12 +271,7 @@ fn render_room(
         }
         None => {
             let text = match state.phase {
-                Phase::Free => state
-                    .next
-                    .iter()
-                    .find(|&&i| !matches!(board.mark(room, i), Mark::Cancelled | Mark::MovedTo(_)))
-                    .map(|&i| fill(words.free_until, &hm(board, board.items[i].start)))
-                    .unwrap_or_default(),
+                Phase::Free => free_until(board, locale, room, &state).unwrap_or_default(),
                 _ => phase_text(board, locale, &state, t).unwrap_or_default(),
             };
             let lines: Vec<Line> = text

@@ -22,6 +22,8 @@ use signal_hook::iterator::Signals;
 
 use super::{render, Msg, Signage};
 use crate::load::{load_path, LoadFailure};
+use crate::model::Program;
+use crate::signage::Baseline;
 use crate::time::Instant;
 use crate::tui::runner::{key_of, restore_terminal, signal_name};
 
@@ -102,11 +104,30 @@ pub fn failure_line(failure: &LoadFailure) -> String {
     crate::export::clean::line(&text)
 }
 
-/// The message after reading the files again.
-pub fn reload(path: &Path) -> Msg {
+/// Where sessions were at the event's last release, when it has releases (its store beside
+/// it, see docs/releases.md); `None` without releases or when the store does not read.
+pub fn release_baseline(path: &Path, program: &Program) -> Option<Baseline> {
+    let store = crate::release::Store::open(path).ok()?;
+    if store.releases.is_empty() {
+        return None;
+    }
+    let info = store.follow_working_copy(program, 0);
+    Some(Baseline::from_changes(&info).unwrap_or_default())
+}
+
+/// The messages after reading the files again: the release baseline (when there are
+/// releases), then the program; or why it does not read.
+pub fn reload(path: &Path) -> Vec<Msg> {
     match load_path(path) {
-        Ok(program) => Msg::Loaded(Box::new(program)),
-        Err(failure) => Msg::LoadFailed(failure_line(&failure)),
+        Ok(program) => {
+            let mut out = Vec::new();
+            if let Some(b) = release_baseline(path, &program) {
+                out.push(Msg::Baseline(b));
+            }
+            out.push(Msg::Loaded(Box::new(program)));
+            out
+        }
+        Err(failure) => vec![Msg::LoadFailed(failure_line(&failure))],
     }
 }
 
@@ -201,8 +222,16 @@ fn event_loop<W: std::io::Write>(
     let mut seen = fingerprint(path);
     let mut polled = Clock::now();
     let mut changed_at: Option<Clock> = None;
+    let mut ticked: Option<u64> = None;
     loop {
-        state.update(Msg::Tick(time.now()));
+        // One tick per second of real time (a key press redraws without ticking).
+        let second = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        if ticked != Some(second) {
+            ticked = Some(second);
+            state.update(Msg::Tick(time.now()));
+        }
         let mut pages = 1;
         terminal
             .draw(|f| pages = render::render(f, state))
@@ -258,7 +287,9 @@ fn event_loop<W: std::io::Write>(
                 changed_at = None;
                 if now_seen != seen {
                     seen = now_seen;
-                    state.update(reload(path));
+                    for msg in reload(path) {
+                        state.update(msg);
+                    }
                 }
             }
         }

@@ -1,0 +1,170 @@
+//! The one delivery step of an export, for the command line and the editor alike: where the
+//! files of an export go (a file, or a folder), writing them there through the one atomic
+//! writer, and the export's timestamp read once per run.
+//!
+//! Printing to standard output stays the command line's own; everything else about where
+//! files land is decided here, so `agora export` and the editor's `:export` cannot disagree.
+
+use std::path::{Path, PathBuf};
+
+use super::{paths, Format, OutputFile};
+use crate::time::Instant;
+
+/// Where the files of an export go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// The main file of a one-file format, at this path.
+    File(PathBuf),
+    /// Every file, under this folder.
+    Folder(PathBuf),
+}
+
+impl Destination {
+    /// The destination of an export of `formats` asked to go to `out`: a file when there is
+    /// one format writing one file, no split, and `out` has the format's extension and is not
+    /// a folder; else the folder `out`; without `out`, the folder `default`.
+    pub fn choose(formats: &[Format], split: bool, out: Option<&Path>, default: PathBuf) -> Self {
+        match (out, formats) {
+            (Some(out), [f])
+                if f.single_file()
+                    && !split
+                    && out.extension().is_some_and(|x| x == f.extension())
+                    && !out.is_dir() =>
+            {
+                Destination::File(out.to_path_buf())
+            }
+            (Some(out), _) => Destination::Folder(out.to_path_buf()),
+            (None, _) => Destination::Folder(default),
+        }
+    }
+
+    /// `exports/<event-id>/`, where exports go by default.
+    pub fn default_folder(event_id: &str) -> PathBuf {
+        Path::new("exports").join(event_id)
+    }
+}
+
+/// What a delivery wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivered {
+    /// Every path written, in the export's order.
+    pub written: Vec<PathBuf>,
+    /// The main files, as shown to the organiser (relative to the folder, or the file's path).
+    pub main: Vec<String>,
+}
+
+/// Why a delivery failed: the path and what went wrong, as one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for DeliveryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` {}", self.path.display(), self.message)
+    }
+}
+
+/// Write `files` to `destination`: the first main file alone for [`Destination::File`] (its
+/// folder created if needed), every file for [`Destination::Folder`].
+pub fn deliver(
+    files: &[OutputFile],
+    destination: &Destination,
+    force: bool,
+) -> Result<Delivered, DeliveryError> {
+    // An existing file is replaced only when agora wrote it there before (the folder's
+    // `.agora-export` names it), or with `force` (see `paths::write_export`).
+    let failed = |e: paths::WriteError| DeliveryError {
+        path: e.path,
+        message: e.message,
+    };
+    match destination {
+        Destination::File(path) => {
+            let fail = |path: &Path, message: String| DeliveryError {
+                path: path.to_path_buf(),
+                message,
+            };
+            let file = files
+                .iter()
+                .find(|f| f.main)
+                .ok_or_else(|| fail(path, "has nothing to write".to_string()))?;
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| fail(parent, format!("cannot be created: {e}")))?;
+            }
+            paths::write_export_file(path, &file.bytes, force).map_err(failed)?;
+            Ok(Delivered {
+                written: vec![path.clone()],
+                main: vec![path.display().to_string()],
+            })
+        }
+        Destination::Folder(root) => {
+            let list: Vec<(paths::OutputPath, &[u8])> = files
+                .iter()
+                .map(|f| (f.path.clone(), f.bytes.as_slice()))
+                .collect();
+            let written = paths::write_export(root, &list, force).map_err(failed)?;
+            Ok(Delivered {
+                written,
+                main: files
+                    .iter()
+                    .filter(|f| f.main)
+                    .map(|f| f.path.display())
+                    .collect(),
+            })
+        }
+    }
+}
+
+/// The timestamp of this run's exports: `SOURCE_DATE_EPOCH` when set (reproducible builds),
+/// else the clock. The one place the environment and the clock are read for an export; a
+/// command or an editor `:export` reads it once and gives it to every file it writes.
+pub fn stamp_of_this_run() -> Result<Instant, String> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    super::stamp_from(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_file_only_for_one_single_file_format_with_its_extension() {
+        let default = PathBuf::from("exports/e");
+        let ics = [Format::Ics];
+        let choose = |formats: &[Format], split, out: Option<&str>| {
+            Destination::choose(formats, split, out.map(Path::new), default.clone())
+        };
+        assert_eq!(
+            choose(&ics, false, Some("out/cal.ics")),
+            Destination::File("out/cal.ics".into())
+        );
+        assert_eq!(
+            choose(&ics, false, Some("out/cal.txt")),
+            Destination::Folder("out/cal.txt".into())
+        );
+        assert_eq!(
+            choose(&ics, true, Some("out/cal.ics")),
+            Destination::Folder("out/cal.ics".into())
+        );
+        assert_eq!(
+            choose(&[Format::Html], false, Some("site.html")),
+            Destination::Folder("site.html".into())
+        );
+        assert_eq!(
+            choose(&[Format::FrabXml], false, Some("schedule.xml")),
+            Destination::File("schedule.xml".into())
+        );
+        assert_eq!(
+            choose(Format::ALL, false, Some("x.ics")),
+            Destination::Folder("x.ics".into())
+        );
+        assert_eq!(
+            choose(&ics, false, None),
+            Destination::Folder(default.clone())
+        );
+    }
+}
