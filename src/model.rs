@@ -50,6 +50,25 @@ pub struct Event {
     pub span: Span,
 }
 
+/// Exports list every day of an event that lasts at most this many days, even a day without
+/// sessions; a longer event (a year-long festival, or `0001-01-01` to `9999-12-31`) lists only
+/// its days with sessions, so no export walks empty time.
+pub const MAX_LISTED_DAYS: i64 = 62;
+
+impl Event {
+    /// The event's days an export lists even without sessions: see [`listed_days`].
+    pub fn listed_days(&self) -> impl Iterator<Item = NaiveDate> {
+        listed_days(self.start, self.end)
+    }
+}
+
+/// The days from `start` to `end` (inclusive) an export lists even without sessions: all of
+/// them, or none when there are more than [`MAX_LISTED_DAYS`].
+pub fn listed_days(start: NaiveDate, end: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    let short = (end - start).num_days() < MAX_LISTED_DAYS;
+    start.iter_days().take_while(move |d| short && *d <= end)
+}
+
 /// Per-rule levels after `[checks]`, and the changeover gap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checks {

@@ -16,6 +16,18 @@ use crate::model::DateTimeValue;
 /// Seconds since 1970-01-01T00:00:00Z.
 pub type Instant = i64;
 
+/// The first and last instants every output can write, in UTC and in any zone: from
+/// 0001-01-02T00:00:00Z to 9999-12-30T00:00:00Z, a day inside the years 0001..9999 that
+/// iCalendar (four-digit years), JSON and CSV (RFC 3339) allow, so that no offset can push a
+/// local time out of them.
+pub const FIRST_INSTANT: Instant = -62_135_510_400;
+pub const LAST_INSTANT: Instant = 253_402_128_000;
+
+/// Whether every output can write `instant`, in UTC and in the event's zone.
+pub fn representable(instant: Instant) -> bool {
+    (FIRST_INSTANT..=LAST_INSTANT).contains(&instant)
+}
+
 /// What a written date-time means as an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolved {
@@ -150,6 +162,15 @@ mod tests {
 
     fn local(s: &str) -> DateTimeValue {
         DateTimeValue::Local(NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").unwrap())
+    }
+
+    #[test]
+    fn representable_bounds_are_a_day_inside_years_1_and_9999() {
+        let first = DateTime::from_timestamp(FIRST_INSTANT, 0).unwrap();
+        let last = DateTime::from_timestamp(LAST_INSTANT, 0).unwrap();
+        assert_eq!(first.to_rfc3339(), "0001-01-02T00:00:00+00:00");
+        assert_eq!(last.to_rfc3339(), "9999-12-30T00:00:00+00:00");
+        assert!(representable(0) && !representable(LAST_INSTANT + 1));
     }
 
     #[test]

@@ -130,6 +130,10 @@ pub struct ExportArgs {
     /// Write one export per room, speaker, track or session.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub split: Option<SplitArg>,
+    /// Replace files in the output that agora did not write there (by default only files of an
+    /// earlier export, listed in the folder's .agora-export, are replaced).
+    #[arg(long)]
+    pub force: bool,
     /// Export this release (see `agora releases`) instead of the working copy, byte for byte
     /// as when it was made; `latest` is the last release.
     #[arg(long, value_name = "NAME")]
@@ -314,7 +318,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         args.output.as_deref(),
         Destination::default_folder(&program.event.id),
     );
-    match deliver(&files, &destination) {
+    match deliver(&files, &destination, args.force) {
         Ok(delivered) => {
             match destination {
                 Destination::File(path) => write_stderr(&format!("wrote {}\n", path.display())),

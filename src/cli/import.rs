@@ -16,6 +16,7 @@ use crate::import::toml_out::{render, Layout};
 use crate::import::{decode, import, Imported};
 use crate::load::{load_str, read_input};
 use crate::model::Status;
+use crate::report::text::printable;
 use crate::rules::{check, Summary};
 
 #[derive(Debug, Args)]
@@ -43,7 +44,8 @@ pub(super) fn run(args: &ImportArgs) -> Outcome {
     match run_inner(args) {
         Ok(outcome) => outcome,
         Err(message) => {
-            write_stderr(&format!("error: {message}\n"));
+            // Messages quote the schedule's text: cleaned for the terminal.
+            write_stderr(&format!("error: {}\n", printable(&message)));
             Outcome::Failed
         }
     }
@@ -128,18 +130,19 @@ fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
     } else {
         match layout {
             Layout::File => {
-                if args.output.exists() && !args.force {
-                    return Err(format!(
-                        "`{}` already exists: give another file, or --force to replace it",
-                        args.output.display()
-                    ));
-                }
+                super::refuse_existing(&args.output, args.force)?;
                 let text = files.first().map(|(_, t)| t.as_str()).unwrap_or("");
                 write_atomic(&args.output, text)?;
             }
             Layout::Directory => {
                 let dir = &args.output;
-                if dir.exists() {
+                if dir.exists() && !dir.is_dir() {
+                    return Err(format!(
+                        "`{}` is a file: give a new or empty directory (ending in /)",
+                        dir.display()
+                    ));
+                }
+                if dir.is_dir() {
                     let mut entries = fs::read_dir(dir)
                         .map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?;
                     if entries.next().is_some() {
@@ -150,19 +153,25 @@ fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
                         ));
                     }
                 }
-                for (relative, text) in &files {
-                    let path = dir.join(relative);
-                    if let Some(parent) = path.parent() {
-                        fs::create_dir_all(parent)
-                            .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
-                    }
-                    write_atomic(&path, text)?;
-                }
+                // Written whole into a temp folder beside it, then renamed: a full disk leaves
+                // no partial event, and running the import again works.
+                let list: Vec<(PathBuf, &[u8])> = files
+                    .iter()
+                    .map(|(relative, text)| (PathBuf::from(relative), text.as_bytes()))
+                    .collect();
+                crate::save::replace_folder_atomic(dir, &list)
+                    .map_err(|e| format!("cannot write `{}`: {e}", dir.display()))?;
             }
         }
     }
 
-    write_stderr(&summary(&imported, args, &source_name, &program));
+    // Titles and names are untrusted: every line goes through the terminal-cleaning function.
+    let said = summary(&imported, args, &source_name, &program);
+    let cleaned: String = said
+        .lines()
+        .map(|line| format!("{}\n", printable(line)))
+        .collect();
+    write_stderr(&cleaned);
     Ok(Outcome::Clean)
 }
 

@@ -12,9 +12,33 @@ use chrono_tz::Tz;
 
 use crate::export::clean;
 use crate::export::selection::{Filter, Part, Split};
+use std::sync::Arc;
+
 use crate::model::{Kind, Program, Status};
 use crate::rules::Schedule;
 use crate::time::{to_local, Instant};
+
+/// People of one session named in a personal schedule (`--split speakers`), at most.
+pub(crate) const MAX_PEOPLE_IN_PART: usize = 50;
+
+/// Keep at most [`MAX_PEOPLE_IN_PART`] of speakers then moderators, `own` among them.
+fn cap_people(speakers: &mut Vec<usize>, moderators: &mut Vec<usize>, own: usize) {
+    if speakers.len() + moderators.len() <= MAX_PEOPLE_IN_PART {
+        return;
+    }
+    let keep_own = |list: &mut Vec<usize>, n: usize| {
+        let had = list.contains(&own);
+        list.truncate(n);
+        if had && !list.contains(&own) {
+            if let Some(last) = list.last_mut() {
+                *last = own;
+            }
+        }
+    };
+    keep_own(speakers, MAX_PEOPLE_IN_PART);
+    let left = MAX_PEOPLE_IN_PART - speakers.len();
+    keep_own(moderators, left.max(usize::from(moderators.contains(&own))));
+}
 
 /// The event's own fields, cleaned.
 #[derive(Debug, Clone)]
@@ -117,10 +141,11 @@ pub(crate) struct Agenda<'p> {
     /// The zone times are shown in: the event's, or UTC under `--utc`.
     pub display: Tz,
     pub event: EventText,
-    /// Index-aligned with the program's rooms, tracks and speakers.
-    pub rooms: Vec<Place>,
-    pub tracks: Vec<TrackText>,
-    pub people: Vec<Person>,
+    /// Index-aligned with the program's rooms, tracks and speakers (cleaned once, shared by
+    /// every part of a split).
+    pub rooms: Arc<Vec<Place>>,
+    pub tracks: Arc<Vec<TrackText>>,
+    pub people: Arc<Vec<Person>>,
     pub entries: Vec<Entry>,
     /// The part of a split this agenda is, if any.
     pub subject: Option<Subject>,
@@ -128,40 +153,16 @@ pub(crate) struct Agenda<'p> {
     pub filtered: bool,
 }
 
-fn url_pair(url: Option<&str>) -> (Option<String>, Option<String>) {
-    match url.map(str::trim).filter(|u| !u.is_empty()) {
-        None => (None, None),
-        Some(u) => match clean::safe_url(u) {
-            Some(safe) => (Some(safe), None),
-            None => (None, Some(clean::line(u))),
-        },
-    }
+/// The program's texts cleaned for output, the same for every part of a split.
+pub(crate) struct Shared {
+    event: EventText,
+    rooms: Arc<Vec<Place>>,
+    tracks: Arc<Vec<TrackText>>,
+    people: Arc<Vec<Person>>,
 }
 
-/// Where a session is on the calendar, if it is (see `SessionFacts::placed`).
-pub(crate) fn placement(schedule: &Schedule, i: usize) -> Option<(Instant, Instant)> {
-    schedule.sessions[i].calendar_slot()
-}
-
-/// Local start date of a placed session, in zone `tz`.
-pub(crate) fn placed_day(schedule: &Schedule, tz: Tz, i: usize) -> Option<NaiveDate> {
-    placement(schedule, i).map(|(start, _)| to_local(tz, start).date_naive())
-}
-
-impl<'p> Agenda<'p> {
-    /// The sessions of `program` that `filter` selects (narrowed to `part` when splitting).
-    pub fn new(
-        schedule: &Schedule<'p>,
-        filter: &Filter,
-        part: Option<&Part>,
-        utc: bool,
-    ) -> Agenda<'p> {
-        let program = schedule.program;
-        // Calendar clients key on canonical names: `US/Eastern` is written `America/New_York`.
-        let tz = crate::zones::canonical(program.event.timezone);
-        let display = if utc { chrono_tz::UTC } else { tz };
-        let filter = part.map(|p| &p.filter).unwrap_or(filter);
-        let only_placed = part.is_some_and(|p| p.split == Split::Sessions);
+impl Shared {
+    pub fn new(program: &Program) -> Shared {
         let e = &program.event;
         let (url, url_text) = url_pair(e.url.as_deref());
         let event = EventText {
@@ -214,6 +215,68 @@ impl<'p> Agenda<'p> {
             })
             .collect();
 
+        Shared {
+            event,
+            rooms: Arc::new(rooms),
+            tracks: Arc::new(tracks),
+            people: Arc::new(people),
+        }
+    }
+}
+
+fn url_pair(url: Option<&str>) -> (Option<String>, Option<String>) {
+    match url.map(str::trim).filter(|u| !u.is_empty()) {
+        None => (None, None),
+        Some(u) => match clean::safe_url(u) {
+            Some(safe) => (Some(safe), None),
+            None => (None, Some(clean::line(u))),
+        },
+    }
+}
+
+/// Where a session is on the calendar, if it is (see `SessionFacts::placed`).
+pub(crate) fn placement(schedule: &Schedule, i: usize) -> Option<(Instant, Instant)> {
+    schedule.sessions[i].calendar_slot()
+}
+
+/// Local start date of a placed session, in zone `tz`.
+pub(crate) fn placed_day(schedule: &Schedule, tz: Tz, i: usize) -> Option<NaiveDate> {
+    placement(schedule, i).map(|(start, _)| to_local(tz, start).date_naive())
+}
+
+impl<'p> Agenda<'p> {
+    /// The sessions of `program` that `filter` selects (narrowed to `part` when splitting).
+    pub fn new(
+        schedule: &Schedule<'p>,
+        filter: &Filter,
+        part: Option<&Part>,
+        utc: bool,
+    ) -> Agenda<'p> {
+        Agenda::with_shared(schedule, filter, part, utc, &Shared::new(schedule.program))
+    }
+
+    /// The agenda of one part, with the program's cleaned texts made once for every part.
+    pub fn with_shared(
+        schedule: &Schedule<'p>,
+        filter: &Filter,
+        part: Option<&Part>,
+        utc: bool,
+        shared: &Shared,
+    ) -> Agenda<'p> {
+        let program = schedule.program;
+        // Calendar clients key on canonical names: `US/Eastern` is written `America/New_York`.
+        let tz = crate::zones::canonical(program.event.timezone);
+        let display = if utc { chrono_tz::UTC } else { tz };
+        let filter = part.map(|p| &p.filter).unwrap_or(filter);
+        let only_placed = part.is_some_and(|p| p.split == Split::Sessions);
+        let own_person = part
+            .filter(|p| p.split == Split::Speakers)
+            .and_then(|p| schedule.speakers.get(p.id.as_str()).copied());
+        let event = shared.event.clone();
+        let rooms = Arc::clone(&shared.rooms);
+        let tracks = Arc::clone(&shared.tracks);
+        let people = Arc::clone(&shared.people);
+
         let mut entries: Vec<Entry> = Vec::new();
         // Keys given so far: a set, so that making keys unique stays linear.
         let mut keys: foldhash::HashSet<String> = foldhash::HashSet::default();
@@ -224,22 +287,27 @@ impl<'p> Agenda<'p> {
                 continue;
             }
             let facts = &schedule.sessions[i];
-            let people_of = |refs: &[crate::model::Ref]| {
+            // Each person once, in the order written (a set: sessions may name thousands).
+            let mut listed: foldhash::HashSet<usize> = foldhash::HashSet::default();
+            let mut people_of = |refs: &[crate::model::Ref]| {
                 let mut out: Vec<usize> = Vec::new();
                 for r in refs {
                     if let Some(&p) = schedule.speakers.get(r.value.as_str()) {
-                        if !out.contains(&p) {
+                        if listed.insert(p) {
                             out.push(p);
                         }
                     }
                 }
                 out
             };
-            let speakers = people_of(&session.speakers);
-            let moderators: Vec<usize> = people_of(&session.moderators)
-                .into_iter()
-                .filter(|p| !speakers.contains(p))
-                .collect();
+            let mut speakers = people_of(&session.speakers);
+            let mut moderators: Vec<usize> = people_of(&session.moderators);
+            if let Some(own) = own_person {
+                // A personal schedule names at most `MAX_PEOPLE_IN_PART` of a session's
+                // people (the person first), so 10,000 speakers of one session do not make
+                // 10,000 files of 10,000 names each.
+                cap_people(&mut speakers, &mut moderators, own);
+            }
             let (url, url_text) = url_pair(session.url.as_deref());
             let mut key = session.id.clone();
             let mut n = 1;
@@ -329,13 +397,13 @@ impl<'p> Agenda<'p> {
             .map(|(start, _)| to_local(self.display, start).date_naive())
     }
 
-    /// The days to show: every day of the event for a whole program, plus any day a placed
-    /// session starts on; only the days with sessions for a selection.
+    /// The days to show: every day of the event for a whole program (of an event of at most
+    /// `MAX_LISTED_DAYS` days), plus any day a placed session starts on; only the days with
+    /// sessions for a selection.
     pub fn days(&self) -> Vec<NaiveDate> {
         let mut days: Vec<NaiveDate> = self.placed().filter_map(|e| self.day_of(e)).collect();
         if !self.filtered && self.subject.is_none() && self.display == self.tz {
-            let end = self.event.end;
-            days.extend(self.event.start.iter_days().take_while(|d| *d <= end));
+            days.extend(crate::model::listed_days(self.event.start, self.event.end));
         }
         days.sort_unstable();
         days.dedup();

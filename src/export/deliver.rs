@@ -71,7 +71,14 @@ impl std::fmt::Display for DeliveryError {
 pub fn deliver(
     files: &[OutputFile],
     destination: &Destination,
+    force: bool,
 ) -> Result<Delivered, DeliveryError> {
+    // An existing file is replaced only when agora wrote it there before (the folder's
+    // `.agora-export` names it), or with `force` (see `paths::write_export`).
+    let failed = |e: paths::WriteError| DeliveryError {
+        path: e.path,
+        message: e.message,
+    };
     match destination {
         Destination::File(path) => {
             let fail = |path: &Path, message: String| DeliveryError {
@@ -86,8 +93,7 @@ pub fn deliver(
                 std::fs::create_dir_all(parent)
                     .map_err(|e| fail(parent, format!("cannot be created: {e}")))?;
             }
-            paths::atomic_write(path, &file.bytes)
-                .map_err(|e| fail(path, format!("cannot be written: {e}")))?;
+            paths::write_export_file(path, &file.bytes, force).map_err(failed)?;
             Ok(Delivered {
                 written: vec![path.clone()],
                 main: vec![path.display().to_string()],
@@ -98,10 +104,7 @@ pub fn deliver(
                 .iter()
                 .map(|f| (f.path.clone(), f.bytes.as_slice()))
                 .collect();
-            let written = paths::write_all(root, &list).map_err(|e| DeliveryError {
-                path: e.path,
-                message: e.message,
-            })?;
+            let written = paths::write_export(root, &list, force).map_err(failed)?;
             Ok(Delivered {
                 written,
                 main: files

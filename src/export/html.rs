@@ -28,5 +28,5 @@ pub(crate) fn render(
         changes,
     };
     let view = view::build(agenda, locale, &links);
-    template::render(Escape::Html, TEMPLATE, custom, &view)
+    template::render_sized(Escape::Html, TEMPLATE, custom, &view, agenda.entries.len())
 }

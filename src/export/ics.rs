@@ -130,12 +130,17 @@ pub(crate) fn timezone(agenda: &Agenda) -> String {
     let tz = agenda.tz;
     let mut first = day_start(tz, agenda.event.start);
     let mut last = day_start(tz, agenda.event.end.succ_opt().unwrap_or(agenda.event.end));
+    let mut instants = Vec::new();
     for (s, e) in agenda.placed().filter_map(|e| e.slot) {
         first = first.min(s);
         last = last.max(e);
+        instants.extend([s, e]);
+    }
+    if instants.is_empty() {
+        instants.push(first);
     }
     let mut lines = Lines::new();
-    vtimezone::write(&mut lines, tz, first, last);
+    vtimezone::write(&mut lines, tz, first, last, &instants);
     lines.finish()
 }
 

@@ -20,5 +20,11 @@ pub(crate) fn render(
         changes: None,
     };
     let view = view::build(agenda, locale, &links);
-    template::render(Escape::Markdown, TEMPLATE, custom, &view)
+    template::render_sized(
+        Escape::Markdown,
+        TEMPLATE,
+        custom,
+        &view,
+        agenda.entries.len(),
+    )
 }

@@ -471,8 +471,10 @@ pub fn export(
     let mut out: Vec<OutputFile> = Vec::new();
     // Paths already in `out`: a set, since a split or the per-session calendars make many files.
     let mut seen: std::collections::HashSet<OutputPath> = std::collections::HashSet::new();
+    // The program's cleaned texts, made once for every part of a split.
+    let shared = agenda::Shared::new(program);
     for part in &parts {
-        let agenda = Agenda::new(&schedule, &filter, part.as_ref(), options.utc);
+        let agenda = Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
         for &format in formats {
             let main = match (format, part) {
                 (Format::Html | Format::Signage, _) => "index.html".to_string(),
@@ -507,6 +509,12 @@ pub fn export(
                 });
             }
         }
+    }
+    // Ids such as `amphi` and `amphi.ics` must not make a file and a folder of one name.
+    let mut paths: Vec<OutputPath> = out.iter().map(|f| f.path.clone()).collect();
+    paths::untangle(&mut paths);
+    for (file, path) in out.iter_mut().zip(paths) {
+        file.path = path;
     }
     Ok(out)
 }

@@ -70,6 +70,43 @@ impl OutputPath {
     }
 }
 
+/// Make every path usable at once: when a path is also the folder of others (a split by room
+/// with ids `amphi` and `amphi.ics` writes the file `rooms/amphi.ics` and the folder
+/// `rooms/amphi.ics/`), the folder is renamed `<name>-2` (or `-3`, … whatever is free), in
+/// place in `paths`. Only folders are renamed, so a page's links inside its own folder keep
+/// working, and the result depends only on the paths given.
+pub fn untangle(paths: &mut [OutputPath]) {
+    use std::collections::HashSet;
+    loop {
+        let files: HashSet<&[String]> = paths.iter().map(|p| p.0.as_slice()).collect();
+        let clash = paths.iter().find_map(|p| {
+            (1..p.0.len()).find_map(|k| files.contains(&p.0[..k]).then(|| p.0[..k].to_vec()))
+        });
+        let Some(folder) = clash else {
+            return;
+        };
+        let taken = |candidate: &[String]| {
+            paths
+                .iter()
+                .any(|p| p.0.len() >= candidate.len() && p.0[..candidate.len()] == *candidate)
+        };
+        let depth = folder.len();
+        let renamed = (2..)
+            .map(|n| {
+                let mut c = folder.clone();
+                c[depth - 1] = format!("{}-{n}", folder[depth - 1]);
+                c
+            })
+            .find(|c| !taken(c) && is_safe_component(&c[depth - 1]))
+            .unwrap_or_else(|| folder.clone());
+        for p in paths.iter_mut() {
+            if p.0.len() > depth && p.0[..depth] == folder[..] {
+                p.0[..depth].clone_from_slice(&renamed);
+            }
+        }
+    }
+}
+
 /// Why files could not be written.
 #[derive(Debug)]
 pub struct WriteError {
@@ -97,6 +134,14 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathB
         path: path.to_path_buf(),
         message,
     };
+    if root.exists() && !root.is_dir() {
+        return Err(fail(
+            root,
+            "is a file, not a folder: give a folder with -o (or, for a one-file format, a file \
+             name with its extension)"
+                .to_string(),
+        ));
+    }
     fs::create_dir_all(root).map_err(|e| fail(root, format!("cannot create the folder: {e}")))?;
     let real_root = root
         .canonicalize()
@@ -167,9 +212,138 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathB
     }
 }
 
+/// The file in an output folder that lists, one relative path a line, the files agora wrote
+/// there. An existing file is replaced without `--force` only when it is listed: an export
+/// folder agora wrote before may be rewritten, anything else already there is left alone.
+pub const MANIFEST: &str = ".agora-export";
+
+const MANIFEST_HEAD: &str =
+    "# Files agora wrote in this folder; agora export replaces only these without --force.\n";
+
+fn manifest(root: &Path) -> std::collections::BTreeSet<String> {
+    let path = root.join(MANIFEST);
+    let Ok(bytes) = crate::load::read_input(&path, "the export list") else {
+        return Default::default();
+    };
+    String::from_utf8_lossy(&bytes)
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Refuse, before anything is written, to replace a file under `root` that agora did not write
+/// there (not in its [`MANIFEST`]) unless `force`.
+fn refuse_foreign(root: &Path, names: &[String], force: bool) -> Result<(), WriteError> {
+    if force {
+        return Ok(());
+    }
+    let known = manifest(root);
+    let foreign: Vec<&String> = names
+        .iter()
+        .filter(|n| !known.contains(n.as_str()))
+        .filter(|n| fs::symlink_metadata(root.join(n.as_str())).is_ok())
+        .collect();
+    let Some(first) = foreign.first() else {
+        return Ok(());
+    };
+    let more = match foreign.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    Err(WriteError {
+        path: root.join(first.as_str()),
+        message: format!(
+            "already exists and was not written by agora{more}: give --force to replace it, or \
+             choose another folder with -o"
+        ),
+    })
+}
+
+/// Add `names` to the [`MANIFEST`] of `root`.
+fn record(root: &Path, names: &[String]) -> Result<(), WriteError> {
+    let mut known = manifest(root);
+    known.extend(names.iter().cloned());
+    let mut text = String::from(MANIFEST_HEAD);
+    for name in &known {
+        text.push_str(name);
+        text.push('\n');
+    }
+    let path = root.join(MANIFEST);
+    atomic_write(&path, text.as_bytes()).map_err(|e| WriteError {
+        path,
+        message: format!("cannot write: {e}"),
+    })
+}
+
+/// An export into the folder `root`: refuses to replace files agora did not write there
+/// (unless `force`), writes them all ([`write_all`]), then records them in the folder's
+/// [`MANIFEST`].
+pub fn write_export(
+    root: &Path,
+    files: &[(OutputPath, &[u8])],
+    force: bool,
+) -> Result<Vec<PathBuf>, WriteError> {
+    let names: Vec<String> = files.iter().map(|(p, _)| p.display()).collect();
+    refuse_foreign(root, &names, force)?;
+    let written = write_all(root, files)?;
+    record(root, &names)?;
+    Ok(written)
+}
+
+/// An export into one file `path`, under the same rule as [`write_export`] (the list is kept
+/// in the file's folder).
+pub fn write_export_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    let root = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let names = [name];
+    refuse_foreign(root, &names, force)?;
+    if path.is_dir() {
+        return Err(WriteError {
+            path: path.to_path_buf(),
+            message: "is a folder; expected a file".into(),
+        });
+    }
+    atomic_write(path, bytes).map_err(|e| WriteError {
+        path: path.to_path_buf(),
+        message: format!("cannot write: {e}"),
+    })?;
+    record(root, &names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_is_also_a_folder_is_untangled() {
+        let p = |parts: &[&str]| OutputPath::new(parts).unwrap();
+        let mut paths = vec![
+            p(&["rooms", "amphi.ics"]),
+            p(&["rooms", "amphi.ics", "index.html"]),
+            p(&["rooms", "amphi.ics", "sessions", "a.ics"]),
+            p(&["rooms", "amphi.ics-2"]),
+            p(&["rooms", "amphi", "index.html"]),
+        ];
+        untangle(&mut paths);
+        let shown: Vec<String> = paths.iter().map(OutputPath::display).collect();
+        assert_eq!(
+            shown,
+            [
+                "rooms/amphi.ics",
+                "rooms/amphi.ics-3/index.html",
+                "rooms/amphi.ics-3/sessions/a.ics",
+                "rooms/amphi.ics-2",
+                "rooms/amphi/index.html"
+            ]
+        );
+    }
 
     #[test]
     fn components_are_checked() {

@@ -159,7 +159,11 @@ fn indent_wrap(text: String, width: usize, indent: String, rest: Option<String>)
 }
 
 /// `{{ text | pad(13) }}`: pad with spaces to a display width.
+/// Widest column `pad` makes (a text agenda is 72 columns).
+const MAX_PAD: usize = 1000;
+
 fn pad(text: String, width: usize) -> String {
+    let width = width.min(MAX_PAD);
     let w = unicode_width(&text);
     if w >= width {
         text
@@ -189,6 +193,18 @@ pub(crate) fn render(
     custom: Option<&str>,
     view: &impl serde::Serialize,
 ) -> Result<String, String> {
+    render_sized(escape, builtin, custom, view, 0)
+}
+
+/// [`render`], for an agenda of `sessions` sessions (a custom template's fuel grows with it).
+pub(crate) fn render_sized(
+    escape: Escape,
+    builtin: &'static str,
+    custom: Option<&str>,
+    view: &impl serde::Serialize,
+    sessions: usize,
+) -> Result<String, String> {
+    let fuel = fuel_for(sessions);
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_keep_trailing_newline(true);
@@ -222,10 +238,65 @@ pub(crate) fn render(
             .map_err(|e| describe(&e))?,
         None => env.add_template(name, builtin).map_err(|e| describe(&e))?,
     }
+    if custom.is_some() {
+        // An organiser's template runs bounded: loops stop when the fuel is spent, and the
+        // output stops at the input cap, so `range` loops or `pad(10000000000)` end with a
+        // message instead of running for hours or filling the memory.
+        env.set_fuel(Some(fuel));
+    }
     let template = env.get_template(name).map_err(|e| describe(&e))?;
-    template
-        .render(Value::from_serialize(view))
-        .map_err(|e| describe(&e))
+    let mut out = Capped {
+        bytes: Vec::new(),
+        full: false,
+    };
+    let result = template
+        .render_captured_to(Value::from_serialize(view), &mut out)
+        .map(drop);
+    if out.full {
+        return Err(format!(
+            "the template's output passes {} MiB: check its loops",
+            MAX_OUTPUT_BYTES / (1024 * 1024)
+        ));
+    }
+    result.map_err(|e| match e.kind() {
+        ErrorKind::OutOfFuel => format!(
+            "{}: the template ran more than {fuel} steps without finishing (a loop that does \
+             not end, or one over far more items than the program has)",
+            describe(&e)
+        ),
+        _ => describe(&e),
+    })?;
+    String::from_utf8(out.bytes).map_err(|_| "the template's output is not UTF-8".to_string())
+}
+
+/// Steps a custom template may run: a base, and ample for each session (the built-in templates
+/// take about 200 a session).
+fn fuel_for(sessions: usize) -> u64 {
+    5_000_000 + 2_000 * sessions as u64
+}
+
+/// An agenda larger than anything agora reads is a runaway template.
+const MAX_OUTPUT_BYTES: usize = crate::load::MAX_FILE_BYTES as usize;
+
+/// Collects a template's output, refusing to grow past [`MAX_OUTPUT_BYTES`].
+struct Capped {
+    bytes: Vec<u8>,
+    full: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_OUTPUT_BYTES {
+            self.full = true;
+            return Err(std::io::Error::other("output too large"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A template error with its line and, when there is one, its cause.

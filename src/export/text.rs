@@ -20,5 +20,5 @@ pub(crate) fn render(
         changes: None,
     };
     let view = view::build(agenda, locale, &links);
-    template::render(Escape::None, TEMPLATE, custom, &view)
+    template::render_sized(Escape::None, TEMPLATE, custom, &view, agenda.entries.len())
 }

@@ -135,6 +135,44 @@ pub(crate) fn observances(tz: Tz, first: Instant, last: Instant) -> Vec<Observan
     list
 }
 
+/// Longest span [`write`] scans as one: longer ones (an event from the year 1 to 9999, a
+/// session lasting centuries) are covered around each instant instead, so the scan never walks
+/// empty centuries.
+const LONGEST_SCAN: i64 = 20 * 366 * 86_400;
+
+/// The observances that cover each of `instants` (sorted or not): those of [`observances`]
+/// over each run of instants less than two years apart. Time spent is bounded by the number
+/// of instants, not by how far apart they are.
+pub(crate) fn observances_around(tz: Tz, instants: &[Instant]) -> Vec<Observance> {
+    let mut sorted = instants.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut runs: Vec<(Instant, Instant)> = Vec::new();
+    for t in sorted {
+        match runs.last_mut() {
+            Some(run) if t - run.1 <= 2 * REACH => run.1 = t,
+            _ => runs.push((t, t)),
+        }
+    }
+    let mut list: Vec<Observance> = Vec::new();
+    for (k, &(first, last)) in runs.iter().enumerate() {
+        for mut o in observances(tz, first, last) {
+            if k > 0 && o.start == DateTime::UNIX_EPOCH.naive_utc() {
+                // No change within reach before this run: the offset in force, stated from
+                // where the scan began rather than since 1970 (earlier runs cover that).
+                let from = first - REACH;
+                o.start = DateTime::from_timestamp(from + i64::from(o.offset_from), 0)
+                    .unwrap_or(DateTime::UNIX_EPOCH)
+                    .naive_utc();
+            }
+            if list.last().is_none_or(|prev| prev.start < o.start) {
+                list.push(o);
+            }
+        }
+    }
+    list
+}
+
 /// `+HHMM`, or `+HHMMSS` for offsets with seconds.
 pub(crate) fn utc_offset(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
@@ -147,11 +185,23 @@ pub(crate) fn utc_offset(seconds: i32) -> String {
     }
 }
 
-/// Write the `VTIMEZONE` of `tz` covering the instants `[first, last]`.
-pub(crate) fn write(lines: &mut Lines, tz: Tz, first: Instant, last: Instant) {
+/// Write the `VTIMEZONE` of `tz` covering the instants `[first, last]`, or, when that span is
+/// longer than twenty years, covering each of `instants` (the sessions' starts and ends).
+pub(crate) fn write(
+    lines: &mut Lines,
+    tz: Tz,
+    first: Instant,
+    last: Instant,
+    instants: &[Instant],
+) {
     lines.begin("VTIMEZONE");
     lines.raw("TZID", &[], tz.name());
-    for o in observances(tz, first, last) {
+    let list = if last.saturating_sub(first) <= LONGEST_SCAN || instants.is_empty() {
+        observances(tz, first, last.min(first.saturating_add(LONGEST_SCAN)))
+    } else {
+        observances_around(tz, instants)
+    };
+    for o in list {
         let component = if o.daylight { "DAYLIGHT" } else { "STANDARD" };
         lines.begin(component);
         lines.raw("DTSTART", &[], &o.start.format("%Y%m%dT%H%M%S").to_string());
@@ -250,7 +300,7 @@ mod tests {
         let tz = chrono_tz::Asia::Kolkata;
         let mut lines = Lines::new();
         let t = instant(tz, 2024, 1, 10);
-        write(&mut lines, tz, t, t + 86_400);
+        write(&mut lines, tz, t, t + 86_400, &[t]);
         assert_eq!(
             lines.finish(),
             "BEGIN:VTIMEZONE\r\nTZID:Asia/Kolkata\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n\

@@ -12,10 +12,80 @@ use super::foreign::{
     Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
 };
 
+/// Elements, attributes and texts a schedule may have: FOSDEM 2024 (876 sessions) has about
+/// 60,000; this is 80 times that.
+const MAX_NODES: u32 = 5_000_000;
+
+/// Attributes one element may have (frab's have at most four).
+const MAX_ATTRIBUTES: usize = 1_000;
+
+/// Refuse, before parsing, what would make parsing blow up: entity declarations (roxmltree
+/// expands internal entities without a size limit: a 160 KB "billion laughs" file is
+/// gigabytes) and elements with thousands of attributes (checked for duplicates pairwise).
+fn bounded(text: &str) -> Result<(), ImportError> {
+    if let Some(at) = text.find("<!ENTITY") {
+        let (row, col) = position(text, at);
+        return Err(ImportError::at(
+            row,
+            col,
+            "this schedule declares XML entities (<!ENTITY …>), which agora does not expand \
+             (a few of them can expand to gigabytes); no frab or pretalx schedule needs them: \
+             remove the DOCTYPE's declarations"
+                .to_string(),
+        ));
+    }
+    let bytes = text.as_bytes();
+    let (mut in_tag, mut quote, mut attributes, mut tag_start) = (false, 0u8, 0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if quote != 0 {
+            if b == quote {
+                quote = 0;
+            }
+            continue;
+        }
+        match b {
+            b'<' => {
+                in_tag = bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+                attributes = 0;
+                tag_start = i;
+            }
+            b'>' => in_tag = false,
+            b'"' | b'\'' if in_tag => quote = b,
+            b'=' if in_tag => {
+                attributes += 1;
+                if attributes > MAX_ATTRIBUTES {
+                    let (row, col) = position(text, tag_start);
+                    return Err(ImportError::at(
+                        row,
+                        col,
+                        format!(
+                            "this element has more than {MAX_ATTRIBUTES} attributes: this is \
+                             not a frab/pentabarf schedule"
+                        ),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// 1-based line and column of byte `at`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let row = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (row, col)
+}
+
 /// Read `text` (the whole file) as a frab/pentabarf schedule.
 pub fn read(text: &str) -> Result<Foreign, ImportError> {
+    bounded(text)?;
     let options = ParsingOptions {
+        // A `<!DOCTYPE schedule>` is accepted; entity declarations are refused above.
         allow_dtd: true,
+        nodes_limit: MAX_NODES,
         ..ParsingOptions::default()
     };
     let doc = Document::parse_with_options(text, options).map_err(|e| {

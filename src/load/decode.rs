@@ -143,6 +143,13 @@ struct Decoder<'e> {
     reported: usize,
 }
 
+/// TOML allows the year 0000; iCalendar, JSON and CSV dates start at 0001.
+fn year_zero(span: Span, key: &str) -> InputError {
+    InputError::at(span, format!("`{key}` is in the year 0000"))
+        .label("year 0000")
+        .help("agora handles the years 0001 to 9999 (what iCalendar, JSON and CSV can write)")
+}
+
 fn describe(value: &DeValue) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
@@ -457,6 +464,10 @@ impl Decoder<'_> {
                 return None;
             }
         };
+        if dt.date.is_some_and(|d| d.year == 0) {
+            self.push(year_zero(span, key));
+            return None;
+        }
         let value = match DateTimeValue::from_toml(dt) {
             Ok(value) => value,
             Err(e @ (TomlDateTimeError::DateOnly | TomlDateTimeError::TimeOnly)) => {
@@ -523,6 +534,10 @@ impl Decoder<'_> {
                 return None;
             }
         };
+        if date.year == 0 {
+            self.push(year_zero(self.span(v.span()), key));
+            return None;
+        }
         let parsed = NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32);
         if parsed.is_none() {
             self.push(InputError::at(

@@ -261,9 +261,57 @@ fn times(
         }
     }
     let start = start?;
+    // Every output writes four-digit years: a time outside 0001..9999 is refused here, never
+    // wrapped or written as `+10000-…`.
+    let outside = |key: &str,
+                   value: &Option<crate::model::Spanned<crate::model::DateTimeValue>>,
+                   issues: &mut Vec<TimeIssue>| {
+        if let Some(value) = value {
+            invalid(
+                value.span,
+                format!(
+                    "'{title}' {key} at {}, outside the years 0001 to 9999",
+                    date_time(tz, &value.value)
+                ),
+                "agora handles the years 0001 to 9999, what iCalendar, JSON and CSV can write",
+                issues,
+            );
+        }
+    };
+    if !crate::time::representable(start) {
+        outside("starts", &session.start, issues);
+        return None;
+    }
     let end = match (&session.duration, end_at) {
-        (Some(d), None) if session.end.is_none() => start.checked_add(d.value.checked_mul(60)?)?,
-        (None, Some(end)) => end,
+        (Some(d), None) if session.end.is_none() => {
+            match d
+                .value
+                .checked_mul(60)
+                .and_then(|seconds| start.checked_add(seconds))
+                .filter(|&end| crate::time::representable(end))
+            {
+                Some(end) => end,
+                None => {
+                    invalid(
+                        d.span,
+                        format!(
+                            "'{title}' lasts {} minutes: it would end after the year 9999",
+                            d.value
+                        ),
+                        "`duration` is in minutes (a day is 1440, a week 10080)",
+                        issues,
+                    );
+                    return None;
+                }
+            }
+        }
+        (None, Some(end)) => {
+            if !crate::time::representable(end) {
+                outside("ends", &session.end, issues);
+                return None;
+            }
+            end
+        }
         _ => return None,
     };
     if end <= start {

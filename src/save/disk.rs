@@ -66,6 +66,62 @@ pub fn replace_atomic_mode(target: &Path, bytes: &[u8], mode: u32) -> io::Result
     write_beside(target, bytes, Some(mode))
 }
 
+/// Write a new folder `target` holding `files` (relative paths): everything is written into a
+/// temp folder beside it, then renamed into place, so a crash or a full disk leaves either no
+/// folder (or the empty one that was there) or the complete one, never a partial event. A
+/// `target` that exists and is not an empty folder is refused.
+pub fn replace_folder_atomic(target: &Path, files: &[(PathBuf, &[u8])]) -> io::Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(target) {
+        let empty = meta.is_dir() && std::fs::read_dir(target)?.next().is_none();
+        if !empty {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("{} exists and is not an empty folder", target.display()),
+            ));
+        }
+    }
+    let parent = folder_of(target);
+    std::fs::create_dir_all(parent)?;
+    let mut attempt = 0;
+    let temp = loop {
+        let temp = temp_path(target);
+        match std::fs::create_dir(&temp) {
+            Ok(()) => break temp,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 16 => attempt += 1,
+            Err(e) => return Err(explain_create(e, target)),
+        }
+    };
+    let result = (|| {
+        for (relative, bytes) in files {
+            if relative.is_absolute()
+                || relative
+                    .components()
+                    .any(|c| !matches!(c, std::path::Component::Normal(_)))
+            {
+                return Err(io::Error::other(format!(
+                    "{} is not a path inside the folder",
+                    relative.display()
+                )));
+            }
+            let path = temp.join(relative);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            replace_atomic(&path, bytes)?;
+        }
+        // rename(2) replaces an empty folder, and fails on a non-empty one (one made since).
+        std::fs::rename(&temp, target)?;
+        if let Ok(dir) = File::open(parent) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&temp);
+    }
+    result
+}
+
 fn not_a_file(path: &Path) -> io::Error {
     io::Error::other(format!("{} is not a regular file", path.display()))
 }
@@ -285,6 +341,30 @@ mod tests {
         let meta = std::fs::symlink_metadata(&path).unwrap();
         assert!(meta.is_file());
         assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_folder_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("event");
+        let a: &[u8] = b"a";
+        replace_folder_atomic(
+            &target,
+            &[("event.toml".into(), a), ("sessions/d1.toml".into(), a)],
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read(target.join("sessions/d1.toml")).unwrap(),
+            b"a"
+        );
+        assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+        // Not over a folder with files in it; and a bad path leaves nothing behind.
+        assert!(replace_folder_atomic(&target, &[("x.toml".into(), a)]).is_err());
+        let other = dir.path().join("other");
+        let err = replace_folder_atomic(&other, &[("ok.toml".into(), a), ("../x".into(), a)]);
+        assert!(err.is_err());
+        assert!(!other.exists());
+        assert_eq!(leftovers(dir.path()), Vec::<String>::new());
     }
 
     #[cfg(unix)]

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use crate::edit::Document;
 use crate::load::{load_path, load_texts, LoadFailure};
 
-pub use disk::{replace_atomic, replace_atomic_mode, resolve_links, write_atomic};
+pub use disk::{
+    replace_atomic, replace_atomic_mode, replace_folder_atomic, resolve_links, write_atomic,
+};
 pub use patch::{render, RemovedSource};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";

@@ -55,7 +55,7 @@ pub fn export(
         ),
         _ => Destination::choose(&formats, false, path, default_folder),
     };
-    let delivered = deliver(&files, &destination).map_err(|e| e.to_string())?;
+    let delivered = deliver(&files, &destination, false).map_err(|e| e.to_string())?;
     Ok(match destination {
         Destination::File(target) => {
             format!("Exported {} to {}", formats[0].name(), target.display())

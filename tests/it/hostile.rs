@@ -494,3 +494,335 @@ fn an_id_given_to_thousands_of_sessions_is_one_group() {
         .iter()
         .all(|d| d["sessions"] == serde_json::json!(["same"])));
 }
+
+// ---- Spans and durations: what every output can write, never a silent overflow ----
+
+fn span_event(duration: &str) -> String {
+    format!(
+        "[event]\nid = \"span\"\nname = \"Span\"\ntimezone = \"Europe/Paris\"\nstart = 0001-01-01\nend = 9999-12-31\n\n[[rooms]]\nid = \"r1\"\nname = \"Room\"\n\n[[sessions]]\nid = \"a\"\ntitle = \"A\"\nroom = \"r1\"\nstart = 2024-05-14T10:00:00\n{duration}\n"
+    )
+}
+
+#[test]
+fn an_event_from_year_1_to_9999_exports_quickly_and_small() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), span_event("duration = 60")).unwrap();
+    let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "out"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mut total = 0;
+    for entry in std::fs::read_dir(dir.path().join("out")).unwrap().flatten() {
+        if entry.path().is_file() {
+            total += entry.metadata().unwrap().len();
+        }
+    }
+    assert!(total < 200_000, "{total} bytes");
+    // The calendar's time zone covers the session, not ten thousand years.
+    let ics = std::fs::read_to_string(dir.path().join("out/span.ics")).unwrap();
+    assert!(ics.matches("BEGIN:DAYLIGHT").count() <= 3, "{ics}");
+}
+
+#[test]
+fn durations_past_the_year_9999_are_invalid_time_not_wrapped() {
+    let dir = tempfile::tempdir().unwrap();
+    for minutes in ["1000000000000", "150000000000000000", "9223372036854775807"] {
+        std::fs::write(
+            dir.path().join("e.toml"),
+            span_event(&format!("duration = {minutes}")),
+        )
+        .unwrap();
+        let out = run_in(dir.path(), &["check", "e.toml"]);
+        assert_eq!(code(&out), 1);
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains("error[invalid-time]"), "{said}");
+        assert!(said.contains("after the year 9999"), "{said}");
+        assert!(!said.contains("outside-event"), "{said}");
+        // No export writes a five-digit year or 1970.
+        let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "out"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        for entry in std::fs::read_dir(dir.path().join("out")).unwrap().flatten() {
+            if entry.path().is_file() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                assert!(
+                    !text.contains("+10000") && !text.contains("1970-01-01"),
+                    "{}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+    // An end written past what outputs allow.
+    let text = span_event("end = 9999-12-31T23:00:00");
+    std::fs::write(dir.path().join("e.toml"), text).unwrap();
+    let out = run_in(dir.path(), &["check", "e.toml"]);
+    assert_eq!(code(&out), 1);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("outside the years 0001 to 9999"), "{said}");
+    assert!(said.contains("9999"), "{said}");
+}
+
+#[test]
+fn the_year_0000_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = span_event("duration = 60").replace("start = 0001-01-01", "start = 0000-01-01");
+    std::fs::write(dir.path().join("e.toml"), text).unwrap();
+    let out = run_in(dir.path(), &["check", "e.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("year 0000"), "{}", stderr(&out));
+}
+
+// ---- Nothing overwritten unasked: export ----
+
+#[test]
+fn export_rewrites_its_own_files_but_not_others() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), small_event()).unwrap();
+    // A folder agora wrote before may be rewritten.
+    let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "site"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "site"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // A file of the user's that an export would replace is refused, and nothing is written.
+    let own = dir.path().join("mine");
+    std::fs::create_dir(&own).unwrap();
+    std::fs::write(own.join("index.html"), "my page").unwrap();
+    let out = run_in(dir.path(), &["export", "html", "e.toml", "-o", "mine"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("not written by agora"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(own.join("index.html")).unwrap(),
+        "my page"
+    );
+    assert_eq!(names(&own), ["index.html"]);
+    let out = run_in(
+        dir.path(),
+        &["export", "html", "e.toml", "-o", "mine", "--force"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(std::fs::read_to_string(own.join("index.html"))
+        .unwrap()
+        .contains("<html"));
+    // One file named with -o: the same rule.
+    std::fs::write(dir.path().join("agenda.ics"), "mine").unwrap();
+    let out = run_in(dir.path(), &["export", "ics", "e.toml", "-o", "agenda.ics"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("agenda.ics")).unwrap(),
+        "mine"
+    );
+    let out = run_in(dir.path(), &["export", "ics", "e.toml", "-o", "fresh.ics"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = run_in(dir.path(), &["export", "ics", "e.toml", "-o", "fresh.ics"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn export_into_a_path_that_is_a_file_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), small_event()).unwrap();
+    std::fs::write(dir.path().join("out"), "a file").unwrap();
+    let out = run_in(dir.path(), &["export", "all", "e.toml", "-o", "out"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("is a file, not a folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out")).unwrap(),
+        "a file"
+    );
+}
+
+// ---- Exports: split names, personal schedules, templates ----
+
+#[test]
+fn ids_that_differ_by_an_extension_do_not_collide_in_a_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = event("");
+    text = text.replace("id = \"r2\"", "id = \"r1.ics\"");
+    text.push_str(&session("a", "r1", "2024-05-14T10:00:00", 60, ""));
+    text.push_str(&session("a.ics", "r1.ics", "2024-05-14T10:00:00", 60, ""));
+    std::fs::write(dir.path().join("e.toml"), text).unwrap();
+    for split in ["rooms", "sessions"] {
+        let out = run_in(
+            dir.path(),
+            &["export", "all", "e.toml", "--split", split, "-o", split],
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+    let rooms = dir.path().join("rooms/rooms");
+    assert!(rooms.join("r1.ics").is_file());
+    assert!(rooms.join("r1.ics.ics").is_file());
+    assert!(rooms.join("r1.ics-2/index.html").is_file());
+    assert!(rooms.join("r1/index.html").is_file());
+}
+
+#[test]
+fn a_personal_schedule_names_a_bounded_number_of_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = event("");
+    let n = 300;
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[speakers]]\nid = \"x{i}\"\nname = \"Extra {i}\"\n\n"
+        ));
+    }
+    let all: Vec<String> = (0..n).map(|i| format!("\"x{i}\"")).collect();
+    text.push_str(&session(
+        "a",
+        "r1",
+        "2024-05-14T10:00:00",
+        60,
+        &format!("speakers = [{}]", all.join(", ")),
+    ));
+    std::fs::write(dir.path().join("e.toml"), text).unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "export", "csv", "e.toml", "--split", "speakers", "-o", "out",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let last = std::fs::read_to_string(dir.path().join("out/speakers/x299.csv")).unwrap();
+    assert!(last.contains("Extra 299"), "{last}");
+    assert!(last.matches("Extra ").count() <= 50, "{last}");
+    // The whole program still names everyone.
+    let out = run_in(dir.path(), &["export", "csv", "e.toml", "-o", "-"]);
+    let whole = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(whole.matches("Extra ").count(), n, "{whole}");
+}
+
+#[test]
+fn a_runaway_template_stops_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), small_event()).unwrap();
+    let cases = [
+        ("loop.md", "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}", "steps"),
+        ("pad.txt", "{{ 'x' | pad(10000000000) }}{% for i in range(1000) %}{{ 'y' | pad(100000000) }}{% endfor %}", ""),
+        ("big.md", "{% for i in range(100000) %}{{ 'x' * 10000 }}{% endfor %}{% for i in range(100000) %}{{ 'x' * 10000 }}{% endfor %}{% for i in range(100000) %}{{ 'x' * 10000 }}{% endfor %}", "MiB"),
+    ];
+    for (name, body, says) in cases {
+        std::fs::write(dir.path().join(name), body).unwrap();
+        let format = name.rsplit('.').next().unwrap();
+        let out = run_in(
+            dir.path(),
+            &["export", format, "e.toml", "--template", name, "-o", "-"],
+        );
+        assert!(out.stdout.len() < 300 * 1024 * 1024);
+        if !says.is_empty() {
+            assert_eq!(code(&out), 2, "{name}");
+            assert!(stderr(&out).contains(says), "{name}: {}", stderr(&out));
+        }
+    }
+}
+
+// ---- Import: entities, attributes, untrusted text on stderr, whole folders ----
+
+const SMALL_XML: &str = include_str!("../../fuzz/corpus/import_xml/seed-small.xml");
+
+#[test]
+fn an_entity_bomb_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doctype = String::from("<!DOCTYPE schedule [<!ENTITY l0 \"lol\">");
+    for i in 1..10 {
+        let prev = format!("&l{};", i - 1).repeat(10);
+        doctype.push_str(&format!("<!ENTITY l{i} \"{prev}\">"));
+    }
+    doctype.push_str("]>");
+    let bomb = SMALL_XML
+        .replace("<schedule>", &format!("{doctype}<schedule>"))
+        .replace("<title>Keynote</title>", "<title>&l9;</title>");
+    std::fs::write(dir.path().join("bomb.xml"), bomb).unwrap();
+    let out = run_in(dir.path(), &["import", "bomb.xml", "-o", "x.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("entities"), "{}", stderr(&out));
+    assert!(!dir.path().join("x.toml").exists());
+}
+
+#[test]
+fn an_element_with_a_hundred_thousand_attributes_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let attrs: String = (0..100_000).map(|i| format!(" a{i}='x'")).collect();
+    let xml = SMALL_XML.replace(
+        "<room name='Janson'>",
+        &format!("<room name='Janson'{attrs}>"),
+    );
+    std::fs::write(dir.path().join("attrs.xml"), xml).unwrap();
+    let out = run_in(dir.path(), &["import", "attrs.xml", "-o", "x.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("attributes"), "{}", stderr(&out));
+}
+
+#[test]
+fn untrusted_titles_reach_the_terminal_cleaned() {
+    let dir = tempfile::tempdir().unwrap();
+    // An OSC 52 clipboard write and a terminal title change in a session title and the
+    // conference title (JSON can carry control characters; XML 1.0 cannot).
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/interop/hub-schedule2.json"),
+    )
+    .unwrap()
+    .replace(
+        "\"title\": \"38C3\"",
+        "\"title\": \"Evil\\u001b]52;c;ZWNobyBwd25lZA==\\u0007\\u001b]0;owned\\u0007\"",
+    );
+    std::fs::write(dir.path().join("evil.json"), json).unwrap();
+    let out = run_in(dir.path(), &["import", "evil.json", "-o", "x.toml"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!out.stderr.contains(&0x1b), "{:?}", stderr(&out));
+    assert!(!out.stderr.contains(&0x07), "{:?}", stderr(&out));
+}
+
+#[test]
+fn a_folder_import_is_whole_or_absent_and_can_be_run_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.xml"), SMALL_XML).unwrap();
+    let out = run_in(dir.path(), &["import", "s.xml", "-o", "ev/"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(dir.path().join("ev/event.toml").is_file());
+    // No temp folder left beside it.
+    assert_eq!(names(dir.path()), ["ev", "s.xml"]);
+    let out = run_in(dir.path(), &["check", "ev"]);
+    assert!(code(&out) <= 1, "{}", stderr(&out));
+    // Not into a folder that has files.
+    let out = run_in(dir.path(), &["import", "s.xml", "-o", "ev/"]);
+    assert_eq!(code(&out), 2);
+    // A failed write leaves nothing: a read-only parent folder.
+    #[cfg(unix)]
+    if !is_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let out = run_in(dir.path(), &["import", "s.xml", "-o", "locked/ev/"]);
+        assert_eq!(code(&out), 2);
+        assert!(names(&locked).is_empty());
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let out = run_in(dir.path(), &["import", "s.xml", "-o", "locked/ev/"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+}
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+#[test]
+fn import_refuses_a_dangling_link_as_its_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.xml"), SMALL_XML).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("elsewhere.toml", dir.path().join("x.toml")).unwrap();
+    let out = run_in(dir.path(), &["import", "s.xml", "-o", "x.toml"]);
+    assert_eq!(code(&out), 2);
+    assert!(!dir.path().join("elsewhere.toml").exists());
+}

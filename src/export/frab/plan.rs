@@ -364,17 +364,10 @@ pub fn conference_day(tz: Tz, t: Instant) -> NaiveDate {
     (to_local(tz, t).naive_local() - chrono::Duration::hours(DAY_CHANGE_HOURS)).date()
 }
 
-/// The event's days, plus any day a session falls on outside them.
+/// The event's days (of an event of at most `MAX_LISTED_DAYS` days), plus any day a session
+/// falls on outside them.
 fn days(program: &Program, tz: Tz, items: &[Item]) -> Vec<Day> {
-    let mut dates: BTreeSet<NaiveDate> = BTreeSet::new();
-    let mut date = program.event.start;
-    while date <= program.event.end {
-        dates.insert(date);
-        match date.succ_opt() {
-            Some(next) => date = next,
-            None => break,
-        }
-    }
+    let mut dates: BTreeSet<NaiveDate> = program.event.listed_days().collect();
     let date_of = |t: Instant| conference_day(tz, t);
     for item in items {
         dates.insert(date_of(item.start));

@@ -36,13 +36,20 @@ pub fn export_into(format: &str, event: &str, dir: &Path, extra: &[&str]) {
     );
 }
 
-/// Every file under `dir`, by relative path with `/`.
+/// Every file under `dir`, by relative path with `/`, but agora's list of the files it wrote
+/// (`.agora-export`, see `agora::export::paths::MANIFEST`).
 pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         for entry in std::fs::read_dir(&d).expect("read dir") {
             let path = entry.expect("entry").path();
+            if path
+                .file_name()
+                .is_some_and(|n| n == agora::export::paths::MANIFEST)
+            {
+                continue;
+            }
             if path.is_dir() {
                 stack.push(path);
             } else {
