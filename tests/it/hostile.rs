@@ -210,6 +210,14 @@ fn a_link_out_of_the_event_folder_is_refused_and_not_quoted() {
     let out = run_in(dir.path(), &["check", "ev/passwd.toml"]);
     assert_eq!(code(&out), 2);
     assert!(!stderr(&out).contains("TOP-SECRET"), "{}", stderr(&out));
+    // A link given as the event is followed to an event file elsewhere (the user named it).
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("real.toml"), small_event()).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("real.toml"), dir.path().join("linked.toml"))
+        .unwrap();
+    let out = run_in(dir.path(), &["check", "linked.toml"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     // A link inside the folder is followed.
     std::fs::remove_file(ev.join("passwd.toml")).unwrap();
     std::fs::create_dir(ev.join("real")).unwrap();
