@@ -4,6 +4,9 @@
 //!   cargo bench --bench check            # all sizes
 //!   cargo bench --bench check -- 10000   # one size
 
+// Test and benchmark code: a failed setup is a failed run, so it may panic.
+#![allow(clippy::expect_used, clippy::panic)]
+
 use std::hint::black_box;
 use std::path::Path;
 

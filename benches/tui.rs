@@ -10,6 +10,9 @@
 //! The 10,000-session program is generated here, deterministically (`agora::generate`):
 //! 50 rooms, 2,000 speakers, 5 days, 2% of sessions with a planted conflict.
 
+// Test and benchmark code: a failed setup is a failed run, so it may panic.
+#![allow(clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -151,6 +154,7 @@ fn main() {
         ms(stats(derived).1),
         ms(stats(frames).1)
     );
+    find_slots(&mut app, &mut terminal);
     app.handle_key(Key::Char('J'));
 
     // Saving the 10,000-session program after one edit (render the patched text).
@@ -163,6 +167,44 @@ fn main() {
     );
 
     one_slot();
+}
+
+/// `f` on the selected session of the 10,000-session program: key press to the drawn list of
+/// valid slots (target: under 16 ms), the search alone, and grab mode's marks of every valid
+/// place (see docs/placement.md).
+fn find_slots(app: &mut App, terminal: &mut Terminal<TestBackend>) {
+    let sessions = app.doc.program.sessions.len();
+    let selected = app.selected.expect("a session is selected");
+    let (mut presses, mut alone, mut marks) = (Vec::new(), Vec::new(), Vec::new());
+    let mut offered = 0;
+    for _ in 0..40 {
+        let t0 = Instant::now();
+        app.handle_key(Key::Char('f'));
+        terminal.draw(|f| render::draw(f, app)).expect("draw");
+        presses.push(t0.elapsed());
+        assert_eq!(app.mode, agora::tui::action::Mode::Picker, "f lists slots");
+        offered = app.offers.len();
+        app.handle_key(Key::Esc);
+        let t0 = Instant::now();
+        let _ = agora::place::find_slots(&app.doc.program, selected, 12);
+        alone.push(t0.elapsed());
+        let t0 = Instant::now();
+        let targets = agora::place::valid_starts(&app.doc.program, selected);
+        marks.push(t0.elapsed());
+        assert!(!targets.is_empty());
+    }
+    let (min, median, p95) = stats(presses);
+    println!(
+        "f on a session of {sessions} sessions, to frame ({offered} slots): min {}, median {}, p95 {}  (target < 16 ms)",
+        ms(min),
+        ms(median),
+        ms(p95)
+    );
+    println!(
+        "  the search alone (place::find_slots): median {}; grab-mode marks (place::valid_starts): median {}",
+        ms(stats(alone).1),
+        ms(stats(marks).1)
+    );
 }
 
 /// 2,000 sessions in one room at 10:00 with one speaker: each keypress re-runs the rules over

@@ -5,6 +5,9 @@
 //!   cargo build --release --example rules_once
 //!   valgrind --tool=callgrind target/release/examples/rules_once big.toml 3
 
+// Test and benchmark code: a failed setup is a failed run, so it may panic.
+#![allow(clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 use std::process::ExitCode;
 

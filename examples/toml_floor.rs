@@ -4,6 +4,9 @@
 //!   cargo build --release --example toml_floor
 //!   target/release/examples/toml_floor big.toml
 
+// Test and benchmark code: a failed setup is a failed run, so it may panic.
+#![allow(clippy::expect_used, clippy::panic)]
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

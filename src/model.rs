@@ -192,6 +192,69 @@ pub struct Window {
     pub span: Span,
 }
 
+/// The keys of each kind of item, in the order of docs/format.md: the one order the loader
+/// reads (each key's position is its slot), the saver writes entries in, and the importer
+/// writes every item in.
+pub mod keys {
+    pub const EVENT: [&str; 10] = [
+        "id",
+        "name",
+        "timezone",
+        "start",
+        "end",
+        "venue",
+        "url",
+        "language",
+        "description",
+        "refresh",
+    ];
+    pub const TRACK: [&str; 4] = ["id", "name", "color", "description"];
+    pub const ROOM: [&str; 8] = [
+        "id",
+        "name",
+        "capacity",
+        "features",
+        "accessible",
+        "location",
+        "open",
+        "busy",
+    ];
+    pub const SPEAKER: [&str; 9] = [
+        "id",
+        "name",
+        "affiliation",
+        "role",
+        "bio",
+        "email",
+        "url",
+        "available",
+        "busy",
+    ];
+    pub const WINDOW: [&str; 2] = ["from", "to"];
+    pub const SESSION: [&str; 20] = [
+        "id",
+        "title",
+        "kind",
+        "track",
+        "room",
+        "start",
+        "duration",
+        "end",
+        "speakers",
+        "moderators",
+        "expected",
+        "requires",
+        "plenary",
+        "language",
+        "tags",
+        "description",
+        "url",
+        "status",
+        "allow",
+        "locked",
+    ];
+}
+
 /// The largest count (`capacity`, `expected`) a file can hold: the largest TOML integer.
 pub const MAX_COUNT: u64 = i64::MAX as u64;
 

@@ -1,4 +1,4 @@
-//! Text folded for comparison: the one accent and case fold that search (the editor's `/`),
+//! Text as the core compares and guards it. Folded for comparison: the one accent and case fold that search (the editor's `/`),
 //! sorting names (exports, editor) and ids made from names ([`crate::ids::slugify`]) use, so
 //! "soren" finds "Søren", "Émile" sorts with "emile", and both ways agree.
 //!
@@ -38,6 +38,18 @@ pub fn fold(text: &str) -> String {
     } else {
         out.nfc().collect()
     }
+}
+
+/// Explicit bidi embeddings, overrides and isolates. Marks (LRM, RLM, ALM) are kept: they only
+/// affect neutral characters next to them and cannot reorder a whole run.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that change how text reads without showing: bidi controls, the line and
+/// paragraph separators, the byte-order mark.
+pub fn is_hidden(c: char) -> bool {
+    is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
 
 #[cfg(test)]

@@ -7,11 +7,7 @@
 //! (U+202A–U+202E, U+2066–U+2069). It also decides which URLs may become links.
 //! It must not escape for a particular format: that is each format's job.
 
-/// Explicit bidi embeddings, overrides and isolates. Marks (LRM, RLM, ALM) are kept: they only
-/// affect neutral characters next to them and cannot reorder a whole run.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+pub use crate::text::is_bidi_control;
 
 /// Characters dropped everywhere: C0/C1 controls (except tab and newline, handled by callers),
 /// DEL, bidi controls, and the Unicode line/paragraph separators.

@@ -2,15 +2,20 @@
 //! header saying where it came from, items grouped (event, tracks, rooms, speakers, then
 //! sessions day by day in start order), one key per line.
 //!
-//! Strings are escaped for TOML by hand (basic strings, multi-line where the text has line
-//! breaks); a property test checks that the TOML parser gives every string back unchanged.
+//! Keys come in the format's one order (`model::keys`); values are written by `toml_edit`
+//! through the saver's own value builders (`save::entries`), so a string is quoted and escaped
+//! exactly as the editor would save it.
 
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 
+use toml_edit::{Array, Value};
+
 use super::map::{Imported, ImportedSession};
+use crate::model::keys;
 use crate::model::Status;
+use crate::save::entries::text;
 use crate::time::to_local;
 
 /// One file or a directory of files.
@@ -137,36 +142,51 @@ fn rule(out: &mut String, title: &str) {
 fn event_part(out: &mut String, imported: &Imported) {
     let e = &imported.event;
     rule(out, "Event");
-    out.push_str("\n[event]\n");
-    key_str(out, "id", &e.id);
-    key_str(out, "name", &e.name);
-    key_str(out, "timezone", e.timezone.name());
-    let _ = writeln!(out, "start = {}", date(e.start));
-    let _ = writeln!(out, "end = {}", date(e.end));
-    opt_str(out, "venue", e.venue.as_deref());
-    opt_str(out, "url", e.url.as_deref());
-    opt_str(out, "language", e.language.as_deref());
-    opt_str(out, "description", e.description.as_deref());
-
+    item(
+        out,
+        "[event]",
+        &keys::EVENT,
+        vec![
+            ("id", Some(text(&e.id))),
+            ("name", Some(text(&e.name))),
+            ("timezone", Some(text(e.timezone.name()))),
+            ("start", Some(date(e.start))),
+            ("end", Some(date(e.end))),
+            ("venue", opt(e.venue.as_deref())),
+            ("url", opt(e.url.as_deref())),
+            ("language", opt(e.language.as_deref())),
+            ("description", opt(e.description.as_deref())),
+        ],
+    );
     if !imported.tracks.is_empty() {
         rule(out, "Tracks");
         for t in &imported.tracks {
-            out.push_str("\n[[tracks]]\n");
-            key_str(out, "id", &t.id);
-            key_str(out, "name", &t.name);
-            opt_str(out, "color", t.color.as_deref());
+            item(
+                out,
+                "[[tracks]]",
+                &keys::TRACK,
+                vec![
+                    ("id", Some(text(&t.id))),
+                    ("name", Some(text(&t.name))),
+                    ("color", opt(t.color.as_deref())),
+                ],
+            );
         }
     }
     if !imported.rooms.is_empty() {
         rule(out, "Rooms");
         for r in &imported.rooms {
-            out.push_str("\n[[rooms]]\n");
-            key_str(out, "id", &r.id);
-            key_str(out, "name", &r.name);
-            if let Some(c) = r.capacity {
-                let _ = writeln!(out, "capacity = {c}");
-            }
-            opt_str(out, "location", r.location.as_deref());
+            item(
+                out,
+                "[[rooms]]",
+                &keys::ROOM,
+                vec![
+                    ("id", Some(text(&r.id))),
+                    ("name", Some(text(&r.name))),
+                    ("capacity", r.capacity.map(|c| Value::from(i64::from(c)))),
+                    ("location", opt(r.location.as_deref())),
+                ],
+            );
         }
     }
 }
@@ -177,11 +197,17 @@ fn speakers_part(out: &mut String, imported: &Imported) {
     }
     rule(out, "Speakers");
     for s in &imported.speakers {
-        out.push_str("\n[[speakers]]\n");
-        key_str(out, "id", &s.id);
-        key_str(out, "name", &s.name);
-        opt_str(out, "url", s.url.as_deref());
-        opt_str(out, "bio", s.bio.as_deref());
+        item(
+            out,
+            "[[speakers]]",
+            &keys::SPEAKER,
+            vec![
+                ("id", Some(text(&s.id))),
+                ("name", Some(text(&s.name))),
+                ("url", opt(s.url.as_deref())),
+                ("bio", opt(s.bio.as_deref())),
+            ],
+        );
     }
 }
 
@@ -236,52 +262,59 @@ fn session_groups(imported: &Imported) -> Vec<(String, Vec<&ImportedSession>)> {
 
 fn session(out: &mut String, imported: &Imported, s: &ImportedSession) {
     let _ = imported;
-    out.push_str("\n[[sessions]]\n");
-    key_str(out, "id", &s.id);
-    key_str(out, "title", &s.title);
-    key_str(out, "kind", s.kind.as_str());
-    opt_str(out, "track", s.track.as_deref());
-    opt_str(out, "room", s.room.as_deref());
-    if let Some(start) = &s.start {
-        let _ = writeln!(out, "start = {}", start);
-    }
-    if let Some(d) = s.duration {
-        let _ = writeln!(out, "duration = {d}");
-    }
-    if let Some(end) = &s.end {
-        let _ = writeln!(out, "end = {}", end);
-    }
-    list(out, "speakers", &s.speakers);
-    list(out, "moderators", &s.moderators);
-    opt_str(out, "language", s.language.as_deref());
-    list(out, "tags", &s.tags);
-    if s.status != Status::Confirmed {
-        key_str(out, "status", s.status.as_str());
-    }
-    opt_str(out, "url", s.url.as_deref());
-    opt_str(out, "description", s.description.as_deref());
+    item(
+        out,
+        "[[sessions]]",
+        &keys::SESSION,
+        vec![
+            ("id", Some(text(&s.id))),
+            ("title", Some(text(&s.title))),
+            ("kind", Some(text(s.kind.as_str()))),
+            ("track", opt(s.track.as_deref())),
+            ("room", opt(s.room.as_deref())),
+            ("start", s.start.map(|v| Value::from(v.to_toml()))),
+            ("duration", s.duration.map(Value::from)),
+            ("end", s.end.map(|v| Value::from(v.to_toml()))),
+            ("speakers", list(&s.speakers)),
+            ("moderators", list(&s.moderators)),
+            ("language", opt(s.language.as_deref())),
+            ("tags", list(&s.tags)),
+            (
+                "status",
+                (s.status != Status::Confirmed).then(|| text(s.status.as_str())),
+            ),
+            ("url", opt(s.url.as_deref())),
+            ("description", opt(s.description.as_deref())),
+        ],
+    );
 }
 
-fn key_str(out: &mut String, key: &str, value: &str) {
-    let _ = writeln!(out, "{key} = {}", string(value));
-}
-
-fn opt_str(out: &mut String, key: &str, value: Option<&str>) {
-    if let Some(v) = value {
-        key_str(out, key, v);
+/// One item: its header, then every key that has a value, in the format's key order
+/// (`order`, shared with the loader and the saver), written by `toml_edit`. A key missing from
+/// `order` would still be written, last.
+fn item(out: &mut String, header: &str, order: &[&str], mut entries: Vec<(&str, Option<Value>)>) {
+    entries.sort_by_key(|(key, _)| order.iter().position(|k| k == key).unwrap_or(usize::MAX));
+    let _ = write!(out, "\n{header}\n");
+    for (key, value) in entries {
+        if let Some(value) = value {
+            let _ = writeln!(out, "{key} = {value}");
+        }
     }
 }
 
-fn list(out: &mut String, key: &str, values: &[String]) {
-    if values.is_empty() {
-        return;
-    }
-    let items: Vec<String> = values.iter().map(|v| basic(v)).collect();
-    let _ = writeln!(out, "{key} = [{}]", items.join(", "));
+fn opt(value: Option<&str>) -> Option<Value> {
+    value.map(text)
 }
 
-fn date(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+fn list(values: &[String]) -> Option<Value> {
+    (!values.is_empty()).then(|| Value::Array(values.iter().map(|v| text(v)).collect::<Array>()))
+}
+
+fn date(d: NaiveDate) -> Value {
+    match d.to_string().parse::<toml_edit::Datetime>() {
+        Ok(dt) => Value::from(dt),
+        Err(_) => text(&d.to_string()),
+    }
 }
 
 /// Text for a `#` comment: one line, no control characters.
@@ -289,119 +322,4 @@ fn comment(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
-}
-
-/// A TOML string: multi-line when the text has line breaks, basic otherwise.
-pub fn string(value: &str) -> String {
-    if value.contains('\n') {
-        multi_line(value)
-    } else {
-        basic(value)
-    }
-}
-
-/// The escape TOML needs for a control character (other than tab).
-fn control_escape(out: &mut String, c: char) {
-    match c {
-        '\u{8}' => out.push_str("\\b"),
-        '\u{c}' => out.push_str("\\f"),
-        '\r' => out.push_str("\\r"),
-        '\n' => out.push_str("\\n"),
-        _ => {
-            let _ = write!(out, "\\u{:04X}", c as u32);
-        }
-    }
-}
-
-/// Control characters must be escaped in TOML; bidi controls and invisible separators are
-/// escaped too, so an imported title cannot make the file read differently in an editor.
-fn needs_escape(c: char) -> bool {
-    (c.is_control() && c != '\t')
-        || crate::export::clean::is_bidi_control(c)
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
-}
-
-/// `"…"` with `\`, `"` and control characters escaped.
-pub fn basic(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if needs_escape(c) => control_escape(&mut out, c),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// `"""` + newline + text + `"""`: line feeds stay as they are; a quote that would start or
-/// end a run of three, or touch the closing delimiter, is escaped.
-fn multi_line(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 8);
-    out.push_str("\"\"\"\n");
-    let chars: Vec<char> = value.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '"' if i + 1 == chars.len() || chars[i + 1] == '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push('\n'),
-            c if needs_escape(c) => control_escape(&mut out, c),
-            c => out.push(c),
-        }
-    }
-    out.push_str("\"\"\"");
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn parse_back(text: &str) -> String {
-        let doc = format!("k = {}\n", string(text));
-        let table = toml::de::DeTable::parse(&doc).unwrap_or_else(|e| panic!("{doc}\n{e}"));
-        match table.get_ref().get("k").map(|v| v.get_ref()) {
-            Some(toml::de::DeValue::String(s)) => s.to_string(),
-            other => panic!("{doc}\n{other:?}"),
-        }
-    }
-
-    #[test]
-    fn awkward_strings_come_back() {
-        for s in [
-            "",
-            "plain",
-            "quote \" inside",
-            "ends with quote\"",
-            "\"\"\"triple\"\"\"",
-            "line\nbreak",
-            "\nleading newline",
-            "trailing newline\n",
-            "crlf\r\nline",
-            "back\\slash\nand \"\"quotes\"\"",
-            "ctrl \u{0}\u{1f}\u{7f} and tab\t",
-            "ends with\n\"",
-            "ends with\n\"\"",
-            "evil\u{202E}txt.exe\u{2066} and \u{2028}\u{FEFF}",
-        ] {
-            assert_eq!(parse_back(s), s, "{s:?}");
-        }
-    }
-
-    #[test]
-    fn bidi_controls_are_written_as_escapes() {
-        assert_eq!(basic("a\u{202E}b"), "\"a\\u202Eb\"");
-        assert!(!multi_line("x\n\u{2067}y").contains('\u{2067}'));
-    }
-
-    proptest! {
-        #[test]
-        fn any_string_comes_back(s in "\\PC*|[\\x00-\\x7f\"\\\\\n\r]*") {
-            prop_assert_eq!(parse_back(&s), s);
-        }
-    }
 }

@@ -45,63 +45,10 @@ const PLACEMENT_KEYS: [&str; 7] = [
     "tidy-distant-rooms",
     "tidy-gap",
 ];
-const EVENT_KEYS: [&str; 10] = [
-    "id",
-    "name",
-    "timezone",
-    "start",
-    "end",
-    "venue",
-    "url",
-    "language",
-    "description",
-    "refresh",
-];
-const TRACK_KEYS: [&str; 4] = ["id", "name", "color", "description"];
-const ROOM_KEYS: [&str; 8] = [
-    "id",
-    "name",
-    "capacity",
-    "features",
-    "accessible",
-    "location",
-    "open",
-    "busy",
-];
-const SPEAKER_KEYS: [&str; 9] = [
-    "id",
-    "name",
-    "affiliation",
-    "role",
-    "bio",
-    "email",
-    "url",
-    "available",
-    "busy",
-];
-const WINDOW_KEYS: [&str; 2] = ["from", "to"];
-const SESSION_KEYS: [&str; 20] = [
-    "id",
-    "title",
-    "kind",
-    "track",
-    "room",
-    "start",
-    "duration",
-    "end",
-    "speakers",
-    "moderators",
-    "expected",
-    "requires",
-    "plenary",
-    "language",
-    "tags",
-    "description",
-    "url",
-    "status",
-    "allow",
-    "locked",
-];
+use crate::model::keys::{
+    EVENT as EVENT_KEYS, ROOM as ROOM_KEYS, SESSION as SESSION_KEYS, SPEAKER as SPEAKER_KEYS,
+    TRACK as TRACK_KEYS, WINDOW as WINDOW_KEYS,
+};
 
 /// The `[event]` table of a file. `event` is `None` when the table had errors.
 pub(super) struct EventPart {

@@ -12,6 +12,9 @@ use crate::time::Instant;
 
 use super::grid::{Grid, Start};
 
+/// Full judgements allowed after a first valid place is found for a session.
+const SEARCH_BUDGET: u32 = 600;
+
 /// Where a session is: room (`None`: event-wide) and `[start, end)`.
 pub type Slot = (Option<usize>, Instant, Instant);
 
@@ -99,7 +102,10 @@ impl<'p> Engine<'p> {
             .iter()
             .zip(&schedule.sessions)
             .map(|(s, f)| {
-                if f.scheduled {
+                if f.scheduled && f.room.is_none() {
+                    // An event-wide break or social stays event-wide.
+                    Fixed::Room(None)
+                } else if f.scheduled {
                     Fixed::Free
                 } else if s.room.is_some() {
                     Fixed::Room(f.room)
@@ -384,17 +390,27 @@ impl<'p> Engine<'p> {
             }
         }
         let moved = self.original[i].is_some();
-        let mut rooms: Vec<(i64, Option<usize>)> = Vec::new();
+        // Cheapest rooms first; among equals the tightest fit, so large rooms stay free for
+        // large audiences.
+        let expected = self.program.sessions[i].expected;
+        let mut rooms: Vec<(i64, u64, Option<usize>)> = Vec::new();
         for room in self.rooms_for(i) {
             if let Some(c) = self.room_part(i, room) {
-                rooms.push((c + self.tidy_room(i, room), room));
+                let spare = match (room.and_then(|r| self.program.rooms[r].capacity), expected) {
+                    (Some(cap), Some(n)) => cap.saturating_sub(n),
+                    _ => u64::MAX,
+                };
+                rooms.push((c + self.tidy_room(i, room), spare, room));
             }
         }
         rooms.sort();
+        // Once a valid place is found, only so many more are judged in full: the search stays
+        // linear in the program's size, and later rounds improve what it settles for.
+        let mut budget = SEARCH_BUDGET;
         let mut when: Vec<Option<Option<i64>>> = vec![None; self.grid.starts.len()];
         let mut best: Option<Candidate> = None;
-        for (bound, room) in rooms {
-            if best.is_some_and(|b| b.cost <= bound) {
+        for (bound, _, room) in rooms {
+            if best.is_some_and(|b| b.cost <= bound) || budget == 0 {
                 break;
             }
             let room_cost = bound;
@@ -427,12 +443,21 @@ impl<'p> Engine<'p> {
                         k += 1;
                         continue;
                     }
+                    if best.is_some() {
+                        if budget == 0 {
+                            break 'room;
+                        }
+                        budget -= 1;
+                    }
                     let c = self.at(i, (room, a, b), |s, p| {
                         p.counts(s, i, Parts::ROOM_AND_TIME, true)
                     });
-                    if c.errors == 0 && self.closes_bridges(i, a, b) {
-                        let cost =
-                            room_cost + time_cost + self.weigh(&c) + self.tidy_time(i, room, a, b);
+                    let partial = room_cost + time_cost + self.weigh(&c);
+                    if c.errors == 0
+                        && best.is_none_or(|b| partial < b.cost)
+                        && self.closes_bridges(i, a, b)
+                    {
+                        let cost = partial + self.tidy_time(i, room, a, b);
                         if best.is_none_or(|b| cost < b.cost) {
                             best = Some(Candidate {
                                 room,
@@ -455,6 +480,11 @@ impl<'p> Engine<'p> {
 
     /// Every valid place for session `i`, each with its cost (for the editor's list).
     pub fn all_valid(&mut self, i: usize) -> Vec<Candidate> {
+        self.valid_within(i, None)
+    }
+
+    /// Every valid place for session `i` starting within `[from, to)` when given.
+    pub fn valid_within(&mut self, i: usize, within: Option<(Instant, Instant)>) -> Vec<Candidate> {
         let Some(len) = self.lengths[i] else {
             return Vec::new();
         };
@@ -469,6 +499,16 @@ impl<'p> Engine<'p> {
             };
             let room_cost = room_cost + self.tidy_room(i, room);
             for (from, to) in self.start_ranges(i, room) {
+                let (from, to) = match within {
+                    Some((lo, hi)) => {
+                        let starts = &self.grid.starts[from..to];
+                        (
+                            from + starts.partition_point(|s| s.at < lo),
+                            from + starts.partition_point(|s| s.at < hi),
+                        )
+                    }
+                    None => (from, to),
+                };
                 let mut k = from;
                 while k < to {
                     let start = self.grid.starts[k];

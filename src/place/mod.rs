@@ -26,7 +26,7 @@ use rand_xorshift::XorShiftRng;
 
 use crate::codes::{Level, RuleCode};
 use crate::model::{Kind, Program};
-use crate::rules::{check_schedule, Diagnostic, Parts, Schedule};
+use crate::rules::{check_schedule, check_schedule_pairs, Diagnostic, Parts, Schedule};
 use crate::time::Instant;
 
 pub use engine::Slot;
@@ -112,21 +112,23 @@ fn standing(s: &Schedule) -> Standing {
     let diagnostics = check_schedule(s);
     let mut out = Standing::default();
     for d in &diagnostics {
+        // A group of overlaps counts as the pairs it stands for.
+        let n = d.pairs as usize;
         match d.severity {
             Level::Error => {
-                out.errors += 1;
+                out.errors += n;
                 if crate::rules::probe::PLACEMENT_RULES.contains(&d.code) {
-                    out.conflicts += 1;
+                    out.conflicts += n;
                 }
             }
-            Level::Warning => out.warnings += 1,
+            Level::Warning => out.warnings += n,
             _ => {}
         }
         if d.code == RuleCode::Unscheduled {
-            out.unscheduled += 1;
+            out.unscheduled += n;
         }
         if d.severity != Level::Error {
-            out.weighted += program.placement.weight(d.code, d.severity);
+            out.weighted += program.placement.weight(d.code, d.severity) * d.pairs as i64;
         }
     }
     out
@@ -189,7 +191,9 @@ fn inactive_reason(program: &Program, s: &Schedule, i: usize) -> String {
 fn to_repair(e: &Engine) -> Vec<usize> {
     let program = e.program;
     let slot_rules = crate::rules::probe::PLACEMENT_RULES;
-    let mut conflicts: Vec<Vec<usize>> = check_schedule(&e.schedule)
+    // Pair by pair (groups of overlaps spelled out), so each conflict names its two sessions.
+    let mut conflicts: Vec<Vec<usize>> = check_schedule_pairs(&e.schedule, usize::MAX)
+        .diagnostics
         .into_iter()
         .filter(|d| d.severity == Level::Error && slot_rules.contains(&d.code))
         .map(|d| {
@@ -239,7 +243,7 @@ fn difficulty(e: &Engine, i: usize) -> i64 {
         + 40 * f.people.len() as i64
         + 60 * windows
         + 30 * s.requires.len() as i64
-        + s.expected.unwrap_or(0) as i64 / 10
+        + s.expected.unwrap_or(0) as i64 / 2
 }
 
 /// Place sessions of `program` (see [`Options`]).
@@ -601,9 +605,32 @@ pub fn find_slots(program: &Program, i: usize, limit: usize) -> Vec<Offer> {
         f => f,
     };
     let here = e.slot(i);
-    let mut all = e.all_valid(i);
     let tz = e.schedule.tz;
     let day = |t: Instant| crate::time::to_local(tz, t).date_naive();
+    // Nearest first puts the session's own day before every other: when that day alone has
+    // enough valid places, the other days need not be searched.
+    let mut all = match here {
+        Some((_, a, _)) => {
+            let date = day(a);
+            let from = crate::time::day_start(tz, date);
+            let to = date
+                .succ_opt()
+                .map(|d| crate::time::day_start(tz, d))
+                .unwrap_or(Instant::MAX);
+            let same_day = e.valid_within(i, Some((from, to)));
+            let enough = same_day
+                .iter()
+                .filter(|c| Some((c.room, c.start.at, c.end)) != here)
+                .count()
+                >= limit;
+            if enough {
+                same_day
+            } else {
+                e.all_valid(i)
+            }
+        }
+        None => e.all_valid(i),
+    };
     let anchor = here.map(|(r, a, _)| (r, a)).unwrap_or_else(|| {
         (
             None,
@@ -637,4 +664,34 @@ pub fn find_slots(program: &Program, i: usize, limit: usize) -> Vec<Offer> {
             }
         })
         .collect()
+}
+
+/// Every valid place of session `i` as `(room, start)`, sorted: the grab mode's marks.
+pub fn valid_starts(program: &Program, i: usize) -> Vec<(Option<usize>, Instant)> {
+    if i >= program.sessions.len() || program.sessions[i].locked {
+        return Vec::new();
+    }
+    let mut e = Engine::new(program, program.placement.step);
+    if !e.schedule.sessions[i].active {
+        return Vec::new();
+    }
+    if let Fixed::Start(_) = e.fixed[i] {
+        e.fixed[i] = Fixed::Free;
+    }
+    let mut out: Vec<(Option<usize>, Instant)> = e
+        .all_valid(i)
+        .into_iter()
+        .map(|c| (c.room, c.start.at))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Why session `i` has no valid place, in the organiser's words.
+pub fn why_not(program: &Program, i: usize) -> Explanation {
+    let mut e = Engine::new(program, program.placement.step);
+    if let Fixed::Start(_) = e.fixed[i] {
+        e.fixed[i] = Fixed::Free;
+    }
+    explain::explain(&mut e, i)
 }

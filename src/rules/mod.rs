@@ -280,8 +280,13 @@ pub const DEFAULT_MAX_DIAGNOSTICS: usize = 100_000;
 /// lists them, keeping at most `max` diagnostics (the earliest, in the usual order: groups are
 /// spelled out in time order until `max` is reached). Returns them and how many were left out.
 pub fn check_pairs(program: &Program, max: usize) -> Pairs {
-    let schedule = Schedule::new(program);
-    let grouped = check_schedule(&schedule);
+    check_schedule_pairs(&Schedule::new(program), max)
+}
+
+/// [`check_pairs`] on an already derived schedule (placement's, whose facts it changes).
+pub fn check_schedule_pairs(schedule: &Schedule, max: usize) -> Pairs {
+    let program = schedule.program;
+    let grouped = check_schedule(schedule);
     let summary = Summary::of(&grouped);
     let total: u64 = grouped.iter().map(|d| d.pairs).sum();
     let mut emit = Emitter::new(program);
@@ -296,9 +301,9 @@ pub fn check_pairs(program: &Program, max: usize) -> Pairs {
                 out.push(d);
             }
         } else if let Some(over) = overlap::Over::of(d.code) {
-            overlap::expand(&schedule, over, &d, left, &mut emit);
+            overlap::expand(schedule, over, &d, left, &mut emit);
         } else if d.code == RuleCode::DuplicateId {
-            refs::expand_duplicates(&schedule, &d, left, &mut emit);
+            refs::expand_duplicates(schedule, &d, left, &mut emit);
         }
     }
     let mut out = emit.into_diagnostics();

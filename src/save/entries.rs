@@ -4,6 +4,8 @@
 //! `plenary` false, `accessible` true). Saving compares the entries of an item as loaded with
 //! its entries now and patches only the keys whose value differs.
 
+use std::fmt::Write as _;
+
 use toml_edit::{Array, InlineTable, Value};
 
 use crate::model::{Calendar, DateTimeValue, Room, Session, Speaker, Status, Track, Window};
@@ -20,7 +22,32 @@ pub(crate) fn count(n: u64) -> Value {
 }
 
 fn string(value: &Option<String>) -> Option<Value> {
-    value.as_ref().map(|v| Value::from(v.as_str()))
+    value.as_deref().map(text)
+}
+
+/// A string value as agora writes it, in the editor's saves and the importer alike:
+/// `toml_edit`'s own quoting, except that text holding bidi controls or invisible separators
+/// is a basic string with those characters escaped (`\u202E`), so no title can make the file
+/// read differently in an editor. The escaped form is read back by `toml_edit`'s parser.
+pub(crate) fn text(value: &str) -> Value {
+    if !value.chars().any(crate::text::is_hidden) {
+        return Value::from(value);
+    }
+    let mut repr = String::with_capacity(value.len() + 8);
+    repr.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => repr.push_str("\\\""),
+            '\\' => repr.push_str("\\\\"),
+            '\t' => repr.push('\t'),
+            c if c.is_control() || crate::text::is_hidden(c) => {
+                let _ = write!(repr, "\\u{:04X}", u32::from(c));
+            }
+            c => repr.push(c),
+        }
+    }
+    repr.push('"');
+    repr.parse::<Value>().unwrap_or_else(|_| Value::from(value))
 }
 
 fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<Value> {
@@ -46,17 +73,11 @@ fn calendars(calendars: &[Calendar]) -> Option<Value> {
 
 pub(crate) fn session(s: &Session) -> Entries {
     vec![
-        ("id", Some(Value::from(s.id.as_str()))),
-        ("title", Some(Value::from(s.title.as_str()))),
-        ("kind", Some(Value::from(s.kind.as_str()))),
-        (
-            "track",
-            s.track.as_ref().map(|t| Value::from(t.value.as_str())),
-        ),
-        (
-            "room",
-            s.room.as_ref().map(|r| Value::from(r.value.as_str())),
-        ),
+        ("id", Some(text(&s.id))),
+        ("title", Some(text(&s.title))),
+        ("kind", Some(text(s.kind.as_str()))),
+        ("track", s.track.as_ref().map(|t| text(&t.value))),
+        ("room", s.room.as_ref().map(|r| text(&r.value))),
         ("start", s.start.as_ref().map(|v| datetime(&v.value))),
         (
             "duration",
@@ -80,7 +101,7 @@ pub(crate) fn session(s: &Session) -> Entries {
         ("url", string(&s.url)),
         (
             "status",
-            (s.status != Status::Confirmed).then(|| Value::from(s.status.as_str())),
+            (s.status != Status::Confirmed).then(|| text(s.status.as_str())),
         ),
         ("allow", strings(s.allow.iter().map(|c| c.as_str()))),
         ("locked", s.locked.then(|| Value::from(true))),
@@ -89,8 +110,8 @@ pub(crate) fn session(s: &Session) -> Entries {
 
 pub(crate) fn room(r: &Room) -> Entries {
     vec![
-        ("id", Some(Value::from(r.id.as_str()))),
-        ("name", Some(Value::from(r.name.as_str()))),
+        ("id", Some(text(&r.id))),
+        ("name", Some(text(&r.name))),
         ("capacity", r.capacity.map(count)),
         ("features", strings(r.features.iter().map(String::as_str))),
         ("accessible", (!r.accessible).then(|| Value::from(false))),
@@ -102,8 +123,8 @@ pub(crate) fn room(r: &Room) -> Entries {
 
 pub(crate) fn speaker(s: &Speaker) -> Entries {
     vec![
-        ("id", Some(Value::from(s.id.as_str()))),
-        ("name", Some(Value::from(s.name.as_str()))),
+        ("id", Some(text(&s.id))),
+        ("name", Some(text(&s.name))),
         ("affiliation", string(&s.affiliation)),
         ("role", string(&s.role)),
         ("bio", string(&s.bio)),
@@ -136,4 +157,71 @@ pub(crate) fn changed<'e>(
         })
         .map(|(_, (key, b))| (*key, b.as_ref()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parse_back(text: &str) -> String {
+        let doc = format!("k = {}\n", super::text(text));
+        let table = toml::de::DeTable::parse(&doc).unwrap_or_else(|e| panic!("{doc}\n{e}"));
+        match table.get_ref().get("k").map(|v| v.get_ref()) {
+            Some(toml::de::DeValue::String(s)) => s.to_string(),
+            other => panic!("{doc}\n{other:?}"),
+        }
+    }
+
+    #[test]
+    fn awkward_strings_come_back() {
+        for s in [
+            "",
+            "plain",
+            "quote \" inside",
+            "ends with quote\"",
+            "\"\"\"triple\"\"\"",
+            "line\nbreak",
+            "\nleading newline",
+            "trailing newline\n",
+            "crlf\r\nline",
+            "back\\slash\nand \"\"quotes\"\"",
+            "ctrl \u{0}\u{1f}\u{7f} and tab\t",
+            "ends with\n\"",
+            "ends with\n\"\"",
+            "evil\u{202E}txt.exe\u{2066} and \u{2028}\u{FEFF}",
+        ] {
+            assert_eq!(parse_back(s), s, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn bidi_controls_are_written_as_escapes() {
+        assert_eq!(super::text("a\u{202E}b").to_string(), "\"a\\u202Eb\"");
+        assert!(!super::text("x\n\u{2067}y").to_string().contains('\u{2067}'));
+    }
+
+    #[test]
+    fn entries_follow_the_formats_key_order() {
+        let text = include_str!("../../events/forum-interconnectes-2017.toml");
+        let program = crate::load::load_str(std::path::Path::new("f.toml"), text).unwrap();
+        let names = |e: Entries| e.into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+        assert_eq!(
+            names(session(&program.sessions[0])),
+            crate::model::keys::SESSION
+        );
+        assert_eq!(names(room(&program.rooms[0])), crate::model::keys::ROOM);
+        assert_eq!(
+            names(speaker(&program.speakers[0])),
+            crate::model::keys::SPEAKER
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_string_comes_back(s in "\\PC*|[\\x00-\\x7f\"\\\\\n\r]*") {
+            prop_assert_eq!(parse_back(&s), s);
+        }
+    }
 }

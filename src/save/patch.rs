@@ -400,6 +400,7 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
                     a.push(table);
                 }
             }
+            in_array_order(a);
         }
         Some(Tables::Inline(a)) => {
             let decor = a.iter().last().map(|v| v.decor().clone());

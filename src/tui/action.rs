@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use crate::edit::Document;
 use crate::instance::Instance;
 use crate::merge::Side;
+use crate::model::Program;
 use crate::recover::{Recovery, Replayed};
 use crate::save::{OnDisk, SaveError, Saved};
 use crate::time::Instant;
@@ -195,6 +196,9 @@ pub enum Action {
     Quit,
     /// Filter the agenda (day, room, track, speaker, kind, status).
     Filter,
+    /// In the grid: list the best valid slots for the selected session (nearest first);
+    /// elsewhere: filter the agenda.
+    FindSlots,
     /// Remove every agenda filter.
     ClearFilters,
     /// Close what is open, clear the message.
@@ -240,6 +244,11 @@ pub enum Effect {
     },
     /// Store the picks.
     SavePicks,
+    /// Freeze the saved program as a release.
+    Release {
+        name: String,
+        comment: Option<String>,
+    },
     /// Restore the first recovery file offered, with the conflicts chosen so far.
     Restore { choices: Vec<Side> },
     /// Save over files changed on disk, replaying the edits onto them item by item, with the
@@ -300,6 +309,10 @@ pub enum Msg {
     RecoveryDiscarded,
     /// The background recovery file could not be written.
     AutosaveFailed(String),
+    /// The last release (name and program), read at launch; `None` without releases.
+    ReleasesLoaded(Result<Option<(String, Box<Program>)>, String>),
+    /// `:release` finished: the new release's name and program, or why not.
+    Released(Result<(String, Box<Program>), String>),
 }
 
 impl From<Action> for Msg {

@@ -48,6 +48,13 @@ pub enum Command {
     NoFilter,
     /// `:help` — the key help.
     Help,
+    /// `:release NAME [COMMENT]` — freeze the saved program as a release.
+    Release {
+        name: String,
+        comment: Option<String>,
+    },
+    /// `:diff` — what changed since the last release: the agenda filtered to it.
+    Diff,
     /// `:messages` — the last messages in full.
     Messages,
     /// `:wq!` — save, writing over files changed on disk, and quit.
@@ -176,9 +183,24 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 Ok(Command::Speaker(rest.to_string()))
             }
         }
+        "diff" | "changes" => no_args(Command::Diff),
+        "release" => {
+            let (name, comment) = match rest.split_once(char::is_whitespace) {
+                Some((n, c)) => (n, Some(c.trim().to_string()).filter(|c| !c.is_empty())),
+                None => (rest, None),
+            };
+            if name.is_empty() {
+                Err("give the release's name: :release v2 [comment]".into())
+            } else {
+                Ok(Command::Release {
+                    name: name.to_string(),
+                    comment,
+                })
+            }
+        }
         "" => Err("type a command after `:`, e.g. :w".into()),
         other => Err(format!(
-            "unknown command `:{other}` — try :w, :q, :wq, :q!, :export FORMAT, :goto 14:00, :day 2, :room NAME, :speaker NAME (? lists keys)"
+            "unknown command `:{other}` — try :w, :q, :wq, :q!, :export FORMAT, :goto 14:00, :day 2, :room NAME, :speaker NAME, :release NAME, :diff (? lists keys)"
         )),
     }
 }
@@ -229,5 +251,21 @@ mod tests {
         assert_eq!(parse("step 30"), Ok(Command::Step(30)));
         assert!(parse("frobnicate").unwrap_err().contains("unknown command"));
         assert!(parse("w now").unwrap_err().contains("no argument"));
+        assert_eq!(
+            parse("release v2 After the answers"),
+            Ok(Command::Release {
+                name: "v2".into(),
+                comment: Some("After the answers".into())
+            })
+        );
+        assert_eq!(
+            parse("release v2"),
+            Ok(Command::Release {
+                name: "v2".into(),
+                comment: None
+            })
+        );
+        assert!(parse("release").unwrap_err().contains("release's name"));
+        assert_eq!(parse("diff"), Ok(Command::Diff));
     }
 }

@@ -19,6 +19,7 @@ pub fn export(
     picks: Option<&BTreeSet<String>>,
     format: &str,
     path: Option<&Path>,
+    changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
 ) -> Result<String, String> {
     let formats =
         Format::parse_target(format).ok_or_else(|| format!("unknown export format `{format}`"))?;
@@ -39,7 +40,7 @@ pub fn export(
         utc: false,
         stamp: stamp_of_this_run()?,
         template: None,
-        changes: None,
+        changes,
     };
     let files =
         export::export(program, &formats, &selection, None, &options).map_err(|e| match e {

@@ -127,7 +127,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(N, [&[Enter]], Action::Activate, "Views", "open: jump to a conflict, place a backlog session, or toggle details", None),
     bind!(N, [&[c('i')]], Action::ToggleDetails, "Views", "show or hide the details pane", None),
     bind!(N, [&[c('b')]], Action::ToggleBacklog, "Views", "focus the unscheduled backlog (grid)", None),
-    bind!(N, [&[c('f')]], Action::Filter, "Views", "filter the agenda", None),
+    bind!(N, [&[c('f')]], Action::FindSlots, "Views", "grid: find valid slots for the session (Enter places it); lists: filter the agenda", None),
     bind!(N, [&[c('F')]], Action::ClearFilters, "Views", "clear the agenda filters", None),
     // Editing.
     bind!(NG, [&[c('J')]], Action::MoveLater, "Edit", "move the session one step later", Some("later")),

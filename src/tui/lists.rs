@@ -19,6 +19,8 @@ pub struct Filters {
     pub speaker: Option<usize>,
     pub kind: Option<Kind>,
     pub status: Option<Status>,
+    /// Only sessions changed since the last release (`:diff`).
+    pub changed: bool,
 }
 
 impl Filters {
@@ -77,6 +79,16 @@ pub fn rows(program: &Program, derived: &Derived, filters: &Filters, view: View)
 }
 
 fn agenda(program: &Program, d: &Derived, f: &Filters) -> Vec<Row> {
+    agenda_changed(program, d, f, &|_| true)
+}
+
+/// The agenda, with `changed` telling which sessions changed since the last release.
+pub fn agenda_changed(
+    program: &Program,
+    d: &Derived,
+    f: &Filters,
+    changed: &dyn Fn(usize) -> bool,
+) -> Vec<Row> {
     let keep = |i: usize| {
         let s = &program.sessions[i];
         let facts = &d.facts[i];
@@ -85,6 +97,7 @@ fn agenda(program: &Program, d: &Derived, f: &Filters) -> Vec<Row> {
             && f.speaker.is_none_or(|p| facts.people.contains(&p))
             && f.kind.is_none_or(|k| s.kind == k)
             && f.status.is_none_or(|st| s.status == st)
+            && (!f.changed || changed(i))
     };
     let mut out = Vec::new();
     for (day, sessions) in d.day_sessions.iter().enumerate() {

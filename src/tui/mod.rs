@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod app;
+pub mod changes;
 pub mod command;
 pub mod derive;
 pub mod export;

@@ -1,5 +1,6 @@
 //! The fuzzy picker: a list of choices narrowed by typing (nucleo's matcher, the one helix
-//! uses), for a session's speakers and moderators (`s`) and for agenda filters (`f`).
+//! uses), for a session's speakers and moderators (`s`), agenda filters (`f` in the
+//! lists) and the valid slots of a session (`f` in the grid).
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
@@ -20,6 +21,8 @@ pub enum Choice {
     Person(usize),
     Kind(Kind),
     Status(Status),
+    /// A valid slot offered by `f` (index in `App::offers`).
+    Slot(usize),
 }
 
 /// Why the picker is open.
@@ -29,6 +32,8 @@ pub enum Purpose {
     People { session: usize },
     /// Agenda filters.
     Filter,
+    /// Valid slots for a session (`f` in the grid).
+    Slots { session: usize },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

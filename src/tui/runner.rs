@@ -125,6 +125,8 @@ fn lock(shared: &Mutex<App>) -> MutexGuard<'_, App> {
 /// terminal after it is restored, and whether things ended well.
 pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
     let mut app = App::new(doc, disk, now(), color);
+    let last = crate::tui::changes::last_release(&app.disk.root);
+    app.update(Msg::ReleasesLoaded(last));
     if let Some(path) = picks_path(&app) {
         app.update(Msg::PicksLoaded(picks::load(&path)));
     }
@@ -422,13 +424,32 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                 picks,
             } => {
                 let chosen = picks.then_some(&app.picks);
-                let result = export::export(
-                    &app.doc.program,
-                    chosen,
-                    &format,
-                    path.as_deref().map(Path::new),
+                let stamp = crate::export::stamp_from(
+                    std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+                    now(),
                 );
+                let result = stamp
+                    .and_then(|t| crate::tui::changes::history(&app.disk.root, &app.doc.program, t))
+                    .and_then(|changes| {
+                        export::export(
+                            &app.doc.program,
+                            chosen,
+                            &format,
+                            path.as_deref().map(Path::new),
+                            changes,
+                        )
+                    });
                 app.update(Msg::Exported(result))
+            }
+            Effect::Release { name, comment } => {
+                let time = crate::export::stamp_from(
+                    std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+                    now(),
+                );
+                let result = time.and_then(|t| {
+                    crate::tui::changes::release(&app.disk.root, &name, comment.as_deref(), t)
+                });
+                app.update(Msg::Released(result))
             }
             Effect::SavePicks => {
                 if let Some(path) = picks_path(app) {

@@ -1,5 +1,8 @@
 //! The integration tests, as one binary: each file in tests/ used to link the whole crate on
 //! its own, which was most of a test build on a 2-core machine.
+
+// Test and benchmark code: a failed setup is a failed run, so it may panic.
+#![allow(clippy::expect_used, clippy::panic)]
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
 
 mod common;
@@ -36,6 +39,7 @@ mod save;
 mod signage;
 mod signage_export;
 pub(crate) mod tmux;
+mod tmux_place;
 mod tmux_safety;
 mod tui_export;
 mod tui_robust;

@@ -1,8 +1,8 @@
 //! The frab/C3VOC schedule that conference apps read (Giggity, EventFahrplan, ConfClerk, …) and
-//! that pretalx and frab write, exported from the same resolved [`Agenda`] as every other
+//! that pretalx and frab write, exported from the same resolved agenda (`export::agenda`) as every other
 //! format.
 //!
-//! The writers ([`xml`], [`json`]) share one [`plan`] of what goes where (days, rooms, stable
+//! The writers ([`xml`], [`json`]) share one `plan` of what goes where (days, rooms, stable
 //! GUIDs and numeric ids); the identifiers follow the scheme of [`crate::ids::frab`], which
 //! the importer reads back. docs/interop.md documents the mapping both ways.
 

@@ -148,6 +148,26 @@ impl App {
                 self.help_scroll = 0;
                 self.mode = Mode::Help;
             }
+            Command::Release { name, comment } => {
+                if self.history.is_dirty() {
+                    self.error("Unsaved edits: a release is made of the saved files — :w first, then :release");
+                    return None;
+                }
+                if let Err(m) = crate::release::validate_name(&name, []) {
+                    self.error(m);
+                    return None;
+                }
+                return Some(Effect::Release { name, comment });
+            }
+            Command::Diff => match &self.changes {
+                None => self.error("No release yet: :release NAME freezes the saved program"),
+                Some(changes) => {
+                    let summary = changes.summary();
+                    self.filters.changed = true;
+                    self.show_view(View::Agenda);
+                    self.info(format!("{summary} — the agenda lists what changed (Enter goes to a session, :nofilter shows all)"));
+                }
+            },
         }
         None
     }

@@ -16,6 +16,7 @@ mod prompt;
 mod reports;
 pub mod safety;
 mod search;
+mod slots;
 
 use std::collections::BTreeSet;
 
@@ -103,8 +104,16 @@ pub struct App {
     pub height: u16,
     pub color: bool,
     pub help_scroll: usize,
+    /// The slots `f` offers for a session, while its list is open.
+    pub offers: Vec<crate::place::Offer>,
+    /// Valid `(room, start)` places of the held session in grab mode, sorted, for the marks.
+    pub targets: Vec<(Option<usize>, Instant)>,
+    /// The session and length `targets` were computed for.
+    pub targets_key: Option<(usize, i64)>,
     /// Recovery files, another editor, merges (see [`safety`]).
     pub safety: safety::Safety,
+    /// What changed since the last release (`None`: no release, or not read yet).
+    pub changes: Option<crate::tui::changes::Changes>,
     /// What the help is narrowed to (`/` in the help).
     pub help_query: String,
     /// The last messages, oldest first, for `g<`.
@@ -157,7 +166,11 @@ impl App {
             height: 24,
             color,
             help_scroll: 0,
+            offers: Vec::new(),
+            targets: Vec::new(),
+            targets_key: None,
             safety: safety::Safety::new(now),
+            changes: None,
             help_query: String::new(),
             messages: Vec::new(),
             details_scroll: 0,
@@ -209,7 +222,14 @@ impl App {
 
     /// The rows of a list view, as they are now.
     pub fn rows(&self, view: View) -> Vec<lists::Row> {
-        lists::rows(&self.doc.program, &self.derived, &self.filters, view)
+        match (view, &self.changes) {
+            (View::Agenda, Some(changes)) if self.filters.changed => {
+                lists::agenda_changed(&self.doc.program, &self.derived, &self.filters, &|i| {
+                    changes.mark(i).is_some()
+                })
+            }
+            _ => lists::rows(&self.doc.program, &self.derived, &self.filters, view),
+        }
     }
 
     /// The session a list row is about.
@@ -392,6 +412,9 @@ impl App {
     /// Derive everything again from the program.
     pub fn refresh(&mut self) {
         self.derived = Derived::new(&self.doc.program);
+        if let Some(changes) = &mut self.changes {
+            changes.refresh(&self.doc.program);
+        }
         if let Some(s) = self.selected {
             if s >= self.doc.program.sessions.len() {
                 self.selected = None;

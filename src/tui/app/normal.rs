@@ -207,6 +207,11 @@ impl App {
                 self.picker = Some(Picker::new(Purpose::Filter, self.filter_items()));
                 self.mode = Mode::Picker;
             }
+            Action::FindSlots if self.view == View::Grid => self.find_slots(),
+            Action::FindSlots => {
+                self.picker = Some(Picker::new(Purpose::Filter, self.filter_items()));
+                self.mode = Mode::Picker;
+            }
             Action::ClearFilters => {
                 self.filters = Filters::default();
                 self.info("Filters cleared");
@@ -268,6 +273,7 @@ impl App {
     }
 
     pub(super) fn describe_grab(&mut self) {
+        self.mark_targets();
         let Some(grab) = &self.grab else { return };
         let i = grab.session;
         let where_ = self.where_is(i);
@@ -427,6 +433,7 @@ impl App {
             session: i,
             applied: Vec::new(),
         });
+        self.targets_key = None;
         self.mode = Mode::Grab;
         let placed = self.derived.facts[i].slot().is_some();
         if !placed {

@@ -46,7 +46,7 @@ impl App {
                             .get(session)
                             .map(|s| s.title.clone())
                             .unwrap_or_default(),
-                        Purpose::Filter => String::new(),
+                        Purpose::Filter | Purpose::Slots { .. } => String::new(),
                     };
                     self.commit(Edit::Batch {
                         label: format!("changed the speakers and moderators of '{title}'"),
@@ -111,6 +111,11 @@ impl App {
                 }
                 _ => {}
             },
+            Purpose::Slots { session } => {
+                if let Some(Choice::Slot(n)) = picker.current().map(|i| i.choice.clone()) {
+                    self.take_offer(session, n);
+                }
+            }
             Purpose::Filter => {
                 if let Some(choice) = picker.current().map(|i| i.choice.clone()) {
                     self.apply_filter(choice);
@@ -133,6 +138,7 @@ impl App {
             Choice::Person(p) | Choice::Speaker(p) => toggle(&mut f.speaker, p),
             Choice::Kind(k) => toggle(&mut f.kind, k),
             Choice::Status(s) => toggle(&mut f.status, s),
+            Choice::Slot(_) => {}
         }
         self.view = View::Agenda;
         self.lists[0] = ListState::default();

@@ -75,6 +75,28 @@ impl App {
                 self.offer_done();
                 None
             }
+            Msg::ReleasesLoaded(Ok(last)) => {
+                self.changes = last.map(|(name, program)| {
+                    crate::tui::changes::Changes::new(name, *program, &self.doc.program)
+                });
+                None
+            }
+            Msg::ReleasesLoaded(Err(m)) | Msg::Released(Err(m)) => {
+                self.error(m);
+                None
+            }
+            Msg::Released(Ok((name, program))) => {
+                self.changes = Some(crate::tui::changes::Changes::new(
+                    name.clone(),
+                    *program,
+                    &self.doc.program,
+                ));
+                self.filters.changed = false;
+                self.info(format!(
+                    "Released {name}: calendars and agendas exported from now on follow it (agora export)"
+                ));
+                None
+            }
         }
     }
 

@@ -24,6 +24,9 @@ use crate::tui::grid::{self, Block};
 use crate::tui::layout::{self, GUTTER};
 use crate::tui::theme::{glyph, Theme, OVERLAP, PICK};
 
+/// The mark of a valid place for the held session in grab mode.
+pub const TARGET: &str = "✓";
+
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let program = &app.doc.program;
     let tz = program.event.timezone;
@@ -177,6 +180,26 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             }
         }
     }
+    // Grab mode: where the held session may go without an error, marked ✓ (under the blocks).
+    if app.grab.is_some() {
+        for (k, r) in shown_rooms.clone().enumerate() {
+            let x = geo.rooms_x + k as u16 * geo.column_width;
+            for row in rows_shown.clone() {
+                let t = frame.row_time(row);
+                // An event-wide session's places are marked in every room.
+                if !app.is_target(Some(r), t) && !app.is_target(None, t) {
+                    continue;
+                }
+                let y = geo.rows_y + (row - top) as u16;
+                if buf
+                    .cell((x, y))
+                    .is_some_and(|c| c.symbol() == " " || c.symbol() == "┄")
+                {
+                    put(buf, x, y, 1, TARGET, theme.dim());
+                }
+            }
+        }
+    }
     // Room sessions first; event-wide sessions (breaks for everyone) then take every cell no
     // room session covers, so at a coarse step a break still shows beside the sessions that
     // share its rows, and nothing of it is left in the gaps between columns.
@@ -282,6 +305,10 @@ impl BlockText {
         }
         if held {
             title.push_str("⇕ ");
+        }
+        if let Some(mark) = app.changes.as_ref().and_then(|c| c.mark(b.session)) {
+            title.push_str(crate::tui::changes::glyph(mark));
+            title.push(' ');
         }
         title.push_str(&s.title);
         let span = facts

@@ -54,6 +54,12 @@ fn title_line(app: &App, view: View, rows: &[Row]) -> String {
             if let Some(s) = f.status {
                 parts.push(format!("status {}", s.as_str()));
             }
+            if let (true, Some(c)) = (f.changed, &app.changes) {
+                parts.push(format!(
+                    "changed since {} (★ new → moved ✎ changed ✕ cancelled)",
+                    c.since
+                ));
+            }
             if parts.is_empty() {
                 t.push_str(" · f filters");
             } else {
@@ -231,7 +237,10 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
                 put(buf, x + 1, area.y, 16, &room, base);
                 x = start + 18;
             }
-            let mut text = s.title.clone();
+            let mut text = match app.changes.as_ref().and_then(|c| c.mark(i)) {
+                Some(mark) => format!("{} {}", crate::tui::changes::glyph(mark), s.title),
+                None => s.title.clone(),
+            };
             let people: Vec<&str> = facts
                 .people
                 .iter()

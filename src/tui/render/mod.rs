@@ -2,7 +2,7 @@
 //! the clock; the layout comes from `tui::layout`, shared with the app for scrolling and clicks.
 
 mod details;
-mod grid;
+pub(crate) mod grid;
 mod lists;
 mod overlay;
 

@@ -231,6 +231,14 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             "Filter the agenda".to_string(),
             "Enter: filter on/off · Esc closes",
         ),
+        Purpose::Slots { session } => (
+            program
+                .sessions
+                .get(session)
+                .map(|s| format!("Valid slots for '{}'", fit(&s.title, 36)))
+                .unwrap_or_default(),
+            "Enter: place it there (u undoes) · Esc closes",
+        ),
     };
     let mut lines: Vec<Line> = vec![Line::from(vec![
         Span::styled("› ", theme.bold()),
