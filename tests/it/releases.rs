@@ -634,3 +634,20 @@ fn a_move_within_the_repeated_hour_of_a_dst_change_is_a_change() {
     let text = String::from_utf8(run(T2, &["diff", p]).stdout).expect("UTF-8");
     assert!(text.contains("time 02:30+01:00 → 02:30+02:00"), "{text}");
 }
+
+/// `agora releases` of a path that is no event (a typo) is an error, not "no release yet".
+#[test]
+fn releases_of_a_missing_event_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("typo.toml");
+    for format in ["text", "json"] {
+        let out = run(
+            T1,
+            &["releases", path.to_str().unwrap(), "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(2), "{format}: {out:?}");
+        assert!(out.stdout.is_empty(), "{format}: {out:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("typo.toml"), "{format}: {said}");
+    }
+}
