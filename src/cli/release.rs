@@ -191,8 +191,13 @@ pub(super) fn releases(args: &ReleasesArgs, color: ColorChoice) -> Outcome {
         Ok(store) => store,
         Err(failure) => return input_failure(&failure, color),
     };
-    // The working copy is compared when it loads; a broken one is reported, not fatal.
-    let current = load_path(&args.path).ok();
+    // The working copy is compared when it loads; a broken one is reported, not fatal —
+    // unless there is no release either: then there is nothing to list (a wrong path).
+    let current = match load_path(&args.path) {
+        Ok(p) => Some(p),
+        Err(failure) if store.releases.is_empty() => return input_failure(&failure, color),
+        Err(_) => None,
+    };
     let info = match (&current, store.releases.is_empty()) {
         (Some(p), false) => Some(store.follow_working_copy(p, now())),
         (None, false) => Some(store.follow_release(store.releases.len() - 1)),

@@ -145,7 +145,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let foreign = match text.trim_start().chars().next() {
         Some('<') => super::read_xml::read(text)?,
-        Some('{') => super::read_json::read(text)?,
+        Some('{' | '[') => super::read_json::read(text)?,
+        // Other JSON (a string, a number, null): read as JSON, to say what it holds.
+        _ if serde_json::from_str::<serde_json::Value>(text).is_ok() => {
+            super::read_json::read(text)?
+        }
         _ => {
             return Err(ImportError::general(
                 "this is neither XML nor JSON: give a frab/pentabarf schedule.xml or a \

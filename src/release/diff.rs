@@ -287,10 +287,20 @@ fn session_fields(
         |t: Option<(Instant, Instant)>| t.map(|(s, _)| to_local(tz, s).format("%H:%M").to_string());
     let minutes = |t: Option<(Instant, Instant)>| t.map(|(s, e)| ((e - s) / 60).to_string());
     let (da, db) = (day(old.interval), day(new.interval));
-    if da != db {
+    let same_day = da == db;
+    if !same_day {
         out.push(simple(Field::Day, da, db));
     }
-    let (ta, tb) = (time(old.interval), time(new.interval));
+    let (mut ta, mut tb) = (time(old.interval), time(new.interval));
+    let start = |t: Option<(Instant, Instant)>| t.map(|(s, _)| s);
+    if same_day && ta == tb && start(old.interval) != start(new.interval) {
+        // The same wall-clock time at two instants (the repeated hour when clocks go back):
+        // the UTC offset tells them apart.
+        let offset = |t: Option<(Instant, Instant)>| {
+            t.map(|(s, _)| to_local(tz, s).format("%H:%M%:z").to_string())
+        };
+        (ta, tb) = (offset(old.interval), offset(new.interval));
+    }
     // A session that became scheduled or unscheduled reports its day only, unless the time
     // says more (the day is then `null` on one side already).
     if ta != tb {

@@ -220,6 +220,28 @@ fn language_names_and_lists_become_tags() {
     assert!(last["language"].is_null(), "{last}");
 }
 
+/// JSON that is not an object (an array, a string, a number, null) is named as such, not
+/// called "neither XML nor JSON".
+#[test]
+fn json_that_is_not_an_object_is_named_as_json() {
+    for (text, found) in [
+        (
+            "[]",
+            "found a JSON array of 0 item(s); expected a frab/C3VOC schedule.json",
+        ),
+        ("[{\"a\": 1}]", "found a JSON array of 1 item(s); expected"),
+        ("\"x\"", "found a JSON string; expected"),
+        ("42\n", "found a JSON number; expected"),
+        ("null", "found null; expected"),
+    ] {
+        let e = import(text).expect_err(text);
+        assert!(e.message.contains(found), "{text}: {}", e.message);
+    }
+    // Not JSON at all keeps its message.
+    let e = import("BEGIN:VCALENDAR").expect_err("ics");
+    assert!(e.message.contains("neither XML nor JSON"), "{}", e.message);
+}
+
 fn agora() -> Command {
     Command::cargo_bin("agora").expect("binary")
 }

@@ -602,3 +602,52 @@ fn two_versions_of_a_real_schedule_diff_as_the_source_changed() {
         Some(0)
     );
 }
+
+/// A session moved from the second 02:30 of a fall-back night to the first one starts an hour
+/// earlier: the diff reports it (with the UTC offsets telling the two 02:30s apart), it does not
+/// say "no changes".
+#[test]
+fn a_move_within_the_repeated_hour_of_a_dst_change_is_a_change() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("night.toml");
+    std::fs::copy(root().join("events/examples/dst-autumn.toml"), &path).expect("copy");
+    let p = path.to_str().unwrap();
+    let out = run(T1, &["release", p, "v1", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    edit(
+        &path,
+        "start = 2024-10-27T02:30:00+01:00",
+        "start = 2024-10-27T02:30:00+02:00",
+    );
+    let out = run(T2, &["diff", p, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["counts"]["changed"], 1, "{json}");
+    let session = &json["sessions"][0];
+    assert_eq!(session["id"], "second-pass", "{json}");
+    assert_eq!(session["moved"], true, "{json}");
+    assert_eq!(
+        session["fields"],
+        serde_json::json!([{"field": "time", "old": "02:30+01:00", "new": "02:30+02:00"}]),
+        "{json}"
+    );
+    let text = String::from_utf8(run(T2, &["diff", p]).stdout).expect("UTF-8");
+    assert!(text.contains("time 02:30+01:00 → 02:30+02:00"), "{text}");
+}
+
+/// `agora releases` of a path that is no event (a typo) is an error, not "no release yet".
+#[test]
+fn releases_of_a_missing_event_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("typo.toml");
+    for format in ["text", "json"] {
+        let out = run(
+            T1,
+            &["releases", path.to_str().unwrap(), "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(2), "{format}: {out:?}");
+        assert!(out.stdout.is_empty(), "{format}: {out:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("typo.toml"), "{format}: {said}");
+    }
+}
