@@ -29,7 +29,7 @@ const ROOM: [(&str, &str); 7] = [
     ("location", "where it is (empty: none)"),
     (
         "open",
-        "2017-12-05 08:00-19:00; … (empty: always, never: closed)",
+        "{day} 08:00-19:00; … (empty: always, never: closed)",
     ),
 ];
 
@@ -46,7 +46,7 @@ const SPEAKER: [(&str, &str); 8] = [
     ("url", "https://… (empty: none)"),
     (
         "available",
-        "2017-12-05 13:00-18:00; … (empty: always, never: never)",
+        "{day} 13:00-18:00; … (empty: always, never: never)",
     ),
 ];
 
@@ -116,8 +116,10 @@ pub fn parse_windows(
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let bad = || {
             format!(
-                "`{part}` is not a time window: write {} 08:00-19:00, or 2017-12-05 18:00 - 2017-12-06 02:00",
-                day.format("%Y-%m-%d")
+                "`{part}` is not a time window: write {} 08:00-19:00, or {} 18:00 - {} 02:00",
+                day.format("%Y-%m-%d"),
+                day.format("%Y-%m-%d"),
+                day.succ_opt().unwrap_or(day).format("%Y-%m-%d")
             )
         };
         let (from, to) = match part.split_once(" - ") {
@@ -220,6 +222,13 @@ impl ItemForm {
             Target::Speaker(_) => &SPEAKER,
             Target::Track(_) => &TRACK,
         }
+    }
+
+    /// The hint of field `k` when it is empty; `day` (the shown day) stands in its examples.
+    pub fn hint(&self, k: usize, day: NaiveDate) -> String {
+        self.fields().get(k).map_or(String::new(), |f| {
+            f.1.replace("{day}", &day.format("%Y-%m-%d").to_string())
+        })
     }
 
     /// "room Salle Rhône" style words for the title.

@@ -480,6 +480,22 @@ fn the_start_placeholder_is_the_events_own_day() {
 }
 
 #[test]
+fn the_opening_hours_hint_is_the_events_own_day() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/examples/dst-autumn.toml");
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    run(&mut app, "edit-room hall");
+    let day = app.day_date();
+    let hint = app.item_form.as_ref().unwrap().hint(6, day);
+    assert!(hint.starts_with("2024-10-26 08:00-19:00"), "{hint}");
+    set_item(&mut app, 6, "soon");
+    app.update(Action::Submit);
+    let e = app.item_form.as_ref().unwrap().errors[6].clone().unwrap();
+    assert!(e.contains("2024-10-26 18:00 - 2024-10-27 02:00"), "{e}");
+    assert!(!e.contains("2017") && !hint.contains("2017"), "{e} {hint}");
+}
+
+#[test]
 fn rooms_days_and_length() {
     let mut app = app();
     select(&mut app, "startups-de-territoire");

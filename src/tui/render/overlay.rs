@@ -183,10 +183,10 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             .fields()
             .iter()
             .enumerate()
-            .map(|(k, (label, hint))| FormRow {
+            .map(|(k, (label, _))| FormRow {
                 label,
                 value: &form.values[k],
-                hint: hint.to_string(),
+                hint: form.hint(k, app.day_date()),
                 error: form.errors[k].as_deref(),
             })
             .collect();
