@@ -76,7 +76,7 @@ impl Prompt {
         match self {
             Prompt::Quit => "Unsaved edits. (w)rite and quit, (d)iscard them and quit, or (c)ancel?".into(),
             Prompt::Overwrite { paths, .. } => format!(
-                "{} changed on disk since it was loaded. (r)eload it (drop your edits), (k)eep mine (overwrite), or (c)ancel?",
+                "{} changed on disk since it was loaded. (r)eload it (drop your edits), (k)eep mine (merged item by item with the changes on disk), or (c)ancel?",
                 paths
                     .iter()
                     .map(|p| p.display().to_string())

@@ -1159,6 +1159,13 @@ fn save_and_quit_prompts() {
         None
     );
     assert!(matches!(app.prompt, Some(Prompt::Overwrite { .. })));
+    // "Keep mine" merges with what changed on disk: the question says so, not "overwrite".
+    let question = app.prompt.as_ref().unwrap().question();
+    assert!(
+        question.contains("(k)eep mine (merged item by item"),
+        "{question}"
+    );
+    assert!(!question.contains("overwrite"), "{question}");
     assert_eq!(
         app.update(Action::Answer('x')),
         None,
