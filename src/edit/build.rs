@@ -95,9 +95,24 @@ pub fn move_elapsed(doc: &Document, index: usize, minutes: i64) -> Result<Edit, 
     })
 }
 
-/// Move a session `days` days later (earlier when negative), same wall-clock time.
+/// Move a session `days` days later (earlier when negative), same wall-clock time. A time
+/// written with an offset gets the offset of its new day (02:15+01:00, the second 02:15 of the
+/// night the clocks go back, is 02:15+02:00 the day before, not 03:15).
 pub fn move_days(doc: &Document, index: usize, days: i64) -> Result<Edit, String> {
-    move_by(doc, index, days * 24 * 60)
+    let mut edit = move_by(doc, index, days * 24 * 60)?;
+    let tz = doc.program.event.timezone;
+    let same_offset_as_its_day = |value: DateTimeValue| match value {
+        DateTimeValue::Fixed(f) => {
+            let t = crate::time::local_lenient(tz, f.naive_local());
+            DateTimeValue::Fixed(crate::time::to_local(tz, t).fixed_offset())
+        }
+        local => local,
+    };
+    if let Edit::Move { to, .. } = &mut edit {
+        to.start = to.start.map(same_offset_as_its_day);
+        to.end = to.end.map(same_offset_as_its_day);
+    }
+    Ok(edit)
 }
 
 /// Make a session `minutes` longer (shorter when negative), changing what is written:

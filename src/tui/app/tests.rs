@@ -449,6 +449,25 @@ fn dst_steps_in_elapsed_time_and_the_form_takes_an_offset() {
 }
 
 #[test]
+fn a_day_move_keeps_the_wall_clock_time_of_a_start_written_with_an_offset() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events/examples/dst-autumn.toml");
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    // The second 02:30 of the night the clocks go back (CET, +01:00).
+    select(&mut app, "second-pass");
+    app.update(Action::DayEarlier);
+    let i = index(&app, "second-pass");
+    match app.doc.program.sessions[i].start.as_ref().unwrap().value {
+        DateTimeValue::Fixed(f) => assert_eq!(
+            f.to_rfc3339(),
+            "2024-10-26T02:30:00+02:00",
+            "02:30 the day before (CEST), not 03:30"
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn day_moves_stay_within_the_event() {
     let mut app = app();
     select(&mut app, "ouverture");
