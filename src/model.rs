@@ -327,15 +327,19 @@ pub enum DateTimeValue {
 }
 
 /// Why a TOML date-time is not a [`DateTimeValue`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum TomlDateTimeError {
     /// A date without a time (`2017-12-05`).
+    #[error("a date without a time")]
     DateOnly,
     /// A time without a date (`14:00:00`).
+    #[error("a time without a date")]
     TimeOnly,
     /// A date or time that does not exist (`2017-02-30T…`).
+    #[error("a date or time that does not exist")]
     Invalid,
     /// An offset chrono cannot carry.
+    #[error("an offset out of range")]
     BadOffset,
 }
 

@@ -100,7 +100,7 @@ pub(super) fn run(args: &PlaceArgs, color: ColorChoice) -> Outcome {
     }
     let plan = match plan {
         Ok(plan) => plan,
-        Err(message) => return fail(&message),
+        Err(message) => return fail(&message.to_string()),
     };
     let output = match args.format {
         Format::Json => render::json(&doc.program, &plan),
@@ -111,7 +111,7 @@ pub(super) fn run(args: &PlaceArgs, color: ColorChoice) -> Outcome {
     }
     if args.write && !plan.changes.is_empty() {
         if let Err(message) = place::apply(&mut doc, &plan) {
-            return fail(&message);
+            return fail(&message.to_string());
         }
         match save::save(&mut doc, &mut disk, false) {
             Ok(saved) => {

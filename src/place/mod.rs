@@ -135,7 +135,7 @@ fn standing(s: &Schedule) -> Standing {
 }
 
 /// Sessions named by id, or why one is not known.
-fn requested(program: &Program, ids: &[String]) -> Result<Vec<usize>, String> {
+fn requested(program: &Program, ids: &[String]) -> Result<Vec<usize>, PlaceError> {
     let mut out = Vec::new();
     for id in ids {
         match program.sessions.iter().position(|s| &s.id == id) {
@@ -148,7 +148,10 @@ fn requested(program: &Program, ids: &[String]) -> Result<Vec<usize>, String> {
                 let hint = strsim_closest(id, program.sessions.iter().map(|s| s.id.as_str()))
                     .map(|c| format!(" (did you mean `{c}`?)"))
                     .unwrap_or_default();
-                return Err(format!("no session has the id `{id}`{hint}"));
+                return Err(PlaceError::UnknownSession {
+                    id: id.clone(),
+                    hint,
+                });
             }
         }
     }
@@ -246,16 +249,27 @@ fn difficulty(e: &Engine, i: usize) -> i64 {
         + s.expected.unwrap_or(0) as i64 / 2
 }
 
+/// Why no plan could be made or applied.
+#[derive(Debug, thiserror::Error)]
+pub enum PlaceError {
+    /// `--session` names an id no session has (`hint`: " (did you mean …?)" or empty).
+    #[error("no session has the id `{id}`{hint}")]
+    UnknownSession { id: String, hint: String },
+    #[error("the step is {0} minutes: give a number of minutes from 1 to 1440")]
+    Step(i64),
+    /// The editing layer refused a change of the plan (its message).
+    #[error("{0}")]
+    Edit(String),
+}
+
 /// Place sessions of `program` (see [`Options`]).
-pub fn place(program: &Program, options: &Options, progress: Progress) -> Result<Plan, String> {
+pub fn place(program: &Program, options: &Options, progress: Progress) -> Result<Plan, PlaceError> {
     let clock = Clock::now();
     let deadline = options.time_limit.map(|t| clock + t);
     let out_of_time = || deadline.is_some_and(|d| Clock::now() >= d);
     let step = options.step.unwrap_or(program.placement.step);
     if !(1..=24 * 60).contains(&step) {
-        return Err(format!(
-            "the step is {step} minutes: give a number of minutes from 1 to 1440"
-        ));
+        return Err(PlaceError::Step(step));
     }
     let asked = requested(program, &options.sessions)?;
     let mut e = Engine::new(program, step);
@@ -549,9 +563,10 @@ fn improve(
 
 /// Apply a plan to a document being edited (the program the plan was made from), as one
 /// edit per session; saving the document then rewrites only the changed keys.
-pub fn apply(doc: &mut crate::edit::Document, plan: &Plan) -> Result<(), String> {
+pub fn apply(doc: &mut crate::edit::Document, plan: &Plan) -> Result<(), PlaceError> {
     for change in &plan.changes {
-        let edit = edit_for(doc, change.session, change.to.0, change.start)?;
+        let edit =
+            edit_for(doc, change.session, change.to.0, change.start).map_err(PlaceError::Edit)?;
         doc.apply(&edit);
     }
     Ok(())
