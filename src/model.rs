@@ -214,7 +214,7 @@ pub struct Window {
 /// The keys of each kind of item, in the order of docs/format.md: the one order the loader
 /// reads (each key's position is its slot), the saver writes entries in, and the importer
 /// writes every item in.
-pub mod keys {
+pub(crate) mod keys {
     pub const EVENT: [&str; 10] = [
         "id",
         "name",

@@ -10,10 +10,10 @@
 //! Pure core: no terminal, no clock (times are given), and the only writes are the store's,
 //! through the atomic writer.
 
-pub mod diff;
+pub(crate) mod diff;
 pub mod history;
 pub mod normal;
-pub mod store;
+pub(crate) mod store;
 
 use std::path::PathBuf;
 
