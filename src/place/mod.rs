@@ -628,19 +628,9 @@ pub fn find_slots(program: &Program, i: usize, limit: usize) -> Vec<Offer> {
             e.grid.starts.first().map(|s| s.at).unwrap_or_default(),
         )
     });
-    // The list's order: the session's own day first, its own room first, then nearest in
-    // time. Candidates are judged in that order, a start at a time, and the search stops once
+    // Candidates are judged in the list's order, a start at a time, and the search stops once
     // enough are found: every place not judged would come after them.
-    let order = |c: &Candidate| {
-        (
-            day(c.start.at) != day(anchor.1),
-            here.is_some() && c.room != anchor.0,
-            (c.start.at - anchor.1).abs(),
-            c.start.at,
-            c.cost,
-            c.room,
-        )
-    };
+    let order = |c: &Candidate| list_order(tz, anchor, here.is_some(), c);
     let mut nearest: Vec<usize> = (0..e.grid.starts.len()).collect();
     nearest.sort_by_key(|&k| {
         let at = e.grid.starts[k].at;
@@ -679,6 +669,25 @@ pub fn find_slots(program: &Program, i: usize, limit: usize) -> Vec<Offer> {
             }
         })
         .collect()
+}
+
+/// The order of `f`'s list: the session's own day first, its own room first (when it has a
+/// place, `anchor`), then nearest in time, then cheapest.
+fn list_order(
+    tz: chrono_tz::Tz,
+    anchor: (Option<usize>, Instant),
+    placed: bool,
+    c: &Candidate,
+) -> (bool, bool, i64, Instant, i64, Option<usize>) {
+    let day = |t: Instant| crate::time::to_local(tz, t).date_naive();
+    (
+        day(c.start.at) != day(anchor.1),
+        placed && c.room != anchor.0,
+        (c.start.at - anchor.1).abs(),
+        c.start.at,
+        c.cost,
+        c.room,
+    )
 }
 
 /// Every valid place of session `i` as `(room, start)`, sorted: the grab mode's marks.
@@ -729,24 +738,13 @@ mod tests {
             e.fixed[i] = Fixed::Free;
         }
         let here = e.slot(i);
-        let tz = e.schedule.tz;
-        let day = |t: Instant| crate::time::to_local(tz, t).date_naive();
         let anchor = here.map(|(r, a, _)| (r, a)).unwrap_or((
             None,
             e.grid.starts.first().map(|s| s.at).unwrap_or_default(),
         ));
         let mut all = e.all_valid(i);
         all.retain(|c| Some((c.room, c.start.at, c.end)) != here);
-        all.sort_by_key(|c| {
-            (
-                day(c.start.at) != day(anchor.1),
-                here.is_some() && c.room != anchor.0,
-                (c.start.at - anchor.1).abs(),
-                c.start.at,
-                c.cost,
-                c.room,
-            )
-        });
+        all.sort_by_key(|c| list_order(e.schedule.tz, anchor, here.is_some(), c));
         all.truncate(limit);
         all.into_iter()
             .map(|c| (c.room, c.start.at, c.cost))
