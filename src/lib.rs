@@ -32,6 +32,7 @@
 //! uses `load`'s "did you mean" suggestions.
 
 pub mod busy;
+pub mod catalogue;
 pub mod cli;
 pub mod codes;
 pub mod collate;

@@ -23,6 +23,8 @@ const PALETTE: [&str; 8] = [
 #[derive(Serialize)]
 pub(crate) struct View {
     pub lang: String,
+    /// `ltr` or `rtl`: the `dir` of the page.
+    pub dir: &'static str,
     pub labels: &'static Labels,
     pub title: String,
     pub event: EventView,
@@ -201,8 +203,9 @@ pub(crate) struct IcsLinks {
     pub changes: Option<std::sync::Arc<ChangeInfo>>,
 }
 
-fn clock(agenda: &Agenda, t: Instant) -> String {
-    to_local(agenda.display, t).format("%H:%M").to_string()
+/// The time of day on the language's clock ("09:00", "9:00 AM").
+fn clock(agenda: &Agenda, locale: &Locale, t: Instant) -> String {
+    locale.time(to_local(agenda.display, t).time())
 }
 
 fn iso(agenda: &Agenda, t: Instant) -> String {
@@ -240,20 +243,16 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
             let ls = to_local(agenda.display, s);
             let le = to_local(agenda.display, e);
             let time = if ls.date_naive() == le.date_naive() {
-                format!("{}–{}", clock(agenda, s), clock(agenda, e))
+                locale.time_range(&clock(agenda, locale, s), &clock(agenda, locale, e))
             } else {
-                format!(
-                    "{}–{} {}",
-                    clock(agenda, s),
-                    locale.day_month(le.date_naive()),
-                    clock(agenda, e)
-                )
+                let end = locale.day_at(le.date_naive(), &clock(agenda, locale, e));
+                locale.time_range(&clock(agenda, locale, s), &end)
             };
             (
                 Some(ls.date_naive().to_string()),
                 Some(locale.long_date(ls.date_naive())),
-                Some(clock(agenda, s)),
-                Some(clock(agenda, e)),
+                Some(clock(agenda, locale, s)),
+                Some(clock(agenda, locale, e)),
                 Some(time),
                 Some(iso(agenda, s)),
                 Some(iso(agenda, e)),
@@ -447,7 +446,7 @@ fn grid(
         .iter()
         .take(bounds.len().saturating_sub(1))
         .map(|&t| SlotView {
-            label: clock(agenda, t),
+            label: clock(agenda, locale, t),
             row: row(t),
         })
         .collect();
@@ -522,7 +521,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     }
     // By name as people read them (the same collation as the editor), then by index.
     people.sort_by(|&a, &b| {
-        crate::collate::cmp(&agenda.people[a].name, &agenda.people[b].name).then(a.cmp(&b))
+        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name).then(a.cmp(&b))
     });
     let speakers = people
         .into_iter()
@@ -547,10 +546,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                         when: e.slot.map(|(s, end)| {
                             let day = to_local(agenda.display, s).date_naive();
                             format!(
-                                "{}, {}–{}",
+                                "{}, {}",
                                 locale.day_month(day),
-                                clock(agenda, s),
-                                clock(agenda, end)
+                                locale.time_range(
+                                    &clock(agenda, locale, s),
+                                    &clock(agenda, locale, end)
+                                )
                             )
                         }),
                         cancelled: e.status == Status::Cancelled,
@@ -568,6 +569,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     let e = &agenda.event;
     View {
         lang: locale.tag.clone(),
+        dir: locale.dir.as_str(),
         labels,
         title: agenda.title(),
         event: EventView {

@@ -147,7 +147,7 @@ impl App {
             self.error("No rooms yet: add one with :room NAME [CAPACITY]");
             return;
         }
-        let items = crate::collate::order(p.rooms.len(), |i| p.rooms[i].name.as_str())
+        let items = crate::collate::order(&p.event.language, p.rooms.len(), |i| p.rooms[i].name.as_str())
             .into_iter()
             .map(|i| Item {
                 label: match p.rooms[i].capacity {
@@ -220,8 +220,8 @@ impl App {
             });
         }
         // Rooms, tracks and people by name, as people read them.
-        let rooms = crate::collate::order(p.rooms.len(), |i| p.rooms[i].name.as_str());
-        let tracks = crate::collate::order(p.tracks.len(), |i| p.tracks[i].name.as_str());
+        let rooms = crate::collate::order(&p.event.language, p.rooms.len(), |i| p.rooms[i].name.as_str());
+        let tracks = crate::collate::order(&p.event.language, p.tracks.len(), |i| p.tracks[i].name.as_str());
         for (i, r) in rooms.into_iter().map(|i| (i, &p.rooms[i])) {
             items.push(Item {
                 label: format!("room: {}", r.name),
