@@ -31,21 +31,22 @@ fn collator(lang: &str) -> Option<CollatorBorrowed<'static>> {
 
 /// How two names compare for a reader of `lang` (a BCP 47 tag; `""` for the root order).
 pub fn cmp(lang: &str, a: &str, b: &str) -> Ordering {
-    COLLATORS.with(|c| {
-        let mut c = c.borrow_mut();
-        let i = match c.iter().position(|(l, _)| l == lang) {
-            Some(i) => i,
-            None => {
-                c.push((lang.to_string(), collator(lang)));
-                c.len() - 1
+    COLLATORS
+        .with(|c| {
+            let mut c = c.borrow_mut();
+            let i = match c.iter().position(|(l, _)| l == lang) {
+                Some(i) => i,
+                None => {
+                    c.push((lang.to_string(), collator(lang)));
+                    c.len() - 1
+                }
+            };
+            match &c[i].1 {
+                Some(col) => col.compare(a, b),
+                None => crate::text::fold(a).cmp(&crate::text::fold(b)),
             }
-        };
-        match &c[i].1 {
-            Some(col) => col.compare(a, b),
-            None => crate::text::fold(a).cmp(&crate::text::fold(b)),
-        }
-    })
-    .then_with(|| a.cmp(b))
+        })
+        .then_with(|| a.cmp(b))
 }
 
 /// Indices `0..len` in the order of their names (`name(i)`) for a reader of `lang`, equal

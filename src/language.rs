@@ -179,7 +179,10 @@ mod tests {
             fallback_chain("zh-TW"),
             ["zh-Hant-TW", "zh-TW", "zh-Hant", "zh", "en"]
         );
-        assert_eq!(fallback_chain("sr-latn-rs"), ["sr-Latn-RS", "sr-RS", "sr-Latn", "sr", "en"]);
+        assert_eq!(
+            fallback_chain("sr-latn-rs"),
+            ["sr-Latn-RS", "sr-RS", "sr-Latn", "sr", "en"]
+        );
         assert_eq!(fallback_chain("de-DE-u-co-phonebk"), ["de-DE", "de", "en"]);
         assert_eq!(fallback_chain("\"><"), ["en"]);
     }

@@ -162,7 +162,9 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                 Some(code) => format!("write the tag, not the name: --lang {code}"),
                 None => "for example --lang fr, --lang de-AT or --lang zh-Hans".to_string(),
             };
-            return usage(&format!("--lang `{tag}` is not a language tag ({why}); {hint}"));
+            return usage(&format!(
+                "--lang `{tag}` is not a language tag ({why}); {hint}"
+            ));
         }
     }
     if args.template.is_some() && !args.format.one().is_some_and(Format::takes_template) {

@@ -241,6 +241,8 @@ impl Dates {
 struct Parts {
     text: String,
     fields: Vec<(usize, usize, Part)>,
+    /// Keep every date field (the weekday too), not only those a range may share.
+    all: bool,
 }
 
 impl std::fmt::Write for Parts {
@@ -260,13 +262,14 @@ impl PartsWrite for Parts {
     ) -> std::fmt::Result {
         let start = self.text.len();
         f(self)?;
-        if [
-            icu_datetime::parts::YEAR,
-            icu_datetime::parts::MONTH,
-            icu_datetime::parts::DAY,
-            icu_datetime::parts::ERA,
-        ]
-        .contains(&part)
+        if (self.all && part.category == icu_datetime::parts::DAY.category)
+            || [
+                icu_datetime::parts::YEAR,
+                icu_datetime::parts::MONTH,
+                icu_datetime::parts::DAY,
+                icu_datetime::parts::ERA,
+            ]
+            .contains(&part)
         {
             self.fields.push((start, self.text.len(), part));
         }
@@ -312,11 +315,7 @@ fn shared_range(start: &Parts, end: &Parts, join: impl Fn(&str, &str, bool) -> S
         cut += c.len_utf8();
     }
     let tight = first == last;
-    join(
-        &start.text[..cut],
-        &end.text[end.fields[first].0..],
-        !tight,
-    )
+    join(&start.text[..cut], &end.text[end.fields[first].0..], !tight)
 }
 
 /// The words and date formats of one language.
@@ -442,6 +441,40 @@ impl Locale {
         })
     }
 
+    /// A long date's CLDR pattern ("EEEE, d. MMMM y") and its text cut into fields (`year`,
+    /// `month`, `day`, `weekday`, …) and literals (`literal`), for checking that the text reads
+    /// back through the pattern.
+    pub fn long_date_parts(
+        &self,
+        date: NaiveDate,
+    ) -> Option<(String, Vec<(&'static str, String)>)> {
+        let (d, g) = (self.dates.as_ref()?, gregorian(date)?);
+        let formatted = d.long.format(&g);
+        let pattern = formatted.pattern().write_to_string().into_owned();
+        let mut p = Parts {
+            all: true,
+            ..Parts::default()
+        };
+        let _ = formatted.write_to_parts(&mut p);
+        p.fields.sort_by_key(|f| f.0);
+        let mut out = Vec::new();
+        let mut at = 0;
+        for (start, end, part) in &p.fields {
+            if *start < at {
+                continue;
+            }
+            if *start > at {
+                out.push(("literal", p.text[at..*start].to_string()));
+            }
+            out.push((part.value, p.text[*start..*end].to_string()));
+            at = *end;
+        }
+        if at < p.text.len() {
+            out.push(("literal", p.text[at..].to_string()));
+        }
+        Some((pattern, out))
+    }
+
     /// The name of a session kind ("Table ronde", "Workshop").
     pub fn kind(&self, kind: crate::model::Kind) -> &'static str {
         let i = KINDS.iter().position(|&k| k == kind).unwrap_or(7);
@@ -494,7 +527,10 @@ mod tests {
             "Mercredi 15 août"
         );
         let de = Locale::for_tag("de");
-        assert_eq!(de.long_date(date(2017, 12, 5)), "Dienstag, 5. Dezember 2017");
+        assert_eq!(
+            de.long_date(date(2017, 12, 5)),
+            "Dienstag, 5. Dezember 2017"
+        );
         let ja = Locale::for_tag("ja");
         assert_eq!(ja.long_date(date(2017, 12, 5)), "2017年12月5日火曜日");
         let gb = Locale::for_tag("en-GB");
@@ -508,15 +544,50 @@ mod tests {
         let cases = [
             ("en-GB", (2017, 12, 5), (2017, 12, 6), "5–6 December 2017"),
             ("en", (2017, 12, 5), (2017, 12, 6), "December 5–6, 2017"),
-            ("en", (2017, 11, 30), (2017, 12, 1), "November 30 – December 1, 2017"),
-            ("en-GB", (2017, 12, 30), (2018, 1, 2), "30 December 2017 – 2 January 2018"),
-            ("fr", (2017, 12, 5), (2017, 12, 6), "du 5 au 6 décembre 2017"),
-            ("fr", (2017, 11, 30), (2017, 12, 1), "du 30 novembre au 1 décembre 2017"),
+            (
+                "en",
+                (2017, 11, 30),
+                (2017, 12, 1),
+                "November 30 – December 1, 2017",
+            ),
+            (
+                "en-GB",
+                (2017, 12, 30),
+                (2018, 1, 2),
+                "30 December 2017 – 2 January 2018",
+            ),
+            (
+                "fr",
+                (2017, 12, 5),
+                (2017, 12, 6),
+                "du 5 au 6 décembre 2017",
+            ),
+            (
+                "fr",
+                (2017, 11, 30),
+                (2017, 12, 1),
+                "du 30 novembre au 1 décembre 2017",
+            ),
             ("de", (2017, 12, 5), (2017, 12, 6), "5.–6. Dezember 2017"),
-            ("de", (2017, 11, 30), (2017, 12, 1), "30. November – 1. Dezember 2017"),
+            (
+                "de",
+                (2017, 11, 30),
+                (2017, 12, 1),
+                "30. November – 1. Dezember 2017",
+            ),
             ("ja", (2017, 12, 5), (2017, 12, 6), "2017年12月5日～6日"),
-            ("ja", (2017, 11, 30), (2017, 12, 1), "2017年11月30日～12月1日"),
-            ("zh-Hans", (2017, 12, 5), (2017, 12, 6), "2017年12月5日至6日"),
+            (
+                "ja",
+                (2017, 11, 30),
+                (2017, 12, 1),
+                "2017年11月30日～12月1日",
+            ),
+            (
+                "zh-Hans",
+                (2017, 12, 5),
+                (2017, 12, 6),
+                "2017年12月5日至6日",
+            ),
         ];
         for (tag, a, b, want) in cases {
             let l = Locale::for_tag(tag);
@@ -546,7 +617,10 @@ mod tests {
         let unknown = Locale::for_tag("qaa");
         assert_eq!(unknown.tag, "qaa");
         assert_eq!(unknown.labels().speakers, "Speakers");
-        assert_eq!(unknown.long_date(date(2017, 12, 5)), "Tuesday, December 5, 2017");
+        assert_eq!(
+            unknown.long_date(date(2017, 12, 5)),
+            "Tuesday, December 5, 2017"
+        );
         // CLDR data without a catalogue: its own dates, English words.
         let sv = Locale::for_tag("sv");
         assert_eq!(sv.labels().speakers, "Speakers");

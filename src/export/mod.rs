@@ -193,6 +193,20 @@ impl Options {
     }
 }
 
+/// A date as an export in `lang` writes it in full ("Dienstag, 5. Dezember 2017").
+pub fn long_date(lang: &str, date: chrono::NaiveDate) -> String {
+    Locale::for_tag(lang).long_date(date)
+}
+
+/// The CLDR pattern of [`long_date`] in `lang` and the date's text cut into its fields
+/// (`("weekday", "Dienstag")`, `("literal", ", ")`, …): what a test reads the date back with.
+pub fn long_date_parts(
+    lang: &str,
+    date: chrono::NaiveDate,
+) -> Option<(String, Vec<(&'static str, String)>)> {
+    Locale::for_tag(lang).long_date_parts(date)
+}
+
 /// Every message id the exports read from a catalogue (`locales/<tag>/export.ftl`): each
 /// catalogue must define exactly these.
 pub fn catalogue_message_ids() -> Vec<&'static str> {

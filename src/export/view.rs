@@ -53,6 +53,10 @@ pub(crate) struct EventView {
     pub description: Option<String>,
     pub timezone: String,
     pub language: String,
+    /// `languages` as given (tags), and their names in the page's language ("français,
+    /// anglais"); the names are empty unless the event lists two or more.
+    pub languages: Vec<String>,
+    pub language_names: String,
 }
 
 #[derive(Serialize)]
@@ -137,6 +141,14 @@ pub(crate) struct SessionView {
     pub url_text: Option<String>,
     pub tags: Vec<String>,
     pub language: Option<String>,
+    /// The session's language by name ("anglais"), when it is worth saying: the session gives
+    /// one and it is not the event's only language.
+    pub language_name: Option<String>,
+    /// The languages the session is interpreted into (tags), and their names.
+    pub interpretation: Vec<String>,
+    pub interpretation_names: String,
+    /// "Langue : anglais · Interprétation : français", or none.
+    pub languages_line: Option<String>,
     /// Relative link to the session's own `.ics`, when one is written.
     pub ics: Option<String>,
     pub grid: Option<GridView>,
@@ -217,6 +229,46 @@ pub(crate) fn track_color(agenda: &Agenda, t: usize) -> String {
         .color
         .clone()
         .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string())
+}
+
+/// The session's language when it is worth saying: given, and not the event's only language.
+fn shown_language<'a>(agenda: &Agenda, entry: &'a Entry) -> Option<&'a str> {
+    let tag = entry.language.as_deref()?;
+    let e = &agenda.event;
+    let only = e.languages.len() <= 1 && tag.eq_ignore_ascii_case(&e.language);
+    (!only).then_some(tag)
+}
+
+/// Language names, joined as a list ("français, anglais").
+fn names_of(locale: &Locale, tags: &[String]) -> String {
+    tags.iter()
+        .map(|t| locale.language_name(t))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "Language: English · Interpretation: French", or `None` when neither is worth saying. One
+/// home for the agendas and the calendars.
+pub(crate) fn languages_line(agenda: &Agenda, locale: &Locale, entry: &Entry) -> Option<String> {
+    let labels = locale.labels();
+    let mut parts = Vec::new();
+    if let Some(tag) = shown_language(agenda, entry) {
+        parts.push(format!(
+            "{}{}{}",
+            labels.language,
+            labels.colon,
+            locale.language_name(tag)
+        ));
+    }
+    if !entry.interpretation.is_empty() {
+        parts.push(format!(
+            "{}{}{}",
+            labels.interpretation,
+            labels.colon,
+            names_of(locale, &entry.interpretation)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 fn person(agenda: &Agenda, p: usize) -> PersonView {
@@ -340,6 +392,10 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         url_text: entry.url_text.clone(),
         tags: entry.tags.clone(),
         language: entry.language.clone(),
+        language_name: shown_language(agenda, entry).map(|t| locale.language_name(t)),
+        interpretation: entry.interpretation.clone(),
+        interpretation_names: names_of(locale, &entry.interpretation),
+        languages_line: languages_line(agenda, locale, entry),
         ics: (links.sessions && slot.is_some()).then(|| format!("sessions/{}.ics", entry.key)),
         grid: None,
     }
@@ -521,7 +577,8 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     }
     // By name as people read them (the same collation as the editor), then by index.
     people.sort_by(|&a, &b| {
-        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name).then(a.cmp(&b))
+        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
+            .then(a.cmp(&b))
     });
     let speakers = people
         .into_iter()
@@ -582,6 +639,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             description: e.description.clone(),
             timezone: agenda.tz.name().to_string(),
             language: e.language.clone(),
+            languages: e.languages.clone(),
+            language_names: if e.languages.len() > 1 {
+                names_of(locale, &e.languages)
+            } else {
+                String::new()
+            },
         },
         subject: agenda.subject.as_ref().map(|s| SubjectView {
             kind: match s.split {

@@ -1,9 +1,9 @@
 //! The help screen's lines, as plain data for drawing, scrolling and searching: a legend of
 //! the grid's glyphs, then every binding of the keymap by group, then the commands.
 
-use crate::tui::words;
 use super::keymap::Keymap;
 use super::theme::{OVERLAP, PICK};
+use crate::tui::words;
 
 /// One line of the help screen.
 #[derive(Debug, Clone, PartialEq, Eq)]

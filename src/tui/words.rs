@@ -86,7 +86,11 @@ pub fn tag_of_locale(value: &str) -> Option<String> {
 
 /// The editor's language from the environment's `LC_ALL`, `LC_MESSAGES` and `LANG` values
 /// (in that order, the first non-empty one decides).
-pub fn language_from(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> String {
+pub fn language_from(
+    lc_all: Option<&str>,
+    lc_messages: Option<&str>,
+    lang: Option<&str>,
+) -> String {
     [lc_all, lc_messages, lang]
         .into_iter()
         .flatten()
@@ -157,7 +161,10 @@ mod tests {
         assert_eq!(tag_of_locale("de_DE@euro").as_deref(), Some("de-DE"));
         assert_eq!(tag_of_locale("C.UTF-8"), None);
         assert_eq!(tag_of_locale("POSIX"), None);
-        assert_eq!(language_from(Some(""), Some("fr_CA.UTF-8"), Some("en_GB")), "fr-CA");
+        assert_eq!(
+            language_from(Some(""), Some("fr_CA.UTF-8"), Some("en_GB")),
+            "fr-CA"
+        );
         assert_eq!(language_from(Some("C"), Some("fr_FR"), None), "en");
         assert_eq!(language_from(None, None, None), "en");
     }

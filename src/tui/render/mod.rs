@@ -263,7 +263,10 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             spans.push(Span::styled(" · ", theme.dim()));
         }
         spans.push(Span::styled(key.clone(), theme.bold()));
-        spans.push(Span::raw(format!(" {}", crate::tui::words::keyed("hint", hint))));
+        spans.push(Span::raw(format!(
+            " {}",
+            crate::tui::words::keyed("hint", hint)
+        )));
     }
     if !app.pending.is_empty() {
         spans.insert(
