@@ -46,6 +46,8 @@ changes = Changes to the programme
 language = Language
 languages = Languages
 interpretation = Interpretation
+# Between the items of a list (people, languages, tags); quote it to keep its space.
+list_separator = {", "}
 
 ## Session kinds
 
@@ -63,6 +65,8 @@ kind_other = Other
 
 # "Tuesday, December 5 at 9:00 AM"
 day_at = { $day } at { $time }
+# A day and a time range, in the index of speakers: "Tuesday, December 5, 9:00 AM–10:30 AM".
+day_time = { $day }, { $time }
 # Two dates that differ in one field: "5–6 December 2017" is { $start } = "5", { $end } = "6 December 2017".
 date_range_tight = { $start }–{ $end }
 # Two dates that differ in more: "30 November – 1 December 2017".

@@ -41,6 +41,7 @@ changes = Modifications du programme
 language = Langue
 languages = Langues
 interpretation = Interprétation
+list_separator = {", "}
 
 ## Types de session
 
@@ -56,6 +57,7 @@ kind_other = Autre
 ## Dates et heures (déjà écrites au format CLDR du français)
 
 day_at = { $day } à { $time }
+day_time = { $day }, { $time }
 date_range_tight = du { $start } au { $end }
 date_range_wide = du { $start } au { $end }
 time_range = { $start }–{ $end }

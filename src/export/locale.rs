@@ -90,6 +90,8 @@ words!(
     language,
     languages,
     interpretation,
+    /// Between the items of a list: ", ", "、" in Japanese and Chinese, "، " in Arabic.
+    list_separator,
 });
 
 words!(
@@ -140,8 +142,9 @@ pub(crate) const KIND_IDS: [&str; 8] = [
 ];
 
 /// Messages with variables, read with [`Catalogue::format`].
-pub(crate) const PATTERN_IDS: [&str; 5] = [
+pub(crate) const PATTERN_IDS: [&str; 6] = [
     "day_at",
+    "day_time",
     "date_range_tight",
     "date_range_wide",
     "time_range",
@@ -414,6 +417,14 @@ impl Locale {
             (Some(d), Some(t)) => d.time.format(&t).to_string(),
             _ => time.format("%H:%M").to_string(),
         }
+    }
+
+    /// A day and a time range: "Tuesday, December 5, 9:00 AM–10:30 AM".
+    pub fn day_time(&self, date: NaiveDate, time: &str) -> String {
+        self.pattern(
+            "day_time",
+            &[("day", &self.day_month(date)), ("time", time)],
+        )
     }
 
     /// "14:00–15:30" / "2:00 PM–3:30 PM".

@@ -244,7 +244,7 @@ fn names_of(locale: &Locale, tags: &[String]) -> String {
     tags.iter()
         .map(|t| locale.language_name(t))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(locale.labels().list_separator)
 }
 
 /// "Language: English · Interpretation: French", or `None` when neither is worth saying. One
@@ -336,7 +336,7 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         list.iter()
             .map(|p| p.name.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(labels.list_separator)
     };
     SessionView {
         id: entry.id.clone(),
@@ -602,13 +602,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                         title: e.title.clone(),
                         when: e.slot.map(|(s, end)| {
                             let day = to_local(agenda.display, s).date_naive();
-                            format!(
-                                "{}, {}",
-                                locale.day_month(day),
-                                locale.time_range(
+                            locale.day_time(
+                                day,
+                                &locale.time_range(
                                     &clock(agenda, locale, s),
-                                    &clock(agenda, locale, end)
-                                )
+                                    &clock(agenda, locale, end),
+                                ),
                             )
                         }),
                         cancelled: e.status == Status::Cancelled,
