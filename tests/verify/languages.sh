@@ -41,7 +41,7 @@ done
 expect "$WORK/arabic/index.html" ar rtl
 HTML+=("$WORK/arabic/index.html")
 "$AGORA" export signage tests/data/arabic.toml -o "$WORK/arabic-signage" 2>/dev/null || STATUS=1
-for f in "$WORK"/arabic-signage/*.html; do
+for f in "$WORK"/arabic-signage/signage/index.html "$WORK"/arabic-signage/signage/*/index.html; do
   expect "$f" ar rtl
   HTML+=("$f")
 done
