@@ -36,6 +36,7 @@
 //! what nothing uses.
 
 pub(crate) mod busy;
+pub mod catalogue;
 pub mod cli;
 pub mod codes;
 pub(crate) mod collate;

@@ -42,6 +42,9 @@ pub struct Event {
     /// Whether the file gives `language`: exports say a session's language only when the
     /// session or the event gives one, never the default.
     pub language_given: bool,
+    /// `languages`: every language the event is held in (BCP 47 tags, the first the main
+    /// one); empty when the file gives none (then the event is in `language` alone).
+    pub languages: Vec<String>,
     pub description: Option<String>,
     /// Minutes calendar programs should wait between refreshes of a subscribed feed
     /// (`refresh`; `None`: the default, one hour).
@@ -215,7 +218,7 @@ pub struct Window {
 /// reads (each key's position is its slot), the saver writes entries in, and the importer
 /// writes every item in.
 pub(crate) mod keys {
-    pub const EVENT: [&str; 10] = [
+    pub const EVENT: [&str; 11] = [
         "id",
         "name",
         "timezone",
@@ -224,6 +227,7 @@ pub(crate) mod keys {
         "venue",
         "url",
         "language",
+        "languages",
         "description",
         "refresh",
     ];
@@ -250,7 +254,7 @@ pub(crate) mod keys {
         "busy",
     ];
     pub const WINDOW: [&str; 2] = ["from", "to"];
-    pub const SESSION: [&str; 20] = [
+    pub const SESSION: [&str; 21] = [
         "id",
         "title",
         "kind",
@@ -265,6 +269,7 @@ pub(crate) mod keys {
         "requires",
         "plenary",
         "language",
+        "interpretation",
         "tags",
         "description",
         "url",
@@ -532,6 +537,8 @@ pub struct Session {
     pub requires: Vec<String>,
     pub plenary: bool,
     pub language: Option<String>,
+    /// `interpretation`: the languages the session is interpreted into (BCP 47 tags).
+    pub interpretation: Vec<String>,
     pub tags: Vec<String>,
     pub description: Option<String>,
     pub url: Option<String>,

@@ -23,6 +23,8 @@ const PALETTE: [&str; 8] = [
 #[derive(Serialize)]
 pub(crate) struct View {
     pub lang: String,
+    /// `ltr` or `rtl`: the `dir` of the page.
+    pub dir: &'static str,
     pub labels: &'static Labels,
     pub title: String,
     pub event: EventView,
@@ -51,6 +53,10 @@ pub(crate) struct EventView {
     pub description: Option<String>,
     pub timezone: String,
     pub language: String,
+    /// `languages` as given (tags), and their names in the page's language ("français,
+    /// anglais"); the names are empty unless the event lists two or more.
+    pub languages: Vec<String>,
+    pub language_names: String,
 }
 
 #[derive(Serialize)]
@@ -135,6 +141,14 @@ pub(crate) struct SessionView {
     pub url_text: Option<String>,
     pub tags: Vec<String>,
     pub language: Option<String>,
+    /// The session's language by name ("anglais"), when it is worth saying: the session gives
+    /// one and it is not the event's only language.
+    pub language_name: Option<String>,
+    /// The languages the session is interpreted into (tags), and their names.
+    pub interpretation: Vec<String>,
+    pub interpretation_names: String,
+    /// "Langue : anglais · Interprétation : français", or none.
+    pub languages_line: Option<String>,
     /// Relative link to the session's own `.ics`, when one is written.
     pub ics: Option<String>,
     pub grid: Option<GridView>,
@@ -201,8 +215,9 @@ pub(crate) struct IcsLinks {
     pub changes: Option<std::sync::Arc<ChangeInfo>>,
 }
 
-fn clock(agenda: &Agenda, t: Instant) -> String {
-    to_local(agenda.display, t).format("%H:%M").to_string()
+/// The time of day on the language's clock ("09:00", "9:00 AM").
+fn clock(agenda: &Agenda, locale: &Locale, t: Instant) -> String {
+    locale.time(to_local(agenda.display, t).time())
 }
 
 fn iso(agenda: &Agenda, t: Instant) -> String {
@@ -214,6 +229,46 @@ pub(crate) fn track_color(agenda: &Agenda, t: usize) -> String {
         .color
         .clone()
         .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string())
+}
+
+/// The session's language when it is worth saying: given, and not the event's only language.
+fn shown_language<'a>(agenda: &Agenda, entry: &'a Entry) -> Option<&'a str> {
+    let tag = entry.language.as_deref()?;
+    let e = &agenda.event;
+    let only = e.languages.len() <= 1 && tag.eq_ignore_ascii_case(&e.language);
+    (!only).then_some(tag)
+}
+
+/// Language names, joined as a list ("français, anglais").
+fn names_of(locale: &Locale, tags: &[String]) -> String {
+    tags.iter()
+        .map(|t| locale.language_name(t))
+        .collect::<Vec<_>>()
+        .join(locale.labels().list_separator)
+}
+
+/// "Language: English · Interpretation: French", or `None` when neither is worth saying. One
+/// home for the agendas and the calendars.
+pub(crate) fn languages_line(agenda: &Agenda, locale: &Locale, entry: &Entry) -> Option<String> {
+    let labels = locale.labels();
+    let mut parts = Vec::new();
+    if let Some(tag) = shown_language(agenda, entry) {
+        parts.push(format!(
+            "{}{}{}",
+            labels.language,
+            labels.colon,
+            locale.language_name(tag)
+        ));
+    }
+    if !entry.interpretation.is_empty() {
+        parts.push(format!(
+            "{}{}{}",
+            labels.interpretation,
+            labels.colon,
+            names_of(locale, &entry.interpretation)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 fn person(agenda: &Agenda, p: usize) -> PersonView {
@@ -240,20 +295,16 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
             let ls = to_local(agenda.display, s);
             let le = to_local(agenda.display, e);
             let time = if ls.date_naive() == le.date_naive() {
-                format!("{}–{}", clock(agenda, s), clock(agenda, e))
+                locale.time_range(&clock(agenda, locale, s), &clock(agenda, locale, e))
             } else {
-                format!(
-                    "{}–{} {}",
-                    clock(agenda, s),
-                    locale.day_month(le.date_naive()),
-                    clock(agenda, e)
-                )
+                let end = locale.day_at(le.date_naive(), &clock(agenda, locale, e));
+                locale.time_range(&clock(agenda, locale, s), &end)
             };
             (
                 Some(ls.date_naive().to_string()),
                 Some(locale.long_date(ls.date_naive())),
-                Some(clock(agenda, s)),
-                Some(clock(agenda, e)),
+                Some(clock(agenda, locale, s)),
+                Some(clock(agenda, locale, e)),
                 Some(time),
                 Some(iso(agenda, s)),
                 Some(iso(agenda, e)),
@@ -285,7 +336,7 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         list.iter()
             .map(|p| p.name.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(labels.list_separator)
     };
     SessionView {
         id: entry.id.clone(),
@@ -341,6 +392,10 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         url_text: entry.url_text.clone(),
         tags: entry.tags.clone(),
         language: entry.language.clone(),
+        language_name: shown_language(agenda, entry).map(|t| locale.language_name(t)),
+        interpretation: entry.interpretation.clone(),
+        interpretation_names: names_of(locale, &entry.interpretation),
+        languages_line: languages_line(agenda, locale, entry),
         ics: (links.sessions && slot.is_some()).then(|| format!("sessions/{}.ics", entry.key)),
         grid: None,
     }
@@ -447,7 +502,7 @@ fn grid(
         .iter()
         .take(bounds.len().saturating_sub(1))
         .map(|&t| SlotView {
-            label: clock(agenda, t),
+            label: clock(agenda, locale, t),
             row: row(t),
         })
         .collect();
@@ -522,7 +577,8 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     }
     // By name as people read them (the same collation as the editor), then by index.
     people.sort_by(|&a, &b| {
-        crate::collate::cmp(&agenda.people[a].name, &agenda.people[b].name).then(a.cmp(&b))
+        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
+            .then(a.cmp(&b))
     });
     let speakers = people
         .into_iter()
@@ -546,11 +602,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                         title: e.title.clone(),
                         when: e.slot.map(|(s, end)| {
                             let day = to_local(agenda.display, s).date_naive();
-                            format!(
-                                "{}, {}–{}",
-                                locale.day_month(day),
-                                clock(agenda, s),
-                                clock(agenda, end)
+                            locale.day_time(
+                                day,
+                                &locale.time_range(
+                                    &clock(agenda, locale, s),
+                                    &clock(agenda, locale, end),
+                                ),
                             )
                         }),
                         cancelled: e.status == Status::Cancelled,
@@ -568,6 +625,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     let e = &agenda.event;
     View {
         lang: locale.tag.clone(),
+        dir: locale.dir.as_str(),
         labels,
         title: agenda.title(),
         event: EventView {
@@ -580,6 +638,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             description: e.description.clone(),
             timezone: agenda.tz.name().to_string(),
             language: e.language.clone(),
+            languages: e.languages.clone(),
+            language_names: if e.languages.len() > 1 {
+                names_of(locale, &e.languages)
+            } else {
+                String::new()
+            },
         },
         subject: agenda.subject.as_ref().map(|s| SubjectView {
             kind: match s.split {

@@ -125,6 +125,13 @@ fn lock(shared: &Mutex<App>) -> MutexGuard<'_, App> {
 /// Run the editor on an opened event until the organiser quits. Returns a message for the
 /// terminal after it is restored, and whether things ended well.
 pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
+    // The editor's words follow the user's locale (LC_ALL, LC_MESSAGES, LANG).
+    let env = |name: &str| std::env::var(name).ok();
+    crate::tui::words::choose(&crate::tui::words::language_from(
+        env("LC_ALL").as_deref(),
+        env("LC_MESSAGES").as_deref(),
+        env("LANG").as_deref(),
+    ));
     let mut app = App::new(doc, disk, now(), color);
     let last = crate::tui::changes::last_release(&app.disk.root);
     app.update(Msg::ReleasesLoaded(last));
