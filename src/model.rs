@@ -217,7 +217,7 @@ pub struct Window {
 /// The keys of each kind of item, in the order of docs/format.md: the one order the loader
 /// reads (each key's position is its slot), the saver writes entries in, and the importer
 /// writes every item in.
-pub mod keys {
+pub(crate) mod keys {
     pub const EVENT: [&str; 11] = [
         "id",
         "name",
@@ -332,15 +332,19 @@ pub enum DateTimeValue {
 }
 
 /// Why a TOML date-time is not a [`DateTimeValue`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum TomlDateTimeError {
     /// A date without a time (`2017-12-05`).
+    #[error("a date without a time")]
     DateOnly,
     /// A time without a date (`14:00:00`).
+    #[error("a time without a date")]
     TimeOnly,
     /// A date or time that does not exist (`2017-02-30T…`).
+    #[error("a date or time that does not exist")]
     Invalid,
     /// An offset chrono cannot carry.
+    #[error("an offset out of range")]
     BadOffset,
 }
 

@@ -10,11 +10,11 @@
 //! write it), its name and extension, and an arm in `render_format`.
 
 pub(crate) mod agenda;
-pub mod changes;
+pub(crate) mod changes;
 pub mod clean;
 mod contentline;
 mod csv;
-pub mod deliver;
+pub(crate) mod deliver;
 pub mod frab;
 mod html;
 mod ics;

@@ -261,7 +261,7 @@ impl App {
                     return None;
                 }
                 if let Err(m) = crate::release::validate_name(&name, []) {
-                    self.error(m);
+                    self.error(m.to_string());
                     return None;
                 }
                 return Some(Effect::Release { name, comment });
