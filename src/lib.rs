@@ -10,7 +10,9 @@
 //!    (rule codes and levels), [`model`] (the program as loaded, the format's key order in
 //!    [`model::keys`], the date-time ↔ TOML conversion), [`time`] (instants, local times
 //!    unique, folded or missing), [`zones`], [`ids`] (valid ids, and the frab GUID/slug scheme
-//!    in [`ids::frab`]), [`text`] (the accent fold, hidden characters), [`language`] (BCP 47).
+//!    in [`ids::frab`]), [`text`] (the accent fold, hidden characters), [`language`] (BCP 47, direction,
+//!    fallback chains), [`catalogue`] (the Fluent message catalogues of `locales/`),
+//!    [`collate`] (sorting in the language's CLDR order).
 //! 2. **Reading** — [`load`] turns TOML into a [`model::Program`] with located errors; [`busy`]
 //!    reads the busy times of people's and rooms' own calendars for it.
 //! 3. **Reasoning** — [`rules`] (the resolved schedule, "on the calendar", every check) and

@@ -23,6 +23,7 @@ plenary = جلسة عامة
 everyone = للجميع
 unscheduled = جلسات لم تُجدول بعد
 times_in = الأوقات بالتوقيت المحلي
+times_note = { $times } ({ $zone })
 times_in_utc = الأوقات بالتوقيت العالمي المنسق (UTC)
 legend = المسارات
 skip_to_content = الانتقال إلى البرنامج

@@ -23,6 +23,7 @@ plenary = Plenum
 everyone = Für alle
 unscheduled = Noch nicht eingeplant
 times_in = Alle Zeiten in Ortszeit
+times_note = { $times } ({ $zone })
 times_in_utc = Alle Zeiten in UTC
 legend = Themenbereiche
 skip_to_content = Zum Programm springen

@@ -28,8 +28,9 @@ plenary = Plenary
 # Where an event-wide session (a break for all) takes place.
 everyone = Everyone
 unscheduled = Not yet scheduled
-# Followed by the time zone in brackets: "Times are local (Europe/Paris)".
 times_in = Times are local
+# The note under the dates: times_in, then the time zone: "Times are local (Europe/Paris)".
+times_note = { $times } ({ $zone })
 times_in_utc = Times are in UTC
 legend = Tracks
 skip_to_content = Skip to the programme

@@ -23,6 +23,7 @@ plenary = Plenaria
 everyone = Para todos
 unscheduled = Sesiones sin programar
 times_in = Horario local
+times_note = { $times } ({ $zone })
 times_in_utc = Horario en UTC
 legend = Ejes temáticos
 skip_to_content = Ir al programa

@@ -26,6 +26,7 @@ plenary = Plénière
 everyone = Pour tous
 unscheduled = Sessions à programmer
 times_in = Horaires en heure locale
+times_note = { $times } ({ $zone })
 times_in_utc = Horaires en temps universel (UTC)
 legend = Légende des parcours
 skip_to_content = Aller au programme

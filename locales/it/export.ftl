@@ -23,6 +23,7 @@ plenary = Plenaria
 everyone = Per tutti
 unscheduled = Sessioni da programmare
 times_in = Orari in ora locale
+times_note = { $times } ({ $zone })
 times_in_utc = Orari in UTC
 legend = Percorsi
 skip_to_content = Vai al programma

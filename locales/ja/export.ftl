@@ -23,6 +23,7 @@ plenary = 全体会
 everyone = 全員
 unscheduled = 日時未定のセッション
 times_in = 時刻は現地時間です
+times_note = 時刻は現地時間（{ $zone }）です
 times_in_utc = 時刻は協定世界時（UTC）です
 legend = トラック
 skip_to_content = プログラムへ移動

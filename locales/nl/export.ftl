@@ -23,6 +23,7 @@ plenary = Plenair
 everyone = Voor iedereen
 unscheduled = Nog niet ingepland
 times_in = Tijden in lokale tijd
+times_note = { $times } ({ $zone })
 times_in_utc = Tijden in UTC
 legend = Thema’s
 skip_to_content = Naar het programma

@@ -23,6 +23,7 @@ plenary = Sesja plenarna
 everyone = Dla wszystkich
 unscheduled = Jeszcze nie zaplanowane
 times_in = Godziny według czasu lokalnego
+times_note = { $times } ({ $zone })
 times_in_utc = Godziny według czasu UTC
 legend = Ścieżki
 skip_to_content = Przejdź do programu

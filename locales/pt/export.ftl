@@ -23,6 +23,7 @@ plenary = Plenária
 everyone = Para todos
 unscheduled = Sessões por agendar
 times_in = Horários no fuso local
+times_note = { $times } ({ $zone })
 times_in_utc = Horários em UTC
 legend = Trilhas
 skip_to_content = Ir para o programa

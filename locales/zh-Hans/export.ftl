@@ -23,6 +23,7 @@ plenary = 全体会议
 everyone = 全体
 unscheduled = 尚未安排的场次
 times_in = 时间为当地时间
+times_note = { $times }（{ $zone }）
 times_in_utc = 时间为协调世界时（UTC）
 legend = 专题
 skip_to_content = 跳到日程

@@ -142,7 +142,8 @@ pub(crate) const KIND_IDS: [&str; 8] = [
 ];
 
 /// Messages with variables, read with [`Catalogue::format`].
-pub(crate) const PATTERN_IDS: [&str; 6] = [
+pub(crate) const PATTERN_IDS: [&str; 7] = [
+    "times_note",
     "day_at",
     "day_time",
     "date_range_tight",
@@ -417,6 +418,14 @@ impl Locale {
             (Some(d), Some(t)) => d.time.format(&t).to_string(),
             _ => time.format("%H:%M").to_string(),
         }
+    }
+
+    /// "Times are local (Europe/Paris)", "時刻は現地時間です（Asia/Tokyo）".
+    pub fn times_note(&self, zone: &str) -> String {
+        self.pattern(
+            "times_note",
+            &[("times", self.labels().times_in), ("zone", zone)],
+        )
     }
 
     /// A day and a time range: "Tuesday, December 5, 9:00 AM–10:30 AM".

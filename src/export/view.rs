@@ -618,7 +618,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .collect();
 
     let times_note = if agenda.display == agenda.tz {
-        format!("{} ({})", labels.times_in, agenda.tz.name())
+        locale.times_note(agenda.tz.name())
     } else {
         labels.times_in_utc.to_string()
     };
