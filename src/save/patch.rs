@@ -52,6 +52,10 @@ impl ArrayChanges {
     }
 }
 
+/// How items of one kind are compared: their entries, and a quick test that two are the same
+/// (`|_, _| false` when there is none: the entries are compared).
+pub(super) type Compare<T> = (fn(&T) -> Entries, fn(&T, &T) -> bool);
+
 pub(super) fn array_changes<T>(
     file: u32,
     items: &[T],
@@ -59,8 +63,7 @@ pub(super) fn array_changes<T>(
     baseline: &[T],
     written: &HashMap<u64, usize>,
     removed: &HashMap<u64, RemovedSource>,
-    entries: fn(&T) -> Entries,
-    same: fn(&T, &T) -> bool,
+    (entries, same): Compare<T>,
 ) -> ArrayChanges {
     let mut out = ArrayChanges::default();
     if let Some(first) = items.first().or(baseline.first()) {
@@ -626,8 +629,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.sessions.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            entries::session,
-            entries::same_session,
+            (entries::session, entries::same_session),
         );
         let empty = Vec::new();
         let rooms = array_changes(
@@ -637,8 +639,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.rooms.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            entries::room,
-            |_, _| false,
+            (entries::room, |_, _| false),
         );
         let empty = Vec::new();
         let tracks = array_changes(
@@ -648,8 +649,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.tracks.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            entries::track,
-            |_, _| false,
+            (entries::track, |_, _| false),
         );
         let empty = Vec::new();
         let speakers = array_changes(
@@ -659,8 +659,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.speakers.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            entries::speaker,
-            |_, _| false,
+            (entries::speaker, |_, _| false),
         );
         if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() && tracks.is_empty() {
             continue;

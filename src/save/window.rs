@@ -52,8 +52,7 @@ pub(super) fn plan(doc: &Document) -> Option<Vec<FilePlan>> {
                 base.rooms.get(file).unwrap_or(&Vec::new()),
                 &base.written,
                 &doc.removed,
-                entries::room,
-                |_, _| false,
+                (entries::room, |_, _| false),
             ),
             array_changes(
                 f,
@@ -62,8 +61,7 @@ pub(super) fn plan(doc: &Document) -> Option<Vec<FilePlan>> {
                 base.speakers.get(file).unwrap_or(&Vec::new()),
                 &base.written,
                 &doc.removed,
-                entries::speaker,
-                |_, _| false,
+                (entries::speaker, |_, _| false),
             ),
             array_changes(
                 f,
@@ -72,8 +70,7 @@ pub(super) fn plan(doc: &Document) -> Option<Vec<FilePlan>> {
                 base.tracks.get(file).unwrap_or(&Vec::new()),
                 &base.written,
                 &doc.removed,
-                entries::track,
-                |_, _| false,
+                (entries::track, |_, _| false),
             ),
         ];
         if others.iter().any(|c| !c.is_empty()) {
@@ -87,8 +84,7 @@ pub(super) fn plan(doc: &Document) -> Option<Vec<FilePlan>> {
             written,
             &base.written,
             &doc.removed,
-            entries::session,
-            entries::same_session,
+            (entries::session, entries::same_session),
         );
         if !changes.removed.is_empty() || !changes.added.is_empty() {
             return None;

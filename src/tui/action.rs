@@ -223,8 +223,10 @@ pub enum Action {
     Insert(char),
     /// Delete the character before the cursor.
     DeleteBack,
-    /// Clear the text being typed.
+    /// Delete from the start of the text to the cursor (`Ctrl-u`).
     ClearInput,
+    /// Move the cursor or delete in the text being typed.
+    Typing(Motion),
     /// Answer a prompt with a letter.
     Answer(char),
     /// Mouse click at a screen cell.
@@ -329,4 +331,18 @@ impl From<Action> for Msg {
     fn from(action: Action) -> Msg {
         Msg::Action(action)
     }
+}
+
+/// Cursor moves and deletions in a text being typed (see `src/tui/typing.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Start,
+    End,
+    DeleteForward,
+    DeleteWordBack,
+    KillToEnd,
 }

@@ -65,8 +65,23 @@ pub fn key_of(ev: KeyEvent) -> Option<Key> {
         KeyCode::Backspace => Key::Backspace,
         KeyCode::Up => Key::Up,
         KeyCode::Down => Key::Down,
+        KeyCode::Left
+            if ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::SHIFT) =>
+        {
+            Key::WordLeft
+        }
+        KeyCode::Right
+            if ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::SHIFT) =>
+        {
+            Key::WordRight
+        }
         KeyCode::Left => Key::Left,
         KeyCode::Right => Key::Right,
+        KeyCode::Delete => Key::Delete,
         KeyCode::PageUp => Key::PageUp,
         KeyCode::PageDown => Key::PageDown,
         KeyCode::Home => Key::Home,

@@ -87,6 +87,8 @@ pub struct App {
     pub search: Search,
     /// Text of the command or search line.
     pub line: String,
+    /// Characters after the cursor in `line` (0: at the end; see `src/tui/typing.rs`).
+    pub line_back: usize,
     pub form: Option<Form>,
     /// The form of a room, speaker or track (`:edit-room`, …).
     pub item_form: Option<super::item_form::ItemForm>,
@@ -152,6 +154,7 @@ impl App {
             yank: None,
             search: Search::default(),
             line: String::new(),
+            line_back: 0,
             form: None,
             item_form: None,
             picker: None,

@@ -234,6 +234,18 @@ fn terminal_keys_are_normalised() {
         key_of(ev(KeyCode::Char('*'), KeyModifiers::SHIFT)),
         Some(Key::Char('*'))
     );
+    assert_eq!(
+        key_of(ev(KeyCode::Left, KeyModifiers::CONTROL)),
+        Some(Key::WordLeft)
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::Right, KeyModifiers::SHIFT)),
+        Some(Key::WordRight)
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::Delete, KeyModifiers::NONE)),
+        Some(Key::Delete)
+    );
 }
 
 // ----- Moving around -----
@@ -1965,4 +1977,49 @@ fn session_form_covers_every_field() {
     assert_eq!(s.url.as_deref(), Some("https://example.org/cocktail"));
     app.update(Action::Undo);
     assert!(!app.history.is_dirty());
+}
+
+/// Issue 16 item 17: fields and the command line edit at a cursor, with the keys of a shell
+/// and of vim's command line.
+#[test]
+fn fields_and_the_command_line_edit_at_a_cursor() {
+    use Key::*;
+    let mut app = app();
+    select(&mut app, "accueil-j1");
+    keys(&mut app, &[Char('e')]);
+    assert_eq!(app.mode, Mode::Form);
+    let title = app.form.as_ref().unwrap().values[0].clone();
+    // Home, a word right, type; Ctrl-e, Ctrl-w deletes the last word.
+    keys(&mut app, &[Home, WordRight]);
+    typed(&mut app, "X");
+    let with_x = app.form.as_ref().unwrap().values[0].clone();
+    let first_word_end = title.find(' ').map_or(title.len(), |i| i + 1);
+    assert_eq!(
+        with_x,
+        format!("{}X{}", &title[..first_word_end], &title[first_word_end..])
+    );
+    keys(&mut app, &[Ctrl('e'), Ctrl('w')]);
+    let cut = app.form.as_ref().unwrap().values[0].clone();
+    assert!(
+        with_x.starts_with(&cut) && cut.len() < with_x.len(),
+        "{cut:?}"
+    );
+    // Ctrl-a, Ctrl-k empties; a new field starts with the cursor at its end.
+    keys(&mut app, &[Ctrl('a'), Ctrl('k')]);
+    assert_eq!(app.form.as_ref().unwrap().values[0], "");
+    typed(&mut app, "Bonjour");
+    keys(&mut app, &[Left, Left, Backspace, Delete]);
+    assert_eq!(app.form.as_ref().unwrap().values[0], "Bonjr");
+    keys(&mut app, &[Tab]);
+    assert_eq!(app.form.as_ref().unwrap().back, 0);
+    keys(&mut app, &[Esc]);
+    // The command line: type, go back, insert.
+    keys(&mut app, &[Char(':')]);
+    typed(&mut app, "goto 1400");
+    keys(&mut app, &[Left, Left]);
+    typed(&mut app, ":");
+    assert_eq!(app.line, "goto 14:00");
+    keys(&mut app, &[Enter]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.line_back, 0);
 }
