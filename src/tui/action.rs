@@ -227,6 +227,8 @@ pub enum Action {
     ClearInput,
     /// Move the cursor or delete in the text being typed.
     Typing(Motion),
+    /// Edit the focused field of a form in `$VISUAL` / `$EDITOR` (`Ctrl-x Ctrl-e`).
+    ExternalEditor,
     /// Answer a prompt with a letter.
     Answer(char),
     /// Mouse click at a screen cell.
@@ -268,6 +270,8 @@ pub enum Effect {
     Quit,
     /// Give the terminal back to the shell until the editor is resumed (`fg`).
     Suspend,
+    /// Open `$VISUAL` / `$EDITOR` on this text (a form's field) and report what it became.
+    EditText { text: String },
 }
 
 /// Everything `App::update` reacts to: the organiser's actions, and the runner's reports.
@@ -325,6 +329,8 @@ pub enum Msg {
     Released(Result<(String, Box<Program>), String>),
     /// The editor came back from a suspension (`fg` after `Ctrl-z`).
     Resumed,
+    /// The text given to `$EDITOR` as the editor left it (or why it could not be edited).
+    TextEdited(Result<String, String>),
 }
 
 impl From<Action> for Msg {

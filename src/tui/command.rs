@@ -20,6 +20,8 @@ pub enum Command {
     WriteQuit,
     /// `:e!` — reload from disk, dropping unsaved edits.
     Reload,
+    /// `:edit` — the selected session's description in `$VISUAL` / `$EDITOR`.
+    EditDescription,
     /// `:export FORMAT [PATH] [--picks]`.
     Export {
         format: String,
@@ -136,6 +138,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 picks,
             })
         }
+        "edit" if rest.is_empty() => Ok(Command::EditDescription),
         "goto" | "g" => parse_time(rest)
             .map(Command::Goto)
             .ok_or_else(|| format!("`{rest}` is not a time: write :goto 14:00")),

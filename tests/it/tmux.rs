@@ -437,3 +437,64 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_editor_back_in_tmux() {
     t.send(&["d"]);
     t.wait_without(" NORMAL ");
 }
+
+/// Issue 16 item 17: `:edit` opens `$EDITOR` on the selected session's description with the
+/// terminal given back (cooked mode, the editor's screen gone), reads the text back into the
+/// form, and the editor's screen is drawn again; Enter and `:w` save it.
+#[test]
+fn edit_opens_the_external_editor_and_reads_the_description_back_in_tmux() {
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the end-to-end terminal test");
+        return;
+    }
+    let (dir, event) = seed_copy();
+    let script = dir.path().join("fake-editor.sh");
+    let probe = dir.path().join("stty.txt");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nstty -a > '{}'\nprintf 'Ouverture officielle.\\nDeuxième ligne.\\n' > \"$1\"\n",
+            probe.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let t = Tmux::shell("external-editor", dir.path(), 100, 30);
+    t.wait_for("shell$");
+    t.send(&[
+        &format!(
+            "EDITOR='{}' '{}' '{}'",
+            script.display(),
+            env!("CARGO_BIN_EXE_agora"),
+            event.display()
+        ),
+        "Enter",
+    ]);
+    t.wait_for(" NORMAL ");
+    t.send(&[":edit", "Enter"]);
+    let screen = t.wait_for("Back from the editor");
+    assert!(screen.contains("Ouverture officielle."), "{screen}");
+    let stty = std::fs::read_to_string(&probe).unwrap();
+    assert!(
+        stty.split_whitespace().any(|w| w == "icanon"),
+        "the editor ran in a cooked terminal: {stty}"
+    );
+    t.send(&["Enter"]);
+    t.wait_for("[+]");
+    t.send(&[":w", "Enter"]);
+    t.wait_for("Saved");
+    let program = agora::load::load_path(&event).unwrap();
+    assert!(
+        program
+            .sessions
+            .iter()
+            .any(|s| s.description.as_deref() == Some("Ouverture officielle.\nDeuxième ligne.")),
+        "the description was saved"
+    );
+    t.send(&[":q", "Enter"]);
+    t.wait_for("shell$");
+}

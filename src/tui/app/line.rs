@@ -147,6 +147,7 @@ impl App {
             }
             Command::ForceQuit => return Some(Effect::Quit),
             Command::Reload => return Some(Effect::Reload),
+            Command::EditDescription => return self.edit_description(),
             Command::Export {
                 format,
                 path,

@@ -2023,3 +2023,47 @@ fn fields_and_the_command_line_edit_at_a_cursor() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.line_back, 0);
 }
+
+/// Issue 16 item 17: `Ctrl-x Ctrl-e` in a field and `:edit` hand the text to `$EDITOR` (the
+/// runner's effect) and take back what it left; Enter applies it as one undoable edit.
+#[test]
+fn a_field_is_edited_in_the_external_editor_and_read_back() {
+    use Key::*;
+    let mut app = app();
+    select(&mut app, "accueil-j1");
+    let i = index(&app, "accueil-j1");
+    keys(&mut app, &[Char('e')]);
+    let title = app.form.as_ref().unwrap().values[0].clone();
+    assert_eq!(
+        keys(&mut app, &[Ctrl('x'), Ctrl('e')]),
+        vec![Effect::EditText { text: title }]
+    );
+    app.update(Msg::TextEdited(Ok("Accueil et café\n".into())));
+    assert_eq!(app.form.as_ref().unwrap().values[0], "Accueil et café");
+    assert_eq!(app.mode, Mode::Form);
+    // A failed editor leaves the field as it was.
+    app.update(Msg::TextEdited(Err("`nano` exited with 1".into())));
+    assert_eq!(app.form.as_ref().unwrap().values[0], "Accueil et café");
+    keys(&mut app, &[Esc]);
+    // :edit opens the description of the selected session.
+    keys(&mut app, &[Char(':')]);
+    typed(&mut app, "edit");
+    let effects = keys(&mut app, &[Enter]);
+    let before = app.doc.program.sessions[i]
+        .description
+        .clone()
+        .unwrap_or_default();
+    assert_eq!(effects, vec![Effect::EditText { text: before }]);
+    app.update(Msg::TextEdited(Ok("Ligne un.\nLigne deux.\n".into())));
+    keys(&mut app, &[Enter]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(
+        app.doc.program.sessions[i].description.as_deref(),
+        Some("Ligne un.\nLigne deux.")
+    );
+    keys(&mut app, &[Char('u')]);
+    assert_ne!(
+        app.doc.program.sessions[i].description.as_deref(),
+        Some("Ligne un.\nLigne deux.")
+    );
+}
