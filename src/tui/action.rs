@@ -233,6 +233,10 @@ pub enum Action {
     Answer(char),
     /// Mouse click at a screen cell.
     Click { column: u16, row: u16 },
+    /// The mouse moved with its left button held (after a click): drags the session clicked.
+    Drag { column: u16, row: u16 },
+    /// The left button was released: drops a dragged session (one undoable move).
+    Release { column: u16, row: u16 },
     /// Mouse wheel at a screen cell: positive scrolls down.
     Scroll { column: u16, row: u16, lines: i16 },
     /// The terminal was resized.

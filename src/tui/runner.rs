@@ -349,6 +349,14 @@ fn event_loop<W: Write>(
                         column: m.column,
                         row: m.row,
                     }),
+                    MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag {
+                        column: m.column,
+                        row: m.row,
+                    }),
+                    MouseEventKind::Up(MouseButton::Left) => Some(Action::Release {
+                        column: m.column,
+                        row: m.row,
+                    }),
                     MouseEventKind::ScrollDown => Some(Action::Scroll {
                         column: m.column,
                         row: m.row,

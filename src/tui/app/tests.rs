@@ -2067,3 +2067,86 @@ fn a_field_is_edited_in_the_external_editor_and_read_back() {
         Some("Ligne un.\nLigne deux.")
     );
 }
+
+/// The screen cell of grid row `row`, room `room` (in view).
+fn screen_cell(app: &App, row: usize, room: usize) -> (u16, u16) {
+    let geo = crate::tui::layout::grid_geometry(app.areas().main, app.doc.program.rooms.len());
+    (
+        geo.rooms_x + (room - app.grid.left) as u16 * geo.column_width + 1,
+        geo.rows_y + (row - app.grid.top) as u16,
+    )
+}
+
+/// Issue 16 item 18: pressing a session, dragging it and releasing is one undoable move; while
+/// dragging it is held (grab mode) and its conflicts at the place under the pointer are named;
+/// a click without a drag only selects.
+#[test]
+fn drag_and_drop_moves_a_session_in_one_undoable_step() {
+    let mut app = app();
+    let id = "ruralite-tres-haut-debit";
+    let i = index(&app, id);
+    select(&mut app, id);
+    let before = start(&app, id);
+    let room_before = room(&app, id);
+    let (row, col) = (app.grid.row, app.grid.room);
+    let depth = app.history.depth();
+    // A click and a release where it was pressed: a selection, no edit.
+    let (x, y) = screen_cell(&app, row, col);
+    app.update(Action::Click { column: x, row: y });
+    assert_eq!(app.selected, Some(i));
+    app.update(Action::Release { column: x, row: y });
+    assert_eq!(app.history.depth(), depth);
+    assert_eq!(app.mode, Mode::Normal);
+    // Press, drag two rows down and one room right, release.
+    app.update(Action::Click { column: x, row: y });
+    let (x2, y2) = screen_cell(&app, row + 2, col + 1);
+    app.update(Action::Drag {
+        column: x2,
+        row: y2,
+    });
+    assert_eq!(app.mode, Mode::Grab, "held while dragging");
+    assert!(message(&app).contains("Holding"), "{}", message(&app));
+    let (x3, y3) = screen_cell(&app, row + 2, col + 1);
+    app.update(Action::Drag {
+        column: x3,
+        row: y3,
+    });
+    app.update(Action::Release {
+        column: x3,
+        row: y3,
+    });
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.selected, Some(i), "the dropped session stays selected");
+    assert_eq!(app.history.depth(), depth + 1, "one undo step");
+    let step = app.grid.step;
+    let moved = |t: &str| {
+        chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S")
+            .or_else(|_| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
+            .unwrap()
+    };
+    assert_eq!(
+        (moved(&start(&app, id)) - moved(&before)).num_minutes(),
+        2 * step
+    );
+    assert_ne!(room(&app, id), room_before);
+    keys(&mut app, &[Key::Char('u')]);
+    assert_eq!(start(&app, id), before);
+    assert_eq!(room(&app, id), room_before);
+    // Esc while dragging puts it back; the rest of the drag does nothing.
+    app.update(Action::Click { column: x, row: y });
+    app.update(Action::Drag {
+        column: x2,
+        row: y2,
+    });
+    keys(&mut app, &[Key::Esc]);
+    app.update(Action::Drag {
+        column: x3,
+        row: y3 + 1,
+    });
+    app.update(Action::Release {
+        column: x3,
+        row: y3 + 1,
+    });
+    assert_eq!(start(&app, id), before);
+    assert_eq!(app.mode, Mode::Normal);
+}
