@@ -498,3 +498,49 @@ fn edit_opens_the_external_editor_and_reads_the_description_back_in_tmux() {
     t.send(&[":q", "Enter"]);
     t.wait_for("shell$");
 }
+
+/// Issue 16 item 18: a session dragged with the mouse (SGR mouse reports, as a terminal sends
+/// them) is held while dragging and moved on release, as one undoable step.
+#[test]
+fn drag_and_drop_with_the_mouse_moves_a_session_in_tmux() {
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the end-to-end terminal test");
+        return;
+    }
+    let (dir, event) = seed_copy();
+    let original = std::fs::read_to_string(&event).unwrap();
+    let t = Tmux::start("drag", dir.path(), &event, 100, 30);
+    let screen = t.wait_for(" NORMAL ");
+    // Where the session is drawn: its title's first cell (1-based, as mouse reports count).
+    let (y, x) = screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let chars: Vec<char> = line.chars().collect();
+            let title: Vec<char> = "Startups de".chars().collect();
+            (0..chars.len())
+                .find(|&i| chars[i..].starts_with(&title))
+                .map(|x| (y + 1, x + 1))
+        })
+        .unwrap_or_else(|| panic!("the session is on screen: {screen}"));
+    t.send(&["-l", &format!("\x1b[<0;{x};{y}M")]);
+    // Two rows down (30 minutes at the 15-minute step), the button held.
+    t.send(&["-l", &format!("\x1b[<32;{x};{}M", y + 2)]);
+    let held = t.wait_for(" GRAB ");
+    assert!(held.contains("Holding 'Startups de territoire"), "{held}");
+    t.send(&["-l", &format!("\x1b[<0;{x};{}m", y + 2)]);
+    let moved = t.wait_for("Moved 'Startups de territoire");
+    assert!(moved.contains("11:15–12:45"), "{moved}");
+    t.send(&[":w", "Enter"]);
+    t.wait_for("Saved");
+    let after = std::fs::read_to_string(&event).unwrap();
+    let changed = changed_lines(&original, &after);
+    assert_eq!(changed.len(), 1, "one line changed: {changed:?}");
+    assert!(changed[0].1.contains("11:15"), "{changed:?}");
+    // One undo puts it back.
+    t.send(&["u"]);
+    t.wait_for("10:45–12:15");
+    t.send(&[":wq", "Enter"]);
+    t.wait_exit();
+    assert_eq!(std::fs::read_to_string(&event).unwrap(), original);
+}
