@@ -990,3 +990,31 @@ fn rooms_deleted_in_two_saves_come_back_in_order() {
         .collect();
     assert_eq!(ids, ["grande-salle", "petite-salle"]);
 }
+
+/// Issue 16 item 12: clearing a session's `start`, saving and undoing puts the key back in
+/// its place (not at the end of the table): the file comes back byte for byte, on the fast
+/// path of a save and on the whole-file one.
+#[test]
+fn clearing_start_save_undo_save_gives_the_file_back() {
+    for whole in [false, true] {
+        let (_dir, path) = copy_event(SEED);
+        let original = std::fs::read_to_string(&path).unwrap();
+        let (mut doc, mut disk) = save::open(&path).unwrap();
+        let i = index_of(&doc, "ouverture");
+        let e = edit::set_fields(&doc, i, vec![Field::Start(None)]).unwrap();
+        let mut history = history_with(&mut doc, e);
+        let mut save_it = |doc: &mut Document| {
+            if whole {
+                save::save_whole_files(doc, &mut disk, false).unwrap();
+            } else {
+                save::save(doc, &mut disk, false).unwrap();
+            }
+        };
+        save_it(&mut doc);
+        let cleared = std::fs::read_to_string(&path).unwrap();
+        assert_ne!(cleared, original);
+        history.undo(&mut doc);
+        save_it(&mut doc);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), original, "whole: {whole}");
+    }
+}
