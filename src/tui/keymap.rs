@@ -196,7 +196,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(EDIT, [&[Ctrl('w')]], Action::Typing(Motion::DeleteWordBack), "Typing", "delete the word before the cursor", None),
     bind!(EDIT, [&[Ctrl('k')]], Action::Typing(Motion::KillToEnd), "Typing", "delete to the end of the text", None),
     bind!(F, [&[Enter]], Action::Submit, "Form", "apply the changes", Some("apply")),
-    bind!(F, [&[Ctrl('x'), Ctrl('e')]], Action::ExternalEditor, "Form", "edit the field in $VISUAL or $EDITOR (a long description); :edit opens it on the description", Some("$EDITOR")),
+    bind!(F, [&[Ctrl('x'), Ctrl('e')]], Action::ExternalEditor, "Form", "edit the field in $VISUAL or $EDITOR (a long description); :edit opens it on the description", None),
     bind!(F, [&[Tab], &[Down]], Action::NextField, "Form", "next field", Some("next field")),
     bind!(F, [&[BackTab], &[Up]], Action::PrevField, "Form", "previous field", None),
     bind!(P, [&[Enter]], Action::Submit, "Picker", "add or remove as speaker (or choose the filter)", Some("speaker")),

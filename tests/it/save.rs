@@ -1015,6 +1015,10 @@ fn clearing_start_save_undo_save_gives_the_file_back() {
         assert_ne!(cleared, original);
         history.undo(&mut doc);
         save_it(&mut doc);
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), original, "whole: {whole}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            original,
+            "whole: {whole}"
+        );
     }
 }

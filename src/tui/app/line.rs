@@ -148,6 +148,13 @@ impl App {
             Command::ForceQuit => return Some(Effect::Quit),
             Command::Reload => return Some(Effect::Reload),
             Command::EditDescription => return self.edit_description(),
+            Command::Width(n) => {
+                self.grid.column = n.unwrap_or(crate::tui::layout::MIN_COLUMN);
+                self.info(format!(
+                    "Grid columns at least {} cells wide (:width alone: the default)",
+                    self.grid.column
+                ));
+            }
             Command::Export {
                 format,
                 path,

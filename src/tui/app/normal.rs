@@ -475,7 +475,7 @@ impl App {
             return None;
         }
         let rooms = self.doc.program.rooms.len();
-        let geo = crate::tui::layout::grid_geometry(areas.main, rooms);
+        let geo = crate::tui::layout::grid_geometry(areas.main, rooms, self.grid.column);
         if row < geo.rows_y || column < geo.rooms_x || rooms == 0 {
             return None;
         }

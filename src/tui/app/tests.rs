@@ -1525,7 +1525,11 @@ fn list_cursor_skips_headings() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = app();
-    let geo = crate::tui::layout::grid_geometry(app.areas().main, app.doc.program.rooms.len());
+    let geo = crate::tui::layout::grid_geometry(
+        app.areas().main,
+        app.doc.program.rooms.len(),
+        app.grid.column,
+    );
     // Click in the second room column, on the grid's first visible row.
     let column = geo.rooms_x + geo.column_width + 2;
     app.update(Action::Click {
@@ -2070,7 +2074,11 @@ fn a_field_is_edited_in_the_external_editor_and_read_back() {
 
 /// The screen cell of grid row `row`, room `room` (in view).
 fn screen_cell(app: &App, row: usize, room: usize) -> (u16, u16) {
-    let geo = crate::tui::layout::grid_geometry(app.areas().main, app.doc.program.rooms.len());
+    let geo = crate::tui::layout::grid_geometry(
+        app.areas().main,
+        app.doc.program.rooms.len(),
+        app.grid.column,
+    );
     (
         geo.rooms_x + (room - app.grid.left) as u16 * geo.column_width + 1,
         geo.rows_y + (row - app.grid.top) as u16,
@@ -2149,4 +2157,49 @@ fn drag_and_drop_moves_a_session_in_one_undoable_step() {
     });
     assert_eq!(start(&app, id), before);
     assert_eq!(app.mode, Mode::Normal);
+}
+
+/// Issue 16 item 18: `:width N` widens the grid's columns (fewer rooms side by side), clicks
+/// and drags follow the new columns, `:width` alone goes back; a wrong width is refused.
+#[test]
+fn width_widens_the_grid_columns() {
+    let mut app = app();
+    let geo = |app: &App| {
+        crate::tui::layout::grid_geometry(
+            app.areas().main,
+            app.doc.program.rooms.len(),
+            app.grid.column,
+        )
+    };
+    let before = geo(&app);
+    keys(&mut app, &[Key::Char(':')]);
+    typed(&mut app, "width 40");
+    keys(&mut app, &[Key::Enter]);
+    let wide = geo(&app);
+    assert!(wide.column_width >= 40, "{wide:?}");
+    assert!(
+        wide.visible_rooms < before.visible_rooms,
+        "{wide:?} {before:?}"
+    );
+    let screen = {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| crate::tui::render::draw(f, &app)).unwrap();
+        format!("{:?}", t.backend().buffer())
+    };
+    assert!(
+        screen.contains("Amphithéâtre"),
+        "the first room's full name fits"
+    );
+    keys(&mut app, &[Key::Char(':')]);
+    typed(&mut app, "width 3");
+    keys(&mut app, &[Key::Enter]);
+    assert!(
+        message(&app).contains("not a column width"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, &[Key::Char(':')]);
+    typed(&mut app, "width");
+    keys(&mut app, &[Key::Enter]);
+    assert_eq!(geo(&app), before);
 }
