@@ -74,6 +74,10 @@ impl App {
                 self.info("Back from the shell");
                 None
             }
+            Msg::TextEdited(result) => {
+                self.text_edited(result);
+                None
+            }
             Msg::RecoveryDiscarded => {
                 self.info("Recovery file discarded");
                 self.offer_done();
