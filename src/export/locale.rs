@@ -289,6 +289,28 @@ fn parts(w: &impl Writeable) -> Parts {
     p
 }
 
+impl Parts {
+    /// French writes the first of the month as an ordinal, "1er" ("mardi 1er décembre"), where
+    /// CLDR writes "1": the day field is rewritten and the fields after it moved along.
+    fn french_first(mut self) -> Parts {
+        let Some(k) = self
+            .fields
+            .iter()
+            .position(|&(a, b, part)| part == icu_datetime::parts::DAY && &self.text[a..b] == "1")
+        else {
+            return self;
+        };
+        let (_, end, _) = self.fields[k];
+        self.text.insert_str(end, "er");
+        self.fields[k].1 += 2;
+        for f in self.fields.iter_mut().skip(k + 1) {
+            f.0 += 2;
+            f.1 += 2;
+        }
+        self
+    }
+}
+
 /// What a date range shares written once: "5–6 December 2017", "December 5–6, 2017",
 /// "5.–6. Dezember 2017", "2017年11月30日～12月1日". `start` and `end` are the two dates in the
 /// same pattern; `(tight, wide)` join them when one field differs or several do.
@@ -395,10 +417,25 @@ impl Locale {
         self.pattern("day_at", &[("day", &self.day_month(date)), ("time", time)])
     }
 
-    /// "mardi 5 décembre 2017" / "Tuesday, December 5, 2017" / "Dienstag, 5. Dezember 2017".
+    /// A formatted date's parts, in this language's typography.
+    fn date_parts(&self, w: &impl Writeable) -> Parts {
+        let p = parts(w);
+        if self.french() {
+            p.french_first()
+        } else {
+            p
+        }
+    }
+
+    fn french(&self) -> bool {
+        crate::language::primary(&self.tag).is_some_and(|p| p == "fr")
+    }
+
+    /// "mardi 5 décembre 2017" / "Tuesday, December 5, 2017" / "Dienstag, 5. Dezember 2017";
+    /// "vendredi 1er décembre 2017".
     pub fn long_date(&self, date: NaiveDate) -> String {
         match (&self.dates, gregorian(date)) {
-            (Some(d), Some(g)) => d.long.format(&g).to_string(),
+            (Some(d), Some(g)) => self.date_parts(&d.long.format(&g)).text,
             _ => date.to_string(),
         }
     }
@@ -406,7 +443,7 @@ impl Locale {
     /// "mardi 5 décembre" / "Tuesday, December 5" / "12月5日火曜日".
     pub fn day_month(&self, date: NaiveDate) -> String {
         match (&self.dates, gregorian(date)) {
-            (Some(d), Some(g)) => d.day_month.format(&g).to_string(),
+            (Some(d), Some(g)) => self.date_parts(&d.day_month.format(&g)).text,
             _ => date.format("%m-%d").to_string(),
         }
     }
@@ -450,7 +487,10 @@ impl Locale {
         let (Some(d), Some(gs), Some(ge)) = (&self.dates, gregorian(start), gregorian(end)) else {
             return format!("{start} – {end}");
         };
-        let (ps, pe) = (parts(&d.ymd.format(&gs)), parts(&d.ymd.format(&ge)));
+        let (ps, pe) = (
+            self.date_parts(&d.ymd.format(&gs)),
+            self.date_parts(&d.ymd.format(&ge)),
+        );
         shared_range(&ps, &pe, |a, b, wide| {
             let id = if wide {
                 "date_range_wide"
@@ -477,6 +517,9 @@ impl Locale {
         };
         let _ = formatted.write_to_parts(&mut p);
         p.fields.sort_by_key(|f| f.0);
+        if self.french() {
+            p = p.french_first();
+        }
         let mut out = Vec::new();
         let mut at = 0;
         for (start, end, part) in &p.fields {
@@ -546,7 +589,23 @@ mod tests {
             capitalise(&fr.day_month(date(2018, 8, 15))),
             "Mercredi 15 août"
         );
+        // The first of the month is an ordinal in French, in every form of a date.
+        assert_eq!(
+            fr.long_date(date(2017, 12, 1)),
+            "vendredi 1er décembre 2017"
+        );
+        assert_eq!(fr.day_month(date(2026, 12, 1)), "mardi 1er décembre");
+        assert_eq!(
+            Locale::for_tag("fr-CA").day_month(date(2026, 12, 1)),
+            "mardi 1er décembre"
+        );
+        assert_eq!(
+            fr.date_range(date(2017, 12, 1), date(2017, 12, 2)),
+            "du 1er au 2 décembre 2017"
+        );
+        assert_eq!(fr.long_date(date(2017, 12, 11)), "lundi 11 décembre 2017");
         let de = Locale::for_tag("de");
+        assert_eq!(de.long_date(date(2017, 1, 1)), "Sonntag, 1. Januar 2017");
         assert_eq!(
             de.long_date(date(2017, 12, 5)),
             "Dienstag, 5. Dezember 2017"
@@ -586,7 +645,7 @@ mod tests {
                 "fr",
                 (2017, 11, 30),
                 (2017, 12, 1),
-                "du 30 novembre au 1 décembre 2017",
+                "du 30 novembre au 1er décembre 2017",
             ),
             ("de", (2017, 12, 5), (2017, 12, 6), "5.–6. Dezember 2017"),
             (

@@ -251,7 +251,11 @@ fn read_back(tag: &str, date: chrono::NaiveDate) -> Result<chrono::NaiveDate, St
         match (*kind, token.chars().next()) {
             ("literal", _) if *part == "literal" && token == text => {}
             ("field", Some('y')) if *part == "year" => y = number(text),
-            ("field", Some('d')) if *part == "day" => d = number(text),
+            // French writes the first of the month "1er" (the ordinal), CLDR's "d" aside.
+            ("field", Some('d')) if *part == "day" => {
+                let french_first = tag.starts_with("fr") && text == "1er";
+                d = number(if french_first { "1" } else { text })
+            }
             ("field", Some('M' | 'L')) if *part == "month" => {
                 m = if token.len() >= 3 {
                     let found: Vec<usize> = (0..12).filter(|&i| months[i] == *text).collect();
@@ -289,6 +293,9 @@ fn long_dates_read_back_as_cldr_patterns_say() {
     let (pattern, _) = export::long_date_parts("de", d).unwrap();
     assert_eq!(pattern, "EEEE, d. MMMM y");
     assert_eq!(read_back("ja", d), Ok(d));
+    let first = chrono::NaiveDate::from_ymd_opt(2017, 12, 1).unwrap();
+    assert_eq!(export::long_date("fr", first), "vendredi 1er décembre 2017");
+    assert_eq!(read_back("fr", first), Ok(first));
 }
 
 proptest::proptest! {
