@@ -68,6 +68,19 @@ pub fn tag_for(value: &str) -> Option<String> {
     )
 }
 
+/// Whether a session can be followed in one of `wanted`: given in it (`spoken`: the session's
+/// language, or the event's when it gives none) or interpreted into it. A tag takes in its
+/// more specific tags: `en` covers `en-GB`. One home for the editor's filter and `--language`.
+pub fn heard_in(spoken: &str, interpretation: &[String], wanted: &[String]) -> bool {
+    let covers = |want: &str, tag: &str| {
+        let (want, tag) = (want.to_ascii_lowercase(), tag.to_ascii_lowercase());
+        tag == want || tag.starts_with(&format!("{want}-"))
+    };
+    wanted
+        .iter()
+        .any(|w| covers(w, spoken) || interpretation.iter().any(|t| covers(w, t)))
+}
+
 /// The direction text in a language is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -153,6 +166,19 @@ pub fn fallback_chain(tag: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heard_in_a_language() {
+        let en = ["en".to_string()];
+        assert!(heard_in("en-GB", &[], &en));
+        assert!(heard_in("fr", &["en".to_string()], &en));
+        assert!(!heard_in("fr", &["de".to_string()], &en));
+        assert!(
+            !heard_in("eng", &[], &en),
+            "a prefix of letters is not a subtag"
+        );
+        assert!(heard_in("EN", &[], &en));
+    }
 
     #[test]
     fn directions() {

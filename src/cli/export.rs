@@ -131,6 +131,10 @@ pub struct ExportArgs {
     /// Only this session; repeatable.
     #[arg(long = "session", value_name = "ID")]
     pub sessions: Vec<String>,
+    /// Only sessions given in this language or interpreted into it (a tag: en also takes
+    /// en-GB), and the event-wide breaks; repeatable.
+    #[arg(long = "language", value_name = "TAG")]
+    pub languages: Vec<String>,
     /// Write one export per room, speaker, track or session.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub split: Option<SplitArg>,
@@ -241,6 +245,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         tracks: args.tracks.clone(),
         days: args.days.clone(),
         sessions: args.sessions.clone(),
+        languages: args.languages.clone(),
     };
     let split = args.split.map(Split::from);
     let options = stamp.as_ref().ok().map(|&stamp| Options {

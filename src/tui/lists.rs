@@ -40,16 +40,8 @@ fn passes<T: PartialEq>(list: &[T], value: Option<T>) -> bool {
 /// Whether a session can be followed in one of `languages`: given in it (the event's
 /// language when the session gives none) or interpreted into it. `en` takes in `en-GB`.
 pub fn heard_in(program: &Program, s: &crate::model::Session, languages: &[String]) -> bool {
-    let covers = |want: &str, tag: &str| {
-        tag.eq_ignore_ascii_case(want)
-            || tag
-                .to_ascii_lowercase()
-                .starts_with(&format!("{}-", want.to_ascii_lowercase()))
-    };
     let spoken = s.language.as_deref().unwrap_or(&program.event.language);
-    languages
-        .iter()
-        .any(|want| covers(want, spoken) || s.interpretation.iter().any(|t| covers(want, t)))
+    crate::language::heard_in(spoken, &s.interpretation, languages)
 }
 
 impl Filters {
