@@ -68,9 +68,77 @@ pub fn tag_for(value: &str) -> Option<String> {
     )
 }
 
+/// Whether the language of `tag` writes decimals with a comma (`3,5`), so that a spreadsheet
+/// set to it reads `,` as the decimal mark and expects `;` between CSV cells (CLDR's decimal
+/// symbol; regional exceptions such as `de-CH` and `es-MX` write a point).
+pub fn uses_decimal_comma(tag: &str) -> bool {
+    const COMMA: &[&str] = &[
+        "af", "az", "be", "bg", "bs", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fo",
+        "fr", "gl", "hr", "hu", "hy", "id", "is", "it", "ka", "kk", "ky", "lb", "lt", "lv", "mk",
+        "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk",
+        "uz", "vi",
+    ];
+    const POINT_REGIONS: &[&str] = &[
+        "de-ch", "de-li", "it-ch", "fr-ch", "es-mx", "es-us", "es-pr", "es-do", "es-gt", "es-hn",
+        "es-ni", "es-pa", "es-sv", "es-pe",
+    ];
+    let Some(primary) = primary(tag) else {
+        return false;
+    };
+    let lower = tag.to_ascii_lowercase();
+    COMMA.contains(&primary.as_str())
+        && !POINT_REGIONS
+            .iter()
+            .any(|r| lower == *r || lower.starts_with(&format!("{r}-")))
+}
+
+/// The name of a tag's language in that language (`français` for `fr-CA`, `English` for
+/// `en`), or in English when the table has no autonym; `None` for a tag whose language is
+/// not in ISO 639.
+pub fn autonym(tag: &str) -> Option<String> {
+    let primary = primary(tag)?;
+    let language = match primary.len() {
+        2 => isolang::Language::from_639_1(&primary),
+        3 => isolang::Language::from_639_3(&primary),
+        _ => None,
+    }?;
+    Some(
+        language
+            .to_autonym()
+            .unwrap_or_else(|| language.to_name())
+            .to_string(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_commas() {
+        for tag in ["fr", "fr-FR", "de", "pt-BR", "ru"] {
+            assert!(uses_decimal_comma(tag), "{tag}");
+        }
+        for tag in [
+            "en",
+            "en-GB",
+            "ja",
+            "de-CH",
+            "es-MX",
+            "x-whatever",
+            "bad tag",
+        ] {
+            assert!(!uses_decimal_comma(tag), "{tag}");
+        }
+    }
+
+    #[test]
+    fn tags_have_names() {
+        assert_eq!(autonym("fr-CA").as_deref(), Some("français"));
+        assert_eq!(autonym("en").as_deref(), Some("English"));
+        assert_eq!(autonym("x-klingon"), None);
+        assert_eq!(autonym("\"><script>"), None);
+    }
 
     #[test]
     fn names_become_tags_and_nothing_is_invented() {

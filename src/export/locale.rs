@@ -46,6 +46,23 @@ pub(crate) struct Labels {
     pub mark_changed: &'static str,
     pub mark_cancelled: &'static str,
     pub changes: &'static str,
+    /// A session's language ("Langue : English").
+    pub language: &'static str,
+    /// A room with step-free access, and one without.
+    pub accessible: &'static str,
+    pub not_accessible: &'static str,
+    /// The header's calendar link of a filtered agenda, and of a part (`{}`: its name).
+    pub selection_ics: &'static str,
+    pub part_ics: &'static str,
+    /// The subscribe link beside the download (`webcal://`), and the whole program's page.
+    pub subscribe: &'static str,
+    pub whole_program_page: &'static str,
+    /// Captions of the QR codes of the agenda and of the calendar.
+    pub qr_agenda: &'static str,
+    pub qr_calendar: &'static str,
+    /// "About" a speaker or a track (the heading of their bio or description), and their
+    /// sessions.
+    pub about: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -84,6 +101,16 @@ const FR: Labels = Labels {
     mark_changed: "Modifié",
     mark_cancelled: "Annulé depuis la version précédente",
     changes: "Modifications du programme",
+    language: "Langue",
+    accessible: "Accessible en fauteuil roulant",
+    not_accessible: "Non accessible en fauteuil roulant",
+    selection_ics: "Ces sessions dans votre agenda (.ics)",
+    part_ics: "Les sessions de {} dans votre agenda (.ics)",
+    subscribe: "S'abonner (l'agenda se met à jour)",
+    whole_program_page: "Tout le programme",
+    qr_agenda: "Ce programme sur votre téléphone",
+    qr_calendar: "S'abonner depuis votre téléphone",
+    about: "À propos",
 };
 
 const EN: Labels = Labels {
@@ -121,6 +148,16 @@ const EN: Labels = Labels {
     mark_changed: "Changed",
     mark_cancelled: "Cancelled since the last release",
     changes: "Changes to the programme",
+    language: "Language",
+    accessible: "Wheelchair accessible",
+    not_accessible: "Not wheelchair accessible",
+    selection_ics: "These sessions in your calendar (.ics)",
+    part_ics: "The sessions of {} in your calendar (.ics)",
+    subscribe: "Subscribe (your calendar stays up to date)",
+    whole_program_page: "The whole programme",
+    qr_agenda: "This programme on your phone",
+    qr_calendar: "Subscribe from your phone",
+    about: "About",
 };
 
 /// The words of the signage (terminal display and kiosk pages). `{}` stands for a value.
@@ -343,6 +380,25 @@ impl Locale {
         }
     }
 
+    /// How a time names its UTC offset where it matters (across a daylight-saving change, in
+    /// the hour that happens twice): "CEST", "CET" in English (the zone's abbreviation, or
+    /// "UTC+2" when it has none), "UTC+2", "UTC+1" in French.
+    pub fn zone_mark(&self, local: &chrono::DateTime<chrono_tz::Tz>) -> String {
+        use chrono::Offset as _;
+        let seconds = local.offset().fix().local_minus_utc();
+        let abbreviation = local.format("%Z").to_string();
+        if self.lang == Lang::En && abbreviation.chars().all(|c| c.is_ascii_alphabetic()) {
+            return abbreviation;
+        }
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let (h, m) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+        if m == 0 {
+            format!("UTC{sign}{h}")
+        } else {
+            format!("UTC{sign}{h}:{m:02}")
+        }
+    }
+
     /// The name of a session kind ("Table ronde", "Workshop").
     pub fn kind(&self, kind: crate::model::Kind) -> &'static str {
         use crate::model::Kind::*;
@@ -404,6 +460,28 @@ mod tests {
             capitalise(&fr.day_month(date(2018, 8, 15))),
             "Mercredi 15 août"
         );
+    }
+
+    #[test]
+    fn offsets_read_as_each_language_writes_them() {
+        let tz: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
+        let summer = crate::time::to_local(tz, 1_729_989_000);
+        let winter = crate::time::to_local(tz, 1_729_992_600);
+        let (en, fr) = (Locale::for_tag("en"), Locale::for_tag("fr"));
+        assert_eq!(
+            (en.zone_mark(&summer), en.zone_mark(&winter)),
+            ("CEST".into(), "CET".into())
+        );
+        assert_eq!(
+            (fr.zone_mark(&summer), fr.zone_mark(&winter)),
+            ("UTC+2".into(), "UTC+1".into())
+        );
+        let india = crate::time::to_local("Asia/Kolkata".parse().unwrap(), 0);
+        assert_eq!(en.zone_mark(&india), "IST");
+        let sp = crate::time::to_local("America/Sao_Paulo".parse().unwrap(), 0);
+        assert_eq!(en.zone_mark(&sp), "UTC-3");
+        let kathmandu = crate::time::to_local("Asia/Kathmandu".parse().unwrap(), 0);
+        assert_eq!(fr.zone_mark(&kathmandu), "UTC+5:30");
     }
 
     #[test]
