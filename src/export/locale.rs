@@ -105,7 +105,7 @@ const FR: Labels = Labels {
     accessible: "Accessible en fauteuil roulant",
     not_accessible: "Non accessible en fauteuil roulant",
     selection_ics: "Ces sessions dans votre agenda (.ics)",
-    part_ics: "Les sessions de {} dans votre agenda (.ics)",
+    part_ics: "Le programme de «\u{a0}{}\u{a0}» dans votre agenda (.ics)",
     subscribe: "S'abonner (l'agenda se met à jour)",
     whole_program_page: "Tout le programme",
     qr_agenda: "Ce programme sur votre téléphone",
