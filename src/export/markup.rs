@@ -119,9 +119,43 @@ pub fn to_html(markdown: &str) -> String {
         other => Some(other),
     });
     let mut raw = String::with_capacity(markdown.len() * 2);
-    pulldown_cmark::html::push_html(&mut raw, events);
+    pulldown_cmark::html::push_html(&mut raw, tags_in_text_are_html(events).into_iter());
     let clean = sanitiser().clean(&raw).to_string();
     say_where_links_go(&clean)
+}
+
+/// Text runs that hold what a browser reads as a tag (`<b onclick=alert('x')>`, which
+/// CommonMark does not take for HTML because of its unquoted attribute) become raw HTML, so
+/// the sanitiser filters them like any other HTML instead of the page showing them as
+/// literal tags. A `<` before a space or a digit stays text; code spans stay text.
+fn tags_in_text_are_html<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    fn looks_like_a_tag(text: &str) -> bool {
+        text.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!')))
+    }
+    let mut out: Vec<Event<'a>> = Vec::new();
+    let mut run: Option<String> = None;
+    let flush = |run: &mut Option<String>, out: &mut Vec<Event<'a>>| {
+        if let Some(text) = run.take() {
+            out.push(if looks_like_a_tag(&text) {
+                Event::InlineHtml(text.into())
+            } else {
+                Event::Text(text.into())
+            });
+        }
+    };
+    for event in events {
+        match event {
+            Event::Text(t) => run.get_or_insert_with(String::new).push_str(&t),
+            other => {
+                flush(&mut run, &mut out);
+                out.push(other);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// The host a link goes to, as people read it: `example.org` for
@@ -359,6 +393,12 @@ mod tests {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
         assert!(html.contains("<b>there</b>"), "{html}");
+        // What CommonMark leaves as text but a browser would read as a tag is filtered too.
+        let tagged = to_html("<b onmouseover=alert('x')>Bio</b> 1 < 2 `<i>code</i>`");
+        assert_eq!(
+            tagged.trim(),
+            "<p><b>Bio</b> 1 &lt; 2 <code>&lt;i&gt;code&lt;/i&gt;</code></p>"
+        );
         assert!(html.contains("click"), "{html}");
         // A link without a target is no link (no `rel` without `href`).
         assert!(!html.contains("<a rel"), "{html}");
