@@ -8,13 +8,13 @@
 //! `mailto` targets, get `rel="noopener noreferrer nofollow"`, and say where they go: a link
 //! whose text does not name its host is followed by the host in parentheses. Images are not
 //! kept (the agenda makes no external request): their description stays as text. Headings
-//! start at `<h4>` so a description never outranks the page's own headings.
+//! become bold paragraphs, so a description never breaks the page's outline.
 //!
 //! Text given here has already been cleaned (`clean::block`): no control or bidi characters.
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// Tags a rendered description may keep (everything else is removed, its text kept;
 /// `script` and `style` lose their content too).
@@ -30,9 +30,6 @@ const TAGS: &[&str] = &[
     "dl",
     "dt",
     "em",
-    "h4",
-    "h5",
-    "h6",
     "hr",
     "i",
     "kbd",
@@ -60,15 +57,6 @@ fn options() -> Options {
     Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES
 }
 
-/// A heading of a description, three levels down (`#` is `<h4>`), at most `<h6>`.
-fn lower(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H4,
-        HeadingLevel::H2 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    }
-}
-
 fn sanitiser() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::empty();
     b.tags(TAGS.iter().copied().collect::<HashSet<_>>())
@@ -91,32 +79,19 @@ fn sanitiser() -> ammonia::Builder<'static> {
 
 /// Markdown (raw HTML in it allowed) as safe HTML to put inside a `<div>`.
 pub fn to_html(markdown: &str) -> String {
-    let mut in_image = 0usize;
-    let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
+    let events = Parser::new_ext(markdown, options()).flat_map(|event| match event {
         // A line break written in the text is kept (descriptions are often plain text).
-        Event::SoftBreak => Some(Event::HardBreak),
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Some(Event::Start(Tag::Heading {
-            level: lower(level),
-            id,
-            classes,
-            attrs,
-        })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
+        Event::SoftBreak => vec![Event::HardBreak],
+        // A heading is a paragraph in bold: the page's own headings make its outline.
+        Event::Start(Tag::Heading { .. }) => {
+            vec![Event::Start(Tag::Paragraph), Event::Start(Tag::Strong)]
+        }
+        Event::End(TagEnd::Heading(_)) => {
+            vec![Event::End(TagEnd::Strong), Event::End(TagEnd::Paragraph)]
+        }
         // An image is its description: no request leaves the page.
-        Event::Start(Tag::Image { .. }) => {
-            in_image += 1;
-            None
-        }
-        Event::End(TagEnd::Image) => {
-            in_image = in_image.saturating_sub(1);
-            None
-        }
-        other => Some(other),
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => vec![],
+        other => vec![other],
     });
     let mut raw = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut raw, tags_in_text_are_html(events).into_iter());
@@ -369,7 +344,8 @@ mod tests {
         assert!(html.contains("<li>deux</li>"), "{html}");
         // A line break as written is kept.
         assert!(to_html("one\ntwo").contains("one<br>"));
-        assert_eq!(to_html("# Big").trim(), "<h4>Big</h4>");
+        assert_eq!(to_html("# Big").trim(), "<p><strong>Big</strong></p>");
+        assert_eq!(to_html("<h1>Raw</h1>").trim(), "Raw");
     }
 
     #[test]

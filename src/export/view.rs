@@ -589,7 +589,16 @@ fn grid(
         .iter()
         .take(bounds.len().saturating_sub(1))
         .map(|&t| SlotView {
-            label: clock(agenda, t),
+            // 02:30 happens twice on the night clocks go back: say which.
+            label: if crate::time::is_unique_local(agenda.display, t) {
+                clock(agenda, t)
+            } else {
+                format!(
+                    "{} {}",
+                    clock(agenda, t),
+                    locale.zone_mark(&to_local(agenda.display, t))
+                )
+            },
             row: row(t),
         })
         .collect();
