@@ -60,9 +60,6 @@ pub(crate) struct Labels {
     /// Captions of the QR codes of the agenda and of the calendar.
     pub qr_agenda: &'static str,
     pub qr_calendar: &'static str,
-    /// "About" a speaker or a track (the heading of their bio or description), and their
-    /// sessions.
-    pub about: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -110,7 +107,6 @@ const FR: Labels = Labels {
     whole_program_page: "Tout le programme",
     qr_agenda: "Ce programme sur votre téléphone",
     qr_calendar: "S'abonner depuis votre téléphone",
-    about: "À propos",
 };
 
 const EN: Labels = Labels {
@@ -157,7 +153,6 @@ const EN: Labels = Labels {
     whole_program_page: "The whole programme",
     qr_agenda: "This programme on your phone",
     qr_calendar: "Subscribe from your phone",
-    about: "About",
 };
 
 /// The words of the signage (terminal display and kiosk pages). `{}` stands for a value.
