@@ -70,18 +70,22 @@ pub(crate) fn markdown_escape(text: &str) -> String {
     if out.starts_with(['-', '+', '=', '#']) || starts_with_ordinal(&out) {
         out.insert(0, '\\');
     }
-    break_autolinks(&out)
+    break_autolinks(out)
 }
 
 /// What GitHub would turn into a link by itself (an `https://…` or `www.…` address, an
 /// e-mail address) gets an invisible word joiner (`&#8288;`) before the `://`, after the
 /// `www` or before the `@`: the text reads the same and stays text. Backslash escapes do not
 /// do it, since GitHub finds those links after reading the escapes.
-fn break_autolinks(text: &str) -> String {
+fn break_autolinks(text: String) -> String {
     const JOINER: &str = "&#8288;";
+    // GitHub's links need a domain with a period, and a scheme, `www` or an `@`.
+    if !text.contains('.') || !text.contains([':', '@', 'w', 'W']) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut previous: Option<char> = None;
-    let mut rest = text;
+    let mut rest = text.as_str();
     while let Some(c) = rest.chars().next() {
         let word_start = previous.is_none_or(|p| !p.is_alphanumeric());
         let scheme = c == ':'
