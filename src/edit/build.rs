@@ -308,6 +308,7 @@ pub fn new_session(
         requires: Vec::new(),
         plenary: false,
         language: None,
+        interpretation: Vec::new(),
         tags: Vec::new(),
         description: None,
         url: None,

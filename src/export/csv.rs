@@ -97,10 +97,10 @@ fn row(agenda: &Agenda, e: &Entry) -> Vec<String> {
 }
 
 /// The table as CSV text; `excel`: with a UTF-8 byte-order mark (so spreadsheets read UTF-8)
-/// and `;` between cells when the event's language writes decimals with a comma (the
-/// separator such a spreadsheet expects).
-pub(crate) fn render(agenda: &Agenda, excel: bool) -> Result<String, String> {
-    let delimiter = if excel && crate::language::uses_decimal_comma(&agenda.event.language) {
+/// and `;` between cells when `lang`, the export's language (`--lang`, else the event's), writes
+/// decimals with a comma (the separator such a spreadsheet expects).
+pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String, String> {
+    let delimiter = if excel && crate::language::uses_decimal_comma(lang) {
         b';'
     } else {
         b','

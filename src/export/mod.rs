@@ -10,11 +10,11 @@
 //! write it), its name and extension, and an arm in `render_format`.
 
 pub(crate) mod agenda;
-pub mod changes;
+pub(crate) mod changes;
 pub mod clean;
 mod contentline;
 mod csv;
-pub mod deliver;
+pub(crate) mod deliver;
 pub mod frab;
 mod html;
 mod ics;
@@ -193,6 +193,35 @@ pub struct Options {
     /// `--excel`: CSV for spreadsheets (UTF-8 byte-order mark, `;` where the language writes
     /// decimals with a comma).
     pub excel: bool,
+    /// The language to publish in (`export --lang`), instead of the event's `language`.
+    pub lang: Option<String>,
+}
+
+impl Options {
+    /// The language the export is written in: `--lang`, else the event's.
+    pub fn language<'a>(&'a self, program: &'a Program) -> &'a str {
+        self.lang.as_deref().unwrap_or(&program.event.language)
+    }
+}
+
+/// A date as an export in `lang` writes it in full ("Dienstag, 5. Dezember 2017").
+pub fn long_date(lang: &str, date: chrono::NaiveDate) -> String {
+    Locale::for_tag(lang).long_date(date)
+}
+
+/// The CLDR pattern of [`long_date`] in `lang` and the date's text cut into its fields
+/// (`("weekday", "Dienstag")`, `("literal", ", ")`, …): what a test reads the date back with.
+pub fn long_date_parts(
+    lang: &str,
+    date: chrono::NaiveDate,
+) -> Option<(String, Vec<(&'static str, String)>)> {
+    Locale::for_tag(lang).long_date_parts(date)
+}
+
+/// Every message id the exports read from a catalogue (`locales/<tag>/export.ftl`): each
+/// catalogue must define exactly these.
+pub fn catalogue_message_ids() -> Vec<&'static str> {
+    locale::message_ids()
 }
 
 /// What the calendar shows of one placed session of the whole program.
@@ -409,7 +438,7 @@ fn render_format(
         )],
         Format::Csv => vec![(
             vec![main.to_string()],
-            csv::render(agenda, options.excel).map_err(ExportError::Output)?,
+            csv::render(agenda, options.excel, &locale.tag).map_err(ExportError::Output)?,
         )],
         Format::Json => {
             let mut files = vec![(vec![main.to_string()], json::render(agenda))];
@@ -468,7 +497,7 @@ pub fn export(
 ) -> Result<Vec<OutputFile>, ExportError> {
     let schedule = Schedule::new(program);
     let filter = selection.resolve(program).map_err(ExportError::Selection)?;
-    let locale = Locale::for_tag(&program.event.language);
+    let locale = Locale::for_tag(options.language(program));
     let tz = program.event.timezone;
     let parts = match split {
         Some(split) => {
@@ -628,7 +657,7 @@ duration = 15
         let schedule = Schedule::new(&program);
         let filter = Selection::default().resolve(&program).expect("filter");
         let agenda = Agenda::new(&schedule, &filter, None, false);
-        let locale = Locale::for_tag("en");
+        let locale = Locale::for_tag("en-GB");
         let links = view::IcsLinks {
             program: None,
             sessions: true,

@@ -24,6 +24,8 @@ const PALETTE: [&str; 8] = [
 #[derive(Serialize)]
 pub(crate) struct View {
     pub lang: String,
+    /// `ltr` or `rtl`: the `dir` of the page.
+    pub dir: &'static str,
     pub labels: &'static Labels,
     pub title: String,
     pub event: EventView,
@@ -82,6 +84,10 @@ pub(crate) struct EventView {
     pub description_text: Option<String>,
     pub timezone: String,
     pub language: String,
+    /// `languages` as given (tags), and their names in the page's language ("français,
+    /// anglais"); the names are empty unless the event lists two or more.
+    pub languages: Vec<String>,
+    pub language_names: String,
 }
 
 #[derive(Serialize)]
@@ -177,10 +183,14 @@ pub(crate) struct SessionView {
     pub url_host: Option<String>,
     pub tags: Vec<String>,
     pub language: Option<String>,
-    /// The language's own name ("English", "français"), and the tag for a `lang` attribute
-    /// (only a tag browsers can use).
+    /// The session's language by name ("anglais"), when it is worth saying: the session gives
+    /// one and it is not the event's only language.
     pub language_name: Option<String>,
-    pub language_tag: Option<String>,
+    /// The languages the session is interpreted into (tags), and their names.
+    pub interpretation: Vec<String>,
+    pub interpretation_names: String,
+    /// "Langue : anglais · Interprétation : français", or none.
+    pub languages_line: Option<String>,
     /// The session on the published agenda, when there is a base URL.
     pub public_url: Option<String>,
     /// Relative link to the session's own `.ics`, when one is written.
@@ -267,26 +277,29 @@ fn rendered(text: Option<&String>, rich: bool) -> (Option<String>, Option<String
     }
 }
 
-/// "14:00–15:30", "14:00–mercredi 6 décembre 15:00", or with offsets where the wall clock
-/// alone would mislead: "02:30 CEST – 02:00 CET".
+/// "14:00–15:30", "14:00–mercredi 6 décembre à 15:00", or with offsets where the wall clock
+/// alone would mislead: "02:30 CEST – 02:00 CET" (`time_range_wide`).
 fn time_range(agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
     let ls = to_local(agenda.display, s);
     let le = to_local(agenda.display, e);
-    let end_day = if ls.date_naive() == le.date_naive() {
-        String::new()
-    } else {
-        format!("{} ", locale.day_month(le.date_naive()))
+    let offsets = needs_offsets(agenda, s, e);
+    let at = |local: &chrono::DateTime<chrono_tz::Tz>, t: Instant| {
+        if offsets {
+            format!("{} {}", clock(agenda, locale, t), locale.zone_mark(local))
+        } else {
+            clock(agenda, locale, t)
+        }
     };
-    if needs_offsets(agenda, s, e) {
-        format!(
-            "{} {} – {end_day}{} {}",
-            clock(agenda, s),
-            locale.zone_mark(&ls),
-            clock(agenda, e),
-            locale.zone_mark(&le)
-        )
+    let start = at(&ls, s);
+    let end = if ls.date_naive() == le.date_naive() {
+        at(&le, e)
     } else {
-        format!("{}–{end_day}{}", clock(agenda, s), clock(agenda, e))
+        locale.day_at(le.date_naive(), &at(&le, e))
+    };
+    if offsets {
+        locale.time_range_wide(&start, &end)
+    } else {
+        locale.time_range(&start, &end)
     }
 }
 
@@ -309,8 +322,9 @@ fn host(url: Option<&String>) -> Option<String> {
     url.and_then(|u| markup::link_host(u))
 }
 
-fn clock(agenda: &Agenda, t: Instant) -> String {
-    to_local(agenda.display, t).format("%H:%M").to_string()
+/// The time of day on the language's clock ("09:00", "9:00 AM").
+fn clock(agenda: &Agenda, locale: &Locale, t: Instant) -> String {
+    locale.time(to_local(agenda.display, t).time())
 }
 
 fn iso(agenda: &Agenda, t: Instant) -> String {
@@ -322,6 +336,46 @@ pub(crate) fn track_color(agenda: &Agenda, t: usize) -> String {
         .color
         .clone()
         .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string())
+}
+
+/// The session's language when it is worth saying: given, and not the event's only language.
+fn shown_language<'a>(agenda: &Agenda, entry: &'a Entry) -> Option<&'a str> {
+    let tag = entry.language.as_deref()?;
+    let e = &agenda.event;
+    let only = e.languages.len() <= 1 && tag.eq_ignore_ascii_case(&e.language);
+    (!only).then_some(tag)
+}
+
+/// Language names, joined as a list ("français, anglais").
+fn names_of(locale: &Locale, tags: &[String]) -> String {
+    tags.iter()
+        .map(|t| locale.language_name(t))
+        .collect::<Vec<_>>()
+        .join(locale.labels().list_separator)
+}
+
+/// "Language: English · Interpretation: French", or `None` when neither is worth saying. One
+/// home for the agendas and the calendars.
+pub(crate) fn languages_line(agenda: &Agenda, locale: &Locale, entry: &Entry) -> Option<String> {
+    let labels = locale.labels();
+    let mut parts = Vec::new();
+    if let Some(tag) = shown_language(agenda, entry) {
+        parts.push(format!(
+            "{}{}{}",
+            labels.language,
+            labels.colon,
+            locale.language_name(tag)
+        ));
+    }
+    if !entry.interpretation.is_empty() {
+        parts.push(format!(
+            "{}{}{}",
+            labels.interpretation,
+            labels.colon,
+            names_of(locale, &entry.interpretation)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 fn person(agenda: &Agenda, p: usize) -> PersonView {
@@ -369,8 +423,8 @@ fn session(
             (
                 Some(ls.date_naive().to_string()),
                 Some(locale.long_date(ls.date_naive())),
-                Some(clock(agenda, s)),
-                Some(clock(agenda, e)),
+                Some(clock(agenda, locale, s)),
+                Some(clock(agenda, locale, e)),
                 Some(time),
                 Some(iso(agenda, s)),
                 Some(iso(agenda, e)),
@@ -408,7 +462,7 @@ fn session(
         list.iter()
             .map(|p| p.name.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(labels.list_separator)
     };
     SessionView {
         id: entry.id.clone(),
@@ -467,15 +521,10 @@ fn session(
         url_host: host(entry.url.as_ref()),
         tags: entry.tags.clone(),
         language: entry.language.clone(),
-        language_name: entry
-            .language
-            .as_deref()
-            .and_then(crate::language::autonym)
-            .or_else(|| entry.language.clone()),
-        language_tag: entry
-            .language
-            .clone()
-            .filter(|t| crate::language::is_usable_tag(t)),
+        language_name: shown_language(agenda, entry).map(|t| locale.language_name(t)),
+        interpretation: entry.interpretation.clone(),
+        interpretation_names: names_of(locale, &entry.interpretation),
+        languages_line: languages_line(agenda, locale, entry),
         public_url: agenda.base.as_ref().map(|b| format!("{b}#s-{}", entry.key)),
         ics: (links.sessions && slot.is_some()).then(|| {
             let relative = format!("sessions/{}.ics", entry.key);
@@ -591,11 +640,11 @@ fn grid(
         .map(|&t| SlotView {
             // 02:30 happens twice on the night clocks go back: say which.
             label: if crate::time::is_unique_local(agenda.display, t) {
-                clock(agenda, t)
+                clock(agenda, locale, t)
             } else {
                 format!(
                     "{} {}",
-                    clock(agenda, t),
+                    clock(agenda, locale, t),
                     locale.zone_mark(&to_local(agenda.display, t))
                 )
             },
@@ -674,7 +723,8 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     }
     // By name as people read them (the same collation as the editor), then by index.
     people.sort_by(|&a, &b| {
-        crate::collate::cmp(&agenda.people[a].name, &agenda.people[b].name).then(a.cmp(&b))
+        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
+            .then(a.cmp(&b))
     });
     let speakers = people
         .into_iter()
@@ -702,11 +752,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                         title: e.title.clone(),
                         when: e.slot.map(|(s, end)| {
                             let day = to_local(agenda.display, s).date_naive();
-                            format!(
-                                "{}, {}",
-                                locale.day_month(day),
-                                time_range(agenda, locale, s, end)
-                            )
+                            locale.day_time(day, &time_range(agenda, locale, s, end))
                         }),
                         place: match (e.room, e.slot) {
                             (Some(r), _) => Some(agenda.rooms[r].name.clone()),
@@ -728,7 +774,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     let e = &agenda.event;
     let (description_html, description_text) = rendered(e.description.as_ref(), links.rich);
     let ics_label = match (&agenda.subject, agenda.filtered) {
-        (Some(s), _) => labels.part_ics.replace("{}", &s.name),
+        (Some(s), _) => locale.part_ics(&s.name),
         (None, true) => labels.selection_ics.to_string(),
         (None, false) => labels.whole_program_ics.to_string(),
     };
@@ -738,6 +784,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .and_then(|ics| public_view(agenda, ics));
     View {
         lang: locale.tag.clone(),
+        dir: locale.dir.as_str(),
         labels,
         title: agenda.title(),
         event: EventView {
@@ -753,6 +800,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             description_text,
             timezone: agenda.tz.name().to_string(),
             language: e.language.clone(),
+            languages: e.languages.clone(),
+            language_names: if e.languages.len() > 1 {
+                names_of(locale, &e.languages)
+            } else {
+                String::new()
+            },
         },
         subject: agenda.subject.as_ref().map(|s| SubjectView {
             kind: match s.split {

@@ -1,0 +1,124 @@
+# Words of the published programme (HTML, Markdown, text, calendars, signage): English.
+# Every language has the same messages; docs/languages.md explains each one and how to check a
+# catalogue (`cargo test --test it catalogues`).
+
+## Agenda labels
+
+program = Programme
+days = Days
+time = Time
+room = Room
+session = Session
+track = Track
+tracks = Tracks
+speakers = Speakers
+moderators = Moderators
+# The heading of the index of people at the end of the agenda.
+speakers_index = Speakers
+sessions = Sessions
+details = Details
+description = Description
+link = Link
+tags = Tags
+add_to_calendar = Add to calendar
+whole_program_ics = The whole programme in your calendar (.ics)
+cancelled = Cancelled
+tentative = To be confirmed
+plenary = Plenary
+# Where an event-wide session (a break for all) takes place.
+everyone = Everyone
+unscheduled = Not yet scheduled
+# Followed by the time zone in brackets: "Times are local (Europe/Paris)".
+times_in = Times are local
+times_in_utc = Times are in UTC
+legend = Tracks
+skip_to_content = Skip to the programme
+no_sessions = No sessions.
+published_with = Programme published with agora.
+# Between a label and its value ("Speakers: …"); the spaces count, write them in quotes.
+colon = {": "}
+mark_new = New
+mark_moved = Moved
+mark_changed = Changed
+mark_cancelled = Cancelled since the last release
+changes = Changes to the programme
+# A session's language, and the languages it is interpreted into.
+language = Language
+languages = Languages
+interpretation = Interpretation
+# Between the items of a list (people, languages, tags); quote it to keep its space.
+list_separator = {", "}
+# Whether a room has step-free access (a ♿ mark reads the first aloud; the second is shown).
+accessible = Wheelchair accessible
+not_accessible = Not wheelchair accessible
+# The calendar link of a filtered agenda (`--room`, `--day`…).
+selection_ics = These sessions in your calendar (.ics)
+# Beside the download, the `webcal://` link that keeps a calendar up to date.
+subscribe = Subscribe (your calendar stays up to date)
+# On a part's page (`--split`), the link to the whole programme's page.
+whole_program_page = The whole programme
+# Captions of the QR codes of the agenda's address and of its calendar feed.
+qr_agenda = This programme on your phone
+qr_calendar = Subscribe from your phone
+
+## Session kinds
+
+kind_talk = Talk
+kind_keynote = Keynote
+kind_panel = Panel
+kind_workshop = Workshop
+kind_roundtable = Round table
+kind_break = Break
+kind_social = Social
+kind_other = Other
+
+## Dates and times. $day, $time, $start and $end are already written in the language's own
+## date and time formats (from CLDR); only the words and punctuation around them are yours.
+
+# "Tuesday, December 5 at 9:00 AM"
+day_at = { $day } at { $time }
+# A day and a time range, in the index of speakers: "Tuesday, December 5, 9:00 AM–10:30 AM".
+day_time = { $day }, { $time }
+# Two dates that differ in one field: "5–6 December 2017" is { $start } = "5", { $end } = "6 December 2017".
+date_range_tight = { $start }–{ $end }
+# Two dates that differ in more: "30 November – 1 December 2017".
+date_range_wide = { $start } – { $end }
+# "14:00–15:30"
+time_range = { $start }–{ $end }
+# Two times that carry their UTC offsets, across a daylight-saving change: "02:30 CEST – 02:00 CET".
+time_range_wide = { $start } – { $end }
+# The calendar link on one part's page (`--split`): { $name } is a speaker's, room's or track's name.
+part_ics = The sessions of { $name } in your calendar (.ics)
+# The name of a language, from its tag (a session's `language`); other tags are shown as written.
+language_name = { $tag ->
+    [ar] Arabic
+    [de] German
+    [en] English
+    [es] Spanish
+    [fr] French
+    [it] Italian
+    [ja] Japanese
+    [nl] Dutch
+    [pl] Polish
+    [pt] Portuguese
+    [zh] Chinese
+   *[other] { $tag }
+}
+
+## Signage: { $value } stands for what agora fills in (a duration, a room, a time).
+
+signage_now = Now
+signage_next = Next
+signage_in_ = in { $value }
+signage_left = { $value } left
+signage_moved_to = Moved to { $value }
+signage_moved_from = Moved from { $value }
+signage_free_until = Free until { $value }
+signage_done_today = Nothing more today in this room
+signage_none_today = No session in this room today
+signage_later_here = Next here: { $value }
+signage_starts = The event starts on { $value }
+signage_ended = The event is over. Thank you!
+signage_rooms = Rooms
+signage_until = until
+signage_clock = Time
