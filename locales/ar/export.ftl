@@ -39,6 +39,13 @@ language = اللغة
 languages = اللغات
 interpretation = الترجمة الفورية
 list_separator = {"، "}
+accessible = مهيأة للكراسي المتحركة
+not_accessible = غير مهيأة للكراسي المتحركة
+selection_ics = هذه الجلسات في تقويمك (.ics)
+subscribe = اشترك (يبقى تقويمك محدَّثًا)
+whole_program_page = البرنامج كاملًا
+qr_agenda = هذا البرنامج على هاتفك
+qr_calendar = اشترك من هاتفك
 kind_talk = محاضرة
 kind_keynote = كلمة رئيسية
 kind_panel = حلقة نقاش
@@ -52,6 +59,8 @@ day_time = { $day }، { $time }
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+part_ics = برنامج «{ $name }» في تقويمك (.ics)
 language_name = { $tag ->
     [ar] العربية
     [de] الألمانية

@@ -39,6 +39,13 @@ language = Język
 languages = Języki
 interpretation = Tłumaczenie symultaniczne
 list_separator = {", "}
+accessible = Dostępne dla wózków inwalidzkich
+not_accessible = Niedostępne dla wózków inwalidzkich
+selection_ics = Te sesje w Twoim kalendarzu (.ics)
+subscribe = Subskrybuj (kalendarz będzie zawsze aktualny)
+whole_program_page = Cały program
+qr_agenda = Ten program w Twoim telefonie
+qr_calendar = Subskrybuj z telefonu
 kind_talk = Prelekcja
 kind_keynote = Wystąpienie główne
 kind_panel = Panel dyskusyjny
@@ -52,6 +59,9 @@ day_time = { $day }, { $time }
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+# W cudzysłowie, by nie odmieniać nazwy.
+part_ics = Program „{ $name }” w Twoim kalendarzu (.ics)
 language_name = { $tag ->
     [ar] arabski
     [de] niemiecki

@@ -90,6 +90,8 @@ Examples:
   agora export html event.toml --day 1 -o site/
   agora export ics event.toml --split rooms
   agora export md event.toml -o -
+  agora export html event.toml --base-url https://example.org/agenda/ -o site/
+  agora export csv event.toml --excel
   agora export frab-xml event.toml -o site/schedule.xml   # for Giggity, EventFahrplan, ConfClerk";
 
 #[derive(Debug, Args)]
@@ -146,6 +148,18 @@ pub struct ExportArgs {
     /// as when it was made; `latest` is the last release.
     #[arg(long, value_name = "NAME")]
     pub release: Option<String>,
+    /// Where the agenda is published (an http/https address; default: the event's `url`):
+    /// absolute links, a webcal:// subscription, QR codes, and calendar entries linking to
+    /// their session on the agenda.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Markdown and text agendas without descriptions, bios and links: one line per session.
+    #[arg(long)]
+    pub brief: bool,
+    /// CSV for spreadsheets: a UTF-8 byte-order mark, and `;` between cells when the event's
+    /// language writes decimals with a comma (French, German, …).
+    #[arg(long)]
+    pub excel: bool,
 }
 
 fn usage(message: &str) -> Outcome {
@@ -188,6 +202,25 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         }
         if args.utc {
             return usage("--utc does not apply to signage: screens show the event's local time");
+        }
+    }
+
+    if args.excel && !formats.contains(&Format::Csv) {
+        return usage("--excel applies to csv (or all)");
+    }
+    if args.brief
+        && !formats
+            .iter()
+            .any(|f| matches!(f, Format::Markdown | Format::Text))
+    {
+        return usage("--brief applies to md and txt (or all)");
+    }
+    if let Some(url) = &args.base_url {
+        if export::base_url(url).is_none() {
+            return usage(&format!(
+                "--base-url needs an http or https address without a query, such as \
+                 https://example.org/agenda/ (got `{url}`)"
+            ));
         }
     }
 
@@ -253,6 +286,9 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         stamp,
         template,
         changes,
+        base_url: args.base_url.clone(),
+        brief: args.brief,
+        excel: args.excel,
         lang: args.lang.clone(),
     });
     let (diagnostics, exported) = std::thread::scope(|scope| {

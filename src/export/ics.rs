@@ -104,7 +104,8 @@ fn description(agenda: &Agenda, entry: &Entry, locale: &Locale) -> String {
     }
     let mut parts = vec![head.join("\n")];
     if let Some(d) = &entry.description {
-        parts.push(d.clone());
+        // Markdown as the text it reads as: calendars show DESCRIPTION as plain text.
+        parts.push(crate::export::markup::to_text(d));
     }
     if let Some(u) = &entry.url {
         parts.push(u.clone());
@@ -162,7 +163,7 @@ pub(crate) fn body(
     let mut lines = Lines::new();
     write_time(&mut lines, "DTSTART", tz, start, utc);
     write_time(&mut lines, "DTEND", tz, end, utc);
-    lines.text("SUMMARY", &entry.title);
+    lines.text("SUMMARY", &summary(&entry.title, entry.status, locale));
     if let Some(loc) = location(agenda, entry) {
         lines.text("LOCATION", &loc);
     }
@@ -173,7 +174,13 @@ pub(crate) fn body(
     }
     categories.push(locale.kind(entry.kind).to_string());
     lines.text_list("CATEGORIES", &categories);
-    if let Some(u) = &entry.url {
+    // With a public agenda, the entry links to its session there (the session's own link is
+    // in the description); without, to the session's own link.
+    let url = match &agenda.base {
+        Some(base) => Some(format!("{base}#s-{}", entry.key)),
+        None => entry.url.clone(),
+    };
+    if let Some(u) = &url {
         lines.raw("URL", &[], &clean::uri_ascii(u));
     }
     let status = match entry.status {
@@ -183,6 +190,18 @@ pub(crate) fn body(
     };
     lines.raw("STATUS", &[], status);
     lines.finish()
+}
+
+/// The title as calendars show it: "Cancelled: …" (in the event's language) for a cancelled
+/// session, so calendars that ignore `STATUS` still say so.
+fn summary(title: &str, status: Status, locale: &Locale) -> String {
+    match status {
+        Status::Cancelled => {
+            let labels = locale.labels();
+            format!("{}{}{title}", labels.cancelled, labels.colon)
+        }
+        _ => title.to_string(),
+    }
 }
 
 /// `PT1H`, `PT90M`, `PT2H30M`: an RFC 5545 duration of whole minutes.
@@ -261,7 +280,10 @@ pub(crate) fn calendar(
         // In UTC: the zone's VTIMEZONE covers the current sessions, not necessarily these.
         lines.raw("DTSTART", &[], &utc_stamp(gone.slot.0));
         lines.raw("DTEND", &[], &utc_stamp(gone.slot.1));
-        lines.text("SUMMARY", &clean::line(&gone.title));
+        lines.text(
+            "SUMMARY",
+            &summary(&clean::line(&gone.title), Status::Cancelled, locale),
+        );
         lines.raw("STATUS", &[], "CANCELLED");
         lines.end("VEVENT");
     }

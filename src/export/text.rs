@@ -13,11 +13,14 @@ pub(crate) fn render(
     agenda: &Agenda,
     locale: &Locale,
     custom: Option<&str>,
+    brief: bool,
 ) -> Result<String, String> {
     let links = IcsLinks {
         program: None,
         sessions: false,
         changes: None,
+        rich: false,
+        brief,
     };
     let view = view::build(agenda, locale, &links);
     template::render_sized(Escape::None, TEMPLATE, custom, &view, agenda.entries.len())
