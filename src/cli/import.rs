@@ -61,9 +61,13 @@ pub(super) fn read_schedule(file: &Path) -> Result<Imported, String> {
              e.g. `iconv -f ISO-8859-1 -t UTF-8`"
         )
     })?;
-    import(&text).map_err(|e| match (e.line, e.column) {
-        (Some(line), Some(column)) => format!("{shown}:{line}:{column}: {}", e.message),
-        _ => format!("{shown}: {}", e.message),
+    // Messages quote the file's titles and names: shown cleaned of terminal controls.
+    import(&text).map_err(|e| {
+        let message = crate::report::text::printable(&e.message);
+        match (e.line, e.column) {
+            (Some(line), Some(column)) => format!("{shown}:{line}:{column}: {message}"),
+            _ => format!("{shown}: {message}"),
+        }
     })
 }
 

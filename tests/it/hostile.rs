@@ -834,3 +834,75 @@ fn import_refuses_a_dangling_link_as_its_output() {
     assert_eq!(code(&out), 2);
     assert!(!dir.path().join("elsewhere.toml").exists());
 }
+
+/// `agora import` of `text` saved as `name`: the exit code and stderr; nothing is written.
+fn import_text(name: &str, text: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let out = run_in(dir.path(), &["import", name, "-o", "x.toml"]);
+    assert!(!dir.path().join("x.toml").exists(), "{}", stderr(&out));
+    (code(&out), stderr(&out))
+}
+
+#[test]
+fn an_impossible_date_is_an_error_at_its_place_not_another_date() {
+    // In the event's <date> (line 16 of the seed), and in the day's own date.
+    let xml = SMALL_XML.replace("<date>2024-02-03T11:30", "<date>2024-02-30T11:30");
+    let (code, err) = import_text("s.xml", &xml);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("s.xml:16:1:"), "{err}");
+    assert!(
+        err.contains("`2024-02-30` is not a date: February 2024 has 29 days"),
+        "{err}"
+    );
+    let xml = SMALL_XML
+        .replace("<date>2024-02-03T11:30:00+01:00</date>", "")
+        .replace("date='2024-02-03'", "date='2024-13-03'");
+    let (code, err) = import_text("s.xml", &xml);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("s.xml:13:1:"), "{err}");
+    assert!(err.contains("there is no month 13"), "{err}");
+    // JSON: placed by its path in the document.
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/interop/pretalx-democon.json"),
+    )
+    .unwrap()
+    .replacen(
+        "\"date\": \"2020-12-14T09:00:00+01:00\"",
+        "\"date\": \"2021-02-29T09:00:00+01:00\"",
+        1,
+    );
+    let (code, err) = import_text("s.json", &json);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("schedule.conference.days[0].rooms."), "{err}");
+    assert!(err.contains("[0].date: session '"), "{err}");
+    assert!(err.contains("February 2021 has 28 days, not 29"), "{err}");
+}
+
+#[test]
+fn a_negative_or_huge_duration_says_what_is_wrong_and_where() {
+    for (written, wrong) in [
+        ("-01:00", "is negative"),
+        ("99999:00", "is too large"),
+        ("99999999999999999999999999", "is too large"),
+    ] {
+        let xml = SMALL_XML.replace(
+            "<duration>01:00</duration>",
+            &format!("<duration>{written}</duration>"),
+        );
+        let (code, err) = import_text("s.xml", &xml);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("s.xml:18:1:"), "{err}");
+        assert!(err.contains(&format!("`{written}` {wrong}")), "{err}");
+        assert!(!err.contains("no duration"), "{err}");
+    }
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/interop/pretalx-democon.json"),
+    )
+    .unwrap()
+    .replacen("\"duration\": \"00:30\"", "\"duration\": \"-00:30\"", 1);
+    let (code, err) = import_text("s.json", &json);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("[0].duration: session '"), "{err}");
+    assert!(err.contains("`-00:30` is negative"), "{err}");
+}
