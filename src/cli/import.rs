@@ -140,10 +140,10 @@ fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
             }
             Layout::Directory => {
                 let dir = &args.output;
-                if dir.exists() && !dir.is_dir() {
+                if let Some(file) = crate::export::paths::file_in_the_way(dir) {
                     return Err(format!(
-                        "`{}` is a file: give a new or empty directory (ending in /)",
-                        dir.display()
+                        "`{}` is a file, not a folder: give a new or empty directory (ending in /)",
+                        file.display()
                     ));
                 }
                 if dir.is_dir() {

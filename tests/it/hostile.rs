@@ -646,6 +646,34 @@ fn export_into_a_path_that_is_a_file_says_so() {
     );
 }
 
+#[test]
+fn an_output_folder_through_an_existing_file_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), small_event()).unwrap();
+    std::fs::write(dir.path().join("s.xml"), SMALL_XML).unwrap();
+    std::fs::write(dir.path().join("out"), "a file").unwrap();
+    for args in [
+        &["export", "ics", "e.toml", "-o", "out/"][..],
+        &["export", "html", "e.toml", "-o", "out/site/"],
+        &["import", "s.xml", "-o", "out/"],
+        &["import", "s.xml", "-o", "out/ev/"],
+    ] {
+        let out = run_in(dir.path(), args);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{args:?}: {err}");
+        assert!(
+            err.contains("`out` is a file, not a folder"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("File exists"), "{args:?}: {err}");
+        assert!(!err.contains("Not a directory"), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out")).unwrap(),
+        "a file"
+    );
+}
+
 // ---- Exports: split names, personal schedules, templates ----
 
 #[test]
@@ -905,4 +933,27 @@ fn a_negative_or_huge_duration_says_what_is_wrong_and_where() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("[0].duration: session '"), "{err}");
     assert!(err.contains("`-00:30` is negative"), "{err}");
+}
+
+#[test]
+fn a_key_nested_too_deep_is_placed_at_its_line() {
+    let deep = vec!["a"; 100].join(".");
+    for (text, line, column) in [
+        (format!("{}\n[{deep}]\nb = 1\n", small_event()), 0, 2),
+        (format!("{}\n{deep} = 1\n", small_event()), 0, 1),
+    ] {
+        let line = if line == 0 {
+            small_event().lines().count() + 2
+        } else {
+            line
+        };
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("e.toml"), &text).unwrap();
+        let out = run_in(dir.path(), &["check", "e.toml"]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{err}");
+        assert!(err.contains(&format!("e.toml:{line}:{column}")), "{err}");
+        assert!(err.contains("nested too deep"), "{err}");
+        assert!(!err.contains("e.toml:1:1"), "{err}");
+    }
 }
