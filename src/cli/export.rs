@@ -18,7 +18,7 @@ use crate::export::deliver::{deliver, Destination};
 use crate::export::{self, ExportError, Format, Options, Selection, Split};
 use crate::load::load_path;
 use crate::report;
-use crate::rules::{check, Summary};
+use crate::rules::{check_schedule, Summary};
 
 /// The formats to write: one, or every format for `all` (the exports' own list, see
 /// [`Format::parse_target`]).
@@ -232,18 +232,25 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         template,
         changes,
     });
-    let (diagnostics, exported) = std::thread::scope(|scope| {
+    let (diagnostics, left, exported) = std::thread::scope(|scope| {
         let exporting = options.as_ref().map(|options| {
             let (formats, selection) = (&formats, &selection);
             scope.spawn(move || export::export(program, formats, selection, split, options))
         });
-        let diagnostics = check(program);
+        // The checker's schedule also says what a frab export leaves out, while it runs.
+        let schedule = crate::rules::Schedule::new(program);
+        let diagnostics = check_schedule(&schedule);
+        let frab = formats
+            .iter()
+            .any(|f| matches!(f, Format::FrabXml | Format::FrabJson));
+        let left = frab.then(|| crate::export::frab::left_out_of(&schedule));
+        drop(schedule);
         let exported = exporting.map(|worker| {
             worker
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         });
-        (diagnostics, exported)
+        (diagnostics, left, exported)
     });
     let summary = Summary::of(&diagnostics);
     if summary.errors > 0 {
@@ -273,12 +280,8 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         (Err(message), _) => return usage(&message),
         (Ok(_), None) => return usage("the export did not run"),
     };
-    if formats
-        .iter()
-        .any(|f| matches!(f, Format::FrabXml | Format::FrabJson))
-    {
+    if let Some(left) = left {
         // Apps expect cancelled sessions to disappear from a new schedule version.
-        let left = crate::export::frab::left_out(program);
         if !left.cancelled.is_empty() || !left.unscheduled.is_empty() {
             write_stderr(&format!(
                 "note: schedule.xml/json leave out {} cancelled and {} unscheduled session(s), \
