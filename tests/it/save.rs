@@ -921,7 +921,7 @@ fn a_partial_save_names_the_files_written_and_the_files_not_written() {
     };
     assert_eq!(written, &[path.join("event.toml")]);
     assert_eq!(failed, &day1);
-    assert_eq!(unwritten, &[day1.clone()]);
+    assert_eq!(unwritten, std::slice::from_ref(&day1));
     let said = err.to_string();
     assert!(said.starts_with("saved only in part: written "), "{said}");
     assert!(said.contains("NOT written "), "{said}");
