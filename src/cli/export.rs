@@ -201,7 +201,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
             (
                 &release.program,
                 Ok::<_, String>(release.time),
-                store.follow_release(index),
+                Some(store.follow_release(index)),
             )
         }
         None => {
@@ -210,11 +210,14 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                 Err(failure) => return input_failure(&failure, color),
             };
             let stamp = export::deliver::stamp_of_this_run();
-            let changes = store.follow_working_copy(&loaded, *stamp.as_ref().unwrap_or(&0));
+            // Without releases there is no history to follow (and following it would resolve
+            // and render every session's calendar entry only to throw it away).
+            let changes = (!store.releases.is_empty())
+                .then(|| store.follow_working_copy(&loaded, *stamp.as_ref().unwrap_or(&0)));
             (&loaded, stamp, changes)
         }
     };
-    let changes = (!store.releases.is_empty()).then(|| std::sync::Arc::new(changes));
+    let changes = changes.map(std::sync::Arc::new);
 
     // The export does not depend on the check: both run at once, on two cores, and the
     // export's result is dropped when --strict refuses or the timestamp is wrong.

@@ -178,10 +178,23 @@ pub(crate) fn body(
     locale: &Locale,
     utc: bool,
 ) -> String {
-    let tz = agenda.tz;
     let mut lines = Lines::new();
-    write_time(&mut lines, "DTSTART", tz, start, utc);
-    write_time(&mut lines, "DTEND", tz, end, utc);
+    write_body(&mut lines, agenda, entry, (start, end), locale, utc);
+    lines.finish()
+}
+
+/// [`body`], written straight into a calendar being written.
+fn write_body(
+    lines: &mut Lines,
+    agenda: &Agenda,
+    entry: &Entry,
+    (start, end): (Instant, Instant),
+    locale: &Locale,
+    utc: bool,
+) {
+    let tz = agenda.tz;
+    write_time(lines, "DTSTART", tz, start, utc);
+    write_time(lines, "DTEND", tz, end, utc);
     lines.text("SUMMARY", &entry.title);
     if let Some(loc) = location(agenda, entry) {
         lines.text("LOCATION", &loc);
@@ -202,7 +215,6 @@ pub(crate) fn body(
         Status::Cancelled => "CANCELLED",
     };
     lines.raw("STATUS", &[], status);
-    lines.finish()
 }
 
 /// `PT1H`, `PT90M`, `PT2H30M`: an RFC 5545 duration of whole minutes.
@@ -269,7 +281,7 @@ pub(crate) fn calendar(
         lines.raw("DTSTAMP", &[], &utc_stamp(modified));
         lines.raw("LAST-MODIFIED", &[], &utc_stamp(modified));
         lines.raw("SEQUENCE", &[], &sequence.to_string());
-        lines.raw_block(&body(agenda, entry, slot, locale, utc));
+        write_body(&mut lines, agenda, entry, slot, locale, utc);
         lines.end("VEVENT");
     }
     for gone in removed {
