@@ -18,7 +18,7 @@ use crate::export::deliver::{deliver, Destination};
 use crate::export::{self, ExportError, Format, Options, Selection, Split};
 use crate::load::load_path;
 use crate::report;
-use crate::rules::{check, Summary};
+use crate::rules::{check_schedule, Summary};
 
 /// The formats to write: one, or every format for `all` (the exports' own list, see
 /// [`Format::parse_target`]).
@@ -255,7 +255,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
             (
                 &release.program,
                 Ok::<_, String>(release.time),
-                store.follow_release(index),
+                Some(store.follow_release(index)),
             )
         }
         None => {
@@ -264,11 +264,14 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                 Err(failure) => return input_failure(&failure, color),
             };
             let stamp = export::deliver::stamp_of_this_run();
-            let changes = store.follow_working_copy(&loaded, *stamp.as_ref().unwrap_or(&0));
+            // Without releases there is no history to follow (and following it would resolve
+            // and render every session's calendar entry only to throw it away).
+            let changes = (!store.releases.is_empty())
+                .then(|| store.follow_working_copy(&loaded, *stamp.as_ref().unwrap_or(&0)));
             (&loaded, stamp, changes)
         }
     };
-    let changes = (!store.releases.is_empty()).then(|| std::sync::Arc::new(changes));
+    let changes = changes.map(std::sync::Arc::new);
 
     // The export does not depend on the check: both run at once, on two cores, and the
     // export's result is dropped when --strict refuses or the timestamp is wrong.
@@ -291,18 +294,25 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         excel: args.excel,
         lang: args.lang.clone(),
     });
-    let (diagnostics, exported) = std::thread::scope(|scope| {
+    let (diagnostics, left, exported) = std::thread::scope(|scope| {
         let exporting = options.as_ref().map(|options| {
             let (formats, selection) = (&formats, &selection);
             scope.spawn(move || export::export(program, formats, selection, split, options))
         });
-        let diagnostics = check(program);
+        // The checker's schedule also says what a frab export leaves out, while it runs.
+        let schedule = crate::rules::Schedule::new(program);
+        let diagnostics = check_schedule(&schedule);
+        let frab = formats
+            .iter()
+            .any(|f| matches!(f, Format::FrabXml | Format::FrabJson));
+        let left = frab.then(|| crate::export::frab::left_out_of(&schedule));
+        drop(schedule);
         let exported = exporting.map(|worker| {
             worker
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         });
-        (diagnostics, exported)
+        (diagnostics, left, exported)
     });
     let summary = Summary::of(&diagnostics);
     if summary.errors > 0 {
@@ -332,12 +342,8 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         (Err(message), _) => return usage(&message),
         (Ok(_), None) => return usage("the export did not run"),
     };
-    if formats
-        .iter()
-        .any(|f| matches!(f, Format::FrabXml | Format::FrabJson))
-    {
+    if let Some(left) = left {
         // Apps expect cancelled sessions to disappear from a new schedule version.
-        let left = crate::export::frab::left_out(program);
         if !left.cancelled.is_empty() || !left.unscheduled.is_empty() {
             write_stderr(&format!(
                 "note: schedule.xml/json leave out {} cancelled and {} unscheduled session(s), \

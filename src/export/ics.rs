@@ -12,7 +12,7 @@
 //! `X-PUBLISHED-TTL` come from the event's `refresh`. Serialisation itself is in
 //! `contentline`.
 
-use chrono::DateTime;
+use chrono::{DateTime, Datelike, NaiveDateTime, Timelike};
 use chrono_tz::Tz;
 
 use crate::export::agenda::{Agenda, Entry};
@@ -29,10 +29,37 @@ pub(crate) const PRODID: &str = "-//agora//agora program export//EN";
 
 /// `20171205T130000Z`.
 pub(crate) fn utc_stamp(t: Instant) -> String {
-    DateTime::from_timestamp(t, 0)
-        .unwrap_or(DateTime::UNIX_EPOCH)
-        .format("%Y%m%dT%H%M%SZ")
-        .to_string()
+    let mut out = basic(
+        DateTime::from_timestamp(t, 0)
+            .unwrap_or(DateTime::UNIX_EPOCH)
+            .naive_utc(),
+    );
+    out.push('Z');
+    out
+}
+
+/// `20171205T130000`: RFC 5545's DATE-TIME without a zone, as `%Y%m%dT%H%M%S` writes it
+/// (digits written directly: a format string is parsed again on every call).
+fn basic(t: NaiveDateTime) -> String {
+    let (y, mo, d) = (t.year(), t.month(), t.day());
+    let (h, mi, s) = (t.hour(), t.minute(), t.second());
+    if !(0..=9999).contains(&y) {
+        return t.format("%Y%m%dT%H%M%S").to_string();
+    }
+    let mut out = String::with_capacity(16);
+    let digits = |out: &mut String, n: u32, width: u32| {
+        for k in (0..width).rev() {
+            out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
+        }
+    };
+    digits(&mut out, y as u32, 4);
+    digits(&mut out, mo, 2);
+    digits(&mut out, d, 2);
+    out.push('T');
+    digits(&mut out, h, 2);
+    digits(&mut out, mi, 2);
+    digits(&mut out, s, 2);
+    out
 }
 
 fn write_time(lines: &mut Lines, name: &str, tz: Tz, t: Instant, utc: bool) {
@@ -42,11 +69,7 @@ fn write_time(lines: &mut Lines, name: &str, tz: Tz, t: Instant, utc: bool) {
         lines.raw(name, &[], &utc_stamp(t));
     } else {
         let local = to_local(tz, t).naive_local();
-        lines.raw(
-            name,
-            &[("TZID", tz.name())],
-            &local.format("%Y%m%dT%H%M%S").to_string(),
-        );
+        lines.raw(name, &[("TZID", tz.name())], &basic(local));
     }
 }
 
@@ -159,10 +182,23 @@ pub(crate) fn body(
     locale: &Locale,
     utc: bool,
 ) -> String {
-    let tz = agenda.tz;
     let mut lines = Lines::new();
-    write_time(&mut lines, "DTSTART", tz, start, utc);
-    write_time(&mut lines, "DTEND", tz, end, utc);
+    write_body(&mut lines, agenda, entry, (start, end), locale, utc);
+    lines.finish()
+}
+
+/// [`body`], written straight into a calendar being written.
+fn write_body(
+    lines: &mut Lines,
+    agenda: &Agenda,
+    entry: &Entry,
+    (start, end): (Instant, Instant),
+    locale: &Locale,
+    utc: bool,
+) {
+    let tz = agenda.tz;
+    write_time(lines, "DTSTART", tz, start, utc);
+    write_time(lines, "DTEND", tz, end, utc);
     lines.text("SUMMARY", &summary(&entry.title, entry.status, locale));
     if let Some(loc) = location(agenda, entry) {
         lines.text("LOCATION", &loc);
@@ -189,7 +225,6 @@ pub(crate) fn body(
         Status::Cancelled => "CANCELLED",
     };
     lines.raw("STATUS", &[], status);
-    lines.finish()
 }
 
 /// The title as calendars show it: "Cancelled: …" (in the event's language) for a cancelled
@@ -268,7 +303,7 @@ pub(crate) fn calendar(
         lines.raw("DTSTAMP", &[], &utc_stamp(modified));
         lines.raw("LAST-MODIFIED", &[], &utc_stamp(modified));
         lines.raw("SEQUENCE", &[], &sequence.to_string());
-        lines.raw_block(&body(agenda, entry, slot, locale, utc));
+        write_body(&mut lines, agenda, entry, slot, locale, utc);
         lines.end("VEVENT");
     }
     for gone in removed {
@@ -296,4 +331,24 @@ fn clean_uid(uid: &str) -> String {
     uid.chars()
         .filter(|c| c.is_ascii_graphic() && !matches!(c, ';' | ',' | '\\' | ':' | '"'))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_are_written_as_strftime_would() {
+        for t in [
+            0,
+            1_512_478_800,
+            -62_135_596_800 + 86_400,
+            253_402_214_400,
+            951_782_399,
+        ] {
+            let dt = DateTime::from_timestamp(t, 0).unwrap().naive_utc();
+            assert_eq!(utc_stamp(t), dt.format("%Y%m%dT%H%M%SZ").to_string());
+            assert_eq!(basic(dt), dt.format("%Y%m%dT%H%M%S").to_string());
+        }
+    }
 }

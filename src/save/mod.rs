@@ -51,8 +51,26 @@ pub enum SaveError {
     ChangedOnDisk(Vec<PathBuf>),
     /// The new text would not load back; nothing was written.
     Invalid(String),
-    /// Writing failed (the files already written are listed in the message).
+    /// Writing the first file failed: nothing was written.
     Io(String),
+    /// Writing failed after some files were written: the event on disk is part old, part new.
+    Partial {
+        /// Written with the edits, in order.
+        written: Vec<PathBuf>,
+        /// The file whose writing failed, and why.
+        failed: PathBuf,
+        reason: String,
+        /// Not written (the failed file first): they still hold the old text.
+        unwritten: Vec<PathBuf>,
+    },
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl std::fmt::Display for SaveError {
@@ -68,6 +86,20 @@ impl std::fmt::Display for SaveError {
                     .join(", ")
             ),
             SaveError::Invalid(m) | SaveError::Io(m) => f.write_str(m),
+            // The lists first: a status bar that cuts the line keeps what matters.
+            SaveError::Partial {
+                written,
+                failed,
+                reason,
+                unwritten,
+            } => write!(
+                f,
+                "saved only in part: written {}; NOT written {} (cannot write {}: {reason}); \
+                 save again once that is fixed",
+                list(written),
+                list(unwritten),
+                failed.display()
+            ),
         }
     }
 }
@@ -259,7 +291,7 @@ pub fn save_whole_files(
 /// Write each `(file index, text)` atomically, keeping a byte-order mark the file had.
 fn write_all(disk: &mut OnDisk, rendered: &[(u32, &str)]) -> Result<Saved, SaveError> {
     let mut saved = Saved::default();
-    for (f, text) in rendered {
+    for (n, (f, text)) in rendered.iter().enumerate() {
         let Some(file) = disk.files.get_mut(*f as usize) else {
             continue;
         };
@@ -268,22 +300,25 @@ fn write_all(disk: &mut OnDisk, rendered: &[(u32, &str)]) -> Result<Saved, SaveE
             bytes.extend_from_slice(BOM);
         }
         bytes.extend_from_slice(text.as_bytes());
-        write_atomic(&file.path, &bytes).map_err(|e| {
-            let done = if saved.written.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (already written: {})",
-                    saved
-                        .written
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            };
-            SaveError::Io(format!("cannot write `{}`: {e}{done}", file.path.display()))
-        })?;
+        if let Err(e) = write_atomic(&file.path, &bytes) {
+            let failed = file.path.clone();
+            if saved.written.is_empty() {
+                return Err(SaveError::Io(format!(
+                    "cannot write `{}`: {e}; nothing was written",
+                    failed.display()
+                )));
+            }
+            let unwritten = rendered[n..]
+                .iter()
+                .filter_map(|(f, _)| disk.files.get(*f as usize).map(|d| d.path.clone()))
+                .collect();
+            return Err(SaveError::Partial {
+                written: saved.written,
+                failed,
+                reason: e.to_string(),
+                unwritten,
+            });
+        }
         file.bytes = bytes;
         saved.written.push(file.path.clone());
     }

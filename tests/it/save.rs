@@ -1022,3 +1022,50 @@ fn clearing_start_save_undo_save_gives_the_file_back() {
         );
     }
 }
+
+#[test]
+fn a_partial_save_names_the_files_written_and_the_files_not_written() {
+    let (dir, path) = copy_event("tests/data/split");
+    let (mut doc, mut disk) = save::open(&path).unwrap();
+    let mut history = History::new();
+    // event.toml (a room) is written before sessions/day1.toml (a title).
+    let e = edit::new_room(&doc, "Salle 3", Some(40)).unwrap();
+    history.perform(&mut doc, e);
+    let engines = index_of(&doc, "engines");
+    let e = edit::set_fields(&doc, engines, vec![Field::Title("Engines".into())]).unwrap();
+    history.perform(&mut doc, e);
+    // A second name for day1.toml (outside the event): the atomic writer refuses to replace a
+    // hard-linked file, so the save stops there.
+    let day1 = path.join("sessions/day1.toml");
+    let before = std::fs::read_to_string(&day1).unwrap();
+    std::fs::hard_link(&day1, dir.path().join("day1-link")).unwrap();
+    let err = save::save(&mut doc, &mut disk, false).unwrap_err();
+    let SaveError::Partial {
+        written,
+        failed,
+        unwritten,
+        ..
+    } = &err
+    else {
+        panic!("expected a partial save, got {err:?}");
+    };
+    assert_eq!(written, &[path.join("event.toml")]);
+    assert_eq!(failed, &day1);
+    assert_eq!(unwritten, std::slice::from_ref(&day1));
+    let said = err.to_string();
+    assert!(said.starts_with("saved only in part: written "), "{said}");
+    assert!(said.contains("NOT written "), "{said}");
+    assert!(said.contains("day1.toml"), "{said}");
+    assert!(std::fs::read_to_string(path.join("event.toml"))
+        .unwrap()
+        .contains("Salle 3"));
+    assert_eq!(std::fs::read_to_string(&day1).unwrap(), before);
+    // Once the link is gone, saving again writes the rest.
+    std::fs::remove_file(dir.path().join("day1-link")).unwrap();
+    let saved = save::save(&mut doc, &mut disk, false).unwrap();
+    assert!(saved.written.contains(&day1), "{:?}", saved.written);
+    assert!(std::fs::read_to_string(&day1)
+        .unwrap()
+        .contains("\"Engines\""));
+    assert_eq!(load_path(&path).unwrap().rooms.len(), 3);
+}

@@ -138,6 +138,14 @@ impl App {
                 self.mode = Mode::Prompt;
                 None
             }
+            Err(e @ SaveError::Partial { .. }) => {
+                // Part of the event is on disk already: "Not saved" would be untrue.
+                let text = e.to_string();
+                let mut said = text.chars();
+                let first = said.next().map(|c| c.to_uppercase().to_string());
+                self.error(format!("{}{}", first.unwrap_or_default(), said.as_str()));
+                None
+            }
             Err(e) => {
                 self.error(format!("Not saved: {e}"));
                 None
