@@ -46,6 +46,27 @@ pub(crate) struct Labels {
     pub mark_changed: &'static str,
     pub mark_cancelled: &'static str,
     pub changes: &'static str,
+    // ---- agenda-web: the interactive agenda (search, filters, favourites, sub-pages) ----
+    pub search: &'static str,
+    pub search_hint: &'static str,
+    pub day: &'static str,
+    pub kind: &'static str,
+    pub language: &'static str,
+    pub rooms: &'static str,
+    pub all: &'static str,
+    pub condensed: &'static str,
+    pub favourite: &'static str,
+    pub my_agenda: &'static str,
+    pub download_mine: &'static str,
+    pub now: &'static str,
+    pub next: &'static str,
+    pub my_time_zone: &'static str,
+    pub no_match: &'static str,
+    pub jump_to_time: &'static str,
+    pub whole_program: &'static str,
+    pub room_page: &'static str,
+    pub track_page: &'static str,
+    pub filters: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -84,6 +105,26 @@ const FR: Labels = Labels {
     mark_changed: "Modifié",
     mark_cancelled: "Annulé depuis la version précédente",
     changes: "Modifications du programme",
+    search: "Rechercher",
+    search_hint: "Titre, intervenant, salle",
+    day: "Jour",
+    kind: "Type",
+    language: "Langue",
+    rooms: "Salles",
+    all: "Tous",
+    condensed: "Vue condensée",
+    favourite: "Favori",
+    my_agenda: "Seulement mes favoris",
+    download_mine: "Télécharger mes favoris (.ics)",
+    now: "En cours",
+    next: "À suivre",
+    my_time_zone: "Horaires dans mon fuseau horaire",
+    no_match: "Aucune session ne correspond.",
+    jump_to_time: "Aller à l’horaire",
+    whole_program: "Tout le programme",
+    room_page: "Toutes les sessions de la salle",
+    track_page: "Toutes les sessions du parcours",
+    filters: "Filtres",
 };
 
 const EN: Labels = Labels {
@@ -121,6 +162,26 @@ const EN: Labels = Labels {
     mark_changed: "Changed",
     mark_cancelled: "Cancelled since the last release",
     changes: "Changes to the programme",
+    search: "Search",
+    search_hint: "Title, speaker, room",
+    day: "Day",
+    kind: "Kind",
+    language: "Language",
+    rooms: "Rooms",
+    all: "All",
+    condensed: "Condensed view",
+    favourite: "Favourite",
+    my_agenda: "My favourites only",
+    download_mine: "Download my favourites (.ics)",
+    now: "Now",
+    next: "Next",
+    my_time_zone: "Times in my time zone",
+    no_match: "No session matches.",
+    jump_to_time: "Jump to a time",
+    whole_program: "The whole programme",
+    room_page: "Every session in the room",
+    track_page: "Every session of the track",
+    filters: "Filters",
 };
 
 /// The words of the signage (terminal display and kiosk pages). `{}` stands for a value.
@@ -367,6 +428,28 @@ impl Locale {
     }
 }
 
+impl Locale {
+    /// The event language's typography applied to a text written by the organiser: in French,
+    /// the space before `?`, `!`, `;` (a narrow no-break space) and `:` (a no-break space)
+    /// cannot break, so the sign never starts a line. Only a space already there is changed:
+    /// `https://…`, `14:00` or `C++;` are left as they are. Other languages: unchanged.
+    pub fn typography(&self, text: &str) -> String {
+        if self.lang != Lang::Fr || !text.contains([' ', '\u{a0}']) {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek()) {
+                (' ' | '\u{a0}' | '\u{202f}', Some('?' | '!' | ';')) => out.push('\u{202f}'),
+                (' ' | '\u{202f}', Some(':')) => out.push('\u{a0}'),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+}
+
 /// First letter upper-cased, the rest untouched ("mardi 5 décembre" → "Mardi 5 décembre").
 pub(crate) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
@@ -382,6 +465,24 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn french_signs_keep_their_space() {
+        let fr = Locale::for_tag("fr");
+        assert_eq!(
+            fr.typography("Qui décide ? Nous ! Ensuite ; enfin : fin"),
+            "Qui décide\u{202f}? Nous\u{202f}! Ensuite\u{202f}; enfin\u{a0}: fin"
+        );
+        // No space before the sign: nothing is inserted (URLs, times, code stay intact).
+        assert_eq!(
+            fr.typography("https://a.org 14:00 C++; ok?"),
+            "https://a.org 14:00 C++; ok?"
+        );
+        // A no-break space already there stays one that cannot break.
+        assert_eq!(fr.typography("Pourquoi\u{a0}?"), "Pourquoi\u{202f}?");
+        let en = Locale::for_tag("en");
+        assert_eq!(en.typography("Why ? Now !"), "Why ? Now !");
     }
 
     #[test]

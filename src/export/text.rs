@@ -15,6 +15,7 @@ pub(crate) fn render(
     custom: Option<&str>,
 ) -> Result<String, String> {
     let links = IcsLinks {
+        root: None,
         program: None,
         sessions: false,
         changes: None,

@@ -10,13 +10,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::export::agenda::{Agenda, Entry};
+use crate::export::contrast;
 use crate::export::locale::{capitalise, Labels, Locale};
 use crate::model::{Kind, Status};
 use crate::release::history::{ChangeInfo, Mark};
 use crate::time::{to_local, Instant};
 
 /// Default colours for tracks that give none (distinct, readable on white and on dark grey).
-const PALETTE: [&str; 8] = [
+pub(crate) const PALETTE: [&str; 8] = [
     "#3b6fb6", "#c0602a", "#4f8a3c", "#9c3f8c", "#b08a1e", "#2a8c8c", "#b23a48", "#6a5acd",
 ];
 
@@ -38,6 +39,31 @@ pub(crate) struct View {
     pub unscheduled: Vec<SessionView>,
     pub speakers: Vec<SpeakerView>,
     pub generator: &'static str,
+    /// The interactive agenda (HTML): what its filters offer, and links to the per-room and
+    /// per-track pages.
+    pub web: WebView,
+}
+
+/// What the filters of the HTML agenda offer, and where its other pages are.
+#[derive(Serialize)]
+pub(crate) struct WebView {
+    /// The folder of the whole program's page, relative to this page (`""` or `"../../"`),
+    /// when per-room and per-track pages are written beside it; `none` otherwise.
+    pub root: Option<String>,
+    /// Link back to the whole program, on a per-room or per-track page.
+    pub home: Option<String>,
+    pub rooms: Vec<RoomView>,
+    pub kinds: Vec<KindView>,
+    pub languages: Vec<String>,
+    /// The time zone the times are shown in (the event's, or UTC), for the "my time zone"
+    /// option.
+    pub timezone: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct KindView {
+    pub id: &'static str,
+    pub label: &'static str,
 }
 
 #[derive(Serialize)]
@@ -65,7 +91,11 @@ pub(crate) struct TrackView {
     pub id: String,
     pub name: String,
     pub color: String,
+    /// The colour for dark mode (both reach 3:1 against their page, see `contrast`).
+    pub color_dark: String,
     pub description: Option<String>,
+    /// The track's own page, when one is written.
+    pub page: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -73,6 +103,8 @@ pub(crate) struct RoomView {
     pub id: String,
     pub name: String,
     pub location: Option<String>,
+    /// The room's own page, when one is written.
+    pub page: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -138,18 +170,29 @@ pub(crate) struct SessionView {
     /// Relative link to the session's own `.ics`, when one is written.
     pub ics: Option<String>,
     pub grid: Option<GridView>,
+    /// The time slot this session opens (the first session starting at that time in the day,
+    /// HTML): its label heads the group on phones and sits in the time column of the grid.
+    pub opens: Option<SlotView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub(crate) struct SlotView {
     pub label: String,
     pub row: usize,
+    /// `day-2017-12-05-t0930`, for jump links.
+    pub anchor: String,
+    /// Whether a session starts then (else only a session ends).
+    pub starts: bool,
+    /// The time, RFC 3339 with its offset.
+    pub iso: String,
 }
 
 #[derive(Serialize)]
 pub(crate) struct ColumnView {
     pub name: String,
     pub location: Option<String>,
+    /// The room's own page, when one is written.
+    pub page: Option<String>,
     pub col_start: usize,
     pub col_end: usize,
 }
@@ -197,6 +240,9 @@ pub(crate) struct SpeakerView {
 pub(crate) struct IcsLinks {
     pub program: Option<String>,
     pub sessions: bool,
+    /// Where the whole program's folder is from this page (`""`, `"../../"`) when per-room and
+    /// per-track pages are written; the session calendars are there too.
+    pub root: Option<String>,
     /// The release history: change marks, and a link to `changes.html` (HTML only).
     pub changes: Option<std::sync::Arc<ChangeInfo>>,
 }
@@ -216,12 +262,30 @@ pub(crate) fn track_color(agenda: &Agenda, t: usize) -> String {
         .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string())
 }
 
-fn person(agenda: &Agenda, p: usize) -> PersonView {
+/// A track as the templates see it; `root` as in [`IcsLinks::root`].
+fn track_view(agenda: &Agenda, locale: &Locale, t: usize, root: Option<&str>) -> TrackView {
+    let track = &agenda.tracks[t];
+    let color = track_color(agenda, t);
+    TrackView {
+        id: track.id.clone(),
+        name: locale.typography(&track.name),
+        color: contrast::for_light(&color),
+        color_dark: contrast::for_dark(&color),
+        description: track.description.as_deref().map(|d| locale.typography(d)),
+        page: root.map(|r| format!("{r}tracks/{}/index.html", track.id)),
+    }
+}
+
+fn room_page(agenda: &Agenda, r: usize, root: Option<&str>) -> Option<String> {
+    root.map(|root| format!("{root}rooms/{}/index.html", agenda.rooms[r].id))
+}
+
+fn person(agenda: &Agenda, locale: &Locale, p: usize) -> PersonView {
     let person = &agenda.people[p];
     PersonView {
         id: person.id.clone(),
         anchor: format!("p-{}", person.id),
-        name: person.name.clone(),
+        name: locale.typography(&person.name),
         role: person.role.clone(),
         affiliation: person.affiliation.clone(),
         roles: person.roles(),
@@ -262,12 +326,14 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         }
         None => (None, None, None, None, None, None, None, None),
     };
+    let root = links.root.as_deref();
     let room = entry.room.map(|r| {
         let place = &agenda.rooms[r];
         RoomView {
             id: place.id.clone(),
-            name: place.name.clone(),
-            location: place.location.clone(),
+            name: locale.typography(&place.name),
+            location: place.location.as_deref().map(|l| locale.typography(l)),
+            page: room_page(agenda, r, root),
         }
     });
     let place = match (&room, slot) {
@@ -275,11 +341,11 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         (None, Some(_)) => Some(labels.everyone.to_string()),
         (None, None) => None,
     };
-    let speakers: Vec<PersonView> = entry.speakers.iter().map(|&p| person(agenda, p)).collect();
+    let speakers: Vec<PersonView> = entry.speakers.iter().map(|&p| person(agenda, locale, p)).collect();
     let moderators: Vec<PersonView> = entry
         .moderators
         .iter()
-        .map(|&p| person(agenda, p))
+        .map(|&p| person(agenda, locale, p))
         .collect();
     let names = |list: &[PersonView]| {
         list.iter()
@@ -290,7 +356,7 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
     SessionView {
         id: entry.id.clone(),
         anchor: format!("s-{}", entry.key),
-        title: entry.title.clone(),
+        title: locale.typography(&entry.title),
         kind: entry.kind.as_str(),
         kind_label: locale.kind(entry.kind),
         status: entry.status.as_str(),
@@ -326,23 +392,20 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         duration_minutes: minutes,
         room,
         place,
-        track: entry.track.map(|t| TrackView {
-            id: agenda.tracks[t].id.clone(),
-            name: agenda.tracks[t].name.clone(),
-            color: track_color(agenda, t),
-            description: agenda.tracks[t].description.clone(),
-        }),
+        track: entry.track.map(|t| track_view(agenda, locale, t, root)),
         speaker_names: names(&speakers),
         moderator_names: names(&moderators),
         speakers,
         moderators,
-        description: entry.description.clone(),
+        description: entry.description.as_deref().map(|d| locale.typography(d)),
         url: entry.url.clone(),
         url_text: entry.url_text.clone(),
         tags: entry.tags.clone(),
         language: entry.language.clone(),
-        ics: (links.sessions && slot.is_some()).then(|| format!("sessions/{}.ics", entry.key)),
+        ics: (links.sessions && slot.is_some())
+            .then(|| format!("{}sessions/{}.ics", root.unwrap_or(""), entry.key)),
         grid: None,
+        opens: None,
     }
 }
 
@@ -354,6 +417,8 @@ fn grid(
     locale: &Locale,
     entries: &[&Entry],
     views: &mut [SessionView],
+    day_anchor: &str,
+    root: Option<&str>,
 ) -> (Vec<ColumnView>, Vec<SlotView>) {
     let mut bounds: Vec<Instant> = entries
         .iter()
@@ -412,16 +477,21 @@ fn grid(
     for key in &keys {
         let n = lanes_of.get(key).map_or(1, |v| v.len().max(1));
         start_of.insert(*key, col);
-        let (name, location) = match key {
+        let (name, location, page) = match key {
             Some(r) => (
-                agenda.rooms[*r].name.clone(),
-                agenda.rooms[*r].location.clone(),
+                locale.typography(&agenda.rooms[*r].name),
+                agenda.rooms[*r]
+                    .location
+                    .as_deref()
+                    .map(|l| locale.typography(l)),
+                room_page(agenda, *r, root),
             ),
-            None => (locale.labels().everyone.to_string(), None),
+            None => (locale.labels().everyone.to_string(), None, None),
         };
         columns.push(ColumnView {
             name,
             location,
+            page,
             col_start: col,
             col_end: col + n,
         });
@@ -443,14 +513,25 @@ fn grid(
             col_end,
         });
     }
-    let slots = bounds
+    let slots: Vec<SlotView> = bounds
         .iter()
         .take(bounds.len().saturating_sub(1))
         .map(|&t| SlotView {
             label: clock(agenda, t),
             row: row(t),
+            anchor: format!("{day_anchor}-{}", row(t)),
+            starts: entries.iter().any(|e| e.slot.is_some_and(|(s, _)| s == t)),
+            iso: iso(agenda, t),
         })
         .collect();
+    // The first session of each start time opens its slot (the entries are in start order).
+    let mut opened = std::collections::BTreeSet::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Some((s, _)) = e.slot else { continue };
+        if opened.insert(s) {
+            views[i].opens = slots.iter().find(|v| v.row == row(s)).cloned();
+        }
+    }
     (columns, slots)
 }
 
@@ -471,11 +552,19 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             .iter()
             .map(|e| session(agenda, locale, e, links))
             .collect();
-        let (columns, slots) = grid(agenda, locale, &entries, &mut views);
+        let anchor = format!("day-{date}");
+        let (columns, slots) = grid(
+            agenda,
+            locale,
+            &entries,
+            &mut views,
+            &anchor,
+            links.root.as_deref(),
+        );
         let long = locale.long_date(date);
         days.push(DayView {
             date: date.to_string(),
-            anchor: format!("day-{date}"),
+            anchor,
             title: capitalise(&long),
             long,
             column_count: columns.iter().map(|c| c.col_end - c.col_start).sum(),
@@ -496,12 +585,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     used.dedup();
     let tracks = used
         .into_iter()
-        .map(|t| TrackView {
-            id: agenda.tracks[t].id.clone(),
-            name: agenda.tracks[t].name.clone(),
-            color: track_color(agenda, t),
-            description: agenda.tracks[t].description.clone(),
-        })
+        .map(|t| track_view(agenda, locale, t, links.root.as_deref()))
         .collect();
 
     // Speakers and moderators of the selected sessions, by name.
@@ -531,11 +615,11 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             SpeakerView {
                 id: person.id.clone(),
                 anchor: format!("p-{}", person.id),
-                name: person.name.clone(),
+                name: locale.typography(&person.name),
                 role: person.role.clone(),
                 affiliation: person.affiliation.clone(),
                 roles: person.roles(),
-                bio: person.bio.clone(),
+                bio: person.bio.as_deref().map(|b| locale.typography(b)),
                 url: person.url.clone(),
                 url_text: person.url_text.clone(),
                 sessions: entries_of[p]
@@ -543,7 +627,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                     .map(|e| SpeakerSessionView {
                         id: e.id.clone(),
                         anchor: format!("s-{}", e.key),
-                        title: e.title.clone(),
+                        title: locale.typography(&e.title),
                         when: e.slot.map(|(s, end)| {
                             let day = to_local(agenda.display, s).date_naive();
                             format!(
@@ -604,5 +688,49 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         unscheduled,
         speakers,
         generator: "agora",
+        web: web(agenda, locale, links),
+    }
+}
+
+/// The filters' choices: the rooms, kinds and languages of the exported sessions.
+fn web(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> WebView {
+    let root = links.root.as_deref();
+    let mut rooms: Vec<usize> = agenda.entries.iter().filter_map(|e| e.room).collect();
+    rooms.sort_unstable();
+    rooms.dedup();
+    let mut kinds: Vec<Kind> = agenda.entries.iter().map(|e| e.kind).collect();
+    kinds.sort_by_key(|k| k.as_str());
+    kinds.dedup();
+    let mut languages: Vec<String> = agenda
+        .entries
+        .iter()
+        .filter_map(|e| e.language.clone())
+        .collect();
+    languages.sort();
+    languages.dedup();
+    WebView {
+        home: match (root, &agenda.subject) {
+            (Some(r), Some(_)) => Some(format!("{r}index.html")),
+            _ => None,
+        },
+        root: root.map(str::to_string),
+        rooms: rooms
+            .into_iter()
+            .map(|r| RoomView {
+                id: agenda.rooms[r].id.clone(),
+                name: locale.typography(&agenda.rooms[r].name),
+                location: agenda.rooms[r].location.clone(),
+                page: room_page(agenda, r, root),
+            })
+            .collect(),
+        kinds: kinds
+            .into_iter()
+            .map(|k| KindView {
+                id: k.as_str(),
+                label: locale.kind(k),
+            })
+            .collect(),
+        languages,
+        timezone: agenda.display.name().to_string(),
     }
 }
