@@ -12,6 +12,7 @@ mod place_support;
 mod busy;
 mod cli_edit;
 mod cli_import;
+mod agenda_web;
 mod committed_exports;
 mod examples;
 mod export_cli;

@@ -119,7 +119,7 @@
   function calendar() {
     var stamp = utc(new Date());
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//agora//agenda page//EN", "CALSCALE:GREGORIAN",
-      "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText(d.name)];
+      "X-WR-CALNAME:" + icsText(text(document, "h1").trim())];
     cards.forEach(function (card) {
       var ds = card.dataset;
       if (!favs[keyOf(card)] || !ds.start || card.classList.contains("cancelled")) return;
