@@ -59,7 +59,11 @@ fn adjust(colour: &str, backgrounds: &[&str], towards: u8) -> String {
     let Some(rgb) = parse(colour) else {
         return colour.to_string();
     };
-    let Some(bgs) = backgrounds.iter().map(|b| parse(b)).collect::<Option<Vec<_>>>() else {
+    let Some(bgs) = backgrounds
+        .iter()
+        .map(|b| parse(b))
+        .collect::<Option<Vec<_>>>()
+    else {
         return colour.to_string();
     };
     let good = |c: [u8; 3]| bgs.iter().all(|&b| ratio(c, b) >= MIN_RATIO);
@@ -116,8 +120,14 @@ mod tests {
         for c in &colours {
             let light = for_light(c);
             let dark = for_dark(c);
-            assert!(min_ratio(&light, &LIGHT).unwrap() >= MIN_RATIO, "{c} → {light}");
-            assert!(min_ratio(&dark, &DARK).unwrap() >= MIN_RATIO, "{c} → {dark}");
+            assert!(
+                min_ratio(&light, &LIGHT).unwrap() >= MIN_RATIO,
+                "{c} → {light}"
+            );
+            assert!(
+                min_ratio(&dark, &DARK).unwrap() >= MIN_RATIO,
+                "{c} → {dark}"
+            );
         }
     }
 

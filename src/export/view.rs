@@ -341,7 +341,11 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         (None, Some(_)) => Some(labels.everyone.to_string()),
         (None, None) => None,
     };
-    let speakers: Vec<PersonView> = entry.speakers.iter().map(|&p| person(agenda, locale, p)).collect();
+    let speakers: Vec<PersonView> = entry
+        .speakers
+        .iter()
+        .map(|&p| person(agenda, locale, p))
+        .collect();
     let moderators: Vec<PersonView> = entry
         .moderators
         .iter()

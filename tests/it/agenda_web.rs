@@ -16,8 +16,13 @@ fn seed_html() -> std::collections::BTreeMap<String, Vec<u8>> {
 }
 
 fn page(files: &std::collections::BTreeMap<String, Vec<u8>>, name: &str) -> String {
-    String::from_utf8(files.get(name).unwrap_or_else(|| panic!("{name} written")).clone())
-        .expect("UTF-8")
+    String::from_utf8(
+        files
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} written"))
+            .clone(),
+    )
+    .expect("UTF-8")
 }
 
 /// Every `href="…"` of a page.
@@ -55,10 +60,19 @@ fn room_and_track_pages_are_written_and_every_link_resolves() {
         assert!(files.contains_key(name), "{name} missing");
     }
     let index = page(&files, "index.html");
-    assert!(index.contains("href=\"rooms/amphi/index.html\""), "room header links its page");
-    assert!(index.contains("href=\"tracks/donnees/index.html\""), "legend links the track page");
+    assert!(
+        index.contains("href=\"rooms/amphi/index.html\""),
+        "room header links its page"
+    );
+    assert!(
+        index.contains("href=\"tracks/donnees/index.html\""),
+        "legend links the track page"
+    );
     let amphi = page(&files, "rooms/amphi/index.html");
-    assert!(amphi.contains("href=\"../../index.html\""), "back to the whole program");
+    assert!(
+        amphi.contains("href=\"../../index.html\""),
+        "back to the whole program"
+    );
     // No session of another room on the room's page (event-wide breaks are everyone's).
     assert!(!amphi.contains("data-room=\"foyer\""));
     for (name, bytes) in &files {
@@ -177,7 +191,12 @@ track = "pale"
         }
     }
     // The stylesheet's backgrounds are the ones checked.
-    for bg in ["--bg: #ffffff", "--card: #f6f7f9", "--bg: #15191d", "--card: #20262c"] {
+    for bg in [
+        "--bg: #ffffff",
+        "--card: #f6f7f9",
+        "--bg: #15191d",
+        "--card: #20262c",
+    ] {
         assert!(html.contains(bg), "{bg}");
     }
 }

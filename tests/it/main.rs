@@ -9,10 +9,10 @@ mod common;
 mod export_support;
 mod place_support;
 
+mod agenda_web;
 mod busy;
 mod cli_edit;
 mod cli_import;
-mod agenda_web;
 mod committed_exports;
 mod examples;
 mod export_cli;
