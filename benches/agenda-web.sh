@@ -19,9 +19,9 @@ AGORA=target/release/agora
 FLOOR=target/release/examples/toml_floor
 export SOURCE_DATE_EPOCH=1512086400
 
-wall() { # seconds of one run
-  /usr/bin/time -f '%e' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
-  tail -1 "$WORK/time.txt"
+wall() { # "wall cpu" seconds of one run (cpu: user + system, less sensitive to machine load)
+  /usr/bin/time -f '%e %U %S' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
+  tail -1 "$WORK/time.txt" | awk '{ printf "%s %.2f\n", $1, $2 + $3 }'
 }
 median() { sort -n | sed -n "$(((RUNS + 1) / 2))p"; }
 
@@ -31,17 +31,21 @@ for spec in "600 20 200 3" "10000 60 3000 3"; do
   file="$WORK/agenda-$n.toml"
   "$AGORA" generate --sessions "$n" --rooms "$rooms" --speakers "$speakers" --days "$days" \
     --seed 12 -o "$file" --force >/dev/null
-  html=() floor=()
+  html=() floor=() cpu=()
   for ((i = 0; i < RUNS; i++)); do
-    floor+=("$(wall "$FLOOR" "$file")")
+    read -r t _ < <(wall "$FLOOR" "$file")
+    floor+=("$t")
     rm -rf "$WORK/html-$n"
-    html+=("$(wall "$AGORA" export html "$file" -o "$WORK/html-$n")")
+    read -r t c < <(wall "$AGORA" export html "$file" -o "$WORK/html-$n")
+    html+=("$t")
+    cpu+=("$c")
   done
   page="$WORK/html-$n/index.html"
   script=$(python3 -c "import re,sys; t=open(sys.argv[1],encoding='utf-8').read(); print(sum(len(m.encode()) for m in re.findall(r'<script>(.*?)</script>', t, re.S)))" "$page")
   echo
   echo "== $n sessions, $rooms rooms, $days days ($(du -h "$file" | cut -f1) of TOML)"
   printf '%-40s %8s s\n' "agora export html (median of $RUNS)" "$(printf '%s\n' "${html[@]}" | median)"
+  printf '%-40s %8s s\n' "  its CPU time, user + system (median)" "$(printf '%s\n' "${cpu[@]}" | median)"
   printf '%-40s %8s s\n' "floor: toml::Table parse (median)" "$(printf '%s\n' "${floor[@]}" | median)"
   printf '%-40s %8s bytes\n' "index.html" "$(stat -c %s "$page")"
   printf '%-40s %8s bytes\n' "inline script" "$script"
