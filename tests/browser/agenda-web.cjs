@@ -146,6 +146,9 @@ async function sticky(p, width) {
             return b.closest("article").id;
           });
           if (key) {
+            // The browser keeps localStorage in its own process: give the write a moment, as a
+            // person's reload would, so the check is about the page and not a race.
+            await new Promise((r) => setTimeout(r, 500));
             await p.reload({ waitUntil: "load" });
             const pressed = await p.evaluate((id) => {
               const b = document.querySelector(`#${CSS.escape(id)} .fav`);
