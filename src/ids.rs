@@ -4,7 +4,7 @@
 //! `^[a-z0-9][a-z0-9._-]{0,63}$`. No id can name a path outside an output folder: it has no
 //! `/`, no `\`, cannot be `.` or `..`, and cannot start with a dot.
 
-pub mod frab;
+pub(crate) mod frab;
 
 /// Whether `id` is a valid id.
 pub fn is_valid_id(id: &str) -> bool {

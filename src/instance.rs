@@ -224,8 +224,20 @@ pub fn holder(event: &Path) -> Option<Instance> {
     (lock.format == LOCK_FORMAT).then_some(lock.instance)
 }
 
+/// Why the lock could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("cannot write the lock file `{}`: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
 /// Take the lock of `event` for `me`, unless another editor that may be running holds it.
-pub fn claim(event: &Path, me: &Instance) -> Result<Claim, String> {
+pub fn claim(event: &Path, me: &Instance) -> Result<Claim, LockError> {
     if let Some(other) = holder(event) {
         if !other.is_me(me) && other.alive() {
             return Ok(Claim::Held(other));
@@ -235,16 +247,20 @@ pub fn claim(event: &Path, me: &Instance) -> Result<Claim, String> {
 }
 
 /// Take the lock whatever it says ("open anyway" keeps the other's: see the editor).
-fn take(event: &Path, me: &Instance) -> Result<Lock, String> {
+fn take(event: &Path, me: &Instance) -> Result<Lock, LockError> {
     let path = lock_path(event);
     let lock = LockFile {
         format: LOCK_FORMAT.into(),
         event: real_event(event).display().to_string(),
         instance: me.clone(),
     };
-    let json = serde_json::to_string_pretty(&lock).map_err(|e| e.to_string())?;
-    replace_atomic_mode(&path, format!("{json}\n").as_bytes(), private_mode(event))
-        .map_err(|e| format!("cannot write the lock file `{}`: {e}", path.display()))?;
+    let json = serde_json::to_string_pretty(&lock)?;
+    replace_atomic_mode(&path, format!("{json}\n").as_bytes(), private_mode(event)).map_err(
+        |source| LockError::Write {
+            path: path.clone(),
+            source,
+        },
+    )?;
     Ok(Lock {
         path,
         instance: me.clone(),

@@ -68,9 +68,124 @@ pub fn tag_for(value: &str) -> Option<String> {
     )
 }
 
+/// The direction text in a language is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The value of an HTML `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// Whether `tag` is written right to left: Arabic, Hebrew, Persian, Urdu and the other
+/// languages whose usual script is, or any tag whose script subtag names a right-to-left
+/// script (`az-Arab`); a script subtag of a left-to-right script wins (`ar-Latn`). A tag that
+/// is not well-formed reads left to right.
+pub fn direction(tag: &str) -> Direction {
+    const RTL_LANGUAGES: [&str; 14] = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi",
+    ];
+    const RTL_SCRIPTS: [&str; 10] = [
+        "adlm", "arab", "hebr", "mand", "mend", "nkoo", "rohg", "samr", "syrc", "thaa",
+    ];
+    let Ok(parsed) = LanguageTag::parse(tag) else {
+        return Direction::Ltr;
+    };
+    let rtl = match parsed.script() {
+        Some(script) => RTL_SCRIPTS.contains(&script.to_ascii_lowercase().as_str()),
+        None => RTL_LANGUAGES.contains(&parsed.primary_language().to_ascii_lowercase().as_str()),
+    };
+    if rtl {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    }
+}
+
+/// The tags to look for a language's catalogue under, most specific first, ending with `en`:
+/// `fr-CA` → `fr-CA`, `fr`, `en`; `zh-TW` → `zh-TW`, `zh-Hant`, `zh`, `en`; `zh` and `zh-CN`
+/// reach `zh-Hans` (the script a Chinese tag without one is written in is its region's).
+/// Extensions and private use are dropped; a tag that is not well-formed gives `en` alone.
+pub fn fallback_chain(tag: &str) -> Vec<String> {
+    let mut chain: Vec<String> = Vec::new();
+    let mut push = |t: String| {
+        if !chain.iter().any(|c| c.eq_ignore_ascii_case(&t)) {
+            chain.push(t);
+        }
+    };
+    if let Ok(parsed) = LanguageTag::parse(tag) {
+        let lang = parsed.primary_language().to_ascii_lowercase();
+        let script = parsed.script().map(|s| {
+            let mut s = s.to_ascii_lowercase();
+            s[..1].make_ascii_uppercase();
+            s
+        });
+        let region = parsed.region().map(|r| r.to_ascii_uppercase());
+        let script = script.or_else(|| {
+            (lang == "zh").then(|| match region.as_deref() {
+                Some("TW" | "HK" | "MO") => "Hant".to_string(),
+                _ => "Hans".to_string(),
+            })
+        });
+        if let (Some(s), Some(r)) = (&script, &region) {
+            push(format!("{lang}-{s}-{r}"));
+        }
+        if let Some(r) = &region {
+            push(format!("{lang}-{r}"));
+        }
+        if let Some(s) = &script {
+            push(format!("{lang}-{s}"));
+        }
+        push(lang);
+    }
+    push("en".to_string());
+    chain
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn directions() {
+        for tag in ["ar", "ar-EG", "he", "fa-IR", "ur", "az-Arab", "AR"] {
+            assert_eq!(direction(tag), Direction::Rtl, "{tag}");
+        }
+        for tag in ["en", "fr-CA", "ja", "zh-Hans", "ar-Latn", "not a tag", ""] {
+            assert_eq!(direction(tag), Direction::Ltr, "{tag}");
+        }
+        assert_eq!(Direction::Rtl.as_str(), "rtl");
+    }
+
+    #[test]
+    fn fallback_chains_end_in_english() {
+        assert_eq!(fallback_chain("fr-CA"), ["fr-CA", "fr", "en"]);
+        assert_eq!(fallback_chain("FR"), ["fr", "en"]);
+        assert_eq!(fallback_chain("en-GB"), ["en-GB", "en"]);
+        assert_eq!(fallback_chain("zh"), ["zh-Hans", "zh", "en"]);
+        assert_eq!(
+            fallback_chain("zh-CN"),
+            ["zh-Hans-CN", "zh-CN", "zh-Hans", "zh", "en"]
+        );
+        assert_eq!(
+            fallback_chain("zh-TW"),
+            ["zh-Hant-TW", "zh-TW", "zh-Hant", "zh", "en"]
+        );
+        assert_eq!(
+            fallback_chain("sr-latn-rs"),
+            ["sr-Latn-RS", "sr-RS", "sr-Latn", "sr", "en"]
+        );
+        assert_eq!(fallback_chain("de-DE-u-co-phonebk"), ["de-DE", "de", "en"]);
+        assert_eq!(fallback_chain("\"><"), ["en"]);
+    }
 
     #[test]
     fn names_become_tags_and_nothing_is_invented() {

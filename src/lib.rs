@@ -10,7 +10,9 @@
 //!    (rule codes and levels), [`model`] (the program as loaded, the format's key order in
 //!    [`model::keys`], the date-time ↔ TOML conversion), [`time`] (instants, local times
 //!    unique, folded or missing), [`zones`], [`ids`] (valid ids, and the frab GUID/slug scheme
-//!    in [`ids::frab`]), [`text`] (the accent fold, hidden characters), [`language`] (BCP 47).
+//!    in [`ids::frab`]), [`text`] (the accent fold, hidden characters), [`language`] (BCP 47, direction,
+//!    fallback chains), [`catalogue`] (the Fluent message catalogues of `locales/`),
+//!    [`collate`] (sorting in the language's CLDR order).
 //! 2. **Reading** — [`load`] turns TOML into a [`model::Program`] with located errors; [`busy`]
 //!    reads the busy times of people's and rooms' own calendars for it.
 //! 3. **Reasoning** — [`rules`] (the resolved schedule, "on the calendar", every check) and
@@ -30,22 +32,27 @@
 //! and the output paths (`export::paths` calls `save::replace_atomic`), `export` reads
 //! [`release`]'s diffs for change marks and [`signage`]'s boards for its pages, and `rules`
 //! uses `load`'s "did you mean" suggestions.
+//!
+//! Visibility: a module is `pub` only when the binary, the benches, the fuzz targets or the
+//! integration tests (`tests/it`) use it; the rest are `pub(crate)`, so the compiler reports
+//! what nothing uses.
 
-pub mod busy;
+pub(crate) mod busy;
+pub mod catalogue;
 pub mod cli;
 pub mod codes;
-pub mod collate;
+pub(crate) mod collate;
 pub mod edit;
 pub mod export;
 pub mod generate;
-pub mod ids;
+pub(crate) mod ids;
 pub mod import;
 pub mod instance;
-pub mod language;
+pub(crate) mod language;
 pub mod load;
 pub mod merge;
 pub mod model;
-pub mod picks;
+pub(crate) mod picks;
 pub mod place;
 pub mod recover;
 pub mod release;
@@ -54,7 +61,7 @@ pub mod rules;
 pub mod save;
 pub mod signage;
 pub mod source;
-pub mod text;
+pub(crate) mod text;
 pub mod time;
 pub mod tui;
-pub mod zones;
+pub(crate) mod zones;

@@ -78,6 +78,17 @@ pub struct Merged {
     pub conflicts: Vec<Conflict>,
 }
 
+/// Why three versions could not be merged.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    /// One of the versions does not parse as TOML.
+    #[error("{side} is not valid TOML: {source}")]
+    NotToml {
+        side: &'static str,
+        source: Box<toml_edit::TomlError>,
+    },
+}
+
 /// Merge three versions of one file. `choices[i]` resolves the i-th conflict (in the order
 /// of [`Merged::conflicts`], which does not depend on the choices); a conflict without a choice
 /// keeps ours and, when `annotate`, gets a comment above it showing their version, starting
@@ -88,10 +99,13 @@ pub fn merge(
     theirs: &str,
     choices: &[Side],
     annotate: bool,
-) -> Result<Merged, String> {
-    let parse = |text: &str, side: &str| {
+) -> Result<Merged, MergeError> {
+    let parse = |text: &str, side: &'static str| {
         text.parse::<DocumentMut>()
-            .map_err(|e| format!("{side} is not valid TOML: {e}"))
+            .map_err(|source| MergeError::NotToml {
+                side,
+                source: Box::new(source),
+            })
     };
     let base = parse(base, "the base version")?;
     let ours = parse(ours, "our version")?;
@@ -743,6 +757,16 @@ title = "C"
     #[test]
     fn a_side_that_does_not_parse_is_an_error() {
         let err = merge(BASE, "[[sessions]\n", BASE, &[], true).unwrap_err();
-        assert!(err.contains("our version is not valid TOML"), "{err}");
+        assert!(matches!(
+            err,
+            MergeError::NotToml {
+                side: "our version",
+                ..
+            }
+        ));
+        assert!(
+            err.to_string().starts_with("our version is not valid TOML"),
+            "{err}"
+        );
     }
 }

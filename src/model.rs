@@ -42,6 +42,9 @@ pub struct Event {
     /// Whether the file gives `language`: exports say a session's language only when the
     /// session or the event gives one, never the default.
     pub language_given: bool,
+    /// `languages`: every language the event is held in (BCP 47 tags, the first the main
+    /// one); empty when the file gives none (then the event is in `language` alone).
+    pub languages: Vec<String>,
     pub description: Option<String>,
     /// Minutes calendar programs should wait between refreshes of a subscribed feed
     /// (`refresh`; `None`: the default, one hour).
@@ -214,8 +217,8 @@ pub struct Window {
 /// The keys of each kind of item, in the order of docs/format.md: the one order the loader
 /// reads (each key's position is its slot), the saver writes entries in, and the importer
 /// writes every item in.
-pub mod keys {
-    pub const EVENT: [&str; 10] = [
+pub(crate) mod keys {
+    pub const EVENT: [&str; 11] = [
         "id",
         "name",
         "timezone",
@@ -224,6 +227,7 @@ pub mod keys {
         "venue",
         "url",
         "language",
+        "languages",
         "description",
         "refresh",
     ];
@@ -250,7 +254,7 @@ pub mod keys {
         "busy",
     ];
     pub const WINDOW: [&str; 2] = ["from", "to"];
-    pub const SESSION: [&str; 20] = [
+    pub const SESSION: [&str; 21] = [
         "id",
         "title",
         "kind",
@@ -265,6 +269,7 @@ pub mod keys {
         "requires",
         "plenary",
         "language",
+        "interpretation",
         "tags",
         "description",
         "url",
@@ -327,15 +332,19 @@ pub enum DateTimeValue {
 }
 
 /// Why a TOML date-time is not a [`DateTimeValue`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum TomlDateTimeError {
     /// A date without a time (`2017-12-05`).
+    #[error("a date without a time")]
     DateOnly,
     /// A time without a date (`14:00:00`).
+    #[error("a time without a date")]
     TimeOnly,
     /// A date or time that does not exist (`2017-02-30T…`).
+    #[error("a date or time that does not exist")]
     Invalid,
     /// An offset chrono cannot carry.
+    #[error("an offset out of range")]
     BadOffset,
 }
 
@@ -528,6 +537,8 @@ pub struct Session {
     pub requires: Vec<String>,
     pub plenary: bool,
     pub language: Option<String>,
+    /// `interpretation`: the languages the session is interpreted into (BCP 47 tags).
+    pub interpretation: Vec<String>,
     pub tags: Vec<String>,
     pub description: Option<String>,
     pub url: Option<String>,

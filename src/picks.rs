@@ -40,20 +40,52 @@ pub fn default_path(event_id: &str) -> Option<PathBuf> {
     )
 }
 
+/// Why picks could not be read or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum PicksError {
+    /// `action` (read, create, write) failed on `path`.
+    #[error("cannot {action} `{}`: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "cannot read the picks in `{}`: {source}; the file is kept, and set aside before new \
+         picks are saved",
+        path.display()
+    )]
+    Unreadable {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error(transparent)]
+    Json(serde_json::Error),
+    #[error(
+        "`{}` cannot be read and could not be kept aside ({source}); your picks are not saved",
+        path.display()
+    )]
+    NotKeptAside {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
 /// The picks saved at `path` (none when the file does not exist).
-pub fn load(path: &Path) -> Result<BTreeSet<String>, String> {
+pub fn load(path: &Path) -> Result<BTreeSet<String>, PicksError> {
     match std::fs::read_to_string(path) {
         Ok(text) => serde_json::from_str::<PicksFile>(&text)
             .map(|f| f.picks.into_iter().collect())
-            .map_err(|e| {
-                format!(
-                    "cannot read the picks in `{}`: {e}; the file is kept, and set aside before \
-                     new picks are saved",
-                    path.display()
-                )
+            .map_err(|source| PicksError::Unreadable {
+                path: path.to_path_buf(),
+                source,
             }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeSet::new()),
-        Err(e) => Err(format!("cannot read `{}`: {e}", path.display())),
+        Err(source) => Err(PicksError::Io {
+            action: "read",
+            path: path.to_path_buf(),
+            source,
+        }),
     }
 }
 
@@ -83,10 +115,13 @@ pub fn save(
     path: &Path,
     event_id: &str,
     picks: &BTreeSet<String>,
-) -> Result<Option<PathBuf>, String> {
+) -> Result<Option<PathBuf>, PicksError> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|source| PicksError::Io {
+            action: "create",
+            path: dir.to_path_buf(),
+            source,
+        })?;
     }
     let mut kept = None;
     if let Ok(old) = std::fs::read(path) {
@@ -95,11 +130,9 @@ pub fn save(
             .is_some_and(|t| serde_json::from_str::<PicksFile>(t).is_ok());
         if !readable {
             let backup = backup_path(path);
-            write_atomic(&backup, &old).map_err(|e| {
-                format!(
-                    "`{}` cannot be read and could not be kept aside ({e}); your picks are not saved",
-                    path.display()
-                )
+            write_atomic(&backup, &old).map_err(|source| PicksError::NotKeptAside {
+                path: path.to_path_buf(),
+                source,
             })?;
             kept = Some(backup);
         }
@@ -108,9 +141,12 @@ pub fn save(
         event: event_id.to_string(),
         picks: picks.iter().cloned().collect(),
     };
-    let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
-    write_atomic(path, format!("{json}\n").as_bytes())
-        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    let json = serde_json::to_string_pretty(&file).map_err(PicksError::Json)?;
+    write_atomic(path, format!("{json}\n").as_bytes()).map_err(|source| PicksError::Io {
+        action: "write",
+        path: path.to_path_buf(),
+        source,
+    })?;
     Ok(kept)
 }
 
@@ -127,7 +163,7 @@ mod tests {
         save(&path, "ev", &picks).unwrap();
         assert_eq!(load(&path).unwrap(), picks);
         std::fs::write(&path, "not json").unwrap();
-        assert!(load(&path).unwrap_err().contains("cannot read the picks"));
+        assert!(matches!(load(&path), Err(PicksError::Unreadable { .. })));
     }
 
     /// Issue 16 item 6: a picks file with a typo is kept, not replaced by the next star.
@@ -138,7 +174,11 @@ mod tests {
         let broken = "{\"event\": \"ev\", \"picks\": [\"a\", \"b\", \"c\",]}\n";
         std::fs::write(&path, broken).unwrap();
         let err = load(&path).unwrap_err();
-        assert!(err.contains("cannot read the picks in"), "{err}");
+        assert!(matches!(&err, PicksError::Unreadable { path: p, .. } if *p == path));
+        assert!(
+            err.to_string().contains("cannot read the picks in"),
+            "{err}"
+        );
         let one: BTreeSet<String> = ["x".to_string()].into();
         let kept = save(&path, "ev", &one).unwrap().unwrap();
         assert_eq!(kept, dir.path().join("ev.unreadable.json"));

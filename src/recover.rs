@@ -72,6 +72,35 @@ fn relative(root: &Path, path: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
 }
 
+/// Why a recovery could not be written or replayed.
+#[derive(Debug, thiserror::Error)]
+pub enum RecoveryError {
+    /// The edits could not be turned into file text (the saver's message).
+    #[error("{0}")]
+    Render(String),
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error("cannot merge `{}`: {source}", path.display())]
+    Merge {
+        path: PathBuf,
+        source: crate::merge::MergeError,
+    },
+    /// A replayed file is no longer one of the event's files.
+    #[error("`{}` is no longer part of the event", .0.display())]
+    NotInEvent(PathBuf),
+    /// The recovery names a file (relative to the event) the event no longer has.
+    #[error("the recovery file holds `{0}`, which is no longer part of the event")]
+    HoldsOther(String),
+    /// The replayed text (`what`: merged, recovered) does not load; its first error.
+    #[error("the {what} text does not load: {first}")]
+    DoesNotLoad { what: &'static str, first: String },
+}
+
 /// The recovery content for a document, or `None` when nothing is unsaved.
 pub fn snapshot(
     doc: &Document,
@@ -79,8 +108,8 @@ pub fn snapshot(
     instance: &Instance,
     reason: &str,
     now: i64,
-) -> Result<Option<Recovery>, String> {
-    let rendered = save::render(doc)?;
+) -> Result<Option<Recovery>, RecoveryError> {
+    let rendered = save::render(doc).map_err(RecoveryError::Render)?;
     if rendered.is_empty() {
         return Ok(None);
     }
@@ -111,14 +140,18 @@ pub fn write(
     instance: &Instance,
     reason: &str,
     now: i64,
-) -> Result<Option<PathBuf>, String> {
+) -> Result<Option<PathBuf>, RecoveryError> {
     let path = path_for(&disk.root, instance);
     match snapshot(doc, disk, instance, reason, now)? {
         Some(recovery) => {
-            let json = serde_json::to_string_pretty(&recovery).map_err(|e| e.to_string())?;
+            let json = serde_json::to_string_pretty(&recovery)?;
             // Replaced, never followed: a link planted at the name cannot redirect the edits.
-            save::replace_atomic_mode(&path, json.as_bytes(), private_mode(&disk.root))
-                .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+            save::replace_atomic_mode(&path, json.as_bytes(), private_mode(&disk.root)).map_err(
+                |source| RecoveryError::Write {
+                    path: path.clone(),
+                    source,
+                },
+            )?;
             Ok(Some(path))
         }
         None => Ok(None),
@@ -296,12 +329,23 @@ pub fn replay(
     disk: &OnDisk,
     changed: &[Replay<'_>],
     choices: &[Side],
-) -> Result<Replayed, String> {
+) -> Result<Replayed, RecoveryError> {
+    replay_as(doc, disk, changed, choices, "merged")
+}
+
+/// [`replay`], naming the replayed text `what` ("merged", "recovered") when it does not load.
+fn replay_as(
+    doc: &Document,
+    disk: &OnDisk,
+    changed: &[Replay<'_>],
+    choices: &[Side],
+    what: &'static str,
+) -> Result<Replayed, RecoveryError> {
     let mut used = vec![false; changed.len()];
     let mut conflicts = Vec::new();
     let mut texts = Vec::new();
     // The document as it is, edits included (a second restore goes on top of the first).
-    let rendered = save::render(doc)?;
+    let rendered = save::render(doc).map_err(RecoveryError::Render)?;
     for (i, f) in doc.program.sources.files().iter().enumerate() {
         let now = rendered
             .iter()
@@ -316,8 +360,12 @@ pub fn replay(
                 match c.base {
                     Some(base) if base != now => {
                         let from = conflicts.len().min(choices.len());
-                        let merged = merge(base, c.ours, now, &choices[from..], false)
-                            .map_err(|e| format!("cannot merge `{}`: {e}", f.path.display()))?;
+                        let merged = merge(base, c.ours, now, &choices[from..], false).map_err(
+                            |source| RecoveryError::Merge {
+                                path: f.path.clone(),
+                                source,
+                            },
+                        )?;
                         conflicts.extend(merged.conflicts);
                         merged.text
                     }
@@ -329,10 +377,7 @@ pub fn replay(
         texts.push((f.path.clone(), text));
     }
     if let Some(i) = used.iter().position(|u| !u) {
-        return Err(format!(
-            "`{}` is no longer part of the event",
-            changed[i].path.display()
-        ));
+        return Err(RecoveryError::NotInEvent(changed[i].path.to_path_buf()));
     }
     let wanted = load_texts(&disk.root, &texts).map_err(|failure| {
         let first = failure
@@ -340,7 +385,7 @@ pub fn replay(
             .first()
             .map(|e| e.message.clone())
             .unwrap_or_default();
-        format!("the merged text does not load: {first}")
+        RecoveryError::DoesNotLoad { what, first }
     })?;
     Ok(Replayed {
         edit: rebase(doc, &wanted),
@@ -354,7 +399,7 @@ pub fn restore(
     disk: &OnDisk,
     recovery: &Recovery,
     choices: &[Side],
-) -> Result<Replayed, String> {
+) -> Result<Replayed, RecoveryError> {
     let paths: Vec<PathBuf> = recovery
         .files
         .iter()
@@ -365,12 +410,7 @@ pub fn restore(
                 .iter()
                 .find(|f| relative(&disk.root, &f.path) == r.path)
                 .map(|f| f.path.clone())
-                .ok_or_else(|| {
-                    format!(
-                        "the recovery file holds `{}`, which is no longer part of the event",
-                        r.path
-                    )
-                })
+                .ok_or_else(|| RecoveryError::HoldsOther(r.path.clone()))
         })
         .collect::<Result<_, _>>()?;
     let changed: Vec<Replay<'_>> = recovery
@@ -383,8 +423,7 @@ pub fn restore(
             ours: &r.text,
         })
         .collect();
-    replay(doc, disk, &changed, choices)
-        .map_err(|e| e.replace("the merged text", "the recovered text"))
+    replay_as(doc, disk, &changed, choices, "recovered")
 }
 
 /// "Keep mine" after files changed on disk: the edits of `doc` replayed onto `fresh`, the
@@ -394,8 +433,8 @@ pub fn keep_mine(
     fresh: &Document,
     fresh_disk: &OnDisk,
     choices: &[Side],
-) -> Result<Replayed, String> {
-    let rendered = save::render(doc)?;
+) -> Result<Replayed, RecoveryError> {
+    let rendered = save::render(doc).map_err(RecoveryError::Render)?;
     let changed: Vec<Replay<'_>> = rendered
         .iter()
         .map(|(f, text)| {

@@ -109,6 +109,10 @@ pub struct ExportArgs {
     /// Write times in UTC instead of the event's time zone.
     #[arg(long)]
     pub utc: bool,
+    /// Publish in this language (a BCP 47 tag: fr, de-AT, zh-Hans, ar) instead of the
+    /// event's `language`: words, dates, sorting and direction (see docs/languages.md).
+    #[arg(long = "lang", value_name = "TAG")]
+    pub lang: Option<String>,
     /// Render with this template instead of the built-in one (html, md, txt; see docs/templates.md).
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
@@ -150,6 +154,19 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
 
     // Command-line combinations that cannot work, before reading anything.
+    if let Some(tag) = &args.lang {
+        if !crate::language::is_usable_tag(tag) {
+            let why = crate::language::tag_problem(tag)
+                .unwrap_or_else(|| "it names no language".to_string());
+            let hint = match crate::language::tag_for(tag) {
+                Some(code) => format!("write the tag, not the name: --lang {code}"),
+                None => "for example --lang fr, --lang de-AT or --lang zh-Hans".to_string(),
+            };
+            return usage(&format!(
+                "--lang `{tag}` is not a language tag ({why}); {hint}"
+            ));
+        }
+    }
     if args.template.is_some() && !args.format.one().is_some_and(Format::takes_template) {
         return usage("--template applies to one of html, md or txt, not to this format");
     }
@@ -231,6 +248,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         stamp,
         template,
         changes,
+        lang: args.lang.clone(),
     });
     let (diagnostics, exported) = std::thread::scope(|scope| {
         let exporting = options.as_ref().map(|options| {

@@ -1,5 +1,5 @@
 //! `agora place PATH [--session ID…] [--allow-moves] [--repair] [--write] [--seed N]
-//! [--time-limit S] [--step MIN] [--format text|json]`.
+//! [--time-limit S] [--step MIN] [--format text|json] [--diff]`.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::check::input_failure;
 use super::{write_stderr, write_stdout, ColorChoice, Format, Outcome};
+use crate::export::changes;
 use crate::place::{self, render, Options};
 use crate::save;
 
@@ -46,11 +47,35 @@ pub struct PlaceArgs {
     /// Output format of the plan.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Print the plan as `agora diff` prints changes (the same text and JSON, from `current`
+    /// to `plan`), for tools that already read release diffs.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 fn fail(message: &str) -> Outcome {
     write_stderr(&format!("error: {message}\n"));
     Outcome::Failed
+}
+
+/// The program as the plan would leave it: the same texts loaded again, the plan applied.
+fn planned(
+    doc: &crate::edit::Document,
+    root: &std::path::Path,
+    plan: &place::Plan,
+) -> Result<crate::model::Program, String> {
+    let texts: Vec<(PathBuf, String)> = doc
+        .program
+        .sources
+        .files()
+        .iter()
+        .map(|f| (f.path.clone(), f.text.clone()))
+        .collect();
+    let program = crate::load::load_texts(root, &texts)
+        .map_err(|_| "the event no longer loads as it did".to_string())?;
+    let mut copy = crate::edit::Document::new(program);
+    place::apply(&mut copy, plan).map_err(|e| e.to_string())?;
+    Ok(copy.program)
 }
 
 pub(super) fn run(args: &PlaceArgs, color: ColorChoice) -> Outcome {
@@ -100,18 +125,31 @@ pub(super) fn run(args: &PlaceArgs, color: ColorChoice) -> Outcome {
     }
     let plan = match plan {
         Ok(plan) => plan,
-        Err(message) => return fail(&message),
+        Err(message) => return fail(&message.to_string()),
     };
-    let output = match args.format {
-        Format::Json => render::json(&doc.program, &plan),
-        Format::Text => render::text(&doc.program, &plan),
+    let output = if args.diff {
+        match planned(&doc, &disk.root, &plan) {
+            Ok(after) => {
+                let d = crate::release::diff(&doc.program, &after);
+                match args.format {
+                    Format::Json => changes::diff_json(&d, "current", "plan"),
+                    Format::Text => changes::diff_text(&d, "current", "plan"),
+                }
+            }
+            Err(message) => return fail(&message),
+        }
+    } else {
+        match args.format {
+            Format::Json => render::json(&doc.program, &plan),
+            Format::Text => render::text(&doc.program, &plan),
+        }
     };
     if write_stdout(output.as_bytes()) == Outcome::Failed {
         return Outcome::Failed;
     }
     if args.write && !plan.changes.is_empty() {
         if let Err(message) = place::apply(&mut doc, &plan) {
-            return fail(&message);
+            return fail(&message.to_string());
         }
         match save::save(&mut doc, &mut disk, false) {
             Ok(saved) => {

@@ -128,7 +128,7 @@ pub(super) fn release(args: &ReleaseArgs, color: ColorChoice) -> Outcome {
     if let Err(message) =
         crate::release::validate_name(&args.name, store.releases.iter().map(|r| r.name.as_str()))
     {
-        return fail(&message);
+        return fail(&message.to_string());
     }
     let time = match crate::export::stamp_from(
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
@@ -182,7 +182,7 @@ pub(super) fn release(args: &ReleaseArgs, color: ColorChoice) -> Outcome {
             ));
             Outcome::Clean
         }
-        Err(message) => fail(&message),
+        Err(message) => fail(&message.to_string()),
     }
 }
 

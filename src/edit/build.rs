@@ -308,6 +308,7 @@ pub fn new_session(
         requires: Vec::new(),
         plenary: false,
         language: None,
+        interpretation: Vec::new(),
         tags: Vec::new(),
         description: None,
         url: None,
@@ -360,12 +361,13 @@ pub fn new_room(doc: &Document, name: &str, capacity: Option<u64>) -> Result<Edi
     if name.is_empty() {
         return Err("give the room's name, e.g. :room Salle Rhône 160".into());
     }
-    let lower = name.to_lowercase();
+    // The same room whatever its accents or case ("Salle Rhone" is "Salle Rhône").
+    let lower = crate::text::fold(name);
     if let Some(r) = doc
         .program
         .rooms
         .iter()
-        .find(|r| r.name.to_lowercase() == lower)
+        .find(|r| crate::text::fold(&r.name) == lower)
     {
         return Err(format!(
             "there is already a room named '{}' (id {}): give the new room another name",

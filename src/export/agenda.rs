@@ -52,6 +52,8 @@ pub(crate) struct EventText {
     pub url_text: Option<String>,
     pub description: Option<String>,
     pub language: String,
+    /// `languages`: every language the event is held in (empty: `language` alone).
+    pub languages: Vec<String>,
     pub start: NaiveDate,
     pub end: NaiveDate,
 }
@@ -122,6 +124,8 @@ pub(crate) struct Entry {
     pub url_text: Option<String>,
     pub tags: Vec<String>,
     pub language: Option<String>,
+    /// The languages the session is interpreted into.
+    pub interpretation: Vec<String>,
     pub plenary: bool,
     pub expected: Option<u64>,
 }
@@ -173,6 +177,7 @@ impl Shared {
             url_text,
             description: clean::opt_block(e.description.as_deref()),
             language: e.language.clone(),
+            languages: e.languages.clone(),
             start: e.start,
             end: e.end,
         };
@@ -338,6 +343,7 @@ impl<'p> Agenda<'p> {
                     .filter(|t| !t.is_empty())
                     .collect(),
                 language: clean::opt_line(session.language.as_deref()),
+                interpretation: session.interpretation.clone(),
                 plenary: session.plenary,
                 expected: session.expected,
             });

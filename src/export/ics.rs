@@ -94,6 +94,9 @@ fn description(agenda: &Agenda, entry: &Entry, locale: &Locale) -> String {
             people(&entry.moderators)
         ));
     }
+    if let Some(line) = crate::export::view::languages_line(agenda, locale, entry) {
+        head.push(line);
+    }
     match entry.status {
         Status::Cancelled => head.push(labels.cancelled.to_uppercase()),
         Status::Tentative => head.push(labels.tentative.to_string()),

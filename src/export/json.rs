@@ -39,6 +39,9 @@ struct Event<'a> {
     venue: Option<&'a str>,
     url: Option<&'a str>,
     language: &'a str,
+    /// Every language of the event (`languages`), when the file lists them.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    languages: &'a [String],
     description: Option<&'a str>,
 }
 
@@ -121,6 +124,9 @@ struct Session<'a> {
     plenary: bool,
     expected: Option<u64>,
     language: Option<&'a str>,
+    /// The languages the session is interpreted into, when it is.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    interpretation: &'a [String],
     tags: &'a [String],
     description: Option<&'a str>,
     url: Option<&'a str>,
@@ -179,6 +185,7 @@ fn session<'a>(agenda: &'a Agenda, e: &'a Entry) -> Session<'a> {
         plenary: e.plenary,
         expected: e.expected,
         language: e.language.as_deref(),
+        interpretation: &e.interpretation,
         tags: &e.tags,
         description: e.description.as_deref(),
         url: e.url.as_deref(),
@@ -228,6 +235,7 @@ pub(crate) fn render(agenda: &Agenda) -> String {
             venue: ev.venue.as_deref(),
             url: ev.url.as_deref(),
             language: &ev.language,
+            languages: &ev.languages,
             description: ev.description.as_deref(),
         },
         part: agenda.subject.as_ref().map(|s| Part {

@@ -1,429 +1,580 @@
-//! Words of the agendas in the event's language: labels, weekday and month names, dates.
+//! Words of the agendas in the event's language: labels, session kinds, dates and times.
 //!
-//! French and English are built in; any other `language` falls back to English (the page's
-//! `lang` attribute still says what the event declares). Dates read as people write them:
-//! "mardi 5 décembre 2017", "vendredi 1er décembre", "Tuesday 5 December 2017".
+//! Words come from the Fluent catalogues of `locales/<tag>/export.ftl` ([`crate::catalogue`]);
+//! dates and times from CLDR through ICU4X: weekday and month names, the language's own date
+//! patterns ("Dienstag, 5. Dezember 2017", "2017年12月5日火曜日", "mardi 5 décembre 2017"),
+//! its 12- or 24-hour clock ("9:00 AM", "09:00"; `en-u-hc-h23` asks for 24 hours). A tag falls
+//! back along its chain (`fr-CA` → `fr` → `en`) for words; for dates, to the language CLDR
+//! has, else English. The page's `lang` attribute still says what the event declares.
 //! This module formats; it does not decide what an agenda shows.
 
-use chrono::{Datelike, NaiveDate};
+use std::sync::{Arc, OnceLock};
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::fieldsets;
+use icu_datetime::input::Time;
+use icu_datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
 use serde::Serialize;
+use writeable::{Part, PartsWrite, Writeable};
 
-/// Every fixed word an agenda uses. Templates see them as `labels.<name>`.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct Labels {
-    pub program: &'static str,
-    pub days: &'static str,
-    pub time: &'static str,
-    pub room: &'static str,
-    pub session: &'static str,
-    pub track: &'static str,
-    pub tracks: &'static str,
-    pub speakers: &'static str,
-    pub moderators: &'static str,
-    pub speakers_index: &'static str,
-    pub sessions: &'static str,
-    pub details: &'static str,
-    pub description: &'static str,
-    pub link: &'static str,
-    pub tags: &'static str,
-    pub add_to_calendar: &'static str,
-    pub whole_program_ics: &'static str,
-    pub cancelled: &'static str,
-    pub tentative: &'static str,
-    pub plenary: &'static str,
-    pub everyone: &'static str,
-    pub unscheduled: &'static str,
-    pub times_in: &'static str,
-    pub times_in_utc: &'static str,
-    pub legend: &'static str,
-    pub skip_to_content: &'static str,
-    pub no_sessions: &'static str,
-    pub published_with: &'static str,
-    pub colon: &'static str,
+use crate::catalogue::{self, Catalogue, Domain};
+use crate::language::Direction;
+
+/// Declares a struct of words, each field read from the catalogue message of the same name
+/// (with `$prefix` before it). Adding a word: a field here, a message in every catalogue.
+macro_rules! words {
+    ($(#[$meta:meta])* $name:ident, $prefix:literal, { $($(#[$doc:meta])* $field:ident,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Serialize)]
+        pub(crate) struct $name {
+            $($(#[$doc])* pub $field: &'static str,)*
+        }
+
+        impl $name {
+            /// The catalogue message ids of the fields, in order.
+            pub(crate) const IDS: &'static [&'static str] =
+                &[$(concat!($prefix, stringify!($field))),*];
+
+            fn from_fn(mut word: impl FnMut(&'static str) -> &'static str) -> $name {
+                $name {
+                    $($field: word(concat!($prefix, stringify!($field))),)*
+                }
+            }
+
+        }
+    };
+}
+
+words!(
+    /// Every fixed word an agenda uses. Templates see them as `labels.<name>`; the message of
+    /// each is its field's name.
+    Labels, "", {
+    program,
+    days,
+    time,
+    room,
+    session,
+    track,
+    tracks,
+    speakers,
+    moderators,
+    speakers_index,
+    sessions,
+    details,
+    description,
+    link,
+    tags,
+    add_to_calendar,
+    whole_program_ics,
+    cancelled,
+    tentative,
+    plenary,
+    everyone,
+    unscheduled,
+    times_in,
+    times_in_utc,
+    legend,
+    skip_to_content,
+    no_sessions,
+    published_with,
+    /// ": ", or "\u{a0}: " in French (a no-break space before the colon).
+    colon,
     /// Change marks since the previous release, and the link to the changes page.
-    pub mark_new: &'static str,
-    pub mark_moved: &'static str,
-    pub mark_changed: &'static str,
-    pub mark_cancelled: &'static str,
-    pub changes: &'static str,
-    // ---- agenda-web: the interactive agenda (search, filters, favourites, sub-pages) ----
-    pub search: &'static str,
-    pub search_hint: &'static str,
-    pub day: &'static str,
-    pub kind: &'static str,
-    pub language: &'static str,
-    pub rooms: &'static str,
-    pub all: &'static str,
-    pub condensed: &'static str,
-    pub favourite: &'static str,
-    pub my_agenda: &'static str,
-    pub download_mine: &'static str,
-    pub now: &'static str,
-    pub next: &'static str,
-    pub my_time_zone: &'static str,
-    pub no_match: &'static str,
-    pub jump_to_time: &'static str,
-    pub whole_program: &'static str,
-    pub room_page: &'static str,
-    pub track_page: &'static str,
-    pub filters: &'static str,
-}
+    mark_new,
+    mark_moved,
+    mark_changed,
+    mark_cancelled,
+    changes,
+    /// The language a session is given in, and the languages it is interpreted into.
+    language,
+    languages,
+    interpretation,
+    /// Between the items of a list: ", ", "、" in Japanese and Chinese, "، " in Arabic.
+    list_separator,
+    /// The interactive HTML agenda: search, filters, favourites, per-room and per-track pages.
+    /// Its filter of languages is labelled `language`; its now and next badges are the
+    /// signage's `now` and `next`.
+    search,
+    search_hint,
+    day,
+    kind,
+    all,
+    condensed,
+    favourite,
+    my_agenda,
+    download_mine,
+    my_time_zone,
+    no_match,
+    jump_to_time,
+    whole_program,
+    room_page,
+    track_page,
+    filters,
+});
 
-const FR: Labels = Labels {
-    program: "Programme",
-    days: "Jours",
-    time: "Horaire",
-    room: "Salle",
-    session: "Session",
-    track: "Parcours",
-    tracks: "Parcours",
-    speakers: "Intervenants",
-    moderators: "Animation",
-    speakers_index: "Intervenants",
-    sessions: "Sessions",
-    details: "Détails",
-    description: "Description",
-    link: "Lien",
-    tags: "Mots-clés",
-    add_to_calendar: "Ajouter à mon agenda",
-    whole_program_ics: "Tout le programme dans votre agenda (.ics)",
-    cancelled: "Annulé",
-    tentative: "À confirmer",
-    plenary: "Plénière",
-    everyone: "Pour tous",
-    unscheduled: "Sessions à programmer",
-    times_in: "Horaires en heure locale",
-    times_in_utc: "Horaires en temps universel (UTC)",
-    legend: "Légende des parcours",
-    skip_to_content: "Aller au programme",
-    no_sessions: "Aucune session.",
-    published_with: "Programme publié avec agora.",
-    // French puts a (no-break) space before the colon, so it never starts a line.
-    colon: "\u{a0}: ",
-    mark_new: "Nouveau",
-    mark_moved: "Déplacé",
-    mark_changed: "Modifié",
-    mark_cancelled: "Annulé depuis la version précédente",
-    changes: "Modifications du programme",
-    search: "Rechercher",
-    search_hint: "Titre, intervenant, salle",
-    day: "Jour",
-    kind: "Type",
-    language: "Langue",
-    rooms: "Salles",
-    all: "Tous",
-    condensed: "Vue condensée",
-    favourite: "Favori",
-    my_agenda: "Seulement mes favoris",
-    download_mine: "Télécharger mes favoris (.ics)",
-    now: "En cours",
-    next: "À suivre",
-    my_time_zone: "Horaires dans mon fuseau horaire",
-    no_match: "Aucune session ne correspond.",
-    jump_to_time: "Aller à l’horaire",
-    whole_program: "Tout le programme",
-    room_page: "Toutes les sessions de la salle",
-    track_page: "Toutes les sessions du parcours",
-    filters: "Filtres",
-};
-
-const EN: Labels = Labels {
-    program: "Programme",
-    days: "Days",
-    time: "Time",
-    room: "Room",
-    session: "Session",
-    track: "Track",
-    tracks: "Tracks",
-    speakers: "Speakers",
-    moderators: "Moderators",
-    speakers_index: "Speakers",
-    sessions: "Sessions",
-    details: "Details",
-    description: "Description",
-    link: "Link",
-    tags: "Tags",
-    add_to_calendar: "Add to calendar",
-    whole_program_ics: "The whole programme in your calendar (.ics)",
-    cancelled: "Cancelled",
-    tentative: "To be confirmed",
-    plenary: "Plenary",
-    everyone: "Everyone",
-    unscheduled: "Not yet scheduled",
-    times_in: "Times are local",
-    times_in_utc: "Times are in UTC",
-    legend: "Tracks",
-    skip_to_content: "Skip to the programme",
-    no_sessions: "No sessions.",
-    published_with: "Programme published with agora.",
-    colon: ": ",
-    mark_new: "New",
-    mark_moved: "Moved",
-    mark_changed: "Changed",
-    mark_cancelled: "Cancelled since the last release",
-    changes: "Changes to the programme",
-    search: "Search",
-    search_hint: "Title, speaker, room",
-    day: "Day",
-    kind: "Kind",
-    language: "Language",
-    rooms: "Rooms",
-    all: "All",
-    condensed: "Condensed view",
-    favourite: "Favourite",
-    my_agenda: "My favourites only",
-    download_mine: "Download my favourites (.ics)",
-    now: "Now",
-    next: "Next",
-    my_time_zone: "Times in my time zone",
-    no_match: "No session matches.",
-    jump_to_time: "Jump to a time",
-    whole_program: "The whole programme",
-    room_page: "Every session in the room",
-    track_page: "Every session of the track",
-    filters: "Filters",
-};
-
-/// The words of the signage (terminal display and kiosk pages). `{}` stands for a value.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct SignageWords {
-    pub now: &'static str,
-    pub next: &'static str,
+words!(
+    /// The words of the signage (terminal display and kiosk pages). `{}` stands for a value.
+    SignageWords, "signage_", {
+    now,
+    next,
     /// "in 12 min".
-    pub in_: &'static str,
+    in_,
     /// "28 min left".
-    pub left: &'static str,
+    left,
     /// "Moved to Salle Rhône".
-    pub moved_to: &'static str,
+    moved_to,
     /// "Moved from Salle Saône".
-    pub moved_from: &'static str,
+    moved_from,
     /// "Free until 14:00".
-    pub free_until: &'static str,
-    pub done_today: &'static str,
-    pub none_today: &'static str,
+    free_until,
+    done_today,
+    none_today,
     /// "Next here: Wednesday 6 December, 09:00".
-    pub later_here: &'static str,
+    later_here,
     /// "The event starts on Tuesday 5 December at 09:00".
-    pub starts: &'static str,
-    pub ended: &'static str,
-    pub rooms: &'static str,
-    pub until: &'static str,
-    pub clock: &'static str,
-}
+    starts,
+    ended,
+    rooms,
+    until,
+    clock,
+});
 
-const FR_SIGNAGE: SignageWords = SignageWords {
-    now: "En ce moment",
-    next: "Ensuite",
-    in_: "dans {}",
-    left: "encore {}",
-    moved_to: "Déplacé\u{a0}: {}",
-    moved_from: "Déplacé depuis {}",
-    free_until: "Libre jusqu'à {}",
-    done_today: "Plus rien aujourd'hui dans cette salle",
-    none_today: "Aucune session dans cette salle aujourd'hui",
-    later_here: "Prochaine session ici\u{a0}: {}",
-    starts: "L'événement commence le {}",
-    ended: "L'événement est terminé. Merci\u{a0}!",
-    rooms: "Salles",
-    until: "jusqu'à",
-    clock: "Heure",
+/// Session kinds, in the order of [`KIND_IDS`].
+const KINDS: [crate::model::Kind; 8] = {
+    use crate::model::Kind::*;
+    [
+        Talk, Keynote, Panel, Workshop, Roundtable, Break, Social, Other,
+    ]
 };
 
-const EN_SIGNAGE: SignageWords = SignageWords {
-    now: "Now",
-    next: "Next",
-    in_: "in {}",
-    left: "{} left",
-    moved_to: "Moved to {}",
-    moved_from: "Moved from {}",
-    free_until: "Free until {}",
-    done_today: "Nothing more today in this room",
-    none_today: "No session in this room today",
-    later_here: "Next here: {}",
-    starts: "The event starts on {}",
-    ended: "The event is over. Thank you!",
-    rooms: "Rooms",
-    until: "until",
-    clock: "Time",
-};
-
-const FR_WEEKDAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-const FR_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const EN_WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// The message ids of the session kinds.
+pub(crate) const KIND_IDS: [&str; 8] = [
+    "kind_talk",
+    "kind_keynote",
+    "kind_panel",
+    "kind_workshop",
+    "kind_roundtable",
+    "kind_break",
+    "kind_social",
+    "kind_other",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    Fr,
-    En,
+/// Messages with variables, read with [`Catalogue::format`].
+pub(crate) const PATTERN_IDS: [&str; 7] = [
+    "times_note",
+    "day_at",
+    "day_time",
+    "date_range_tight",
+    "date_range_wide",
+    "time_range",
+    "language_name",
+];
+
+/// Every message id the exports ask the catalogues for: a catalogue must define exactly these.
+pub(crate) fn message_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    ids.extend_from_slice(Labels::IDS);
+    ids.extend_from_slice(SignageWords::IDS);
+    ids.extend_from_slice(&KIND_IDS);
+    ids.extend_from_slice(&PATTERN_IDS);
+    ids
 }
 
-/// The words of one language.
-#[derive(Debug, Clone)]
+/// A catalogue's words live as long as the program: read once for each shipped language (a
+/// bounded set), never per export.
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+/// The words of one catalogue, read once.
+struct Words {
+    catalogue: &'static Catalogue,
+    labels: Labels,
+    signage: SignageWords,
+    kinds: [&'static str; 8],
+}
+
+fn words_for(catalogue: &'static Catalogue) -> &'static Words {
+    static ALL: OnceLock<std::sync::Mutex<Vec<&'static Words>>> = OnceLock::new();
+    let all = ALL.get_or_init(Default::default);
+    let mut all = match all.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(w) = all.iter().find(|w| std::ptr::eq(w.catalogue, catalogue)) {
+        return w;
+    }
+    let words: &'static Words = Box::leak(Box::new(Words {
+        catalogue,
+        labels: Labels::from_fn(|id| leak(catalogue.text(id))),
+        // Signage fills in its values later, where the message has `{ $value }`.
+        signage: SignageWords::from_fn(|id| leak(catalogue.format(id, &[("value", "{}")]))),
+        kinds: KIND_IDS.map(|id| leak(catalogue.text(id))),
+    }));
+    all.push(words);
+    words
+}
+
+/// English words built in, for a build without catalogues (never the case for a release, whose
+/// tests check every catalogue).
+fn fallback_words() -> Option<&'static Words> {
+    catalogue::for_tag(Domain::Export, "en").map(words_for)
+}
+
+/// The CLDR formatters of one language.
+struct Dates {
+    long: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMDE>,
+    day_month: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::MDE>,
+    ymd: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMD>,
+    time: NoCalendarFormatter<fieldsets::T>,
+}
+
+impl Dates {
+    fn try_new(locale: &icu_locale_core::Locale) -> Option<Dates> {
+        let prefs = || icu_datetime::DateTimeFormatterPreferences::from(locale);
+        Some(Dates {
+            long: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::YMDE::long()).ok()?,
+            day_month: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::MDE::long())
+                .ok()?,
+            ymd: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::YMD::long()).ok()?,
+            time: NoCalendarFormatter::try_new(prefs(), fieldsets::T::hm()).ok()?,
+        })
+    }
+
+    /// The formatters for a tag: the language's own when CLDR has it (month names unlike the
+    /// root locale's "M12"), else English's.
+    fn for_tag(tag: &str) -> Option<Dates> {
+        let probe = Date::try_new_gregorian(2017, 12, 5).ok()?;
+        let root = Dates::try_new(&icu_locale_core::Locale::UNKNOWN)?;
+        let root_text = root.day_month.format(&probe).to_string();
+        let parsed = tag.parse::<icu_locale_core::Locale>().ok();
+        if let Some(dates) = parsed.as_ref().and_then(Dates::try_new) {
+            if dates.day_month.format(&probe).to_string() != root_text {
+                return Some(dates);
+            }
+        }
+        let en = icu_locale_core::Locale::try_from_str("en").ok()?;
+        Dates::try_new(&en)
+    }
+}
+
+/// The text of a formatted date and where its year, month and day are in it.
+#[derive(Default)]
+struct Parts {
+    text: String,
+    fields: Vec<(usize, usize, Part)>,
+    /// Keep every date field (the weekday too), not only those a range may share.
+    all: bool,
+}
+
+impl std::fmt::Write for Parts {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.text.push_str(s);
+        Ok(())
+    }
+}
+
+impl PartsWrite for Parts {
+    type SubPartsWrite = Parts;
+
+    fn with_part(
+        &mut self,
+        part: Part,
+        mut f: impl FnMut(&mut Self::SubPartsWrite) -> std::fmt::Result,
+    ) -> std::fmt::Result {
+        let start = self.text.len();
+        f(self)?;
+        if (self.all && part.category == icu_datetime::parts::DAY.category)
+            || [
+                icu_datetime::parts::YEAR,
+                icu_datetime::parts::MONTH,
+                icu_datetime::parts::DAY,
+                icu_datetime::parts::ERA,
+            ]
+            .contains(&part)
+        {
+            self.fields.push((start, self.text.len(), part));
+        }
+        Ok(())
+    }
+}
+
+fn parts(w: &impl Writeable) -> Parts {
+    let mut p = Parts::default();
+    // Writing to a String cannot fail.
+    let _ = w.write_to_parts(&mut p);
+    p.fields.sort_by_key(|f| f.0);
+    p
+}
+
+impl Parts {
+    /// French writes the first of the month as an ordinal, "1er" ("mardi 1er décembre"), where
+    /// CLDR writes "1": the day field is rewritten and the fields after it moved along.
+    fn french_first(mut self) -> Parts {
+        let Some(k) = self
+            .fields
+            .iter()
+            .position(|&(a, b, part)| part == icu_datetime::parts::DAY && &self.text[a..b] == "1")
+        else {
+            return self;
+        };
+        let (_, end, _) = self.fields[k];
+        self.text.insert_str(end, "er");
+        self.fields[k].1 += 2;
+        for f in self.fields.iter_mut().skip(k + 1) {
+            f.0 += 2;
+            f.1 += 2;
+        }
+        self
+    }
+}
+
+/// What a date range shares written once: "5–6 December 2017", "December 5–6, 2017",
+/// "5.–6. Dezember 2017", "2017年11月30日～12月1日". `start` and `end` are the two dates in the
+/// same pattern; `(tight, wide)` join them when one field differs or several do.
+fn shared_range(start: &Parts, end: &Parts, join: impl Fn(&str, &str, bool) -> String) -> String {
+    let same_shape = start.fields.len() == end.fields.len()
+        && start
+            .fields
+            .iter()
+            .zip(&end.fields)
+            .all(|(a, b)| a.2 == b.2);
+    fn text(p: &Parts, i: usize) -> &str {
+        &p.text[p.fields[i].0..p.fields[i].1]
+    }
+    let differing: Vec<usize> = (0..start.fields.len())
+        .filter(|&i| same_shape && text(start, i) != text(end, i))
+        .collect();
+    let (Some(&first), Some(&last)) = (differing.first(), differing.last()) else {
+        return join(&start.text, &end.text, false);
+    };
+    // The start keeps what follows its last differing field when it is part of it ("5." in
+    // German, "5日" in Japanese), not a space or a comma between fields.
+    let mut cut = start.fields[last].1;
+    let next_field = start.fields.get(last + 1).map_or(start.text.len(), |f| f.0);
+    for c in start.text[cut..next_field].chars() {
+        if c.is_whitespace() || matches!(c, ',' | '،' | '、' | '/' | '-' | '–' | '‐') {
+            break;
+        }
+        cut += c.len_utf8();
+    }
+    let tight = first == last;
+    join(&start.text[..cut], &end.text[end.fields[first].0..], !tight)
+}
+
+/// The words and date formats of one language.
+#[derive(Clone)]
 pub(crate) struct Locale {
-    lang: Lang,
-    /// The tag to put in `lang` attributes: the event's own when well-formed, else `en`.
+    words: Option<&'static Words>,
+    dates: Option<Arc<Dates>>,
+    /// The tag to put in `lang` attributes: the event's own when usable, else `en`.
     pub tag: String,
+    /// Which way the language is written (`dir` attributes).
+    pub dir: Direction,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale")
+            .field("tag", &self.tag)
+            .field("catalogue", &self.catalogue_tag())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Locale {
-    /// The locale for a BCP 47 tag such as `fr`, `fr-CA` or `en-GB`.
+    /// The locale for a BCP 47 tag such as `fr`, `fr-CA`, `de-AT` or `zh-Hans`.
     pub fn for_tag(tag: &str) -> Locale {
-        match crate::language::primary(tag) {
-            Some(primary) => Locale {
-                lang: if primary == "fr" { Lang::Fr } else { Lang::En },
-                tag: tag.to_string(),
-            },
-            None => Locale {
-                lang: Lang::En,
-                tag: "en".to_string(),
-            },
+        let tag = if crate::language::is_usable_tag(tag) {
+            tag.to_string()
+        } else {
+            "en".to_string()
+        };
+        let words = catalogue::for_tag(Domain::Export, &tag)
+            .map(words_for)
+            .or_else(fallback_words);
+        Locale {
+            words,
+            dates: Dates::for_tag(&tag).map(Arc::new),
+            dir: crate::language::direction(&tag),
+            tag,
         }
     }
 
+    /// The tag of the catalogue the words come from (`fr` for `fr-CA`).
+    pub fn catalogue_tag(&self) -> &'static str {
+        self.words.map_or("en", |w| w.catalogue.tag)
+    }
+
     pub fn labels(&self) -> &'static Labels {
-        match self.lang {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
+        static EMPTY: OnceLock<Labels> = OnceLock::new();
+        match self.words {
+            Some(w) => &w.labels,
+            None => EMPTY.get_or_init(|| Labels::from_fn(|id| id)),
         }
     }
 
     pub fn signage(&self) -> &'static SignageWords {
-        match self.lang {
-            Lang::Fr => &FR_SIGNAGE,
-            Lang::En => &EN_SIGNAGE,
+        static EMPTY: OnceLock<SignageWords> = OnceLock::new();
+        match self.words {
+            Some(w) => &w.signage,
+            None => EMPTY.get_or_init(|| SignageWords::from_fn(|id| id)),
         }
     }
 
-    /// "mardi 5 décembre à 09:00" / "Tuesday 5 December at 09:00".
+    /// A message with variables (`day_at`, `time_range`, …).
+    fn pattern(&self, id: &str, args: &[(&str, &str)]) -> String {
+        match self.words {
+            Some(w) => w.catalogue.format(id, args),
+            None => args.iter().map(|(_, v)| *v).collect::<Vec<_>>().join(" "),
+        }
+    }
+
+    /// "mardi 5 décembre à 09:00" / "Tuesday, December 5 at 9:00 AM".
     pub fn day_at(&self, date: NaiveDate, time: &str) -> String {
-        let at = match self.lang {
-            Lang::Fr => "à",
-            Lang::En => "at",
-        };
-        format!("{} {at} {time}", self.day_month(date))
+        self.pattern("day_at", &[("day", &self.day_month(date)), ("time", time)])
     }
 
-    fn weekday(&self, date: NaiveDate) -> &'static str {
-        let i = date.weekday().num_days_from_monday() as usize;
-        match self.lang {
-            Lang::Fr => FR_WEEKDAYS[i],
-            Lang::En => EN_WEEKDAYS[i],
+    /// A formatted date's parts, in this language's typography.
+    fn date_parts(&self, w: &impl Writeable) -> Parts {
+        let p = parts(w);
+        if self.french() {
+            p.french_first()
+        } else {
+            p
         }
     }
 
-    fn month(&self, date: NaiveDate) -> &'static str {
-        let i = date.month0() as usize;
-        match self.lang {
-            Lang::Fr => FR_MONTHS[i],
-            Lang::En => EN_MONTHS[i],
-        }
+    fn french(&self) -> bool {
+        crate::language::primary(&self.tag).is_some_and(|p| p == "fr")
     }
 
-    /// "5", or "1er" for the first of the month in French.
-    fn day_number(&self, date: NaiveDate) -> String {
-        match (self.lang, date.day()) {
-            (Lang::Fr, 1) => "1er".to_string(),
-            (_, d) => d.to_string(),
-        }
-    }
-
-    /// "mardi 5 décembre 2017" / "Tuesday 5 December 2017".
+    /// "mardi 5 décembre 2017" / "Tuesday, December 5, 2017" / "Dienstag, 5. Dezember 2017";
+    /// "vendredi 1er décembre 2017".
     pub fn long_date(&self, date: NaiveDate) -> String {
-        format!(
-            "{} {} {} {}",
-            self.weekday(date),
-            self.day_number(date),
-            self.month(date),
-            date.year()
-        )
+        match (&self.dates, gregorian(date)) {
+            (Some(d), Some(g)) => self.date_parts(&d.long.format(&g)).text,
+            _ => date.to_string(),
+        }
     }
 
-    /// "mardi 5 décembre" / "Tuesday 5 December".
+    /// "mardi 5 décembre" / "Tuesday, December 5" / "12月5日火曜日".
     pub fn day_month(&self, date: NaiveDate) -> String {
-        format!(
-            "{} {} {}",
-            self.weekday(date),
-            self.day_number(date),
-            self.month(date)
+        match (&self.dates, gregorian(date)) {
+            (Some(d), Some(g)) => self.date_parts(&d.day_month.format(&g)).text,
+            _ => date.format("%m-%d").to_string(),
+        }
+    }
+
+    /// A time of day on the language's clock: "09:00", "9:00 AM", "9:00 ص".
+    pub fn time(&self, time: NaiveTime) -> String {
+        let t = Time::try_new(time.hour() as u8, time.minute() as u8, 0, 0).ok();
+        match (&self.dates, t) {
+            (Some(d), Some(t)) => d.time.format(&t).to_string(),
+            _ => time.format("%H:%M").to_string(),
+        }
+    }
+
+    /// "Times are local (Europe/Paris)", "時刻は現地時間です（Asia/Tokyo）".
+    pub fn times_note(&self, zone: &str) -> String {
+        self.pattern(
+            "times_note",
+            &[("times", self.labels().times_in), ("zone", zone)],
         )
     }
 
-    /// The event's dates: "du 5 au 6 décembre 2017", "5–6 December 2017", one day as its
-    /// long date.
+    /// A day and a time range: "Tuesday, December 5, 9:00 AM–10:30 AM".
+    pub fn day_time(&self, date: NaiveDate, time: &str) -> String {
+        self.pattern(
+            "day_time",
+            &[("day", &self.day_month(date)), ("time", time)],
+        )
+    }
+
+    /// "14:00–15:30" / "2:00 PM–3:30 PM".
+    pub fn time_range(&self, start: &str, end: &str) -> String {
+        self.pattern("time_range", &[("start", start), ("end", end)])
+    }
+
+    /// The event's dates: "5–6 December 2017", "5.–6. Dezember 2017", "2017年12月5日～6日";
+    /// one day as its long date.
     pub fn date_range(&self, start: NaiveDate, end: NaiveDate) -> String {
         if start == end {
             return self.long_date(start);
         }
-        let (d1, d2) = (self.day_number(start), self.day_number(end));
-        let (m1, m2) = (self.month(start), self.month(end));
-        let (y1, y2) = (start.year(), end.year());
-        match self.lang {
-            Lang::Fr if y1 != y2 => format!("du {d1} {m1} {y1} au {d2} {m2} {y2}"),
-            Lang::Fr if m1 != m2 => format!("du {d1} {m1} au {d2} {m2} {y2}"),
-            Lang::Fr => format!("du {d1} au {d2} {m2} {y2}"),
-            Lang::En if y1 != y2 => format!("{d1} {m1} {y1} – {d2} {m2} {y2}"),
-            Lang::En if m1 != m2 => format!("{d1} {m1} – {d2} {m2} {y2}"),
-            Lang::En => format!("{d1}–{d2} {m2} {y2}"),
+        let (Some(d), Some(gs), Some(ge)) = (&self.dates, gregorian(start), gregorian(end)) else {
+            return format!("{start} – {end}");
+        };
+        let (ps, pe) = (
+            self.date_parts(&d.ymd.format(&gs)),
+            self.date_parts(&d.ymd.format(&ge)),
+        );
+        shared_range(&ps, &pe, |a, b, wide| {
+            let id = if wide {
+                "date_range_wide"
+            } else {
+                "date_range_tight"
+            };
+            self.pattern(id, &[("start", a), ("end", b)])
+        })
+    }
+
+    /// A long date's CLDR pattern ("EEEE, d. MMMM y") and its text cut into fields (`year`,
+    /// `month`, `day`, `weekday`, …) and literals (`literal`), for checking that the text reads
+    /// back through the pattern.
+    pub fn long_date_parts(
+        &self,
+        date: NaiveDate,
+    ) -> Option<(String, Vec<(&'static str, String)>)> {
+        let (d, g) = (self.dates.as_ref()?, gregorian(date)?);
+        let formatted = d.long.format(&g);
+        let pattern = formatted.pattern().write_to_string().into_owned();
+        let mut p = Parts {
+            all: true,
+            ..Parts::default()
+        };
+        let _ = formatted.write_to_parts(&mut p);
+        p.fields.sort_by_key(|f| f.0);
+        if self.french() {
+            p = p.french_first();
         }
+        let mut out = Vec::new();
+        let mut at = 0;
+        for (start, end, part) in &p.fields {
+            if *start < at {
+                continue;
+            }
+            if *start > at {
+                out.push(("literal", p.text[at..*start].to_string()));
+            }
+            out.push((part.value, p.text[*start..*end].to_string()));
+            at = *end;
+        }
+        if at < p.text.len() {
+            out.push(("literal", p.text[at..].to_string()));
+        }
+        Some((pattern, out))
     }
 
     /// The name of a session kind ("Table ronde", "Workshop").
     pub fn kind(&self, kind: crate::model::Kind) -> &'static str {
-        use crate::model::Kind::*;
-        match (self.lang, kind) {
-            (Lang::Fr, Talk) => "Intervention",
-            (Lang::Fr, Keynote) => "Plénière",
-            (Lang::Fr, Panel) => "Débat",
-            (Lang::Fr, Workshop) => "Atelier",
-            (Lang::Fr, Roundtable) => "Table ronde",
-            (Lang::Fr, Break) => "Pause",
-            (Lang::Fr, Social) => "Moment convivial",
-            (Lang::Fr, Other) => "Autre",
-            (Lang::En, Talk) => "Talk",
-            (Lang::En, Keynote) => "Keynote",
-            (Lang::En, Panel) => "Panel",
-            (Lang::En, Workshop) => "Workshop",
-            (Lang::En, Roundtable) => "Round table",
-            (Lang::En, Break) => "Break",
-            (Lang::En, Social) => "Social",
-            (Lang::En, Other) => "Other",
+        let i = KINDS.iter().position(|&k| k == kind).unwrap_or(7);
+        match self.words {
+            Some(w) => w.kinds[i],
+            None => KIND_IDS[i],
+        }
+    }
+
+    /// A language's name for a session's `language` or `interpretation` tag, in this locale's
+    /// words when the catalogue names it (`language_name` with `$tag`), else the tag itself.
+    pub fn language_name(&self, tag: &str) -> String {
+        let primary = crate::language::primary(tag).unwrap_or_default();
+        let name = self.pattern("language_name", &[("tag", &primary)]);
+        if name.trim().is_empty() || name == primary {
+            tag.to_string()
+        } else {
+            name
         }
     }
 }
@@ -434,7 +585,7 @@ impl Locale {
     /// cannot break, so the sign never starts a line. Only a space already there is changed:
     /// `https://…`, `14:00` or `C++;` are left as they are. Other languages: unchanged.
     pub fn typography(&self, text: &str) -> String {
-        if self.lang != Lang::Fr || !text.contains([' ', '\u{a0}']) {
+        if !self.french() || !text.contains([' ', '\u{a0}']) {
             return text.to_string();
         }
         let mut out = String::with_capacity(text.len() + 8);
@@ -448,6 +599,10 @@ impl Locale {
         }
         out
     }
+}
+
+fn gregorian(date: NaiveDate) -> Option<Date<Gregorian>> {
+    Date::try_new_gregorian(date.year(), date.month() as u8, date.day() as u8).ok()
 }
 
 /// First letter upper-cased, the rest untouched ("mardi 5 décembre" → "Mardi 5 décembre").
@@ -481,45 +636,139 @@ mod tests {
         );
         // A no-break space already there stays one that cannot break.
         assert_eq!(fr.typography("Pourquoi\u{a0}?"), "Pourquoi\u{202f}?");
+        // French of Canada too; other languages unchanged.
+        assert_eq!(Locale::for_tag("fr-CA").typography("Oui ?"), "Oui\u{202f}?");
         let en = Locale::for_tag("en");
         assert_eq!(en.typography("Why ? Now !"), "Why ? Now !");
+        assert_eq!(Locale::for_tag("de").typography("Warum ?"), "Warum ?");
     }
 
     #[test]
-    fn french_dates() {
+    fn dates_read_as_cldr_writes_them() {
         let fr = Locale::for_tag("fr");
         assert_eq!(fr.long_date(date(2017, 12, 5)), "mardi 5 décembre 2017");
-        assert_eq!(
-            fr.long_date(date(2017, 12, 1)),
-            "vendredi 1er décembre 2017"
-        );
-        assert_eq!(
-            fr.date_range(date(2017, 12, 5), date(2017, 12, 6)),
-            "du 5 au 6 décembre 2017"
-        );
-        assert_eq!(
-            fr.date_range(date(2017, 11, 30), date(2017, 12, 1)),
-            "du 30 novembre au 1er décembre 2017"
-        );
         assert_eq!(
             capitalise(&fr.day_month(date(2018, 8, 15))),
             "Mercredi 15 août"
         );
+        // The first of the month is an ordinal in French, in every form of a date.
+        assert_eq!(
+            fr.long_date(date(2017, 12, 1)),
+            "vendredi 1er décembre 2017"
+        );
+        assert_eq!(fr.day_month(date(2026, 12, 1)), "mardi 1er décembre");
+        assert_eq!(
+            Locale::for_tag("fr-CA").day_month(date(2026, 12, 1)),
+            "mardi 1er décembre"
+        );
+        assert_eq!(
+            fr.date_range(date(2017, 12, 1), date(2017, 12, 2)),
+            "du 1er au 2 décembre 2017"
+        );
+        assert_eq!(fr.long_date(date(2017, 12, 11)), "lundi 11 décembre 2017");
+        let de = Locale::for_tag("de");
+        assert_eq!(de.long_date(date(2017, 1, 1)), "Sonntag, 1. Januar 2017");
+        assert_eq!(
+            de.long_date(date(2017, 12, 5)),
+            "Dienstag, 5. Dezember 2017"
+        );
+        let ja = Locale::for_tag("ja");
+        assert_eq!(ja.long_date(date(2017, 12, 5)), "2017年12月5日火曜日");
+        let gb = Locale::for_tag("en-GB");
+        assert_eq!(gb.long_date(date(2017, 12, 5)), "Tuesday, 5 December 2017");
+        let us = Locale::for_tag("en");
+        assert_eq!(us.long_date(date(2017, 12, 5)), "Tuesday, December 5, 2017");
     }
 
     #[test]
-    fn english_dates_and_fallback() {
-        let en = Locale::for_tag("en-GB");
-        assert_eq!(en.long_date(date(2017, 12, 5)), "Tuesday 5 December 2017");
+    fn ranges_share_what_they_can() {
+        let cases = [
+            ("en-GB", (2017, 12, 5), (2017, 12, 6), "5–6 December 2017"),
+            ("en", (2017, 12, 5), (2017, 12, 6), "December 5–6, 2017"),
+            (
+                "en",
+                (2017, 11, 30),
+                (2017, 12, 1),
+                "November 30 – December 1, 2017",
+            ),
+            (
+                "en-GB",
+                (2017, 12, 30),
+                (2018, 1, 2),
+                "30 December 2017 – 2 January 2018",
+            ),
+            (
+                "fr",
+                (2017, 12, 5),
+                (2017, 12, 6),
+                "du 5 au 6 décembre 2017",
+            ),
+            (
+                "fr",
+                (2017, 11, 30),
+                (2017, 12, 1),
+                "du 30 novembre au 1er décembre 2017",
+            ),
+            ("de", (2017, 12, 5), (2017, 12, 6), "5.–6. Dezember 2017"),
+            (
+                "de",
+                (2017, 11, 30),
+                (2017, 12, 1),
+                "30. November – 1. Dezember 2017",
+            ),
+            ("ja", (2017, 12, 5), (2017, 12, 6), "2017年12月5日～6日"),
+            (
+                "ja",
+                (2017, 11, 30),
+                (2017, 12, 1),
+                "2017年11月30日～12月1日",
+            ),
+            (
+                "zh-Hans",
+                (2017, 12, 5),
+                (2017, 12, 6),
+                "2017年12月5日至6日",
+            ),
+        ];
+        for (tag, a, b, want) in cases {
+            let l = Locale::for_tag(tag);
+            let got = l.date_range(date(a.0, a.1, a.2), date(b.0, b.1, b.2));
+            assert_eq!(got, want, "{tag}");
+        }
+        let one = Locale::for_tag("de").date_range(date(2017, 12, 5), date(2017, 12, 5));
+        assert_eq!(one, "Dienstag, 5. Dezember 2017");
+    }
+
+    #[test]
+    fn clocks_follow_the_language() {
+        let t = NaiveTime::from_hms_opt(14, 5, 0).unwrap();
+        assert_eq!(Locale::for_tag("fr").time(t), "14:05");
+        assert_eq!(Locale::for_tag("de").time(t), "14:05");
+        assert_eq!(Locale::for_tag("en").time(t), "2:05\u{202f}PM");
+        assert_eq!(Locale::for_tag("en-GB").time(t), "14:05");
+        assert_eq!(Locale::for_tag("en-u-hc-h23").time(t), "14:05");
+    }
+
+    #[test]
+    fn tags_fall_back_along_their_chain() {
+        assert_eq!(Locale::for_tag("fr-CA").labels().speakers, "Intervenants");
+        assert_eq!(Locale::for_tag("fr-CA").catalogue_tag(), "fr");
+        assert_eq!(Locale::for_tag("zh-CN").catalogue_tag(), "zh-Hans");
+        // No catalogue, and no CLDR data: English words and dates, its own tag kept.
+        let unknown = Locale::for_tag("qaa");
+        assert_eq!(unknown.tag, "qaa");
+        assert_eq!(unknown.labels().speakers, "Speakers");
         assert_eq!(
-            en.date_range(date(2017, 12, 5), date(2017, 12, 6)),
-            "5–6 December 2017"
+            unknown.long_date(date(2017, 12, 5)),
+            "Tuesday, December 5, 2017"
         );
-        let de = Locale::for_tag("de");
-        assert_eq!(de.tag, "de");
-        assert_eq!(de.labels().speakers, "Speakers");
+        // CLDR data without a catalogue: its own dates, English words.
+        let sv = Locale::for_tag("sv");
+        assert_eq!(sv.labels().speakers, "Speakers");
+        assert_eq!(sv.long_date(date(2017, 12, 5)), "tisdag 5 december 2017");
         let bad = Locale::for_tag("\"><script>");
         assert_eq!(bad.tag, "en");
-        assert_eq!(Locale::for_tag("fr-CA").labels().speakers, "Intervenants");
+        assert_eq!(Locale::for_tag("ar").dir, Direction::Rtl);
+        assert_eq!(Locale::for_tag("fr").dir, Direction::Ltr);
     }
 }

@@ -10,12 +10,12 @@
 //! write it), its name and extension, and an arm in `render_format`.
 
 pub(crate) mod agenda;
-pub mod changes;
+pub(crate) mod changes;
 pub mod clean;
 mod contentline;
 mod contrast;
 mod csv;
-pub mod deliver;
+pub(crate) mod deliver;
 pub mod frab;
 mod html;
 mod ics;
@@ -183,6 +183,35 @@ pub struct Options {
     /// and stamps per session, removed sessions, change marks, the changelog. `None`: an
     /// event without releases (every `SEQUENCE` is 0, every stamp is `stamp`).
     pub changes: Option<std::sync::Arc<ChangeInfo>>,
+    /// The language to publish in (`export --lang`), instead of the event's `language`.
+    pub lang: Option<String>,
+}
+
+impl Options {
+    /// The language the export is written in: `--lang`, else the event's.
+    pub fn language<'a>(&'a self, program: &'a Program) -> &'a str {
+        self.lang.as_deref().unwrap_or(&program.event.language)
+    }
+}
+
+/// A date as an export in `lang` writes it in full ("Dienstag, 5. Dezember 2017").
+pub fn long_date(lang: &str, date: chrono::NaiveDate) -> String {
+    Locale::for_tag(lang).long_date(date)
+}
+
+/// The CLDR pattern of [`long_date`] in `lang` and the date's text cut into its fields
+/// (`("weekday", "Dienstag")`, `("literal", ", ")`, …): what a test reads the date back with.
+pub fn long_date_parts(
+    lang: &str,
+    date: chrono::NaiveDate,
+) -> Option<(String, Vec<(&'static str, String)>)> {
+    Locale::for_tag(lang).long_date_parts(date)
+}
+
+/// Every message id the exports read from a catalogue (`locales/<tag>/export.ftl`): each
+/// catalogue must define exactly these.
+pub fn catalogue_message_ids() -> Vec<&'static str> {
+    locale::message_ids()
 }
 
 /// What the calendar shows of one placed session of the whole program.
@@ -497,7 +526,7 @@ pub fn export(
 ) -> Result<Vec<OutputFile>, ExportError> {
     let schedule = Schedule::new(program);
     let filter = selection.resolve(program).map_err(ExportError::Selection)?;
-    let locale = Locale::for_tag(&program.event.language);
+    let locale = Locale::for_tag(options.language(program));
     let tz = program.event.timezone;
     let parts = match split {
         Some(split) => {
@@ -666,6 +695,7 @@ duration = 15
             stamp: 1_700_000_000,
             template: None,
             changes: None,
+            lang: None,
         }
     }
 
@@ -675,7 +705,7 @@ duration = 15
         let schedule = Schedule::new(&program);
         let filter = Selection::default().resolve(&program).expect("filter");
         let agenda = Agenda::new(&schedule, &filter, None, false);
-        let locale = Locale::for_tag("en");
+        let locale = Locale::for_tag("en-GB");
         let links = view::IcsLinks {
             root: None,
             program: None,

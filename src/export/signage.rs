@@ -71,6 +71,8 @@ struct RoomLink {
 #[derive(Serialize)]
 struct PageView<'a> {
     lang: String,
+    /// `ltr` or `rtl`.
+    dir: &'static str,
     title: String,
     event_name: String,
     room: Option<RoomLink>,
@@ -396,6 +398,7 @@ pub(crate) fn render(
     let offsets = offsets(&board);
     let page = |room: Option<usize>, states: Vec<StateView>, rooms: Vec<RoomLink>| PageView {
         lang: locale.tag.clone(),
+        dir: locale.dir.as_str(),
         title: match room {
             Some(r) => format!("{} — {}", board.rooms[r].name, board.event.name),
             None => board.event.name.clone(),

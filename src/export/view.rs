@@ -24,6 +24,8 @@ pub(crate) const PALETTE: [&str; 8] = [
 #[derive(Serialize)]
 pub(crate) struct View {
     pub lang: String,
+    /// `ltr` or `rtl`: the `dir` of the page.
+    pub dir: &'static str,
     pub labels: &'static Labels,
     pub title: String,
     pub event: EventView,
@@ -54,10 +56,21 @@ pub(crate) struct WebView {
     pub home: Option<String>,
     pub rooms: Vec<RoomView>,
     pub kinds: Vec<KindView>,
-    pub languages: Vec<String>,
+    /// The languages sessions are given in (a session without one is in the event's), named
+    /// as the cards name them.
+    pub languages: Vec<LanguageView>,
+    /// The badges of the session under way and the one after (the signage's words).
+    pub now: &'static str,
+    pub next: &'static str,
     /// The time zone the times are shown in (the event's, or UTC), for the "my time zone"
     /// option.
     pub timezone: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct LanguageView {
+    pub tag: String,
+    pub name: String,
 }
 
 #[derive(Serialize)]
@@ -77,6 +90,10 @@ pub(crate) struct EventView {
     pub description: Option<String>,
     pub timezone: String,
     pub language: String,
+    /// `languages` as given (tags), and their names in the page's language ("français,
+    /// anglais"); the names are empty unless the event lists two or more.
+    pub languages: Vec<String>,
+    pub language_names: String,
 }
 
 #[derive(Serialize)]
@@ -167,6 +184,14 @@ pub(crate) struct SessionView {
     pub url_text: Option<String>,
     pub tags: Vec<String>,
     pub language: Option<String>,
+    /// The session's language by name ("anglais"), when it is worth saying: the session gives
+    /// one and it is not the event's only language.
+    pub language_name: Option<String>,
+    /// The languages the session is interpreted into (tags), and their names.
+    pub interpretation: Vec<String>,
+    pub interpretation_names: String,
+    /// "Langue : anglais · Interprétation : français", or none.
+    pub languages_line: Option<String>,
     /// Relative link to the session's own `.ics`, when one is written.
     pub ics: Option<String>,
     pub grid: Option<GridView>,
@@ -247,8 +272,9 @@ pub(crate) struct IcsLinks {
     pub changes: Option<std::sync::Arc<ChangeInfo>>,
 }
 
-fn clock(agenda: &Agenda, t: Instant) -> String {
-    to_local(agenda.display, t).format("%H:%M").to_string()
+/// The time of day on the language's clock ("09:00", "9:00 AM").
+fn clock(agenda: &Agenda, locale: &Locale, t: Instant) -> String {
+    locale.time(to_local(agenda.display, t).time())
 }
 
 fn iso(agenda: &Agenda, t: Instant) -> String {
@@ -280,6 +306,51 @@ fn room_page(agenda: &Agenda, r: usize, root: Option<&str>) -> Option<String> {
     root.map(|root| format!("{root}rooms/{}/index.html", agenda.rooms[r].id))
 }
 
+/// The language a session is given in: its own, else the event's.
+fn spoken_language<'a>(agenda: &'a Agenda, entry: &'a Entry) -> &'a str {
+    entry.language.as_deref().unwrap_or(&agenda.event.language)
+}
+
+/// The session's language when it is worth saying: given, and not the event's only language.
+fn shown_language<'a>(agenda: &Agenda, entry: &'a Entry) -> Option<&'a str> {
+    let tag = entry.language.as_deref()?;
+    let e = &agenda.event;
+    let only = e.languages.len() <= 1 && tag.eq_ignore_ascii_case(&e.language);
+    (!only).then_some(tag)
+}
+
+/// Language names, joined as a list ("français, anglais").
+fn names_of(locale: &Locale, tags: &[String]) -> String {
+    tags.iter()
+        .map(|t| locale.language_name(t))
+        .collect::<Vec<_>>()
+        .join(locale.labels().list_separator)
+}
+
+/// "Language: English · Interpretation: French", or `None` when neither is worth saying. One
+/// home for the agendas and the calendars.
+pub(crate) fn languages_line(agenda: &Agenda, locale: &Locale, entry: &Entry) -> Option<String> {
+    let labels = locale.labels();
+    let mut parts = Vec::new();
+    if let Some(tag) = shown_language(agenda, entry) {
+        parts.push(format!(
+            "{}{}{}",
+            labels.language,
+            labels.colon,
+            locale.language_name(tag)
+        ));
+    }
+    if !entry.interpretation.is_empty() {
+        parts.push(format!(
+            "{}{}{}",
+            labels.interpretation,
+            labels.colon,
+            names_of(locale, &entry.interpretation)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 fn person(agenda: &Agenda, locale: &Locale, p: usize) -> PersonView {
     let person = &agenda.people[p];
     PersonView {
@@ -304,20 +375,16 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
             let ls = to_local(agenda.display, s);
             let le = to_local(agenda.display, e);
             let time = if ls.date_naive() == le.date_naive() {
-                format!("{}–{}", clock(agenda, s), clock(agenda, e))
+                locale.time_range(&clock(agenda, locale, s), &clock(agenda, locale, e))
             } else {
-                format!(
-                    "{}–{} {}",
-                    clock(agenda, s),
-                    locale.day_month(le.date_naive()),
-                    clock(agenda, e)
-                )
+                let end = locale.day_at(le.date_naive(), &clock(agenda, locale, e));
+                locale.time_range(&clock(agenda, locale, s), &end)
             };
             (
                 Some(ls.date_naive().to_string()),
                 Some(locale.long_date(ls.date_naive())),
-                Some(clock(agenda, s)),
-                Some(clock(agenda, e)),
+                Some(clock(agenda, locale, s)),
+                Some(clock(agenda, locale, e)),
                 Some(time),
                 Some(iso(agenda, s)),
                 Some(iso(agenda, e)),
@@ -355,7 +422,7 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         list.iter()
             .map(|p| p.name.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(labels.list_separator)
     };
     SessionView {
         id: entry.id.clone(),
@@ -406,6 +473,10 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         url_text: entry.url_text.clone(),
         tags: entry.tags.clone(),
         language: entry.language.clone(),
+        language_name: shown_language(agenda, entry).map(|t| locale.language_name(t)),
+        interpretation: entry.interpretation.clone(),
+        interpretation_names: names_of(locale, &entry.interpretation),
+        languages_line: languages_line(agenda, locale, entry),
         ics: (links.sessions && slot.is_some())
             .then(|| format!("{}sessions/{}.ics", root.unwrap_or(""), entry.key)),
         grid: None,
@@ -521,7 +592,7 @@ fn grid(
         .iter()
         .take(bounds.len().saturating_sub(1))
         .map(|&t| SlotView {
-            label: clock(agenda, t),
+            label: clock(agenda, locale, t),
             row: row(t),
             anchor: format!("{day_anchor}-{}", row(t)),
             starts: entries.iter().any(|e| e.slot.is_some_and(|(s, _)| s == t)),
@@ -610,7 +681,8 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     }
     // By name as people read them (the same collation as the editor), then by index.
     people.sort_by(|&a, &b| {
-        crate::collate::cmp(&agenda.people[a].name, &agenda.people[b].name).then(a.cmp(&b))
+        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
+            .then(a.cmp(&b))
     });
     let speakers = people
         .into_iter()
@@ -634,11 +706,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                         title: locale.typography(&e.title),
                         when: e.slot.map(|(s, end)| {
                             let day = to_local(agenda.display, s).date_naive();
-                            format!(
-                                "{}, {}–{}",
-                                locale.day_month(day),
-                                clock(agenda, s),
-                                clock(agenda, end)
+                            locale.day_time(
+                                day,
+                                &locale.time_range(
+                                    &clock(agenda, locale, s),
+                                    &clock(agenda, locale, end),
+                                ),
                             )
                         }),
                         cancelled: e.status == Status::Cancelled,
@@ -649,13 +722,14 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .collect();
 
     let times_note = if agenda.display == agenda.tz {
-        format!("{} ({})", labels.times_in, agenda.tz.name())
+        locale.times_note(agenda.tz.name())
     } else {
         labels.times_in_utc.to_string()
     };
     let e = &agenda.event;
     View {
         lang: locale.tag.clone(),
+        dir: locale.dir.as_str(),
         labels,
         title: agenda.title(),
         event: EventView {
@@ -668,6 +742,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             description: e.description.clone(),
             timezone: agenda.tz.name().to_string(),
             language: e.language.clone(),
+            languages: e.languages.clone(),
+            language_names: if e.languages.len() > 1 {
+                names_of(locale, &e.languages)
+            } else {
+                String::new()
+            },
         },
         subject: agenda.subject.as_ref().map(|s| SubjectView {
             kind: match s.split {
@@ -708,7 +788,7 @@ fn web(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> WebView {
     let mut languages: Vec<String> = agenda
         .entries
         .iter()
-        .filter_map(|e| e.language.clone())
+        .map(|e| spoken_language(agenda, e).to_string())
         .collect();
     languages.sort();
     languages.dedup();
@@ -734,7 +814,15 @@ fn web(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> WebView {
                 label: locale.kind(k),
             })
             .collect(),
-        languages,
+        languages: languages
+            .into_iter()
+            .map(|tag| LanguageView {
+                name: locale.language_name(&tag),
+                tag,
+            })
+            .collect(),
+        now: locale.signage().now,
+        next: locale.signage().next,
         timezone: agenda.display.name().to_string(),
     }
 }

@@ -96,7 +96,6 @@ pub struct ForeignPerson {
 pub struct ForeignEvent {
     /// Position in the file (1-based), for messages.
     pub position: usize,
-    pub guid: Option<String>,
     /// The numeric id (or code) as written.
     pub number: Option<String>,
     pub title: String,

@@ -8,8 +8,8 @@
 //! identifiers the exports wrote (GUIDs, slugs) are read back through [`crate::ids::frab`].
 //! docs/interop.md documents the mapping both ways; the writers live in `export::frab`.
 
-pub mod foreign;
-pub mod map;
+pub(crate) mod foreign;
+pub(crate) mod map;
 pub(crate) mod read_json;
 pub(crate) mod read_xml;
 pub(crate) mod text;

@@ -282,7 +282,6 @@ pub fn read(text: &str) -> Result<Foreign, ImportError> {
 fn event(v: &Value, unused: &mut Vec<(String, usize)>) -> ForeignEvent {
     let get = |key: &str| v.get(key).and_then(text_of);
     let mut e = ForeignEvent {
-        guid: get("guid"),
         number: get("id").or_else(|| get("code")),
         title: v
             .get("title")

@@ -268,7 +268,6 @@ fn day(node: Node, out: &mut Foreign, unused: &mut Unused) {
 
 fn event(node: Node, unused: &mut Unused) -> ForeignEvent {
     let mut e = ForeignEvent {
-        guid: node.attribute("guid").map(str::to_string),
         number: node
             .attribute("id")
             .or_else(|| node.attribute("code"))

@@ -548,6 +548,41 @@ impl Decoder<'_> {
         parsed
     }
 
+    /// A list of language tags (`languages`, `interpretation`), each checked as `language`
+    /// is; a tag given twice is an error too. Empty when absent or wrong (errors reported).
+    fn languages(&mut self, v: Option<&Val>, key: &str) -> Vec<String> {
+        let Some(items) = self.strings(v, key, "\"fr\", \"en\"") else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = Vec::with_capacity(items.len());
+        for item in items {
+            let tag = item.value;
+            if !crate::language::is_usable_tag(&tag) {
+                let help = match crate::language::tag_for(&tag) {
+                    Some(code) => format!("write the tag, not the name: \"{code}\""),
+                    None => format!("for example {key} = [\"fr\", \"en\"]"),
+                };
+                self.push(
+                    InputError::at(
+                        item.span,
+                        format!("`{tag}` in `{key}` is not a language tag"),
+                    )
+                    .label("expected a BCP 47 tag")
+                    .help(help),
+                );
+            } else if out.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                self.push(
+                    InputError::at(item.span, format!("`{tag}` is listed twice in `{key}`"))
+                        .label("already listed")
+                        .help("list each language once"),
+                );
+            } else {
+                out.push(tag);
+            }
+        }
+        out
+    }
+
     fn language(&mut self, v: Option<&Val>) -> Option<String> {
         let span = v.map(|v| self.span(v.span()))?;
         let tag = self.string(v, "language")?;
@@ -627,7 +662,7 @@ impl Decoder<'_> {
 
     fn event(&mut self, t: &DeTable, span: Span) -> Option<Event> {
         let before = self.reported;
-        let [id, name, timezone, start, end, venue, url, language, description, refresh] =
+        let [id, name, timezone, start, end, venue, url, language, languages, description, refresh] =
             self.fields(t, &EVENT_KEYS, "[event]");
         let id = self.id(id, span, "the event");
         let name = self.required_string(name, "name", span, "[event]");
@@ -675,6 +710,7 @@ impl Decoder<'_> {
         let venue = self.string(venue, "venue");
         let url = self.string(url, "url");
         let language = self.language(language);
+        let languages = self.languages(languages, "languages");
         let description = self.string(description, "description");
         let refresh_span = refresh.map(|v| self.span(v.span()));
         let refresh = self.int(refresh, "refresh", "minutes");
@@ -698,8 +734,12 @@ impl Decoder<'_> {
             end: end?,
             venue,
             url,
-            language_given: language.is_some(),
-            language: language.unwrap_or_else(|| "en".to_string()),
+            // Without `language`, the first of `languages` is the event's.
+            language_given: language.is_some() || !languages.is_empty(),
+            language: language
+                .or_else(|| languages.first().cloned())
+                .unwrap_or_else(|| "en".to_string()),
+            languages,
             description,
             refresh,
             span,
@@ -998,7 +1038,7 @@ impl Decoder<'_> {
 
     fn session(&mut self, t: &DeTable, span: Span) -> Option<Session> {
         let before = self.reported;
-        let [id, title, kind, track, room, start, duration, end, speakers, moderators, expected, requires, plenary, language, tags, description, url, status, allow, locked] =
+        let [id, title, kind, track, room, start, duration, end, speakers, moderators, expected, requires, plenary, language, interpretation, tags, description, url, status, allow, locked] =
             self.fields(t, &SESSION_KEYS, "a session");
         let id = self.id(id, span, "a session");
         let title = self.required_string(title, "title", span, "a session");
@@ -1033,6 +1073,7 @@ impl Decoder<'_> {
         let requires = self.plain_strings(requires, "requires", "\"projector\"");
         let plenary = self.bool(plenary, "plenary");
         let language = self.language(language);
+        let interpretation = self.languages(interpretation, "interpretation");
         let tags = self.plain_strings(tags, "tags", "\"inclusion\"");
         let description = self.string(description, "description");
         let url = self.string(url, "url");
@@ -1058,6 +1099,7 @@ impl Decoder<'_> {
             requires: requires.unwrap_or_default(),
             plenary: plenary.unwrap_or(false),
             language,
+            interpretation,
             tags: tags.unwrap_or_default(),
             description,
             url,

@@ -19,8 +19,10 @@ use crate::source::{SourceFile, Sources, Span};
 pub use read::{read_input, ReadError, MAX_FILE_BYTES};
 pub use suggest::closest;
 
-/// A problem that stops the event from being read (exit code 2).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem that stops the event from being read (exit code 2). Its `Display` is the
+/// sentence alone; the report module prints it with its place, label and help.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct InputError {
     /// Where in a source file, when the problem has a place.
     pub span: Option<Span>,

@@ -24,20 +24,11 @@ const MAX_DEPTH: usize = 16;
 const MAX_FILES: usize = 10_000;
 
 /// Why an input could not be read: one sentence, and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}{}", help.as_ref().map(|h| format!(" ({h})")).unwrap_or_default())]
 pub struct ReadError {
     pub message: String,
     pub help: Option<String>,
-}
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, " ({help})")?;
-        }
-        Ok(())
-    }
 }
 
 fn kind_of(file_type: std::fs::FileType) -> &'static str {

@@ -519,19 +519,86 @@ impl<'p> Engine<'p> {
                             .max(1);
                         continue;
                     }
-                    let c = self.at(i, (room, a, b), |s, p| {
-                        p.counts(s, i, Parts::TIME.and(Parts::ROOM_AND_TIME), true)
-                    });
-                    if c.errors == 0 && self.closes_bridges(i, a, b) {
-                        out.push(Candidate {
-                            room,
-                            start,
-                            end: b,
-                            cost: room_cost + self.weigh(&c) + self.tidy_time(i, room, a, b),
-                            moved: original != Some((room, a, b)),
-                        });
+                    if let Some(c) = self.valid_at(i, room, room_cost, start, len, original) {
+                        out.push(c);
                     }
                     k += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Session `i` at `start` in `room` (not blocked by the room's sessions), when valid: the
+    /// one judgement of [`Engine::valid_within`] and [`Engine::valid_nearest`].
+    fn valid_at(
+        &mut self,
+        i: usize,
+        room: Option<usize>,
+        room_cost: i64,
+        start: Start,
+        len: i64,
+        original: Option<Slot>,
+    ) -> Option<Candidate> {
+        let (a, b) = (start.at, start.at + len);
+        let c = self.at(i, (room, a, b), |s, p| {
+            p.counts(s, i, Parts::TIME.and(Parts::ROOM_AND_TIME), true)
+        });
+        (c.errors == 0 && self.closes_bridges(i, a, b)).then(|| Candidate {
+            room,
+            start,
+            end: b,
+            cost: room_cost + self.weigh(&c) + self.tidy_time(i, room, a, b),
+            moved: original != Some((room, a, b)),
+        })
+    }
+
+    /// Valid places of session `i` in the rooms `room_ok` accepts, judged a start at a time in
+    /// the order of `starts` (grid indices), every room at each: stops after the first start
+    /// that brings the count to `wanted`, so a caller listing the nearest few places judges a
+    /// few starts, not the whole grid. `skip` (where the session is now) is left out.
+    pub fn valid_nearest(
+        &mut self,
+        i: usize,
+        starts: &[usize],
+        room_ok: impl Fn(Option<usize>) -> bool,
+        wanted: usize,
+        skip: Option<Slot>,
+    ) -> Vec<Candidate> {
+        let Some(len) = self.lengths[i] else {
+            return Vec::new();
+        };
+        let original = self.slot(i).or(self.original[i]);
+        if self.slot(i).is_some() {
+            self.bridges[i] = self.leaving(i);
+        }
+        let mut rooms = Vec::new();
+        for room in self.rooms_for(i) {
+            if !room_ok(room) {
+                continue;
+            }
+            if let Some(cost) = self.room_part(i, room) {
+                let cost = cost + self.tidy_room(i, room);
+                rooms.push((room, cost, self.start_ranges(i, room)));
+            }
+        }
+        let mut out = Vec::new();
+        for &k in starts {
+            if out.len() >= wanted {
+                break;
+            }
+            let start = self.grid.starts[k];
+            for (room, room_cost, ranges) in &rooms {
+                if !ranges.iter().any(|&(from, to)| (from..to).contains(&k))
+                    || self
+                        .room_blocked(i, *room, start.at, start.at + len)
+                        .is_some()
+                    || skip == Some((*room, start.at, start.at + len))
+                {
+                    continue;
+                }
+                if let Some(c) = self.valid_at(i, *room, *room_cost, start, len, original) {
+                    out.push(c);
                 }
             }
         }

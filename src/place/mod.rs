@@ -32,7 +32,7 @@ use crate::time::Instant;
 pub use engine::Slot;
 pub use explain::Explanation;
 
-use engine::{Engine, Fixed};
+use engine::{Candidate, Engine, Fixed};
 
 /// What to place, and how freely.
 #[derive(Debug, Clone, Default)]
@@ -135,7 +135,7 @@ fn standing(s: &Schedule) -> Standing {
 }
 
 /// Sessions named by id, or why one is not known.
-fn requested(program: &Program, ids: &[String]) -> Result<Vec<usize>, String> {
+fn requested(program: &Program, ids: &[String]) -> Result<Vec<usize>, PlaceError> {
     let mut out = Vec::new();
     for id in ids {
         match program.sessions.iter().position(|s| &s.id == id) {
@@ -148,7 +148,10 @@ fn requested(program: &Program, ids: &[String]) -> Result<Vec<usize>, String> {
                 let hint = strsim_closest(id, program.sessions.iter().map(|s| s.id.as_str()))
                     .map(|c| format!(" (did you mean `{c}`?)"))
                     .unwrap_or_default();
-                return Err(format!("no session has the id `{id}`{hint}"));
+                return Err(PlaceError::UnknownSession {
+                    id: id.clone(),
+                    hint,
+                });
             }
         }
     }
@@ -246,16 +249,27 @@ fn difficulty(e: &Engine, i: usize) -> i64 {
         + s.expected.unwrap_or(0) as i64 / 2
 }
 
+/// Why no plan could be made or applied.
+#[derive(Debug, thiserror::Error)]
+pub enum PlaceError {
+    /// `--session` names an id no session has (`hint`: " (did you mean …?)" or empty).
+    #[error("no session has the id `{id}`{hint}")]
+    UnknownSession { id: String, hint: String },
+    #[error("the step is {0} minutes: give a number of minutes from 1 to 1440")]
+    Step(i64),
+    /// The editing layer refused a change of the plan (its message).
+    #[error("{0}")]
+    Edit(String),
+}
+
 /// Place sessions of `program` (see [`Options`]).
-pub fn place(program: &Program, options: &Options, progress: Progress) -> Result<Plan, String> {
+pub fn place(program: &Program, options: &Options, progress: Progress) -> Result<Plan, PlaceError> {
     let clock = Clock::now();
     let deadline = options.time_limit.map(|t| clock + t);
     let out_of_time = || deadline.is_some_and(|d| Clock::now() >= d);
     let step = options.step.unwrap_or(program.placement.step);
     if !(1..=24 * 60).contains(&step) {
-        return Err(format!(
-            "the step is {step} minutes: give a number of minutes from 1 to 1440"
-        ));
+        return Err(PlaceError::Step(step));
     }
     let asked = requested(program, &options.sessions)?;
     let mut e = Engine::new(program, step);
@@ -549,9 +563,10 @@ fn improve(
 
 /// Apply a plan to a document being edited (the program the plan was made from), as one
 /// edit per session; saving the document then rewrites only the changed keys.
-pub fn apply(doc: &mut crate::edit::Document, plan: &Plan) -> Result<(), String> {
+pub fn apply(doc: &mut crate::edit::Document, plan: &Plan) -> Result<(), PlaceError> {
     for change in &plan.changes {
-        let edit = edit_for(doc, change.session, change.to.0, change.start)?;
+        let edit =
+            edit_for(doc, change.session, change.to.0, change.start).map_err(PlaceError::Edit)?;
         doc.apply(&edit);
     }
     Ok(())
@@ -607,47 +622,37 @@ pub fn find_slots(program: &Program, i: usize, limit: usize) -> Vec<Offer> {
     let here = e.slot(i);
     let tz = e.schedule.tz;
     let day = |t: Instant| crate::time::to_local(tz, t).date_naive();
-    // Nearest first puts the session's own day before every other: when that day alone has
-    // enough valid places, the other days need not be searched.
-    let mut all = match here {
-        Some((_, a, _)) => {
-            let date = day(a);
-            let from = crate::time::day_start(tz, date);
-            let to = date
-                .succ_opt()
-                .map(|d| crate::time::day_start(tz, d))
-                .unwrap_or(Instant::MAX);
-            let same_day = e.valid_within(i, Some((from, to)));
-            let enough = same_day
-                .iter()
-                .filter(|c| Some((c.room, c.start.at, c.end)) != here)
-                .count()
-                >= limit;
-            if enough {
-                same_day
-            } else {
-                e.all_valid(i)
-            }
-        }
-        None => e.all_valid(i),
-    };
     let anchor = here.map(|(r, a, _)| (r, a)).unwrap_or_else(|| {
         (
             None,
             e.grid.starts.first().map(|s| s.at).unwrap_or_default(),
         )
     });
-    all.retain(|c| Some((c.room, c.start.at, c.end)) != here);
-    all.sort_by_key(|c| {
-        (
-            day(c.start.at) != day(anchor.1),
-            here.is_some() && c.room != anchor.0,
-            (c.start.at - anchor.1).abs(),
-            c.start.at,
-            c.cost,
-            c.room,
-        )
+    // Candidates are judged in the list's order, a start at a time, and the search stops once
+    // enough are found: every place not judged would come after them.
+    let order = |c: &Candidate| list_order(tz, anchor, here.is_some(), c);
+    let mut nearest: Vec<usize> = (0..e.grid.starts.len()).collect();
+    nearest.sort_by_key(|&k| {
+        let at = e.grid.starts[k].at;
+        ((at - anchor.1).abs(), at)
     });
+    let (same_day, other_days): (Vec<usize>, Vec<usize>) = nearest
+        .into_iter()
+        .partition(|&k| day(e.grid.starts[k].at) == day(anchor.1));
+    let mut all: Vec<Candidate> = Vec::new();
+    for starts in [&same_day, &other_days] {
+        let rooms: [&dyn Fn(Option<usize>) -> bool; 2] = match here {
+            Some(_) => [&|r| r == anchor.0, &|r| r != anchor.0],
+            None => [&|_| true, &|_| false],
+        };
+        for room_ok in rooms {
+            let wanted = limit.saturating_sub(all.len());
+            if wanted > 0 {
+                all.extend(e.valid_nearest(i, starts, room_ok, wanted, here));
+            }
+        }
+    }
+    all.sort_by_key(order);
     all.truncate(limit);
     all.into_iter()
         .map(|c| {
@@ -664,6 +669,25 @@ pub fn find_slots(program: &Program, i: usize, limit: usize) -> Vec<Offer> {
             }
         })
         .collect()
+}
+
+/// The order of `f`'s list: the session's own day first, its own room first (when it has a
+/// place, `anchor`), then nearest in time, then cheapest.
+fn list_order(
+    tz: chrono_tz::Tz,
+    anchor: (Option<usize>, Instant),
+    placed: bool,
+    c: &Candidate,
+) -> (bool, bool, i64, Instant, i64, Option<usize>) {
+    let day = |t: Instant| crate::time::to_local(tz, t).date_naive();
+    (
+        day(c.start.at) != day(anchor.1),
+        placed && c.room != anchor.0,
+        (c.start.at - anchor.1).abs(),
+        c.start.at,
+        c.cost,
+        c.room,
+    )
 }
 
 /// Every valid place of session `i` as `(room, start)`, sorted: the grab mode's marks.
@@ -694,4 +718,68 @@ pub fn why_not(program: &Program, i: usize) -> Explanation {
         e.fixed[i] = Fixed::Free;
     }
     explain::explain(&mut e, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The slots `f` lists, the exhaustive way: every valid place judged, then sorted and cut.
+    fn find_slots_exhaustively(
+        program: &Program,
+        i: usize,
+        limit: usize,
+    ) -> Vec<(Option<usize>, Instant, i64)> {
+        let mut e = Engine::new(program, program.placement.step);
+        if program.sessions[i].locked || !e.schedule.sessions[i].active {
+            return Vec::new();
+        }
+        if let Fixed::Start(_) = e.fixed[i] {
+            e.fixed[i] = Fixed::Free;
+        }
+        let here = e.slot(i);
+        let anchor = here.map(|(r, a, _)| (r, a)).unwrap_or((
+            None,
+            e.grid.starts.first().map(|s| s.at).unwrap_or_default(),
+        ));
+        let mut all = e.all_valid(i);
+        all.retain(|c| Some((c.room, c.start.at, c.end)) != here);
+        all.sort_by_key(|c| list_order(e.schedule.tz, anchor, here.is_some(), c));
+        all.truncate(limit);
+        all.into_iter()
+            .map(|c| (c.room, c.start.at, c.cost))
+            .collect()
+    }
+
+    /// Judging the nearest starts first and stopping early lists exactly what judging every
+    /// place and sorting lists: on generated programs with conflicts, for every session, for a
+    /// short and a long list.
+    #[test]
+    fn the_nearest_first_search_lists_what_the_exhaustive_one_lists() {
+        for seed in 1..=3 {
+            let text = crate::generate::generate(&crate::generate::Options {
+                sessions: 60,
+                rooms: 4,
+                speakers: 20,
+                days: 2,
+                conflict_rate: 0.2,
+                seed,
+            });
+            let program = crate::load::load_str(std::path::Path::new("g.toml"), &text)
+                .expect("the generated program loads");
+            for i in 0..program.sessions.len() {
+                for limit in [3, 12, 400] {
+                    let fast: Vec<_> = find_slots(&program, i, limit)
+                        .into_iter()
+                        .map(|o| (o.room, o.at, o.cost))
+                        .collect();
+                    assert_eq!(
+                        fast,
+                        find_slots_exhaustively(&program, i, limit),
+                        "seed {seed}, session {i}, limit {limit}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -10,10 +10,12 @@
 //! Pure core: no terminal, no clock (times are given), and the only writes are the store's,
 //! through the atomic writer.
 
-pub mod diff;
+pub(crate) mod diff;
 pub mod history;
 pub mod normal;
-pub mod store;
+pub(crate) mod store;
+
+use std::path::PathBuf;
 
 use crate::model::Program;
 use crate::time::Instant;
@@ -78,6 +80,43 @@ impl Store {
 /// Names that mean something else on the command line (`--to current`).
 pub const RESERVED: [&str; 3] = ["current", "wip", "latest"];
 
+/// Why a release cannot be named so or frozen.
+#[derive(Debug, thiserror::Error)]
+pub enum ReleaseError {
+    #[error("a release name cannot be empty: give one such as v1 or 2024-05-02")]
+    EmptyName,
+    /// The name as typed, control characters left out.
+    #[error(
+        "`{0}` is not a valid release name: use up to {MAX_NAME} letters, digits, spaces, `.`, \
+         `_`, `-` or `+`, starting with a letter or a digit (for example v1, 1.0-rc1)"
+    )]
+    InvalidName(String),
+    #[error(
+        "`{0}` is reserved (current, wip and latest name the working copy and the last \
+         release): choose another name"
+    )]
+    Reserved(String),
+    /// The name of the release that has it already.
+    #[error(
+        "a release named `{0}` exists already (names are compared regardless of case): choose \
+         another name"
+    )]
+    Taken(String),
+    #[error("the store `{}` holds releases of the event `{held}`, not `{given}`", dir.display())]
+    OtherEvent {
+        dir: PathBuf,
+        held: String,
+        given: String,
+    },
+    /// `action` (create, write) failed on `path`.
+    #[error("cannot {action} `{}`: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
 /// The longest release name, in characters.
 pub const MAX_NAME: usize = 64;
 
@@ -86,31 +125,24 @@ pub const MAX_NAME: usize = 64;
 pub fn validate_name<'a>(
     name: &str,
     existing: impl IntoIterator<Item = &'a str>,
-) -> Result<(), String> {
+) -> Result<(), ReleaseError> {
     let shown: String = name.chars().filter(|c| !c.is_control()).collect();
     if name.trim().is_empty() {
-        return Err("a release name cannot be empty: give one such as v1 or 2024-05-02".into());
+        return Err(ReleaseError::EmptyName);
     }
     let ok_chars = name
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | ' '));
     let first_ok = name.chars().next().is_some_and(char::is_alphanumeric);
     if !ok_chars || !first_ok || name.ends_with(' ') || name.chars().count() > MAX_NAME {
-        return Err(format!(
-            "`{shown}` is not a valid release name: use up to {MAX_NAME} letters, digits, spaces, \
-             `.`, `_`, `-` or `+`, starting with a letter or a digit (for example v1, 1.0-rc1)"
-        ));
+        return Err(ReleaseError::InvalidName(shown));
     }
     let key = name.to_lowercase();
     if RESERVED.contains(&key.as_str()) {
-        return Err(format!(
-            "`{shown}` is reserved (current, wip and latest name the working copy and the last release): choose another name"
-        ));
+        return Err(ReleaseError::Reserved(shown));
     }
     if let Some(other) = existing.into_iter().find(|n| n.to_lowercase() == key) {
-        return Err(format!(
-            "a release named `{other}` exists already (names are compared regardless of case): choose another name"
-        ));
+        return Err(ReleaseError::Taken(other.to_string()));
     }
     Ok(())
 }
@@ -123,13 +155,26 @@ mod tests {
     fn names_are_checked() {
         assert!(validate_name("v1", []).is_ok());
         assert!(validate_name("Version 1.0+rc", []).is_ok());
-        assert!(validate_name("", []).is_err());
-        assert!(validate_name("-v1", []).is_err());
-        assert!(validate_name("a/b", []).is_err());
-        assert!(validate_name("Current", [])
-            .unwrap_err()
-            .contains("reserved"));
-        assert!(validate_name("V1", ["v1"]).unwrap_err().contains("exists"));
-        assert!(validate_name(&"x".repeat(65), []).is_err());
+        assert!(matches!(
+            validate_name(" ", []),
+            Err(ReleaseError::EmptyName)
+        ));
+        assert!(
+            matches!(validate_name("-v1", []), Err(ReleaseError::InvalidName(n)) if n == "-v1")
+        );
+        assert!(matches!(
+            validate_name("a/b", []),
+            Err(ReleaseError::InvalidName(_))
+        ));
+        let reserved = validate_name("Current", []).unwrap_err();
+        assert!(matches!(&reserved, ReleaseError::Reserved(n) if n == "Current"));
+        assert!(reserved.to_string().contains("reserved"));
+        let taken = validate_name("V1", ["v1"]).unwrap_err();
+        assert!(matches!(&taken, ReleaseError::Taken(n) if n == "v1"));
+        assert!(taken.to_string().contains("`v1` exists already"));
+        assert!(matches!(
+            validate_name(&"x".repeat(65), []),
+            Err(ReleaseError::InvalidName(_))
+        ));
     }
 }

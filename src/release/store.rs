@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
-use super::{normal, validate_name, Release};
+use super::{normal, validate_name, Release, ReleaseError};
 use crate::load::{self, InputError, LoadFailure};
 use crate::model::Program;
 use crate::source::{SourceFile, Sources, Span};
@@ -281,20 +281,22 @@ impl Store {
         name: &str,
         comment: Option<&str>,
         time: Instant,
-    ) -> Result<PathBuf, String> {
+    ) -> Result<PathBuf, ReleaseError> {
         validate_name(name, self.releases.iter().map(|r| r.name.as_str()))?;
         if let Some(first) = self.releases.first() {
             if first.program.event.id != program.event.id {
-                return Err(format!(
-                    "the store `{}` holds releases of the event `{}`, not `{}`",
-                    self.dir.display(),
-                    first.program.event.id,
-                    program.event.id
-                ));
+                return Err(ReleaseError::OtherEvent {
+                    dir: self.dir.clone(),
+                    held: first.program.event.id.clone(),
+                    given: program.event.id.clone(),
+                });
             }
         }
-        std::fs::create_dir_all(&self.dir)
-            .map_err(|e| format!("cannot create `{}`: {e}", self.dir.display()))?;
+        std::fs::create_dir_all(&self.dir).map_err(|source| ReleaseError::Io {
+            action: "create",
+            path: self.dir.clone(),
+            source,
+        })?;
         let slug: String = name
             .chars()
             .map(|c| {
@@ -320,8 +322,11 @@ impl Store {
         let path = self.dir.join(&file_name);
         let text = program_text(name, &program);
         let sum = checksum(&text);
-        crate::save::write_atomic(&path, text.as_bytes())
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+        crate::save::write_atomic(&path, text.as_bytes()).map_err(|source| ReleaseError::Io {
+            action: "write",
+            path: path.clone(),
+            source,
+        })?;
         let event_id = program.event.id.clone();
         self.releases.push(Release {
             name: name.to_string(),
@@ -333,9 +338,13 @@ impl Store {
         });
         let index = render_index(&event_id, &self.releases);
         let index_path = self.dir.join(INDEX);
-        if let Err(e) = crate::save::write_atomic(&index_path, index.as_bytes()) {
+        if let Err(source) = crate::save::write_atomic(&index_path, index.as_bytes()) {
             self.releases.pop();
-            return Err(format!("cannot write `{}`: {e}", index_path.display()));
+            return Err(ReleaseError::Io {
+                action: "write",
+                path: index_path,
+                source,
+            });
         }
         Ok(path)
     }
@@ -445,7 +454,7 @@ fn parse_index(sources: &Sources, file: u32) -> Result<Vec<Entry>, Vec<InputErro
                 continue;
             };
             if let Err(message) = validate_name(&name, entries.iter().map(|e| e.name.as_str())) {
-                errors.push(InputError::at(name_at, message));
+                errors.push(InputError::at(name_at, message.to_string()));
                 continue;
             }
             let safe = !file.is_empty()

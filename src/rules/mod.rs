@@ -12,11 +12,11 @@ mod changeover;
 mod overlap;
 pub mod probe;
 mod refs;
-pub mod schedule;
+pub(crate) mod schedule;
 mod timeline;
 mod timing;
 mod windows;
-pub mod wording;
+pub(crate) mod wording;
 
 use crate::codes::{Level, RuleCode};
 use crate::model::Program;

@@ -96,6 +96,10 @@ pub(crate) fn session(s: &Session) -> Entries {
         ("requires", strings(s.requires.iter().map(String::as_str))),
         ("plenary", s.plenary.then(|| Value::from(true))),
         ("language", string(&s.language)),
+        (
+            "interpretation",
+            strings(s.interpretation.iter().map(String::as_str)),
+        ),
         ("tags", strings(s.tags.iter().map(String::as_str))),
         ("description", string(&s.description)),
         ("url", string(&s.url)),

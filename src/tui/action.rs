@@ -3,6 +3,7 @@
 //! the runner's report on an effect or on the outside world), and the views and modes it can
 //! be in.
 
+use crate::tui::words;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -35,11 +36,11 @@ impl View {
 
     pub fn title(self) -> &'static str {
         match self {
-            View::Grid => "Grid",
-            View::Agenda => "Agenda",
-            View::Speakers => "Speakers",
-            View::Rooms => "Rooms",
-            View::Conflicts => "Conflicts",
+            View::Grid => words::word("view_grid"),
+            View::Agenda => words::word("view_agenda"),
+            View::Speakers => words::word("view_speakers"),
+            View::Rooms => words::word("view_rooms"),
+            View::Conflicts => words::word("view_conflicts"),
         }
     }
 
@@ -76,15 +77,15 @@ pub enum Mode {
 impl Mode {
     pub fn name(self) -> &'static str {
         match self {
-            Mode::Normal => "NORMAL",
-            Mode::Grab => "GRAB",
-            Mode::Command => "COMMAND",
-            Mode::Search => "SEARCH",
-            Mode::Form => "EDIT",
-            Mode::Picker => "PICK",
-            Mode::Prompt => "PROMPT",
-            Mode::Help | Mode::HelpSearch => "HELP",
-            Mode::Messages => "MESSAGES",
+            Mode::Normal => words::word("mode_normal"),
+            Mode::Grab => words::word("mode_grab"),
+            Mode::Command => words::word("mode_command"),
+            Mode::Search => words::word("mode_search"),
+            Mode::Form => words::word("mode_edit"),
+            Mode::Picker => words::word("mode_pick"),
+            Mode::Prompt => words::word("mode_prompt"),
+            Mode::Help | Mode::HelpSearch => words::word("mode_help"),
+            Mode::Messages => words::word("mode_messages"),
         }
     }
 }

@@ -152,7 +152,9 @@ pub fn release(
         ));
     }
     let mut store = Store::open(root).map_err(|f| store_message(&f))?;
-    store.add(program, name, comment, time)?;
+    store
+        .add(program, name, comment, time)
+        .map_err(|e| e.to_string())?;
     let program =
         crate::load::load_path(root).map_err(|_| "the event changed on disk".to_string())?;
     Ok((name.to_string(), Box::new(program)))

@@ -150,7 +150,9 @@ impl Derived {
             Some(p) if p.names == names && p.speaker_order.len() == people => {
                 p.speaker_order.clone()
             }
-            _ => crate::collate::order(people, |i| program.speakers[i].name.as_str()),
+            _ => crate::collate::order(&program.event.language, people, |i| {
+                program.speakers[i].name.as_str()
+            }),
         };
         Derived {
             names,

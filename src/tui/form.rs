@@ -459,7 +459,7 @@ fn unknown<'a>(what: &str, text: &str, known: impl Iterator<Item = &'a str> + Cl
     }
 }
 
-/// An id given by id or by name (case-insensitive); empty means none.
+/// An id given by id or by name (case and accents aside, the search fold); empty means none.
 fn reference<'a>(
     text: &str,
     items: impl Iterator<Item = (&'a str, &'a str)>,
@@ -467,9 +467,9 @@ fn reference<'a>(
     if text.is_empty() {
         return Ok(None);
     }
-    let lower = text.to_lowercase();
+    let lower = crate::text::fold(text);
     for (id, name) in items {
-        if id == text || name.to_lowercase() == lower {
+        if id == text || crate::text::fold(name) == lower {
             return Ok(Some(id.to_string()));
         }
     }
@@ -576,6 +576,17 @@ fn times(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_by_name_fold_accents_and_case_as_search_does() {
+        let items = [("rhone", "Salle Rhône"), ("amphi", "Amphithéâtre")];
+        let find = |t: &str| reference(t, items.iter().copied());
+        assert_eq!(find("salle rhone"), Ok(Some("rhone".to_string())));
+        assert_eq!(find("AMPHITHEATRE"), Ok(Some("amphi".to_string())));
+        assert_eq!(find("amphi"), Ok(Some("amphi".to_string())));
+        assert_eq!(find(""), Ok(None));
+        assert_eq!(find("salle saône"), Err(()));
+    }
 
     #[test]
     fn durations_and_times_read_like_people_write_them() {

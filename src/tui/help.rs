@@ -3,6 +3,7 @@
 
 use super::keymap::Keymap;
 use super::theme::{OVERLAP, PICK};
+use crate::tui::words;
 
 /// One line of the help screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +34,7 @@ fn heading(text: &str) -> HelpLine {
 /// The legend of what the grid and the lists draw.
 fn legend() -> Vec<HelpLine> {
     vec![
-        heading("Grid glyphs"),
+        heading(words::keyed("group", "Grid glyphs")),
         line("✗", "an error about this session (see Conflicts, or ]c)"),
         line("▲", "a warning"),
         line(
@@ -54,14 +55,14 @@ fn legend() -> Vec<HelpLine> {
 pub fn lines(query: &str) -> Vec<HelpLine> {
     let mut all = legend();
     for (group, entries) in Keymap::help() {
-        all.push(heading(group));
+        all.push(heading(words::keyed("group", group)));
         all.extend(entries.into_iter().map(|(keys, help)| line(&keys, help)));
     }
-    all.push(heading("Commands"));
+    all.push(heading(words::keyed("group", "Commands")));
     for (command, what) in COMMANDS {
         all.push(line(command, what));
     }
-    all.push(heading("Mouse"));
+    all.push(heading(words::keyed("group", "Mouse")));
     all.push(line("click", "selects a cell, a row, a tab"));
     all.push(line(
         "wheel",

@@ -22,6 +22,8 @@ pub struct Filters {
     pub speaker: Vec<usize>,
     pub kind: Vec<Kind>,
     pub status: Vec<Status>,
+    /// Languages (BCP 47 tags): sessions given in one of them, or interpreted into one.
+    pub language: Vec<String>,
     /// Only the sessions in your picks.
     pub picks: bool,
     /// Only the sessions with an error or a warning.
@@ -33,6 +35,21 @@ pub struct Filters {
 /// `value` is let through by `list` (an empty list lets everything through).
 fn passes<T: PartialEq>(list: &[T], value: Option<T>) -> bool {
     list.is_empty() || value.is_some_and(|v| list.contains(&v))
+}
+
+/// Whether a session can be followed in one of `languages`: given in it (the event's
+/// language when the session gives none) or interpreted into it. `en` takes in `en-GB`.
+pub fn heard_in(program: &Program, s: &crate::model::Session, languages: &[String]) -> bool {
+    let covers = |want: &str, tag: &str| {
+        tag.eq_ignore_ascii_case(want)
+            || tag
+                .to_ascii_lowercase()
+                .starts_with(&format!("{}-", want.to_ascii_lowercase()))
+    };
+    let spoken = s.language.as_deref().unwrap_or(&program.event.language);
+    languages
+        .iter()
+        .any(|want| covers(want, spoken) || s.interpretation.iter().any(|t| covers(want, t)))
 }
 
 impl Filters {
@@ -116,6 +133,7 @@ pub fn agenda_changed(
             && (f.speaker.is_empty() || f.speaker.iter().any(|p| facts.people.contains(p)))
             && passes(&f.kind, Some(s.kind))
             && passes(&f.status, Some(s.status))
+            && (f.language.is_empty() || heard_in(program, s, &f.language))
             && (!f.picks || picks.contains(&s.id))
             && (!f.conflicts || d.worst[i].is_some())
             && (!f.changed || changed(i))

@@ -12,22 +12,23 @@
 
 pub mod action;
 pub mod app;
-pub mod changes;
-pub mod command;
+pub(crate) mod changes;
+pub(crate) mod command;
 pub mod derive;
-pub mod export;
-pub mod form;
-pub mod grid;
-pub mod help;
-pub mod item_form;
+pub(crate) mod export;
+pub(crate) mod form;
+pub(crate) mod grid;
+pub(crate) mod help;
+pub(crate) mod item_form;
 pub mod keymap;
-pub mod layout;
-pub mod lists;
-pub mod picker;
+pub(crate) mod layout;
+pub(crate) mod lists;
+pub(crate) mod picker;
 pub mod render;
 pub mod runner;
 pub mod signage;
 pub mod theme;
+pub mod words;
 
 pub use action::{Action, Effect, Mode, Msg, View};
 pub use app::App;

@@ -99,6 +99,7 @@ fn stopped(reason: &str, app: &App) -> String {
     // Even if the state is damaged enough to make this panic, say so rather than abort.
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         recover::write(&app.doc, &app.disk, &app.safety.instance, reason, now())
+            .map_err(|e| e.to_string())
     }))
     .unwrap_or_else(|_| Err("internal error while writing it".into()));
     // Printed on the terminal: a file name is untrusted text too.
@@ -124,11 +125,20 @@ fn lock(shared: &Mutex<App>) -> MutexGuard<'_, App> {
 /// Run the editor on an opened event until the organiser quits. Returns a message for the
 /// terminal after it is restored, and whether things ended well.
 pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
+    // The editor's words follow the user's locale (LC_ALL, LC_MESSAGES, LANG).
+    let env = |name: &str| std::env::var(name).ok();
+    crate::tui::words::choose(&crate::tui::words::language_from(
+        env("LC_ALL").as_deref(),
+        env("LC_MESSAGES").as_deref(),
+        env("LANG").as_deref(),
+    ));
     let mut app = App::new(doc, disk, now(), color);
     let last = crate::tui::changes::last_release(&app.disk.root);
     app.update(Msg::ReleasesLoaded(last));
     if let Some(path) = picks_path(&app) {
-        app.update(Msg::PicksLoaded(picks::load(&path)));
+        app.update(Msg::PicksLoaded(
+            picks::load(&path).map_err(|e| e.to_string()),
+        ));
     }
     // Another editor on the event (vim's swap file): ask before anything else.
     let held = match instance::claim(&app.disk.root, &app.safety.instance) {
@@ -138,7 +148,7 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
             None
         }
         Err(m) => {
-            app.update(Msg::RecoveryUnreadable(m));
+            app.update(Msg::RecoveryUnreadable(m.to_string()));
             None
         }
     };
@@ -301,7 +311,7 @@ fn event_loop<W: Write>(
                     let written =
                         recover::write(&app.doc, &app.disk, &app.safety.instance, "autosave", t);
                     if let Err(m) = written {
-                        app.update(Msg::AutosaveFailed(m));
+                        app.update(Msg::AutosaveFailed(m.to_string()));
                         dirty_screen = true;
                     }
                 } else {
@@ -396,6 +406,7 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                     .and_then(|(fresh, disk)| {
                         recover::keep_mine(&app.doc, &fresh, &disk, &choices)
                             .map(|replayed| Box::new((fresh, disk, replayed)))
+                            .map_err(|e| e.to_string())
                     });
                 app.update(Msg::Merged {
                     result,
@@ -469,7 +480,7 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                             )));
                         }
                         Err(m) => {
-                            app.update(Msg::PicksNotSaved(m));
+                            app.update(Msg::PicksNotSaved(m.to_string()));
                         }
                     }
                 }
@@ -477,7 +488,8 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
             }
             Effect::Restore { choices } => {
                 let result = match app.safety.offers.front() {
-                    Some(offer) => recover::restore(&app.doc, &app.disk, &offer.recovery, &choices),
+                    Some(offer) => recover::restore(&app.doc, &app.disk, &offer.recovery, &choices)
+                        .map_err(|e| e.to_string()),
                     None => Err("no recovery file to restore".into()),
                 };
                 app.update(Msg::Restored { result, choices })

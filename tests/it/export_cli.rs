@@ -67,7 +67,7 @@ fn html_writes_its_calendars_beside_it() {
     assert!(files.contains_key("forum-interconnectes-2017.ics"));
     assert!(files.contains_key("sessions/digitalisation-bouscule-territoires.ics"));
     let html = String::from_utf8(files["index.html"].clone()).expect("UTF-8");
-    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"));
     assert!(html.contains("href=\"forum-interconnectes-2017.ics\""));
     assert!(html.contains("href=\"sessions/digitalisation-bouscule-territoires.ics\""));
     assert!(html.contains("Mardi 5 décembre 2017"));
@@ -320,8 +320,9 @@ fn english_event_gets_english_labels() {
     let out = run(&["export", "html", "tests/data/kolkata.toml", "-o", "-"]);
     assert!(out.status.success());
     let html = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(html.contains("<html lang=\"en\">"));
-    assert!(html.contains("Wednesday 10 January 2024"));
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
+    // CLDR English (en is en-US): weekday, month, day, year.
+    assert!(html.contains("Wednesday, January 10, 2024"));
     assert!(html.contains("Add to calendar"));
     assert!(html.contains("<del><bdi>Closing</bdi></del>"));
     assert!(html.contains("Cancelled"));

@@ -25,6 +25,7 @@ mod ical_regressions;
 mod import_fuzz;
 mod import_shapes;
 mod interop;
+mod languages;
 mod merge_cli;
 mod oracle;
 mod place;

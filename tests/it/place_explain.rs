@@ -348,3 +348,55 @@ fn the_cli_writes_one_line_per_changed_key_and_exits_1_when_something_is_left() 
         "error: no session has the id `lnog` (did you mean `long`?)\n"
     );
 }
+
+/// `place --diff` prints what `agora diff` prints once the plan is written: the same sessions,
+/// fields and counts, from a release of the program as it was to the saved plan.
+#[test]
+fn the_plan_as_a_diff_is_the_release_diff_of_the_written_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("every-rule.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("events/examples/every-rule.toml"),
+        &path,
+    )
+    .unwrap();
+    let agora = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("agora")
+            .unwrap()
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let p = path.to_str().unwrap();
+    let (code, planned) = agora(&[
+        "place",
+        p,
+        "--repair",
+        "--allow-moves",
+        "--diff",
+        "--format",
+        "json",
+    ]);
+    assert!(code.is_some_and(|c| c <= 1), "{planned}");
+    let planned: serde_json::Value = serde_json::from_str(&planned).unwrap();
+    assert_eq!(
+        (planned["from"].as_str(), planned["to"].as_str()),
+        (Some("current"), Some("plan"))
+    );
+    assert!(
+        planned["counts"]["changed"].as_u64().unwrap() > 0,
+        "{planned}"
+    );
+    // A release of the file as it is: untouched by `--diff` (else the diff below would be empty).
+    let (code, _) = agora(&["release", p, "before", "--force"]);
+    assert_eq!(code, Some(0));
+    let (_, _) = agora(&["place", p, "--repair", "--allow-moves", "--write"]);
+    let (code, released) = agora(&["diff", p, "--from", "before", "--format", "json"]);
+    assert_eq!(code, Some(1), "the written plan is a change");
+    let released: serde_json::Value = serde_json::from_str(&released).unwrap();
+    for key in ["counts", "sessions", "rooms", "speakers", "tracks"] {
+        assert_eq!(planned.get(key), released.get(key), "{key}");
+    }
+}

@@ -135,7 +135,13 @@ impl State {
                 .collect();
             format!(
                 "{}|{}|{}|{}|{}|{:?}|{:?}",
-                s.title, s.room, s.slot, s.long, s.cancelled, s.description, names
+                s.title,
+                s.room,
+                start_of(s.slot),
+                s.long,
+                s.cancelled,
+                s.description,
+                names
             )
         })
     }
@@ -157,23 +163,11 @@ impl State {
             if !s.present {
                 continue;
             }
-            // Saturday night crosses the change to summer time at 02:00.
-            let minutes = 60 * 22 + 30 * i64::from(s.slot);
-            let start = chrono::NaiveDate::from_ymd_opt(2024, 3, 30)
-                .unwrap()
-                .and_hms_opt(0, 0, 0)
-                .unwrap()
-                + chrono::Duration::minutes(minutes);
-            let start = if start.format("%H").to_string() == "02" {
-                start + chrono::Duration::hours(1)
-            } else {
-                start
-            };
             out.push_str(&format!(
                 "[[sessions]]\nid = \"s{i}\"\ntitle = \"Talk {i} take {}\"\nroom = \"r{}\"\nstart = {}\nduration = {}\nexpected = {}\n",
                 s.title,
                 s.room,
-                start.format("%Y-%m-%dT%H:%M:%S"),
+                start_of(s.slot),
                 if s.long { 60 } else { 30 },
                 s.expected
             ));
@@ -192,6 +186,24 @@ impl State {
         }
         out
     }
+}
+
+/// The start written for a slot. Saturday night crosses the change to summer time at 02:00:
+/// a slot in the missing hour is written an hour later, so two slots can give one start (a
+/// move between them changes nothing a calendar shows).
+fn start_of(slot: u8) -> String {
+    let minutes = 60 * 22 + 30 * i64::from(slot);
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 3, 30)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        + chrono::Duration::minutes(minutes);
+    let start = if start.format("%H").to_string() == "02" {
+        start + chrono::Duration::hours(1)
+    } else {
+        start
+    };
+    start.format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 fn load(text: &str) -> Program {

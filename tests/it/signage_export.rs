@@ -76,7 +76,7 @@ fn a_page_and_a_json_per_room_and_an_index_linking_them() {
     assert!(now.contains("Zones blanches et très haut débit"), "{now}");
     assert!(now.contains("encore 55 min"), "{now}");
     assert!(amphi.contains("<noscript><meta http-equiv=\"refresh\" content=\"60\"></noscript>"));
-    assert!(amphi.contains("<html lang=\"fr\">"));
+    assert!(amphi.contains("<html lang=\"fr\" dir=\"ltr\">"));
     // Local files only: nothing fetched from anywhere.
     for bad in ["http://", "https://", "src=\"", "@import", "url("] {
         assert!(!amphi.contains(bad), "{bad}");

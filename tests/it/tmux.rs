@@ -437,3 +437,38 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_editor_back_in_tmux() {
     t.send(&["d"]);
     t.wait_without(" NORMAL ");
 }
+
+#[test]
+fn the_editor_speaks_the_users_language_in_tmux() {
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the end-to-end terminal test");
+        return;
+    }
+    let (dir, event) = seed_copy();
+    for (locale, tab, heading) in [
+        (
+            "LC_ALL= LC_MESSAGES= LANG=fr_FR.UTF-8",
+            "Grille",
+            "Se déplacer",
+        ),
+        ("LC_ALL=C LANG=fr_FR.UTF-8", "Grid", "Move"),
+    ] {
+        let t = Tmux::shell("words", dir.path(), 110, 30);
+        t.wait_for("shell$");
+        t.send(&[
+            &format!(
+                "{locale} '{}' '{}'",
+                env!("CARGO_BIN_EXE_agora"),
+                event.display()
+            ),
+            "Enter",
+        ]);
+        let screen = t.wait_for(&format!(" {tab} "));
+        t.send(&["?"]);
+        let help = t.wait_for(heading);
+        assert!(help.contains(heading), "{locale}: {screen}\n{help}");
+        t.send(&["Escape", "q"]);
+        t.wait_for("shell$");
+        t.kill();
+    }
+}

@@ -11,7 +11,7 @@ impl App {
     pub(super) fn find_item(&self, kind: Referenced, what: &str) -> Result<Target, String> {
         let p = &self.doc.program;
         let what = what.trim();
-        let fold = |s: &str| s.to_lowercase();
+        let fold = crate::text::fold;
         let pick = |items: Vec<(&str, &str)>| {
             items
                 .iter()

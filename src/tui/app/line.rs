@@ -111,9 +111,17 @@ impl App {
                 "status" => f.status.push(Status::parse(&value.to_lowercase()).ok_or_else(|| {
                     format!("unknown status `{value}`: one of {}", Status::NAMES.join(", "))
                 })?),
+                "language" | "lang" => {
+                    if !crate::language::is_usable_tag(value) {
+                        return Err(format!(
+                            "language={value}: give a language tag, for example language=fr"
+                        ));
+                    }
+                    f.language.push(value.to_string())
+                }
                 other => {
                     return Err(format!(
-                        "unknown filter `{other}`: day=, room=, track=, speaker=, kind=, status=, picks, conflicts"
+                        "unknown filter `{other}`: day=, room=, track=, speaker=, kind=, status=, language=, picks, conflicts"
                     ))
                 }
             }
@@ -253,7 +261,7 @@ impl App {
                     return None;
                 }
                 if let Err(m) = crate::release::validate_name(&name, []) {
-                    self.error(m);
+                    self.error(m.to_string());
                     return None;
                 }
                 return Some(Effect::Release { name, comment });

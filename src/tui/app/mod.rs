@@ -14,7 +14,7 @@ mod normal;
 mod picker;
 mod prompt;
 mod reports;
-pub mod safety;
+pub(crate) mod safety;
 mod search;
 mod slots;
 

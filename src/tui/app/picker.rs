@@ -147,16 +147,18 @@ impl App {
             self.error("No rooms yet: add one with :room NAME [CAPACITY]");
             return;
         }
-        let items = crate::collate::order(p.rooms.len(), |i| p.rooms[i].name.as_str())
-            .into_iter()
-            .map(|i| Item {
-                label: match p.rooms[i].capacity {
-                    Some(c) => format!("{} ({c} seats)", p.rooms[i].name),
-                    None => p.rooms[i].name.clone(),
-                },
-                choice: Choice::Room(i),
-            })
-            .collect();
+        let items = crate::collate::order(&p.event.language, p.rooms.len(), |i| {
+            p.rooms[i].name.as_str()
+        })
+        .into_iter()
+        .map(|i| Item {
+            label: match p.rooms[i].capacity {
+                Some(c) => format!("{} ({c} seats)", p.rooms[i].name),
+                None => p.rooms[i].name.clone(),
+            },
+            choice: Choice::Room(i),
+        })
+        .collect();
         self.picker = Some(Picker::new(Purpose::GotoRoom, items));
         self.mode = Mode::Picker;
     }
@@ -220,8 +222,12 @@ impl App {
             });
         }
         // Rooms, tracks and people by name, as people read them.
-        let rooms = crate::collate::order(p.rooms.len(), |i| p.rooms[i].name.as_str());
-        let tracks = crate::collate::order(p.tracks.len(), |i| p.tracks[i].name.as_str());
+        let rooms = crate::collate::order(&p.event.language, p.rooms.len(), |i| {
+            p.rooms[i].name.as_str()
+        });
+        let tracks = crate::collate::order(&p.event.language, p.tracks.len(), |i| {
+            p.tracks[i].name.as_str()
+        });
         for (i, r) in rooms.into_iter().map(|i| (i, &p.rooms[i])) {
             items.push(Item {
                 label: format!("room: {}", r.name),

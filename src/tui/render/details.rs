@@ -129,6 +129,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     if !s.requires.is_empty() {
         lines.push(field("requires", s.requires.join(", ")));
     }
+    if let Some(l) = &s.language {
+        lines.push(field("language", l.clone()));
+    }
+    if !s.interpretation.is_empty() {
+        lines.push(field("interpretation", s.interpretation.join(", ")));
+    }
     let diags: Vec<_> = app.derived.by_session[i]
         .iter()
         .map(|&k| &app.derived.diagnostics[k])

@@ -58,9 +58,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn too_small(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let mut text = format!(
-        "Terminal too small: {}×{}. agora needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window; q quits.",
-        area.width, area.height
+    let mut text = crate::tui::words::format(
+        "too_small",
+        &[
+            ("width", &area.width.to_string()),
+            ("height", &area.height.to_string()),
+            ("min_width", &MIN_WIDTH.to_string()),
+            ("min_height", &MIN_HEIGHT.to_string()),
+        ],
     );
     // A question asked meanwhile (q with unsaved edits) is never invisible.
     if let (Mode::Prompt, Some(prompt)) = (app.mode, &app.prompt) {
@@ -234,9 +239,11 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         _ => {}
     }
     // As many hints as fit whole, and always the way to the help and out.
-    let all = Keymap::hints(app.mode);
+    let all: Vec<(String, &str)> = Keymap::hints(app.mode);
     let pinned = |h: &str| matches!(h, "help" | "quit");
-    let width = |(key, hint): &(String, &str)| key.width() + 1 + hint.width() + 3;
+    let width = |(key, hint): &(String, &str)| {
+        key.width() + 1 + crate::tui::words::keyed("hint", hint).width() + 3
+    };
     let mut budget = (area.width as usize)
         .saturating_sub(all.iter().filter(|h| pinned(h.1)).map(width).sum::<usize>());
     let mut chosen: Vec<&(String, &str)> = Vec::new();
@@ -256,7 +263,10 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             spans.push(Span::styled(" · ", theme.dim()));
         }
         spans.push(Span::styled(key.clone(), theme.bold()));
-        spans.push(Span::raw(format!(" {hint}")));
+        spans.push(Span::raw(format!(
+            " {}",
+            crate::tui::words::keyed("hint", hint)
+        )));
     }
     if !app.pending.is_empty() {
         spans.insert(

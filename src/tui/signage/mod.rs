@@ -9,7 +9,7 @@
 //! not grow however long it runs.
 
 pub mod render;
-pub mod run;
+pub(crate) mod run;
 
 use crate::model::Program;
 use crate::signage::{Baseline, Board};

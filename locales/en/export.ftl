@@ -1,0 +1,130 @@
+# Words of the published programme (HTML, Markdown, text, calendars, signage): English.
+# Every language has the same messages; docs/languages.md explains each one and how to check a
+# catalogue (`cargo test --test it catalogues`).
+
+## Agenda labels
+
+program = Programme
+days = Days
+time = Time
+room = Room
+session = Session
+track = Track
+tracks = Tracks
+speakers = Speakers
+moderators = Moderators
+# The heading of the index of people at the end of the agenda.
+speakers_index = Speakers
+sessions = Sessions
+details = Details
+description = Description
+link = Link
+tags = Tags
+add_to_calendar = Add to calendar
+whole_program_ics = The whole programme in your calendar (.ics)
+cancelled = Cancelled
+tentative = To be confirmed
+plenary = Plenary
+# Where an event-wide session (a break for all) takes place.
+everyone = Everyone
+unscheduled = Not yet scheduled
+times_in = Times are local
+# The note under the dates: times_in, then the time zone: "Times are local (Europe/Paris)".
+times_note = { $times } ({ $zone })
+times_in_utc = Times are in UTC
+legend = Tracks
+skip_to_content = Skip to the programme
+no_sessions = No sessions.
+published_with = Programme published with agora.
+# Between a label and its value ("Speakers: …"); the spaces count, write them in quotes.
+colon = {": "}
+mark_new = New
+mark_moved = Moved
+mark_changed = Changed
+mark_cancelled = Cancelled since the last release
+changes = Changes to the programme
+# A session's language, and the languages it is interpreted into.
+language = Language
+languages = Languages
+interpretation = Interpretation
+# Between the items of a list (people, languages, tags); quote it to keep its space.
+list_separator = {", "}
+# The interactive HTML agenda: search, filters, favourites, per-room and per-track pages.
+search = Search
+search_hint = Title, speaker, room
+day = Day
+# The filter of session kinds (talk, workshop, …).
+kind = Kind
+# The first choice of every filter.
+all = All
+condensed = Condensed view
+# The star button of a session, followed by its title.
+favourite = Favourite
+my_agenda = My favourites only
+download_mine = Download my favourites (.ics)
+my_time_zone = Times in my time zone
+no_match = No session matches.
+jump_to_time = Jump to a time
+# The link back from a room's or a track's page.
+whole_program = The whole programme
+room_page = Every session in the room
+track_page = Every session of the track
+filters = Filters
+
+## Session kinds
+
+kind_talk = Talk
+kind_keynote = Keynote
+kind_panel = Panel
+kind_workshop = Workshop
+kind_roundtable = Round table
+kind_break = Break
+kind_social = Social
+kind_other = Other
+
+## Dates and times. $day, $time, $start and $end are already written in the language's own
+## date and time formats (from CLDR); only the words and punctuation around them are yours.
+
+# "Tuesday, December 5 at 9:00 AM"
+day_at = { $day } at { $time }
+# A day and a time range, in the index of speakers: "Tuesday, December 5, 9:00 AM–10:30 AM".
+day_time = { $day }, { $time }
+# Two dates that differ in one field: "5–6 December 2017" is { $start } = "5", { $end } = "6 December 2017".
+date_range_tight = { $start }–{ $end }
+# Two dates that differ in more: "30 November – 1 December 2017".
+date_range_wide = { $start } – { $end }
+# "14:00–15:30"
+time_range = { $start }–{ $end }
+# The name of a language, from its tag (a session's `language`); other tags are shown as written.
+language_name = { $tag ->
+    [ar] Arabic
+    [de] German
+    [en] English
+    [es] Spanish
+    [fr] French
+    [it] Italian
+    [ja] Japanese
+    [nl] Dutch
+    [pl] Polish
+    [pt] Portuguese
+    [zh] Chinese
+   *[other] { $tag }
+}
+
+## Signage: { $value } stands for what agora fills in (a duration, a room, a time).
+
+signage_now = Now
+signage_next = Next
+signage_in_ = in { $value }
+signage_left = { $value } left
+signage_moved_to = Moved to { $value }
+signage_moved_from = Moved from { $value }
+signage_free_until = Free until { $value }
+signage_done_today = Nothing more today in this room
+signage_none_today = No session in this room today
+signage_later_here = Next here: { $value }
+signage_starts = The event starts on { $value }
+signage_ended = The event is over. Thank you!
+signage_rooms = Rooms
+signage_until = until
+signage_clock = Time

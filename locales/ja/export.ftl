@@ -1,0 +1,99 @@
+# 公開するプログラムの文言：日本語。locales/en/export.ftl と同じメッセージ。docs/languages.md を参照。
+
+program = プログラム
+days = 日程
+time = 時間
+room = 会場
+session = セッション
+track = トラック
+tracks = トラック
+speakers = 登壇者
+moderators = 司会
+speakers_index = 登壇者一覧
+sessions = セッション
+details = 詳細
+description = 概要
+link = リンク
+tags = タグ
+add_to_calendar = カレンダーに追加
+whole_program_ics = 全プログラムをカレンダーに追加（.ics）
+cancelled = 中止
+tentative = 未確定
+plenary = 全体会
+everyone = 全員
+unscheduled = 日時未定のセッション
+times_in = 時刻は現地時間です
+times_note = 時刻は現地時間（{ $zone }）です
+times_in_utc = 時刻は協定世界時（UTC）です
+legend = トラック
+skip_to_content = プログラムへ移動
+no_sessions = セッションはありません。
+published_with = このプログラムは agora で公開されています。
+colon = ：
+mark_new = 新規
+mark_moved = 変更（会場・時間）
+mark_changed = 変更
+mark_cancelled = 前回の版から中止
+changes = プログラムの変更点
+language = 言語
+languages = 言語
+interpretation = 通訳
+list_separator = 、
+search = 検索
+search_hint = タイトル、登壇者、会場
+day = 日付
+kind = 種類
+all = すべて
+condensed = コンパクト表示
+favourite = お気に入り
+my_agenda = お気に入りのみ
+download_mine = お気に入りをダウンロード（.ics）
+my_time_zone = 自分のタイムゾーンで表示
+no_match = 該当するセッションはありません。
+jump_to_time = 時刻へ移動
+whole_program = プログラム全体
+room_page = この会場のすべてのセッション
+track_page = このトラックのすべてのセッション
+filters = 絞り込み
+kind_talk = 講演
+kind_keynote = 基調講演
+kind_panel = パネルディスカッション
+kind_workshop = ワークショップ
+kind_roundtable = ラウンドテーブル
+kind_break = 休憩
+kind_social = 懇親会
+kind_other = その他
+day_at = { $day } { $time }
+day_time = { $day } { $time }
+date_range_tight = { $start }～{ $end }
+date_range_wide = { $start }～{ $end }
+time_range = { $start }～{ $end }
+language_name = { $tag ->
+    [ar] アラビア語
+    [de] ドイツ語
+    [en] 英語
+    [es] スペイン語
+    [fr] フランス語
+    [it] イタリア語
+    [ja] 日本語
+    [nl] オランダ語
+    [pl] ポーランド語
+    [pt] ポルトガル語
+    [zh] 中国語
+   *[other] { $tag }
+}
+signage_now = 現在
+signage_next = 次
+signage_in_ = あと{ $value }
+signage_left = 残り{ $value }
+signage_moved_to = { $value }に変更
+signage_moved_from = { $value }から変更
+signage_free_until = { $value }まで空き
+signage_done_today = 本日この会場での予定は終了しました
+signage_none_today = 本日この会場でのセッションはありません
+signage_later_here = この会場の次の予定：{ $value }
+signage_starts = イベントは{ $value }に始まります
+signage_ended = イベントは終了しました。ありがとうございました。
+signage_rooms = 会場
+signage_until = まで
+signage_clock = 時刻

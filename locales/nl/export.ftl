@@ -1,0 +1,99 @@
+# Woorden van het gepubliceerde programma: Nederlands. Dezelfde berichten als locales/en/export.ftl; zie docs/languages.md.
+
+program = Programma
+days = Dagen
+time = Tijd
+room = Zaal
+session = Sessie
+track = Thema
+tracks = Thema’s
+speakers = Sprekers
+moderators = Moderatie
+speakers_index = Sprekers
+sessions = Sessies
+details = Details
+description = Beschrijving
+link = Link
+tags = Trefwoorden
+add_to_calendar = Aan agenda toevoegen
+whole_program_ics = Het hele programma in uw agenda (.ics)
+cancelled = Geannuleerd
+tentative = Nog te bevestigen
+plenary = Plenair
+everyone = Voor iedereen
+unscheduled = Nog niet ingepland
+times_in = Tijden in lokale tijd
+times_note = { $times } ({ $zone })
+times_in_utc = Tijden in UTC
+legend = Thema’s
+skip_to_content = Naar het programma
+no_sessions = Geen sessies.
+published_with = Programma gepubliceerd met agora.
+colon = {": "}
+mark_new = Nieuw
+mark_moved = Verplaatst
+mark_changed = Gewijzigd
+mark_cancelled = Geannuleerd sinds de vorige versie
+changes = Wijzigingen in het programma
+language = Taal
+languages = Talen
+interpretation = Tolken
+list_separator = {", "}
+search = Zoeken
+search_hint = Titel, spreker, zaal
+day = Dag
+kind = Soort
+all = Alle
+condensed = Compacte weergave
+favourite = Favoriet
+my_agenda = Alleen mijn favorieten
+download_mine = Mijn favorieten downloaden (.ics)
+my_time_zone = Tijden in mijn tijdzone
+no_match = Geen enkele sessie komt overeen.
+jump_to_time = Naar een tijdstip
+whole_program = Het hele programma
+room_page = Alle sessies in deze zaal
+track_page = Alle sessies van dit thema
+filters = Filters
+kind_talk = Lezing
+kind_keynote = Keynote
+kind_panel = Paneldiscussie
+kind_workshop = Workshop
+kind_roundtable = Rondetafelgesprek
+kind_break = Pauze
+kind_social = Netwerkmoment
+kind_other = Overig
+day_at = { $day } om { $time }
+day_time = { $day }, { $time }
+date_range_tight = { $start }–{ $end }
+date_range_wide = { $start } – { $end }
+time_range = { $start }–{ $end }
+language_name = { $tag ->
+    [ar] Arabisch
+    [de] Duits
+    [en] Engels
+    [es] Spaans
+    [fr] Frans
+    [it] Italiaans
+    [ja] Japans
+    [nl] Nederlands
+    [pl] Pools
+    [pt] Portugees
+    [zh] Chinees
+   *[other] { $tag }
+}
+signage_now = Nu
+signage_next = Hierna
+signage_in_ = over { $value }
+signage_left = nog { $value }
+signage_moved_to = Verplaatst naar { $value }
+signage_moved_from = Verplaatst vanuit { $value }
+signage_free_until = Vrij tot { $value }
+signage_done_today = Vandaag niets meer in deze zaal
+signage_none_today = Vandaag geen sessies in deze zaal
+signage_later_here = Hierna in deze zaal: { $value }
+signage_starts = Het evenement begint op { $value }
+signage_ended = Het evenement is afgelopen. Bedankt!
+signage_rooms = Zalen
+signage_until = tot
+signage_clock = Tijd

@@ -1,0 +1,99 @@
+# Słowa publikowanego programu: polski. Te same komunikaty co w locales/en/export.ftl; zob. docs/languages.md.
+
+program = Program
+days = Dni
+time = Godzina
+room = Sala
+session = Sesja
+track = Ścieżka
+tracks = Ścieżki
+speakers = Prelegenci
+moderators = Prowadzenie
+speakers_index = Prelegenci
+sessions = Sesje
+details = Szczegóły
+description = Opis
+link = Link
+tags = Słowa kluczowe
+add_to_calendar = Dodaj do kalendarza
+whole_program_ics = Cały program w Twoim kalendarzu (.ics)
+cancelled = Odwołane
+tentative = Do potwierdzenia
+plenary = Sesja plenarna
+everyone = Dla wszystkich
+unscheduled = Jeszcze nie zaplanowane
+times_in = Godziny według czasu lokalnego
+times_note = { $times } ({ $zone })
+times_in_utc = Godziny według czasu UTC
+legend = Ścieżki
+skip_to_content = Przejdź do programu
+no_sessions = Brak sesji.
+published_with = Program opublikowany za pomocą agora.
+colon = {": "}
+mark_new = Nowe
+mark_moved = Przeniesione
+mark_changed = Zmienione
+mark_cancelled = Odwołane od poprzedniej wersji
+changes = Zmiany w programie
+language = Język
+languages = Języki
+interpretation = Tłumaczenie symultaniczne
+list_separator = {", "}
+search = Szukaj
+search_hint = Tytuł, prelegent, sala
+day = Dzień
+kind = Rodzaj
+all = Wszystkie
+condensed = Widok skrócony
+favourite = Ulubione
+my_agenda = Tylko moje ulubione
+download_mine = Pobierz moje ulubione (.ics)
+my_time_zone = Godziny w mojej strefie czasowej
+no_match = Żadna sesja nie pasuje.
+jump_to_time = Przejdź do godziny
+whole_program = Cały program
+room_page = Wszystkie sesje w tej sali
+track_page = Wszystkie sesje tej ścieżki
+filters = Filtry
+kind_talk = Prelekcja
+kind_keynote = Wystąpienie główne
+kind_panel = Panel dyskusyjny
+kind_workshop = Warsztaty
+kind_roundtable = Okrągły stół
+kind_break = Przerwa
+kind_social = Spotkanie towarzyskie
+kind_other = Inne
+day_at = { $day }, godz. { $time }
+day_time = { $day }, { $time }
+date_range_tight = { $start }–{ $end }
+date_range_wide = { $start } – { $end }
+time_range = { $start }–{ $end }
+language_name = { $tag ->
+    [ar] arabski
+    [de] niemiecki
+    [en] angielski
+    [es] hiszpański
+    [fr] francuski
+    [it] włoski
+    [ja] japoński
+    [nl] niderlandzki
+    [pl] polski
+    [pt] portugalski
+    [zh] chiński
+   *[other] { $tag }
+}
+signage_now = Teraz
+signage_next = Następnie
+signage_in_ = za { $value }
+signage_left = jeszcze { $value }
+signage_moved_to = Przeniesione do: { $value }
+signage_moved_from = Przeniesione z: { $value }
+signage_free_until = Wolne do { $value }
+signage_done_today = Dziś w tej sali nic więcej
+signage_none_today = Dziś w tej sali nie ma sesji
+signage_later_here = Następnie tutaj: { $value }
+signage_starts = Wydarzenie rozpoczyna się: { $value }
+signage_ended = Wydarzenie się zakończyło. Dziękujemy!
+signage_rooms = Sale
+signage_until = do
+signage_clock = Godzina

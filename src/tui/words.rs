@@ -1,0 +1,182 @@
+//! The editor's own words in the user's language: `locales/<tag>/editor.ftl`, chosen from
+//! `LC_ALL`, `LC_MESSAGES` or `LANG` (the first set, as POSIX reads them) when the editor
+//! starts. English and French are shipped; any other language, `C` or `POSIX` reads English.
+//!
+//! Translated so far: the view tabs, the mode in the status line, the hints bar and the
+//! headings of the help screen. The help lines themselves, prompts and messages are English
+//! (docs/languages.md lists what is left).
+
+use std::sync::{Mutex, OnceLock};
+
+use crate::catalogue::{self, Catalogue, Domain};
+
+/// Every message id the editor reads: each editor catalogue must define exactly these.
+pub const IDS: &[&str] = &[
+    // View tabs.
+    "view_grid",
+    "view_agenda",
+    "view_speakers",
+    "view_rooms",
+    "view_conflicts",
+    // Modes, in the status line.
+    "mode_normal",
+    "mode_grab",
+    "mode_command",
+    "mode_search",
+    "mode_edit",
+    "mode_pick",
+    "mode_prompt",
+    "mode_help",
+    "mode_messages",
+    // Help headings.
+    "group_move",
+    "group_views",
+    "group_edit",
+    "group_grab",
+    "group_search_and_commands",
+    "group_form",
+    "group_picker",
+    "group_prompt",
+    "group_typing",
+    "group_help",
+    "group_grid_glyphs",
+    "group_commands",
+    "group_mouse",
+    // Hints bar.
+    "hint_add",
+    "hint_apply",
+    "hint_cancel",
+    "hint_close",
+    "hint_command",
+    "hint_delete",
+    "hint_drop",
+    "hint_earlier",
+    "hint_edit",
+    "hint_grab",
+    "hint_help",
+    "hint_keep",
+    "hint_later",
+    "hint_moderator",
+    "hint_next_field",
+    "hint_people",
+    "hint_quit",
+    "hint_room",
+    "hint_run",
+    "hint_save",
+    "hint_search",
+    "hint_speaker",
+    "hint_undo",
+    "hint_view",
+    // The screen too small to draw on.
+    "too_small",
+];
+
+static CHOSEN: OnceLock<&'static Catalogue> = OnceLock::new();
+
+/// The language a POSIX locale value names: `fr_FR.UTF-8` → `fr-FR`; `C`, `POSIX` and empty
+/// values name none.
+pub fn tag_of_locale(value: &str) -> Option<String> {
+    let base = value.split(['.', '@']).next().unwrap_or("").trim();
+    if base.is_empty() || base == "C" || base == "POSIX" {
+        return None;
+    }
+    let tag = base.replace('_', "-");
+    crate::language::is_usable_tag(&tag).then_some(tag)
+}
+
+/// The editor's language from the environment's `LC_ALL`, `LC_MESSAGES` and `LANG` values
+/// (in that order, the first non-empty one decides).
+pub fn language_from(
+    lc_all: Option<&str>,
+    lc_messages: Option<&str>,
+    lang: Option<&str>,
+) -> String {
+    [lc_all, lc_messages, lang]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.is_empty())
+        .and_then(tag_of_locale)
+        .unwrap_or_else(|| "en".to_string())
+}
+
+/// Choose the editor's language once, at start-up (the shell reads the environment).
+pub fn choose(tag: &str) {
+    if let Some(c) = catalogue::for_tag(Domain::Editor, tag) {
+        let _ = CHOSEN.set(c);
+    }
+}
+
+fn current() -> Option<&'static Catalogue> {
+    CHOSEN
+        .get()
+        .copied()
+        .or_else(|| catalogue::for_tag(Domain::Editor, "en"))
+}
+
+/// The word `id` in the editor's language (read once, kept for the session).
+pub fn word(id: &str) -> &'static str {
+    static CACHE: OnceLock<Mutex<Vec<(String, &'static str)>>> = OnceLock::new();
+    let Some(cat) = current() else {
+        return "";
+    };
+    let cache = CACHE.get_or_init(Default::default);
+    let mut cache = match cache.lock() {
+        Ok(c) => c,
+        Err(p) => p.into_inner(),
+    };
+    if let Some((_, w)) = cache.iter().find(|(k, _)| k == id) {
+        return w;
+    }
+    let text: &'static str = Box::leak(cat.text(id).into_boxed_str());
+    cache.push((id.to_string(), text));
+    text
+}
+
+/// The word for an English heading or hint of the keymap ("Search and commands" →
+/// `group_search_and_commands`), or the English itself when no message has that id.
+pub fn keyed<'a>(prefix: &str, english: &'a str) -> &'a str {
+    let id = format!(
+        "{prefix}_{}",
+        english.to_lowercase().replace([' ', '-'], "_")
+    );
+    if IDS.contains(&id.as_str()) {
+        word(&id)
+    } else {
+        english
+    }
+}
+
+/// A message with variables, in the editor's language.
+pub fn format(id: &str, args: &[(&str, &str)]) -> String {
+    current().map(|c| c.format(id, args)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn posix_locales_name_languages() {
+        assert_eq!(tag_of_locale("fr_FR.UTF-8").as_deref(), Some("fr-FR"));
+        assert_eq!(tag_of_locale("de_DE@euro").as_deref(), Some("de-DE"));
+        assert_eq!(tag_of_locale("C.UTF-8"), None);
+        assert_eq!(tag_of_locale("POSIX"), None);
+        assert_eq!(
+            language_from(Some(""), Some("fr_CA.UTF-8"), Some("en_GB")),
+            "fr-CA"
+        );
+        assert_eq!(language_from(Some("C"), Some("fr_FR"), None), "en");
+        assert_eq!(language_from(None, None, None), "en");
+    }
+
+    #[test]
+    fn french_editor_words() {
+        let fr = catalogue::for_tag(Domain::Editor, "fr-FR").unwrap();
+        assert_eq!(fr.text("view_speakers"), "Intervenants");
+        assert_eq!(fr.text("hint_quit"), "quitter");
+        // Without a choice the editor speaks English.
+        assert_eq!(word("view_grid"), "Grid");
+        assert_eq!(keyed("group", "Search and commands"), "Search and commands");
+        assert_eq!(keyed("hint", "not a hint"), "not a hint");
+    }
+}
