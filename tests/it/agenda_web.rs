@@ -224,3 +224,41 @@ fn phones_get_time_slots_with_jump_links_and_french_spacing() {
     assert!(index.contains("data-room=\"amphi\""));
     assert!(index.contains("<option value=\"amphi\">"));
 }
+
+#[test]
+fn the_language_filter_offers_the_languages_sessions_are_given_in_by_name() {
+    // Arabic and English, with interpretation: the filter names the languages as the cards do,
+    // and a session without its own language counts as given in the event's (Arabic).
+    let dir = tempfile::tempdir().expect("temp dir");
+    export_into("html", "tests/data/arabic.toml", dir.path(), &[]);
+    let files = read_tree(dir.path());
+    let index = page(&files, "index.html");
+    let select = &index[index.find("id=\"f-lang\"").expect("language filter")..];
+    let select = &select[..select.find("</select>").expect("end of the select")];
+    assert!(
+        select.contains("<option value=\"ar\">العربية</option>"),
+        "{select}"
+    );
+    assert!(
+        select.contains("<option value=\"en\">الإنجليزية</option>"),
+        "{select}"
+    );
+    // Every session card says its language, so the filter hides or keeps each one.
+    let cards: Vec<&str> = index
+        .split("<article class=\"session")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('>').expect("tag end")])
+        .collect();
+    assert!(!cards.is_empty());
+    for card in &cards {
+        assert!(
+            card.contains(" data-lang=\"ar\"") || card.contains(" data-lang=\"en\""),
+            "{card}"
+        );
+    }
+    // The break without a language of its own is in the event's language.
+    let pause = &index[index.find("id=\"s-istiraha-1\"").expect("break card")..];
+    assert!(pause[..pause.find('>').expect("tag end")].contains("data-lang=\"ar\""));
+    // The live badges are the signage's words.
+    assert!(index.contains("data-now=\"الآن\" data-next=\"التالي\""));
+}
