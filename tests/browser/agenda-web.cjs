@@ -52,15 +52,18 @@ async function sticky(p, width) {
       box.scrollIntoView();
       wait();
       box.scrollTop = Math.min(400, box.scrollHeight - box.clientHeight);
-      box.scrollLeft = Math.min(300, box.scrollWidth - box.clientWidth);
+      // Right to left, the time column sticks at the right and scrollLeft runs negative.
+      const rtl = getComputedStyle(box).direction === "rtl";
+      box.scrollLeft = (rtl ? -1 : 1) * Math.min(300, box.scrollWidth - box.clientWidth);
       wait();
       const b = box.getBoundingClientRect();
       const head = box.querySelector(".room-head").getBoundingClientRect();
       const slots = Array.from(box.querySelectorAll(".slot")).map((s) => s.getBoundingClientRect())
         .filter((r) => r.bottom > b.top + head.height && r.top < b.bottom);
+      const edge = (r) => (rtl ? b.right - r.right : r.left - b.left);
       const ok = Math.abs(head.top - b.top) < 2 && head.bottom > b.top &&
-        (slots.length === 0 || slots.every((r) => Math.abs(r.left - b.left) < 2 || box.scrollLeft === 0));
-      return { ok, head: head.top - b.top, slotLeft: slots.length ? slots[0].left - b.left : null };
+        (slots.length === 0 || slots.every((r) => Math.abs(edge(r)) < 2 || box.scrollLeft === 0));
+      return { ok, rtl, head: head.top - b.top, slotEdge: slots.length ? edge(slots[0]) : null };
     }
     const slots = Array.from(document.querySelectorAll(".grid > .slot:not(.slot-end)"));
     if (slots.length < 2) return { skipped: "one slot" };

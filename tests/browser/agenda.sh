@@ -13,8 +13,8 @@
 # puppeteer-core and axe-core come from npm (installed once into target/browser-npm; npm and
 # Node.js with apt-get when missing).
 #
-# Events checked: the seed event, the test events (hostile text, DST weekend, Kolkata) and the
-# example events under events/examples/.
+# Events checked: the seed event, the test events (hostile text, DST weekend, Kolkata, Arabic
+# right to left) and the example events under events/examples/.
 # Installs Chromium with apt-get when it is missing (Debian: package `chromium`).
 # Exit: 0 all good, 1 a check failed, 2 setup failed.
 set -euo pipefail
@@ -47,7 +47,7 @@ VERIFY_ICS="${AGORA_SHARED:-../shared}/tools/verify-ics"
 
 FAILED=0
 EVENTS=(events/forum-interconnectes-2017.toml tests/data/hostile.toml
-        tests/data/dst-weekend.toml tests/data/kolkata.toml)
+        tests/data/dst-weekend.toml tests/data/kolkata.toml tests/data/arabic.toml)
 # The example events too (files and directory events), when there are any.
 for e in events/examples/*; do [ -e "$e" ] && EVENTS+=("$e"); done
 for event in "${EVENTS[@]}"; do
