@@ -5,6 +5,10 @@
 #   bash benches/commands.sh              # all sizes (100k: 500 rooms, 20k speakers, 5 days)
 #   SIZES="1000 10000" bash benches/commands.sh
 #   RUNS=5 bash benches/commands.sh       # median of 5 runs (default 3)
+#   SKIP_TEMPLATES=1 SKIP_PYTHON=1 ...    # only the formats that stream from the agenda
+#
+# Every agora command runs alternately with the floor (floor, command, floor, command, …) and
+# its ratio is median over median of those runs, so a change of load hits both alike.
 #
 # Prints one table per size; ratios are what to compare between machines.
 set -euo pipefail
@@ -38,9 +42,29 @@ measure() {
   echo "$t $((m / 1024))"
 }
 
+# The same, alternating with the floor (floor, command, floor, command, …) so that a change of
+# machine load hits both alike: "median-floor median-command peak-MiB-of-command".
+against_floor() {
+  local floor_times=() times=() mems=() i out
+  for ((i = 0; i < RUNS; i++)); do
+    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$FLOOR" "$file" >/dev/null 2>&1 || true
+    out=$(tail -1 "$WORK/time.txt")
+    floor_times+=("${out% *}")
+    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$WORK/time.txt")
+    times+=("${out% *}")
+    mems+=("${out#* }")
+  done
+  local mid=$(((RUNS + 1) / 2)) f t m
+  f=$(printf '%s\n' "${floor_times[@]}" | sort -n | sed -n "${mid}p")
+  t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${mid}p")
+  m=$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)
+  echo "$f $t $((m / 1024))"
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-printf 'machine: %s, %s cores\n' "$(uname -m)" "$(nproc)"
+printf 'machine: %s, %s cores; %s\n' "$(uname -m)" "$(nproc)" "$(uptime | sed 's/.*load/load/')"
 for n in $SIZES; do
   case $n in
     1000) args="--rooms 20 --speakers 600 --days 2" ;;
@@ -52,21 +76,30 @@ for n in $SIZES; do
   # shellcheck disable=SC2086
   "$AGORA" generate --sessions "$n" $args --conflict-rate 0.02 --seed 42 -o "$file" --force
   echo
-  echo "== $n sessions ($(du -h "$file" | cut -f1))"
+  echo "== $n sessions ($(du -h "$file" | cut -f1)); each line: median of $RUNS runs alternating with the floor"
   read -r ft fm < <(measure "$FLOOR" "$file")
   printf '%-34s %8s s %6s MiB\n' "floor: toml::Table parse" "$ft" "$fm"
   report() {
     local label=$1; shift
-    read -r t m < <(measure "$@")
-    printf '%-34s %8s s %6s MiB   %5sx floor\n' "$label" "$t" "$m" "$(ratio "$t" "$ft")"
+    read -r f t m < <(against_floor "$@")
+    printf '%-34s %8s s %6s MiB   %5sx floor (floor %s s)\n' "$label" "$t" "$m" "$(ratio "$t" "$f")" "$f"
     LAST=$t
   }
   report "agora check --format json" "$AGORA" check --format json "$file"
   report "agora check (text)" "$AGORA" check "$file"
-  report "agora export ics" "$AGORA" export ics "$file" -o "$WORK/out-$n.ics"
+  report "agora export ics" "$AGORA" export ics "$file" -o "$WORK/out-$n.ics" --force
   rust_ics=$LAST
-  report "agora export html" "$AGORA" export html "$file" -o "$WORK/html-$n"
-  report "agora export frab-json" "$AGORA" export frab-json "$file" -o "$WORK/frab-$n.json"
-  report "python tomllib+icalendar (ics)" "$VENV/bin/python" benches/ics_python.py "$file" "$WORK/py-$n.ics"
-  printf '%-34s %8sx\n' "ics: python time / agora time" "$(ratio "$LAST" "$rust_ics")"
+  report "agora export csv" "$AGORA" export csv "$file" -o "$WORK/out-$n.csv" --force
+  report "agora export json" "$AGORA" export json "$file" -o "$WORK/out-$n.json" --force
+  report "agora export frab-xml" "$AGORA" export frab-xml "$file" -o "$WORK/frab-$n.xml" --force
+  report "agora export frab-json" "$AGORA" export frab-json "$file" -o "$WORK/frab-$n.json" --force
+  if [ -z "${SKIP_TEMPLATES:-}" ]; then
+    report "agora export html" "$AGORA" export html "$file" -o "$WORK/html-$n" --force
+    report "agora export all" "$AGORA" export all "$file" -o "$WORK/all-$n" --force
+  fi
+  if [ -z "${SKIP_PYTHON:-}" ]; then
+    read -r t m < <(measure "$VENV/bin/python" benches/ics_python.py "$file" "$WORK/py-$n.ics")
+    printf '%-34s %8s s %6s MiB\n' "python tomllib+icalendar (ics)" "$t" "$m"
+    printf '%-34s %8sx\n' "ics: python time / agora time" "$(ratio "$t" "$rust_ics")"
+  fi
 done

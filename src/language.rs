@@ -68,6 +68,43 @@ pub fn tag_for(value: &str) -> Option<String> {
     )
 }
 
+/// Whether a session can be followed in one of `wanted`: given in it (`spoken`: the session's
+/// language, or the event's when it gives none) or interpreted into it. A tag takes in its
+/// more specific tags: `en` covers `en-GB`. One home for the editor's filter and `--language`.
+pub fn heard_in(spoken: &str, interpretation: &[String], wanted: &[String]) -> bool {
+    let covers = |want: &str, tag: &str| {
+        let (want, tag) = (want.to_ascii_lowercase(), tag.to_ascii_lowercase());
+        tag == want || tag.starts_with(&format!("{want}-"))
+    };
+    wanted
+        .iter()
+        .any(|w| covers(w, spoken) || interpretation.iter().any(|t| covers(w, t)))
+}
+
+/// Whether the language of `tag` writes decimals with a comma (`3,5`), so that a spreadsheet
+/// set to it reads `,` as the decimal mark and expects `;` between CSV cells (CLDR's decimal
+/// symbol; regional exceptions such as `de-CH` and `es-MX` write a point).
+pub fn uses_decimal_comma(tag: &str) -> bool {
+    const COMMA: &[&str] = &[
+        "af", "az", "be", "bg", "bs", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fo",
+        "fr", "gl", "hr", "hu", "hy", "id", "is", "it", "ka", "kk", "ky", "lb", "lt", "lv", "mk",
+        "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk",
+        "uz", "vi",
+    ];
+    const POINT_REGIONS: &[&str] = &[
+        "de-ch", "de-li", "it-ch", "fr-ch", "es-mx", "es-us", "es-pr", "es-do", "es-gt", "es-hn",
+        "es-ni", "es-pa", "es-sv", "es-pe",
+    ];
+    let Some(primary) = primary(tag) else {
+        return false;
+    };
+    let lower = tag.to_ascii_lowercase();
+    COMMA.contains(&primary.as_str())
+        && !POINT_REGIONS
+            .iter()
+            .any(|r| lower == *r || lower.starts_with(&format!("{r}-")))
+}
+
 /// The direction text in a language is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -153,6 +190,37 @@ pub fn fallback_chain(tag: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heard_in_a_language() {
+        let en = ["en".to_string()];
+        assert!(heard_in("en-GB", &[], &en));
+        assert!(heard_in("fr", &["en".to_string()], &en));
+        assert!(!heard_in("fr", &["de".to_string()], &en));
+        assert!(
+            !heard_in("eng", &[], &en),
+            "a prefix of letters is not a subtag"
+        );
+        assert!(heard_in("EN", &[], &en));
+    }
+
+    #[test]
+    fn decimal_commas() {
+        for tag in ["fr", "fr-FR", "de", "pt-BR", "ru"] {
+            assert!(uses_decimal_comma(tag), "{tag}");
+        }
+        for tag in [
+            "en",
+            "en-GB",
+            "ja",
+            "de-CH",
+            "es-MX",
+            "x-whatever",
+            "bad tag",
+        ] {
+            assert!(!uses_decimal_comma(tag), "{tag}");
+        }
+    }
 
     #[test]
     fn directions() {

@@ -123,6 +123,13 @@ impl Sources {
         }
     }
 
+    /// Replace the text of event file `index` (a save wrote it); its line index is rebuilt.
+    pub(crate) fn set_text(&mut self, index: u32, text: String) {
+        if let Some(file) = self.files.get_mut(index as usize) {
+            *file = SourceFile::new(file.path.clone(), text);
+        }
+    }
+
     /// The event's own files (what the editor edits and saves).
     pub fn files(&self) -> &[SourceFile] {
         &self.files

@@ -173,6 +173,26 @@ mod tests {
         assert!(representable(0) && !representable(LAST_INSTANT + 1));
     }
 
+    /// The limit recorded in docs/reliability.md ("Europe/Paris after 2100"): chrono-tz's
+    /// tables end with the 2099 transitions. When an upgrade extends them, this fails: update
+    /// the document (and drop this test).
+    #[test]
+    fn the_compiled_tz_data_has_no_daylight_saving_after_2099() {
+        let tz = chrono_tz::Europe::Paris;
+        let summer = |y: i32| {
+            let noon = NaiveDate::from_ymd_opt(y, 7, 1)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .unwrap();
+            to_local(tz, noon.and_utc().timestamp())
+                .offset()
+                .fix()
+                .local_minus_utc()
+        };
+        assert_eq!(summer(2099), 7200);
+        assert_eq!(summer(2100), 3600);
+        assert_eq!(summer(2500), 3600);
+    }
+
     #[test]
     fn gap_and_fold_in_paris() {
         let tz = chrono_tz::Europe::Paris;

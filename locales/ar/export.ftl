@@ -51,10 +51,16 @@ download_mine = تنزيل مفضّلاتي (.ics)
 my_time_zone = المواعيد بحسب منطقتي الزمنية
 no_match = لا توجد جلسة مطابقة.
 jump_to_time = الانتقال إلى موعد
-whole_program = البرنامج كاملًا
 room_page = كل جلسات القاعة
 track_page = كل جلسات المسار
 filters = عوامل التصفية
+accessible = مهيأة للكراسي المتحركة
+not_accessible = غير مهيأة للكراسي المتحركة
+selection_ics = هذه الجلسات في تقويمك (.ics)
+subscribe = اشترك (يبقى تقويمك محدَّثًا)
+whole_program_page = البرنامج كاملًا
+qr_agenda = هذا البرنامج على هاتفك
+qr_calendar = اشترك من هاتفك
 kind_talk = محاضرة
 kind_keynote = كلمة رئيسية
 kind_panel = حلقة نقاش
@@ -68,6 +74,8 @@ day_time = { $day }، { $time }
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+part_ics = برنامج «{ $name }» في تقويمك (.ics)
 language_name = { $tag ->
     [ar] العربية
     [de] الألمانية

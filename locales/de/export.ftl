@@ -51,10 +51,16 @@ download_mine = Meine Favoriten herunterladen (.ics)
 my_time_zone = Zeiten in meiner Zeitzone
 no_match = Kein Programmpunkt passt.
 jump_to_time = Zu einer Uhrzeit springen
-whole_program = Das ganze Programm
 room_page = Alle Programmpunkte in diesem Raum
 track_page = Alle Programmpunkte dieses Themenbereichs
 filters = Filter
+accessible = Rollstuhlgerecht
+not_accessible = Nicht rollstuhlgerecht
+selection_ics = Diese Programmpunkte in Ihrem Kalender (.ics)
+subscribe = Abonnieren (Ihr Kalender bleibt aktuell)
+whole_program_page = Das ganze Programm
+qr_agenda = Dieses Programm auf Ihrem Handy
+qr_calendar = Vom Handy aus abonnieren
 kind_talk = Vortrag
 kind_keynote = Keynote
 kind_panel = Podiumsdiskussion
@@ -68,6 +74,8 @@ day_time = { $day }, { $time }
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+part_ics = Das Programm von { $name } in Ihrem Kalender (.ics)
 language_name = { $tag ->
     [ar] Arabisch
     [de] Deutsch

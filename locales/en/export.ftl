@@ -65,11 +65,22 @@ download_mine = Download my favourites (.ics)
 my_time_zone = Times in my time zone
 no_match = No session matches.
 jump_to_time = Jump to a time
-# The link back from a room's or a track's page.
-whole_program = The whole programme
 room_page = Every session in the room
 track_page = Every session of the track
 filters = Filters
+# Whether a room has step-free access (a ♿ mark reads the first aloud; the second is shown).
+accessible = Wheelchair accessible
+not_accessible = Not wheelchair accessible
+# The calendar link of a filtered agenda (`--room`, `--day`…).
+selection_ics = These sessions in your calendar (.ics)
+# Beside the download, the `webcal://` link that keeps a calendar up to date.
+subscribe = Subscribe (your calendar stays up to date)
+# On a part's page (`--split`) and on a room's or a track's page, the link to the whole
+# programme's page.
+whole_program_page = The whole programme
+# Captions of the QR codes of the agenda's address and of its calendar feed.
+qr_agenda = This programme on your phone
+qr_calendar = Subscribe from your phone
 
 ## Session kinds
 
@@ -95,6 +106,10 @@ date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 # "14:00–15:30"
 time_range = { $start }–{ $end }
+# Two times that carry their UTC offsets, across a daylight-saving change: "02:30 CEST – 02:00 CET".
+time_range_wide = { $start } – { $end }
+# The calendar link on one part's page (`--split`): { $name } is a speaker's, room's or track's name.
+part_ics = The sessions of { $name } in your calendar (.ics)
 # The name of a language, from its tag (a session's `language`); other tags are shown as written.
 language_name = { $tag ->
     [ar] Arabic

@@ -51,10 +51,16 @@ download_mine = Descargar mis favoritos (.ics)
 my_time_zone = Horarios en mi zona horaria
 no_match = Ninguna sesión coincide.
 jump_to_time = Ir a una hora
-whole_program = Todo el programa
 room_page = Todas las sesiones de la sala
 track_page = Todas las sesiones del eje temático
 filters = Filtros
+accessible = Accesible en silla de ruedas
+not_accessible = No accesible en silla de ruedas
+selection_ics = Estas sesiones en su calendario (.ics)
+subscribe = Suscribirse (su calendario se mantiene al día)
+whole_program_page = Todo el programa
+qr_agenda = Este programa en su teléfono
+qr_calendar = Suscribirse desde su teléfono
 kind_talk = Charla
 kind_keynote = Conferencia magistral
 kind_panel = Panel de debate
@@ -68,6 +74,8 @@ day_time = { $day }, { $time }
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+part_ics = El programa de { $name } en su calendario (.ics)
 language_name = { $tag ->
     [ar] árabe
     [de] alemán

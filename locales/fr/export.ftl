@@ -55,10 +55,16 @@ download_mine = Télécharger mes favoris (.ics)
 my_time_zone = Horaires dans mon fuseau horaire
 no_match = Aucune session ne correspond.
 jump_to_time = Aller à l’horaire
-whole_program = Tout le programme
 room_page = Toutes les sessions de la salle
 track_page = Toutes les sessions du parcours
 filters = Filtres
+accessible = Accessible en fauteuil roulant
+not_accessible = Non accessible en fauteuil roulant
+selection_ics = Ces sessions dans votre agenda (.ics)
+subscribe = S'abonner (l'agenda se met à jour)
+whole_program_page = Tout le programme
+qr_agenda = Ce programme sur votre téléphone
+qr_calendar = S'abonner depuis votre téléphone
 
 ## Types de session
 
@@ -78,6 +84,9 @@ day_time = { $day }, { $time }
 date_range_tight = du { $start } au { $end }
 date_range_wide = du { $start } au { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+# Des espaces insécables à l'intérieur des guillemets.
+part_ics = Le programme de «{"\u00A0"}{ $name }{"\u00A0"}» dans votre agenda (.ics)
 language_name = { $tag ->
     [ar] arabe
     [de] allemand

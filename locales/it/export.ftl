@@ -51,10 +51,16 @@ download_mine = Scarica i miei preferiti (.ics)
 my_time_zone = Orari nel mio fuso orario
 no_match = Nessuna sessione corrisponde.
 jump_to_time = Vai a un orario
-whole_program = Tutto il programma
 room_page = Tutte le sessioni della sala
 track_page = Tutte le sessioni del percorso
 filters = Filtri
+accessible = Accessibile in sedia a rotelle
+not_accessible = Non accessibile in sedia a rotelle
+selection_ics = Queste sessioni nel tuo calendario (.ics)
+subscribe = Iscriviti (il calendario resta aggiornato)
+whole_program_page = Tutto il programma
+qr_agenda = Questo programma sul tuo telefono
+qr_calendar = Iscriviti dal tuo telefono
 kind_talk = Intervento
 kind_keynote = Relazione principale
 kind_panel = Dibattito
@@ -68,6 +74,8 @@ day_time = { $day }, { $time }
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+part_ics = Il programma di { $name } nel tuo calendario (.ics)
 language_name = { $tag ->
     [ar] arabo
     [de] tedesco

@@ -51,10 +51,16 @@ download_mine = お気に入りをダウンロード（.ics）
 my_time_zone = 自分のタイムゾーンで表示
 no_match = 該当するセッションはありません。
 jump_to_time = 時刻へ移動
-whole_program = プログラム全体
 room_page = この会場のすべてのセッション
 track_page = このトラックのすべてのセッション
 filters = 絞り込み
+accessible = 車いす対応
+not_accessible = 車いす非対応
+selection_ics = これらのセッションをカレンダーに追加（.ics）
+subscribe = 購読する（カレンダーが自動で更新されます）
+whole_program_page = 全プログラム
+qr_agenda = このプログラムをスマートフォンで見る
+qr_calendar = スマートフォンから購読する
 kind_talk = 講演
 kind_keynote = 基調講演
 kind_panel = パネルディスカッション
@@ -68,6 +74,8 @@ day_time = { $day } { $time }
 date_range_tight = { $start }～{ $end }
 date_range_wide = { $start }～{ $end }
 time_range = { $start }～{ $end }
+time_range_wide = { $start }～{ $end }
+part_ics = 「{ $name }」のプログラムをカレンダーに追加（.ics）
 language_name = { $tag ->
     [ar] アラビア語
     [de] ドイツ語

@@ -51,10 +51,16 @@ download_mine = Mijn favorieten downloaden (.ics)
 my_time_zone = Tijden in mijn tijdzone
 no_match = Geen enkele sessie komt overeen.
 jump_to_time = Naar een tijdstip
-whole_program = Het hele programma
 room_page = Alle sessies in deze zaal
 track_page = Alle sessies van dit thema
 filters = Filters
+accessible = Toegankelijk voor rolstoelen
+not_accessible = Niet toegankelijk voor rolstoelen
+selection_ics = Deze sessies in uw agenda (.ics)
+subscribe = Abonneren (uw agenda blijft bijgewerkt)
+whole_program_page = Het hele programma
+qr_agenda = Dit programma op uw telefoon
+qr_calendar = Abonneren vanaf uw telefoon
 kind_talk = Lezing
 kind_keynote = Keynote
 kind_panel = Paneldiscussie
@@ -68,6 +74,8 @@ day_time = { $day }, { $time }
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+part_ics = Het programma van { $name } in uw agenda (.ics)
 language_name = { $tag ->
     [ar] Arabisch
     [de] Duits

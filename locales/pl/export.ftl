@@ -51,10 +51,16 @@ download_mine = Pobierz moje ulubione (.ics)
 my_time_zone = Godziny w mojej strefie czasowej
 no_match = Żadna sesja nie pasuje.
 jump_to_time = Przejdź do godziny
-whole_program = Cały program
 room_page = Wszystkie sesje w tej sali
 track_page = Wszystkie sesje tej ścieżki
 filters = Filtry
+accessible = Dostępne dla wózków inwalidzkich
+not_accessible = Niedostępne dla wózków inwalidzkich
+selection_ics = Te sesje w Twoim kalendarzu (.ics)
+subscribe = Subskrybuj (kalendarz będzie zawsze aktualny)
+whole_program_page = Cały program
+qr_agenda = Ten program w Twoim telefonie
+qr_calendar = Subskrybuj z telefonu
 kind_talk = Prelekcja
 kind_keynote = Wystąpienie główne
 kind_panel = Panel dyskusyjny
@@ -68,6 +74,9 @@ day_time = { $day }, { $time }
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+# W cudzysłowie, by nie odmieniać nazwy.
+part_ics = Program „{ $name }” w Twoim kalendarzu (.ics)
 language_name = { $tag ->
     [ar] arabski
     [de] niemiecki

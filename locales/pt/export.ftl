@@ -51,10 +51,16 @@ download_mine = Baixar meus favoritos (.ics)
 my_time_zone = Horários no meu fuso horário
 no_match = Nenhuma sessão corresponde.
 jump_to_time = Ir para um horário
-whole_program = Todo o programa
 room_page = Todas as sessões da sala
 track_page = Todas as sessões da trilha
 filters = Filtros
+accessible = Acessível para cadeira de rodas
+not_accessible = Sem acesso para cadeira de rodas
+selection_ics = Estas sessões na sua agenda (.ics)
+subscribe = Assinar (a agenda se mantém atualizada)
+whole_program_page = Todo o programa
+qr_agenda = Este programa no seu celular
+qr_calendar = Assinar pelo celular
 kind_talk = Palestra
 kind_keynote = Palestra principal
 kind_panel = Painel
@@ -68,6 +74,8 @@ day_time = { $day }, { $time }
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+part_ics = O programa de { $name } na sua agenda (.ics)
 language_name = { $tag ->
     [ar] árabe
     [de] alemão

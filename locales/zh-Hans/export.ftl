@@ -51,10 +51,16 @@ download_mine = 下载我的收藏（.ics）
 my_time_zone = 按我的时区显示时间
 no_match = 没有符合条件的场次。
 jump_to_time = 跳到某个时间
-whole_program = 完整日程
 room_page = 该会场的所有场次
 track_page = 该专题的所有场次
 filters = 筛选
+accessible = 轮椅可通行
+not_accessible = 轮椅无法通行
+selection_ics = 将这些场次添加到日历（.ics）
+subscribe = 订阅（日历自动更新）
+whole_program_page = 完整日程
+qr_agenda = 在手机上查看本日程
+qr_calendar = 在手机上订阅
 kind_talk = 演讲
 kind_keynote = 主旨演讲
 kind_panel = 专题讨论
@@ -68,6 +74,8 @@ day_time = { $day } { $time }
 date_range_tight = { $start }至{ $end }
 date_range_wide = { $start }至{ $end }
 time_range = { $start }–{ $end }
+time_range_wide = { $start } – { $end }
+part_ics = 将“{ $name }”的日程添加到日历（.ics）
 language_name = { $tag ->
     [ar] 阿拉伯语
     [de] 德语

@@ -147,7 +147,7 @@ fn text_agenda(program: &Program) -> Result<String, String> {
         stamp,
         template: None,
         changes: None,
-        lang: None,
+        ..export::Options::default()
     };
     let files = export::export(
         program,

@@ -18,7 +18,7 @@ use crate::export::deliver::{deliver, Destination};
 use crate::export::{self, ExportError, Format, Options, Selection, Split};
 use crate::load::load_path;
 use crate::report;
-use crate::rules::{check, Summary};
+use crate::rules::{check_schedule, Summary};
 
 /// The formats to write: one, or every format for `all` (the exports' own list, see
 /// [`Format::parse_target`]).
@@ -90,6 +90,8 @@ Examples:
   agora export html event.toml --day 1 -o site/
   agora export ics event.toml --split rooms
   agora export md event.toml -o -
+  agora export html event.toml --base-url https://example.org/agenda/ -o site/
+  agora export csv event.toml --excel
   agora export frab-xml event.toml -o site/schedule.xml   # for Giggity, EventFahrplan, ConfClerk";
 
 #[derive(Debug, Args)]
@@ -131,6 +133,10 @@ pub struct ExportArgs {
     /// Only this session; repeatable.
     #[arg(long = "session", value_name = "ID")]
     pub sessions: Vec<String>,
+    /// Only sessions given in this language or interpreted into it (a tag: en also takes
+    /// en-GB), and the event-wide breaks; repeatable.
+    #[arg(long = "language", value_name = "TAG")]
+    pub languages: Vec<String>,
     /// Write one export per room, speaker, track or session.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub split: Option<SplitArg>,
@@ -142,6 +148,18 @@ pub struct ExportArgs {
     /// as when it was made; `latest` is the last release.
     #[arg(long, value_name = "NAME")]
     pub release: Option<String>,
+    /// Where the agenda is published (an http/https address; default: the event's `url`):
+    /// absolute links, a webcal:// subscription, QR codes, and calendar entries linking to
+    /// their session on the agenda.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Markdown and text agendas without descriptions, bios and links: one line per session.
+    #[arg(long)]
+    pub brief: bool,
+    /// CSV for spreadsheets: a UTF-8 byte-order mark, and `;` between cells when the event's
+    /// language writes decimals with a comma (French, German, …).
+    #[arg(long)]
+    pub excel: bool,
 }
 
 fn usage(message: &str) -> Outcome {
@@ -187,6 +205,25 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         }
     }
 
+    if args.excel && !formats.contains(&Format::Csv) {
+        return usage("--excel applies to csv (or all)");
+    }
+    if args.brief
+        && !formats
+            .iter()
+            .any(|f| matches!(f, Format::Markdown | Format::Text))
+    {
+        return usage("--brief applies to md and txt (or all)");
+    }
+    if let Some(url) = &args.base_url {
+        if export::base_url(url).is_none() {
+            return usage(&format!(
+                "--base-url needs an http or https address without a query, such as \
+                 https://example.org/agenda/ (got `{url}`)"
+            ));
+        }
+    }
+
     let template = match &args.template {
         Some(path) => match crate::load::read_input(path, "the template") {
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -218,7 +255,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
             (
                 &release.program,
                 Ok::<_, String>(release.time),
-                store.follow_release(index),
+                Some(store.follow_release(index)),
             )
         }
         None => {
@@ -227,11 +264,14 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                 Err(failure) => return input_failure(&failure, color),
             };
             let stamp = export::deliver::stamp_of_this_run();
-            let changes = store.follow_working_copy(&loaded, *stamp.as_ref().unwrap_or(&0));
+            // Without releases there is no history to follow (and following it would resolve
+            // and render every session's calendar entry only to throw it away).
+            let changes = (!store.releases.is_empty())
+                .then(|| store.follow_working_copy(&loaded, *stamp.as_ref().unwrap_or(&0)));
             (&loaded, stamp, changes)
         }
     };
-    let changes = (!store.releases.is_empty()).then(|| std::sync::Arc::new(changes));
+    let changes = changes.map(std::sync::Arc::new);
 
     // The export does not depend on the check: both run at once, on two cores, and the
     // export's result is dropped when --strict refuses or the timestamp is wrong.
@@ -241,6 +281,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         tracks: args.tracks.clone(),
         days: args.days.clone(),
         sessions: args.sessions.clone(),
+        languages: args.languages.clone(),
     };
     let split = args.split.map(Split::from);
     let options = stamp.as_ref().ok().map(|&stamp| Options {
@@ -248,20 +289,30 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         stamp,
         template,
         changes,
+        base_url: args.base_url.clone(),
+        brief: args.brief,
+        excel: args.excel,
         lang: args.lang.clone(),
     });
-    let (diagnostics, exported) = std::thread::scope(|scope| {
+    let (diagnostics, left, exported) = std::thread::scope(|scope| {
         let exporting = options.as_ref().map(|options| {
             let (formats, selection) = (&formats, &selection);
             scope.spawn(move || export::export(program, formats, selection, split, options))
         });
-        let diagnostics = check(program);
+        // The checker's schedule also says what a frab export leaves out, while it runs.
+        let schedule = crate::rules::Schedule::new(program);
+        let diagnostics = check_schedule(&schedule);
+        let frab = formats
+            .iter()
+            .any(|f| matches!(f, Format::FrabXml | Format::FrabJson));
+        let left = frab.then(|| crate::export::frab::left_out_of(&schedule));
+        drop(schedule);
         let exported = exporting.map(|worker| {
             worker
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         });
-        (diagnostics, exported)
+        (diagnostics, left, exported)
     });
     let summary = Summary::of(&diagnostics);
     if summary.errors > 0 {
@@ -291,12 +342,8 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         (Err(message), _) => return usage(&message),
         (Ok(_), None) => return usage("the export did not run"),
     };
-    if formats
-        .iter()
-        .any(|f| matches!(f, Format::FrabXml | Format::FrabJson))
-    {
+    if let Some(left) = left {
         // Apps expect cancelled sessions to disappear from a new schedule version.
-        let left = crate::export::frab::left_out(program);
         if !left.cancelled.is_empty() || !left.unscheduled.is_empty() {
             write_stderr(&format!(
                 "note: schedule.xml/json leave out {} cancelled and {} unscheduled session(s), \

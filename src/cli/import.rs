@@ -61,9 +61,13 @@ pub(super) fn read_schedule(file: &Path) -> Result<Imported, String> {
              e.g. `iconv -f ISO-8859-1 -t UTF-8`"
         )
     })?;
-    import(&text).map_err(|e| match (e.line, e.column) {
-        (Some(line), Some(column)) => format!("{shown}:{line}:{column}: {}", e.message),
-        _ => format!("{shown}: {}", e.message),
+    // Messages quote the file's titles and names: shown cleaned of terminal controls.
+    import(&text).map_err(|e| {
+        let message = crate::report::text::printable(&e.message);
+        match (e.line, e.column) {
+            (Some(line), Some(column)) => format!("{shown}:{line}:{column}: {message}"),
+            _ => format!("{shown}: {message}"),
+        }
     })
 }
 
@@ -136,10 +140,10 @@ fn run_inner(args: &ImportArgs) -> Result<Outcome, String> {
             }
             Layout::Directory => {
                 let dir = &args.output;
-                if dir.exists() && !dir.is_dir() {
+                if let Some(file) = crate::export::paths::file_in_the_way(dir) {
                     return Err(format!(
-                        "`{}` is a file: give a new or empty directory (ending in /)",
-                        dir.display()
+                        "`{}` is a file, not a folder: give a new or empty directory (ending in /)",
+                        file.display()
                     ));
                 }
                 if dir.is_dir() {

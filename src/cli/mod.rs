@@ -74,7 +74,7 @@ pub enum Command {
     )]
     Check(CheckArgs),
     /// Export the program: iCalendar, HTML agenda, Markdown, text, CSV, JSON, or all of them.
-    Export(export::ExportArgs),
+    Export(Box<export::ExportArgs>),
     /// Import a program from a frab/pentabarf schedule.xml or a frab/C3VOC schedule.json (pretalx, frab).
     Import(import::ImportArgs),
     /// Freeze the current program as a named release (see docs/releases.md).

@@ -122,6 +122,26 @@ fn written<T: Clone>(
     (per_file, uids)
 }
 
+/// The baseline of `program` as written, its items known by `origins`.
+fn baseline_of(program: &Program, origins: &Origins) -> Baseline {
+    let files = program.sources.files().len().max(1);
+    let mut positions = HashMap::new();
+    let (sessions, session_uids) =
+        written(&program.sessions, &origins.sessions, files, &mut positions);
+    let (rooms, room_uids) = written(&program.rooms, &origins.rooms, files, &mut positions);
+    let (speakers, speaker_uids) =
+        written(&program.speakers, &origins.speakers, files, &mut positions);
+    let (tracks, track_uids) = written(&program.tracks, &origins.tracks, files, &mut positions);
+    Baseline {
+        sessions,
+        rooms,
+        speakers,
+        tracks,
+        written: positions,
+        uids: [session_uids, room_uids, speaker_uids, track_uids],
+    }
+}
+
 fn fresh<T>(items: &[T], file_of: impl Fn(&T) -> u32) -> Vec<Origin> {
     items.iter().map(|i| Origin::new(file_of(i))).collect()
 }
@@ -141,27 +161,19 @@ impl Document {
     /// A program reloaded from the texts just saved, keeping the items' identities (the
     /// reload gives the items in the same order, see the module invariant).
     pub fn with_origins(program: Program, origins: Origins) -> Document {
-        let files = program.sources.files().len().max(1);
-        let mut positions = HashMap::new();
-        let (sessions, session_uids) =
-            written(&program.sessions, &origins.sessions, files, &mut positions);
-        let (rooms, room_uids) = written(&program.rooms, &origins.rooms, files, &mut positions);
-        let (speakers, speaker_uids) =
-            written(&program.speakers, &origins.speakers, files, &mut positions);
-        let (tracks, track_uids) = written(&program.tracks, &origins.tracks, files, &mut positions);
+        let baseline = baseline_of(&program, &origins);
         Document {
             program,
             origins,
-            baseline: Baseline {
-                sessions,
-                rooms,
-                speakers,
-                tracks,
-                written: positions,
-                uids: [session_uids, room_uids, speaker_uids, track_uids],
-            },
+            baseline,
             removed: HashMap::new(),
         }
+    }
+
+    /// Record the program as it is now as written (a save wrote exactly these items, in this
+    /// order, with these spans): the next save compares against it.
+    pub fn rebaseline(&mut self) {
+        self.baseline = baseline_of(&self.program, &self.origins);
     }
 
     /// Apply an edit (see [`Edit::apply`]).

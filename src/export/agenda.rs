@@ -155,6 +155,30 @@ pub(crate) struct Agenda<'p> {
     pub subject: Option<Subject>,
     /// Whether a filter narrowed the program.
     pub filtered: bool,
+    /// The public address of the agenda's folder (where the whole program's `index.html` is
+    /// published), ending in `/`: `--base-url`, else the event's `url`; `None` without one.
+    /// With it, agendas link absolutely, offer a `webcal://` subscription and QR codes, and
+    /// every calendar entry's `URL` is its session on the agenda.
+    pub base: Option<String>,
+}
+
+/// The base of a public agenda from an address: an `http`/`https` URL without a query,
+/// its fragment dropped, ending in `/` (`…/index.html` stands for its folder). `None` for
+/// anything else (`mailto:`, `javascript:`, a query).
+pub fn base_url(url: &str) -> Option<String> {
+    let safe = clean::safe_url(url)?;
+    let lower = safe.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) || safe.contains('?') {
+        return None;
+    }
+    let mut base = safe.split('#').next().unwrap_or(&safe).to_string();
+    if base.ends_with("/index.html") {
+        base.truncate(base.len() - "index.html".len());
+    }
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    Some(base)
 }
 
 /// The program's texts cleaned for output, the same for every part of a split.
@@ -375,6 +399,7 @@ impl<'p> Agenda<'p> {
                 name: p.name.clone(),
             }),
             filtered: !filter.is_empty(),
+            base: program.event.url.as_deref().and_then(base_url),
         }
     }
 

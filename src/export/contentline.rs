@@ -66,30 +66,41 @@ pub(crate) fn param_value(value: &str) -> String {
 
 /// Fold one unfolded content line into physical lines of at most 75 octets, each ending in
 /// CRLF; continuation lines start with one space (which counts in the 75).
+#[cfg(test)]
 pub(crate) fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
-    let mut used = 0;
-    let mut limit = MAX_OCTETS;
-    let mut chars = line.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        // An escape is one unit: the backslash and the character after it.
-        let mut end = start + c.len_utf8();
-        if c == '\\' {
-            if let Some((i, next)) = chars.next() {
-                end = i + next.len_utf8();
-            }
-        }
-        let unit = &line[start..end];
-        if used + unit.len() > limit {
-            out.push_str("\r\n ");
-            used = 1;
-            limit = MAX_OCTETS;
-        }
-        out.push_str(unit);
-        used += unit.len();
-    }
-    out.push_str("\r\n");
+    fold_into(&mut out, line);
     out
+}
+
+/// [`fold`], appended to `out`. Each cut is the furthest that keeps a UTF-8 character and a
+/// backslash escape whole (the escape's character follows its backslash: `\n`, `\,`, `\\`).
+fn fold_into(out: &mut String, line: &str) {
+    let bytes = line.as_bytes();
+    let (mut start, mut limit) = (0, MAX_OCTETS);
+    while bytes.len() - start > limit {
+        let mut cut = start + limit;
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Backslashes pair up from the left: an odd run just before the cut means the cut
+        // falls between a backslash and the character it escapes.
+        let run = bytes[..cut]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if run % 2 == 1 {
+            cut -= 1;
+        }
+        out.push_str(&line[start..cut]);
+        out.push_str("\r\n ");
+        start = cut;
+        // A continuation line's leading space counts in its 75 octets.
+        limit = MAX_OCTETS - 1;
+    }
+    out.push_str(&line[start..]);
+    out.push_str("\r\n");
 }
 
 /// Undo [`fold`]: join continuation lines (CRLF followed by a space or tab).
@@ -119,6 +130,14 @@ impl Lines {
 
     /// A property whose value is already in its final syntax (dates, URIs, enumerations).
     pub fn raw(&mut self, name: &str, params: &[(&str, &str)], value: &str) {
+        // Most lines are short and have no parameter: written as they are, with no copy.
+        if params.is_empty() && name.len() + 1 + value.len() <= MAX_OCTETS {
+            self.out.push_str(name);
+            self.out.push(':');
+            self.out.push_str(value);
+            self.out.push_str("\r\n");
+            return;
+        }
         let mut line = String::with_capacity(name.len() + value.len() + 16);
         line.push_str(name);
         for (key, val) in params {
@@ -129,7 +148,7 @@ impl Lines {
         }
         line.push(':');
         line.push_str(value);
-        self.out.push_str(&fold(&line));
+        fold_into(&mut self.out, &line);
     }
 
     /// A TEXT property: the value is escaped.
@@ -226,7 +245,40 @@ mod tests {
         );
     }
 
+    /// Folding unit by unit (a character, or a backslash and the character after it): the
+    /// greedy cuts [`fold`] must make, byte for byte.
+    fn fold_by_units(line: &str) -> String {
+        let mut out = String::new();
+        let mut used = 0;
+        let mut chars = line.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let mut end = start + c.len_utf8();
+            if c == '\\' {
+                if let Some((i, next)) = chars.next() {
+                    end = i + next.len_utf8();
+                }
+            }
+            let unit = &line[start..end];
+            if used + unit.len() > MAX_OCTETS {
+                out.push_str("\r\n ");
+                used = 1;
+            }
+            out.push_str(unit);
+            used += unit.len();
+        }
+        out.push_str("\r\n");
+        out
+    }
+
     proptest! {
+        #[test]
+        fn folding_cuts_where_a_unit_by_unit_fold_does(text in "[a\\\\é,;\n€𝄞]{0,400}") {
+            let line = format!("DESCRIPTION:{}", escape_text(&text));
+            prop_assert_eq!(fold(&line), fold_by_units(&line));
+            let raw = format!("URL:{text}");
+            prop_assert_eq!(fold(&raw), fold_by_units(&raw));
+        }
+
         #[test]
         fn folding_is_lossless_and_bounded(text in "\\PC{0,300}", name in "[A-Z]{1,12}") {
             let line = format!("{name}:{}", escape_text(&text));

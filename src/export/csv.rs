@@ -4,7 +4,8 @@
 //! or a line break. A cell that a spreadsheet would read as a formula (starting with `=`, `+`,
 //! `-`, `@`, a tab or a CR) gets a leading `'`, so `=HYPERLINK(…)` in a title stays text.
 //! Column names and meanings are documented in docs/exports.md; columns are only ever added
-//! at the end.
+//! at the end. `--excel` adds a byte-order mark and, where the language writes decimals with
+//! a comma, separates cells with `;`.
 
 use crate::export::agenda::{Agenda, Entry};
 use crate::time::{rfc3339, to_local};
@@ -95,11 +96,23 @@ fn row(agenda: &Agenda, e: &Entry) -> Vec<String> {
     ]
 }
 
-/// The table as CSV text.
-pub(crate) fn render(agenda: &Agenda) -> Result<String, String> {
+/// The table as CSV text; `excel`: with a UTF-8 byte-order mark (so spreadsheets read UTF-8)
+/// and `;` between cells when `lang`, the export's language (`--lang`, else the event's), writes
+/// decimals with a comma (the separator such a spreadsheet expects).
+pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String, String> {
+    let delimiter = if excel && crate::language::uses_decimal_comma(lang) {
+        b';'
+    } else {
+        b','
+    };
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .delimiter(delimiter)
+        .from_writer(if excel {
+            "\u{feff}".as_bytes().to_vec()
+        } else {
+            Vec::new()
+        });
     writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
     for e in &agenda.entries {
         let cells: Vec<String> = row(agenda, e).iter().map(|c| cell(c)).collect();

@@ -31,6 +31,8 @@ pub(crate) fn render(
         program: Some(program_ics.to_string()),
         sessions: true,
         changes,
+        rich: true,
+        brief: false,
     };
     let view = view::build(agenda, locale, &links);
     template::render_sized(Escape::Html, TEMPLATE, custom, &view, agenda.entries.len())

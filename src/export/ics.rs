@@ -12,7 +12,7 @@
 //! `X-PUBLISHED-TTL` come from the event's `refresh`. Serialisation itself is in
 //! `contentline`.
 
-use chrono::DateTime;
+use chrono::{DateTime, Datelike, NaiveDateTime, Timelike};
 use chrono_tz::Tz;
 
 use crate::export::agenda::{Agenda, Entry};
@@ -29,10 +29,37 @@ pub(crate) const PRODID: &str = "-//agora//agora program export//EN";
 
 /// `20171205T130000Z`.
 pub(crate) fn utc_stamp(t: Instant) -> String {
-    DateTime::from_timestamp(t, 0)
-        .unwrap_or(DateTime::UNIX_EPOCH)
-        .format("%Y%m%dT%H%M%SZ")
-        .to_string()
+    let mut out = basic(
+        DateTime::from_timestamp(t, 0)
+            .unwrap_or(DateTime::UNIX_EPOCH)
+            .naive_utc(),
+    );
+    out.push('Z');
+    out
+}
+
+/// `20171205T130000`: RFC 5545's DATE-TIME without a zone, as `%Y%m%dT%H%M%S` writes it
+/// (digits written directly: a format string is parsed again on every call).
+fn basic(t: NaiveDateTime) -> String {
+    let (y, mo, d) = (t.year(), t.month(), t.day());
+    let (h, mi, s) = (t.hour(), t.minute(), t.second());
+    if !(0..=9999).contains(&y) {
+        return t.format("%Y%m%dT%H%M%S").to_string();
+    }
+    let mut out = String::with_capacity(16);
+    let digits = |out: &mut String, n: u32, width: u32| {
+        for k in (0..width).rev() {
+            out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
+        }
+    };
+    digits(&mut out, y as u32, 4);
+    digits(&mut out, mo, 2);
+    digits(&mut out, d, 2);
+    out.push('T');
+    digits(&mut out, h, 2);
+    digits(&mut out, mi, 2);
+    digits(&mut out, s, 2);
+    out
 }
 
 fn write_time(lines: &mut Lines, name: &str, tz: Tz, t: Instant, utc: bool) {
@@ -42,11 +69,7 @@ fn write_time(lines: &mut Lines, name: &str, tz: Tz, t: Instant, utc: bool) {
         lines.raw(name, &[], &utc_stamp(t));
     } else {
         let local = to_local(tz, t).naive_local();
-        lines.raw(
-            name,
-            &[("TZID", tz.name())],
-            &local.format("%Y%m%dT%H%M%S").to_string(),
-        );
+        lines.raw(name, &[("TZID", tz.name())], &basic(local));
     }
 }
 
@@ -104,7 +127,8 @@ fn description(agenda: &Agenda, entry: &Entry, locale: &Locale) -> String {
     }
     let mut parts = vec![head.join("\n")];
     if let Some(d) = &entry.description {
-        parts.push(d.clone());
+        // Markdown as the text it reads as: calendars show DESCRIPTION as plain text.
+        parts.push(crate::export::markup::to_text(d));
     }
     if let Some(u) = &entry.url {
         parts.push(u.clone());
@@ -158,11 +182,24 @@ pub(crate) fn body(
     locale: &Locale,
     utc: bool,
 ) -> String {
-    let tz = agenda.tz;
     let mut lines = Lines::new();
-    write_time(&mut lines, "DTSTART", tz, start, utc);
-    write_time(&mut lines, "DTEND", tz, end, utc);
-    lines.text("SUMMARY", &entry.title);
+    write_body(&mut lines, agenda, entry, (start, end), locale, utc);
+    lines.finish()
+}
+
+/// [`body`], written straight into a calendar being written.
+fn write_body(
+    lines: &mut Lines,
+    agenda: &Agenda,
+    entry: &Entry,
+    (start, end): (Instant, Instant),
+    locale: &Locale,
+    utc: bool,
+) {
+    let tz = agenda.tz;
+    write_time(lines, "DTSTART", tz, start, utc);
+    write_time(lines, "DTEND", tz, end, utc);
+    lines.text("SUMMARY", &summary(&entry.title, entry.status, locale));
     if let Some(loc) = location(agenda, entry) {
         lines.text("LOCATION", &loc);
     }
@@ -173,7 +210,13 @@ pub(crate) fn body(
     }
     categories.push(locale.kind(entry.kind).to_string());
     lines.text_list("CATEGORIES", &categories);
-    if let Some(u) = &entry.url {
+    // With a public agenda, the entry links to its session there (the session's own link is
+    // in the description); without, to the session's own link.
+    let url = match &agenda.base {
+        Some(base) => Some(format!("{base}#s-{}", entry.key)),
+        None => entry.url.clone(),
+    };
+    if let Some(u) = &url {
         lines.raw("URL", &[], &clean::uri_ascii(u));
     }
     let status = match entry.status {
@@ -182,7 +225,18 @@ pub(crate) fn body(
         Status::Cancelled => "CANCELLED",
     };
     lines.raw("STATUS", &[], status);
-    lines.finish()
+}
+
+/// The title as calendars show it: "Cancelled: …" (in the event's language) for a cancelled
+/// session, so calendars that ignore `STATUS` still say so.
+fn summary(title: &str, status: Status, locale: &Locale) -> String {
+    match status {
+        Status::Cancelled => {
+            let labels = locale.labels();
+            format!("{}{}{title}", labels.cancelled, labels.colon)
+        }
+        _ => title.to_string(),
+    }
 }
 
 /// `PT1H`, `PT90M`, `PT2H30M`: an RFC 5545 duration of whole minutes.
@@ -249,7 +303,7 @@ pub(crate) fn calendar(
         lines.raw("DTSTAMP", &[], &utc_stamp(modified));
         lines.raw("LAST-MODIFIED", &[], &utc_stamp(modified));
         lines.raw("SEQUENCE", &[], &sequence.to_string());
-        lines.raw_block(&body(agenda, entry, slot, locale, utc));
+        write_body(&mut lines, agenda, entry, slot, locale, utc);
         lines.end("VEVENT");
     }
     for gone in removed {
@@ -261,7 +315,10 @@ pub(crate) fn calendar(
         // In UTC: the zone's VTIMEZONE covers the current sessions, not necessarily these.
         lines.raw("DTSTART", &[], &utc_stamp(gone.slot.0));
         lines.raw("DTEND", &[], &utc_stamp(gone.slot.1));
-        lines.text("SUMMARY", &clean::line(&gone.title));
+        lines.text(
+            "SUMMARY",
+            &summary(&clean::line(&gone.title), Status::Cancelled, locale),
+        );
         lines.raw("STATUS", &[], "CANCELLED");
         lines.end("VEVENT");
     }
@@ -274,4 +331,24 @@ fn clean_uid(uid: &str) -> String {
     uid.chars()
         .filter(|c| c.is_ascii_graphic() && !matches!(c, ';' | ',' | '\\' | ':' | '"'))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_are_written_as_strftime_would() {
+        for t in [
+            0,
+            1_512_478_800,
+            -62_135_596_800 + 86_400,
+            253_402_214_400,
+            951_782_399,
+        ] {
+            let dt = DateTime::from_timestamp(t, 0).unwrap().naive_utc();
+            assert_eq!(utc_stamp(t), dt.format("%Y%m%dT%H%M%SZ").to_string());
+            assert_eq!(basic(dt), dt.format("%Y%m%dT%H%M%S").to_string());
+        }
+    }
 }

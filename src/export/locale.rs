@@ -92,9 +92,21 @@ words!(
     interpretation,
     /// Between the items of a list: ", ", "、" in Japanese and Chinese, "، " in Arabic.
     list_separator,
+    /// A room with step-free access, and one without.
+    accessible,
+    not_accessible,
+    /// The header's calendar link of a filtered agenda (a part's is the `part_ics` pattern).
+    selection_ics,
+    /// The subscribe link beside the download (`webcal://`), and the whole program's page.
+    subscribe,
+    whole_program_page,
+    /// Captions of the QR codes of the agenda and of the calendar.
+    qr_agenda,
+    qr_calendar,
     /// The interactive HTML agenda: search, filters, favourites, per-room and per-track pages.
     /// Its filter of languages is labelled `language`; its now and next badges are the
-    /// signage's `now` and `next`.
+    /// signage's `now` and `next`; its link back from a room's or a track's page is
+    /// `whole_program_page`.
     search,
     search_hint,
     day,
@@ -107,7 +119,6 @@ words!(
     my_time_zone,
     no_match,
     jump_to_time,
-    whole_program,
     room_page,
     track_page,
     filters,
@@ -161,14 +172,16 @@ pub(crate) const KIND_IDS: [&str; 8] = [
 ];
 
 /// Messages with variables, read with [`Catalogue::format`].
-pub(crate) const PATTERN_IDS: [&str; 7] = [
+pub(crate) const PATTERN_IDS: [&str; 9] = [
     "times_note",
     "day_at",
     "day_time",
     "date_range_tight",
     "date_range_wide",
     "time_range",
+    "time_range_wide",
     "language_name",
+    "part_ics",
 ];
 
 /// Every message id the exports ask the catalogues for: a catalogue must define exactly these.
@@ -431,6 +444,12 @@ impl Locale {
         }
     }
 
+    /// The header's calendar link of one part of a split agenda ("The sessions of Akim Oural in
+    /// your calendar (.ics)"), `name` being the part's.
+    pub fn part_ics(&self, name: &str) -> String {
+        self.pattern("part_ics", &[("name", name)])
+    }
+
     /// "mardi 5 décembre à 09:00" / "Tuesday, December 5 at 9:00 AM".
     pub fn day_at(&self, date: NaiveDate, time: &str) -> String {
         self.pattern("day_at", &[("day", &self.day_month(date)), ("time", time)])
@@ -497,6 +516,12 @@ impl Locale {
         self.pattern("time_range", &[("start", start), ("end", end)])
     }
 
+    /// Two times that carry their UTC offsets, where a time range crosses a daylight-saving
+    /// change: "02:30 CEST – 02:00 CET", "02:30 UTC+2 – 02:00 UTC+1".
+    pub fn time_range_wide(&self, start: &str, end: &str) -> String {
+        self.pattern("time_range_wide", &[("start", start), ("end", end)])
+    }
+
     /// The event's dates: "5–6 December 2017", "5.–6. Dezember 2017", "2017年12月5日～6日";
     /// one day as its long date.
     pub fn date_range(&self, start: NaiveDate, end: NaiveDate) -> String {
@@ -555,6 +580,27 @@ impl Locale {
             out.push(("literal", p.text[at..].to_string()));
         }
         Some((pattern, out))
+    }
+
+    /// How a time names its UTC offset where it matters (across a daylight-saving change, in
+    /// the hour that happens twice): "CEST", "CET" in English (the zone's abbreviation, or
+    /// "UTC+2" when it has none); "UTC+2", "UTC+1" in every other language, whose readers may
+    /// not know the English abbreviations (nor their own, such as the French "HAEC").
+    pub fn zone_mark(&self, local: &chrono::DateTime<chrono_tz::Tz>) -> String {
+        use chrono::Offset as _;
+        let seconds = local.offset().fix().local_minus_utc();
+        let abbreviation = local.format("%Z").to_string();
+        let english = crate::language::primary(&self.tag).as_deref() == Some("en");
+        if english && abbreviation.chars().all(|c| c.is_ascii_alphabetic()) {
+            return abbreviation;
+        }
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let (h, m) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+        if m == 0 {
+            format!("UTC{sign}{h}")
+        } else {
+            format!("UTC{sign}{h}:{m:02}")
+        }
     }
 
     /// The name of a session kind ("Table ronde", "Workshop").
@@ -678,6 +724,34 @@ mod tests {
         assert_eq!(gb.long_date(date(2017, 12, 5)), "Tuesday, 5 December 2017");
         let us = Locale::for_tag("en");
         assert_eq!(us.long_date(date(2017, 12, 5)), "Tuesday, December 5, 2017");
+    }
+
+    #[test]
+    fn offsets_read_as_each_language_writes_them() {
+        let tz: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
+        let summer = crate::time::to_local(tz, 1_729_989_000);
+        let winter = crate::time::to_local(tz, 1_729_992_600);
+        let (en, fr) = (Locale::for_tag("en"), Locale::for_tag("fr"));
+        assert_eq!(
+            (en.zone_mark(&summer), en.zone_mark(&winter)),
+            ("CEST".into(), "CET".into())
+        );
+        assert_eq!(
+            (fr.zone_mark(&summer), fr.zone_mark(&winter)),
+            ("UTC+2".into(), "UTC+1".into())
+        );
+        let india = crate::time::to_local("Asia/Kolkata".parse().unwrap(), 0);
+        assert_eq!(en.zone_mark(&india), "IST");
+        let sp = crate::time::to_local("America/Sao_Paulo".parse().unwrap(), 0);
+        assert_eq!(en.zone_mark(&sp), "UTC-3");
+        let kathmandu = crate::time::to_local("Asia/Kathmandu".parse().unwrap(), 0);
+        assert_eq!(fr.zone_mark(&kathmandu), "UTC+5:30");
+        // English by its primary language, whatever the region; every other language by offset.
+        let gb = Locale::for_tag("en-GB");
+        assert_eq!(gb.zone_mark(&summer), "CEST");
+        for tag in ["de", "ja", "ar", "zh-Hans"] {
+            assert_eq!(Locale::for_tag(tag).zone_mark(&winter), "UTC+1", "{tag}");
+        }
     }
 
     #[test]

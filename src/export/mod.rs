@@ -22,7 +22,9 @@ mod ics;
 mod json;
 pub(crate) mod locale;
 mod markdown;
+pub mod markup;
 pub mod paths;
+mod qr;
 mod selection;
 mod signage;
 mod template;
@@ -35,6 +37,7 @@ use crate::release::history::ChangeInfo;
 use crate::rules::Schedule;
 use crate::time::Instant;
 
+pub use agenda::base_url;
 use agenda::{placed_day, Agenda};
 use locale::Locale;
 pub use paths::OutputPath;
@@ -183,6 +186,14 @@ pub struct Options {
     /// and stamps per session, removed sessions, change marks, the changelog. `None`: an
     /// event without releases (every `SEQUENCE` is 0, every stamp is `stamp`).
     pub changes: Option<std::sync::Arc<ChangeInfo>>,
+    /// `--base-url`: where the agenda is published, instead of the event's `url` (see
+    /// [`base_url`]).
+    pub base_url: Option<String>,
+    /// `--brief`: the Markdown and text agendas without descriptions, bios and links.
+    pub brief: bool,
+    /// `--excel`: CSV for spreadsheets (UTF-8 byte-order mark, `;` where the language writes
+    /// decimals with a comma).
+    pub excel: bool,
     /// The language to publish in (`export --lang`), instead of the event's `language`.
     pub lang: Option<String>,
 }
@@ -409,7 +420,7 @@ fn render_format(
         Format::Markdown => {
             let mut files = vec![(
                 vec![main.to_string()],
-                templated(markdown::render(agenda, locale, template))?,
+                templated(markdown::render(agenda, locale, template, options.brief))?,
             )];
             if let Some(info) = options
                 .changes
@@ -426,11 +437,11 @@ fn render_format(
         }
         Format::Text => vec![(
             vec![main.to_string()],
-            templated(text::render(agenda, locale, template))?,
+            templated(text::render(agenda, locale, template, options.brief))?,
         )],
         Format::Csv => vec![(
             vec![main.to_string()],
-            csv::render(agenda).map_err(ExportError::Output)?,
+            csv::render(agenda, options.excel, &locale.tag).map_err(ExportError::Output)?,
         )],
         Format::Json => {
             let mut files = vec![(vec![main.to_string()], json::render(agenda))];
@@ -545,7 +556,11 @@ pub fn export(
     // The HTML agenda of the whole program links to a page per room and per track.
     let pages = (split.is_none() && formats.contains(&Format::Html)).then_some("");
     for part in &parts {
-        let agenda = Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
+        let mut agenda =
+            Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
+        if let Some(base) = options.base_url.as_deref().and_then(base_url) {
+            agenda.base = Some(base);
+        }
         for &format in formats {
             let main = match (format, part) {
                 (Format::Html | Format::Signage, _) => "index.html".to_string(),
@@ -695,7 +710,7 @@ duration = 15
             stamp: 1_700_000_000,
             template: None,
             changes: None,
-            lang: None,
+            ..Options::default()
         }
     }
 
@@ -711,6 +726,8 @@ duration = 15
             program: None,
             sessions: true,
             changes: None,
+            rich: true,
+            brief: false,
         };
         let view = view::build(&agenda, &locale, &links);
         let day = &view.days[0];

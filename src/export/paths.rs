@@ -120,6 +120,18 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     crate::save::replace_atomic(path, contents)
 }
 
+/// The part of `dir` (itself, or a folder above it) that exists as something other than a
+/// folder, which is why `dir` cannot be created: `out` in `-o out/` or `-o out/rooms/`.
+pub(crate) fn file_in_the_way(dir: &Path) -> Option<PathBuf> {
+    // Components drop a trailing `/`, which makes a file look absent.
+    let clean: PathBuf = dir.components().collect();
+    clean
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .find(|a| a.symlink_metadata().is_ok() && !a.is_dir())
+        .map(Path::to_path_buf)
+}
+
 /// How many files are written at once. Writing is bound by the disk's flushes, not by the
 /// processor: with many writers in flight the file system commits their fsyncs together
 /// (measured: 1,000 small files in 0.2 s instead of 4 s one after the other).
@@ -134,15 +146,18 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathB
         path: path.to_path_buf(),
         message,
     };
-    if root.exists() && !root.is_dir() {
-        return Err(fail(
-            root,
-            "is a file, not a folder: give a folder with -o (or, for a one-file format, a file \
-             name with its extension)"
-                .to_string(),
-        ));
-    }
-    fs::create_dir_all(root).map_err(|e| fail(root, format!("cannot create the folder: {e}")))?;
+    let create = |dir: &Path| {
+        fs::create_dir_all(dir).map_err(|e| match file_in_the_way(dir) {
+            Some(file) => fail(
+                &file,
+                "is a file, not a folder: give a folder with -o (or, for a one-file format, a \
+                 file name with its extension)"
+                    .to_string(),
+            ),
+            None => fail(dir, format!("cannot create the folder: {e}")),
+        })
+    };
+    create(root)?;
     let real_root = root
         .canonicalize()
         .map_err(|e| fail(root, format!("cannot resolve the folder: {e}")))?;
@@ -152,8 +167,7 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathB
         let target = root.join(rel.relative());
         let parent = target.parent().unwrap_or(root).to_path_buf();
         if !checked.contains(&parent) {
-            fs::create_dir_all(&parent)
-                .map_err(|e| fail(&parent, format!("cannot create the folder: {e}")))?;
+            create(&parent)?;
             let real_parent = parent
                 .canonicalize()
                 .map_err(|e| fail(&parent, format!("cannot resolve the folder: {e}")))?;

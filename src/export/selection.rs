@@ -22,6 +22,8 @@ pub struct Selection {
     /// `YYYY-MM-DD`, or the day's number in the event (`1` is the first day).
     pub days: Vec<String>,
     pub sessions: Vec<String>,
+    /// Language tags: sessions given in one of them or interpreted into one (`--language`).
+    pub languages: Vec<String>,
 }
 
 /// What `--split` makes one export of.
@@ -64,6 +66,7 @@ pub(crate) struct Filter {
     tracks: Vec<usize>,
     days: Vec<NaiveDate>,
     sessions: Vec<String>,
+    languages: Vec<String>,
 }
 
 impl Filter {
@@ -73,6 +76,7 @@ impl Filter {
             && self.tracks.is_empty()
             && self.days.is_empty()
             && self.sessions.is_empty()
+            && self.languages.is_empty()
     }
 
     /// Whether session `i` is selected; `day` is its local start date when it is placed.
@@ -87,6 +91,16 @@ impl Filter {
             && (self.tracks.is_empty() || facts.track.is_some_and(|t| self.tracks.contains(&t)))
             && (self.days.is_empty() || day.is_some_and(|d| self.days.contains(&d)))
             && (self.sessions.is_empty() || self.sessions.contains(&session.id))
+            && (self.languages.is_empty()
+                || event_wide && day.is_some()
+                || crate::language::heard_in(
+                    session
+                        .language
+                        .as_deref()
+                        .unwrap_or(&schedule.program.event.language),
+                    &session.interpretation,
+                    &self.languages,
+                ))
     }
 }
 
@@ -133,6 +147,7 @@ impl Selection {
             && self.tracks.is_empty()
             && self.days.is_empty()
             && self.sessions.is_empty()
+            && self.languages.is_empty()
     }
 
     /// Check every value against the program.
@@ -146,6 +161,17 @@ impl Selection {
                 return Err(unknown("session", s, "--session", &session_ids));
             }
         }
+        for tag in &self.languages {
+            if !crate::language::is_usable_tag(tag) {
+                return Err(SelectionError {
+                    message: format!("`--language {tag}` is not a language tag"),
+                    help: Some(match crate::language::tag_for(tag) {
+                        Some(code) => format!("write the tag, not the name: --language {code}"),
+                        None => "for example --language fr or --language en".to_string(),
+                    }),
+                });
+            }
+        }
         Ok(Filter {
             rooms: lookup(&self.rooms, "room", "--room", &room_ids)?,
             speakers: lookup(&self.speakers, "speaker", "--speaker", &speaker_ids)?,
@@ -156,6 +182,7 @@ impl Selection {
                 .map(|d| parse_day(program, d))
                 .collect::<Result<_, _>>()?,
             sessions: self.sessions.clone(),
+            languages: self.languages.clone(),
         })
     }
 }

@@ -74,6 +74,46 @@ pub(crate) fn markdown_escape(text: &str) -> String {
     if out.starts_with(['-', '+', '=', '#']) || starts_with_ordinal(&out) {
         out.insert(0, '\\');
     }
+    break_autolinks(out)
+}
+
+/// What GitHub would turn into a link by itself (an `https://…` or `www.…` address, an
+/// e-mail address) gets an invisible word joiner (`&#8288;`) before the `://`, after the
+/// `www` or before the `@`: the text reads the same and stays text. Backslash escapes do not
+/// do it, since GitHub finds those links after reading the escapes.
+fn break_autolinks(text: String) -> String {
+    const JOINER: &str = "&#8288;";
+    // GitHub's links need a domain with a period, and a scheme, `www` or an `@`.
+    if !text.contains('.') || !text.contains([':', '@', 'w', 'W']) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        let word_start = previous.is_none_or(|p| !p.is_alphanumeric());
+        let scheme = c == ':'
+            && rest.starts_with("://")
+            && previous.is_some_and(|p| p.is_ascii_alphabetic());
+        let address =
+            c == '@' && previous.is_some_and(|p| p.is_alphanumeric() || "._+-".contains(p));
+        if scheme || address {
+            out.push_str(JOINER);
+        } else if word_start
+            && rest
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("www."))
+        {
+            out.push_str(&rest[..3]);
+            out.push_str(JOINER);
+            previous = Some('w');
+            rest = &rest[3..];
+            continue;
+        }
+        out.push(c);
+        previous = Some(c);
+        rest = &rest[c.len_utf8()..];
+    }
     out
 }
 
@@ -342,6 +382,37 @@ mod tests {
         assert_eq!(markdown_escape("# title"), "\\# title");
         assert_eq!(markdown_escape("a-b 1.5"), "a-b 1.5");
         assert_eq!(markdown_escape("&amp;"), "\\&amp;");
+    }
+
+    #[test]
+    fn markdown_breaks_what_github_would_autolink() {
+        assert_eq!(
+            markdown_escape("see https://evil.example/x and WWW.evil.example, or a.b@c.example"),
+            "see https&#8288;://evil.example/x and WWW&#8288;.evil.example, or a.b&#8288;@c.example"
+        );
+        // Ordinary text is untouched.
+        assert_eq!(
+            markdown_escape("awww. @home 10:30 a: b"),
+            "awww. @home 10:30 a: b"
+        );
+        assert_eq!(markdown_escape("ééé www.x"), "ééé www&#8288;.x");
+        for hostile in [
+            "http://x.example",
+            "mailto:x@y.example",
+            "xmpp:a@b.example",
+            "www.x.example",
+        ] {
+            let escaped = markdown_escape(hostile);
+            assert!(
+                !escaped.contains("://") || escaped.contains("&#8288;://"),
+                "{escaped}"
+            );
+            assert!(!escaped.to_ascii_lowercase().contains("www."), "{escaped}");
+            assert!(
+                !escaped.contains('@') || escaped.contains("&#8288;@"),
+                "{escaped}"
+            );
+        }
     }
 
     #[test]

@@ -13,12 +13,15 @@ pub(crate) fn render(
     agenda: &Agenda,
     locale: &Locale,
     custom: Option<&str>,
+    brief: bool,
 ) -> Result<String, String> {
     let links = IcsLinks {
         root: None,
         program: None,
         sessions: false,
         changes: None,
+        rich: false,
+        brief,
     };
     let view = view::build(agenda, locale, &links);
     template::render_sized(Escape::None, TEMPLATE, custom, &view, agenda.entries.len())

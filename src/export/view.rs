@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::export::agenda::{Agenda, Entry};
 use crate::export::contrast;
 use crate::export::locale::{capitalise, Labels, Locale};
+use crate::export::markup;
 use crate::model::{Kind, Status};
 use crate::release::history::{ChangeInfo, Mark};
 use crate::time::{to_local, Instant};
@@ -41,9 +42,34 @@ pub(crate) struct View {
     pub unscheduled: Vec<SessionView>,
     pub speakers: Vec<SpeakerView>,
     pub generator: &'static str,
+    /// `--brief`: the Markdown and text agendas leave descriptions, bios and links out.
+    pub brief: bool,
+    /// What the header's calendar link says: the whole program, these sessions (a filtered
+    /// export), or the sessions of the part's room, person or track.
+    pub ics_label: String,
+    /// The public addresses, when the agenda has a base URL (`[event] url`, `--base-url`).
+    pub public: Option<PublicView>,
     /// The interactive agenda (HTML): what its filters offer, and links to the per-room and
     /// per-track pages.
     pub web: WebView,
+}
+
+/// Where the agenda is published: absolute links, the `webcal://` subscription and the QR
+/// codes (inline SVG, safe to print as is).
+#[derive(Serialize)]
+pub(crate) struct PublicView {
+    /// This page (the part's page for a split).
+    pub page: String,
+    /// This page's calendar, and the same as a subscription.
+    pub ics: String,
+    pub webcal: String,
+    pub qr_page: String,
+    pub qr_webcal: String,
+    /// For a part of a split: the whole program's page, calendar and subscription (at the
+    /// base URL).
+    pub program_page: Option<String>,
+    pub program_ics: Option<String>,
+    pub program_webcal: Option<String>,
 }
 
 /// What the filters of the HTML agenda offer, and where its other pages are.
@@ -87,7 +113,12 @@ pub(crate) struct EventView {
     pub venue: Option<String>,
     pub url: Option<String>,
     pub url_text: Option<String>,
+    /// Where `url` goes ("example.org").
+    pub url_host: Option<String>,
     pub description: Option<String>,
+    /// The description's Markdown as sanitised HTML (HTML agenda), or as plain text.
+    pub description_html: Option<String>,
+    pub description_text: Option<String>,
     pub timezone: String,
     pub language: String,
     /// `languages` as given (tags), and their names in the page's language ("français,
@@ -111,6 +142,8 @@ pub(crate) struct TrackView {
     /// The colour for dark mode (both reach 3:1 against their page, see `contrast`).
     pub color_dark: String,
     pub description: Option<String>,
+    pub description_html: Option<String>,
+    pub description_text: Option<String>,
     /// The track's own page, when one is written.
     pub page: Option<String>,
 }
@@ -119,9 +152,13 @@ pub(crate) struct TrackView {
 pub(crate) struct RoomView {
     pub id: String,
     pub name: String,
+    /// Where to find it (a building, a floor).
     pub location: Option<String>,
     /// The room's own page, when one is written.
     pub page: Option<String>,
+    pub accessible: bool,
+    /// "Wheelchair accessible" or "Not wheelchair accessible".
+    pub access: &'static str,
 }
 
 #[derive(Serialize, Clone)]
@@ -166,7 +203,9 @@ pub(crate) struct SessionView {
     pub day: Option<String>,
     pub start: Option<String>,
     pub end: Option<String>,
-    /// "14:00–15:30" (with the end's day when it is another day).
+    /// "14:00–15:30" (with the end's day when it is another day; with the UTC offsets,
+    /// "02:30 CEST – 02:00 CET", across a daylight-saving change or in the hour that happens
+    /// twice).
     pub time: Option<String>,
     pub start_iso: Option<String>,
     pub end_iso: Option<String>,
@@ -180,8 +219,11 @@ pub(crate) struct SessionView {
     pub speaker_names: String,
     pub moderator_names: String,
     pub description: Option<String>,
+    pub description_html: Option<String>,
+    pub description_text: Option<String>,
     pub url: Option<String>,
     pub url_text: Option<String>,
+    pub url_host: Option<String>,
     pub tags: Vec<String>,
     pub language: Option<String>,
     /// The session's language by name ("anglais"), when it is worth saying: the session gives
@@ -192,6 +234,8 @@ pub(crate) struct SessionView {
     pub interpretation_names: String,
     /// "Langue : anglais · Interprétation : français", or none.
     pub languages_line: Option<String>,
+    /// The session on the published agenda, when there is a base URL.
+    pub public_url: Option<String>,
     /// Relative link to the session's own `.ics`, when one is written.
     pub ics: Option<String>,
     pub grid: Option<GridView>,
@@ -244,6 +288,8 @@ pub(crate) struct SpeakerSessionView {
     pub anchor: String,
     pub title: String,
     pub when: Option<String>,
+    /// The room's name, or "Everyone" for an event-wide session.
+    pub place: Option<String>,
     pub cancelled: bool,
 }
 
@@ -256,8 +302,11 @@ pub(crate) struct SpeakerView {
     pub affiliation: Option<String>,
     pub roles: Option<String>,
     pub bio: Option<String>,
+    pub bio_html: Option<String>,
+    pub bio_text: Option<String>,
     pub url: Option<String>,
     pub url_text: Option<String>,
+    pub url_host: Option<String>,
     pub sessions: Vec<SpeakerSessionView>,
 }
 
@@ -270,6 +319,70 @@ pub(crate) struct IcsLinks {
     pub root: Option<String>,
     /// The release history: change marks, and a link to `changes.html` (HTML only).
     pub changes: Option<std::sync::Arc<ChangeInfo>>,
+    /// Markdown texts as sanitised HTML (the HTML agenda) rather than as plain text.
+    pub rich: bool,
+    /// `--brief` (the Markdown and text agendas).
+    pub brief: bool,
+}
+
+/// A Markdown text as the output needs it: sanitised HTML or plain text, in the language's
+/// typography (French no-break spaces).
+fn rendered(
+    locale: &Locale,
+    text: Option<&String>,
+    rich: bool,
+) -> (Option<String>, Option<String>) {
+    let text = text.map(|t| locale.typography(t));
+    match text {
+        None => (None, None),
+        Some(t) if rich => (Some(markup::to_html(&t)), None),
+        Some(t) => (None, Some(markup::to_text(&t)).filter(|t| !t.is_empty())),
+    }
+}
+
+/// "14:00–15:30", "14:00–mercredi 6 décembre à 15:00", or with offsets where the wall clock
+/// alone would mislead: "02:30 CEST – 02:00 CET" (`time_range_wide`).
+fn time_range(agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+    let ls = to_local(agenda.display, s);
+    let le = to_local(agenda.display, e);
+    let offsets = needs_offsets(agenda, s, e);
+    let at = |local: &chrono::DateTime<chrono_tz::Tz>, t: Instant| {
+        if offsets {
+            format!("{} {}", clock(agenda, locale, t), locale.zone_mark(local))
+        } else {
+            clock(agenda, locale, t)
+        }
+    };
+    let start = at(&ls, s);
+    let end = if ls.date_naive() == le.date_naive() {
+        at(&le, e)
+    } else {
+        locale.day_at(le.date_naive(), &at(&le, e))
+    };
+    if offsets {
+        locale.time_range_wide(&start, &end)
+    } else {
+        locale.time_range(&start, &end)
+    }
+}
+
+/// Whether a session's times need their offsets: its start and end are on either side of a
+/// daylight-saving change, or either falls in the hour that happens twice.
+fn needs_offsets(agenda: &Agenda, s: Instant, e: Instant) -> bool {
+    use chrono::Offset as _;
+    let tz = agenda.display;
+    let offset = |t| to_local(tz, t).offset().fix();
+    offset(s) != offset(e)
+        || !crate::time::is_unique_local(tz, s)
+        || !crate::time::is_unique_local(tz, e)
+}
+
+/// The session's Markdown texts, rendered once per export (a session is in the day's list
+/// and in the whole list).
+type Texts = foldhash::HashMap<usize, (Option<String>, Option<String>)>;
+
+fn host(url: Option<&String>) -> Option<String> {
+    url.and_then(|u| markup::link_host(u))
 }
 
 /// The time of day on the language's clock ("09:00", "9:00 AM").
@@ -288,16 +401,26 @@ pub(crate) fn track_color(agenda: &Agenda, t: usize) -> String {
         .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string())
 }
 
-/// A track as the templates see it; `root` as in [`IcsLinks::root`].
-fn track_view(agenda: &Agenda, locale: &Locale, t: usize, root: Option<&str>) -> TrackView {
+/// A track as the templates see it; `rich` as in [`IcsLinks::rich`], `root` as in
+/// [`IcsLinks::root`].
+fn track_view(
+    agenda: &Agenda,
+    locale: &Locale,
+    t: usize,
+    rich: bool,
+    root: Option<&str>,
+) -> TrackView {
     let track = &agenda.tracks[t];
     let color = track_color(agenda, t);
+    let (description_html, description_text) = rendered(locale, track.description.as_ref(), rich);
     TrackView {
         id: track.id.clone(),
         name: locale.typography(&track.name),
         color: contrast::for_light(&color),
         color_dark: contrast::for_dark(&color),
         description: track.description.as_deref().map(|d| locale.typography(d)),
+        description_html,
+        description_text,
         page: root.map(|r| format!("{r}tracks/{}/index.html", track.id)),
     }
 }
@@ -363,7 +486,13 @@ fn person(agenda: &Agenda, locale: &Locale, p: usize) -> PersonView {
     }
 }
 
-fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) -> SessionView {
+fn session(
+    agenda: &Agenda,
+    locale: &Locale,
+    entry: &Entry,
+    links: &IcsLinks,
+    texts: &Texts,
+) -> SessionView {
     let labels = locale.labels();
     let mark = links
         .changes
@@ -373,13 +502,7 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
     let (date, day, start, end, time, start_iso, end_iso, minutes) = match slot {
         Some((s, e)) => {
             let ls = to_local(agenda.display, s);
-            let le = to_local(agenda.display, e);
-            let time = if ls.date_naive() == le.date_naive() {
-                locale.time_range(&clock(agenda, locale, s), &clock(agenda, locale, e))
-            } else {
-                let end = locale.day_at(le.date_naive(), &clock(agenda, locale, e));
-                locale.time_range(&clock(agenda, locale, s), &end)
-            };
+            let time = time_range(agenda, locale, s, e);
             (
                 Some(ls.date_naive().to_string()),
                 Some(locale.long_date(ls.date_naive())),
@@ -401,6 +524,12 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
             name: locale.typography(&place.name),
             location: place.location.as_deref().map(|l| locale.typography(l)),
             page: room_page(agenda, r, root),
+            accessible: place.accessible,
+            access: if place.accessible {
+                labels.accessible
+            } else {
+                labels.not_accessible
+            },
         }
     });
     let place = match (&room, slot) {
@@ -463,22 +592,36 @@ fn session(agenda: &Agenda, locale: &Locale, entry: &Entry, links: &IcsLinks) ->
         duration_minutes: minutes,
         room,
         place,
-        track: entry.track.map(|t| track_view(agenda, locale, t, root)),
+        // A session's track names it; its description is the legend's.
+        track: entry.track.map(|t| TrackView {
+            description_html: None,
+            description_text: None,
+            ..track_view(agenda, locale, t, false, root)
+        }),
         speaker_names: names(&speakers),
         moderator_names: names(&moderators),
         speakers,
         moderators,
         description: entry.description.as_deref().map(|d| locale.typography(d)),
+        description_html: texts.get(&entry.index).and_then(|t| t.0.clone()),
+        description_text: texts.get(&entry.index).and_then(|t| t.1.clone()),
         url: entry.url.clone(),
         url_text: entry.url_text.clone(),
+        url_host: host(entry.url.as_ref()),
         tags: entry.tags.clone(),
         language: entry.language.clone(),
         language_name: shown_language(agenda, entry).map(|t| locale.language_name(t)),
         interpretation: entry.interpretation.clone(),
         interpretation_names: names_of(locale, &entry.interpretation),
         languages_line: languages_line(agenda, locale, entry),
-        ics: (links.sessions && slot.is_some())
-            .then(|| format!("{}sessions/{}.ics", root.unwrap_or(""), entry.key)),
+        public_url: agenda.base.as_ref().map(|b| format!("{b}#s-{}", entry.key)),
+        ics: (links.sessions && slot.is_some()).then(|| {
+            let relative = format!("{}sessions/{}.ics", root.unwrap_or(""), entry.key);
+            match public_folder(agenda) {
+                Some(folder) => format!("{folder}sessions/{}.ics", entry.key),
+                None => relative,
+            }
+        }),
         grid: None,
         opens: None,
     }
@@ -592,7 +735,16 @@ fn grid(
         .iter()
         .take(bounds.len().saturating_sub(1))
         .map(|&t| SlotView {
-            label: clock(agenda, locale, t),
+            // 02:30 happens twice on the night clocks go back: say which.
+            label: if crate::time::is_unique_local(agenda.display, t) {
+                clock(agenda, locale, t)
+            } else {
+                format!(
+                    "{} {}",
+                    clock(agenda, locale, t),
+                    locale.zone_mark(&to_local(agenda.display, t))
+                )
+            },
             row: row(t),
             anchor: format!("{day_anchor}-{}", row(t)),
             starts: entries.iter().any(|e| e.slot.is_some_and(|(s, _)| s == t)),
@@ -613,9 +765,20 @@ fn grid(
 /// The whole context for a template.
 pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View {
     let labels = locale.labels();
+    let texts: Texts = agenda
+        .entries
+        .iter()
+        .filter(|e| e.description.is_some())
+        .map(|e| {
+            (
+                e.index,
+                rendered(locale, e.description.as_ref(), links.rich),
+            )
+        })
+        .collect();
     let sessions: Vec<SessionView> = agenda
         .placed()
-        .map(|e| session(agenda, locale, e, links))
+        .map(|e| session(agenda, locale, e, links, &texts))
         .collect();
     let mut days = Vec::new();
     for date in agenda.days() {
@@ -625,7 +788,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             .collect();
         let mut views: Vec<SessionView> = entries
             .iter()
-            .map(|e| session(agenda, locale, e, links))
+            .map(|e| session(agenda, locale, e, links, &texts))
             .collect();
         let anchor = format!("day-{date}");
         let (columns, slots) = grid(
@@ -651,7 +814,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     }
     let unscheduled: Vec<SessionView> = agenda
         .unplaced()
-        .map(|e| session(agenda, locale, e, links))
+        .map(|e| session(agenda, locale, e, links, &texts))
         .collect();
 
     // Tracks used by the selected sessions, in the program's order.
@@ -660,7 +823,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     used.dedup();
     let tracks = used
         .into_iter()
-        .map(|t| track_view(agenda, locale, t, links.root.as_deref()))
+        .map(|t| track_view(agenda, locale, t, links.rich, links.root.as_deref()))
         .collect();
 
     // Speakers and moderators of the selected sessions, by name.
@@ -688,6 +851,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .into_iter()
         .map(|p| {
             let person = &agenda.people[p];
+            let (bio_html, bio_text) = rendered(locale, person.bio.as_ref(), links.rich);
             SpeakerView {
                 id: person.id.clone(),
                 anchor: format!("p-{}", person.id),
@@ -696,8 +860,11 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                 affiliation: person.affiliation.clone(),
                 roles: person.roles(),
                 bio: person.bio.as_deref().map(|b| locale.typography(b)),
+                bio_html,
+                bio_text,
                 url: person.url.clone(),
                 url_text: person.url_text.clone(),
+                url_host: host(person.url.as_ref()),
                 sessions: entries_of[p]
                     .iter()
                     .map(|e| SpeakerSessionView {
@@ -706,14 +873,13 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                         title: locale.typography(&e.title),
                         when: e.slot.map(|(s, end)| {
                             let day = to_local(agenda.display, s).date_naive();
-                            locale.day_time(
-                                day,
-                                &locale.time_range(
-                                    &clock(agenda, locale, s),
-                                    &clock(agenda, locale, end),
-                                ),
-                            )
+                            locale.day_time(day, &time_range(agenda, locale, s, end))
                         }),
+                        place: match (e.room, e.slot) {
+                            (Some(r), _) => Some(agenda.rooms[r].name.clone()),
+                            (None, Some(_)) => Some(labels.everyone.to_string()),
+                            (None, None) => None,
+                        },
                         cancelled: e.status == Status::Cancelled,
                     })
                     .collect(),
@@ -727,6 +893,16 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         labels.times_in_utc.to_string()
     };
     let e = &agenda.event;
+    let (description_html, description_text) = rendered(locale, e.description.as_ref(), links.rich);
+    let ics_label = match (&agenda.subject, agenda.filtered) {
+        (Some(s), _) => locale.part_ics(&s.name),
+        (None, true) => labels.selection_ics.to_string(),
+        (None, false) => labels.whole_program_ics.to_string(),
+    };
+    let public = links
+        .program
+        .as_ref()
+        .and_then(|ics| public_view(agenda, ics));
     View {
         lang: locale.tag.clone(),
         dir: locale.dir.as_str(),
@@ -739,7 +915,10 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             venue: e.venue.clone(),
             url: e.url.clone(),
             url_text: e.url_text.clone(),
+            url_host: host(e.url.as_ref()),
             description: e.description.clone(),
+            description_html,
+            description_text,
             timezone: agenda.tz.name().to_string(),
             language: e.language.clone(),
             languages: e.languages.clone(),
@@ -772,6 +951,9 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         unscheduled,
         speakers,
         generator: "agora",
+        brief: links.brief,
+        ics_label,
+        public,
         web: web(agenda, locale, links),
     }
 }
@@ -800,11 +982,20 @@ fn web(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> WebView {
         root: root.map(str::to_string),
         rooms: rooms
             .into_iter()
-            .map(|r| RoomView {
-                id: agenda.rooms[r].id.clone(),
-                name: locale.typography(&agenda.rooms[r].name),
-                location: agenda.rooms[r].location.clone(),
-                page: room_page(agenda, r, root),
+            .map(|r| {
+                let room = &agenda.rooms[r];
+                RoomView {
+                    id: room.id.clone(),
+                    name: locale.typography(&room.name),
+                    location: room.location.clone(),
+                    page: room_page(agenda, r, root),
+                    accessible: room.accessible,
+                    access: if room.accessible {
+                        locale.labels().accessible
+                    } else {
+                        locale.labels().not_accessible
+                    },
+                }
             })
             .collect(),
         kinds: kinds
@@ -825,4 +1016,42 @@ fn web(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> WebView {
         next: locale.signage().next,
         timezone: agenda.display.name().to_string(),
     }
+}
+
+/// The folder of this page on the public site, ending in `/`: the base for the whole
+/// program, `<split>/<id>/` under it for a part.
+fn public_folder(agenda: &Agenda) -> Option<String> {
+    let base = agenda.base.as_ref()?;
+    Some(match &agenda.subject {
+        Some(s) => format!("{base}{}/{}/", s.split.folder(), s.id),
+        None => base.clone(),
+    })
+}
+
+/// `webcal://` for an `http(s)://` address (calendar programs subscribe to it).
+pub(crate) fn webcal(url: &str) -> String {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    format!("webcal://{rest}")
+}
+
+fn public_view(agenda: &Agenda, ics: &str) -> Option<PublicView> {
+    let base = agenda.base.as_ref()?;
+    let folder = public_folder(agenda)?;
+    let page = folder.clone();
+    let ics_url = format!("{folder}{ics}");
+    let part = agenda.subject.is_some();
+    let program_ics = format!("{base}{}.ics", agenda.event.id);
+    Some(PublicView {
+        qr_page: crate::export::qr::svg(&page),
+        qr_webcal: crate::export::qr::svg(&webcal(&ics_url)),
+        webcal: webcal(&ics_url),
+        page,
+        ics: ics_url,
+        program_page: part.then(|| base.clone()),
+        program_webcal: part.then(|| webcal(&program_ics)),
+        program_ics: part.then_some(program_ics),
+    })
 }

@@ -17,6 +17,39 @@ pub fn guid(event_id: &str, kind: &str, item_id: &str) -> Uuid {
     )
 }
 
+/// [`guid`]`("", kind, content)` for a large `content` given in pieces by `feed` (which may
+/// call the writer any number of times): the same UUID v5, without the text in one string.
+pub fn content_guid(kind: &str, feed: impl FnOnce(&mut ContentHasher)) -> Uuid {
+    let mut hasher = ContentHasher(sha1_smol::Sha1::new());
+    hasher.0.update(NAMESPACE.as_bytes());
+    hasher.0.update(format!("/{kind}/").as_bytes());
+    feed(&mut hasher);
+    let digest = hasher.0.digest().bytes();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_sha1_bytes(bytes).into_uuid()
+}
+
+/// The hash [`content_guid`] feeds; written to like a file.
+pub struct ContentHasher(sha1_smol::Sha1);
+
+impl ContentHasher {
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+}
+
+impl std::io::Write for ContentHasher {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The GUID of the column that holds event-wide breaks and socials (named after the event):
 /// the importer recognises it and gives those sessions back without a room.
 pub fn event_wide_guid() -> Uuid {
@@ -84,6 +117,18 @@ pub fn id_from_slug_tail(tail: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_content_guid_fed_in_pieces_is_the_guid_of_the_whole() {
+        let whole = "<schedule>\n  <day/>\n</schedule>\n";
+        let pieces = content_guid("content", |h| {
+            for piece in whole.split_inclusive('\n') {
+                h.update(piece.as_bytes());
+            }
+        });
+        assert_eq!(pieces, guid("", "content", whole));
+        assert_eq!(content_guid("content", |_| {}), guid("", "content", ""));
+    }
 
     #[test]
     fn namespace_is_derived_from_its_name() {

@@ -59,7 +59,13 @@ pub struct Foreign {
 
 #[derive(Debug, Clone, Default)]
 pub struct ForeignDay {
+    /// Position among the days (0-based).
+    pub index: usize,
     pub date: Option<NaiveDate>,
+    /// The date as written, to say what is wrong with it.
+    pub written: Option<String>,
+    /// Where the day is in the file.
+    pub at: Place,
     pub start: Option<DateTime<FixedOffset>>,
     pub end: Option<DateTime<FixedOffset>>,
 }
@@ -126,6 +132,37 @@ pub struct ForeignEvent {
     pub cancelled: bool,
     /// Person lists written as text that could not be split safely: kept as one name each.
     pub unsplit: Vec<String>,
+    /// Where the event is in the file, for messages about its values.
+    pub at: Place,
+}
+
+/// Where an event and its time fields are written: line and column in XML, a path in JSON.
+#[derive(Debug, Clone, Default)]
+pub struct Place {
+    /// XML: 1-based line and column of the `<event>` element.
+    pub event: Option<(usize, usize)>,
+    /// XML: line and column of the `<date>`, `<start>`, `<duration>` and `<end>` children.
+    pub fields: Vec<(&'static str, (usize, usize))>,
+    /// JSON: the event's path, e.g. `schedule.conference.days[0].rooms."Main"[2]`.
+    pub path: Option<String>,
+}
+
+impl Place {
+    /// An error about the event's `field` (`date`, `duration`, …), placed as precisely as
+    /// the file allows.
+    pub(crate) fn error(&self, field: &str, message: String) -> ImportError {
+        let at = self
+            .fields
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map(|(_, at)| *at)
+            .or(self.event);
+        match (at, &self.path) {
+            (Some((line, column)), _) => ImportError::at(line, column, message),
+            (None, Some(path)) => ImportError::general(format!("{path}.{field}: {message}")),
+            (None, None) => ImportError::general(message),
+        }
+    }
 }
 
 /// The people of a person list written as text ("Ann Lee, Bob Stone and Eve Park"): split at
@@ -183,6 +220,48 @@ impl ImportError {
             message: message.into(),
         }
     }
+}
+
+/// Why a written date cannot be used, when it has the shape of a date (`YYYY-MM-DD…`) but
+/// names a day no calendar has (`2024-02-30`, month 13); `None` when it is a real date or
+/// not shaped like one at all.
+pub(crate) fn impossible_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    let head = text.get(..10)?;
+    let b = head.as_bytes();
+    let shaped = b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped || head.parse::<NaiveDate>().is_ok() {
+        return None;
+    }
+    let (year, month, day) = (&head[..4], &head[5..7], &head[8..10]);
+    let day = day.trim_start_matches('0');
+    if day.is_empty() {
+        return Some(format!(
+            "`{head}` is not a date: days are numbered from 01 (write YYYY-MM-DD)"
+        ));
+    }
+    let month_n: u32 = month.parse().ok()?;
+    let year_n: i32 = year.parse().ok()?;
+    if !(1..=12).contains(&month_n) {
+        return Some(format!(
+            "`{head}` is not a date: there is no month {month} (write YYYY-MM-DD with a month 01 to 12)"
+        ));
+    }
+    let first = NaiveDate::from_ymd_opt(year_n, month_n, 1)?;
+    let next = if month_n == 12 {
+        NaiveDate::from_ymd_opt(year_n + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year_n, month_n + 1, 1)
+    }?;
+    let days = next.signed_duration_since(first).num_days();
+    Some(format!(
+        "`{head}` is not a date: {} has {days} days, not {day} (correct the date in the file)",
+        first.format("%B %Y")
+    ))
 }
 
 /// An instant as schedules write it: RFC 3339, or without seconds, or with a `+hhmm` offset.

@@ -11,7 +11,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset};
 use chrono_tz::Tz;
 
-use super::foreign::{date_time, Foreign, ForeignEvent, ForeignPerson, ImportError, Shape};
+use super::foreign::{
+    date_time, impossible_date, Foreign, ForeignEvent, ForeignPerson, ImportError, Shape,
+};
 use crate::ids::frab::{event_wide_guid, id_from_slug_tail};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{DateTimeValue, Kind, Status};
@@ -249,25 +251,50 @@ fn kind_of(kind: &str) -> (Kind, bool) {
 }
 
 /// `HH:MM`, `HH:MM:SS`, `D:HH:MM:SS` or plain minutes, in seconds (`None` beyond a year).
+#[cfg(test)]
 fn duration_seconds(text: &str) -> Option<i64> {
-    let parts: Vec<i64> = text
-        .trim()
+    read_duration(text).ok().flatten()
+}
+
+/// A written duration in seconds; `Ok(None)` when it is not written in a form agora reads,
+/// `Err` with what is wrong when it is negative or longer than a session can be.
+fn read_duration(text: &str) -> Result<Option<i64>, String> {
+    let text = text.trim();
+    let parts: Option<Vec<i128>> = text
         .split(':')
-        .map(|p| {
-            p.trim()
-                .parse::<i64>()
-                .ok()
-                .filter(|n| (0..=1_000_000).contains(n))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let seconds = match parts.as_slice() {
-        [minutes] => minutes * 60,
-        [h, m] => h * 3600 + m * 60,
-        [h, m, s] => h * 3600 + m * 60 + s,
-        [d, h, m, s] => d * 86_400 + h * 3600 + m * 60 + s,
-        _ => return None,
+        .map(|p| p.trim().parse::<i128>().ok())
+        .collect();
+    let Some(parts) = parts else {
+        return Ok(None);
     };
-    (seconds <= MAX_SECONDS).then_some(seconds)
+    if parts.iter().any(|n| *n < 0) || text.starts_with('-') {
+        return Err(format!(
+            "the duration `{text}` is negative: write how long the session lasts, e.g. `00:45`"
+        ));
+    }
+    let seconds = match parts.as_slice() {
+        [minutes] => minutes.saturating_mul(60),
+        [h, m] => h.saturating_mul(3600).saturating_add(m.saturating_mul(60)),
+        [h, m, s] => h
+            .saturating_mul(3600)
+            .saturating_add(m.saturating_mul(60))
+            .saturating_add(*s),
+        [d, h, m, s] => d
+            .saturating_mul(86_400)
+            .saturating_add(h.saturating_mul(3600))
+            .saturating_add(m.saturating_mul(60))
+            .saturating_add(*s),
+        _ => return Ok(None),
+    };
+    if seconds > i128::from(MAX_SECONDS) {
+        return Err(format!(
+            "the duration `{text}` is too large: {} hours, longer than the {} days a session \
+             may last (write HH:MM, e.g. `01:30`)",
+            seconds / 3600,
+            MAX_SECONDS / 86_400
+        ));
+    }
+    Ok(i64::try_from(seconds).ok())
 }
 
 /// The longest session taken from a file: a year (anything longer is a typo).
@@ -600,7 +627,7 @@ fn map(foreign: Foreign) -> Result<Imported, ImportError> {
         tally
             .unsplit
             .extend(e.unsplit.iter().map(|t| format!("'{t}' ('{}')", e.title)));
-        let (start, duration) = times(e, &foreign, tz, &mut tally);
+        let (start, duration) = times(e, &foreign, tz, &mut tally)?;
         let session = session(
             e,
             &acronym,
@@ -967,9 +994,34 @@ fn people(foreign: &Foreign) -> People {
     }
 }
 
-/// When a session starts and for how many seconds, as the file says.
-fn times(e: &ForeignEvent, foreign: &Foreign, tz: Tz, tally: &mut Tally) -> (Option<Instant>, i64) {
+/// When a session starts and for how many seconds, as the file says. An impossible date
+/// (`2024-02-30`) or a negative or too large duration is an error placed in the file, never
+/// replaced by another value.
+fn times(
+    e: &ForeignEvent,
+    foreign: &Foreign,
+    tz: Tz,
+    tally: &mut Tally,
+) -> Result<(Option<Instant>, i64), ImportError> {
+    let titled = |message: String| format!("session '{}': {message}", e.title);
+    for (field, value) in [("date", &e.date), ("end", &e.end)] {
+        if let Some(why) = value.as_deref().and_then(impossible_date) {
+            return Err(e.at.error(field, titled(why)));
+        }
+    }
     let day = e.day.and_then(|d| foreign.days.get(d));
+    if let Some(day) = day {
+        if let Some(why) = day.written.as_deref().and_then(impossible_date) {
+            return Err(day
+                .at
+                .error("date", format!("day {}: {why}", day.index + 1)));
+        }
+    }
+    let duration = match e.duration.as_deref().map(read_duration) {
+        Some(Err(why)) => return Err(e.at.error("duration", titled(why))),
+        Some(Ok(seconds)) => seconds,
+        None => None,
+    };
     let start = e
         .date
         .as_deref()
@@ -997,7 +1049,7 @@ fn times(e: &ForeignEvent, foreign: &Foreign, tz: Tz, tally: &mut Tally) -> (Opt
         });
     let Some(start) = start else {
         tally.no_time.push(format!("'{}'", e.title));
-        return (None, 0);
+        return Ok((None, 0));
     };
     let by_end = e
         .end
@@ -1005,10 +1057,8 @@ fn times(e: &ForeignEvent, foreign: &Foreign, tz: Tz, tally: &mut Tally) -> (Opt
         .and_then(written)
         .map(|w| instant_of(tz, &w) - start)
         .filter(|d| (1..=MAX_SECONDS).contains(d));
-    let seconds = by_end
-        .or_else(|| e.duration.as_deref().and_then(duration_seconds))
-        .unwrap_or(0);
-    (Some(start), seconds)
+    let seconds = by_end.or(duration).unwrap_or(0);
+    Ok((Some(start), seconds))
 }
 
 struct SessionParts {
@@ -1352,6 +1402,12 @@ mod tests {
         assert_eq!(duration_seconds("1:00:00:00"), Some(86_400));
         assert_eq!(duration_seconds("abc"), None);
         assert_eq!(duration_seconds("-1:00"), None);
+        assert!(read_duration("-1:00").is_err_and(|m| m.contains("negative")));
+        assert!(read_duration("-0:30").is_err_and(|m| m.contains("negative")));
+        assert!(read_duration("99999:00").is_err_and(|m| m.contains("too large")));
+        assert!(read_duration("99999999999999999999999").is_err_and(|m| m.contains("too large")));
+        assert_eq!(read_duration("abc"), Ok(None));
+        assert_eq!(read_duration("00:00"), Ok(Some(0)));
     }
 
     #[test]

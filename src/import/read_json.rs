@@ -12,7 +12,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::foreign::{date_time, split_names, ImportError};
+use super::foreign::{date_time, split_names, ImportError, Place};
 use super::foreign::{
     Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
 };
@@ -238,12 +238,15 @@ pub fn read(text: &str) -> Result<Foreign, ImportError> {
     for (index, day) in conference.days.into_iter().flatten().enumerate() {
         let start = day.day_start.as_ref().or(day.start.as_ref());
         let end = day.day_end.as_ref().or(day.end.as_ref());
+        let written = day.date.as_ref().and_then(text_of);
         out.days.push(ForeignDay {
-            date: day
-                .date
-                .as_ref()
-                .and_then(text_of)
-                .and_then(|d| d.parse().ok()),
+            index,
+            date: written.as_deref().and_then(|d| d.trim().parse().ok()),
+            written,
+            at: Place {
+                path: Some(format!("schedule.conference.days[{index}]")),
+                ..Place::default()
+            },
             start: start.and_then(text_of).and_then(|t| date_time(&t)),
             end: end.and_then(text_of).and_then(|t| date_time(&t)),
         });
@@ -254,8 +257,12 @@ pub fn read(text: &str) -> Result<Foreign, ImportError> {
                     ..ForeignRoom::default()
                 });
             }
-            for value in events.as_array().into_iter().flatten() {
+            for (i, value) in events.as_array().into_iter().flatten().enumerate() {
                 let mut e = event(value, &mut unused);
+                e.at.path = Some(format!(
+                    "schedule.conference.days[{index}].rooms.{}[{i}]",
+                    serde_json::Value::from(room.as_str())
+                ));
                 e.position = out.events.len() + 1;
                 e.day = Some(index);
                 if e.room.as_deref().is_none_or(|r| r.trim().is_empty()) {
@@ -265,8 +272,9 @@ pub fn read(text: &str) -> Result<Foreign, ImportError> {
             }
         }
     }
-    for value in schedule.events.iter().flatten() {
+    for (i, value) in schedule.events.iter().flatten().enumerate() {
         let mut e = event(value, &mut unused);
+        e.at.path = Some(format!("schedule.events[{i}]"));
         e.position = out.events.len() + 1;
         out.events.push(e);
     }

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use roxmltree::{Document, Node, ParsingOptions};
 
-use super::foreign::{date_time, split_names, ImportError};
+use super::foreign::{date_time, split_names, ImportError, Place};
 use super::foreign::{
     Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
 };
@@ -219,10 +219,17 @@ fn add_track(node: Node, out: &mut Foreign) {
 
 fn day(node: Node, out: &mut Foreign, unused: &mut Unused) {
     let index = out.days.len();
+    let pos = node.document().text_pos_at(node.range().start);
     out.days.push(ForeignDay {
+        index,
         date: node
             .attribute("date")
             .and_then(|d| d.trim().parse::<NaiveDate>().ok()),
+        written: node.attribute("date").map(str::to_string),
+        at: Place {
+            event: Some((pos.row as usize, pos.col as usize)),
+            ..Place::default()
+        },
         start: node.attribute("start").and_then(date_time),
         end: node.attribute("end").and_then(date_time),
     });
@@ -274,9 +281,20 @@ fn event(node: Node, unused: &mut Unused) -> ForeignEvent {
             .map(str::to_string),
         ..ForeignEvent::default()
     };
+    let place = |n: Node| {
+        let pos = n.document().text_pos_at(n.range().start);
+        (pos.row as usize, pos.col as usize)
+    };
+    e.at.event = Some(place(node));
     let mut feedback = None;
     for child in node.children().filter(Node::is_element) {
         let name = child.tag_name().name();
+        if let Some(field) = ["date", "start", "duration", "end"]
+            .into_iter()
+            .find(|f| *f == name)
+        {
+            e.at.fields.push((field, place(child)));
+        }
         match name {
             "title" => e.title = all_text(child),
             "subtitle" => e.subtitle = non_empty(&all_text(child)),

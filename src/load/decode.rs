@@ -105,11 +105,27 @@ pub(super) fn decode_file(
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
         part.dropped_errors = syntax.len().saturating_sub(MAX_ERRORS_PER_FILE);
+        let mut deep_keys = deep_keys(text);
         for e in syntax.into_iter().take(MAX_ERRORS_PER_FILE) {
-            let range = e.span().unwrap_or(0..0);
-            let span = Span::new(file, range.start + base..range.end + base);
             let message = e.message().trim();
-            let error = if message == "duplicate key" {
+            let deep = message == "recursion limit" && e.span().is_none();
+            // The parser gives a key with too many dots no place: point at the key.
+            let range = e
+                .span()
+                .or_else(|| deep.then(|| deep_keys.next()).flatten())
+                .unwrap_or(0..0);
+            let span = Span::new(file, range.start + base..range.end + base);
+            let error = if deep {
+                InputError::at(
+                    span,
+                    format!(
+                        "TOML syntax: this key has more than {DEEPEST_KEY} dotted parts (tables \
+                         nested too deep)"
+                    ),
+                )
+                .label("nested too deep")
+                .help("agora's tables are one name deep (`[event]`, `[[sessions]]`): remove the extra parts")
+            } else if message == "duplicate key" {
                 // Name the key: "duplicate key" alone does not say which one, nor why.
                 let key = text.get(range.clone()).unwrap_or("").trim();
                 InputError::at(span, format!("TOML syntax: `{key}` is given twice in the same table"))
@@ -132,6 +148,42 @@ pub(super) fn decode_file(
     d.document(root.get_ref(), &mut part);
     part.dropped_errors = d.reported.saturating_sub(MAX_ERRORS_PER_FILE);
     part
+}
+
+/// Dotted parts a key may have before the TOML parser refuses it ("recursion limit").
+const DEEPEST_KEY: usize = 80;
+
+/// Byte ranges of the keys (`a.b.c = …` or `[a.b.c]`) with more than [`DEEPEST_KEY`] dotted
+/// parts, in file order: where the parser's unplaced "recursion limit" errors come from.
+fn deep_keys(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut offset = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_start();
+        let lead = start + (line.len() - body.len());
+        let (key_start, rest) = match body.strip_prefix("[[").or_else(|| body.strip_prefix('[')) {
+            Some(rest) => (lead + (body.len() - rest.len()), rest),
+            None => (lead, body),
+        };
+        // The key ends at `=` or `]` outside quotes; count the dots before it.
+        let (mut dots, mut quote, mut end) = (0, None, rest.len());
+        for (i, c) in rest.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '.') => dots += 1,
+                (None, '=' | ']' | '#') => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let key = rest[..end].trim_end();
+        (dots >= DEEPEST_KEY).then(|| key_start..key_start + key.len())
+    })
 }
 
 struct Decoder<'e> {

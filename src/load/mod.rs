@@ -117,6 +117,32 @@ pub fn load_texts(root: &Path, files: &[(PathBuf, String)]) -> Result<Program, L
     build(indices, sources, root)
 }
 
+/// Decode one `[[sessions]]` table cut from file `file` at byte `base` (a save's fast path,
+/// `src/save/window.rs`): the session, when the text holds exactly that one session, nothing
+/// else, and no problem at all.
+pub(crate) fn decode_one_session(
+    file: u32,
+    text: &str,
+    base: usize,
+) -> Option<crate::model::Session> {
+    let mut errors = Vec::new();
+    let part = decode::decode_file(file, text, base, &mut errors);
+    let alone = errors.is_empty()
+        && part.dropped_errors == 0
+        && part.events.is_empty()
+        && part.checks.is_empty()
+        && part.placement.is_empty()
+        && part.tracks.is_empty()
+        && part.rooms.is_empty()
+        && part.speakers.is_empty()
+        && part.sessions.len() == 1;
+    if alone {
+        part.sessions.into_iter().next()
+    } else {
+        None
+    }
+}
+
 fn build(files: Vec<u32>, sources: Sources, root: &Path) -> Result<Program, LoadFailure> {
     let mut errors = Vec::new();
     let mut parts: Vec<decode::FilePart> = Vec::with_capacity(files.len());

@@ -302,6 +302,8 @@ pub fn check_schedule_pairs(schedule: &Schedule, max: usize) -> Pairs {
             }
         } else if let Some(over) = overlap::Over::of(d.code) {
             overlap::expand(schedule, over, &d, left, &mut emit);
+        } else if d.code == RuleCode::PlenaryOverlap {
+            overlap::expand_plenary(schedule, &d, left, &mut emit);
         } else if d.code == RuleCode::DuplicateId {
             refs::expand_duplicates(schedule, &d, left, &mut emit);
         }

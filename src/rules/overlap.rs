@@ -311,42 +311,216 @@ pub(crate) fn expand(
 }
 
 /// Pairs of a plenary session and any scheduled session overlapping it (breaks included).
+///
+/// Grouped like the other overlaps: a run of sessions linked by such pairs (a plenary and the
+/// sessions during it, plenaries overlapping one another) with more than
+/// [`GROUP_FROM_PAIRS`](super::timeline::GROUP_FROM_PAIRS) pairs is one diagnostic. Pairs are
+/// counted, not listed: 2,000 sessions during one plenary are one finding, not 2,000.
 pub(super) fn plenary_overlap(s: &Schedule, t: &Timeline, emit: &mut Emitter) {
-    if !emit.enabled(RuleCode::PlenaryOverlap) {
+    let code = RuleCode::PlenaryOverlap;
+    if !emit.enabled(code) {
         return;
     }
     let sessions = &s.program.sessions;
     if !sessions.iter().any(|x| x.plenary) {
         return;
     }
-    let order = &t.order;
-    // Every running session (for a plenary that starts) and the running plenaries (for any
-    // session that starts); each pair is found when its later-starting member starts.
-    let mut running: std::collections::BinaryHeap<std::cmp::Reverse<(Instant, usize)>> =
-        Default::default();
-    let mut running_plenaries: Vec<(Instant, usize)> = Vec::new();
-    let mut pairs: Vec<(usize, usize, Instant, Instant)> = Vec::new();
-    for &(start, end, i) in order {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    // Every running session (for a plenary that starts) and the ends of the running
+    // plenaries (for any other session that starts); a pair is counted when its later member
+    // starts. A running plenary always belongs to the current run.
+    let mut running: BinaryHeap<Reverse<(Instant, usize)>> = BinaryHeap::new();
+    let mut plenaries: BinaryHeap<Reverse<Instant>> = BinaryHeap::new();
+    let mut member = vec![false; sessions.len()];
+    let mut run: Vec<usize> = Vec::new();
+    let (mut run_end, mut pairs) = (Instant::MIN, 0u64);
+    let mut close = |run: &mut Vec<usize>, pairs: u64, member: &mut Vec<bool>| {
+        if pairs > 0 {
+            plenary_run(s, emit, run, pairs);
+        }
+        for &i in run.iter() {
+            member[i] = false;
+        }
+        run.clear();
+    };
+    for &(start, end, i) in t.order.iter().filter(|x| !sessions[x.2].allows(code)) {
         while running.peek().is_some_and(|r| r.0 .0 <= start) {
             running.pop();
         }
-        running_plenaries.retain(|&(e, _)| e > start);
+        while plenaries.peek().is_some_and(|e| e.0 <= start) {
+            plenaries.pop();
+        }
         if sessions[i].plenary {
+            if run_end <= start {
+                // No member of the current run is still running: it is complete.
+                close(&mut run, pairs, &mut member);
+                pairs = 0;
+                run_end = Instant::MIN;
+            }
+            pairs += running.len() as u64;
             for r in running.iter() {
                 let (e, other) = r.0;
-                pairs.push((other, i, start, e.min(end)));
+                if !member[other] {
+                    member[other] = true;
+                    run.push(other);
+                    run_end = run_end.max(e);
+                }
             }
-            running_plenaries.push((end, i));
+            member[i] = true;
+            run.push(i);
+            run_end = run_end.max(end);
+            plenaries.push(Reverse(end));
+        } else if !plenaries.is_empty() {
+            pairs += plenaries.len() as u64;
+            member[i] = true;
+            run.push(i);
+            run_end = run_end.max(end);
+        }
+        running.push(Reverse((end, i)));
+    }
+    close(&mut run, pairs, &mut member);
+}
+
+/// Report a run of sessions linked by `pairs` plenary pairs: pair by pair, or as one group.
+fn plenary_run(s: &Schedule, emit: &mut Emitter, run: &[usize], pairs: u64) {
+    let code = RuleCode::PlenaryOverlap;
+    if pairs <= super::timeline::GROUP_FROM_PAIRS {
+        plenary_pairs_of(s, run, |a, b, start, end| {
+            plenary_pair(s, emit, a, b, start, end);
+            true
+        });
+        return;
+    }
+    emit.emit_group(code, run, pairs, || plenary_group_finding(s, run, pairs));
+}
+
+/// Every plenary pair among `members` (a run, or a group's sessions) in time order, as
+/// `(earlier, later, start, end)` of the overlap, until `report` returns false.
+fn plenary_pairs_of(
+    s: &Schedule,
+    members: &[usize],
+    mut report: impl FnMut(usize, usize, Instant, Instant) -> bool,
+) {
+    let sessions = &s.program.sessions;
+    let mut slots: Vec<Slot> = members
+        .iter()
+        .filter_map(|&i| s.sessions[i].slot().map(|(a, b)| (a, b, i)))
+        .collect();
+    slots.sort_unstable();
+    // The other sessions are only looked at when a plenary starts, so the work is the pairs
+    // reported, not every session against every other.
+    let mut plenaries: Vec<(Instant, usize)> = Vec::new();
+    let mut others: Vec<(Instant, usize)> = Vec::new();
+    for &(start, end, i) in &slots {
+        plenaries.retain(|&(e, _)| e > start);
+        if sessions[i].plenary {
+            others.retain(|&(e, _)| e > start);
+        }
+        let against = if sessions[i].plenary {
+            &others[..]
         } else {
-            for &(e, p) in &running_plenaries {
-                pairs.push((p, i, start, e.min(end)));
+            &[][..]
+        };
+        for &(e, other) in plenaries.iter().chain(against) {
+            if !report(other, i, start, e.min(end)) {
+                return;
             }
         }
-        running.push(std::cmp::Reverse((end, i)));
+        if sessions[i].plenary {
+            plenaries.push((end, i));
+        } else {
+            others.push((end, i));
+        }
     }
-    for (a, b, start, end) in pairs {
+}
+
+/// The finding for a run of sessions during one or more plenaries, `pairs` pairs in all.
+fn plenary_group_finding(s: &Schedule, run: &[usize], pairs: u64) -> Finding {
+    let sessions = &s.program.sessions;
+    let slots: Vec<(Instant, Instant)> = run.iter().filter_map(|&i| s.sessions[i].slot()).collect();
+    let start = slots.iter().map(|x| x.0).min().unwrap_or(0);
+    let end = slots.iter().map(|x| x.1).max().unwrap_or(start);
+    let by_id = |list: &mut Vec<usize>| list.sort_by(|&x, &y| sessions[x].id.cmp(&sessions[y].id));
+    let mut plenary: Vec<usize> = run
+        .iter()
+        .copied()
+        .filter(|&i| sessions[i].plenary)
+        .collect();
+    let mut others: Vec<usize> = run
+        .iter()
+        .copied()
+        .filter(|&i| !sessions[i].plenary)
+        .collect();
+    by_id(&mut plenary);
+    by_id(&mut others);
+    let when = format!(
+        "on {}, {}",
+        wording::day(s.tz, start),
+        wording::span(s.tz, start, end)
+    );
+    let during = match plenary.as_slice() {
+        [one] => format!("the plenary {}", describe(s, *one)),
+        many => {
+            let named: Vec<String> = many
+                .iter()
+                .take(NAMED)
+                .map(|&i| format!("'{}'", sessions[i].title))
+                .collect();
+            let more = match many.len().saturating_sub(NAMED) {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            format!(
+                "{} plenary sessions ({}{more})",
+                many.len(),
+                named.join(", ")
+            )
+        }
+    };
+    // Named: the other sessions first (by id), then the plenaries (when they overlap only
+    // one another).
+    let named: Vec<usize> = others.iter().chain(&plenary).copied().take(NAMED).collect();
+    let titles: Vec<String> = named
+        .iter()
+        .map(|&i| format!("'{}'", sessions[i].title))
+        .collect();
+    let more = match run.len().saturating_sub(NAMED) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let what = if others.is_empty() {
+        format!("{} overlap one another {when}", during)
+    } else {
+        format!("{} sessions run during {during} {when}", others.len())
+    };
+    Finding {
+        message: format!("{what} ({pairs} pairs): {}{more}", titles.join(", ")),
+        interval: Some((start, end)),
+        related: named
+            .iter()
+            .skip(1)
+            .map(|&i| (sessions[i].span, format!("'{}'", sessions[i].title)))
+            .collect(),
+        help: allow_help(
+            RuleCode::PlenaryOverlap,
+            "nothing else should run during a plenary: move the sessions",
+        ),
+        ..Finding::default()
+    }
+}
+
+/// The pairs a `plenary-overlap` group stands for, in time order, at most `max`.
+pub(crate) fn expand_plenary(s: &Schedule, d: &super::Diagnostic, max: usize, emit: &mut Emitter) {
+    let mut left = max;
+    plenary_pairs_of(s, &d.session_indices, |a, b, start, end| {
+        if left == 0 {
+            return false;
+        }
+        left -= 1;
         plenary_pair(s, emit, a, b, start, end);
-    }
+        true
+    });
 }
 
 /// `plenary-overlap` for sessions `a` and `b` (`a` first in time order), one of them plenary.

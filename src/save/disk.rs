@@ -232,7 +232,9 @@ fn explain_create(e: io::Error, target: &Path) -> io::Error {
         io::Error::new(
             e.kind(),
             format!(
-                "cannot create a file in the folder {} (needed to replace {} safely): {e}",
+                "the folder `{}` does not let agora create files in it ({e}): {} is replaced \
+                 safely by writing a new file beside it and renaming it, so the folder must be \
+                 writable, not only the file; make the folder writable or write elsewhere",
                 folder_of(target).display(),
                 target.file_name().unwrap_or_default().to_string_lossy()
             ),
@@ -246,6 +248,19 @@ fn explain_create(e: io::Error, target: &Path) -> io::Error {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn a_folder_that_refuses_new_files_is_blamed_not_the_file() {
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        let said = explain_create(denied, Path::new("/srv/ev/event.toml")).to_string();
+        assert!(
+            said.starts_with("the folder `/srv/ev` does not let agora create files in it"),
+            "{said}"
+        );
+        assert!(said.contains("not only the file"), "{said}");
+        let other = explain_create(io::Error::from(io::ErrorKind::StorageFull), Path::new("x"));
+        assert_eq!(other.kind(), io::ErrorKind::StorageFull);
+    }
 
     fn leftovers(dir: &Path) -> Vec<String> {
         std::fs::read_dir(dir)

@@ -149,6 +149,64 @@ pub(crate) fn track(t: &Track) -> Entries {
 }
 
 /// The keys whose value differs between two entry lists of the same kind of item.
+/// Whether two sessions hold the same values (positions in the file aside): what
+/// [`session`] writes is then the same, so a save can skip comparing their entries. Every field
+/// is named, so a new one cannot be forgotten here.
+pub(crate) fn same_session(a: &Session, b: &Session) -> bool {
+    let Session {
+        id,
+        title,
+        kind,
+        track,
+        room,
+        start,
+        duration,
+        end,
+        speakers,
+        moderators,
+        expected,
+        requires,
+        plenary,
+        language,
+        interpretation,
+        tags,
+        description,
+        url,
+        status,
+        allow,
+        locked,
+        span: _,
+        id_span: _,
+    } = a;
+    fn value(r: &Option<crate::model::Ref>) -> Option<&str> {
+        r.as_ref().map(|r| r.value.as_str())
+    }
+    let people = |a: &[crate::model::Ref], b: &[crate::model::Ref]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.value == b.value)
+    };
+    *id == b.id
+        && *title == b.title
+        && *kind == b.kind
+        && value(track) == value(&b.track)
+        && value(room) == value(&b.room)
+        && start.as_ref().map(|s| s.value) == b.start.as_ref().map(|s| s.value)
+        && duration.as_ref().map(|s| s.value) == b.duration.as_ref().map(|s| s.value)
+        && end.as_ref().map(|s| s.value) == b.end.as_ref().map(|s| s.value)
+        && people(speakers, &b.speakers)
+        && people(moderators, &b.moderators)
+        && *expected == b.expected
+        && *requires == b.requires
+        && *plenary == b.plenary
+        && *language == b.language
+        && *interpretation == b.interpretation
+        && *tags == b.tags
+        && *description == b.description
+        && *url == b.url
+        && *status == b.status
+        && *allow == b.allow
+        && *locked == b.locked
+}
+
 pub(crate) fn changed<'e>(
     before: &'e Entries,
     after: &'e Entries,

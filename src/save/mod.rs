@@ -6,10 +6,15 @@
 //! changed on disk since it was read, checks that the new texts load, writes each changed file
 //! atomically (temp file in the same folder, fsync, rename) and reloads the document from the
 //! texts written. A save with no edit writes nothing, so files stay byte-identical.
+//!
+//! When only sessions' keys changed since the last save (the everyday edit), the save takes a
+//! fast path that re-reads, patches and checks only those sessions' tables (`window.rs`): the
+//! same bytes, written the same way, in a fraction of the time on a large file.
 
 mod disk;
 pub(crate) mod entries;
 mod patch;
+mod window;
 
 use std::path::{Path, PathBuf};
 
@@ -46,8 +51,26 @@ pub enum SaveError {
     ChangedOnDisk(Vec<PathBuf>),
     /// The new text would not load back; nothing was written.
     Invalid(String),
-    /// Writing failed (the files already written are listed in the message).
+    /// Writing the first file failed: nothing was written.
     Io(String),
+    /// Writing failed after some files were written: the event on disk is part old, part new.
+    Partial {
+        /// Written with the edits, in order.
+        written: Vec<PathBuf>,
+        /// The file whose writing failed, and why.
+        failed: PathBuf,
+        reason: String,
+        /// Not written (the failed file first): they still hold the old text.
+        unwritten: Vec<PathBuf>,
+    },
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl std::fmt::Display for SaveError {
@@ -63,6 +86,20 @@ impl std::fmt::Display for SaveError {
                     .join(", ")
             ),
             SaveError::Invalid(m) | SaveError::Io(m) => f.write_str(m),
+            // The lists first: a status bar that cuts the line keeps what matters.
+            SaveError::Partial {
+                written,
+                failed,
+                reason,
+                unwritten,
+            } => write!(
+                f,
+                "saved only in part: written {}; NOT written {} (cannot write {}: {reason}); \
+                 save again once that is fixed",
+                list(written),
+                list(unwritten),
+                failed.display()
+            ),
         }
     }
 }
@@ -141,6 +178,38 @@ pub fn texts_after(doc: &Document, rendered: &[(u32, String)]) -> Vec<(PathBuf, 
 /// On success the document is reloaded from the written texts (fresh positions for
 /// diagnostics; item indices are unchanged, so the undo history stays valid).
 pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved, SaveError> {
+    if let Some(plans) = window::plan(doc) {
+        // Only sessions' keys changed: their tables alone were patched and checked.
+        let rendered: Vec<(u32, &str)> = plans.iter().map(|p| (p.file, p.text.as_str())).collect();
+        if !force {
+            let indices: Vec<u32> = rendered.iter().map(|(f, _)| *f).collect();
+            let changed = changed_on_disk(disk, &indices);
+            if !changed.is_empty() {
+                return Err(SaveError::ChangedOnDisk(changed));
+            }
+        }
+        let saved = write_all(disk, &rendered)?;
+        window::commit(doc, plans);
+        return Ok(saved);
+    }
+    save_whole_files(doc, disk, force)
+}
+
+/// Whether the next save takes the fast path (only sessions' keys changed, see
+/// `src/save/window.rs`); for tests and benchmarks.
+#[doc(hidden)]
+pub fn takes_fast_path(doc: &Document) -> bool {
+    window::plan(doc).is_some()
+}
+
+/// [`save`] without its fast path: every changed file patched whole and loaded back whole
+/// before it is written. Tests compare the two paths.
+#[doc(hidden)]
+pub fn save_whole_files(
+    doc: &mut Document,
+    disk: &mut OnDisk,
+    force: bool,
+) -> Result<Saved, SaveError> {
     let rendered = render(doc).map_err(SaveError::Invalid)?;
     if rendered.is_empty() {
         return Ok(Saved::default());
@@ -209,8 +278,20 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
         ));
     }
     let removed = patch::removed_sources(doc).map_err(SaveError::Invalid)?;
+    let texts: Vec<(u32, &str)> = rendered.iter().map(|(f, t)| (*f, t.as_str())).collect();
+    let saved = write_all(disk, &texts)?;
+    let origins = std::mem::take(&mut doc.origins);
+    let mut kept = std::mem::take(&mut doc.removed);
+    kept.extend(removed);
+    *doc = Document::with_origins(reloaded, origins);
+    doc.removed = kept;
+    Ok(saved)
+}
+
+/// Write each `(file index, text)` atomically, keeping a byte-order mark the file had.
+fn write_all(disk: &mut OnDisk, rendered: &[(u32, &str)]) -> Result<Saved, SaveError> {
     let mut saved = Saved::default();
-    for (f, text) in &rendered {
+    for (n, (f, text)) in rendered.iter().enumerate() {
         let Some(file) = disk.files.get_mut(*f as usize) else {
             continue;
         };
@@ -219,29 +300,27 @@ pub fn save(doc: &mut Document, disk: &mut OnDisk, force: bool) -> Result<Saved,
             bytes.extend_from_slice(BOM);
         }
         bytes.extend_from_slice(text.as_bytes());
-        write_atomic(&file.path, &bytes).map_err(|e| {
-            let done = if saved.written.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (already written: {})",
-                    saved
-                        .written
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            };
-            SaveError::Io(format!("cannot write `{}`: {e}{done}", file.path.display()))
-        })?;
+        if let Err(e) = write_atomic(&file.path, &bytes) {
+            let failed = file.path.clone();
+            if saved.written.is_empty() {
+                return Err(SaveError::Io(format!(
+                    "cannot write `{}`: {e}; nothing was written",
+                    failed.display()
+                )));
+            }
+            let unwritten = rendered[n..]
+                .iter()
+                .filter_map(|(f, _)| disk.files.get(*f as usize).map(|d| d.path.clone()))
+                .collect();
+            return Err(SaveError::Partial {
+                written: saved.written,
+                failed,
+                reason: e.to_string(),
+                unwritten,
+            });
+        }
         file.bytes = bytes;
         saved.written.push(file.path.clone());
     }
-    let origins = std::mem::take(&mut doc.origins);
-    let mut kept = std::mem::take(&mut doc.removed);
-    kept.extend(removed);
-    *doc = Document::with_origins(reloaded, origins);
-    doc.removed = kept;
     Ok(saved)
 }

@@ -28,38 +28,42 @@ enum Stashed {
 }
 
 /// Keys to set to a value, or to remove when `None`.
-type KeyChanges = Vec<(&'static str, Option<Value>)>;
+pub(super) type KeyChanges = Vec<(&'static str, Option<Value>)>;
 
 /// What changes in one array (`sessions`, `rooms`, `speakers`) of one file.
 #[derive(Default)]
-struct ArrayChanges {
+pub(super) struct ArrayChanges {
     /// Position in the file's array, and the keys to set (or remove, when `None`).
-    patches: Vec<(usize, KeyChanges)>,
+    pub(super) patches: Vec<(usize, KeyChanges)>,
     /// Positions removed.
-    removed: Vec<usize>,
+    pub(super) removed: Vec<usize>,
     /// New tables, in program order, with their index in the file's array once saved: a
     /// session restored by an undo after a save goes back between its neighbours, so the file
     /// keeps the program's order (which the editor's indices rely on). An item a save removed
     /// comes back with the text it had.
-    added: Vec<(usize, Entries, Option<RemovedSource>)>,
+    pub(super) added: Vec<(usize, Entries, Option<RemovedSource>)>,
     /// The format's key order for this kind of item.
-    order: Vec<&'static str>,
+    pub(super) order: Vec<&'static str>,
 }
 
 impl ArrayChanges {
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.patches.is_empty() && self.removed.is_empty() && self.added.is_empty()
     }
 }
 
-fn array_changes<T>(
+/// How items of one kind are compared: their entries, and a quick test that two are the same
+/// (`|_, _| false` when there is none: the entries are compared).
+pub(super) type Compare<T> = (fn(&T) -> Entries, fn(&T, &T) -> bool);
+
+pub(super) fn array_changes<T>(
     file: u32,
     items: &[T],
     origins: &[Origin],
     baseline: &[T],
     written: &HashMap<u64, usize>,
     removed: &HashMap<u64, RemovedSource>,
-    entries: fn(&T) -> Entries,
+    (entries, same): Compare<T>,
 ) -> ArrayChanges {
     let mut out = ArrayChanges::default();
     if let Some(first) = items.first().or(baseline.first()) {
@@ -78,6 +82,9 @@ fn array_changes<T>(
                     continue;
                 };
                 kept[index] = true;
+                if same(before, item) {
+                    continue;
+                }
                 let (a, b) = (entries(before), entries(item));
                 let keys: KeyChanges = changed(&a, &b)
                     .into_iter()
@@ -266,7 +273,12 @@ fn patch_array(old: &Array, new: &Array) -> Array {
 }
 
 /// Set `key` to `value`, keeping the old value's surrounding comment and spacing.
-fn set_key(table: &mut dyn TableLike, key: &'static str, value: Option<Value>, order: &[&str]) {
+pub(super) fn set_key(
+    table: &mut dyn TableLike,
+    key: &'static str,
+    value: Option<Value>,
+    order: &[&str],
+) {
     let Some(mut value) = value else {
         table.remove(key);
         return;
@@ -594,7 +606,7 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
 }
 
 /// Keep the file's line endings: `toml_edit` writes `\n`.
-fn line_endings_like(original: &str, text: String) -> String {
+pub(super) fn line_endings_like(original: &str, text: String) -> String {
     if original.contains("\r\n") {
         text.replace("\r\n", "\n").replace('\n', "\r\n")
     } else {
@@ -617,7 +629,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.sessions.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            entries::session,
+            (entries::session, entries::same_session),
         );
         let empty = Vec::new();
         let rooms = array_changes(
@@ -627,7 +639,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.rooms.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            entries::room,
+            (entries::room, |_, _| false),
         );
         let empty = Vec::new();
         let tracks = array_changes(
@@ -637,7 +649,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.tracks.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            entries::track,
+            (entries::track, |_, _| false),
         );
         let empty = Vec::new();
         let speakers = array_changes(
@@ -647,7 +659,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.speakers.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            entries::speaker,
+            (entries::speaker, |_, _| false),
         );
         if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() && tracks.is_empty() {
             continue;

@@ -224,12 +224,20 @@ pub enum Action {
     Insert(char),
     /// Delete the character before the cursor.
     DeleteBack,
-    /// Clear the text being typed.
+    /// Delete from the start of the text to the cursor (`Ctrl-u`).
     ClearInput,
+    /// Move the cursor or delete in the text being typed.
+    Typing(Motion),
+    /// Edit the focused field of a form in `$VISUAL` / `$EDITOR` (`Ctrl-x Ctrl-e`).
+    ExternalEditor,
     /// Answer a prompt with a letter.
     Answer(char),
     /// Mouse click at a screen cell.
     Click { column: u16, row: u16 },
+    /// The mouse moved with its left button held (after a click): drags the session clicked.
+    Drag { column: u16, row: u16 },
+    /// The left button was released: drops a dragged session (one undoable move).
+    Release { column: u16, row: u16 },
     /// Mouse wheel at a screen cell: positive scrolls down.
     Scroll { column: u16, row: u16, lines: i16 },
     /// The terminal was resized.
@@ -267,6 +275,8 @@ pub enum Effect {
     Quit,
     /// Give the terminal back to the shell until the editor is resumed (`fg`).
     Suspend,
+    /// Open `$VISUAL` / `$EDITOR` on this text (a form's field) and report what it became.
+    EditText { text: String },
 }
 
 /// Everything `App::update` reacts to: the organiser's actions, and the runner's reports.
@@ -324,10 +334,26 @@ pub enum Msg {
     Released(Result<(String, Box<Program>), String>),
     /// The editor came back from a suspension (`fg` after `Ctrl-z`).
     Resumed,
+    /// The text given to `$EDITOR` as the editor left it (or why it could not be edited).
+    TextEdited(Result<String, String>),
 }
 
 impl From<Action> for Msg {
     fn from(action: Action) -> Msg {
         Msg::Action(action)
     }
+}
+
+/// Cursor moves and deletions in a text being typed (see `src/tui/typing.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Start,
+    End,
+    DeleteForward,
+    DeleteWordBack,
+    KillToEnd,
 }

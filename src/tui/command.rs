@@ -20,6 +20,10 @@ pub enum Command {
     WriteQuit,
     /// `:e!` — reload from disk, dropping unsaved edits.
     Reload,
+    /// `:edit` — the selected session's description in `$VISUAL` / `$EDITOR`.
+    EditDescription,
+    /// `:width N` — the grid's columns at least N cells wide (`:width` alone: the default).
+    Width(Option<u16>),
     /// `:export FORMAT [PATH] [--picks]`.
     Export {
         format: String,
@@ -136,6 +140,17 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 picks,
             })
         }
+        "edit" if rest.is_empty() => Ok(Command::EditDescription),
+        "width" if rest.is_empty() => Ok(Command::Width(None)),
+        "width" => match rest.parse::<u16>() {
+            Ok(n) if (crate::tui::layout::MIN_COLUMN..=200).contains(&n) => {
+                Ok(Command::Width(Some(n)))
+            }
+            _ => Err(format!(
+                "`{rest}` is not a column width: :width {} to 200 cells (:width alone: the default)",
+                crate::tui::layout::MIN_COLUMN
+            )),
+        },
         "goto" | "g" => parse_time(rest)
             .map(Command::Goto)
             .ok_or_else(|| format!("`{rest}` is not a time: write :goto 14:00")),

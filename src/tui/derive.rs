@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::codes::Level;
+use crate::edit::Role;
 use crate::model::Program;
 use crate::rules::{check_schedule, Diagnostic, Schedule, SessionFacts, Summary};
 use crate::time::to_local;
@@ -32,8 +33,10 @@ pub struct Derived {
     pub speaker_order: Vec<usize>,
     /// A hash of the speakers' names, to know when `speaker_order` must be made again.
     names: u64,
-    /// Per speaker, their sessions (as speaker or moderator) in time order.
-    pub sessions_of_person: Vec<Vec<usize>>,
+    /// Per speaker, their sessions in time order, and whether they speak or moderate there.
+    pub sessions_of_person: Vec<Vec<(usize, Role)>>,
+    /// Sessions not on any day of the grid (unplaced, cancelled, invalid times), in time order.
+    pub off_grid: Vec<usize>,
     /// Per speaker, the errors and warnings about them (indices in `diagnostics`).
     pub conflicts_of_person: Vec<Vec<usize>>,
     /// Per room, its sessions in time order.
@@ -122,12 +125,27 @@ impl Derived {
             )
         });
         let people = program.speakers.len();
-        let mut sessions_of_person: Vec<Vec<usize>> = vec![Vec::new(); people];
+        let mut sessions_of_person: Vec<Vec<(usize, Role)>> = vec![Vec::new(); people];
         let mut sessions_of_room: Vec<Vec<usize>> = vec![Vec::new(); program.rooms.len()];
+        let mut on_grid = vec![false; n];
+        for &i in day_sessions.iter().flatten() {
+            on_grid[i] = true;
+        }
+        let off_grid: Vec<usize> = chronological
+            .iter()
+            .copied()
+            .filter(|&i| !on_grid[i])
+            .collect();
         for &i in &chronological {
             for &p in &facts[i].people {
                 if let Some(list) = sessions_of_person.get_mut(p) {
-                    list.push(i);
+                    let id = &program.speakers[p].id;
+                    let role = if program.sessions[i].speakers.iter().any(|r| &r.value == id) {
+                        Role::Speaker
+                    } else {
+                        Role::Moderator
+                    };
+                    list.push((i, role));
                 }
             }
             if let Some(list) = facts[i].room.and_then(|r| sessions_of_room.get_mut(r)) {
@@ -158,6 +176,7 @@ impl Derived {
             names,
             speaker_order,
             sessions_of_person,
+            off_grid,
             conflicts_of_person,
             sessions_of_room,
             conflicts_of_room,

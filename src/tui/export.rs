@@ -41,7 +41,7 @@ pub fn export(
         stamp: stamp_of_this_run()?,
         template: None,
         changes,
-        lang: None,
+        ..Options::default()
     };
     let files =
         export::export(program, &formats, &selection, None, &options).map_err(|e| match e {

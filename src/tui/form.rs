@@ -126,6 +126,8 @@ pub struct Form {
     pub errors: Vec<Option<String>>,
     /// The session was just added (`a`): cancelling the form removes it again.
     pub new: bool,
+    /// Characters after the cursor in the focused field (0: at its end).
+    pub back: usize,
 }
 
 /// A start as the form shows it: a local time as written, a time with an offset with it
@@ -188,6 +190,7 @@ impl Form {
             focus: 0,
             errors: vec![None; FormKey::ALL.len()],
             new: false,
+            back: 0,
         })
     }
 
@@ -195,14 +198,18 @@ impl Form {
     /// cancelling are for the app to carry out.
     pub fn handle(&mut self, action: Action) -> FormOutcome {
         match action {
-            Action::Insert(c) => self.value_mut().push(c),
-            Action::DeleteBack => {
-                self.value_mut().pop();
+            Action::Insert(_) | Action::DeleteBack | Action::ClearInput | Action::Typing(_) => {
+                let mut back = self.back;
+                crate::tui::typing::apply(self.value_mut(), &mut back, &action);
+                self.back = back;
             }
-            Action::ClearInput => self.value_mut().clear(),
-            Action::NextField => self.focus = (self.focus + 1) % self.values.len(),
+            Action::NextField => {
+                self.focus = (self.focus + 1) % self.values.len();
+                self.back = 0;
+            }
             Action::PrevField => {
-                self.focus = (self.focus + self.values.len() - 1) % self.values.len()
+                self.focus = (self.focus + self.values.len() - 1) % self.values.len();
+                self.back = 0;
             }
             Action::Cancel => return FormOutcome::Cancel,
             Action::Submit => return FormOutcome::Submit,

@@ -30,6 +30,8 @@ pub struct GridState {
     pub top: usize,
     /// First room shown.
     pub left: usize,
+    /// The narrowest column a room is drawn in (`:width`).
+    pub column: u16,
 }
 
 impl Default for GridState {
@@ -41,6 +43,7 @@ impl Default for GridState {
             room: 0,
             top: 0,
             left: 0,
+            column: crate::tui::layout::MIN_COLUMN,
         }
     }
 }

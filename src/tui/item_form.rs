@@ -67,6 +67,8 @@ pub struct ItemForm {
     pub values: Vec<String>,
     pub focus: usize,
     pub errors: Vec<Option<String>>,
+    /// Characters after the cursor in the focused field (0: at its end).
+    pub back: usize,
 }
 
 fn text(value: &Option<String>) -> String {
@@ -210,6 +212,7 @@ impl ItemForm {
         Some(ItemForm {
             target,
             errors: vec![None; values.len()],
+            back: 0,
             values,
             focus: 0,
         })
@@ -249,13 +252,17 @@ impl ItemForm {
     pub fn handle(&mut self, action: Action) -> FormOutcome {
         let n = self.values.len();
         match action {
-            Action::Insert(c) => self.values[self.focus].push(c),
-            Action::DeleteBack => {
-                self.values[self.focus].pop();
+            Action::Insert(_) | Action::DeleteBack | Action::ClearInput | Action::Typing(_) => {
+                crate::tui::typing::apply(&mut self.values[self.focus], &mut self.back, &action);
             }
-            Action::ClearInput => self.values[self.focus].clear(),
-            Action::NextField => self.focus = (self.focus + 1) % n,
-            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::NextField => {
+                self.focus = (self.focus + 1) % n;
+                self.back = 0;
+            }
+            Action::PrevField => {
+                self.focus = (self.focus + n - 1) % n;
+                self.back = 0;
+            }
             Action::Cancel => return FormOutcome::Cancel,
             Action::Submit => return FormOutcome::Submit,
             _ => {}

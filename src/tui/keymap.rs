@@ -5,7 +5,7 @@
 //! add/edit/delete, `u`/`Ctrl-r` undo/redo, `/` `n` `N` search, `:` commands, `?` help.
 //! Shift+letter moves the selected session (`J`/`K` later/earlier, `H`/`L` room).
 
-use super::action::{Action, Mode, View};
+use super::action::{Action, Mode, Motion, View};
 
 /// A key as the editor sees it, after normalising what terminals send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,6 +28,11 @@ pub enum Key {
     PageDown,
     Home,
     End,
+    Delete,
+    /// Ctrl-← or Shift-← (a word left in a text).
+    WordLeft,
+    /// Ctrl-→ or Shift-→.
+    WordRight,
 }
 
 impl Key {
@@ -50,6 +55,9 @@ impl Key {
             Key::PageDown => "PgDn".into(),
             Key::Home => "Home".into(),
             Key::End => "End".into(),
+            Key::Delete => "Delete".into(),
+            Key::WordLeft => "Ctrl-←".into(),
+            Key::WordRight => "Ctrl-→".into(),
         }
     }
 }
@@ -82,11 +90,14 @@ const TEXT: &[Mode] = &[
 ];
 const LINE: &[Mode] = &[Mode::Command, Mode::Search, Mode::HelpSearch];
 const F: &[Mode] = &[Mode::Form];
+/// Where the text has a cursor (see `src/tui/typing.rs`).
+const EDIT: &[Mode] = &[Mode::Command, Mode::Search, Mode::Form];
 const P: &[Mode] = &[Mode::Picker];
 const Q: &[Mode] = &[Mode::Prompt];
 
 use Key::{
-    BackTab, Backspace, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Ctrl, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
+    Tab, Up, WordLeft, WordRight,
 };
 
 const fn c(ch: char) -> Key {
@@ -174,8 +185,18 @@ pub const BINDINGS: &[Binding] = &[
     bind!(TEXT, [&[Esc]], Action::Cancel, "Typing", "close without applying (the picker takes its changes back)", Some("cancel")),
     bind!(LINE, [&[Enter]], Action::Submit, "Typing", "run the command / search", Some("run")),
     bind!(TEXT, [&[Backspace]], Action::DeleteBack, "Typing", "delete a character", None),
-    bind!(TEXT, [&[Ctrl('u')]], Action::ClearInput, "Typing", "clear the text", None),
+    bind!(TEXT, [&[Ctrl('u')]], Action::ClearInput, "Typing", "delete to the start of the text (all of it at the end)", None),
+    bind!(EDIT, [&[Left]], Action::Typing(Motion::Left), "Typing", "cursor left", None),
+    bind!(EDIT, [&[Right]], Action::Typing(Motion::Right), "Typing", "cursor right", None),
+    bind!(EDIT, [&[WordLeft]], Action::Typing(Motion::WordLeft), "Typing", "a word left (Ctrl-← or Shift-←)", None),
+    bind!(EDIT, [&[WordRight]], Action::Typing(Motion::WordRight), "Typing", "a word right (Ctrl-→ or Shift-→)", None),
+    bind!(EDIT, [&[Home], &[Ctrl('a')]], Action::Typing(Motion::Start), "Typing", "to the start of the text", None),
+    bind!(EDIT, [&[End], &[Ctrl('e')]], Action::Typing(Motion::End), "Typing", "to the end of the text", None),
+    bind!(EDIT, [&[Delete], &[Ctrl('d')]], Action::Typing(Motion::DeleteForward), "Typing", "delete the character under the cursor", None),
+    bind!(EDIT, [&[Ctrl('w')]], Action::Typing(Motion::DeleteWordBack), "Typing", "delete the word before the cursor", None),
+    bind!(EDIT, [&[Ctrl('k')]], Action::Typing(Motion::KillToEnd), "Typing", "delete to the end of the text", None),
     bind!(F, [&[Enter]], Action::Submit, "Form", "apply the changes", Some("apply")),
+    bind!(F, [&[Ctrl('x'), Ctrl('e')]], Action::ExternalEditor, "Form", "edit the field in $VISUAL or $EDITOR (a long description); :edit opens it on the description", None),
     bind!(F, [&[Tab], &[Down]], Action::NextField, "Form", "next field", Some("next field")),
     bind!(F, [&[BackTab], &[Up]], Action::PrevField, "Form", "previous field", None),
     bind!(P, [&[Enter]], Action::Submit, "Picker", "add or remove as speaker (or choose the filter)", Some("speaker")),

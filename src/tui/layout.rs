@@ -127,9 +127,11 @@ pub struct GridGeometry {
     pub visible_rooms: usize,
 }
 
-pub fn grid_geometry(main: Rect, rooms: usize) -> GridGeometry {
+/// `column`: the narrowest a room's column may be (at least [`MIN_COLUMN`]; `:width` widens
+/// the columns, fewer rooms then fit side by side).
+pub fn grid_geometry(main: Rect, rooms: usize, column: u16) -> GridGeometry {
     let avail = main.width.saturating_sub(GUTTER);
-    let fit = (avail / MIN_COLUMN).max(1) as usize;
+    let fit = (avail / column.max(MIN_COLUMN)).max(1) as usize;
     let visible = rooms.clamp(1, fit);
     GridGeometry {
         rows_y: main.y + 2,

@@ -40,16 +40,8 @@ fn passes<T: PartialEq>(list: &[T], value: Option<T>) -> bool {
 /// Whether a session can be followed in one of `languages`: given in it (the event's
 /// language when the session gives none) or interpreted into it. `en` takes in `en-GB`.
 pub fn heard_in(program: &Program, s: &crate::model::Session, languages: &[String]) -> bool {
-    let covers = |want: &str, tag: &str| {
-        tag.eq_ignore_ascii_case(want)
-            || tag
-                .to_ascii_lowercase()
-                .starts_with(&format!("{}-", want.to_ascii_lowercase()))
-    };
     let spoken = s.language.as_deref().unwrap_or(&program.event.language);
-    languages
-        .iter()
-        .any(|want| covers(want, spoken) || s.interpretation.iter().any(|t| covers(want, t)))
+    crate::language::heard_in(spoken, &s.interpretation, languages)
 }
 
 impl Filters {
@@ -107,7 +99,7 @@ pub fn rows(
     match view {
         View::Grid => Vec::new(),
         View::Agenda => agenda(program, derived, filters, picks),
-        View::Speakers => speakers(program, derived),
+        View::Speakers => speakers(derived),
         View::Rooms => rooms(program, derived),
         View::Conflicts => conflicts(derived),
     }
@@ -125,14 +117,27 @@ pub fn agenda_changed(
     picks: &BTreeSet<String>,
     changed: &dyn Fn(usize) -> bool,
 ) -> Vec<Row> {
+    // Without filters every session is kept, and no session is read (a 10,000-session
+    // agenda is built per keypress).
+    let all = f.room.is_empty()
+        && f.track.is_empty()
+        && f.speaker.is_empty()
+        && f.kind.is_empty()
+        && f.status.is_empty()
+        && !f.picks
+        && !f.conflicts
+        && !f.changed;
     let keep = |i: usize| {
+        if all {
+            return true;
+        }
         let s = &program.sessions[i];
         let facts = &d.facts[i];
         passes(&f.room, facts.room)
             && passes(&f.track, facts.track)
             && (f.speaker.is_empty() || f.speaker.iter().any(|p| facts.people.contains(p)))
-            && passes(&f.kind, Some(s.kind))
-            && passes(&f.status, Some(s.status))
+            && (f.kind.is_empty() || passes(&f.kind, Some(s.kind)))
+            && (f.status.is_empty() || passes(&f.status, Some(s.status)))
             && (f.language.is_empty() || heard_in(program, s, &f.language))
             && (!f.picks || picks.contains(&s.id))
             && (!f.conflicts || d.worst[i].is_some())
@@ -151,14 +156,7 @@ pub fn agenda_changed(
         out.extend(kept.into_iter().map(session_row));
     }
     // Not on the grid: unplaced, cancelled or with invalid times.
-    let placed: std::collections::HashSet<usize> =
-        d.day_sessions.iter().flatten().copied().collect();
-    let rest: Vec<usize> = d
-        .chronological
-        .iter()
-        .copied()
-        .filter(|i| !placed.contains(i) && keep(*i))
-        .collect();
+    let rest: Vec<usize> = d.off_grid.iter().copied().filter(|&i| keep(i)).collect();
     if !rest.is_empty() && f.day.is_empty() {
         out.push(Row::Heading(Heading::Unscheduled));
         out.extend(rest.into_iter().map(session_row));
@@ -173,21 +171,14 @@ pub fn agenda_changed(
     out
 }
 
-fn speakers(program: &Program, d: &Derived) -> Vec<Row> {
+fn speakers(d: &Derived) -> Vec<Row> {
     let mut out = Vec::new();
     for &p in &d.speaker_order {
-        let id = &program.speakers[p].id;
         out.push(Row::Heading(Heading::Speaker(p)));
         if d.sessions_of_person[p].is_empty() {
             out.push(Row::Note("no session"));
         }
-        for &i in &d.sessions_of_person[p] {
-            let s = &program.sessions[i];
-            let role = if s.speakers.iter().any(|r| &r.value == id) {
-                Role::Speaker
-            } else {
-                Role::Moderator
-            };
+        for &(i, role) in &d.sessions_of_person[p] {
             out.push(Row::Session {
                 session: i,
                 role: Some(role),

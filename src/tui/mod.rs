@@ -28,6 +28,7 @@ pub mod render;
 pub mod runner;
 pub mod signage;
 pub mod theme;
+pub mod typing;
 pub mod words;
 
 pub use action::{Action, Effect, Mode, Msg, View};

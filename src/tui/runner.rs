@@ -5,6 +5,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant as Clock};
 
@@ -65,8 +66,23 @@ pub fn key_of(ev: KeyEvent) -> Option<Key> {
         KeyCode::Backspace => Key::Backspace,
         KeyCode::Up => Key::Up,
         KeyCode::Down => Key::Down,
+        KeyCode::Left
+            if ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::SHIFT) =>
+        {
+            Key::WordLeft
+        }
+        KeyCode::Right
+            if ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::SHIFT) =>
+        {
+            Key::WordRight
+        }
         KeyCode::Left => Key::Left,
         KeyCode::Right => Key::Right,
+        KeyCode::Delete => Key::Delete,
         KeyCode::PageUp => Key::PageUp,
         KeyCode::PageDown => Key::PageDown,
         KeyCode::Home => Key::Home,
@@ -343,6 +359,14 @@ fn event_loop<W: Write>(
                         column: m.column,
                         row: m.row,
                     }),
+                    MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag {
+                        column: m.column,
+                        row: m.row,
+                    }),
+                    MouseEventKind::Up(MouseButton::Left) => Some(Action::Release {
+                        column: m.column,
+                        row: m.row,
+                    }),
                     MouseEventKind::ScrollDown => Some(Action::Scroll {
                         column: m.column,
                         row: m.row,
@@ -365,7 +389,7 @@ fn event_loop<W: Write>(
         };
         dirty_screen = true;
         if let Some(effect) = effect {
-            let resumed = effect == Effect::Suspend;
+            let resumed = matches!(effect, Effect::Suspend | Effect::EditText { .. });
             if let Some(exit) = carry_out(&mut app, effect) {
                 return Ok(exit);
             }
@@ -510,6 +534,15 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                 app.update(Msg::Resumed);
                 None
             }
+            Effect::EditText { text } => {
+                // The editor gets the terminal as the shell has it; then the screen is taken
+                // back and drawn whole.
+                restore_terminal();
+                let result = edit_externally(&text);
+                let _ = enable_raw_mode();
+                let _ = execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture);
+                app.update(Msg::TextEdited(result))
+            }
             Effect::Quit => {
                 // Quitting is a decision about the edits: saved, or discarded with :q!.
                 remove_own(app);
@@ -519,6 +552,45 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
         };
     }
     None
+}
+
+/// Run `$VISUAL`, else `$EDITOR`, else `vi` on a private temporary file holding `text`, and
+/// read it back. The variable may hold arguments (`code --wait`): it is run by `sh`, the file
+/// given as its last argument.
+fn edit_externally(text: &str) -> Result<String, String> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_string());
+    let dir = std::env::temp_dir();
+    let path = (0..100)
+        .map(|n| dir.join(format!("agora-edit-{}-{n}.txt", std::process::id())))
+        .find(|p| {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options
+                .open(p)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+                .is_ok()
+        })
+        .ok_or_else(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(&path)
+        .status();
+    let read = std::fs::read_to_string(&path);
+    let _ = std::fs::remove_file(&path);
+    match status {
+        Ok(s) if s.success() => read.map_err(|e| format!("cannot read the edited text back: {e}")),
+        Ok(s) => Err(format!(
+            "`{editor}` exited with {s}; the field is unchanged"
+        )),
+        Err(e) => Err(format!("cannot run `{editor}`: {e}")),
+    }
 }
 
 /// Remove this editor's own recovery file (nothing unsaved any more).

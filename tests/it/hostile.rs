@@ -646,6 +646,34 @@ fn export_into_a_path_that_is_a_file_says_so() {
     );
 }
 
+#[test]
+fn an_output_folder_through_an_existing_file_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), small_event()).unwrap();
+    std::fs::write(dir.path().join("s.xml"), SMALL_XML).unwrap();
+    std::fs::write(dir.path().join("out"), "a file").unwrap();
+    for args in [
+        &["export", "ics", "e.toml", "-o", "out/"][..],
+        &["export", "html", "e.toml", "-o", "out/site/"],
+        &["import", "s.xml", "-o", "out/"],
+        &["import", "s.xml", "-o", "out/ev/"],
+    ] {
+        let out = run_in(dir.path(), args);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{args:?}: {err}");
+        assert!(
+            err.contains("`out` is a file, not a folder"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("File exists"), "{args:?}: {err}");
+        assert!(!err.contains("Not a directory"), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out")).unwrap(),
+        "a file"
+    );
+}
+
 // ---- Exports: split names, personal schedules, templates ----
 
 #[test]
@@ -833,4 +861,227 @@ fn import_refuses_a_dangling_link_as_its_output() {
     let out = run_in(dir.path(), &["import", "s.xml", "-o", "x.toml"]);
     assert_eq!(code(&out), 2);
     assert!(!dir.path().join("elsewhere.toml").exists());
+}
+
+/// `agora import` of `text` saved as `name`: the exit code and stderr; nothing is written.
+fn import_text(name: &str, text: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let out = run_in(dir.path(), &["import", name, "-o", "x.toml"]);
+    assert!(!dir.path().join("x.toml").exists(), "{}", stderr(&out));
+    (code(&out), stderr(&out))
+}
+
+#[test]
+fn an_impossible_date_is_an_error_at_its_place_not_another_date() {
+    // In the event's <date> (line 16 of the seed), and in the day's own date.
+    let xml = SMALL_XML.replace("<date>2024-02-03T11:30", "<date>2024-02-30T11:30");
+    let (code, err) = import_text("s.xml", &xml);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("s.xml:16:1:"), "{err}");
+    assert!(
+        err.contains("`2024-02-30` is not a date: February 2024 has 29 days"),
+        "{err}"
+    );
+    let xml = SMALL_XML
+        .replace("<date>2024-02-03T11:30:00+01:00</date>", "")
+        .replace("date='2024-02-03'", "date='2024-13-03'");
+    let (code, err) = import_text("s.xml", &xml);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("s.xml:13:1:"), "{err}");
+    assert!(err.contains("there is no month 13"), "{err}");
+    // JSON: placed by its path in the document.
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/interop/pretalx-democon.json"),
+    )
+    .unwrap()
+    .replacen(
+        "\"date\": \"2020-12-14T09:00:00+01:00\"",
+        "\"date\": \"2021-02-29T09:00:00+01:00\"",
+        1,
+    );
+    let (code, err) = import_text("s.json", &json);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("schedule.conference.days[0].rooms."), "{err}");
+    assert!(err.contains("[0].date: session '"), "{err}");
+    assert!(err.contains("February 2021 has 28 days, not 29"), "{err}");
+}
+
+#[test]
+fn a_negative_or_huge_duration_says_what_is_wrong_and_where() {
+    for (written, wrong) in [
+        ("-01:00", "is negative"),
+        ("99999:00", "is too large"),
+        ("99999999999999999999999999", "is too large"),
+    ] {
+        let xml = SMALL_XML.replace(
+            "<duration>01:00</duration>",
+            &format!("<duration>{written}</duration>"),
+        );
+        let (code, err) = import_text("s.xml", &xml);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("s.xml:18:1:"), "{err}");
+        assert!(err.contains(&format!("`{written}` {wrong}")), "{err}");
+        assert!(!err.contains("no duration"), "{err}");
+    }
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/interop/pretalx-democon.json"),
+    )
+    .unwrap()
+    .replacen("\"duration\": \"00:30\"", "\"duration\": \"-00:30\"", 1);
+    let (code, err) = import_text("s.json", &json);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("[0].duration: session '"), "{err}");
+    assert!(err.contains("`-00:30` is negative"), "{err}");
+}
+
+#[test]
+fn a_key_nested_too_deep_is_placed_at_its_line() {
+    let deep = vec!["a"; 100].join(".");
+    for (text, line, column) in [
+        (format!("{}\n[{deep}]\nb = 1\n", small_event()), 0, 2),
+        (format!("{}\n{deep} = 1\n", small_event()), 0, 1),
+    ] {
+        let line = if line == 0 {
+            small_event().lines().count() + 2
+        } else {
+            line
+        };
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("e.toml"), &text).unwrap();
+        let out = run_in(dir.path(), &["check", "e.toml"]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{err}");
+        assert!(err.contains(&format!("e.toml:{line}:{column}")), "{err}");
+        assert!(err.contains("nested too deep"), "{err}");
+        assert!(!err.contains("e.toml:1:1"), "{err}");
+    }
+}
+
+/// Room-less (all rooms) sessions: `(id, start minute after 09:00, minutes, plenary)`.
+fn with_plenaries(others: &[(String, i64, i64, bool)]) -> String {
+    let mut text = event("");
+    for (id, from, minutes, plenary) in others {
+        let at = chrono::NaiveDate::from_ymd_opt(2024, 5, 14)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+            + chrono::Duration::minutes(*from);
+        text.push_str(&format!(
+            "[[sessions]]\nid = \"{id}\"\ntitle = \"T {id}\"\nkind = \"break\"\nstart = {}\nduration = {minutes}\nplenary = {plenary}\n\n",
+            at.format("%Y-%m-%dT%H:%M:%S")
+        ));
+    }
+    text
+}
+
+#[test]
+fn sessions_during_a_plenary_are_grouped_like_other_overlaps() {
+    let mut items = vec![("opening".to_string(), 60, 60, true)];
+    items.extend((0..2000).map(|i| (format!("s{i:04}"), 60, 30, false)));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.toml"), with_plenaries(&items)).unwrap();
+    let out = run_in(dir.path(), &["check", "e.toml"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.matches("warning[plenary-overlap]").count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("2000 sessions run during the plenary 'T opening' (all rooms, 10:00–11:00)"),
+        "{text}"
+    );
+    assert!(text.contains("(2000 pairs): 'T s0000'"), "{text}");
+    assert!(text.contains("and 1996 more"), "{text}");
+    assert!(text.len() < 20_000, "{} bytes", text.len());
+    // JSON: one entry per pair, capped by --max-diagnostics, every pair counted.
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "e.toml",
+            "--format",
+            "json",
+            "--max-diagnostics",
+            "40",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = json["diagnostics"].as_array().unwrap();
+    assert_eq!(entries.len(), 40);
+    let plenary: Vec<_> = entries
+        .iter()
+        .filter(|d| d["code"] == "plenary-overlap")
+        .collect();
+    assert!(plenary.len() >= 30, "{}", plenary.len());
+    assert!(plenary
+        .iter()
+        .all(|d| d["sessions"].as_array().unwrap().len() == 2));
+    assert_eq!(json["summary"]["warnings"], 2000);
+    // Two thousand plenaries at once: one group of n(n-1)/2 pairs.
+    let many: Vec<_> = (0..2000)
+        .map(|i| (format!("p{i:04}"), 60, 60, true))
+        .collect();
+    std::fs::write(dir.path().join("p.toml"), with_plenaries(&many)).unwrap();
+    let out = run_in(dir.path(), &["check", "p.toml"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.matches("warning[plenary-overlap]").count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("2000 plenary sessions ('T p0000', 'T p0001', 'T p0002', 'T p0003', 'T p0004' and 1995 more) overlap one another"),
+        "{text}"
+    );
+    assert!(text.contains("(1999000 pairs)"), "{text}");
+}
+
+#[test]
+fn plenary_pairs_spelled_out_are_exactly_the_overlapping_pairs() {
+    // Plenaries and sessions at scattered times: a few small runs (pair by pair) and larger
+    // ones (groups); spelled out, they are every overlapping pair with a plenary, once.
+    let mut state: u64 = 7;
+    let mut next = |m: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((state >> 33) % m) as i64
+    };
+    let items: Vec<(String, i64, i64, bool)> = (0..300)
+        .map(|i| (format!("x{i:03}"), next(600), 1 + next(90), next(10) == 0))
+        .collect();
+    let text = with_plenaries(&items);
+    let program = agora::load::load_str(Path::new("e.toml"), &text).unwrap();
+    let mut want = Vec::new();
+    for (a, x) in items.iter().enumerate() {
+        for y in &items[a + 1..] {
+            let overlap = x.1 < y.1 + y.2 && y.1 < x.1 + x.2;
+            if overlap && (x.3 || y.3) {
+                let mut pair = vec![x.0.clone(), y.0.clone()];
+                pair.sort();
+                want.push(pair);
+            }
+        }
+    }
+    want.sort();
+    let grouped = agora::rules::check(&program);
+    let counted: u64 = grouped
+        .iter()
+        .filter(|d| d.code.as_str() == "plenary-overlap")
+        .map(|d| d.pairs)
+        .sum();
+    assert_eq!(counted, want.len() as u64);
+    assert!(grouped
+        .iter()
+        .any(|d| d.code.as_str() == "plenary-overlap" && d.pairs > 10));
+    let mut got: Vec<Vec<String>> = agora::rules::check_pairs(&program, usize::MAX)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code.as_str() == "plenary-overlap")
+        .map(|d| d.sessions)
+        .collect();
+    got.sort();
+    assert_eq!(got, want);
 }

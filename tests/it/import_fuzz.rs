@@ -184,11 +184,16 @@ proptest! {
 
     #[test]
     fn hostile_json_imports_into_a_loadable_event(doc in document()) {
-        // A schedule with no event at all is refused as holding nothing to import.
+        // A schedule with no event at all is refused as holding nothing to import; one with
+        // a negative or too large duration or an impossible date, saying so (never with
+        // another value).
         prop_assert!(
             import(&doc).is_ok_and(|i| !i.sessions.is_empty())
-                || import(&doc).is_err_and(|e| e.message.contains("holds no session")),
-            "a JSON with schedule.conference imports, or is refused as empty"
+                || import(&doc).is_err_and(|e| e.message.contains("holds no session")
+                    || e.message.contains("is too large")
+                    || e.message.contains("is negative")
+                    || e.message.contains("is not a date")),
+            "a JSON with schedule.conference imports, or is refused as empty, with a bad duration or an impossible date"
         );
         survives(&doc);
     }

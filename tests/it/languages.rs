@@ -448,3 +448,44 @@ fn sorting_follows_the_language() {
     assert!(pos(&es, "Nuzo") < pos(&es, "Ñúñez"), "{es}");
     assert!(pos(&en, "Ñúñez") < pos(&en, "Nuzo"), "{en}");
 }
+
+#[test]
+fn exports_select_sessions_by_language() {
+    let program = agora::load::load_str(Path::new("forum.toml"), MULTILINGUAL).expect("loads");
+    let titles = |langs: &[&str]| {
+        let selection = Selection {
+            languages: langs.iter().map(|s| s.to_string()).collect(),
+            ..Selection::default()
+        };
+        let files = export::export(
+            &program,
+            &[Format::Json],
+            &selection,
+            None,
+            &Options::default(),
+        )?;
+        let json: serde_json::Value = serde_json::from_slice(&files[0].bytes).expect("json");
+        Ok::<Vec<String>, export::ExportError>(
+            json["sessions"]
+                .as_array()
+                .expect("sessions")
+                .iter()
+                .map(|s| s["id"].as_str().unwrap_or("").to_string())
+                .collect(),
+        )
+    };
+    // English: the keynote given in it, and the opening interpreted into it.
+    assert_eq!(titles(&["en"]).unwrap(), ["ouverture", "keynote"]);
+    assert_eq!(titles(&["fr"]).unwrap(), ["ouverture"]);
+    assert_eq!(titles(&["en-GB"]).unwrap(), Vec::<String>::new());
+    let Err(export::ExportError::Selection(e)) = titles(&["Français"]) else {
+        panic!("a language's name is not a tag");
+    };
+    assert!(e
+        .message
+        .contains("`--language Français` is not a language tag"));
+    assert_eq!(
+        e.help.as_deref(),
+        Some("write the tag, not the name: --language fr")
+    );
+}

@@ -9,6 +9,7 @@ mod common;
 mod export_support;
 mod place_support;
 
+mod agenda_publish;
 mod agenda_web;
 mod busy;
 mod cli_edit;

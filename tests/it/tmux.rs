@@ -438,6 +438,113 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_editor_back_in_tmux() {
     t.wait_without(" NORMAL ");
 }
 
+/// Issue 16 item 17: `:edit` opens `$EDITOR` on the selected session's description with the
+/// terminal given back (cooked mode, the editor's screen gone), reads the text back into the
+/// form, and the editor's screen is drawn again; Enter and `:w` save it.
+#[test]
+fn edit_opens_the_external_editor_and_reads_the_description_back_in_tmux() {
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the end-to-end terminal test");
+        return;
+    }
+    let (dir, event) = seed_copy();
+    let script = dir.path().join("fake-editor.sh");
+    let probe = dir.path().join("stty.txt");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nstty -a > '{}'\nprintf 'Ouverture officielle.\\nDeuxième ligne.\\n' > \"$1\"\n",
+            probe.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let t = Tmux::shell("external-editor", dir.path(), 100, 30);
+    t.wait_for("shell$");
+    t.send(&[
+        &format!(
+            "EDITOR='{}' '{}' '{}'",
+            script.display(),
+            env!("CARGO_BIN_EXE_agora"),
+            event.display()
+        ),
+        "Enter",
+    ]);
+    t.wait_for(" NORMAL ");
+    t.send(&[":edit", "Enter"]);
+    let screen = t.wait_for("Back from the editor");
+    assert!(screen.contains("Ouverture officielle."), "{screen}");
+    let stty = std::fs::read_to_string(&probe).unwrap();
+    assert!(
+        stty.split_whitespace().any(|w| w == "icanon"),
+        "the editor ran in a cooked terminal: {stty}"
+    );
+    t.send(&["Enter"]);
+    t.wait_for("[+]");
+    t.send(&[":w", "Enter"]);
+    t.wait_for("Saved");
+    let program = agora::load::load_path(&event).unwrap();
+    assert!(
+        program
+            .sessions
+            .iter()
+            .any(|s| s.description.as_deref() == Some("Ouverture officielle.\nDeuxième ligne.")),
+        "the description was saved"
+    );
+    t.send(&[":q", "Enter"]);
+    t.wait_for("shell$");
+}
+
+/// Issue 16 item 18: a session dragged with the mouse (SGR mouse reports, as a terminal sends
+/// them) is held while dragging and moved on release, as one undoable step.
+#[test]
+fn drag_and_drop_with_the_mouse_moves_a_session_in_tmux() {
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the end-to-end terminal test");
+        return;
+    }
+    let (dir, event) = seed_copy();
+    let original = std::fs::read_to_string(&event).unwrap();
+    let t = Tmux::start("drag", dir.path(), &event, 100, 30);
+    let screen = t.wait_for(" NORMAL ");
+    // Where the session is drawn: its title's first cell (1-based, as mouse reports count).
+    let (y, x) = screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let chars: Vec<char> = line.chars().collect();
+            let title: Vec<char> = "Startups de".chars().collect();
+            (0..chars.len())
+                .find(|&i| chars[i..].starts_with(&title))
+                .map(|x| (y + 1, x + 1))
+        })
+        .unwrap_or_else(|| panic!("the session is on screen: {screen}"));
+    t.send(&["-l", &format!("\x1b[<0;{x};{y}M")]);
+    // Two rows down (30 minutes at the 15-minute step), the button held.
+    t.send(&["-l", &format!("\x1b[<32;{x};{}M", y + 2)]);
+    let held = t.wait_for(" GRAB ");
+    assert!(held.contains("Holding 'Startups de territoire"), "{held}");
+    t.send(&["-l", &format!("\x1b[<0;{x};{}m", y + 2)]);
+    let moved = t.wait_for("Moved 'Startups de territoire");
+    assert!(moved.contains("11:15–12:45"), "{moved}");
+    t.send(&[":w", "Enter"]);
+    t.wait_for("Saved");
+    let after = std::fs::read_to_string(&event).unwrap();
+    let changed = changed_lines(&original, &after);
+    assert_eq!(changed.len(), 1, "one line changed: {changed:?}");
+    assert!(changed[0].1.contains("11:15"), "{changed:?}");
+    // One undo puts it back.
+    t.send(&["u"]);
+    t.wait_for("10:45–12:15");
+    t.send(&[":wq", "Enter"]);
+    t.wait_exit();
+    assert_eq!(std::fs::read_to_string(&event).unwrap(), original);
+}
+
 #[test]
 fn the_editor_speaks_the_users_language_in_tmux() {
     if !Tmux::available() {

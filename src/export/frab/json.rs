@@ -171,12 +171,13 @@ pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String 
         },
     };
     // The version changes exactly when the content does: apps compare it to offer updates.
-    let content = serde_json::to_string(&document.schedule.conference).unwrap_or_default();
-    document.schedule.version = version.text(
-        &crate::ids::frab::guid("", "content", &content)
-            .simple()
-            .to_string()[..12],
-    );
+    // Hashed as it is serialised: the compact text is never held whole.
+    let hash = crate::ids::frab::content_guid("content", |h| {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, h);
+        let _ = serde_json::to_writer(&mut buffered, &document.schedule.conference);
+        let _ = std::io::Write::flush(&mut buffered);
+    });
+    document.schedule.version = version.text(&hash.simple().to_string()[..12]);
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out

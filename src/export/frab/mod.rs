@@ -34,17 +34,21 @@ pub struct LeftOut {
 }
 
 pub fn left_out(program: &Program) -> LeftOut {
-    whole(program, |plan| {
-        let ids = |list: &[usize]| {
-            list.iter()
-                .map(|&i| program.sessions[i].id.clone())
-                .collect()
-        };
-        LeftOut {
-            cancelled: ids(&plan.omitted.cancelled),
-            unscheduled: ids(&plan.omitted.unscheduled),
+    left_out_of(&Schedule::new(program))
+}
+
+/// [`left_out`] on an already derived schedule: the same sessions [`Plan::new`] omits, in
+/// file order, without building a plan (GUIDs, numbers, texts) only to count them.
+pub fn left_out_of(schedule: &Schedule) -> LeftOut {
+    let mut out = LeftOut::default();
+    for (i, session) in schedule.program.sessions.iter().enumerate() {
+        if session.status == crate::model::Status::Cancelled {
+            out.cancelled.push(session.id.clone());
+        } else if crate::export::agenda::placement(schedule, i).is_none() {
+            out.unscheduled.push(session.id.clone());
         }
-    })
+    }
+    out
 }
 
 /// The `version` of a schedule, which apps show and compare to offer updates.

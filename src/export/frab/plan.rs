@@ -64,6 +64,9 @@ pub struct Day {
     pub end: Instant,
     /// Indices into [`Plan::items`], in (start, room, session id) order.
     pub items: Vec<usize>,
+    /// The same per room (index in [`Plan::rooms`]), each in start order: built once, so
+    /// writing every room of every day does not scan the day once per room.
+    by_room: Vec<Vec<usize>>,
 }
 
 /// How a room or track is shown: its name, made unique when two share one.
@@ -82,16 +85,6 @@ pub struct Person {
     pub number: u32,
     pub name: String,
     pub bio: Option<String>,
-}
-
-/// Sessions the format cannot show, by reason (indices in `program.sessions`).
-#[derive(Debug, Clone, Default)]
-pub struct Omitted {
-    /// Cancelled: left out, as frab and pretalx do; apps that saw them before report them as
-    /// cancelled when their GUID disappears.
-    pub cancelled: Vec<usize>,
-    /// No start, no room, or times that do not resolve.
-    pub unscheduled: Vec<usize>,
 }
 
 /// Everything both writers need.
@@ -114,7 +107,6 @@ pub struct Plan<'p> {
     pub people: Vec<Person>,
     /// The grid step, in minutes (1 to 60).
     pub timeslot: i64,
-    pub omitted: Omitted,
 }
 
 impl<'p> Plan<'p> {
@@ -130,7 +122,6 @@ impl<'p> Plan<'p> {
         // In file order, as the identifiers of duplicated ids are handed out below.
         let mut entries: Vec<&Entry> = agenda.entries.iter().collect();
         entries.sort_unstable_by_key(|e| e.index);
-        let mut omitted = Omitted::default();
         let mut items = Vec::new();
         // A second session with the same id (a duplicate-id error) still needs its own GUID
         // and slug: it is exported as `id-2`, `id-3`, … like the other exports do.
@@ -139,12 +130,14 @@ impl<'p> Plan<'p> {
         for entry in entries {
             let i = entry.index;
             let session = &program.sessions[i];
+            // Left out (as `super::left_out_of` lists them): cancelled sessions, which
+            // frab and pretalx leave out too (apps that saw them before report them as
+            // cancelled when their GUID disappears), and sessions with no place in a
+            // timetable.
             if entry.status == crate::model::Status::Cancelled {
-                omitted.cancelled.push(i);
                 continue;
             }
             let Some((start, end)) = entry.slot else {
-                omitted.unscheduled.push(i);
                 continue;
             };
             // Scheduled without a room: an event-wide break or social.
@@ -278,7 +271,6 @@ impl<'p> Plan<'p> {
             tracks,
             people,
             timeslot,
-            omitted,
         }
     }
 
@@ -298,10 +290,11 @@ impl<'p> Plan<'p> {
 
     /// The items of `day` in `room`, in start order.
     pub fn in_room<'a>(&'a self, day: &'a Day, room: usize) -> impl Iterator<Item = &'a Item> {
-        day.items
-            .iter()
+        day.by_room
+            .get(room)
+            .into_iter()
+            .flatten()
             .map(|&i| &self.items[i])
-            .filter(move |item| item.room == room)
     }
 }
 
@@ -384,13 +377,23 @@ fn days(program: &Program, tz: Tz, items: &[Item]) -> Vec<Day> {
                 .map(|next| day_start(tz, next))
                 .unwrap_or_else(|| day_start(tz, date) + 86_400),
             items: Vec::new(),
+            by_room: Vec::new(),
         })
         .collect();
     let position: HashMap<NaiveDate, usize> =
         days.iter().enumerate().map(|(i, d)| (d.date, i)).collect();
+    // Every room, and the event-wide column.
+    let columns = program.rooms.len() + 1;
     for (i, item) in items.iter().enumerate() {
         if let Some(&d) = position.get(&date_of(item.start)) {
-            days[d].items.push(i);
+            let day = &mut days[d];
+            day.items.push(i);
+            if day.by_room.is_empty() {
+                day.by_room = vec![Vec::new(); columns];
+            }
+            if let Some(list) = day.by_room.get_mut(item.room) {
+                list.push(i);
+            }
         }
     }
     for day in &mut days {

@@ -28,7 +28,7 @@ pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String 
     let body = body(plan);
     // The version changes exactly when the content does: apps compare it to offer updates.
     let version = version.text(
-        &crate::ids::frab::guid("", "content", &body)
+        &crate::ids::frab::content_guid("content", |h| h.update(body.as_bytes()))
             .simple()
             .to_string()[..12],
     );

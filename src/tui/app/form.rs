@@ -9,6 +9,14 @@ use crate::tui::item_form::{ItemForm, Target};
 impl App {
     pub(super) fn update_form(&mut self, action: Action) -> Option<Effect> {
         let day = self.day_date();
+        if action == Action::ExternalEditor {
+            let text = match (&self.item_form, &self.form) {
+                (Some(f), _) => f.values[f.focus].clone(),
+                (None, Some(f)) => f.values[f.focus].clone(),
+                (None, None) => return None,
+            };
+            return Some(Effect::EditText { text });
+        }
         if self.item_form.is_some() {
             self.update_item_form(action, day);
             return None;
@@ -115,6 +123,58 @@ impl App {
                 Err(_) => self.error("Some fields need fixing (marked ✗); Esc cancels"),
             },
         }
+    }
+
+    /// What `$EDITOR` left: it replaces the focused field of the open form (Enter applies it,
+    /// Esc still cancels). One final newline, which editors add, is dropped.
+    pub(super) fn text_edited(&mut self, result: Result<String, String>) {
+        let text = match result {
+            Ok(text) => text,
+            Err(e) => {
+                self.error(format!("The field was not edited: {e}"));
+                return;
+            }
+        };
+        let text = text
+            .strip_suffix("\r\n")
+            .or_else(|| text.strip_suffix('\n'))
+            .unwrap_or(&text)
+            .to_string();
+        let value = match (&mut self.item_form, &mut self.form) {
+            (Some(f), _) => {
+                f.back = 0;
+                &mut f.values[f.focus]
+            }
+            (None, Some(f)) => {
+                f.back = 0;
+                &mut f.values[f.focus]
+            }
+            (None, None) => return,
+        };
+        if *value == text {
+            self.info("Back from the editor: no change");
+        } else {
+            *value = text;
+            self.info("Back from the editor: Enter applies the form, Esc cancels it");
+        }
+    }
+
+    /// `:edit`: the session's form, on its description, opened in `$EDITOR`.
+    pub(super) fn edit_description(&mut self) -> Option<Effect> {
+        let Some(i) = self.selected else {
+            self.error("No session selected: :edit opens the selected session's description");
+            return None;
+        };
+        self.open_form(i, false);
+        let form = self.form.as_mut()?;
+        form.focus = crate::tui::form::FormKey::ALL
+            .iter()
+            .position(|k| *k == crate::tui::form::FormKey::Description)
+            .unwrap_or(0);
+        form.back = 0;
+        Some(Effect::EditText {
+            text: form.values[form.focus].clone(),
+        })
     }
 
     /// Open the form of a room, speaker or track.

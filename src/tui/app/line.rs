@@ -12,15 +12,19 @@ use crate::tui::picker::{Picker, Purpose};
 impl App {
     pub(super) fn update_line(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::Insert(c) => self.line.push(c),
-            Action::DeleteBack if self.line.pop().is_none() => self.mode = Mode::Normal,
-            Action::ClearInput => self.line.clear(),
+            // Backspace on an empty line leaves it, as in vim.
+            Action::DeleteBack if self.line.is_empty() => self.mode = Mode::Normal,
+            Action::Insert(_) | Action::DeleteBack | Action::ClearInput | Action::Typing(_) => {
+                crate::tui::typing::apply(&mut self.line, &mut self.line_back, &action);
+            }
             Action::Cancel => {
                 self.line.clear();
+                self.line_back = 0;
                 self.mode = Mode::Normal;
             }
             Action::Submit => {
                 let text = std::mem::take(&mut self.line);
+                self.line_back = 0;
                 let mode = self.mode;
                 self.mode = Mode::Normal;
                 // What the last command said no longer holds once another one runs.
@@ -151,6 +155,14 @@ impl App {
             }
             Command::ForceQuit => return Some(Effect::Quit),
             Command::Reload => return Some(Effect::Reload),
+            Command::EditDescription => return self.edit_description(),
+            Command::Width(n) => {
+                self.grid.column = n.unwrap_or(crate::tui::layout::MIN_COLUMN);
+                self.info(format!(
+                    "Grid columns at least {} cells wide (:width alone: the default)",
+                    self.grid.column
+                ));
+            }
             Command::Export {
                 format,
                 path,

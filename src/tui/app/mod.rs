@@ -50,6 +50,20 @@ pub struct Grab {
     pub applied: Vec<Edit>,
 }
 
+/// A press of the mouse on a session in the grid: a drag from there moves the session by as
+/// many rows and rooms as the pointer went, holding it (grab mode) until the button is released.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Press {
+    pub session: usize,
+    /// The grid row and room pressed.
+    pub row: usize,
+    pub room: usize,
+    /// The session's local start when pressed.
+    pub start: chrono::NaiveDateTime,
+    /// The pointer left the pressed cell (the session is being dragged).
+    pub dragging: bool,
+}
+
 /// The last search and where we are in its matches.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
@@ -83,10 +97,14 @@ pub struct App {
     pub selected: Option<usize>,
     pub details: bool,
     pub grab: Option<Grab>,
+    /// The mouse button is down on a session of the grid (see [`Press`]).
+    pub press: Option<Press>,
     pub yank: Option<Session>,
     pub search: Search,
     /// Text of the command or search line.
     pub line: String,
+    /// Characters after the cursor in `line` (0: at the end; see `src/tui/typing.rs`).
+    pub line_back: usize,
     pub form: Option<Form>,
     /// The form of a room, speaker or track (`:edit-room`, …).
     pub item_form: Option<super::item_form::ItemForm>,
@@ -149,9 +167,11 @@ impl App {
             selected: None,
             details: true,
             grab: None,
+            press: None,
             yank: None,
             search: Search::default(),
             line: String::new(),
+            line_back: 0,
             form: None,
             item_form: None,
             picker: None,

@@ -38,8 +38,11 @@ impl App {
                         self.grid.row = frame.row_of(s);
                         // Scroll so the whole block is in view when it fits.
                         let last = frame.row_of(e - 1);
-                        let geo =
-                            layout::grid_geometry(self.areas().main, self.doc.program.rooms.len());
+                        let geo = layout::grid_geometry(
+                            self.areas().main,
+                            self.doc.program.rooms.len(),
+                            self.grid.column,
+                        );
                         let height = (geo.rows_height as usize).max(1);
                         if last >= self.grid.top + height {
                             self.grid.top = (last + 1).saturating_sub(height).min(self.grid.row);
@@ -85,7 +88,8 @@ impl App {
         let main = self.areas().main;
         match self.view {
             View::Grid => {
-                layout::grid_geometry(main, self.doc.program.rooms.len()).rows_height as usize
+                layout::grid_geometry(main, self.doc.program.rooms.len(), self.grid.column)
+                    .rows_height as usize
             }
             _ => layout::list_rows_height(main),
         }
@@ -256,7 +260,11 @@ impl App {
         }
         match self.view {
             View::Grid => {
-                let geo = layout::grid_geometry(areas.main, self.doc.program.rooms.len());
+                let geo = layout::grid_geometry(
+                    areas.main,
+                    self.doc.program.rooms.len(),
+                    self.grid.column,
+                );
                 if row == areas.main.y {
                     // Day tabs.
                     if let Some(d) = layout::tab_at(&self.day_tabs(), column) {
@@ -318,7 +326,7 @@ impl App {
         }
         self.backlog.cursor = self.backlog.cursor.min(n_unscheduled.saturating_sub(1));
         let areas = self.areas();
-        let geo = layout::grid_geometry(areas.main, rooms);
+        let geo = layout::grid_geometry(areas.main, rooms, self.grid.column);
         self.grid.top = grid::scroll(self.grid.top, self.grid.row, geo.rows_height as usize, rows);
         self.grid.left = grid::scroll(self.grid.left, self.grid.room, geo.visible_rooms, rooms);
         if let Some(b) = areas.backlog {

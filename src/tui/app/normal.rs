@@ -23,6 +23,8 @@ impl App {
                 | Action::Shrink
                 | Action::Drop
                 | Action::CancelGrab
+                | Action::Drag { .. }
+                | Action::Release { .. }
         );
         if grabbing && !while_holding {
             // Holding a session: only moving it, dropping it or putting it back.
@@ -86,6 +88,8 @@ impl App {
                 self.revert_grab();
                 self.info("Put back");
             }
+            Action::Drag { column, row } => self.drag(column, row),
+            Action::Release { .. } => self.release(),
             _ if grabbing => {}
             Action::EditForm => match self.selected {
                 Some(i) => self.open_form(i, false),
@@ -226,7 +230,10 @@ impl App {
                 self.search = Search::default();
                 self.backlog_focus = false;
             }
-            Action::Click { column, row } => self.click(column, row),
+            Action::Click { column, row } => {
+                self.click(column, row);
+                self.press_at(column, row);
+            }
             Action::Scroll { lines, column, row }
                 if self
                     .areas()
@@ -459,6 +466,97 @@ impl App {
             return;
         }
         self.describe_grab();
+    }
+
+    /// The grid cell (row, room) at a screen position, if it is one.
+    fn cell_at(&self, column: u16, row: u16) -> Option<(usize, usize)> {
+        let areas = self.areas();
+        if self.view != View::Grid || !contains(areas.main, column, row) {
+            return None;
+        }
+        let rooms = self.doc.program.rooms.len();
+        let geo = crate::tui::layout::grid_geometry(areas.main, rooms, self.grid.column);
+        if row < geo.rows_y || column < geo.rooms_x || rooms == 0 {
+            return None;
+        }
+        let rows = self.frame()?.rows;
+        let r = ((row - geo.rows_y) as usize + self.grid.top).min(rows.saturating_sub(1));
+        let c = ((column - geo.rooms_x) / geo.column_width.max(1)) as usize + self.grid.left;
+        Some((r, c.min(rooms - 1)))
+    }
+
+    /// A click landed: when on a session of the grid, a drag may follow.
+    fn press_at(&mut self, column: u16, row: u16) {
+        self.press = None;
+        if self.mode != Mode::Normal || self.backlog_focus {
+            return;
+        }
+        let Some((r, room)) = self.cell_at(column, row) else {
+            return;
+        };
+        let Some(i) = self.session_under_cursor(None) else {
+            return;
+        };
+        let Some(start) = self.doc.program.sessions[i].start.as_ref() else {
+            return;
+        };
+        let start = match start.value {
+            crate::model::DateTimeValue::Local(n) => n,
+            crate::model::DateTimeValue::Fixed(f) => f.naive_local(),
+        };
+        self.press = Some(super::Press {
+            session: i,
+            row: r,
+            room,
+            start,
+            dragging: false,
+        });
+    }
+
+    /// The pointer moved with the button held: the session follows it, held as with `m` (its
+    /// conflicts at each place are in the status line and the details), by as many rows and
+    /// rooms as the pointer moved from where it was pressed.
+    fn drag(&mut self, column: u16, row: u16) {
+        let Some(mut press) = self.press else {
+            return;
+        };
+        let Some((r, room)) = self.cell_at(column, row) else {
+            return;
+        };
+        if !press.dragging {
+            if (r, room) == (press.row, press.room) {
+                return;
+            }
+            press.dragging = true;
+            self.press = Some(press);
+            self.selected = Some(press.session);
+            self.grab();
+        }
+        if self.grab.is_none() {
+            // Put back with Esc while dragging: the rest of the drag does nothing.
+            return;
+        }
+        let minutes = (r as i64 - press.row as i64) * self.grid.step;
+        let start = press.start + chrono::Duration::minutes(minutes);
+        let program = &self.doc.program;
+        let to_room = match program.sessions[press.session].room {
+            // An event-wide session stays for all rooms.
+            None => None,
+            Some(_) => program.rooms.get(room).map(|r| r.id.clone()),
+        };
+        if let Ok(e) = edit::place(&self.doc, press.session, start, to_room) {
+            self.edit_or_hold(e);
+        }
+    }
+
+    /// The button was released: a dragged session is dropped there, one undoable move.
+    fn release(&mut self) {
+        let Some(press) = self.press.take() else {
+            return;
+        };
+        if press.dragging && self.grab.is_some() {
+            self.drop_grab();
+        }
     }
 
     pub(super) fn revert_grab(&mut self) -> Option<Grab> {

@@ -74,6 +74,10 @@ impl App {
                 self.info("Back from the shell");
                 None
             }
+            Msg::TextEdited(result) => {
+                self.text_edited(result);
+                None
+            }
             Msg::RecoveryDiscarded => {
                 self.info("Recovery file discarded");
                 self.offer_done();
@@ -132,6 +136,14 @@ impl App {
             Err(SaveError::ChangedOnDisk(paths)) => {
                 self.prompt = Some(Prompt::Overwrite { paths, then_quit });
                 self.mode = Mode::Prompt;
+                None
+            }
+            Err(e @ SaveError::Partial { .. }) => {
+                // Part of the event is on disk already: "Not saved" would be untrue.
+                let text = e.to_string();
+                let mut said = text.chars();
+                let first = said.next().map(|c| c.to_uppercase().to_string());
+                self.error(format!("{}{}", first.unwrap_or_default(), said.as_str()));
                 None
             }
             Err(e) => {

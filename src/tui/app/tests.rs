@@ -234,6 +234,18 @@ fn terminal_keys_are_normalised() {
         key_of(ev(KeyCode::Char('*'), KeyModifiers::SHIFT)),
         Some(Key::Char('*'))
     );
+    assert_eq!(
+        key_of(ev(KeyCode::Left, KeyModifiers::CONTROL)),
+        Some(Key::WordLeft)
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::Right, KeyModifiers::SHIFT)),
+        Some(Key::WordRight)
+    );
+    assert_eq!(
+        key_of(ev(KeyCode::Delete, KeyModifiers::NONE)),
+        Some(Key::Delete)
+    );
 }
 
 // ----- Moving around -----
@@ -1513,7 +1525,11 @@ fn list_cursor_skips_headings() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = app();
-    let geo = crate::tui::layout::grid_geometry(app.areas().main, app.doc.program.rooms.len());
+    let geo = crate::tui::layout::grid_geometry(
+        app.areas().main,
+        app.doc.program.rooms.len(),
+        app.grid.column,
+    );
     // Click in the second room column, on the grid's first visible row.
     let column = geo.rooms_x + geo.column_width + 2;
     app.update(Action::Click {
@@ -1965,4 +1981,225 @@ fn session_form_covers_every_field() {
     assert_eq!(s.url.as_deref(), Some("https://example.org/cocktail"));
     app.update(Action::Undo);
     assert!(!app.history.is_dirty());
+}
+
+/// Issue 16 item 17: fields and the command line edit at a cursor, with the keys of a shell
+/// and of vim's command line.
+#[test]
+fn fields_and_the_command_line_edit_at_a_cursor() {
+    use Key::*;
+    let mut app = app();
+    select(&mut app, "accueil-j1");
+    keys(&mut app, &[Char('e')]);
+    assert_eq!(app.mode, Mode::Form);
+    let title = app.form.as_ref().unwrap().values[0].clone();
+    // Home, a word right, type; Ctrl-e, Ctrl-w deletes the last word.
+    keys(&mut app, &[Home, WordRight]);
+    typed(&mut app, "X");
+    let with_x = app.form.as_ref().unwrap().values[0].clone();
+    let first_word_end = title.find(' ').map_or(title.len(), |i| i + 1);
+    assert_eq!(
+        with_x,
+        format!("{}X{}", &title[..first_word_end], &title[first_word_end..])
+    );
+    keys(&mut app, &[Ctrl('e'), Ctrl('w')]);
+    let cut = app.form.as_ref().unwrap().values[0].clone();
+    assert!(
+        with_x.starts_with(&cut) && cut.len() < with_x.len(),
+        "{cut:?}"
+    );
+    // Ctrl-a, Ctrl-k empties; a new field starts with the cursor at its end.
+    keys(&mut app, &[Ctrl('a'), Ctrl('k')]);
+    assert_eq!(app.form.as_ref().unwrap().values[0], "");
+    typed(&mut app, "Bonjour");
+    keys(&mut app, &[Left, Left, Backspace, Delete]);
+    assert_eq!(app.form.as_ref().unwrap().values[0], "Bonjr");
+    keys(&mut app, &[Tab]);
+    assert_eq!(app.form.as_ref().unwrap().back, 0);
+    keys(&mut app, &[Esc]);
+    // The command line: type, go back, insert.
+    keys(&mut app, &[Char(':')]);
+    typed(&mut app, "goto 1400");
+    keys(&mut app, &[Left, Left]);
+    typed(&mut app, ":");
+    assert_eq!(app.line, "goto 14:00");
+    keys(&mut app, &[Enter]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.line_back, 0);
+}
+
+/// Issue 16 item 17: `Ctrl-x Ctrl-e` in a field and `:edit` hand the text to `$EDITOR` (the
+/// runner's effect) and take back what it left; Enter applies it as one undoable edit.
+#[test]
+fn a_field_is_edited_in_the_external_editor_and_read_back() {
+    use Key::*;
+    let mut app = app();
+    select(&mut app, "accueil-j1");
+    let i = index(&app, "accueil-j1");
+    keys(&mut app, &[Char('e')]);
+    let title = app.form.as_ref().unwrap().values[0].clone();
+    assert_eq!(
+        keys(&mut app, &[Ctrl('x'), Ctrl('e')]),
+        vec![Effect::EditText { text: title }]
+    );
+    app.update(Msg::TextEdited(Ok("Accueil et café\n".into())));
+    assert_eq!(app.form.as_ref().unwrap().values[0], "Accueil et café");
+    assert_eq!(app.mode, Mode::Form);
+    // A failed editor leaves the field as it was.
+    app.update(Msg::TextEdited(Err("`nano` exited with 1".into())));
+    assert_eq!(app.form.as_ref().unwrap().values[0], "Accueil et café");
+    keys(&mut app, &[Esc]);
+    // :edit opens the description of the selected session.
+    keys(&mut app, &[Char(':')]);
+    typed(&mut app, "edit");
+    let effects = keys(&mut app, &[Enter]);
+    let before = app.doc.program.sessions[i]
+        .description
+        .clone()
+        .unwrap_or_default();
+    assert_eq!(effects, vec![Effect::EditText { text: before }]);
+    app.update(Msg::TextEdited(Ok("Ligne un.\nLigne deux.\n".into())));
+    keys(&mut app, &[Enter]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(
+        app.doc.program.sessions[i].description.as_deref(),
+        Some("Ligne un.\nLigne deux.")
+    );
+    keys(&mut app, &[Char('u')]);
+    assert_ne!(
+        app.doc.program.sessions[i].description.as_deref(),
+        Some("Ligne un.\nLigne deux.")
+    );
+}
+
+/// The screen cell of grid row `row`, room `room` (in view).
+fn screen_cell(app: &App, row: usize, room: usize) -> (u16, u16) {
+    let geo = crate::tui::layout::grid_geometry(
+        app.areas().main,
+        app.doc.program.rooms.len(),
+        app.grid.column,
+    );
+    (
+        geo.rooms_x + (room - app.grid.left) as u16 * geo.column_width + 1,
+        geo.rows_y + (row - app.grid.top) as u16,
+    )
+}
+
+/// Issue 16 item 18: pressing a session, dragging it and releasing is one undoable move; while
+/// dragging it is held (grab mode) and its conflicts at the place under the pointer are named;
+/// a click without a drag only selects.
+#[test]
+fn drag_and_drop_moves_a_session_in_one_undoable_step() {
+    let mut app = app();
+    let id = "ruralite-tres-haut-debit";
+    let i = index(&app, id);
+    select(&mut app, id);
+    let before = start(&app, id);
+    let room_before = room(&app, id);
+    let (row, col) = (app.grid.row, app.grid.room);
+    let depth = app.history.depth();
+    // A click and a release where it was pressed: a selection, no edit.
+    let (x, y) = screen_cell(&app, row, col);
+    app.update(Action::Click { column: x, row: y });
+    assert_eq!(app.selected, Some(i));
+    app.update(Action::Release { column: x, row: y });
+    assert_eq!(app.history.depth(), depth);
+    assert_eq!(app.mode, Mode::Normal);
+    // Press, drag two rows down and one room right, release.
+    app.update(Action::Click { column: x, row: y });
+    let (x2, y2) = screen_cell(&app, row + 2, col + 1);
+    app.update(Action::Drag {
+        column: x2,
+        row: y2,
+    });
+    assert_eq!(app.mode, Mode::Grab, "held while dragging");
+    assert!(message(&app).contains("Holding"), "{}", message(&app));
+    let (x3, y3) = screen_cell(&app, row + 2, col + 1);
+    app.update(Action::Drag {
+        column: x3,
+        row: y3,
+    });
+    app.update(Action::Release {
+        column: x3,
+        row: y3,
+    });
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.selected, Some(i), "the dropped session stays selected");
+    assert_eq!(app.history.depth(), depth + 1, "one undo step");
+    let step = app.grid.step;
+    let moved = |t: &str| {
+        chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S")
+            .or_else(|_| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
+            .unwrap()
+    };
+    assert_eq!(
+        (moved(&start(&app, id)) - moved(&before)).num_minutes(),
+        2 * step
+    );
+    assert_ne!(room(&app, id), room_before);
+    keys(&mut app, &[Key::Char('u')]);
+    assert_eq!(start(&app, id), before);
+    assert_eq!(room(&app, id), room_before);
+    // Esc while dragging puts it back; the rest of the drag does nothing.
+    app.update(Action::Click { column: x, row: y });
+    app.update(Action::Drag {
+        column: x2,
+        row: y2,
+    });
+    keys(&mut app, &[Key::Esc]);
+    app.update(Action::Drag {
+        column: x3,
+        row: y3 + 1,
+    });
+    app.update(Action::Release {
+        column: x3,
+        row: y3 + 1,
+    });
+    assert_eq!(start(&app, id), before);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+/// Issue 16 item 18: `:width N` widens the grid's columns (fewer rooms side by side), clicks
+/// and drags follow the new columns, `:width` alone goes back; a wrong width is refused.
+#[test]
+fn width_widens_the_grid_columns() {
+    let mut app = app();
+    let geo = |app: &App| {
+        crate::tui::layout::grid_geometry(
+            app.areas().main,
+            app.doc.program.rooms.len(),
+            app.grid.column,
+        )
+    };
+    let before = geo(&app);
+    keys(&mut app, &[Key::Char(':')]);
+    typed(&mut app, "width 40");
+    keys(&mut app, &[Key::Enter]);
+    let wide = geo(&app);
+    assert!(wide.column_width >= 40, "{wide:?}");
+    assert!(
+        wide.visible_rooms < before.visible_rooms,
+        "{wide:?} {before:?}"
+    );
+    let screen = {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| crate::tui::render::draw(f, &app)).unwrap();
+        format!("{:?}", t.backend().buffer())
+    };
+    assert!(
+        screen.contains("Amphithéâtre"),
+        "the first room's full name fits"
+    );
+    keys(&mut app, &[Key::Char(':')]);
+    typed(&mut app, "width 3");
+    keys(&mut app, &[Key::Enter]);
+    assert!(
+        message(&app).contains("not a column width"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, &[Key::Char(':')]);
+    typed(&mut app, "width");
+    keys(&mut app, &[Key::Enter]);
+    assert_eq!(geo(&app), before);
 }

@@ -76,7 +76,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     }
 
     let rooms = &program.rooms;
-    let geo = layout::grid_geometry(area, rooms.len());
+    let geo = layout::grid_geometry(area, rooms.len(), app.grid.column);
     let top = app.grid.top;
     let left = app.grid.left;
     let shown_rooms = left..(left + geo.visible_rooms).min(rooms.len());

@@ -232,8 +232,39 @@ fn hints(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     match app.mode {
         Mode::Command | Mode::Search => {
             let prefix = if app.mode == Mode::Command { ":" } else { "/" };
-            let text = format!("{prefix}{}█", app.line);
-            put(buf, area.x, area.y, area.width, &text, theme.bold());
+            let (before, under, after) = crate::tui::typing::split(&app.line, app.line_back);
+            let right = area.x + area.width;
+            let x = put(
+                buf,
+                area.x,
+                area.y,
+                area.width,
+                &format!("{prefix}{before}"),
+                theme.bold(),
+            );
+            match under {
+                None => {
+                    put(buf, x, area.y, right.saturating_sub(x), "█", theme.bold());
+                }
+                Some(c) => {
+                    let x = put(
+                        buf,
+                        x,
+                        area.y,
+                        right.saturating_sub(x),
+                        &c.to_string(),
+                        theme.selected(),
+                    );
+                    put(
+                        buf,
+                        x,
+                        area.y,
+                        right.saturating_sub(x),
+                        &after,
+                        theme.bold(),
+                    );
+                }
+            }
             return;
         }
         _ => {}

@@ -130,6 +130,7 @@ fn draw_form(
     title: &str,
     rows: &[FormRow<'_>],
     focus: usize,
+    back: usize,
     theme: Theme,
 ) {
     let errors = rows.iter().filter(|r| r.error.is_some()).count() as u16;
@@ -148,10 +149,19 @@ fn draw_form(
         if value.is_empty() && !focused {
             spans.push(Span::styled(fit(&row.hint, room), theme.dim()));
         } else if focused {
-            // Show the end of long values being typed.
-            let shown: Vec<char> = format!("{value}█").chars().collect();
-            let from = shown.len().saturating_sub(room);
-            spans.push(Span::raw(shown[from..].iter().collect::<String>()));
+            // The cursor as a block (at the end) or a highlighted character, kept in view.
+            let (before, under, after) = crate::tui::typing::split(&value, back);
+            let before: Vec<char> = before.chars().collect();
+            let from = (before.len() + 1).saturating_sub(room);
+            spans.push(Span::raw(before[from..].iter().collect::<String>()));
+            match under {
+                None => spans.push(Span::raw("█")),
+                Some(c) => {
+                    spans.push(Span::styled(c.to_string(), theme.selected()));
+                    let left = room.saturating_sub(before.len() - from + 1);
+                    spans.push(Span::raw(after.chars().take(left).collect::<String>()));
+                }
+            }
         } else {
             spans.push(Span::raw(fit(&value, room)));
         }
@@ -165,7 +175,7 @@ fn draw_form(
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "Tab/↓ next field · Shift-Tab/↑ previous · Enter applies · Esc cancels · Ctrl-u clears",
+        "Tab/↓ next · ↑ back · Enter applies · Esc cancels · ←→ Ctrl-a/e/w/k/u edit",
         theme.dim(),
     )));
     frame.render_widget(Clear, rect);
@@ -191,7 +201,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             })
             .collect();
         let title = fit(&clean(&form.title(&app.doc)), 60);
-        return draw_form(frame, area, &title, &rows, form.focus, theme);
+        return draw_form(frame, area, &title, &rows, form.focus, form.back, theme);
     }
     let Some(form) = &app.form else { return };
     let title = app
@@ -211,7 +221,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             error: form.errors[k].as_deref(),
         })
         .collect();
-    draw_form(frame, area, &title, &rows, form.focus, theme);
+    draw_form(frame, area, &title, &rows, form.focus, form.back, theme);
 }
 
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
