@@ -49,6 +49,25 @@ languages = Languages
 interpretation = Interpretation
 # Between the items of a list (people, languages, tags); quote it to keep its space.
 list_separator = {", "}
+# The interactive HTML agenda: search, filters, favourites, per-room and per-track pages.
+search = Search
+search_hint = Title, speaker, room
+day = Day
+# The filter of session kinds (talk, workshop, …).
+kind = Kind
+# The first choice of every filter.
+all = All
+condensed = Condensed view
+# The star button of a session, followed by its title.
+favourite = Favourite
+my_agenda = My favourites only
+download_mine = Download my favourites (.ics)
+my_time_zone = Times in my time zone
+no_match = No session matches.
+jump_to_time = Jump to a time
+room_page = Every session in the room
+track_page = Every session of the track
+filters = Filters
 # Whether a room has step-free access (a ♿ mark reads the first aloud; the second is shown).
 accessible = Wheelchair accessible
 not_accessible = Not wheelchair accessible
@@ -56,7 +75,8 @@ not_accessible = Not wheelchair accessible
 selection_ics = These sessions in your calendar (.ics)
 # Beside the download, the `webcal://` link that keeps a calendar up to date.
 subscribe = Subscribe (your calendar stays up to date)
-# On a part's page (`--split`), the link to the whole programme's page.
+# On a part's page (`--split`) and on a room's or a track's page, the link to the whole
+# programme's page.
 whole_program_page = The whole programme
 # Captions of the QR codes of the agenda's address and of its calendar feed.
 qr_agenda = This programme on your phone

@@ -1,6 +1,7 @@
-//! The HTML agenda: one self-contained `index.html` (inline CSS, no script, no external
-//! request), with the whole program's `.ics` and one `.ics` per session written beside it for
-//! the "add to calendar" links.
+//! The HTML agenda: one self-contained `index.html` (inline CSS and script, no external
+//! request, fully usable without the script), with the whole program's `.ics` and one `.ics`
+//! per session written beside it for the "add to calendar" links, and a page (with its
+//! `.ics`) per room and per track under `rooms/` and `tracks/`.
 //!
 //! Layout, colours, print and dark mode live in `templates/agenda.css`; the markup in
 //! `templates/agenda.html`. Values are autoescaped; URLs become links only when `clean`
@@ -14,15 +15,19 @@ use crate::export::view::{self, IcsLinks};
 
 pub(crate) const TEMPLATE: &str = include_str!("templates/agenda.html");
 
-/// The page, linking to `program_ics` and to `sessions/<id>.ics`.
+/// The page, linking to `program_ics` and to `sessions/<id>.ics`. With `root` (the whole
+/// program's folder from this page: `""` or `"../../"`), the room and track names link to
+/// their own pages, written under `rooms/` and `tracks/` there.
 pub(crate) fn render(
     agenda: &Agenda,
     locale: &Locale,
     program_ics: &str,
     custom: Option<&str>,
     changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
+    root: Option<&str>,
 ) -> Result<String, String> {
     let links = IcsLinks {
+        root: root.map(str::to_string),
         program: Some(program_ics.to_string()),
         sessions: true,
         changes,

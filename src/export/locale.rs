@@ -103,6 +103,25 @@ words!(
     /// Captions of the QR codes of the agenda and of the calendar.
     qr_agenda,
     qr_calendar,
+    /// The interactive HTML agenda: search, filters, favourites, per-room and per-track pages.
+    /// Its filter of languages is labelled `language`; its now and next badges are the
+    /// signage's `now` and `next`; its link back from a room's or a track's page is
+    /// `whole_program_page`.
+    search,
+    search_hint,
+    day,
+    kind,
+    all,
+    condensed,
+    favourite,
+    my_agenda,
+    download_mine,
+    my_time_zone,
+    no_match,
+    jump_to_time,
+    room_page,
+    track_page,
+    filters,
 });
 
 words!(
@@ -606,6 +625,28 @@ impl Locale {
     }
 }
 
+impl Locale {
+    /// The event language's typography applied to a text written by the organiser: in French,
+    /// the space before `?`, `!`, `;` (a narrow no-break space) and `:` (a no-break space)
+    /// cannot break, so the sign never starts a line. Only a space already there is changed:
+    /// `https://…`, `14:00` or `C++;` are left as they are. Other languages: unchanged.
+    pub fn typography(&self, text: &str) -> String {
+        if !self.french() || !text.contains([' ', '\u{a0}']) {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek()) {
+                (' ' | '\u{a0}' | '\u{202f}', Some('?' | '!' | ';')) => out.push('\u{202f}'),
+                (' ' | '\u{202f}', Some(':')) => out.push('\u{a0}'),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+}
+
 fn gregorian(date: NaiveDate) -> Option<Date<Gregorian>> {
     Date::try_new_gregorian(date.year(), date.month() as u8, date.day() as u8).ok()
 }
@@ -625,6 +666,27 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn french_signs_keep_their_space() {
+        let fr = Locale::for_tag("fr");
+        assert_eq!(
+            fr.typography("Qui décide ? Nous ! Ensuite ; enfin : fin"),
+            "Qui décide\u{202f}? Nous\u{202f}! Ensuite\u{202f}; enfin\u{a0}: fin"
+        );
+        // No space before the sign: nothing is inserted (URLs, times, code stay intact).
+        assert_eq!(
+            fr.typography("https://a.org 14:00 C++; ok?"),
+            "https://a.org 14:00 C++; ok?"
+        );
+        // A no-break space already there stays one that cannot break.
+        assert_eq!(fr.typography("Pourquoi\u{a0}?"), "Pourquoi\u{202f}?");
+        // French of Canada too; other languages unchanged.
+        assert_eq!(Locale::for_tag("fr-CA").typography("Oui ?"), "Oui\u{202f}?");
+        let en = Locale::for_tag("en");
+        assert_eq!(en.typography("Why ? Now !"), "Why ? Now !");
+        assert_eq!(Locale::for_tag("de").typography("Warum ?"), "Warum ?");
     }
 
     #[test]

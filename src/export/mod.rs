@@ -13,6 +13,7 @@ pub(crate) mod agenda;
 pub(crate) mod changes;
 pub mod clean;
 mod contentline;
+mod contrast;
 mod csv;
 pub(crate) mod deliver;
 pub mod frab;
@@ -351,6 +352,7 @@ fn render_format(
     locale: &Locale,
     options: &Options,
     main: &str,
+    root: Option<&str>,
 ) -> Result<Vec<(Vec<String>, String)>, ExportError> {
     let template = options
         .template
@@ -385,6 +387,7 @@ fn render_format(
                 &ics_name,
                 template,
                 options.changes.clone(),
+                root,
             ))?;
             let (program, sessions) = calendars(agenda, locale, options);
             let mut files = vec![(vec![main.to_string()], page), (vec![ics_name], program)];
@@ -485,6 +488,43 @@ fn render_format(
     })
 }
 
+/// The page of one room or track beside the whole program's (`rooms/<id>/index.html`), and
+/// its calendar; the session calendars are the whole program's, two folders up.
+fn sub_page(
+    agenda: &Agenda,
+    locale: &Locale,
+    options: &Options,
+) -> Result<Vec<(String, String)>, ExportError> {
+    let ics_name = format!("{}.ics", agenda.event.id);
+    let template = options.template.as_deref();
+    let page = html::render(
+        agenda,
+        locale,
+        &ics_name,
+        template,
+        options.changes.clone(),
+        Some("../../"),
+    )
+    .map_err(|message| ExportError::Template {
+        format: Format::Html,
+        message,
+    })?;
+    let all: Vec<&agenda::Entry> = agenda.placed().collect();
+    let zone = ics::timezone(agenda);
+    let calendar = ics::calendar(
+        agenda,
+        &all,
+        &agenda.title(),
+        locale,
+        options.utc,
+        options.stamp,
+        &zone,
+        options.changes.as_deref(),
+        &[],
+    );
+    Ok(vec![("index.html".to_string(), page), (ics_name, calendar)])
+}
+
 /// Export `program` in every format of `formats`. Files are listed in a stable order; a path
 /// that two formats both write (the `.ics` beside `index.html` and the `ics` export) is kept
 /// once.
@@ -513,6 +553,8 @@ pub fn export(
     let mut seen: std::collections::HashSet<OutputPath> = std::collections::HashSet::new();
     // The program's cleaned texts, made once for every part of a split.
     let shared = agenda::Shared::new(program);
+    // The HTML agenda of the whole program links to a page per room and per track.
+    let pages = (split.is_none() && formats.contains(&Format::Html)).then_some("");
     for part in &parts {
         let mut agenda =
             Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
@@ -532,7 +574,7 @@ pub fn export(
                 (_, Some(p)) if format.single_file() => format!("{}.{}", p.id, format.extension()),
                 _ => format!("{}.{}", program.event.id, format.extension()),
             };
-            let files = render_format(format, &agenda, &locale, options, &main)?;
+            let files = render_format(format, &agenda, &locale, options, &main, pages)?;
             for (i, (parts_of_path, text)) in files.into_iter().enumerate() {
                 let folder: Vec<String> = match part {
                     None => vec![],
@@ -551,6 +593,27 @@ pub fn export(
                     format,
                     main: i == 0,
                 });
+            }
+        }
+    }
+    if pages.is_some() {
+        for sub in [Split::Rooms, Split::Tracks] {
+            for part in selection::parts(&schedule, &filter, sub, |i| placed_day(&schedule, tz, i))
+            {
+                let agenda =
+                    Agenda::with_shared(&schedule, &filter, Some(&part), options.utc, &shared);
+                for (name, text) in sub_page(&agenda, &locale, options)? {
+                    let full = [sub.folder().to_string(), part.id.clone(), name];
+                    let path = OutputPath::new(&full).map_err(ExportError::Output)?;
+                    if seen.insert(path.clone()) {
+                        out.push(OutputFile {
+                            path,
+                            bytes: text.into_bytes(),
+                            format: Format::Html,
+                            main: false,
+                        });
+                    }
+                }
             }
         }
     }
@@ -659,6 +722,7 @@ duration = 15
         let agenda = Agenda::new(&schedule, &filter, None, false);
         let locale = Locale::for_tag("en-GB");
         let links = view::IcsLinks {
+            root: None,
             program: None,
             sessions: true,
             changes: None,

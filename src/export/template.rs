@@ -13,6 +13,10 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, Undefi
 
 /// The CSS of the HTML agenda, available to templates as `{% include "agenda.css" %}`.
 pub(crate) const CSS: &str = include_str!("templates/agenda.css");
+/// The interactive agenda's stylesheet and script (`{% include "agenda-web.css" %}`,
+/// `{% include "agenda.js" %}`): search, filters, favourites, sticky headers, condensed view.
+const WEB_CSS: &str = include_str!("templates/agenda-web.css");
+const WEB_JS: &str = include_str!("templates/agenda.js");
 /// The kiosk pages' stylesheet and clock script (`agora export signage`).
 const SIGNAGE_CSS: &str = include_str!("templates/signage.css");
 const SIGNAGE_JS: &str = include_str!("templates/signage.js");
@@ -267,6 +271,10 @@ pub(crate) fn render_sized(
     env.add_filter("repeat", repeat);
     env.add_template("agenda.css", CSS)
         .map_err(|e| format!("built-in stylesheet: {e}"))?;
+    env.add_template("agenda-web.css", WEB_CSS)
+        .map_err(|e| format!("built-in stylesheet: {e}"))?;
+    env.add_template("agenda.js", WEB_JS)
+        .map_err(|e| format!("built-in script: {e}"))?;
     env.add_template("signage.css", SIGNAGE_CSS)
         .map_err(|e| format!("built-in stylesheet: {e}"))?;
     env.add_template("signage.js", SIGNAGE_JS)

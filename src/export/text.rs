@@ -16,6 +16,7 @@ pub(crate) fn render(
     brief: bool,
 ) -> Result<String, String> {
     let links = IcsLinks {
+        root: None,
         program: None,
         sessions: false,
         changes: None,

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::export::agenda::{Agenda, Entry};
+use crate::export::contrast;
 use crate::export::locale::{capitalise, Labels, Locale};
 use crate::export::markup;
 use crate::model::{Kind, Status};
@@ -17,7 +18,7 @@ use crate::release::history::{ChangeInfo, Mark};
 use crate::time::{to_local, Instant};
 
 /// Default colours for tracks that give none (distinct, readable on white and on dark grey).
-const PALETTE: [&str; 8] = [
+pub(crate) const PALETTE: [&str; 8] = [
     "#3b6fb6", "#c0602a", "#4f8a3c", "#9c3f8c", "#b08a1e", "#2a8c8c", "#b23a48", "#6a5acd",
 ];
 
@@ -48,6 +49,9 @@ pub(crate) struct View {
     pub ics_label: String,
     /// The public addresses, when the agenda has a base URL (`[event] url`, `--base-url`).
     pub public: Option<PublicView>,
+    /// The interactive agenda (HTML): what its filters offer, and links to the per-room and
+    /// per-track pages.
+    pub web: WebView,
 }
 
 /// Where the agenda is published: absolute links, the `webcal://` subscription and the QR
@@ -66,6 +70,39 @@ pub(crate) struct PublicView {
     pub program_page: Option<String>,
     pub program_ics: Option<String>,
     pub program_webcal: Option<String>,
+}
+
+/// What the filters of the HTML agenda offer, and where its other pages are.
+#[derive(Serialize)]
+pub(crate) struct WebView {
+    /// The folder of the whole program's page, relative to this page (`""` or `"../../"`),
+    /// when per-room and per-track pages are written beside it; `none` otherwise.
+    pub root: Option<String>,
+    /// Link back to the whole program, on a per-room or per-track page.
+    pub home: Option<String>,
+    pub rooms: Vec<RoomView>,
+    pub kinds: Vec<KindView>,
+    /// The languages sessions are given in (a session without one is in the event's), named
+    /// as the cards name them.
+    pub languages: Vec<LanguageView>,
+    /// The badges of the session under way and the one after (the signage's words).
+    pub now: &'static str,
+    pub next: &'static str,
+    /// The time zone the times are shown in (the event's, or UTC), for the "my time zone"
+    /// option.
+    pub timezone: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct LanguageView {
+    pub tag: String,
+    pub name: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct KindView {
+    pub id: &'static str,
+    pub label: &'static str,
 }
 
 #[derive(Serialize)]
@@ -102,9 +139,13 @@ pub(crate) struct TrackView {
     pub id: String,
     pub name: String,
     pub color: String,
+    /// The colour for dark mode (both reach 3:1 against their page, see `contrast`).
+    pub color_dark: String,
     pub description: Option<String>,
     pub description_html: Option<String>,
     pub description_text: Option<String>,
+    /// The track's own page, when one is written.
+    pub page: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -113,6 +154,8 @@ pub(crate) struct RoomView {
     pub name: String,
     /// Where to find it (a building, a floor).
     pub location: Option<String>,
+    /// The room's own page, when one is written.
+    pub page: Option<String>,
     pub accessible: bool,
     /// "Wheelchair accessible" or "Not wheelchair accessible".
     pub access: &'static str,
@@ -196,18 +239,29 @@ pub(crate) struct SessionView {
     /// Relative link to the session's own `.ics`, when one is written.
     pub ics: Option<String>,
     pub grid: Option<GridView>,
+    /// The time slot this session opens (the first session starting at that time in the day,
+    /// HTML): its label heads the group on phones and sits in the time column of the grid.
+    pub opens: Option<SlotView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub(crate) struct SlotView {
     pub label: String,
     pub row: usize,
+    /// `day-2017-12-05-t0930`, for jump links.
+    pub anchor: String,
+    /// Whether a session starts then (else only a session ends).
+    pub starts: bool,
+    /// The time, RFC 3339 with its offset.
+    pub iso: String,
 }
 
 #[derive(Serialize)]
 pub(crate) struct ColumnView {
     pub name: String,
     pub location: Option<String>,
+    /// The room's own page, when one is written.
+    pub page: Option<String>,
     pub col_start: usize,
     pub col_end: usize,
 }
@@ -260,6 +314,9 @@ pub(crate) struct SpeakerView {
 pub(crate) struct IcsLinks {
     pub program: Option<String>,
     pub sessions: bool,
+    /// Where the whole program's folder is from this page (`""`, `"../../"`) when per-room and
+    /// per-track pages are written; the session calendars are there too.
+    pub root: Option<String>,
     /// The release history: change marks, and a link to `changes.html` (HTML only).
     pub changes: Option<std::sync::Arc<ChangeInfo>>,
     /// Markdown texts as sanitised HTML (the HTML agenda) rather than as plain text.
@@ -268,12 +325,18 @@ pub(crate) struct IcsLinks {
     pub brief: bool,
 }
 
-/// A Markdown text as the output needs it: sanitised HTML or plain text.
-fn rendered(text: Option<&String>, rich: bool) -> (Option<String>, Option<String>) {
+/// A Markdown text as the output needs it: sanitised HTML or plain text, in the language's
+/// typography (French no-break spaces).
+fn rendered(
+    locale: &Locale,
+    text: Option<&String>,
+    rich: bool,
+) -> (Option<String>, Option<String>) {
+    let text = text.map(|t| locale.typography(t));
     match text {
         None => (None, None),
-        Some(t) if rich => (Some(markup::to_html(t)), None),
-        Some(t) => (None, Some(markup::to_text(t)).filter(|t| !t.is_empty())),
+        Some(t) if rich => (Some(markup::to_html(&t)), None),
+        Some(t) => (None, Some(markup::to_text(&t)).filter(|t| !t.is_empty())),
     }
 }
 
@@ -338,6 +401,39 @@ pub(crate) fn track_color(agenda: &Agenda, t: usize) -> String {
         .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string())
 }
 
+/// A track as the templates see it; `rich` as in [`IcsLinks::rich`], `root` as in
+/// [`IcsLinks::root`].
+fn track_view(
+    agenda: &Agenda,
+    locale: &Locale,
+    t: usize,
+    rich: bool,
+    root: Option<&str>,
+) -> TrackView {
+    let track = &agenda.tracks[t];
+    let color = track_color(agenda, t);
+    let (description_html, description_text) = rendered(locale, track.description.as_ref(), rich);
+    TrackView {
+        id: track.id.clone(),
+        name: locale.typography(&track.name),
+        color: contrast::for_light(&color),
+        color_dark: contrast::for_dark(&color),
+        description: track.description.as_deref().map(|d| locale.typography(d)),
+        description_html,
+        description_text,
+        page: root.map(|r| format!("{r}tracks/{}/index.html", track.id)),
+    }
+}
+
+fn room_page(agenda: &Agenda, r: usize, root: Option<&str>) -> Option<String> {
+    root.map(|root| format!("{root}rooms/{}/index.html", agenda.rooms[r].id))
+}
+
+/// The language a session is given in: its own, else the event's.
+fn spoken_language<'a>(agenda: &'a Agenda, entry: &'a Entry) -> &'a str {
+    entry.language.as_deref().unwrap_or(&agenda.event.language)
+}
+
 /// The session's language when it is worth saying: given, and not the event's only language.
 fn shown_language<'a>(agenda: &Agenda, entry: &'a Entry) -> Option<&'a str> {
     let tag = entry.language.as_deref()?;
@@ -378,28 +474,15 @@ pub(crate) fn languages_line(agenda: &Agenda, locale: &Locale, entry: &Entry) ->
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-fn person(agenda: &Agenda, p: usize) -> PersonView {
+fn person(agenda: &Agenda, locale: &Locale, p: usize) -> PersonView {
     let person = &agenda.people[p];
     PersonView {
         id: person.id.clone(),
         anchor: format!("p-{}", person.id),
-        name: person.name.clone(),
+        name: locale.typography(&person.name),
         role: person.role.clone(),
         affiliation: person.affiliation.clone(),
         roles: person.roles(),
-    }
-}
-
-fn track_view(agenda: &Agenda, t: usize, rich: bool) -> TrackView {
-    let track = &agenda.tracks[t];
-    let (description_html, description_text) = rendered(track.description.as_ref(), rich);
-    TrackView {
-        id: track.id.clone(),
-        name: track.name.clone(),
-        color: track_color(agenda, t),
-        description: track.description.clone(),
-        description_html,
-        description_text,
     }
 }
 
@@ -433,12 +516,14 @@ fn session(
         }
         None => (None, None, None, None, None, None, None, None),
     };
+    let root = links.root.as_deref();
     let room = entry.room.map(|r| {
         let place = &agenda.rooms[r];
         RoomView {
             id: place.id.clone(),
-            name: place.name.clone(),
-            location: place.location.clone(),
+            name: locale.typography(&place.name),
+            location: place.location.as_deref().map(|l| locale.typography(l)),
+            page: room_page(agenda, r, root),
             accessible: place.accessible,
             access: if place.accessible {
                 labels.accessible
@@ -452,11 +537,15 @@ fn session(
         (None, Some(_)) => Some(labels.everyone.to_string()),
         (None, None) => None,
     };
-    let speakers: Vec<PersonView> = entry.speakers.iter().map(|&p| person(agenda, p)).collect();
+    let speakers: Vec<PersonView> = entry
+        .speakers
+        .iter()
+        .map(|&p| person(agenda, locale, p))
+        .collect();
     let moderators: Vec<PersonView> = entry
         .moderators
         .iter()
-        .map(|&p| person(agenda, p))
+        .map(|&p| person(agenda, locale, p))
         .collect();
     let names = |list: &[PersonView]| {
         list.iter()
@@ -467,7 +556,7 @@ fn session(
     SessionView {
         id: entry.id.clone(),
         anchor: format!("s-{}", entry.key),
-        title: entry.title.clone(),
+        title: locale.typography(&entry.title),
         kind: entry.kind.as_str(),
         kind_label: locale.kind(entry.kind),
         status: entry.status.as_str(),
@@ -507,13 +596,13 @@ fn session(
         track: entry.track.map(|t| TrackView {
             description_html: None,
             description_text: None,
-            ..track_view(agenda, t, false)
+            ..track_view(agenda, locale, t, false, root)
         }),
         speaker_names: names(&speakers),
         moderator_names: names(&moderators),
         speakers,
         moderators,
-        description: entry.description.clone(),
+        description: entry.description.as_deref().map(|d| locale.typography(d)),
         description_html: texts.get(&entry.index).and_then(|t| t.0.clone()),
         description_text: texts.get(&entry.index).and_then(|t| t.1.clone()),
         url: entry.url.clone(),
@@ -527,13 +616,14 @@ fn session(
         languages_line: languages_line(agenda, locale, entry),
         public_url: agenda.base.as_ref().map(|b| format!("{b}#s-{}", entry.key)),
         ics: (links.sessions && slot.is_some()).then(|| {
-            let relative = format!("sessions/{}.ics", entry.key);
+            let relative = format!("{}sessions/{}.ics", root.unwrap_or(""), entry.key);
             match public_folder(agenda) {
-                Some(folder) => format!("{folder}{relative}"),
+                Some(folder) => format!("{folder}sessions/{}.ics", entry.key),
                 None => relative,
             }
         }),
         grid: None,
+        opens: None,
     }
 }
 
@@ -545,6 +635,8 @@ fn grid(
     locale: &Locale,
     entries: &[&Entry],
     views: &mut [SessionView],
+    day_anchor: &str,
+    root: Option<&str>,
 ) -> (Vec<ColumnView>, Vec<SlotView>) {
     let mut bounds: Vec<Instant> = entries
         .iter()
@@ -603,16 +695,21 @@ fn grid(
     for key in &keys {
         let n = lanes_of.get(key).map_or(1, |v| v.len().max(1));
         start_of.insert(*key, col);
-        let (name, location) = match key {
+        let (name, location, page) = match key {
             Some(r) => (
-                agenda.rooms[*r].name.clone(),
-                agenda.rooms[*r].location.clone(),
+                locale.typography(&agenda.rooms[*r].name),
+                agenda.rooms[*r]
+                    .location
+                    .as_deref()
+                    .map(|l| locale.typography(l)),
+                room_page(agenda, *r, root),
             ),
-            None => (locale.labels().everyone.to_string(), None),
+            None => (locale.labels().everyone.to_string(), None, None),
         };
         columns.push(ColumnView {
             name,
             location,
+            page,
             col_start: col,
             col_end: col + n,
         });
@@ -634,7 +731,7 @@ fn grid(
             col_end,
         });
     }
-    let slots = bounds
+    let slots: Vec<SlotView> = bounds
         .iter()
         .take(bounds.len().saturating_sub(1))
         .map(|&t| SlotView {
@@ -649,8 +746,19 @@ fn grid(
                 )
             },
             row: row(t),
+            anchor: format!("{day_anchor}-{}", row(t)),
+            starts: entries.iter().any(|e| e.slot.is_some_and(|(s, _)| s == t)),
+            iso: iso(agenda, t),
         })
         .collect();
+    // The first session of each start time opens its slot (the entries are in start order).
+    let mut opened = std::collections::BTreeSet::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Some((s, _)) = e.slot else { continue };
+        if opened.insert(s) {
+            views[i].opens = slots.iter().find(|v| v.row == row(s)).cloned();
+        }
+    }
     (columns, slots)
 }
 
@@ -661,7 +769,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .entries
         .iter()
         .filter(|e| e.description.is_some())
-        .map(|e| (e.index, rendered(e.description.as_ref(), links.rich)))
+        .map(|e| {
+            (
+                e.index,
+                rendered(locale, e.description.as_ref(), links.rich),
+            )
+        })
         .collect();
     let sessions: Vec<SessionView> = agenda
         .placed()
@@ -677,11 +790,19 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             .iter()
             .map(|e| session(agenda, locale, e, links, &texts))
             .collect();
-        let (columns, slots) = grid(agenda, locale, &entries, &mut views);
+        let anchor = format!("day-{date}");
+        let (columns, slots) = grid(
+            agenda,
+            locale,
+            &entries,
+            &mut views,
+            &anchor,
+            links.root.as_deref(),
+        );
         let long = locale.long_date(date);
         days.push(DayView {
             date: date.to_string(),
-            anchor: format!("day-{date}"),
+            anchor,
             title: capitalise(&long),
             long,
             column_count: columns.iter().map(|c| c.col_end - c.col_start).sum(),
@@ -702,7 +823,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     used.dedup();
     let tracks = used
         .into_iter()
-        .map(|t| track_view(agenda, t, links.rich))
+        .map(|t| track_view(agenda, locale, t, links.rich, links.root.as_deref()))
         .collect();
 
     // Speakers and moderators of the selected sessions, by name.
@@ -730,15 +851,15 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .into_iter()
         .map(|p| {
             let person = &agenda.people[p];
-            let (bio_html, bio_text) = rendered(person.bio.as_ref(), links.rich);
+            let (bio_html, bio_text) = rendered(locale, person.bio.as_ref(), links.rich);
             SpeakerView {
                 id: person.id.clone(),
                 anchor: format!("p-{}", person.id),
-                name: person.name.clone(),
+                name: locale.typography(&person.name),
                 role: person.role.clone(),
                 affiliation: person.affiliation.clone(),
                 roles: person.roles(),
-                bio: person.bio.clone(),
+                bio: person.bio.as_deref().map(|b| locale.typography(b)),
                 bio_html,
                 bio_text,
                 url: person.url.clone(),
@@ -749,7 +870,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                     .map(|e| SpeakerSessionView {
                         id: e.id.clone(),
                         anchor: format!("s-{}", e.key),
-                        title: e.title.clone(),
+                        title: locale.typography(&e.title),
                         when: e.slot.map(|(s, end)| {
                             let day = to_local(agenda.display, s).date_naive();
                             locale.day_time(day, &time_range(agenda, locale, s, end))
@@ -772,7 +893,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         labels.times_in_utc.to_string()
     };
     let e = &agenda.event;
-    let (description_html, description_text) = rendered(e.description.as_ref(), links.rich);
+    let (description_html, description_text) = rendered(locale, e.description.as_ref(), links.rich);
     let ics_label = match (&agenda.subject, agenda.filtered) {
         (Some(s), _) => locale.part_ics(&s.name),
         (None, true) => labels.selection_ics.to_string(),
@@ -833,6 +954,67 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         brief: links.brief,
         ics_label,
         public,
+        web: web(agenda, locale, links),
+    }
+}
+
+/// The filters' choices: the rooms, kinds and languages of the exported sessions.
+fn web(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> WebView {
+    let root = links.root.as_deref();
+    let mut rooms: Vec<usize> = agenda.entries.iter().filter_map(|e| e.room).collect();
+    rooms.sort_unstable();
+    rooms.dedup();
+    let mut kinds: Vec<Kind> = agenda.entries.iter().map(|e| e.kind).collect();
+    kinds.sort_by_key(|k| k.as_str());
+    kinds.dedup();
+    let mut languages: Vec<String> = agenda
+        .entries
+        .iter()
+        .map(|e| spoken_language(agenda, e).to_string())
+        .collect();
+    languages.sort();
+    languages.dedup();
+    WebView {
+        home: match (root, &agenda.subject) {
+            (Some(r), Some(_)) => Some(format!("{r}index.html")),
+            _ => None,
+        },
+        root: root.map(str::to_string),
+        rooms: rooms
+            .into_iter()
+            .map(|r| {
+                let room = &agenda.rooms[r];
+                RoomView {
+                    id: room.id.clone(),
+                    name: locale.typography(&room.name),
+                    location: room.location.clone(),
+                    page: room_page(agenda, r, root),
+                    accessible: room.accessible,
+                    access: if room.accessible {
+                        locale.labels().accessible
+                    } else {
+                        locale.labels().not_accessible
+                    },
+                }
+            })
+            .collect(),
+        kinds: kinds
+            .into_iter()
+            .map(|k| KindView {
+                id: k.as_str(),
+                label: locale.kind(k),
+            })
+            .collect(),
+        languages: languages
+            .into_iter()
+            .map(|tag| LanguageView {
+                name: locale.language_name(&tag),
+                tag,
+            })
+            .collect(),
+        now: locale.signage().now,
+        next: locale.signage().next,
+        timezone: agenda.display.name().to_string(),
     }
 }
 

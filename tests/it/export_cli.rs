@@ -264,7 +264,8 @@ fn a_custom_template_replaces_the_built_in_one() {
     );
     // Values are still escaped for Markdown in an organiser's template.
     assert!(text.contains("14:00 Règlement général"));
-    assert!(text.contains("Ouvrir ses données publiques : par où commencer ?"));
+    // French typography: the space before `:` and `?` does not break.
+    assert!(text.contains("Ouvrir ses données publiques\u{a0}: par où commencer\u{202f}?"));
 
     std::fs::write(&template, "line one\n{{ sessions[0].titel }}\n").expect("write");
     let out = agora()

@@ -146,6 +146,29 @@ fn pages_say_their_language_and_direction() {
     // Logical properties: the track stripe is on the start side whatever the direction.
     assert!(html.contains("border-inline-start:"));
     assert!(!html.contains("border-left:"));
+    // The interactive agenda's rules too (sticky time column, stars, condensed cards): no side
+    // of the inline axis is named physically anywhere in the page's stylesheet.
+    let style = &html[html.find("<style>").expect("style")..html.find("</style>").expect("end")];
+    assert!(
+        style.contains("inset-inline-start: 0"),
+        "sticky time column"
+    );
+    for physical in [
+        "-left",
+        "-right",
+        " left:",
+        " right:",
+        ";left:",
+        ";right:",
+        "{left:",
+        "{right:",
+        "float: left",
+        "float: right",
+        "text-align: left",
+        "text-align: right",
+    ] {
+        assert!(!style.contains(physical), "`{physical}` in the stylesheet");
+    }
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod export_support;
 mod place_support;
 
 mod agenda_publish;
+mod agenda_web;
 mod busy;
 mod cli_edit;
 mod cli_import;

@@ -40,10 +40,13 @@ for event in "${EVENTS[@]}"; do
     *)
       "$AGORA" export ics "$event" --utc -o "$WORK/$name-utc/utc.ics" 2>/dev/null || exit 1
       "$AGORA" export ics "$event" --split speakers -o "$WORK/$name-split" 2>/dev/null || exit 1
-      while IFS= read -r f; do ICS+=("$f"); done < <(find "$WORK/$name" "$WORK/$name-utc" "$WORK/$name-split" -name '*.ics' 2>/dev/null | sort)
+      # The room and track pages' calendars are the --split writer's, checked through speakers.
+      while IFS= read -r f; do ICS+=("$f"); done < <(find "$WORK/$name" "$WORK/$name-utc" "$WORK/$name-split" -name '*.ics' -not -path "$WORK/$name/rooms/*" -not -path "$WORK/$name/tracks/*" 2>/dev/null | sort)
       ;;
   esac
   HTML+=("$WORK/$name/index.html")
+  # The room and track pages (written by `export html` beside the whole program).
+  while IFS= read -r f; do HTML+=("$f"); done < <(find "$WORK/$name/rooms" "$WORK/$name/tracks" -name index.html 2>/dev/null | sort)
   # The signage kiosk pages and their index (not part of `export all`).
   "$AGORA" export signage "$event" -o "$WORK/$name" 2>/dev/null || { echo "signage export failed: $event" >&2; exit 1; }
   while IFS= read -r f; do HTML+=("$f"); done < <(find "$WORK/$name/signage" -name '*.html' | sort)
