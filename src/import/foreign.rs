@@ -136,6 +136,22 @@ pub struct ForeignEvent {
     pub at: Place,
 }
 
+impl ForeignEvent {
+    /// People written as one text: split where that is unambiguous ([`split_names`]), kept
+    /// whole and noted in `unsplit` where it is not.
+    pub(crate) fn add_people_text(&mut self, text: &str) {
+        let (names, clear) = split_names(text);
+        if !clear {
+            self.unsplit.extend(names.iter().cloned());
+        }
+        self.persons
+            .extend(names.into_iter().map(|name| ForeignPerson {
+                name,
+                ..ForeignPerson::default()
+            }));
+    }
+}
+
 /// Where an event and its time fields are written: line and column in XML, a path in JSON.
 #[derive(Debug, Clone, Default)]
 pub struct Place {

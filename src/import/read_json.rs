@@ -12,7 +12,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::foreign::{date_time, split_names, ImportError, Place};
+use super::foreign::{date_time, ImportError, Place};
 use super::foreign::{
     Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
 };
@@ -338,22 +338,11 @@ fn event(v: &Value, unused: &mut Vec<(String, usize)>) -> ForeignEvent {
         if key == "speakers" && !e.persons.is_empty() {
             break;
         }
-        let add_text = |text: &str, e: &mut ForeignEvent| {
-            let (names, clear) = split_names(text);
-            if !clear {
-                e.unsplit.extend(names.iter().cloned());
-            }
-            e.persons
-                .extend(names.into_iter().map(|name| ForeignPerson {
-                    name,
-                    ..ForeignPerson::default()
-                }));
-        };
         match v.get(key) {
             Some(Value::Array(items)) => {
                 for p in items {
                     match p {
-                        Value::String(text) => add_text(text, &mut e),
+                        Value::String(text) => e.add_people_text(text),
                         other => {
                             if let Some(p) = person(other) {
                                 e.persons.push(p);
@@ -362,7 +351,7 @@ fn event(v: &Value, unused: &mut Vec<(String, usize)>) -> ForeignEvent {
                     }
                 }
             }
-            Some(Value::String(text)) => add_text(text, &mut e),
+            Some(Value::String(text)) => e.add_people_text(text),
             _ => {}
         }
     }

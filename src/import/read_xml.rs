@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use roxmltree::{Document, Node, ParsingOptions};
 
-use super::foreign::{date_time, split_names, ImportError, Place};
+use super::foreign::{date_time, ImportError, Place};
 use super::foreign::{
     Foreign, ForeignDay, ForeignEvent, ForeignPerson, ForeignRoom, ForeignTrack, Shape,
 };
@@ -312,16 +312,7 @@ fn event(node: Node, unused: &mut Unused) -> ForeignEvent {
             "abstract" => e.abstract_ = raw(all_text(child)),
             "description" => e.description = raw(all_text(child)),
             "persons" if !child.children().any(|n| n.has_tag_name("person")) => {
-                // The people as one text: split where that is unambiguous.
-                let (names, clear) = split_names(&all_text(child));
-                if !clear {
-                    e.unsplit.extend(names.iter().cloned());
-                }
-                e.persons
-                    .extend(names.into_iter().map(|name| ForeignPerson {
-                        name,
-                        ..ForeignPerson::default()
-                    }));
+                e.add_people_text(&all_text(child));
             }
             "persons" => {
                 for person in child.children().filter(|n| n.has_tag_name("person")) {
