@@ -153,14 +153,20 @@ impl App {
         }
     }
 
-    /// The event was read again from disk (`Reload`): the edits are gone.
-    fn reloaded(&mut self, doc: Document, disk: OnDisk) {
+    /// Work on `doc`, just read from `disk`, from now on: a new history, nothing grabbed, the
+    /// normal mode, everything derived again.
+    pub(super) fn take_document(&mut self, doc: Document, disk: OnDisk) {
         self.doc = doc;
         self.disk = disk;
         self.history = History::new();
         self.grab = None;
         self.mode = Mode::Normal;
         self.refresh();
+    }
+
+    /// The event was read again from disk (`Reload`): the edits are gone.
+    fn reloaded(&mut self, doc: Document, disk: OnDisk) {
+        self.take_document(doc, disk);
         self.settle();
         self.info("Reloaded from disk; your unsaved edits were dropped");
     }

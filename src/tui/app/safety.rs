@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use super::{App, Prompt};
-use crate::edit::{Document, History};
+use crate::edit::Document;
 use crate::instance::Instance;
 use crate::merge::{Clash, Conflict, Side};
 use crate::recover::{Recovery, Replayed};
@@ -266,12 +266,7 @@ impl App {
         if self.unresolved(Purpose::KeepMine { then_quit }, &replayed, choices) {
             return self.ask_or_merge();
         }
-        self.doc = doc;
-        self.disk = disk;
-        self.history = History::new();
-        self.grab = None;
-        self.mode = Mode::Normal;
-        self.refresh();
+        self.take_document(doc, disk);
         match replayed.edit {
             Some(e) => {
                 self.commit(e);
