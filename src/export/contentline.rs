@@ -133,6 +133,11 @@ impl Lines {
         Lines::default()
     }
 
+    /// Lines written after the text already in `out`.
+    pub fn continuing(out: String) -> Lines {
+        Lines { out }
+    }
+
     pub fn begin(&mut self, component: &str) {
         self.raw("BEGIN", &[], component);
     }

@@ -103,7 +103,10 @@ fn write_row<W: std::io::Write>(
             }
             for instant in [start, end] {
                 let utc = to_local(chrono_tz::UTC, instant);
-                field(writer, &utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))?;
+                field(
+                    writer,
+                    &utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                )?;
             }
             buf.clear();
             let _ = write!(buf, "{}", (end - start) / 60);
@@ -136,7 +139,10 @@ fn write_row<W: std::io::Write>(
         }
     }
     for list in [&e.speakers, &e.moderators] {
-        joined(buf, &mut list.iter().map(|&p| agenda.people[p].name.as_str()));
+        joined(
+            buf,
+            &mut list.iter().map(|&p| agenda.people[p].name.as_str()),
+        );
         field(writer, buf)?;
     }
     joined(buf, &mut e.tags.iter().map(String::as_str));

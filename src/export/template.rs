@@ -384,7 +384,10 @@ mod tests {
         assert_eq!(markdown_escape("**bold** _i_"), "\\*\\*bold\\*\\* \\_i\\_");
         assert_eq!(markdown_escape("- item"), "\\- item");
         assert_eq!(markdown_escape("1. first"), "1\\. first");
-        assert_eq!(markdown_escape("5.–6. Dezember 2017"), "5\\.–6. Dezember 2017");
+        assert_eq!(
+            markdown_escape("5.–6. Dezember 2017"),
+            "5\\.–6. Dezember 2017"
+        );
         assert_eq!(markdown_escape("# title"), "\\# title");
         assert_eq!(markdown_escape("a-b 1.5"), "a-b 1.5");
         assert_eq!(markdown_escape("&amp;"), "\\&amp;");
@@ -424,7 +427,12 @@ mod tests {
             "a\\b | c",
         ] {
             let (read, markup) = read_back(&markdown_escape(text));
-            assert_eq!(read, text, "{text:?} escaped as {:?}", markdown_escape(text));
+            assert_eq!(
+                read,
+                text,
+                "{text:?} escaped as {:?}",
+                markdown_escape(text)
+            );
             assert!(!markup, "{text:?} escaped as {:?}", markdown_escape(text));
         }
     }
