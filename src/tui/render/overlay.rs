@@ -245,7 +245,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             program
                 .sessions
                 .get(session)
-                .map(|s| format!("Valid slots for '{}'", fit(&s.title, 36)))
+                .map(|s| format!("Valid slots for '{}'", fit(&clean(&s.title), 36)))
                 .unwrap_or_default(),
             "Enter: place it there (u undoes) · Esc closes",
         ),
