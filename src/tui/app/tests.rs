@@ -1319,6 +1319,7 @@ fn restore_prompt_offers_each_recovery_file_in_turn() {
         result: Ok(crate::recover::Replayed {
             edit: Some(e),
             conflicts: Vec::new(),
+            sources: Vec::new(),
         }),
         choices: Vec::new(),
     });
@@ -1372,6 +1373,7 @@ fn keep_mine_lists_the_conflicts_and_asks_them_one_by_one() {
             crate::recover::Replayed {
                 edit: None,
                 conflicts: vec![conflict("a"), conflict("b")],
+                sources: Vec::new(),
             },
         ))),
         then_quit: true,
@@ -1409,6 +1411,7 @@ fn keep_mine_lists_the_conflicts_and_asks_them_one_by_one() {
             crate::recover::Replayed {
                 edit: Some(e),
                 conflicts: vec![conflict("a"), conflict("b")],
+                sources: Vec::new(),
             },
         ))),
         then_quit: true,
@@ -1431,6 +1434,7 @@ fn keep_mine_lists_the_conflicts_and_asks_them_one_by_one() {
             crate::recover::Replayed {
                 edit: None,
                 conflicts: vec![conflict("a")],
+                sources: Vec::new(),
             },
         ))),
         then_quit: false,
