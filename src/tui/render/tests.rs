@@ -607,3 +607,41 @@ fn room_form_draws_every_field_and_its_errors() {
     }
     assert!(screen.contains("Edit room 'Amphithéâtre'"), "{screen}");
 }
+
+#[test]
+fn the_form_scrolls_to_the_focused_field_on_a_short_screen() {
+    // Regression: at 60×16 the form showed title to moderators whatever the focus, so a
+    // value typed into `url` went into a field nobody could see.
+    let mut app = app(60, 16, 0, false);
+    let i = app
+        .doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == "digitalisation-bouscule-territoires")
+        .unwrap();
+    app.reveal(i);
+    app.update(Action::EditForm);
+    let first = text(&draw(&app));
+    assert!(first.contains("title"), "{first}");
+    assert!(first.contains("more"), "{first}");
+    let url = crate::tui::form::FormKey::ALL
+        .iter()
+        .position(|k| k.label() == "url")
+        .unwrap();
+    for _ in 0..url {
+        app.update(Action::NextField);
+    }
+    let screen = text(&draw(&app));
+    let line = screen
+        .lines()
+        .find(|l| l.contains("        url "))
+        .unwrap_or_else(|| panic!("the focused url field is out of view:\n{screen}"));
+    assert!(line.contains("lagazette") || line.contains('█'), "{line}");
+    assert!(screen.contains("↑"), "{screen}");
+    // Back to the first field: the top is in view again.
+    for _ in 0..url {
+        app.update(Action::PrevField);
+    }
+    assert!(text(&draw(&app)).contains("      title "));
+}
