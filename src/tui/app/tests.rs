@@ -1458,11 +1458,12 @@ fn another_editor_is_asked_about_first_and_read_only_refuses_to_save() {
     };
     app.update(Msg::OtherEditor(other.clone()));
     let q = question(&app);
-    assert!(q.starts_with("Another agora has this event open (process 4242 of user 1000 on laptop, started 2017-12-05 14:00)"), "{q}");
+    assert!(q.starts_with("Another agora has this event open (process 4242 of user 1000 on laptop, started 2017-12-05 14:00 Europe/Paris)"), "{q}");
     assert_eq!(app.update(Action::Answer('r')), None);
     assert!(app.safety.read_only);
-    // Then the recovery file is offered.
+    // Then the recovery file is offered, its time saying its zone.
     assert!(question(&app).contains("were recovered"));
+    assert!(question(&app).contains("Europe/Paris"), "{}", question(&app));
     app.update(Action::Answer('i'));
     select(&mut app, "cocktail");
     app.update(Action::MoveLater);
