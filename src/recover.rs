@@ -48,6 +48,15 @@ pub struct Recovery {
     pub event_id: Option<String>,
 }
 
+impl Recovery {
+    /// Whether it holds edits of another event than `event_id` (a file planted at this path,
+    /// or left by another event once written there): not to be offered as the user's own.
+    /// Files of older versions, which name no event id, are judged by their path alone.
+    pub fn names_another_event(&self, event_id: &str) -> bool {
+        self.event_id.as_deref().is_some_and(|id| id != event_id)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct RecoveredFile {
     pub path: String,

@@ -514,3 +514,25 @@ fn keep_mine_brings_a_room_back_in_its_place_with_its_own_text() {
         edit::delete(doc, edit::Referenced::Room, r, true).unwrap()
     });
 }
+
+/// Regression: a recovery whose path names this event but whose `event_id` is another event's
+/// was offered as the user's own (the editor now ignores it, saying why).
+#[test]
+fn a_recovery_of_another_event_id_is_told_apart() {
+    let (_dir, path) = copy_event("events/forum-interconnectes-2017.toml");
+    let (doc, disk) = edited(&path, "cocktail", 30);
+    let written = recover::write(&doc, &disk, &gone(1), "autosave", 1)
+        .unwrap()
+        .unwrap();
+    let text = std::fs::read_to_string(&written).unwrap();
+    let planted = text.replace(
+        "\"event_id\": \"forum-interconnectes-2017\"",
+        "\"event_id\": \"some-other-event\"",
+    );
+    assert_ne!(planted, text, "the recovery names its event id");
+    std::fs::write(&written, planted).unwrap();
+    let offered: Vec<recover::Recovery> = offers(&path).into_iter().map(|(_, r)| r).collect();
+    assert_eq!(offered.len(), 1);
+    assert!(offered[0].names_another_event(&doc.program.event.id));
+    assert!(!offered[0].names_another_event("some-other-event"));
+}

@@ -1463,7 +1463,11 @@ fn another_editor_is_asked_about_first_and_read_only_refuses_to_save() {
     assert!(app.safety.read_only);
     // Then the recovery file is offered, its time saying its zone.
     assert!(question(&app).contains("were recovered"));
-    assert!(question(&app).contains("Europe/Paris"), "{}", question(&app));
+    assert!(
+        question(&app).contains("Europe/Paris"),
+        "{}",
+        question(&app)
+    );
     app.update(Action::Answer('i'));
     select(&mut app, "cocktail");
     app.update(Action::MoveLater);
