@@ -168,13 +168,40 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
             Vec::new()
         });
     writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
-    let mut buf = String::new();
-    for e in &agenda.entries {
-        write_row(&mut writer, agenda, e, &mut buf).map_err(|e| e.to_string())?;
+    let head = writer.into_inner().map_err(|e| e.to_string())?;
+    let mut out = String::from_utf8(head).map_err(|e| e.to_string())?;
+    // The rows, in pieces on every core, joined in order.
+    let mut failed = std::sync::Mutex::new(None);
+    let rows = crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_ROWS, |part, out| {
+        let mut writer = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .delimiter(delimiter)
+            .from_writer(Vec::new());
+        let mut buf = String::new();
+        let written = part
+            .iter()
+            .try_for_each(|e| write_row(&mut writer, agenda, e, &mut buf))
+            .map_err(|e| e.to_string())
+            .and_then(|()| writer.into_inner().map_err(|e| e.to_string()))
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()));
+        match written {
+            Ok(text) => out.push_str(&text),
+            Err(e) => {
+                if let Ok(mut slot) = failed.lock() {
+                    slot.get_or_insert(e);
+                }
+            }
+        }
+    });
+    if let Some(e) = failed.get_mut().ok().and_then(Option::take) {
+        return Err(e);
     }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    out.push_str(&rows);
+    Ok(out)
 }
+
+/// Fewer sessions than this are written on one core.
+const PARALLEL_ROWS: usize = 4096;
 
 #[cfg(test)]
 mod tests {
