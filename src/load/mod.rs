@@ -117,30 +117,42 @@ pub fn load_texts(root: &Path, files: &[(PathBuf, String)]) -> Result<Program, L
     build(indices, sources, root)
 }
 
-/// Decode one `[[sessions]]` table cut from file `file` at byte `base` (a save's fast path,
-/// `src/save/window.rs`): the session, when the text holds exactly that one session, nothing
-/// else, and no problem at all.
-pub(crate) fn decode_one_session(
-    file: u32,
-    text: &str,
-    base: usize,
-) -> Option<crate::model::Session> {
+/// The items of a run of whole item tables cut from file `file` at byte `base` (a save's fast
+/// path, `src/save/window.rs`), when the text holds items only — no `[event]`, `[checks]` or
+/// `[placement]` — and no problem at all, windows of rooms and speakers in order (`tz`) included.
+pub(crate) fn decode_items(file: u32, text: &str, base: usize, tz: chrono_tz::Tz) -> Option<Items> {
     let mut errors = Vec::new();
     let part = decode::decode_file(file, text, base, &mut errors);
+    let windows_ordered = part
+        .rooms
+        .iter()
+        .flat_map(|r| r.open.iter().flatten())
+        .chain(
+            part.speakers
+                .iter()
+                .flat_map(|s| s.available.iter().flatten()),
+        )
+        .all(|w| merge::window_in_order(tz, w));
     let alone = errors.is_empty()
+        && windows_ordered
         && part.dropped_errors == 0
         && part.events.is_empty()
         && part.checks.is_empty()
-        && part.placement.is_empty()
-        && part.tracks.is_empty()
-        && part.rooms.is_empty()
-        && part.speakers.is_empty()
-        && part.sessions.len() == 1;
-    if alone {
-        part.sessions.into_iter().next()
-    } else {
-        None
-    }
+        && part.placement.is_empty();
+    alone.then_some(Items {
+        sessions: part.sessions,
+        rooms: part.rooms,
+        speakers: part.speakers,
+        tracks: part.tracks,
+    })
+}
+
+/// Items decoded by [`decode_items`], in the order the text holds them.
+pub(crate) struct Items {
+    pub sessions: Vec<crate::model::Session>,
+    pub rooms: Vec<crate::model::Room>,
+    pub speakers: Vec<crate::model::Speaker>,
+    pub tracks: Vec<crate::model::Track>,
 }
 
 fn build(files: Vec<u32>, sources: Sources, root: &Path) -> Result<Program, LoadFailure> {

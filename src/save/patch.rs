@@ -3,11 +3,34 @@
 //! order and formatting elsewhere stay as written.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 use super::entries::{self, changed, Entries};
 use crate::edit::{Document, ItemKind, Origin};
+
+/// Why the new text of a file could not be made (a file that no longer reads as loaded).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    /// The text the file had when loaded does not parse with `toml_edit`.
+    #[error("cannot re-read `{}` to save it: {reason}", path.display())]
+    Reread { path: PathBuf, reason: String },
+    /// An item to patch or remove is not in the parsed file.
+    #[error("{}: {source}", path.display())]
+    Patch { path: PathBuf, source: PatchError },
+}
+
+/// An item of an array that is not where the loader found it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PatchError {
+    /// The array holds fewer items than loaded.
+    #[error("item {} of `{key}` is not where it was", index + 1)]
+    Moved { key: String, index: usize },
+    /// The array itself is missing.
+    #[error("no `{key}` array where one was loaded")]
+    NoArray { key: String },
+}
 
 /// A table removed by a save, as it was written, to put back by an undo after the save.
 #[derive(Debug, Clone)]
@@ -359,12 +382,19 @@ fn standard_table(entries: Entries, source: Option<RemovedSource>) -> (Table, St
     }
 }
 
-fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), String> {
+/// Patch, remove and add the tables of array `key` as `changes` says (a whole file, or the
+/// run of tables the fast path re-reads: the same code, so the same bytes).
+pub(super) fn apply(
+    doc: &mut DocumentMut,
+    key: &str,
+    changes: ArrayChanges,
+) -> Result<(), PatchError> {
     if let Some(mut tables) = tables(doc, key) {
         for (index, keys) in changes.patches {
-            let table = tables
-                .get_mut(index)
-                .ok_or_else(|| format!("item {} of `{key}` is not where it was", index + 1))?;
+            let table = tables.get_mut(index).ok_or_else(|| PatchError::Moved {
+                key: key.to_string(),
+                index,
+            })?;
             for (k, v) in keys {
                 set_key(table, k, v, &changes.order);
             }
@@ -375,7 +405,9 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
             remove_table(doc, key, index);
         }
     } else if !changes.patches.is_empty() || !changes.removed.is_empty() {
-        return Err(format!("no `{key}` array where one was loaded"));
+        return Err(PatchError::NoArray {
+            key: key.to_string(),
+        });
     }
     if changes.added.is_empty() {
         return Ok(());
@@ -501,7 +533,7 @@ impl RemovedSource {
 }
 
 /// The tables the next save removes, as written, by item uid (see [`RemovedSource`]).
-pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)>, String> {
+pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)>, RenderError> {
     let mut kept = std::collections::HashSet::new();
     for o in doc
         .origins
@@ -537,10 +569,10 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
         if kinds.iter().all(|(k, _)| gone(*k).is_empty()) {
             continue;
         }
-        let mut toml: DocumentMut = source
-            .text
-            .parse()
-            .map_err(|e| format!("cannot re-read `{}` to save it: {e}", source.path.display()))?;
+        let mut toml: DocumentMut = source.text.parse().map_err(|e| RenderError::Reread {
+            path: source.path.clone(),
+            reason: format!("{e}"),
+        })?;
         for (kind, key) in kinds {
             let empty = Vec::new();
             let entries_of = |at: usize| -> Entries {
@@ -569,40 +601,46 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
                 }
                 .unwrap_or_default()
             };
-            let Some(tables) = tables(&mut toml, key) else {
-                continue;
-            };
             for (at, uid) in gone(kind) {
-                let table = match &tables {
-                    Tables::Standard(a) => a.get(at).map(|t| {
-                        let mut t = t.clone();
-                        let prefix = t
-                            .decor()
-                            .prefix()
-                            .and_then(|p| p.as_str())
-                            .unwrap_or_default()
-                            .to_string();
-                        let detached = detached_comments(&prefix);
-                        t.decor_mut()
-                            .set_prefix(prefix[detached.len()..].to_string());
-                        (Stashed::Standard(t), !detached.is_empty())
-                    }),
-                    Tables::Inline(a) => a.get(at).cloned().map(|v| (Stashed::Inline(v), false)),
-                };
-                if let Some((table, had_detached)) = table {
-                    out.push((
-                        uid,
-                        RemovedSource {
-                            table,
-                            entries: entries_of(at),
-                            had_detached,
-                        },
-                    ));
+                if let Some(source) = stash(&mut toml, key, at, entries_of(at)) {
+                    out.push((uid, source));
                 }
             }
         }
     }
     Ok(out)
+}
+
+/// The `at`-th table of array `key` as written, to keep when a save removes it: its own
+/// comment lines, not a file or section comment above it (that stays in the file).
+pub(super) fn stash(
+    doc: &mut DocumentMut,
+    key: &str,
+    at: usize,
+    entries: Entries,
+) -> Option<RemovedSource> {
+    let tables = tables(doc, key)?;
+    let (table, had_detached) = match &tables {
+        Tables::Standard(a) => a.get(at).map(|t| {
+            let mut t = t.clone();
+            let prefix = t
+                .decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or_default()
+                .to_string();
+            let detached = detached_comments(&prefix);
+            t.decor_mut()
+                .set_prefix(prefix[detached.len()..].to_string());
+            (Stashed::Standard(t), !detached.is_empty())
+        }),
+        Tables::Inline(a) => a.get(at).cloned().map(|v| (Stashed::Inline(v), false)),
+    }?;
+    Some(RemovedSource {
+        table,
+        entries,
+        had_detached,
+    })
 }
 
 /// Keep the file's line endings: `toml_edit` writes `\n`.
@@ -615,7 +653,7 @@ pub(super) fn line_endings_like(original: &str, text: String) -> String {
 }
 
 /// The new text of every file that changes, as `(file index, text)`.
-pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
+pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, RenderError> {
     let program = &doc.program;
     let files = program.sources.files();
     let mut out = Vec::new();
@@ -664,11 +702,14 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
         if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() && tracks.is_empty() {
             continue;
         }
-        let mut toml: DocumentMut = source
-            .text
-            .parse()
-            .map_err(|e| format!("cannot re-read `{}` to save it: {e}", source.path.display()))?;
-        let at = |e: String| format!("{}: {e}", source.path.display());
+        let mut toml: DocumentMut = source.text.parse().map_err(|e| RenderError::Reread {
+            path: source.path.clone(),
+            reason: format!("{e}"),
+        })?;
+        let at = |source_error: PatchError| RenderError::Patch {
+            path: source.path.clone(),
+            source: source_error,
+        };
         apply(&mut toml, "tracks", tracks).map_err(at)?;
         apply(&mut toml, "rooms", rooms).map_err(at)?;
         apply(&mut toml, "speakers", speakers).map_err(at)?;
