@@ -14,6 +14,7 @@ mod normal;
 mod picker;
 mod prompt;
 mod reports;
+mod rooms;
 pub(crate) mod safety;
 mod search;
 mod slots;
@@ -138,6 +139,10 @@ pub struct App {
     /// Lines the details pane is scrolled by, for the session `details_for`.
     pub details_scroll: usize,
     pub details_for: Option<usize>,
+    /// Ids of the rooms the grid hides (`:rooms`; see `rooms.rs`).
+    pub hidden_rooms: Vec<String>,
+    /// The hidden rooms when the rooms picker opened, for Esc.
+    pub rooms_before: Option<Vec<String>>,
 }
 
 /// Messages kept for `g<`.
@@ -194,6 +199,8 @@ impl App {
             messages: Vec::new(),
             details_scroll: 0,
             details_for: None,
+            hidden_rooms: Vec::new(),
+            rooms_before: None,
         };
         app.start_position();
         app.settle();
