@@ -645,7 +645,12 @@ pub(super) fn stash(
 
 /// Keep the file's line endings: `toml_edit` writes `\n`.
 pub(super) fn line_endings_like(original: &str, text: String) -> String {
-    if original.contains("\r\n") {
+    line_endings(original.contains("\r\n"), text)
+}
+
+/// `text` with CRLF line endings when `crlf` (the file had them), as [`line_endings_like`].
+pub(super) fn line_endings(crlf: bool, text: String) -> String {
+    if crlf {
         text.replace("\r\n", "\n").replace('\n', "\r\n")
     } else {
         text

@@ -34,7 +34,7 @@
 use toml_edit::{DocumentMut, Item, Table};
 
 use super::entries::{self, changed, Entries};
-use super::patch::{apply, array_changes, line_endings_like, stash, ArrayChanges, RemovedSource};
+use super::patch::{apply, array_changes, line_endings, stash, ArrayChanges, RemovedSource};
 use crate::edit::{Baseline, Document, ItemKind, Origin, Origins};
 use crate::model::{Program, Room, Session, Speaker, Track};
 use crate::source::Span;
@@ -470,6 +470,8 @@ pub(super) fn plan(doc: &Document) -> Option<Vec<FilePlan>> {
         }
         let mut copied = 0usize;
         let mut delta = 0i64;
+        // The file's line endings, looked at once (not once per run).
+        let crlf = text.contains("\r\n");
         for (run, changes) in runs.iter().zip(per_run) {
             let old = text.get(run.start..run.end)?;
             let mut toml: DocumentMut = old.parse().ok()?;
@@ -501,7 +503,7 @@ pub(super) fn plan(doc: &Document) -> Option<Vec<FilePlan>> {
                 apply(&mut toml, key, changes).ok()?;
                 expected[k] = items;
             }
-            let new = line_endings_like(text, toml.to_string());
+            let new = line_endings(crlf, toml.to_string());
             plan.text.push_str(text.get(copied..run.start)?);
             let at = plan.text.len();
             // The run must read back as the items the editor holds, and nothing else.
