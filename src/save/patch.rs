@@ -682,7 +682,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, RenderError> {
             doc.baseline.rooms.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            (entries::room, |_, _| false),
+            (entries::room, entries::same_room),
         );
         let empty = Vec::new();
         let tracks = array_changes(
@@ -692,7 +692,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, RenderError> {
             doc.baseline.tracks.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            (entries::track, |_, _| false),
+            (entries::track, entries::same_track),
         );
         let empty = Vec::new();
         let speakers = array_changes(
@@ -702,7 +702,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, RenderError> {
             doc.baseline.speakers.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            (entries::speaker, |_, _| false),
+            (entries::speaker, entries::same_speaker),
         );
         if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() && tracks.is_empty() {
             continue;

@@ -65,7 +65,7 @@ trait Kind: Sized {
     fn origins(origins: &Origins) -> &[Origin];
     fn baseline(baseline: &Baseline) -> &[Vec<Self>];
     fn entries(&self) -> Entries;
-    /// A quick test that two items write the same (`false` when there is none).
+    /// A quick test that two items write the same (the entries are compared when not).
     fn same(a: &Self, b: &Self) -> bool;
     fn span(&self) -> Span;
     /// Every position in the file the item holds: an item an undo or redo put back after a save
@@ -135,8 +135,8 @@ impl Kind for Room {
     fn entries(&self) -> Entries {
         entries::room(self)
     }
-    fn same(_: &Self, _: &Self) -> bool {
-        false
+    fn same(a: &Self, b: &Self) -> bool {
+        entries::same_room(a, b)
     }
     fn span(&self) -> Span {
         self.span
@@ -175,8 +175,8 @@ impl Kind for Speaker {
     fn entries(&self) -> Entries {
         entries::speaker(self)
     }
-    fn same(_: &Self, _: &Self) -> bool {
-        false
+    fn same(a: &Self, b: &Self) -> bool {
+        entries::same_speaker(a, b)
     }
     fn span(&self) -> Span {
         self.span
@@ -215,8 +215,8 @@ impl Kind for Track {
     fn entries(&self) -> Entries {
         entries::track(self)
     }
-    fn same(_: &Self, _: &Self) -> bool {
-        false
+    fn same(a: &Self, b: &Self) -> bool {
+        entries::same_track(a, b)
     }
     fn span(&self) -> Span {
         self.span
