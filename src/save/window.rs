@@ -409,7 +409,11 @@ pub(super) fn plan(doc: &Document) -> Option<Vec<FilePlan>> {
             run.start = if run.lo == 0 { 0 } else { heads[run.lo].0 };
             run.end = heads.get(run.hi).map_or(text.len(), |h| h.0);
         }
-        let run_of = |h: usize| runs.iter().position(|r| r.lo <= h && h < r.hi);
+        // Runs are sorted and apart: the one holding header `h`, if any.
+        let run_of = |h: usize| {
+            let k = runs.partition_point(|r| r.hi <= h);
+            runs.get(k).is_some_and(|r| r.lo <= h).then_some(k)
+        };
         let mut plan = FilePlan {
             file: f,
             text: String::with_capacity(text.len() + 512),
