@@ -117,10 +117,16 @@ pub fn load_texts(root: &Path, files: &[(PathBuf, String)]) -> Result<Program, L
     build(indices, sources, root)
 }
 
-/// The items of a run of whole item tables cut from file `file` at byte `base` (a save's fast
-/// path, `src/save/window.rs`), when the text holds items only — no `[event]`, `[checks]` or
-/// `[placement]` — and no problem at all, windows of rooms and speakers in order (`tz`) included.
-pub(crate) fn decode_items(file: u32, text: &str, base: usize, tz: chrono_tz::Tz) -> Option<Items> {
+/// The items of a run of whole tables cut from file `file` at byte `base` (a save's fast path,
+/// `src/save/window.rs`), when it has no problem at all, windows of rooms and speakers in order
+/// (`tz`) included; and what it holds besides items (`[event]`, `[checks]`, `[placement]`) as
+/// text, for the caller to check it is what the file held there.
+pub(crate) fn decode_items(
+    file: u32,
+    text: &str,
+    base: usize,
+    tz: chrono_tz::Tz,
+) -> Option<(Items, String)> {
     let mut errors = Vec::new();
     let part = decode::decode_file(file, text, base, &mut errors);
     let windows_ordered = part
@@ -133,18 +139,21 @@ pub(crate) fn decode_items(file: u32, text: &str, base: usize, tz: chrono_tz::Tz
                 .flat_map(|s| s.available.iter().flatten()),
         )
         .all(|w| merge::window_in_order(tz, w));
-    let alone = errors.is_empty()
-        && windows_ordered
-        && part.dropped_errors == 0
-        && part.events.is_empty()
-        && part.checks.is_empty()
-        && part.placement.is_empty();
-    alone.then_some(Items {
-        sessions: part.sessions,
-        rooms: part.rooms,
-        speakers: part.speakers,
-        tracks: part.tracks,
-    })
+    let clean = errors.is_empty() && windows_ordered && part.dropped_errors == 0;
+    let others = if part.events.is_empty() && part.checks.is_empty() && part.placement.is_empty() {
+        String::new()
+    } else {
+        format!("{:?}\n{:?}\n{:?}", part.events, part.checks, part.placement)
+    };
+    clean.then_some((
+        Items {
+            sessions: part.sessions,
+            rooms: part.rooms,
+            speakers: part.speakers,
+            tracks: part.tracks,
+        },
+        others,
+    ))
 }
 
 /// Items decoded by [`decode_items`], in the order the text holds them.

@@ -26,10 +26,12 @@
 //! would give, without parsing it again. Tables removed are kept as written, as a whole-file save
 //! keeps them, so an undo after the save writes them back exactly.
 //!
-//! Whenever any of this does not hold (an inline-table array, a run that holds `[event]`, an item
-//! added where its array has no written item, a room or speaker with `busy` calendars to read, a
-//! run that does not parse or decode to those items), the plan is `None` and the save takes the
-//! whole-file path.
+//! A run may hold `[event]`, `[checks]` or `[placement]` (deleting the first item after them):
+//! they must then read back exactly as the old text of the run gives them.
+//!
+//! Whenever any of this does not hold (an inline-table array, an item added where its array has
+//! no written item, a room or speaker with `busy` calendars to read, a run that does not parse or
+//! decode to those items), the plan is `None` and the save takes the whole-file path.
 
 use toml_edit::{DocumentMut, Item, Table};
 
@@ -403,9 +405,6 @@ pub(super) fn plan(doc: &Document) -> Option<Vec<FilePlan>> {
             }
         }
         for run in &mut runs {
-            if heads[run.lo..run.hi].iter().any(|(_, k)| k.is_none()) {
-                return None;
-            }
             run.start = if run.lo == 0 { 0 } else { heads[run.lo].0 };
             run.end = heads.get(run.hi).map_or(text.len(), |h| h.0);
         }
@@ -511,7 +510,16 @@ pub(super) fn plan(doc: &Document) -> Option<Vec<FilePlan>> {
             plan.text.push_str(text.get(copied..run.start)?);
             let at = plan.text.len();
             // The run must read back as the items the editor holds, and nothing else.
-            let mut items = crate::load::decode_items(f, &new, at, program.event.timezone)?;
+            let tz = program.event.timezone;
+            let (mut items, others) = crate::load::decode_items(f, &new, at, tz)?;
+            if !others.is_empty() {
+                // `[event]`, `[checks]` or `[placement]` in the run: exactly as the file held
+                // them (read from the old text as if it stood where the new one does).
+                let (_, before) = crate::load::decode_items(f, old, at, tz)?;
+                if before != others {
+                    return None;
+                }
+            }
             let [tracks, rooms, speakers, sessions] = expected;
             check::<Track>(program, &mut items, tracks, &mut plan)?;
             check::<Room>(program, &mut items, rooms, &mut plan)?;

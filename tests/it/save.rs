@@ -672,10 +672,11 @@ proptest! {
     }
 }
 
-/// The fast path is taken for a move, a retitle, a copy, a deletion and a rename of a room,
-/// and not for a run of tables that holds `[event]`.
+/// The fast path is taken for a move, a retitle, a copy, a deletion next to `[event]` and
+/// `[checks]` (kept as they were), and a rename of a room; not for items written as inline
+/// tables.
 #[test]
-fn the_fast_save_is_taken_for_every_edit_but_next_to_the_event() {
+fn the_fast_save_is_taken_for_every_edit_but_inline_tables() {
     let (_dir, path) = copy_event(SEED);
     let (mut doc, mut disk) = save::open(&path).unwrap();
     let mut history = History::new();
@@ -697,10 +698,18 @@ fn the_fast_save_is_taken_for_every_edit_but_next_to_the_event() {
     let e = edit::delete(&doc, edit::Referenced::Track, 0, true).unwrap();
     history.perform(&mut doc, e);
     assert!(
-        !save::takes_fast_path(&doc),
-        "the first track follows [event]: the whole file is patched"
+        save::takes_fast_path(&doc),
+        "the first track, right after [event] and [checks]"
     );
+    let before = std::fs::read_to_string(&path).unwrap();
     save::save(&mut doc, &mut disk, false).unwrap();
+    let after = std::fs::read_to_string(&path).unwrap();
+    let head = |t: &str| t[..t.find("[[tracks]]").unwrap()].to_string();
+    assert_eq!(
+        head(&after),
+        head(&before),
+        "[event] and [checks] as they were"
+    );
     let mut room = doc.program.rooms[2].clone();
     room.id = "salle-neuve".into();
     let e = edit::change_room(&doc, 2, room).unwrap().unwrap();
@@ -1231,4 +1240,38 @@ fn every_kind_of_edit_takes_the_fast_path() {
     h.perform(&mut doc, e);
     assert!(save::takes_fast_path(&doc), "speaker delete");
     h.undo(&mut doc);
+}
+
+/// Rooms written as an inline array of tables are patched in the whole file, and saved right.
+#[test]
+fn inline_tables_take_the_whole_file_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("event.toml");
+    let text = r#"rooms = [ { id = "a", name = "A" }, { id = "b", name = "B" } ]
+
+[event]
+id = "t"
+name = "Test"
+timezone = "Europe/Paris"
+start = 2024-05-14
+end = 2024-05-15
+
+[[sessions]]
+id = "s"
+title = "S"
+room = "a"
+start = 2024-05-14T09:00:00
+duration = 30
+"#;
+    std::fs::write(&path, text).unwrap();
+    let (mut doc, mut disk) = save::open(&path).unwrap();
+    let mut room = doc.program.rooms[1].clone();
+    room.name = "Bee".into();
+    let e = edit::change_room(&doc, 1, room).unwrap().unwrap();
+    History::new().perform(&mut doc, e);
+    assert!(!save::takes_fast_path(&doc));
+    save::save(&mut doc, &mut disk, false).unwrap();
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains(r#"{ id = "b", name = "Bee" }"#), "{after}");
+    assert_eq!(load_path(&path).unwrap().rooms[1].name, "Bee");
 }
