@@ -311,6 +311,9 @@ pub struct Replayed {
     /// Every item changed on both sides, in order; the first `choices.len()` are resolved by
     /// the choices given, the others by ours until chosen.
     pub conflicts: Vec<Conflict>,
+    /// The text of each item the edit adds, as the merged files write it (by item uid): for
+    /// the document's `removed`, so the next save writes it as it was, not rebuilt.
+    pub sources: Vec<(u64, save::RemovedSource)>,
 }
 
 /// A changed file to replay: its path as the document names it, the text the edits started
@@ -387,9 +390,24 @@ fn replay_as(
             .unwrap_or_default();
         RecoveryError::DoesNotLoad { what, first }
     })?;
+    let mut edit = rebase(doc, &wanted);
+    if let Some(Edit::Batch { label, edits }) = &mut edit {
+        *label = match what {
+            "recovered" => format!("restored {} change(s) from the recovery file", edits.len()),
+            _ => format!(
+                "kept {} change(s) of yours over the file on disk",
+                edits.len()
+            ),
+        };
+    }
+    let sources = edit
+        .as_ref()
+        .map(|e| save::added_sources(e, &wanted))
+        .unwrap_or_default();
     Ok(Replayed {
-        edit: rebase(doc, &wanted),
+        edit,
         conflicts,
+        sources,
     })
 }
 

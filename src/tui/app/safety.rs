@@ -237,6 +237,7 @@ impl App {
                 match replayed.edit {
                     Some(e) => {
                         self.commit(e);
+                        self.doc.removed.extend(replayed.sources);
                         self.info("Recovered edits restored (u undoes them); save with :w");
                     }
                     None => self.info("The recovery file matched the event: nothing to restore"),
@@ -270,6 +271,7 @@ impl App {
         match replayed.edit {
             Some(e) => {
                 self.commit(e);
+                self.doc.removed.extend(replayed.sources);
                 Some(Effect::Save {
                     force: false,
                     then_quit,

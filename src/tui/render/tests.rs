@@ -325,9 +325,16 @@ duration = 30
     app
 }
 
-/// No cell of the screen holds a control or bidi character, and the payloads show escaped.
+/// No cell of the screen holds a control or bidi character, and the payloads show escaped
+/// (cleaned on their way, not caught by the last guard).
 fn assert_inert(buf: &Buffer, what: &str) {
     for cell in buf.content() {
+        assert_ne!(
+            cell.symbol(),
+            super::GUARDED,
+            "{what}: a text reached the screen uncleaned (the guard caught it)\n{}",
+            text(buf)
+        );
         assert!(
             !cell
                 .symbol()
@@ -381,6 +388,22 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     app.update(Action::Cancel);
     app.update(Action::Filter);
     assert_inert(&draw(&app), "filter picker");
+    app.update(Action::Cancel);
+    // Regression: the valid-slots list (`f`) wrote the session's title raw in its frame.
+    app.reveal(a);
+    app.update(Action::FindSlots);
+    let buf = draw(&app);
+    assert!(text(&buf).contains("Valid slots for"), "{}", text(&buf));
+    assert_inert(&buf, "valid slots");
+    app.update(Action::Cancel);
+    app.update(Action::GotoRoom);
+    assert_inert(&draw(&app), "go to a room");
+    app.update(Action::Cancel);
+    app.update(Action::Help);
+    assert_inert(&draw(&app), "help");
+    app.update(Action::Cancel);
+    app.update(Action::Messages);
+    assert_inert(&draw(&app), "messages");
     app.update(Action::Cancel);
     // A search for the hostile text, and the command line showing it.
     app.update(Action::Search);
@@ -611,4 +634,42 @@ fn grid_with_rooms_hidden_80x24() {
         app.handle_key(key);
     }
     insta::assert_snapshot!("rooms_picker_80x24", text(&draw(&app)));
+}
+
+#[test]
+fn the_form_scrolls_to_the_focused_field_on_a_short_screen() {
+    // Regression: at 60×16 the form showed title to moderators whatever the focus, so a
+    // value typed into `url` went into a field nobody could see.
+    let mut app = app(60, 16, 0, false);
+    let i = app
+        .doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == "digitalisation-bouscule-territoires")
+        .unwrap();
+    app.reveal(i);
+    app.update(Action::EditForm);
+    let first = text(&draw(&app));
+    assert!(first.contains("title"), "{first}");
+    assert!(first.contains("more"), "{first}");
+    let url = crate::tui::form::FormKey::ALL
+        .iter()
+        .position(|k| k.label() == "url")
+        .unwrap();
+    for _ in 0..url {
+        app.update(Action::NextField);
+    }
+    let screen = text(&draw(&app));
+    let line = screen
+        .lines()
+        .find(|l| l.contains("        url "))
+        .unwrap_or_else(|| panic!("the focused url field is out of view:\n{screen}"));
+    assert!(line.contains("lagazette") || line.contains('█'), "{line}");
+    assert!(screen.contains("↑"), "{screen}");
+    // Back to the first field: the top is in view again.
+    for _ in 0..url {
+        app.update(Action::PrevField);
+    }
+    assert!(text(&draw(&app)).contains("      title "));
 }
