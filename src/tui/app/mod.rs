@@ -139,10 +139,11 @@ pub struct App {
     /// Lines the details pane is scrolled by, for the session `details_for`.
     pub details_scroll: usize,
     pub details_for: Option<usize>,
-    /// Ids of the rooms the grid hides (`:rooms`; see `rooms.rs`).
-    pub hidden_rooms: Vec<String>,
+    /// The rooms the grid hides (`:rooms`; see `rooms.rs`), by item uid: a room renamed or
+    /// put back by an undo stays hidden.
+    pub hidden_rooms: Vec<u64>,
     /// The hidden rooms when the rooms picker opened, for Esc.
-    pub rooms_before: Option<Vec<String>>,
+    pub rooms_before: Option<Vec<u64>>,
 }
 
 /// Messages kept for `g<`.

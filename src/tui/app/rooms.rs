@@ -3,7 +3,8 @@
 //! Every place that turns a column into a room or back — drawing, `h`/`l`, `H`/`L`, clicks and
 //! drags, `gr`, scrolling — goes through [`App::grid_columns`]. The cursor's room
 //! (`GridState::room`) is always a shown room; `GridState::left` counts columns. Hidden rooms are
-//! kept by id, so a room added later is shown.
+//! kept by item uid (`Origin::uid`), so a room added later is shown and a renamed one stays
+//! hidden.
 
 use super::App;
 use crate::tui::action::Mode;
@@ -14,8 +15,12 @@ impl App {
     /// none is hidden, or when every one would be).
     pub fn grid_columns(&self) -> Vec<usize> {
         let rooms = &self.doc.program.rooms;
+        let uids = &self.doc.origins.rooms;
         let shown: Vec<usize> = (0..rooms.len())
-            .filter(|&r| !self.hidden_rooms.contains(&rooms[r].id))
+            .filter(|&r| {
+                uids.get(r)
+                    .is_none_or(|o| !self.hidden_rooms.contains(&o.uid))
+            })
             .collect();
         if shown.is_empty() {
             (0..rooms.len()).collect()
@@ -52,11 +57,11 @@ impl App {
 
     /// Show room `room` again (going to it by name).
     pub(super) fn unhide_room(&mut self, room: usize) -> bool {
-        let Some(id) = self.doc.program.rooms.get(room).map(|r| r.id.clone()) else {
+        let Some(uid) = self.doc.origins.rooms.get(room).map(|o| o.uid) else {
             return false;
         };
         let before = self.hidden_rooms.len();
-        self.hidden_rooms.retain(|h| *h != id);
+        self.hidden_rooms.retain(|h| *h != uid);
         before != self.hidden_rooms.len()
     }
 
@@ -94,12 +99,14 @@ impl App {
                 }
             }
         }
-        self.hidden_rooms = p
+        self.hidden_rooms = self
+            .doc
+            .origins
             .rooms
             .iter()
             .enumerate()
             .filter(|(i, _)| !shown.contains(i))
-            .map(|(_, r)| r.id.clone())
+            .map(|(_, o)| o.uid)
             .collect();
         self.settle();
         let note = self
@@ -128,16 +135,16 @@ impl App {
 
     /// Enter in the rooms picker: show or hide the room, never the last one shown.
     pub(super) fn toggle_room(&mut self, room: usize) {
-        let Some(id) = self.doc.program.rooms.get(room).map(|r| r.id.clone()) else {
+        let Some(uid) = self.doc.origins.rooms.get(room).map(|o| o.uid) else {
             return;
         };
-        if let Some(k) = self.hidden_rooms.iter().position(|h| *h == id) {
+        if let Some(k) = self.hidden_rooms.iter().position(|h| *h == uid) {
             self.hidden_rooms.remove(k);
         } else if self.grid_columns() == [room] {
             self.error("The grid shows at least one room");
             return;
         } else {
-            self.hidden_rooms.push(id);
+            self.hidden_rooms.push(uid);
         }
         self.settle();
     }

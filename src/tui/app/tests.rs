@@ -2431,3 +2431,23 @@ fn wide_columns_scroll_through_the_shown_rooms() {
     keys(&mut app, &[Key::Char('Z'), Key::Char('h')]);
     assert_eq!(app.grid.room, room_index(&app, "atelier"));
 }
+
+/// A hidden room stays hidden when its id is renamed, and when its deletion is undone.
+#[test]
+fn a_hidden_room_stays_hidden_through_a_rename_and_an_undo() {
+    let mut app = app();
+    command(&mut app, "rooms amphi saone");
+    let rhone = room_index(&app, "salle-rhone");
+    let mut room = app.doc.program.rooms[rhone].clone();
+    room.id = "rhone".into();
+    let e = edit::change_room(&app.doc, rhone, room).unwrap().unwrap();
+    app.commit(e);
+    assert_eq!(app.doc.program.rooms[rhone].id, "rhone");
+    assert_eq!(app.column_of(rhone), None, "still hidden");
+    let e = edit::delete(&app.doc, edit::Referenced::Room, rhone, true).unwrap();
+    app.commit(e);
+    keys(&mut app, &[Key::Char('u')]);
+    assert_eq!(app.doc.program.rooms[rhone].id, "rhone");
+    assert_eq!(app.column_of(rhone), None, "hidden after the undo");
+    assert_eq!(app.grid_columns().len(), 2);
+}
