@@ -253,6 +253,97 @@ fn main() {
         ms(stats(whole).1)
     );
 
+    // Every other kind of edit, saved the same way (ten times each, alternating with the floor).
+    type MakeEdit = fn(&Document, usize) -> Option<agora::edit::Edit>;
+    let kinds: [(&str, MakeEdit); 8] = [
+        ("copying a session", |doc, k| {
+            agora::edit::duplicate_session(doc, (k * 983) % doc.program.sessions.len()).ok()
+        }),
+        ("adding a session", |doc, k| {
+            agora::edit::new_session(doc, None, None, Some(k * 13)).ok()
+        }),
+        ("deleting a session", |doc, k| {
+            let index = (k * 977 + 3) % doc.program.sessions.len();
+            Some(agora::edit::Edit::RemoveSession {
+                index,
+                session: Box::new(doc.program.sessions[index].clone()),
+                origin: doc.origins.sessions[index],
+            })
+        }),
+        ("renaming a room's id (its sessions updated)", |doc, k| {
+            let index = k % doc.program.rooms.len();
+            let mut room = doc.program.rooms[index].clone();
+            room.id = format!("{}-{k}", room.id);
+            agora::edit::change_room(doc, index, room).ok().flatten()
+        }),
+        ("editing a speaker's affiliation", |doc, k| {
+            let index = (k * 181) % doc.program.speakers.len();
+            let mut speaker = doc.program.speakers[index].clone();
+            speaker.affiliation = Some(format!("Affiliation {k}"));
+            agora::edit::change_speaker(doc, index, speaker)
+                .ok()
+                .flatten()
+        }),
+        ("adding a speaker", |doc, k| {
+            agora::edit::new_speaker(doc, &format!("Ada Lovelace {k}")).ok()
+        }),
+        ("deleting a speaker (taken off their sessions)", |doc, k| {
+            let index = (k * 173 + 11) % doc.program.speakers.len();
+            agora::edit::delete(doc, agora::edit::Referenced::Speaker, index, true).ok()
+        }),
+        ("adding a track", |doc, k| {
+            agora::edit::new_track(doc, &format!("Track {k}")).ok()
+        }),
+    ];
+    for (what, make) in kinds {
+        let (mut saves, mut floor, mut fast) = (Vec::new(), Vec::new(), 0);
+        for k in 0..10 {
+            let t0 = Instant::now();
+            let parsed: toml::Table = text.parse().expect("toml parses");
+            floor.push(t0.elapsed());
+            drop(parsed);
+            let edit = make(&doc, k).expect("an edit");
+            history.perform(&mut doc, edit);
+            fast += usize::from(save::takes_fast_path(&doc));
+            let t0 = Instant::now();
+            save::save(&mut doc, &mut disk, false).expect("saves");
+            saves.push(t0.elapsed());
+        }
+        let (_, floor_median, _) = stats(floor);
+        let (min, median, p95) = stats(saves);
+        println!(
+            "saving after {what} ({fast}/10 on the fast path): min {}, median {}, p95 {}; floor median {}  (target < 100 ms)",
+            ms(min),
+            ms(median),
+            ms(p95),
+            ms(floor_median)
+        );
+    }
+    // An undo of a deletion after its save: the table comes back as it was written.
+    let (mut saves, mut fast) = (Vec::new(), 0);
+    for k in 0..10 {
+        let index = (k * 971 + 7) % doc.program.sessions.len();
+        let edit = agora::edit::Edit::RemoveSession {
+            index,
+            session: Box::new(doc.program.sessions[index].clone()),
+            origin: doc.origins.sessions[index],
+        };
+        history.perform(&mut doc, edit);
+        save::save(&mut doc, &mut disk, false).expect("saves");
+        history.undo(&mut doc);
+        fast += usize::from(save::takes_fast_path(&doc));
+        let t0 = Instant::now();
+        save::save(&mut doc, &mut disk, false).expect("saves");
+        saves.push(t0.elapsed());
+    }
+    let (min, median, p95) = stats(saves);
+    println!(
+        "saving after undoing a saved deletion ({fast}/10 on the fast path): min {}, median {}, p95 {}  (target < 100 ms)",
+        ms(min),
+        ms(median),
+        ms(p95)
+    );
+
     one_slot();
 }
 

@@ -33,10 +33,26 @@ fn main() {
     for run in 0..runs {
         let index = (run * 997) % doc.program.sessions.len();
         let minutes = if run % 2 == 0 { 15 } else { -15 };
-        let edit = agora::edit::move_by(&doc, index, minutes)
-            .or_else(|_| agora::edit::move_by(&doc, index, -minutes))
-            .expect("a move");
+        let edit = if std::env::var_os("RENAME").is_some() {
+            // A room's id renamed: every session in it updated (one run of tables each).
+            let r = run % doc.program.rooms.len();
+            let mut room = doc.program.rooms[r].clone();
+            room.id = format!("{}-{run}", room.id);
+            agora::edit::change_room(&doc, r, room)
+                .expect("a rename")
+                .expect("a change")
+        } else {
+            agora::edit::move_by(&doc, index, minutes)
+                .or_else(|_| agora::edit::move_by(&doc, index, -minutes))
+                .expect("a move")
+        };
         history.perform(&mut doc, edit);
+        let t0 = Instant::now();
+        let fast = agora::save::takes_fast_path(&doc);
+        println!(
+            "plan of the fast path (fast: {fast}): {:.1} ms",
+            t0.elapsed().as_secs_f64() * 1000.0
+        );
         phases(&doc, &disk);
         let t0 = Instant::now();
         let saved = agora::save::save(&mut doc, &mut disk, false).expect("saves");

@@ -85,8 +85,8 @@ fn relative(root: &Path, path: &Path) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum RecoveryError {
     /// The edits could not be turned into file text (the saver's message).
-    #[error("{0}")]
-    Render(String),
+    #[error(transparent)]
+    Render(#[from] crate::save::RenderError),
     #[error("cannot write `{}`: {source}", path.display())]
     Write {
         path: PathBuf,

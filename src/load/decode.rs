@@ -51,18 +51,21 @@ use crate::model::keys::{
 };
 
 /// The `[event]` table of a file. `event` is `None` when the table had errors.
+#[derive(Debug)]
 pub(super) struct EventPart {
     pub event: Option<Event>,
     pub span: Span,
 }
 
 /// The `[checks]` table of a file: per rule, a level and (changeover only) minutes.
+#[derive(Debug)]
 pub(super) struct ChecksPart {
     pub entries: Vec<(RuleCode, Option<Level>, Option<i64>)>,
     pub span: Span,
 }
 
 /// The `[placement]` table of a file.
+#[derive(Debug)]
 pub(super) struct PlacementPart {
     pub placement: crate::model::Placement,
     pub span: Span,

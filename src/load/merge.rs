@@ -44,6 +44,15 @@ fn where_is(sources: &Sources, span: Span) -> String {
     format!("{}:{}:{}", path.display(), line, column)
 }
 
+/// Whether a window's `to` is after its `from` (the one check of items that needs the event's
+/// time zone).
+pub(crate) fn window_in_order(tz: chrono_tz::Tz, w: &Window) -> bool {
+    match (w.from, w.to) {
+        (DateTimeValue::Local(a), DateTimeValue::Local(b)) => a < b,
+        (from, to) => resolve_lenient(tz, &from) < resolve_lenient(tz, &to),
+    }
+}
+
 pub(super) fn merge(
     parts: Vec<FilePart>,
     root: &Path,
@@ -127,11 +136,7 @@ pub(super) fn merge(
     let tz = event.timezone;
     let check_windows = |windows: &Option<Vec<Window>>, errors: &mut Vec<InputError>| {
         for w in windows.iter().flatten() {
-            let ordered = match (w.from, w.to) {
-                (DateTimeValue::Local(a), DateTimeValue::Local(b)) => a < b,
-                (from, to) => resolve_lenient(tz, &from) < resolve_lenient(tz, &to),
-            };
-            if !ordered {
+            if !window_in_order(tz, w) {
                 errors.push(
                     InputError::at(
                         w.span,

@@ -117,30 +117,51 @@ pub fn load_texts(root: &Path, files: &[(PathBuf, String)]) -> Result<Program, L
     build(indices, sources, root)
 }
 
-/// Decode one `[[sessions]]` table cut from file `file` at byte `base` (a save's fast path,
-/// `src/save/window.rs`): the session, when the text holds exactly that one session, nothing
-/// else, and no problem at all.
-pub(crate) fn decode_one_session(
+/// The items of a run of whole tables cut from file `file` at byte `base` (a save's fast path,
+/// `src/save/window.rs`), when it has no problem at all, windows of rooms and speakers in order
+/// (`tz`) included; and what it holds besides items (`[event]`, `[checks]`, `[placement]`) as
+/// text, for the caller to check it is what the file held there.
+pub(crate) fn decode_items(
     file: u32,
     text: &str,
     base: usize,
-) -> Option<crate::model::Session> {
+    tz: chrono_tz::Tz,
+) -> Option<(Items, String)> {
     let mut errors = Vec::new();
     let part = decode::decode_file(file, text, base, &mut errors);
-    let alone = errors.is_empty()
-        && part.dropped_errors == 0
-        && part.events.is_empty()
-        && part.checks.is_empty()
-        && part.placement.is_empty()
-        && part.tracks.is_empty()
-        && part.rooms.is_empty()
-        && part.speakers.is_empty()
-        && part.sessions.len() == 1;
-    if alone {
-        part.sessions.into_iter().next()
+    let windows_ordered = part
+        .rooms
+        .iter()
+        .flat_map(|r| r.open.iter().flatten())
+        .chain(
+            part.speakers
+                .iter()
+                .flat_map(|s| s.available.iter().flatten()),
+        )
+        .all(|w| merge::window_in_order(tz, w));
+    let clean = errors.is_empty() && windows_ordered && part.dropped_errors == 0;
+    let others = if part.events.is_empty() && part.checks.is_empty() && part.placement.is_empty() {
+        String::new()
     } else {
-        None
-    }
+        format!("{:?}\n{:?}\n{:?}", part.events, part.checks, part.placement)
+    };
+    clean.then_some((
+        Items {
+            sessions: part.sessions,
+            rooms: part.rooms,
+            speakers: part.speakers,
+            tracks: part.tracks,
+        },
+        others,
+    ))
+}
+
+/// Items decoded by [`decode_items`], in the order the text holds them.
+pub(crate) struct Items {
+    pub sessions: Vec<crate::model::Session>,
+    pub rooms: Vec<crate::model::Room>,
+    pub speakers: Vec<crate::model::Speaker>,
+    pub tracks: Vec<crate::model::Track>,
 }
 
 fn build(files: Vec<u32>, sources: Sources, root: &Path) -> Result<Program, LoadFailure> {

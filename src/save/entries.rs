@@ -207,6 +207,88 @@ pub(crate) fn same_session(a: &Session, b: &Session) -> bool {
         && *locked == b.locked
 }
 
+/// Windows the same, positions aside.
+fn same_windows(a: &Option<Vec<Window>>, b: &Option<Vec<Window>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(a, b)| (a.from, a.to) == (b.from, b.to))
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Calendars named the same, in the same order.
+fn same_calendars(a: &[Calendar], b: &[Calendar]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.path.value == b.path.value)
+}
+
+/// Whether two rooms hold the same values (positions aside), as [`same_session`].
+pub(crate) fn same_room(a: &Room, b: &Room) -> bool {
+    let Room {
+        id,
+        name,
+        capacity,
+        features,
+        accessible,
+        location,
+        open,
+        busy,
+        span: _,
+        id_span: _,
+    } = a;
+    *id == b.id
+        && *name == b.name
+        && *capacity == b.capacity
+        && *features == b.features
+        && *accessible == b.accessible
+        && *location == b.location
+        && same_windows(open, &b.open)
+        && same_calendars(busy, &b.busy)
+}
+
+/// Whether two speakers hold the same values (positions aside), as [`same_session`].
+pub(crate) fn same_speaker(a: &Speaker, b: &Speaker) -> bool {
+    let Speaker {
+        id,
+        name,
+        affiliation,
+        role,
+        bio,
+        email,
+        url,
+        available,
+        busy,
+        span: _,
+        id_span: _,
+    } = a;
+    *id == b.id
+        && *name == b.name
+        && *affiliation == b.affiliation
+        && *role == b.role
+        && *bio == b.bio
+        && *email == b.email
+        && *url == b.url
+        && same_windows(available, &b.available)
+        && same_calendars(busy, &b.busy)
+}
+
+/// Whether two tracks hold the same values (positions aside), as [`same_session`].
+pub(crate) fn same_track(a: &Track, b: &Track) -> bool {
+    let Track {
+        id,
+        name,
+        color,
+        description,
+        span: _,
+        id_span: _,
+    } = a;
+    *id == b.id && *name == b.name && *color == b.color && *description == b.description
+}
+
 pub(crate) fn changed<'e>(
     before: &'e Entries,
     after: &'e Entries,

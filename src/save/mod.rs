@@ -24,7 +24,7 @@ use crate::load::{load_path, load_texts, LoadFailure};
 pub use disk::{
     replace_atomic, replace_atomic_mode, replace_folder_atomic, resolve_links, write_atomic,
 };
-pub use patch::{added_sources, render, RemovedSource};
+pub use patch::{added_sources, render, PatchError, RemovedSource, RenderError};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -210,7 +210,7 @@ pub fn save_whole_files(
     disk: &mut OnDisk,
     force: bool,
 ) -> Result<Saved, SaveError> {
-    let rendered = render(doc).map_err(SaveError::Invalid)?;
+    let rendered = render(doc).map_err(|e| SaveError::Invalid(e.to_string()))?;
     if rendered.is_empty() {
         return Ok(Saved::default());
     }
@@ -277,7 +277,7 @@ pub fn save_whole_files(
                 .to_string(),
         ));
     }
-    let removed = patch::removed_sources(doc).map_err(SaveError::Invalid)?;
+    let removed = patch::removed_sources(doc).map_err(|e| SaveError::Invalid(e.to_string()))?;
     let texts: Vec<(u32, &str)> = rendered.iter().map(|(f, t)| (*f, t.as_str())).collect();
     let saved = write_all(disk, &texts)?;
     let origins = std::mem::take(&mut doc.origins);

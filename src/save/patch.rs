@@ -3,6 +3,7 @@
 //! order and formatting elsewhere stay as written.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
@@ -10,6 +11,28 @@ use super::entries::{self, changed, Entries};
 use crate::edit::{Document, Edit, ItemKind, Origin};
 use crate::model::Program;
 use crate::source::Span;
+
+/// Why the new text of a file could not be made (a file that no longer reads as loaded).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    /// The text the file had when loaded does not parse with `toml_edit`.
+    #[error("cannot re-read `{}` to save it: {reason}", path.display())]
+    Reread { path: PathBuf, reason: String },
+    /// An item to patch or remove is not in the parsed file.
+    #[error("{}: {source}", path.display())]
+    Patch { path: PathBuf, source: PatchError },
+}
+
+/// An item of an array that is not where the loader found it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PatchError {
+    /// The array holds fewer items than loaded.
+    #[error("item {} of `{key}` is not where it was", index + 1)]
+    Moved { key: String, index: usize },
+    /// The array itself is missing.
+    #[error("no `{key}` array where one was loaded")]
+    NoArray { key: String },
+}
 
 /// A table removed by a save, as it was written, to put back by an undo after the save.
 #[derive(Debug, Clone)]
@@ -361,12 +384,19 @@ fn standard_table(entries: Entries, source: Option<RemovedSource>) -> (Table, St
     }
 }
 
-fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), String> {
+/// Patch, remove and add the tables of array `key` as `changes` says (a whole file, or the
+/// run of tables the fast path re-reads: the same code, so the same bytes).
+pub(super) fn apply(
+    doc: &mut DocumentMut,
+    key: &str,
+    changes: ArrayChanges,
+) -> Result<(), PatchError> {
     if let Some(mut tables) = tables(doc, key) {
         for (index, keys) in changes.patches {
-            let table = tables
-                .get_mut(index)
-                .ok_or_else(|| format!("item {} of `{key}` is not where it was", index + 1))?;
+            let table = tables.get_mut(index).ok_or_else(|| PatchError::Moved {
+                key: key.to_string(),
+                index,
+            })?;
             for (k, v) in keys {
                 set_key(table, k, v, &changes.order);
             }
@@ -377,7 +407,9 @@ fn apply(doc: &mut DocumentMut, key: &str, changes: ArrayChanges) -> Result<(), 
             remove_table(doc, key, index);
         }
     } else if !changes.patches.is_empty() || !changes.removed.is_empty() {
-        return Err(format!("no `{key}` array where one was loaded"));
+        return Err(PatchError::NoArray {
+            key: key.to_string(),
+        });
     }
     if changes.added.is_empty() {
         return Ok(());
@@ -503,7 +535,7 @@ impl RemovedSource {
 }
 
 /// The tables the next save removes, as written, by item uid (see [`RemovedSource`]).
-pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)>, String> {
+pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)>, RenderError> {
     let mut kept = std::collections::HashSet::new();
     for o in doc
         .origins
@@ -539,10 +571,10 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
         if kinds.iter().all(|(k, _)| gone(*k).is_empty()) {
             continue;
         }
-        let mut toml: DocumentMut = source
-            .text
-            .parse()
-            .map_err(|e| format!("cannot re-read `{}` to save it: {e}", source.path.display()))?;
+        let mut toml: DocumentMut = source.text.parse().map_err(|e| RenderError::Reread {
+            path: source.path.clone(),
+            reason: format!("{e}"),
+        })?;
         for (kind, key) in kinds {
             let empty = Vec::new();
             let entries_of = |at: usize| -> Entries {
@@ -571,19 +603,9 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
                 }
                 .unwrap_or_default()
             };
-            let Some(tables) = tables(&mut toml, key) else {
-                continue;
-            };
             for (at, uid) in gone(kind) {
-                if let Some((table, had_detached)) = stash(&tables, at) {
-                    out.push((
-                        uid,
-                        RemovedSource {
-                            table,
-                            entries: entries_of(at),
-                            had_detached,
-                        },
-                    ));
+                if let Some(source) = stash(&mut toml, key, at, entries_of(at)) {
+                    out.push((uid, source));
                 }
             }
         }
@@ -591,9 +613,26 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
     Ok(out)
 }
 
+/// The `at`-th table of array `key` as written, to keep when a save removes it: its own
+/// comment lines, not a file or section comment above it (that stays in the file).
+pub(super) fn stash(
+    doc: &mut DocumentMut,
+    key: &str,
+    at: usize,
+    entries: Entries,
+) -> Option<RemovedSource> {
+    let tables = tables(doc, key)?;
+    let (table, had_detached) = stash_table(&tables, at)?;
+    Some(RemovedSource {
+        table,
+        entries,
+        had_detached,
+    })
+}
+
 /// The table at `at` of an array, as written: its own comment lines kept, the file's or
 /// section's comment lines above it left out (and whether there were some).
-fn stash(tables: &Tables<'_>, at: usize) -> Option<(Stashed, bool)> {
+fn stash_table(tables: &Tables<'_>, at: usize) -> Option<(Stashed, bool)> {
     match tables {
         Tables::Standard(a) => a.get(at).map(|t| {
             let mut t = t.clone();
@@ -711,7 +750,7 @@ pub fn added_sources(edit: &Edit, wanted: &Program) -> Vec<(u64, RemovedSource)>
         let Some(tables) = tables(toml, key) else {
             continue;
         };
-        if let Some((table, had_detached)) = stash(&tables, at) {
+        if let Some((table, had_detached)) = stash_table(&tables, at) {
             out.push((
                 uid,
                 RemovedSource {
@@ -727,7 +766,12 @@ pub fn added_sources(edit: &Edit, wanted: &Program) -> Vec<(u64, RemovedSource)>
 
 /// Keep the file's line endings: `toml_edit` writes `\n`.
 pub(super) fn line_endings_like(original: &str, text: String) -> String {
-    if original.contains("\r\n") {
+    line_endings(original.contains("\r\n"), text)
+}
+
+/// `text` with CRLF line endings when `crlf` (the file had them), as [`line_endings_like`].
+pub(super) fn line_endings(crlf: bool, text: String) -> String {
+    if crlf {
         text.replace("\r\n", "\n").replace('\n', "\r\n")
     } else {
         text
@@ -735,7 +779,7 @@ pub(super) fn line_endings_like(original: &str, text: String) -> String {
 }
 
 /// The new text of every file that changes, as `(file index, text)`.
-pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
+pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, RenderError> {
     let program = &doc.program;
     let files = program.sources.files();
     let mut out = Vec::new();
@@ -759,7 +803,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.rooms.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            (entries::room, |_, _| false),
+            (entries::room, entries::same_room),
         );
         let empty = Vec::new();
         let tracks = array_changes(
@@ -769,7 +813,7 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.tracks.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            (entries::track, |_, _| false),
+            (entries::track, entries::same_track),
         );
         let empty = Vec::new();
         let speakers = array_changes(
@@ -779,16 +823,19 @@ pub fn render(doc: &Document) -> Result<Vec<(u32, String)>, String> {
             doc.baseline.speakers.get(file).unwrap_or(&empty),
             &doc.baseline.written,
             &doc.removed,
-            (entries::speaker, |_, _| false),
+            (entries::speaker, entries::same_speaker),
         );
         if sessions.is_empty() && rooms.is_empty() && speakers.is_empty() && tracks.is_empty() {
             continue;
         }
-        let mut toml: DocumentMut = source
-            .text
-            .parse()
-            .map_err(|e| format!("cannot re-read `{}` to save it: {e}", source.path.display()))?;
-        let at = |e: String| format!("{}: {e}", source.path.display());
+        let mut toml: DocumentMut = source.text.parse().map_err(|e| RenderError::Reread {
+            path: source.path.clone(),
+            reason: format!("{e}"),
+        })?;
+        let at = |source_error: PatchError| RenderError::Patch {
+            path: source.path.clone(),
+            source: source_error,
+        };
         apply(&mut toml, "tracks", tracks).map_err(at)?;
         apply(&mut toml, "rooms", rooms).map_err(at)?;
         apply(&mut toml, "speakers", speakers).map_err(at)?;

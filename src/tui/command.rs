@@ -22,6 +22,9 @@ pub enum Command {
     Reload,
     /// `:edit` — the selected session's description in `$VISUAL` / `$EDITOR`.
     EditDescription,
+    /// `:rooms` — choose the rooms the grid shows in a picker; `:rooms all`; `:rooms ID|NAME…`
+    /// shows only those.
+    Rooms(Vec<String>),
     /// `:width N` — the grid's columns at least N cells wide (`:width` alone: the default).
     Width(Option<u16>),
     /// `:export FORMAT [PATH] [--picks]`.
@@ -104,6 +107,9 @@ pub fn parse(line: &str) -> Result<Command, String> {
             Ok(Command::Filter(out))
         }
         "nofilter" | "nofilters" => no_args(Command::NoFilter),
+        "rooms" => Ok(Command::Rooms(
+            rest.split_whitespace().map(str::to_string).collect(),
+        )),
         "export" => {
             let mut format = None;
             let mut path = None;

@@ -24,11 +24,11 @@ pub struct GridState {
     pub step: i64,
     /// Cursor row.
     pub row: usize,
-    /// Cursor room (index in `program.rooms`).
+    /// Cursor room (index in `program.rooms`; always a room the grid shows, see `:rooms`).
     pub room: usize,
     /// First row shown.
     pub top: usize,
-    /// First room shown.
+    /// First column shown (an index in `App::grid_columns`).
     pub left: usize,
     /// The narrowest column a room is drawn in (`:width`).
     pub column: u16,

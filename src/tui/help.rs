@@ -108,6 +108,10 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":day 2", "show the second day"),
     (":step 15", "grid step in minutes (5, 15, 30, 60)"),
     (":room NAME [CAPACITY]", "add a room"),
+    (
+        ":rooms  :rooms amphi rhone  :rooms all",
+        "rooms the grid shows (the picker · only those · every room)",
+    ),
     (":speaker NAME", "add a speaker"),
     (
         ":filter room=amphi,rhone track=data picks conflicts",

@@ -40,6 +40,8 @@ pub enum Purpose {
     Slots { session: usize },
     /// Go to a room of the grid (`gr`).
     GotoRoom,
+    /// The rooms the grid shows (`:rooms`).
+    ShowRooms,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

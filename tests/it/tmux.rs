@@ -545,6 +545,65 @@ fn drag_and_drop_with_the_mouse_moves_a_session_in_tmux() {
     assert_eq!(std::fs::read_to_string(&event).unwrap(), original);
 }
 
+/// Issue 16 item 18: `:rooms` hides rooms from the grid, end to end: the grid says how many it
+/// shows, `L` moves a session over a hidden room, the picker's Esc puts the choice back, and
+/// `:rooms all` shows every room again.
+#[test]
+fn rooms_command_chooses_the_grids_rooms_in_tmux() {
+    if !Tmux::available() {
+        eprintln!("note: tmux is not installed: skipping the end-to-end terminal test");
+        return;
+    }
+    let (dir, event) = seed_copy();
+    let original = std::fs::read_to_string(&event).unwrap();
+    let t = Tmux::start("rooms", dir.path(), &event, 100, 30);
+    let screen = t.wait_for(" NORMAL ");
+    assert!(screen.contains("Salle Rhône"), "{screen}");
+    t.send(&[":rooms amphi saone", "Enter"]);
+    let screen = t.wait_for("2 of 5 rooms shown");
+    let header = screen
+        .lines()
+        .find(|l| l.contains("Amphithéâtre"))
+        .unwrap_or_else(|| panic!("the rooms line: {screen}"));
+    assert!(header.contains("Salle Saône"), "{screen}");
+    assert!(!screen.contains("Salle Rhône"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("2 of 5 rooms")),
+        "the grid's top line: {screen}"
+    );
+    // The amphitheatre's 10:45 panel, one room right: over the hidden Salle Rhône.
+    t.send(&[":goto 10:45", "Enter"]);
+    t.wait_for("Zones blanches");
+    t.send(&["L"]);
+    t.send(&[":w", "Enter"]);
+    t.wait_for("Saved");
+    let after = std::fs::read_to_string(&event).unwrap();
+    let changed = changed_lines(&original, &after);
+    assert_eq!(changed.len(), 1, "one line changed: {changed:?}");
+    assert!(
+        changed[0].1.contains("room = \"salle-saone\""),
+        "{changed:?}"
+    );
+    // The picker: a room shown at once with Enter, put back with Esc.
+    t.send(&[":rooms", "Enter"]);
+    t.wait_for("Rooms the grid shows");
+    t.send(&["-l", "rhone"]);
+    t.send(&["Enter"]);
+    t.wait_for("[x] Salle Rhône");
+    t.send(&["Escape"]);
+    t.wait_for("Unchanged: 2 of 5 rooms shown");
+    t.send(&[":rooms all", "Enter"]);
+    let screen = t.wait_for("All 5 rooms shown");
+    assert!(screen.contains("Salle Rhône"), "{screen}");
+    t.send(&["u"]);
+    t.send(&[":wq", "Enter"]);
+    t.wait_exit();
+    assert_eq!(std::fs::read_to_string(&event).unwrap(), original);
+}
+
 #[test]
 fn the_editor_speaks_the_users_language_in_tmux() {
     if !Tmux::available() {

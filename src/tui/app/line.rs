@@ -9,6 +9,36 @@ use crate::tui::command::{self, Command};
 use crate::tui::lists::Filters;
 use crate::tui::picker::{Picker, Purpose};
 
+/// The item among `(index, id, name)` that `value` names: its id, its name (case and accents
+/// ignored), else the first whose id or name holds it.
+pub(super) fn find_named(
+    what: &str,
+    value: &str,
+    items: &[(usize, &str, &str)],
+) -> Result<usize, String> {
+    let fold = crate::text::fold;
+    let v = fold(value);
+    let exact = items
+        .iter()
+        .find(|(_, id, name)| *id == value || fold(name) == v);
+    let found = exact.or_else(|| {
+        items
+            .iter()
+            .find(|(_, id, name)| fold(id).contains(&v) || fold(name).contains(&v))
+    });
+    found.map(|(i, _, _)| *i).ok_or_else(|| {
+        format!(
+            "no {what} matches `{value}`: {}",
+            items
+                .iter()
+                .map(|(_, id, _)| *id)
+                .take(12)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
+}
+
 impl App {
     pub(super) fn update_line(&mut self, action: Action) -> Option<Effect> {
         match action {
@@ -45,28 +75,8 @@ impl App {
     /// is enough), several values for one key let any of them through.
     fn filters_from(&self, args: &[(String, String)]) -> Result<Filters, String> {
         let p = &self.doc.program;
-        let fold = crate::text::fold;
         let find = |what: &str, value: &str, items: Vec<(usize, &str, &str)>| {
-            let v = fold(value);
-            let exact = items
-                .iter()
-                .find(|(_, id, name)| *id == value || fold(name) == v);
-            let found = exact.or_else(|| {
-                items
-                    .iter()
-                    .find(|(_, id, name)| fold(id).contains(&v) || fold(name).contains(&v))
-            });
-            found.map(|(i, _, _)| *i).ok_or_else(|| {
-                format!(
-                    "no {what} matches `{value}`: {}",
-                    items
-                        .iter()
-                        .map(|(_, id, _)| *id)
-                        .take(12)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })
+            find_named(what, value, &items)
         };
         let mut f = Filters::default();
         for (key, value) in args {
@@ -156,6 +166,7 @@ impl App {
             Command::ForceQuit => return Some(Effect::Quit),
             Command::Reload => return Some(Effect::Reload),
             Command::EditDescription => return self.edit_description(),
+            Command::Rooms(words) => self.choose_rooms(&words),
             Command::Width(n) => {
                 self.grid.column = n.unwrap_or(crate::tui::layout::MIN_COLUMN);
                 self.info(format!(

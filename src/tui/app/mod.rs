@@ -14,6 +14,7 @@ mod normal;
 mod picker;
 mod prompt;
 mod reports;
+mod rooms;
 pub(crate) mod safety;
 mod search;
 mod slots;
@@ -138,6 +139,11 @@ pub struct App {
     /// Lines the details pane is scrolled by, for the session `details_for`.
     pub details_scroll: usize,
     pub details_for: Option<usize>,
+    /// The rooms the grid hides (`:rooms`; see `rooms.rs`), by item uid: a room renamed or
+    /// put back by an undo stays hidden.
+    pub hidden_rooms: Vec<u64>,
+    /// The hidden rooms when the rooms picker opened, for Esc.
+    pub rooms_before: Option<Vec<u64>>,
 }
 
 /// Messages kept for `g<`.
@@ -194,6 +200,8 @@ impl App {
             messages: Vec::new(),
             details_scroll: 0,
             details_for: None,
+            hidden_rooms: Vec::new(),
+            rooms_before: None,
         };
         app.start_position();
         app.settle();

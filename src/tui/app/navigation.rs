@@ -40,7 +40,7 @@ impl App {
                         let last = frame.row_of(e - 1);
                         let geo = layout::grid_geometry(
                             self.areas().main,
-                            self.doc.program.rooms.len(),
+                            self.grid_columns().len(),
                             self.grid.column,
                         );
                         let height = (geo.rows_height as usize).max(1);
@@ -52,7 +52,15 @@ impl App {
                         }
                     }
                     if let Some(r) = self.derived.facts[i].room {
-                        self.grid.room = r;
+                        if self.column_of(r).is_some() {
+                            self.grid.room = r;
+                        } else {
+                            // Never selected behind the organiser's back: say where it is.
+                            let name = self.doc.program.rooms[r].name.clone();
+                            self.info(format!(
+                                "It is in {name}, which the grid hides (:rooms all shows it)"
+                            ));
+                        }
                     }
                 } else if let Some(k) = self.derived.unscheduled.iter().position(|&u| u == i) {
                     self.backlog_focus = true;
@@ -88,8 +96,8 @@ impl App {
         let main = self.areas().main;
         match self.view {
             View::Grid => {
-                layout::grid_geometry(main, self.doc.program.rooms.len(), self.grid.column)
-                    .rows_height as usize
+                layout::grid_geometry(main, self.grid_columns().len(), self.grid.column).rows_height
+                    as usize
             }
             _ => layout::list_rows_height(main),
         }
@@ -142,9 +150,14 @@ impl App {
             }
             return;
         }
-        let n = self.doc.program.rooms.len();
+        // Through the shown rooms only.
+        let columns = self.grid_columns();
+        let n = columns.len();
         let before = self.grid.room;
-        self.grid.room = clamp_add(self.grid.room, delta, n);
+        let at = columns.iter().position(|&r| r == before).unwrap_or(0);
+        if let Some(&r) = columns.get(clamp_add(at, delta, n)) {
+            self.grid.room = r;
+        }
         if before == self.grid.room && delta != 0 && n > 0 {
             // Never silently somewhere else: the backlog has its own key.
             let edge = if delta > 0 { "Last room" } else { "First room" };
@@ -260,11 +273,8 @@ impl App {
         }
         match self.view {
             View::Grid => {
-                let geo = layout::grid_geometry(
-                    areas.main,
-                    self.doc.program.rooms.len(),
-                    self.grid.column,
-                );
+                let columns = self.grid_columns();
+                let geo = layout::grid_geometry(areas.main, columns.len(), self.grid.column);
                 if row == areas.main.y {
                     // Day tabs.
                     if let Some(d) = layout::tab_at(&self.day_tabs(), column) {
@@ -282,7 +292,9 @@ impl App {
                 self.grid.row = r.min(rows.saturating_sub(1));
                 if column >= geo.rooms_x {
                     let c = ((column - geo.rooms_x) / geo.column_width) as usize + self.grid.left;
-                    self.grid.room = c.min(self.doc.program.rooms.len().saturating_sub(1));
+                    if let Some(&r) = columns.get(c.min(columns.len().saturating_sub(1))) {
+                        self.grid.room = r;
+                    }
                 }
                 self.selected = None;
             }
@@ -317,6 +329,10 @@ impl App {
         self.grid.day = self.grid.day.min(days.saturating_sub(1));
         let rooms = self.doc.program.rooms.len();
         self.grid.room = self.grid.room.min(rooms.saturating_sub(1));
+        // The cursor's room is a shown one (a room just hidden gives way to the next shown).
+        self.settle_room();
+        let columns = self.grid_columns().len();
+        let column = self.column_of(self.grid.room).unwrap_or(0);
         let frame = self.frame();
         let rows = frame.map(|f| f.rows).unwrap_or(1);
         self.grid.row = self.grid.row.min(rows.saturating_sub(1));
@@ -326,9 +342,9 @@ impl App {
         }
         self.backlog.cursor = self.backlog.cursor.min(n_unscheduled.saturating_sub(1));
         let areas = self.areas();
-        let geo = layout::grid_geometry(areas.main, rooms, self.grid.column);
+        let geo = layout::grid_geometry(areas.main, columns, self.grid.column);
         self.grid.top = grid::scroll(self.grid.top, self.grid.row, geo.rows_height as usize, rows);
-        self.grid.left = grid::scroll(self.grid.left, self.grid.room, geo.visible_rooms, rooms);
+        self.grid.left = grid::scroll(self.grid.left, column, geo.visible_rooms, columns);
         if let Some(b) = areas.backlog {
             self.backlog.top = grid::scroll(
                 self.backlog.top,

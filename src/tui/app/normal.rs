@@ -412,8 +412,18 @@ impl App {
             .room
             .as_ref()
             .and_then(|r| rooms.iter().position(|x| x.id == r.value));
+        // To the next room the grid shows (from a hidden room: the next shown one that way).
+        let columns = self.grid_columns();
         let target = match current {
-            Some(r) => r as i64 + delta,
+            Some(r) => {
+                let steps = (delta.unsigned_abs() as usize).saturating_sub(1);
+                let next = match delta.signum() {
+                    1 => columns.iter().copied().filter(|&c| c > r).nth(steps),
+                    -1 => columns.iter().copied().rev().filter(|&c| c < r).nth(steps),
+                    _ => Some(r),
+                };
+                next.map_or(-1, |c| c as i64)
+            }
             None if s.kind.may_be_event_wide() && s.start.is_some() => {
                 self.error(format!(
                     "'{}' is for all rooms (an event-wide {}): give it a room with e",
@@ -474,7 +484,8 @@ impl App {
         if self.view != View::Grid || !contains(areas.main, column, row) {
             return None;
         }
-        let rooms = self.doc.program.rooms.len();
+        let columns = self.grid_columns();
+        let rooms = columns.len();
         let geo = crate::tui::layout::grid_geometry(areas.main, rooms, self.grid.column);
         if row < geo.rows_y || column < geo.rooms_x || rooms == 0 {
             return None;
@@ -482,7 +493,7 @@ impl App {
         let rows = self.frame()?.rows;
         let r = ((row - geo.rows_y) as usize + self.grid.top).min(rows.saturating_sub(1));
         let c = ((column - geo.rooms_x) / geo.column_width.max(1)) as usize + self.grid.left;
-        Some((r, c.min(rooms - 1)))
+        Some((r, columns[c.min(rooms - 1)]))
     }
 
     /// A click landed: when on a session of the grid, a drag may follow.

@@ -14,7 +14,16 @@ impl App {
             self.mode = Mode::Normal;
             return None;
         };
-        match picker.handle(action) {
+        let outcome = picker.handle(action);
+        if picker.purpose == Purpose::ShowRooms
+            && matches!(outcome, PickerOutcome::Cancel | PickerOutcome::Accept)
+        {
+            self.picker = None;
+            self.mode = Mode::Normal;
+            self.close_rooms_picker(outcome == PickerOutcome::Accept);
+            return None;
+        }
+        match outcome {
             PickerOutcome::Choosing => {}
             PickerOutcome::Cancel => {
                 let applied = picker.applied;
@@ -46,9 +55,10 @@ impl App {
                             .get(session)
                             .map(|s| s.title.clone())
                             .unwrap_or_default(),
-                        Purpose::Filter | Purpose::Slots { .. } | Purpose::GotoRoom => {
-                            String::new()
-                        }
+                        Purpose::Filter
+                        | Purpose::Slots { .. }
+                        | Purpose::GotoRoom
+                        | Purpose::ShowRooms => String::new(),
                     };
                     self.commit(Edit::Batch {
                         label: format!("changed the speakers and moderators of '{title}'"),
@@ -131,10 +141,21 @@ impl App {
                 if let Some(Choice::Room(r)) = picker.current().map(|i| i.choice.clone()) {
                     self.view = View::Grid;
                     self.backlog_focus = false;
+                    // A hidden room asked for by name is shown again, and said so.
+                    let unhidden = self.unhide_room(r);
                     self.grid.room = r;
                     self.selected = None;
                     let name = self.doc.program.rooms[r].name.clone();
-                    self.info(format!("Room {name}"));
+                    self.info(if unhidden {
+                        format!("Room {name} (shown again)")
+                    } else {
+                        format!("Room {name}")
+                    });
+                }
+            }
+            Purpose::ShowRooms => {
+                if let Some(Choice::Room(r)) = picker.current().map(|i| i.choice.clone()) {
+                    self.toggle_room(r);
                 }
             }
         }

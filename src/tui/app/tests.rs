@@ -2117,11 +2117,12 @@ fn a_field_is_edited_in_the_external_editor_and_read_back() {
 fn screen_cell(app: &App, row: usize, room: usize) -> (u16, u16) {
     let geo = crate::tui::layout::grid_geometry(
         app.areas().main,
-        app.doc.program.rooms.len(),
+        app.grid_columns().len(),
         app.grid.column,
     );
+    let column = app.column_of(room).unwrap();
     (
-        geo.rooms_x + (room - app.grid.left) as u16 * geo.column_width + 1,
+        geo.rooms_x + (column - app.grid.left) as u16 * geo.column_width + 1,
         geo.rows_y + (row - app.grid.top) as u16,
     )
 }
@@ -2243,4 +2244,215 @@ fn width_widens_the_grid_columns() {
     typed(&mut app, "width");
     keys(&mut app, &[Key::Enter]);
     assert_eq!(geo(&app), before);
+}
+
+fn room_index(app: &App, id: &str) -> usize {
+    app.doc
+        .program
+        .rooms
+        .iter()
+        .position(|r| r.id == id)
+        .unwrap()
+}
+
+fn command(app: &mut App, line: &str) {
+    keys(app, &[Key::Char(':')]);
+    typed(app, line);
+    keys(app, &[Key::Enter]);
+}
+
+/// Issue 16 item 18: `:rooms` chooses the rooms the grid shows, and every way of moving around
+/// the grid (h/l, clicks, reveal, scrolling) goes through the shown rooms only.
+#[test]
+fn rooms_command_hides_rooms_from_every_grid_path() {
+    let mut app = app();
+    let (amphi, rhone, saone, atelier) = (
+        room_index(&app, "amphi"),
+        room_index(&app, "salle-rhone"),
+        room_index(&app, "salle-saone"),
+        room_index(&app, "atelier"),
+    );
+    // Ids and names (accents and case aside, a part of a name) name rooms, as :filter does.
+    command(&mut app, "rooms amphi saone Confluence");
+    assert_eq!(app.grid_columns(), vec![amphi, saone, atelier]);
+    assert!(message(&app).contains("3 of 5 rooms"), "{}", message(&app));
+    command(&mut app, "rooms nowhere");
+    assert!(
+        message(&app).contains("no room matches"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.grid_columns(), vec![amphi, saone, atelier], "unchanged");
+    // h/l step over the hidden room.
+    app.grid.room = amphi;
+    keys(&mut app, &[Key::Char('l')]);
+    assert_eq!(app.grid.room, saone);
+    keys(&mut app, &[Key::Char('l'), Key::Char('l')]);
+    assert_eq!(app.grid.room, atelier);
+    assert!(message(&app).starts_with("Last room"), "{}", message(&app));
+    keys(&mut app, &[Key::Char('h'), Key::Char('h')]);
+    assert_eq!(app.grid.room, amphi);
+    // A session in a hidden room is not selected by going to it: where it is is said.
+    let hidden = index(&app, "startups-de-territoire");
+    assert_eq!(
+        room(&app, "startups-de-territoire").as_deref(),
+        Some("salle-rhone")
+    );
+    app.reveal(hidden);
+    assert_ne!(app.selected, Some(hidden));
+    assert_ne!(app.grid.room, rhone);
+    assert!(message(&app).contains("hides"), "{}", message(&app));
+    // A click on the second column is the second shown room.
+    let frame_row = app.grid.row;
+    let geo = crate::tui::layout::grid_geometry(app.areas().main, 3, app.grid.column);
+    app.update(Action::Click {
+        column: geo.rooms_x + geo.column_width + 1,
+        row: geo.rows_y + (frame_row - app.grid.top) as u16,
+    });
+    assert_eq!(app.grid.room, saone);
+    // Hiding the cursor's room moves the cursor to a shown one.
+    command(&mut app, "rooms amphi atelier");
+    assert_eq!(app.grid.room, atelier);
+    command(&mut app, "rooms all");
+    assert_eq!(app.grid_columns().len(), app.doc.program.rooms.len());
+    assert!(app.rooms_shown_note().is_none());
+}
+
+/// H/L move a session to the next shown room, J/K keep the moved session selected, and a
+/// drag goes by shown columns: a session is never put in, or taken from, a hidden room by them.
+#[test]
+fn moves_skip_hidden_rooms() {
+    let mut app = app();
+    command(&mut app, "rooms amphi salle-saone atelier");
+    let id = "ruralite-tres-haut-debit";
+    let i = index(&app, id);
+    select(&mut app, id);
+    assert_eq!(app.selected, Some(i));
+    keys(&mut app, &[Key::Char('L')]);
+    assert_eq!(
+        room(&app, id).as_deref(),
+        Some("salle-saone"),
+        "over the hidden room"
+    );
+    keys(&mut app, &[Key::Char('H')]);
+    assert_eq!(room(&app, id).as_deref(), Some("amphi"));
+    keys(&mut app, &[Key::Char('H')]);
+    assert_eq!(room(&app, id).as_deref(), Some("amphi"));
+    assert!(
+        message(&app).contains("No room further"),
+        "{}",
+        message(&app)
+    );
+    // J and K move it in time; the selection stays on it, not on the hidden room's session at
+    // the same time.
+    keys(&mut app, &[Key::Char('J'), Key::Char('K')]);
+    assert_eq!(app.selected, Some(i));
+    // From a hidden room (selected in a list view), L goes to the next shown room that way.
+    let other = "startups-de-territoire";
+    app.update(Action::ShowView(View::Agenda));
+    select(&mut app, other);
+    keys(&mut app, &[Key::Char('L')]);
+    assert_eq!(room(&app, other).as_deref(), Some("salle-saone"));
+    keys(&mut app, &[Key::Char('u')]);
+    app.update(Action::ShowView(View::Grid));
+    // A drag one column right lands in the next shown room.
+    select(&mut app, id);
+    let (row, col) = (app.grid.row, app.grid.room);
+    let (x, y) = screen_cell(&app, row, col);
+    app.update(Action::Click { column: x, row: y });
+    let saone = room_index(&app, "salle-saone");
+    let (x2, y2) = screen_cell(&app, row, saone);
+    app.update(Action::Drag {
+        column: x2,
+        row: y2,
+    });
+    app.update(Action::Release {
+        column: x2,
+        row: y2,
+    });
+    assert_eq!(room(&app, id).as_deref(), Some("salle-saone"));
+}
+
+/// `:rooms` alone is a picker: Enter shows or hides a room at once, Esc puts back the rooms
+/// shown before, Ctrl-y keeps them; the last shown room stays; `gr` to a hidden room shows it.
+#[test]
+fn rooms_picker_toggles_reverts_and_keeps() {
+    let mut app = app();
+    let all = app.doc.program.rooms.len();
+    command(&mut app, "rooms");
+    assert_eq!(app.mode, Mode::Picker);
+    typed(&mut app, "rhone");
+    keys(&mut app, &[Key::Enter]);
+    assert_eq!(app.grid_columns().len(), all - 1, "hidden at once");
+    keys(&mut app, &[Key::Esc]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.grid_columns().len(), all, "Esc puts it back");
+    command(&mut app, "rooms");
+    typed(&mut app, "rhone");
+    keys(&mut app, &[Key::Enter, Key::Ctrl('y')]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.grid_columns().len(), all - 1, "kept");
+    assert!(message(&app).contains("4 of 5 rooms"), "{}", message(&app));
+    // Never no room at all.
+    command(&mut app, "rooms amphi");
+    command(&mut app, "rooms");
+    typed(&mut app, "amphi");
+    keys(&mut app, &[Key::Enter]);
+    assert_eq!(app.grid_columns(), vec![room_index(&app, "amphi")]);
+    assert!(
+        message(&app).contains("at least one room"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, &[Key::Esc]);
+    // gr to a hidden room shows it again, and says so.
+    keys(&mut app, &[Key::Char('g'), Key::Char('r')]);
+    typed(&mut app, "foyer");
+    keys(&mut app, &[Key::Enter]);
+    let foyer = room_index(&app, "foyer");
+    assert_eq!(app.grid.room, foyer);
+    assert!(app.column_of(foyer).is_some());
+    assert!(message(&app).contains("shown again"), "{}", message(&app));
+}
+
+/// `:width` and hidden rooms: the columns scroll by shown room, the cursor's column in view.
+#[test]
+fn wide_columns_scroll_through_the_shown_rooms() {
+    let mut app = app();
+    command(&mut app, "width 60");
+    command(&mut app, "rooms amphi salle-saone atelier foyer");
+    app.grid.room = room_index(&app, "amphi");
+    keys(&mut app, &[Key::Char('l'), Key::Char('l'), Key::Char('l')]);
+    assert_eq!(app.grid.room, room_index(&app, "foyer"));
+    let geo = crate::tui::layout::grid_geometry(app.areas().main, 4, app.grid.column);
+    let column = app.column_of(app.grid.room).unwrap();
+    assert!(
+        app.grid.left <= column && column < app.grid.left + geo.visible_rooms,
+        "left {} column {column} visible {}",
+        app.grid.left,
+        geo.visible_rooms
+    );
+    // Zoom keeps the shown rooms.
+    keys(&mut app, &[Key::Char('Z'), Key::Char('h')]);
+    assert_eq!(app.grid.room, room_index(&app, "atelier"));
+}
+
+/// A hidden room stays hidden when its id is renamed, and when its deletion is undone.
+#[test]
+fn a_hidden_room_stays_hidden_through_a_rename_and_an_undo() {
+    let mut app = app();
+    command(&mut app, "rooms amphi saone");
+    let rhone = room_index(&app, "salle-rhone");
+    let mut room = app.doc.program.rooms[rhone].clone();
+    room.id = "rhone".into();
+    let e = edit::change_room(&app.doc, rhone, room).unwrap().unwrap();
+    app.commit(e);
+    assert_eq!(app.doc.program.rooms[rhone].id, "rhone");
+    assert_eq!(app.column_of(rhone), None, "still hidden");
+    let e = edit::delete(&app.doc, edit::Referenced::Room, rhone, true).unwrap();
+    app.commit(e);
+    keys(&mut app, &[Key::Char('u')]);
+    assert_eq!(app.doc.program.rooms[rhone].id, "rhone");
+    assert_eq!(app.column_of(rhone), None, "hidden after the undo");
+    assert_eq!(app.grid_columns().len(), 2);
 }

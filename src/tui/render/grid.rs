@@ -63,8 +63,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         );
         return;
     };
+    let shown_note = app
+        .rooms_shown_note()
+        .map(|n| format!("{n} · "))
+        .unwrap_or_default();
     let info = format!(
-        "step {} min · {}–{} ",
+        "{shown_note}step {} min · {}–{} ",
         frame.step,
         wording::clock(tz, frame.origin),
         wording::clock(tz, frame.row_time(frame.rows))
@@ -73,13 +77,26 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let last_tab = visible_tabs.last().map(|t| t.end).unwrap_or(area.x);
     if area.right() > last_tab + iw + 10 {
         put(buf, area.right() - iw, area.y, iw, &info, theme.dim());
+    } else if let Some(note) = app.rooms_shown_note() {
+        // Narrow: hidden rooms are still said.
+        let nw = note.width() as u16 + 1;
+        if area.right() > last_tab + nw + 1 {
+            put(buf, area.right() - nw, area.y, nw, &note, theme.dim());
+        }
     }
 
     let rooms = &program.rooms;
-    let geo = layout::grid_geometry(area, rooms.len(), app.grid.column);
+    // Columns are the rooms the grid shows (`:rooms`); `column[r]` is room r's, if shown.
+    let columns = app.grid_columns();
+    let mut column: Vec<Option<usize>> = vec![None; rooms.len()];
+    for (c, &r) in columns.iter().enumerate() {
+        column[r] = Some(c);
+    }
+    let geo = layout::grid_geometry(area, columns.len(), app.grid.column);
     let top = app.grid.top;
     let left = app.grid.left;
-    let shown_rooms = left..(left + geo.visible_rooms).min(rooms.len());
+    let shown_rooms = left..(left + geo.visible_rooms).min(columns.len());
+    let on_screen = |r: usize| column[r].filter(|c| shown_rooms.contains(c));
 
     // Line 1: room names.
     let y = area.y + 1;
@@ -93,7 +110,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             theme.dim(),
         );
     }
-    for (k, r) in shown_rooms.clone().enumerate() {
+    for (k, r) in shown_rooms.clone().map(|c| columns[c]).enumerate() {
         let x = geo.rooms_x + k as u16 * geo.column_width;
         let room = &rooms[r];
         let mut label = room.name.clone();
@@ -113,7 +130,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     if left > 0 {
         put(buf, area.x, y, GUTTER - 1, "◀", theme.dim());
     }
-    if shown_rooms.end < rooms.len() {
+    if shown_rooms.end < columns.len() {
         put(buf, area.right().saturating_sub(1), y, 1, "▶", theme.dim());
     }
 
@@ -145,12 +162,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
 
     let blocks = grid::blocks(&app.derived, &frame, app.grid.day);
     // Cursor cell (under the blocks: a session at the cursor is drawn selected instead).
-    if !app.backlog_focus
-        && !rooms.is_empty()
-        && shown_rooms.contains(&app.grid.room)
-        && rows_shown.contains(&app.grid.row)
-    {
-        let x = geo.rooms_x + (app.grid.room - left) as u16 * geo.column_width;
+    let cursor_column = rooms
+        .get(app.grid.room)
+        .and_then(|_| on_screen(app.grid.room));
+    if let (false, Some(c), true) = (
+        app.backlog_focus,
+        cursor_column,
+        rows_shown.contains(&app.grid.row),
+    ) {
+        let x = geo.rooms_x + (c - left) as u16 * geo.column_width;
         let y = geo.rows_y + (app.grid.row - top) as u16;
         put(
             buf,
@@ -182,7 +202,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     }
     // Grab mode: where the held session may go without an error, marked ✓ (under the blocks).
     if app.grab.is_some() {
-        for (k, r) in shown_rooms.clone().enumerate() {
+        for (k, r) in shown_rooms.clone().map(|c| columns[c]).enumerate() {
             let x = geo.rooms_x + k as u16 * geo.column_width;
             for row in rows_shown.clone() {
                 let t = frame.row_time(row);
@@ -204,15 +224,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     // room session covers, so at a coarse step a break still shows beside the sessions that
     // share its rows, and nothing of it is left in the gaps between columns.
     let mut covered = vec![vec![false; shown_rooms.len()]; rows_shown.len()];
-    for b in blocks
-        .iter()
-        .filter(|b| b.room.is_some_and(|r| shown_rooms.contains(&r)))
-    {
-        let Some(r) = b.room else { continue };
+    for b in blocks.iter() {
+        // Sessions of hidden rooms, and of rooms scrolled out of view, are not drawn.
+        let Some(c) = b.room.and_then(&on_screen) else {
+            continue;
+        };
         for row in b.row0.max(top)..b.row1.min(rows_shown.end) {
-            covered[row - top][r - left] = true;
+            covered[row - top][c - left] = true;
         }
-        let col_x = geo.rooms_x + (r - left) as u16 * geo.column_width;
+        let col_x = geo.rooms_x + (c - left) as u16 * geo.column_width;
         let inner = geo.column_width.saturating_sub(1).max(1);
         let lane_w = (inner / b.lanes as u16).max(1);
         let x = col_x + b.lane as u16 * lane_w;

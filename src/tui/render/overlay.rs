@@ -276,6 +276,13 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             "Go to a room".to_string(),
             "type a part of its name · Enter goes there · Esc closes",
         ),
+        Purpose::ShowRooms => (
+            match app.rooms_shown_note() {
+                Some(note) => format!("Rooms the grid shows: {note}"),
+                None => "Rooms the grid shows: all".to_string(),
+            },
+            "Enter show/hide · Ctrl-y keeps · Esc undoes",
+        ),
     };
     let mut lines: Vec<Line> = vec![Line::from(vec![
         Span::styled("› ", theme.bold()),
@@ -295,6 +302,13 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                     (true, false) => "[S]   ",
                     (false, true) => "[M]   ",
                     _ => "      ",
+                }
+            }
+            (Purpose::ShowRooms, Choice::Room(r)) => {
+                if app.column_of(*r).is_some() {
+                    "[x] "
+                } else {
+                    "[ ] "
                 }
             }
             _ => "",

@@ -608,6 +608,34 @@ fn room_form_draws_every_field_and_its_errors() {
     assert!(screen.contains("Edit room 'Amphithéâtre'"), "{screen}");
 }
 
+/// Issue 16 item 18: the grid with some rooms hidden (`:rooms`): only the shown rooms as
+/// columns, their sessions in them, "3 of 5 rooms" on the top line; and the rooms picker.
+#[test]
+fn grid_with_rooms_hidden_80x24() {
+    let mut app = app(80, 24, 0, false);
+    for key in ":rooms amphi saone atelier\n".chars() {
+        let key = if key == '\n' {
+            crate::tui::keymap::Key::Enter
+        } else {
+            crate::tui::keymap::Key::Char(key)
+        };
+        app.handle_key(key);
+    }
+    let grid = text(&draw(&app));
+    assert!(grid.contains("3 of 5 rooms"), "{grid}");
+    assert!(!grid.contains("Salle Rhône"), "{grid}");
+    insta::assert_snapshot!(grid);
+    for key in ":rooms\n".chars() {
+        let key = if key == '\n' {
+            crate::tui::keymap::Key::Enter
+        } else {
+            crate::tui::keymap::Key::Char(key)
+        };
+        app.handle_key(key);
+    }
+    insta::assert_snapshot!("rooms_picker_80x24", text(&draw(&app)));
+}
+
 #[test]
 fn the_form_scrolls_to_the_focused_field_on_a_short_screen() {
     // Regression: at 60×16 the form showed title to moderators whatever the focus, so a
