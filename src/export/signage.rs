@@ -188,8 +188,8 @@ fn item_view(board: &Board, locale: &Locale, room: usize, i: usize, t: Instant) 
         .collect::<Vec<_>>()
         .join(" "),
         kind: item.kind.as_str(),
-        in_text: fill(words.in_, &span_words(item.start - t)),
-        left_text: fill(words.left, &span_words(item.end - t)),
+        in_text: fill(words.in_, &span_words(locale, item.start - t)),
+        left_text: fill(words.left, &span_words(locale, item.end - t)),
         percent: format!("{:.1}", progress(item.start, item.end, t) * 100.0),
     }
 }

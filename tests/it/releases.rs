@@ -319,11 +319,16 @@ fn release_exports_are_reproduced_in_every_format() {
     let md = String::from_utf8(a["CHANGES.md"].clone()).unwrap();
     assert!(
         md.starts_with(
-            "# Changes to Forum des Interconnectés\n\n## v2 — 2017-12-01 03:46 UTC\n\nSecond\n\n"
+            "# Modifications du programme de Forum des Interconnectés\n\n## v2 — vendredi 1er décembre 2017 à 03:46 UTC\n\nSecond\n\n"
         ),
         "{md}"
     );
-    assert!(md.contains("First release: 28 sessions."));
+    // The changelog speaks the event's language (French here), dates from CLDR.
+    assert!(md.contains("Première version\u{a0}: 28 sessions."), "{md}");
+    assert!(md.contains(
+        "- supprimée ouvrir-ses-donnees «\u{a0}Ouvrir ses données publiques : par où commencer ?\u{a0}» (mardi 5 décembre à 10:45)"
+    ), "{md}");
+    assert!(md.contains("- intervenant renommé akim-oural «\u{a0}Akim Oural\u{a0}» → «\u{a0}Akim Oural-Benali\u{a0}»"));
     // After a change, the working copy's version names the last release.
     let wip = ok(T_EXPORT, &["export", "frab-xml", p, "-o", "-"]);
     assert!(wip.contains("<version>v2+"), "{wip}");
