@@ -64,3 +64,143 @@ hint_undo = défaire
 hint_view = vue
 
 too_small = Terminal trop petit{"\u00A0"}: { $width }×{ $height }. agora a besoin d’au moins { $min_width }×{ $min_height }. Agrandissez la fenêtre{"\u00A0"}; q pour quitter.
+
+## Lignes de l’écran d’aide (?) : ce que fait une touche, une commande, un symbole de la grille.
+
+help_cursor_down_one_grid_step_one_row = curseur vers le bas (un pas de la grille, une ligne)
+help_cursor_up = curseur vers le haut
+help_cursor_to_the_room_on_the_left_grid = curseur vers la salle de gauche (grille)
+help_cursor_to_the_room_on_the_right_grid = curseur vers la salle de droite (grille)
+help_page_down = page suivante
+help_page_up = page précédente
+help_first_row = première ligne
+help_last_row = dernière ligne
+help_go_to_a_room_by_a_part_of = aller à une salle par (une partie de) son nom
+help_next_day = jour suivant
+help_previous_day = jour précédent
+help_finer_grid_step_60_30_15_5_min = pas de grille plus fin (60, 30, 15, 5 min)
+help_coarser_grid_step = pas de grille plus large
+help_next_conflict = conflit suivant
+help_previous_conflict = conflit précédent
+help_next_view = vue suivante
+help_previous_view = vue précédente
+help_grid_one_day_rooms_side_by_side = grille{"\u00A0"}: un jour, les salles côte à côte
+help_agenda_every_session_in_time_order = agenda{"\u00A0"}: toutes les sessions dans l’ordre
+help_speakers_and_their_sessions = les intervenants et leurs sessions
+help_rooms_and_their_sessions = les salles et leurs sessions
+help_conflicts_by_severity = les conflits par gravité
+help_open_jump_to_a_conflict_place_a_backlog = ouvrir{"\u00A0"}: aller au conflit, placer une session en attente, ou afficher les détails
+help_show_or_hide_the_details_pane = afficher ou masquer le panneau des détails
+help_focus_the_unscheduled_backlog_grid = aller aux sessions non planifiées (grille)
+help_grid_find_valid_slots_for_the_session_enter = grille{"\u00A0"}: trouver les créneaux possibles (Enter la place){"\u202F"}; listes{"\u00A0"}: filtrer l’agenda
+help_clear_the_agenda_filters = retirer les filtres de l’agenda
+help_move_the_session_one_step_later = décaler la session d’un pas plus tard
+help_move_the_session_one_step_earlier = avancer la session d’un pas
+help_move_the_session_to_the_previous_room = mettre la session dans la salle précédente
+help_move_the_session_to_the_next_room = mettre la session dans la salle suivante
+help_move_the_session_to_the_next_day = mettre la session au jour suivant
+help_move_the_session_to_the_previous_day = mettre la session au jour précédent
+help_make_the_session_one_step_longer = allonger la session d’un pas
+help_make_the_session_one_step_shorter = raccourcir la session d’un pas
+help_grab_the_session_move_it_enter_drops_esc = prendre la session{"\u00A0"}: la déplacer, Enter la pose, Esc la remet
+help_edit_the_session_s_fields = modifier les champs de la session
+help_add_a_session_at_the_cursor = ajouter une session au curseur
+help_copy_the_session = copier la session
+help_paste_a_copy_at_the_cursor = coller une copie au curseur
+help_delete_the_session_u_undoes = supprimer la session (u annule)
+help_choose_speakers_and_moderators = choisir les intervenants et l’animation
+help_undo = annuler
+help_redo = rétablir
+help_star_the_session_in_your_picks = marquer la session dans votre sélection
+help_move_the_held_session_later = décaler la session tenue plus tard
+help_move_the_held_session_earlier = avancer la session tenue
+help_move_the_held_session_to_the_previous_room = mettre la session tenue dans la salle précédente
+help_move_the_held_session_to_the_next_room = mettre la session tenue dans la salle suivante
+help_drop_the_session_here = poser la session ici
+help_put_the_session_back = remettre la session à sa place
+help_search_titles_speakers_and_rooms = chercher dans les titres, les intervenants et les salles
+help_next_match = résultat suivant
+help_previous_match = résultat précédent
+help_command_line_w_q_q_wq_export_format = ligne de commande{"\u00A0"}: :w :q :q! :wq :export FORMAT [CHEMIN] :goto 14:00 :day 2 :room NOM :speaker NOM
+help_save = enregistrer
+help_this_help = cette aide
+help_suspend_to_the_shell_fg_comes_back = suspendre et revenir au shell (fg pour reprendre)
+help_does_not_quit_says_how_to = ne quitte pas{"\u00A0"}: dit comment faire
+help_quit_asks_when_edits_are_unsaved = quitter (demande confirmation si des modifications ne sont pas enregistrées)
+help_clear_the_message_and_search = effacer le message et la recherche
+help_the_last_messages_in_full = les derniers messages en entier
+help_scroll_the_details_pane_down = faire défiler les détails vers le bas
+help_scroll_the_details_pane_up = faire défiler les détails vers le haut
+help_close_without_applying_the_picker_takes_its_changes = fermer sans appliquer (le sélecteur reprend ses changements)
+help_run_the_command_search = exécuter la commande, la recherche
+help_delete_a_character = effacer un caractère
+help_delete_to_the_start_of_the_text_all = effacer jusqu’au début du texte (tout le texte, à la fin)
+help_cursor_left = curseur à gauche
+help_cursor_right = curseur à droite
+help_a_word_left_ctrl_or_shift = un mot à gauche (Ctrl-← ou Maj-←)
+help_a_word_right_ctrl_or_shift = un mot à droite (Ctrl-→ ou Maj-→)
+help_to_the_start_of_the_text = au début du texte
+help_to_the_end_of_the_text = à la fin du texte
+help_delete_the_character_under_the_cursor = effacer le caractère sous le curseur
+help_delete_the_word_before_the_cursor = effacer le mot avant le curseur
+help_delete_to_the_end_of_the_text = effacer jusqu’à la fin du texte
+help_apply_the_changes = appliquer les changements
+help_edit_the_field_in_visual_or_editor_a = modifier le champ dans $VISUAL ou $EDITOR (une longue description){"\u202F"}; :edit l’ouvre sur la description
+help_next_field = champ suivant
+help_previous_field = champ précédent
+help_add_or_remove_as_speaker_or_choose_the = ajouter ou retirer comme intervenant (ou choisir le filtre)
+help_add_or_remove_as_moderator = ajouter ou retirer à l’animation
+help_keep_the_changes_and_close_esc_takes_them = garder les changements et fermer (Esc les reprend)
+help_next = suivant
+help_previous = précédent
+help_cancel = annuler
+help_close_the_help = fermer l’aide
+help_scroll_down = descendre
+help_scroll_up = monter
+help_top = début
+help_the_end = fin
+help_search_the_help = chercher dans l’aide
+help_an_error_about_this_session_see_conflicts_or = une erreur concerne cette session (voir Conflits, ou ]c)
+help_a_warning = un avertissement
+help_overlaps_another_session_in_the_same_room_drawn = chevauche une autre session dans la même salle (dessinées côte à côte)
+help_in_your_picks = dans votre sélection
+help_the_session_being_held_m = la session tenue (m)
+help_a_session_its_edge_has_the_track_s = une session{"\u202F"}; son bord a la couleur de son parcours
+help_a_break_for_all_rooms = une pause pour toutes les salles
+help_more_rooms_off_screen = d’autres salles hors de l’écran
+help_the_current_time_when_the_event_is_live = l’heure actuelle, pendant l’événement
+help_unsaved_edits = modifications non enregistrées
+help_selects_a_cell_a_row_a_tab = sélectionne une case, une ligne, un onglet
+help_scrolls_over_the_details_pane_the_details = fait défiler (sur le panneau des détails{"\u00A0"}: les détails)
+help_save_and_quit = enregistrer et quitter
+help_quit_refused_with_unsaved_edits = quitter (refusé s’il reste des modifications non enregistrées)
+help_quit_dropping_unsaved_edits = quitter en abandonnant les modifications non enregistrées
+help_read_the_event_again_from_disk = relire l’événement sur le disque
+help_grid_cursor_to_that_time = curseur de la grille à cette heure
+help_show_the_second_day = afficher le deuxième jour
+help_grid_step_in_minutes_5_15_30_60 = pas de la grille en minutes (5, 15, 30, 60)
+help_add_a_room = ajouter une salle
+help_add_a_speaker = ajouter un intervenant
+help_agenda_filters_without_arguments_the_picker = filtres de l’agenda (sans argument{"\u00A0"}: le sélecteur)
+help_export_what_is_on_screen = exporter ce qui est à l’écran
+help_the_last_messages_in_full_also_g = les derniers messages en entier (aussi g<)
+
+## Questions (les lettres entre parenthèses sont les touches qui répondent)
+
+prompt_quit = Modifications non enregistrées. (w) enregistrer et quitter, (d) les abandonner et quitter, ou (c) annuler{"\u202F"}?
+prompt_overwrite = { $paths } a changé sur le disque depuis son chargement. (r) le relire (vos modifications sont perdues), (k) garder les miennes (fusionnées élément par élément avec celles du disque), ou (c) annuler{"\u202F"}?
+prompt_restore = Des modifications non enregistrées ({ $when }) ont été retrouvées ({ $reason }). (r) les restaurer, (d) supprimer le fichier de récupération, ou (i) ignorer pour l’instant{"\u202F"}?
+prompt_conflict = Conflit { $index } sur { $total }{"\u00A0"}: { $what }. Garder (m) la mienne, (t) l’autre version, ou (c) annuler{"\u202F"}?
+prompt_delete_item = { $sessions ->
+    [one] { $sessions } session mentionne
+   *[other] { $sessions } sessions mentionnent
+} { $kind ->
+    [room] la salle
+    [speaker] l’intervenant
+   *[track] le parcours
+} { $name }. (u) les en retirer et supprimer, (d) supprimer en gardant les références (agora check les signale), ou (c) annuler{"\u202F"}?
+prompt_other_editor = Un autre agora a ouvert cet événement ({ $who }). (r) ouvrir en lecture seule, (o) ouvrir quand même, ou (q) quitter{"\u202F"}?
+prompt_other_who = processus { $pid } de l’utilisateur { $user } sur { $host }, lancé le { $started }
+prompt_one_of_recoveries = {"\u202F"}; 1 fichier de récupération sur { $count }
+prompt_changed_since = {"\u202F"}; l’événement a changé sur le disque depuis{"\u00A0"}: restaurer fusionne vos modifications avec ces changements
+prompt_title = Question

@@ -51,8 +51,9 @@ fn legend() -> Vec<HelpLine> {
     ]
 }
 
-/// Every line, or those matching `query` (case and accents ignored) under their heading.
-pub fn lines(query: &str) -> Vec<HelpLine> {
+/// Every line, in English (headings translated): the texts are the ids of their messages
+/// (`words::help_id`).
+pub fn english_lines() -> Vec<HelpLine> {
     let mut all = legend();
     for (group, entries) in Keymap::help() {
         all.push(heading(words::keyed("group", group)));
@@ -68,6 +69,16 @@ pub fn lines(query: &str) -> Vec<HelpLine> {
         "wheel",
         "scrolls (over the details pane: the details)",
     ));
+    all
+}
+
+/// Every line in the editor's language, or those matching `query` (case and accents
+/// ignored) under their heading.
+pub fn lines(query: &str) -> Vec<HelpLine> {
+    let mut all = english_lines();
+    for l in all.iter_mut().filter(|l| !l.heading) {
+        l.text = words::help(&l.text).to_string();
+    }
     let q = crate::text::fold(query.trim());
     if q.is_empty() {
         return all;

@@ -69,6 +69,17 @@ pub const IDS: &[&str] = &[
     "hint_view",
     // The screen too small to draw on.
     "too_small",
+    // Questions (the letters in parentheses are the keys that answer)
+    "prompt_quit",
+    "prompt_overwrite",
+    "prompt_restore",
+    "prompt_conflict",
+    "prompt_delete_item",
+    "prompt_other_editor",
+    "prompt_other_who",
+    "prompt_one_of_recoveries",
+    "prompt_changed_since",
+    "prompt_title",
 ];
 
 static CHOSEN: OnceLock<&'static Catalogue> = OnceLock::new();
@@ -132,13 +143,23 @@ pub fn word(id: &str) -> &'static str {
     text
 }
 
+/// The message id of an English text: `prefix`, then its first eight words in lower case
+/// joined by `_` ("Search and commands" → `group_search_and_commands`).
+pub fn slug(prefix: &str, english: &str) -> String {
+    let words: Vec<String> = english
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_string)
+        .collect();
+    format!("{prefix}_{}", words.join("_"))
+}
+
 /// The word for an English heading or hint of the keymap ("Search and commands" →
 /// `group_search_and_commands`), or the English itself when no message has that id.
 pub fn keyed<'a>(prefix: &str, english: &'a str) -> &'a str {
-    let id = format!(
-        "{prefix}_{}",
-        english.to_lowercase().replace([' ', '-'], "_")
-    );
+    let id = slug(prefix, english);
     if IDS.contains(&id.as_str()) {
         word(&id)
     } else {
@@ -146,9 +167,43 @@ pub fn keyed<'a>(prefix: &str, english: &'a str) -> &'a str {
     }
 }
 
+/// A line of the help screen (what a key, a command or a glyph does), from its English text:
+/// the message `help_…` named after its first words ([`slug`]).
+pub fn help(english: &str) -> &str {
+    let id = slug("help", english);
+    if english_has(&id) {
+        word(&id)
+    } else {
+        english
+    }
+}
+
+fn english_has(id: &str) -> bool {
+    catalogue::for_tag(Domain::Editor, "en").is_some_and(|c| c.has(id))
+}
+
+/// Every message id the editor reads: [`IDS`] and one for each line of the help screen.
+pub fn ids() -> Vec<String> {
+    let mut all: Vec<String> = IDS.iter().map(|s| s.to_string()).collect();
+    for l in crate::tui::help::english_lines() {
+        let id = slug("help", &l.text);
+        if !l.heading && !all.contains(&id) {
+            all.push(id);
+        }
+    }
+    all
+}
+
 /// A message with variables, in the editor's language.
 pub fn format(id: &str, args: &[(&str, &str)]) -> String {
     current().map(|c| c.format(id, args)).unwrap_or_default()
+}
+
+/// A message with text and number variables (a number picks the plural form).
+pub fn format_counts(id: &str, args: &[(&str, &str)], counts: &[(&str, i64)]) -> String {
+    current()
+        .map(|c| c.format_counts(id, args, counts))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -178,5 +233,23 @@ mod tests {
         assert_eq!(word("view_grid"), "Grid");
         assert_eq!(keyed("group", "Search and commands"), "Search and commands");
         assert_eq!(keyed("hint", "not a hint"), "not a hint");
+    }
+
+    #[test]
+    fn help_lines_have_ids_of_their_own() {
+        // Two different lines never share a message.
+        let mut seen = std::collections::BTreeMap::new();
+        for l in crate::tui::help::english_lines()
+            .iter()
+            .filter(|l| !l.heading)
+        {
+            let id = slug("help", &l.text);
+            if let Some(other) = seen.insert(id.clone(), l.text.clone()) {
+                assert_eq!(other, l.text, "{id} names two lines");
+            }
+        }
+        assert_eq!(slug("help", "cursor up"), "help_cursor_up");
+        let fr = catalogue::for_tag(Domain::Editor, "fr").unwrap();
+        assert_eq!(fr.text("help_next_conflict"), "conflit suivant");
     }
 }

@@ -61,7 +61,9 @@ fn catalogues_define_exactly_the_messages_agora_uses() {
 
 #[test]
 fn editor_catalogues_define_exactly_the_editor_messages() {
-    let problems = check_domain(Domain::Editor, agora::tui::words::IDS);
+    let ids = agora::tui::words::ids();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let problems = check_domain(Domain::Editor, &ids);
     assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
     let shipped = catalogue::shipped(Domain::Editor);
     assert!(

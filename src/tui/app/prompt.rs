@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::tui::action::{Action, Effect, Mode};
+use crate::tui::words;
 
 /// A question waiting for a lettered answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,35 +75,40 @@ pub enum Answer {
 impl Prompt {
     pub fn question(&self) -> String {
         match self {
-            Prompt::Quit => "Unsaved edits. (w)rite and quit, (d)iscard them and quit, or (c)ancel?".into(),
-            Prompt::Overwrite { paths, .. } => format!(
-                "{} changed on disk since it was loaded. (r)eload it (drop your edits), (k)eep mine (merged item by item with the changes on disk), or (c)ancel?",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            Prompt::Quit => words::word("prompt_quit").into(),
+            Prompt::Overwrite { paths, .. } => words::format(
+                "prompt_overwrite",
+                &[(
+                    "paths",
+                    &paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )],
             ),
-            Prompt::Restore { when, reason } => format!(
-                "Unsaved edits from {when} were recovered ({reason}). (r)estore them, (d)iscard the recovery file, or (i)gnore for now?"
-            ),
-            Prompt::Conflict { index, total, what } => format!(
-                "Conflict {} of {total}: {what}. Keep (m)ine, (t)heirs (the other version), or (c)ancel?",
-                index + 1
+            Prompt::Restore { when, reason } => {
+                words::format("prompt_restore", &[("when", when), ("reason", reason)])
+            }
+            Prompt::Conflict { index, total, what } => words::format(
+                "prompt_conflict",
+                &[
+                    ("index", &(index + 1).to_string()),
+                    ("total", &total.to_string()),
+                    ("what", what),
+                ],
             ),
             Prompt::DeleteItem {
                 kind,
                 name,
                 sessions,
                 ..
-            } => format!(
-                "{} sessions name the {} {name}. (u)nassign them and delete it, (d)elete it and keep the references (agora check reports them), or (c)ancel?",
-                sessions,
-                kind.noun()
+            } => words::format_counts(
+                "prompt_delete_item",
+                &[("kind", kind.noun()), ("name", name)],
+                &[("sessions", *sessions as i64)],
             ),
-            Prompt::OtherEditor { who } => format!(
-                "Another agora has this event open ({who}). Open (r)ead-only, (o)pen anyway, or (q)uit?"
-            ),
+            Prompt::OtherEditor { who } => words::format("prompt_other_editor", &[("who", who)]),
         }
     }
 

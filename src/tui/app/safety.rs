@@ -116,15 +116,13 @@ impl App {
                 .to_string();
         let mut reason = offer.recovery.reason.clone();
         if self.safety.offers.len() > 1 {
-            reason.push_str(&format!(
-                "; 1 of {} recovery files",
-                self.safety.offers.len()
+            reason.push_str(&crate::tui::words::format(
+                "prompt_one_of_recoveries",
+                &[("count", &self.safety.offers.len().to_string())],
             ));
         }
         if offer.changed_since {
-            reason.push_str(
-                "; the event changed on disk since: restoring merges your edits with those changes",
-            );
+            reason.push_str(crate::tui::words::word("prompt_changed_since"));
         }
         self.prompt = Some(Prompt::Restore { when, reason });
         self.mode = Mode::Prompt;
@@ -145,7 +143,15 @@ impl App {
         let started = crate::time::to_local(self.doc.program.event.timezone, other.started)
             .format("%Y-%m-%d %H:%M")
             .to_string();
-        let who = other.describe(&started);
+        let who = crate::tui::words::format(
+            "prompt_other_who",
+            &[
+                ("pid", &other.pid.to_string()),
+                ("user", &other.user.to_string()),
+                ("host", &other.host),
+                ("started", &started),
+            ],
+        );
         self.safety.other = Some(other);
         // Before any recovery question.
         if let Some(Prompt::Restore { .. }) = self.prompt {

@@ -311,7 +311,7 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(
         Paragraph::new(text)
             .style(theme.bold())
-            .block(boxed("Question", theme))
+            .block(boxed(crate::tui::words::word("prompt_title"), theme))
             .wrap(Wrap { trim: true }),
         rect,
     );
