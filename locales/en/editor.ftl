@@ -203,3 +203,134 @@ prompt_other_who = process { $pid } of user { $user } on { $host }, started { $s
 prompt_one_of_recoveries = ; 1 of { $count } recovery files
 prompt_changed_since = ; the event changed on disk since: restoring merges your edits with those changes
 prompt_title = Question
+
+## The session form: field labels (at most 12 characters), what an empty field shows, messages
+
+form_label_title = title
+form_label_kind = kind
+form_label_track = track
+form_label_room = room
+form_label_start = start
+form_label_duration = duration
+form_label_expected = expected
+form_label_requires = requires
+form_label_status = status
+form_label_description = description
+form_label_speakers = speakers
+form_label_moderators = moderators
+form_label_tags = tags
+form_label_language = language
+form_label_url = url
+form_label_plenary = plenary
+form_label_allow = allow
+form_hint_title = the session's title
+form_hint_kind = talk, keynote, panel, workshop, roundtable, break, social, other
+form_hint_track = track id or name (empty: none)
+form_hint_room = room id or name (empty: unscheduled)
+form_hint_duration = minutes, or 1h30
+form_hint_expected = expected attendance (empty: unknown)
+form_hint_requires = features, comma-separated
+form_hint_status = confirmed, tentative or cancelled
+form_hint_description = a paragraph (empty: none)
+form_hint_speakers = speaker ids, comma-separated (s picks them)
+form_hint_moderators = moderator ids, comma-separated
+form_hint_tags = tags, comma-separated
+form_hint_language = BCP 47 tag, e.g. fr or en-GB (empty: the event's)
+form_hint_url = https://… (empty: none)
+form_hint_plenary = yes or no (yes: the whole event attends)
+form_hint_allow = rule codes accepted for it, comma-separated
+form_hint_start = { $day } 14:00 or 14:00 (empty: unscheduled)
+form_title = Edit { $title }
+form_title_none = Edit
+form_keys = Tab/↓ next · ↑ back · Enter applies · Esc cancels · ←→ Ctrl-a/e/w/k/u edit
+form_error_title = a session needs a title
+form_error_start = `{ $text }` is not a date and time: write { $day } 14:00, or 14:00 for that day (02:15+01:00 with an offset)
+form_error_duration = `{ $text }` is not a duration: write minutes (90) or hours and minutes (1h30), at least 1 minute
+form_error_needs_duration = a scheduled session needs a duration (minutes)
+form_error_expected = `{ $text }` is not a number of people: write a whole number, 0 or more
+form_error_language = `{ $text }` is not a language tag ({ $problem }): write e.g. fr or en-GB
+form_error_yes_no = `{ $text }`: write yes or no
+form_did_you_mean = did you mean `{ $name }`?
+form_none_yet = there is no { $what } yet
+form_one_of = one of: { $list }
+form_give = give a { $what }: { $hint }
+form_unknown = unknown { $what } `{ $text }`: { $hint }
+
+## Quotation marks around a name or a title
+
+quoted = '{ $text }'
+
+## Why an edit cannot be made (src/edit/error.rs); $title and $name come quoted
+
+edit_no_session = No session selected
+edit_no_item = no { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} selected
+edit_not_placed = { $title } has no start yet: place it first (m, or e to edit it)
+edit_cannot_shorten = { $title } cannot be shorter
+edit_no_length = { $title } has no length to shorten
+edit_already_there = { $title } is already there
+edit_speaker_name = give the speaker's name
+edit_room_name = give the room's name, e.g. :room Salle Rhône 160
+edit_track_name = give the track's name, e.g. :track Données publiques
+edit_room_taken = there is already a room named { $name } (id { $id }): give the new room another name
+edit_track_taken = there is already a track named { $name } (`{ $id }`)
+edit_invalid_id = `{ $id }` is not a valid id: use lowercase letters, digits, `-`, `_` and `.`
+edit_invalid_id_example = `{ $id }` is not a valid id: use lowercase letters, digits, `-`, `_` and `.`, e.g. `{ $example }`
+edit_id_taken = another { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} already has the id `{ $id }`
+edit_needs_name = a { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} needs a name
+
+## The forms of a room, a speaker, a track: field labels, what an empty field shows, messages
+
+item_label_id = id
+item_label_name = name
+item_label_capacity = capacity
+item_label_features = features
+item_label_accessible = accessible
+item_label_location = location
+item_label_open = open
+item_label_affiliation = affiliation
+item_label_role = role
+item_label_bio = bio
+item_label_email = email
+item_label_url = url
+item_label_available = available
+item_label_color = color
+item_label_description = description
+item_hint_room_id = lowercase id, used by sessions (renaming updates them)
+item_hint_room_name = the room's name
+item_hint_room_capacity = seats (empty: unknown)
+item_hint_room_features = projector, stream, … comma-separated
+item_hint_room_accessible = yes or no
+item_hint_room_location = where it is (empty: none)
+item_hint_room_open = { $day } 08:00-19:00; … (empty: always, never: closed)
+item_hint_speaker_id = lowercase id, used by sessions (renaming updates them)
+item_hint_speaker_name = the person's name
+item_hint_speaker_affiliation = organisation (empty: none)
+item_hint_speaker_role = their role (empty: none)
+item_hint_speaker_bio = a few lines (empty: none)
+item_hint_speaker_email = name@example.org (empty: none)
+item_hint_speaker_url = https://… (empty: none)
+item_hint_speaker_available = { $day } 13:00-18:00; … (empty: always, never: never)
+item_hint_track_id = lowercase id, used by sessions (renaming updates them)
+item_hint_track_name = the track's name
+item_hint_track_color = #rrggbb (empty: none)
+item_hint_track_description = a sentence (empty: none)
+item_title = Edit { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} { $name }
+item_error_seats = `{ $text }` is not a number of seats
+item_error_email = `{ $text }` is not an email address
+item_error_colour = `{ $text }` is not a colour: write #rrggbb, e.g. #2a7ab0

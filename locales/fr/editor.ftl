@@ -204,3 +204,155 @@ prompt_other_who = processus { $pid } de l’utilisateur { $user } sur { $host }
 prompt_one_of_recoveries = {"\u202F"}; 1 fichier de récupération sur { $count }
 prompt_changed_since = {"\u202F"}; l’événement a changé sur le disque depuis{"\u00A0"}: restaurer fusionne vos modifications avec ces changements
 prompt_title = Question
+
+## Le formulaire de session : noms des champs (12 caractères au plus), ce qu’affiche un champ vide, messages
+
+form_label_title = titre
+form_label_kind = type
+form_label_track = parcours
+form_label_room = salle
+form_label_start = début
+form_label_duration = durée
+form_label_expected = public
+form_label_requires = besoins
+form_label_status = statut
+form_label_description = description
+form_label_speakers = intervenants
+form_label_moderators = animation
+form_label_tags = mots-clés
+form_label_language = langue
+form_label_url = lien
+form_label_plenary = plénière
+form_label_allow = autorise
+form_hint_title = le titre de la session
+form_hint_kind = talk, keynote, panel, workshop, roundtable, break, social ou other
+form_hint_track = identifiant ou nom du parcours (vide{"\u00A0"}: aucun)
+form_hint_room = identifiant ou nom de la salle (vide{"\u00A0"}: non planifiée)
+form_hint_duration = minutes, ou 1h30
+form_hint_expected = public attendu (vide{"\u00A0"}: inconnu)
+form_hint_requires = équipements, séparés par des virgules
+form_hint_status = confirmed, tentative ou cancelled
+form_hint_description = un paragraphe (vide{"\u00A0"}: aucune)
+form_hint_speakers = identifiants des intervenants, séparés par des virgules (s pour choisir)
+form_hint_moderators = identifiants de l’animation, séparés par des virgules
+form_hint_tags = mots-clés, séparés par des virgules
+form_hint_language = étiquette BCP 47, par ex. fr ou en-GB (vide{"\u00A0"}: celle de l’événement)
+form_hint_url = https://… (vide{"\u00A0"}: aucun)
+form_hint_plenary = yes ou no (yes{"\u00A0"}: tout l’événement y assiste)
+form_hint_allow = codes des règles acceptées pour elle, séparés par des virgules
+form_hint_start = { $day } 14:00 ou 14:00 (vide{"\u00A0"}: non planifiée)
+form_title = Modifier { $title }
+form_title_none = Modifier
+form_keys = Tab/↓ suivant · ↑ retour · Enter applique · Esc annule · ←→ Ctrl-a/e/w/k/u édition
+form_error_title = une session a besoin d’un titre
+form_error_start = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas une date et une heure{"\u00A0"}: écrivez { $day } 14:00, ou 14:00 pour ce jour (02:15+01:00 avec un décalage)
+form_error_duration = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas une durée{"\u00A0"}: écrivez des minutes (90) ou des heures et des minutes (1h30), au moins 1 minute
+form_error_needs_duration = une session planifiée a besoin d’une durée (en minutes)
+form_error_expected = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas un nombre de personnes{"\u00A0"}: écrivez un nombre entier, 0 ou plus
+form_error_language = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas une étiquette de langue ({ $problem }){"\u00A0"}: écrivez par exemple fr ou en-GB
+form_error_yes_no = «{"\u00A0"}{ $text }{"\u00A0"}»{"\u00A0"}: écrivez yes ou no
+form_did_you_mean = vouliez-vous dire «{"\u00A0"}{ $name }{"\u00A0"}»{"\u202F"}?
+form_none_yet = { $what ->
+    [track] il n’y a pas encore de parcours
+    [room] il n’y a pas encore de salle
+    [speaker] il n’y a pas encore d’intervenant
+   *[other] il n’y en a pas encore
+}
+form_one_of = une valeur parmi{"\u00A0"}: { $list }
+form_give = { $what ->
+    [kind] donnez un type
+    [track] donnez un parcours
+    [room] donnez une salle
+    [status] donnez un statut
+    [speaker] donnez un intervenant
+    [rule] donnez une règle
+   *[other] donnez une valeur
+}{"\u00A0"}: { $hint }
+form_unknown = { $what ->
+    [kind] type inconnu
+    [track] parcours inconnu
+    [room] salle inconnue
+    [status] statut inconnu
+    [speaker] intervenant inconnu
+    [rule] règle inconnue
+   *[other] valeur inconnue
+} «{"\u00A0"}{ $text }{"\u00A0"}»{"\u00A0"}: { $hint }
+
+## Guillemets autour d’un nom ou d’un titre
+
+quoted = «{"\u00A0"}{ $text }{"\u00A0"}»
+
+## Pourquoi une modification est impossible (src/edit/error.rs) ; $title et $name arrivent entre guillemets
+
+edit_no_session = Aucune session sélectionnée
+edit_no_item = { $kind ->
+    [room] aucune salle sélectionnée
+    [speaker] aucun intervenant sélectionné
+   *[track] aucun parcours sélectionné
+}
+edit_not_placed = { $title } n’a pas encore d’horaire{"\u00A0"}: placez-la d’abord (m, ou e pour la modifier)
+edit_cannot_shorten = { $title } ne peut pas être plus courte
+edit_no_length = { $title } n’a pas de durée à raccourcir
+edit_already_there = { $title } est déjà là
+edit_speaker_name = donnez le nom de l’intervenant
+edit_room_name = donnez le nom de la salle, par exemple :room Salle Rhône 160
+edit_track_name = donnez le nom du parcours, par exemple :track Données publiques
+edit_room_taken = il y a déjà une salle nommée { $name } (identifiant { $id }){"\u00A0"}: donnez un autre nom à la nouvelle salle
+edit_track_taken = il y a déjà un parcours nommé { $name } («{"\u00A0"}{ $id }{"\u00A0"}»)
+edit_invalid_id = «{"\u00A0"}{ $id }{"\u00A0"}» n’est pas un identifiant valable{"\u00A0"}: utilisez des minuscules, des chiffres, «{"\u00A0"}-{"\u00A0"}», «{"\u00A0"}_{"\u00A0"}» et «{"\u00A0"}.{"\u00A0"}»
+edit_invalid_id_example = «{"\u00A0"}{ $id }{"\u00A0"}» n’est pas un identifiant valable{"\u00A0"}: utilisez des minuscules, des chiffres, «{"\u00A0"}-{"\u00A0"}», «{"\u00A0"}_{"\u00A0"}» et «{"\u00A0"}.{"\u00A0"}», par exemple «{"\u00A0"}{ $example }{"\u00A0"}»
+edit_id_taken = { $kind ->
+    [room] une autre salle
+    [speaker] un autre intervenant
+   *[track] un autre parcours
+} a déjà l’identifiant «{"\u00A0"}{ $id }{"\u00A0"}»
+edit_needs_name = { $kind ->
+    [room] une salle a besoin d’un nom
+    [speaker] un intervenant a besoin d’un nom
+   *[track] un parcours a besoin d’un nom
+}
+
+## Les formulaires d’une salle, d’un intervenant, d’un parcours : champs, ce qu’affiche un champ vide, messages
+
+item_label_id = identifiant
+item_label_name = nom
+item_label_capacity = capacité
+item_label_features = équipements
+item_label_accessible = accessible
+item_label_location = emplacement
+item_label_open = ouverture
+item_label_affiliation = organisme
+item_label_role = fonction
+item_label_bio = biographie
+item_label_email = courriel
+item_label_url = lien
+item_label_available = disponible
+item_label_color = couleur
+item_label_description = description
+item_hint_room_id = identifiant en minuscules, utilisé par les sessions (le renommer les met à jour)
+item_hint_room_name = le nom de la salle
+item_hint_room_capacity = places assises (vide{"\u00A0"}: inconnu)
+item_hint_room_features = projector, stream, … séparés par des virgules
+item_hint_room_accessible = yes ou no
+item_hint_room_location = où elle se trouve (vide{"\u00A0"}: non précisé)
+item_hint_room_open = { $day } 08:00-19:00{"\u202F"}; … (vide{"\u00A0"}: toujours, never{"\u00A0"}: fermée)
+item_hint_speaker_id = identifiant en minuscules, utilisé par les sessions (le renommer les met à jour)
+item_hint_speaker_name = le nom de la personne
+item_hint_speaker_affiliation = organisme (vide{"\u00A0"}: aucun)
+item_hint_speaker_role = sa fonction (vide{"\u00A0"}: aucune)
+item_hint_speaker_bio = quelques lignes (vide{"\u00A0"}: aucune)
+item_hint_speaker_email = nom@example.org (vide{"\u00A0"}: aucune)
+item_hint_speaker_url = https://… (vide{"\u00A0"}: aucun)
+item_hint_speaker_available = { $day } 13:00-18:00{"\u202F"}; … (vide{"\u00A0"}: toujours, never{"\u00A0"}: jamais)
+item_hint_track_id = identifiant en minuscules, utilisé par les sessions (le renommer les met à jour)
+item_hint_track_name = le nom du parcours
+item_hint_track_color = #rrggbb (vide{"\u00A0"}: aucune)
+item_hint_track_description = une phrase (vide{"\u00A0"}: aucune)
+item_title = Modifier { $kind ->
+    [room] la salle
+    [speaker] l’intervenant
+   *[track] le parcours
+} { $name }
+item_error_seats = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas un nombre de places
+item_error_email = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas une adresse électronique
+item_error_colour = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas une couleur{"\u00A0"}: écrivez #rrggbb, par exemple #2a7ab0

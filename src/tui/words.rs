@@ -9,6 +9,7 @@
 use std::sync::{Mutex, OnceLock};
 
 use crate::catalogue::{self, Catalogue, Domain};
+use crate::edit::EditError;
 
 /// Every message id the editor reads: each editor catalogue must define exactly these.
 pub const IDS: &[&str] = &[
@@ -80,6 +81,113 @@ pub const IDS: &[&str] = &[
     "prompt_one_of_recoveries",
     "prompt_changed_since",
     "prompt_title",
+    // The session form: field labels (at most 12 characters), what an empty field shows, messages
+    "form_label_title",
+    "form_label_kind",
+    "form_label_track",
+    "form_label_room",
+    "form_label_start",
+    "form_label_duration",
+    "form_label_expected",
+    "form_label_requires",
+    "form_label_status",
+    "form_label_description",
+    "form_label_speakers",
+    "form_label_moderators",
+    "form_label_tags",
+    "form_label_language",
+    "form_label_url",
+    "form_label_plenary",
+    "form_label_allow",
+    "form_hint_title",
+    "form_hint_kind",
+    "form_hint_track",
+    "form_hint_room",
+    "form_hint_duration",
+    "form_hint_expected",
+    "form_hint_requires",
+    "form_hint_status",
+    "form_hint_description",
+    "form_hint_speakers",
+    "form_hint_moderators",
+    "form_hint_tags",
+    "form_hint_language",
+    "form_hint_url",
+    "form_hint_plenary",
+    "form_hint_allow",
+    "form_hint_start",
+    "form_title",
+    "form_title_none",
+    "form_keys",
+    "form_error_title",
+    "form_error_start",
+    "form_error_duration",
+    "form_error_needs_duration",
+    "form_error_expected",
+    "form_error_language",
+    "form_error_yes_no",
+    "form_did_you_mean",
+    "form_none_yet",
+    "form_one_of",
+    "form_give",
+    "form_unknown",
+    // Quotation marks around a name or a title
+    "quoted",
+    // Why an edit cannot be made (src/edit/error.rs); $title and $name come quoted
+    "edit_no_session",
+    "edit_no_item",
+    "edit_not_placed",
+    "edit_cannot_shorten",
+    "edit_no_length",
+    "edit_already_there",
+    "edit_speaker_name",
+    "edit_room_name",
+    "edit_track_name",
+    "edit_room_taken",
+    "edit_track_taken",
+    "edit_invalid_id",
+    "edit_invalid_id_example",
+    "edit_id_taken",
+    "edit_needs_name",
+    // The forms of a room, a speaker, a track: field labels, what an empty field shows, messages
+    "item_label_id",
+    "item_label_name",
+    "item_label_capacity",
+    "item_label_features",
+    "item_label_accessible",
+    "item_label_location",
+    "item_label_open",
+    "item_label_affiliation",
+    "item_label_role",
+    "item_label_bio",
+    "item_label_email",
+    "item_label_url",
+    "item_label_available",
+    "item_label_color",
+    "item_label_description",
+    "item_hint_room_id",
+    "item_hint_room_name",
+    "item_hint_room_capacity",
+    "item_hint_room_features",
+    "item_hint_room_accessible",
+    "item_hint_room_location",
+    "item_hint_room_open",
+    "item_hint_speaker_id",
+    "item_hint_speaker_name",
+    "item_hint_speaker_affiliation",
+    "item_hint_speaker_role",
+    "item_hint_speaker_bio",
+    "item_hint_speaker_email",
+    "item_hint_speaker_url",
+    "item_hint_speaker_available",
+    "item_hint_track_id",
+    "item_hint_track_name",
+    "item_hint_track_color",
+    "item_hint_track_description",
+    "item_title",
+    "item_error_seats",
+    "item_error_email",
+    "item_error_colour",
 ];
 
 static CHOSEN: OnceLock<&'static Catalogue> = OnceLock::new();
@@ -199,6 +307,42 @@ pub fn format(id: &str, args: &[(&str, &str)]) -> String {
     current().map(|c| c.format(id, args)).unwrap_or_default()
 }
 
+/// `text` in the language's quotation marks: 'Salle Rhône', « Salle Rhône ».
+pub fn quoted(text: &str) -> String {
+    format("quoted", &[("text", text)])
+}
+
+/// Why an edit cannot be made, in the editor's language (the same values as the English of
+/// [`EditError`]'s `Display`).
+pub fn edit_error(e: &EditError) -> String {
+    use EditError as E;
+    match e {
+        E::NoSession => word("edit_no_session").to_string(),
+        E::NoItem(kind) => format("edit_no_item", &[("kind", kind.noun())]),
+        E::NotPlaced(t) => format("edit_not_placed", &[("title", &quoted(t))]),
+        E::CannotShorten(t) => format("edit_cannot_shorten", &[("title", &quoted(t))]),
+        E::NoLength(t) => format("edit_no_length", &[("title", &quoted(t))]),
+        E::AlreadyThere(t) => format("edit_already_there", &[("title", &quoted(t))]),
+        E::SpeakerName => word("edit_speaker_name").to_string(),
+        E::RoomName => word("edit_room_name").to_string(),
+        E::TrackName => word("edit_track_name").to_string(),
+        E::RoomTaken { name, id } => {
+            format("edit_room_taken", &[("name", &quoted(name)), ("id", id)])
+        }
+        E::TrackTaken { name, id } => format("edit_track_taken", &[("name", name), ("id", id)]),
+        E::InvalidId {
+            id,
+            suggestion: Some(s),
+        } => format("edit_invalid_id_example", &[("id", id), ("example", s)]),
+        E::InvalidId {
+            id,
+            suggestion: None,
+        } => format("edit_invalid_id", &[("id", id)]),
+        E::IdTaken { kind, id } => format("edit_id_taken", &[("kind", kind.noun()), ("id", id)]),
+        E::NeedsName(kind) => format("edit_needs_name", &[("kind", kind.noun())]),
+    }
+}
+
 /// A message with text and number variables (a number picks the plural form).
 pub fn format_counts(id: &str, args: &[(&str, &str)], counts: &[(&str, i64)]) -> String {
     current()
@@ -251,5 +395,12 @@ mod tests {
         assert_eq!(slug("help", "cursor up"), "help_cursor_up");
         let fr = catalogue::for_tag(Domain::Editor, "fr").unwrap();
         assert_eq!(fr.text("help_next_conflict"), "conflit suivant");
+        // An edit's error, from the catalogue with its values (English without a choice).
+        let e = EditError::NeedsName(crate::edit::Referenced::Room);
+        assert_eq!(edit_error(&e), e.to_string());
+        assert_eq!(
+            fr.format("edit_needs_name", &[("kind", "room")]),
+            "une salle a besoin d’un nom"
+        );
     }
 }

@@ -86,7 +86,7 @@ impl App {
                     m.text.push_str(" — press u to undo");
                 }
             }
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 }

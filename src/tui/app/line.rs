@@ -216,15 +216,15 @@ impl App {
             }
             Command::Room { name, capacity } => match edit::new_room(&self.doc, &name, capacity) {
                 Ok(e) => self.commit(e),
-                Err(m) => self.error(m),
+                Err(m) => self.error(crate::tui::words::edit_error(&m)),
             },
             Command::Speaker(name) => match edit::new_speaker(&self.doc, &name) {
                 Ok(e) => self.commit(e),
-                Err(m) => self.error(m),
+                Err(m) => self.error(crate::tui::words::edit_error(&m)),
             },
             Command::Track(name) => match edit::new_track(&self.doc, &name) {
                 Ok(e) => self.commit(e),
-                Err(m) => self.error(m),
+                Err(m) => self.error(crate::tui::words::edit_error(&m)),
             },
             Command::EditItem { kind, what } => match self.find_item(kind, &what) {
                 Ok(target) => self.open_item_form(target),

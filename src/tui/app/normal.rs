@@ -115,7 +115,7 @@ impl App {
                                 m.text.push_str(" — press u to undo");
                             }
                         }
-                        Err(m) => self.error(m),
+                        Err(m) => self.error(crate::tui::words::edit_error(&m)),
                     }
                 }
             }
@@ -256,15 +256,15 @@ impl App {
 
     pub(super) fn with_selected(
         &mut self,
-        make: impl FnOnce(&Document, usize) -> Result<Edit, String>,
+        make: impl FnOnce(&Document, usize) -> Result<Edit, crate::edit::EditError>,
     ) {
         let Some(i) = self.selected else {
-            self.error("No session selected");
+            self.error(crate::tui::words::word("edit_no_session"));
             return;
         };
         match make(&self.doc, i) {
             Ok(e) => self.edit_or_hold(e),
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 
@@ -618,7 +618,7 @@ impl App {
                     self.open_form(i, true);
                 }
             }
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 
@@ -634,7 +634,7 @@ impl App {
         };
         match edit::paste(&self.doc, &copy, at, self.selected) {
             Ok(e) => self.commit(e),
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 

@@ -76,7 +76,7 @@ impl App {
                                 p.applied += 1;
                             }
                         }
-                        Err(m) => self.error(m),
+                        Err(m) => self.error(crate::tui::words::edit_error(&m)),
                     }
                 }
                 _ if !picker.query.trim().is_empty() => {
@@ -108,7 +108,7 @@ impl App {
                             fresh.applied = picker.applied + 1;
                             self.picker = Some(fresh);
                         }
-                        Err(m) => self.error(m),
+                        Err(m) => self.error(crate::tui::words::edit_error(&m)),
                     }
                 }
                 _ => {}

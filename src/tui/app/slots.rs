@@ -76,7 +76,7 @@ impl App {
         self.offers.clear();
         match place::edit_for(&self.doc, session, offer.room, offer.start) {
             Ok(e) => self.commit(e),
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 

@@ -135,7 +135,14 @@ fn draw_form(
 ) {
     let errors = rows.iter().filter(|r| r.error.is_some()).count() as u16;
     let rect = centered(area, 76, rows.len() as u16 + errors + 4);
-    let room = (rect.width.saturating_sub(2) as usize).saturating_sub(12);
+    // Labels right-aligned in a column as wide as the widest (11 at least).
+    let label_width = rows
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r.label))
+        .max()
+        .unwrap_or(0)
+        .max(11);
+    let room = (rect.width.saturating_sub(2) as usize).saturating_sub(label_width + 1);
     let mut lines: Vec<Line> = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         let focused = k == focus;
@@ -145,7 +152,10 @@ fn draw_form(
             theme.bold()
         };
         let value = clean(row.value).into_owned();
-        let mut spans = vec![Span::styled(format!("{:>11} ", row.label), label_style)];
+        let mut spans = vec![Span::styled(
+            format!("{:>label_width$} ", row.label),
+            label_style,
+        )];
         if value.is_empty() && !focused {
             spans.push(Span::styled(fit(&row.hint, room), theme.dim()));
         } else if focused {
@@ -168,14 +178,14 @@ fn draw_form(
         lines.push(Line::from(spans));
         if let Some(e) = row.error {
             lines.push(Line::from(Span::styled(
-                format!("            ✗ {}", clean(e)),
+                format!("{} ✗ {}", " ".repeat(label_width), clean(e)),
                 theme.error_message(),
             )));
         }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "Tab/↓ next · ↑ back · Enter applies · Esc cancels · ←→ Ctrl-a/e/w/k/u edit",
+        crate::tui::words::word("form_keys"),
         theme.dim(),
     )));
     frame.render_widget(Clear, rect);
@@ -194,7 +204,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             .iter()
             .enumerate()
             .map(|(k, (label, _))| FormRow {
-                label,
+                label: crate::tui::words::keyed("item_label", label),
                 value: &form.values[k],
                 hint: form.hint(k, app.day_date()),
                 error: form.errors[k].as_deref(),
@@ -209,8 +219,16 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .program
         .sessions
         .get(form.session)
-        .map(|s| format!("Edit '{}'", fit(&clean(&s.title), 40)))
-        .unwrap_or_else(|| "Edit".into());
+        .map(|s| {
+            crate::tui::words::format(
+                "form_title",
+                &[(
+                    "title",
+                    &crate::tui::words::quoted(&fit(&clean(&s.title), 40)),
+                )],
+            )
+        })
+        .unwrap_or_else(|| crate::tui::words::word("form_title_none").into());
     let rows: Vec<FormRow<'_>> = FormKey::ALL
         .iter()
         .enumerate()
