@@ -334,3 +334,89 @@ item_title = Edit { $kind ->
 item_error_seats = `{ $text }` is not a number of seats
 item_error_email = `{ $text }` is not an email address
 item_error_colour = `{ $text }` is not a colour: write #rrggbb, e.g. #2a7ab0
+
+## The details pane (i) and the backlog of unscheduled sessions (b)
+
+details_title = {" "}Details{" "}
+details_empty = No session yet: a adds one at the cursor.
+details_none_here = No session here. Move onto one (hjkl), or a adds one at the cursor.
+details_not_placed = not placed
+details_seats = { $room } ({ $seats } seats)
+details_unknown_room = { $room } (unknown room)
+details_all_rooms = all rooms
+details_no_room_value = none
+details_no_conflict = no conflict
+details_plenary = plenary
+details_field_when = when
+details_field_room = room
+details_field_track = track
+details_field_speakers = speakers
+details_field_moderators = moderators
+details_field_expected = expected
+details_field_requires = requires
+details_field_language = language
+details_field_interpretation = interpretation
+backlog_title = {" "}Unscheduled ({ $count }) · b{" "}
+backlog_no_time_no_room = no time, no room
+backlog_no_time = no time
+backlog_no_room = no room
+backlog_unknown_room = unknown room
+
+## The list views: titles, filters, headings
+
+list_agenda_title = Agenda · { $sessions ->
+    [one] { $sessions } session
+   *[other] { $sessions } sessions
+}
+list_filter_or = {" "}or{" "}
+list_filter_day = day
+list_filter_room = room
+list_filter_track = track
+list_filter_speaker = speaker
+list_filter_kind = kind
+list_filter_status = status
+list_filter_picks = my picks
+list_filter_conflicts = with conflicts
+list_filter_changed = changed since { $since } (★ new → moved ✎ changed ✕ cancelled)
+list_no_filters = {" "}· f filters
+list_filters = {" "}· filters: { $filters } (F clears)
+list_speakers_title = Speakers · { $count } people · their sessions and conflicts
+list_rooms_title = Rooms · { $count } rooms · their sessions and conflicts
+list_conflicts_title = Conflicts · { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}, { $infos } info · Enter shows the session, ]c [c walk them
+list_not_on_grid = Not on the grid: unplaced, cancelled, or with invalid times
+list_seats = {" "}— { $seats } seats
+list_errors = Errors
+list_warnings = Warnings
+list_infos = Info
+list_role_speaker = speaker
+list_role_moderator = moderator
+list_no_time = no time
+list_all_rooms = all rooms
+list_no_room = no room
+
+## Help screen, messages, pickers, grid
+
+help_nothing_matches = Nothing in the help matches `{ $query }`
+help_footer = / searches · j k scroll · gg G top and end · Esc, q or ? closes
+help_title_search = Keys — /{ $query }█
+help_title = Keys — from the live keymap
+messages_title = Messages — Esc closes
+picker_people_title = People of { $title }
+picker_people_keys = Enter speaker · Tab moderator · Ctrl-y keeps · Esc undoes
+picker_filter_title = Filter the agenda
+picker_filter_keys = Enter: filter on/off · Esc closes
+picker_slots_title = Valid slots for { $title }
+picker_slots_keys = Enter: place it there (u undoes) · Esc closes
+picker_room_title = Go to a room
+picker_room_keys = type a part of its name · Enter goes there · Esc closes
+picker_new_speaker = + Enter adds a new speaker “{ $name }”
+picker_no_match = no match
+grid_no_day = This event has no day to show.
+grid_step = step { $step } min · { $from }–{ $to }{" "}
+grid_no_rooms = No rooms yet: :room NAME [CAPACITY] adds one

@@ -356,3 +356,101 @@ item_title = Modifier { $kind ->
 item_error_seats = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas un nombre de places
 item_error_email = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas une adresse électronique
 item_error_colour = «{"\u00A0"}{ $text }{"\u00A0"}» n’est pas une couleur{"\u00A0"}: écrivez #rrggbb, par exemple #2a7ab0
+
+## Le panneau des détails (i) et les sessions non planifiées (b)
+
+details_title = {" "}Détails{" "}
+details_empty = Aucune session pour l’instant{"\u00A0"}: a en ajoute une au curseur.
+details_none_here = Aucune session ici. Placez-vous sur une session (hjkl), ou a en ajoute une au curseur.
+details_not_placed = non planifiée
+details_seats = { $room } ({ $seats ->
+    [one] { $seats } place
+   *[other] { $seats } places
+})
+details_unknown_room = { $room } (salle inconnue)
+details_all_rooms = toutes les salles
+details_no_room_value = aucune
+details_no_conflict = aucun conflit
+details_plenary = plénière
+details_field_when = horaire
+details_field_room = salle
+details_field_track = parcours
+details_field_speakers = intervenants
+details_field_moderators = animation
+details_field_expected = public
+details_field_requires = besoins
+details_field_language = langue
+details_field_interpretation = interprétation
+backlog_title = {" "}Non planifiées ({ $count }) · b{" "}
+backlog_no_time_no_room = ni horaire ni salle
+backlog_no_time = sans horaire
+backlog_no_room = sans salle
+backlog_unknown_room = salle inconnue
+
+## Les vues en liste : titres, filtres, titres de groupes
+
+list_agenda_title = Agenda · { $sessions ->
+    [one] { $sessions } session
+   *[other] { $sessions } sessions
+}
+list_filter_or = {" "}ou{" "}
+list_filter_day = jour
+list_filter_room = salle
+list_filter_track = parcours
+list_filter_speaker = intervenant
+list_filter_kind = type
+list_filter_status = statut
+list_filter_picks = ma sélection
+list_filter_conflicts = avec conflits
+list_filter_changed = modifiées depuis { $since } (★ nouvelle → déplacée ✎ modifiée ✕ annulée)
+list_no_filters = {" "}· f filtres
+list_filters = {" "}· filtres{"\u00A0"}: { $filters } (F les retire)
+list_speakers_title = Intervenants · { $count ->
+    [one] { $count } personne
+   *[other] { $count } personnes
+} · leurs sessions et conflits
+list_rooms_title = Salles · { $count ->
+    [one] { $count } salle
+   *[other] { $count } salles
+} · leurs sessions et conflits
+list_conflicts_title = Conflits · { $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+}, { $warnings ->
+    [one] { $warnings } avertissement
+   *[other] { $warnings } avertissements
+}, { $infos } info · Enter montre la session, ]c [c les parcourent
+list_not_on_grid = Hors de la grille{"\u00A0"}: non planifiées, annulées ou aux horaires invalides
+list_seats = {" "}— { $seats ->
+    [one] { $seats } place
+   *[other] { $seats } places
+}
+list_errors = Erreurs
+list_warnings = Avertissements
+list_infos = Informations
+list_role_speaker = interv.
+list_role_moderator = animation
+list_no_time = sans horaire
+list_all_rooms = toutes les salles
+list_no_room = sans salle
+
+## Écran d’aide, messages, sélecteurs, grille
+
+help_nothing_matches = Rien dans l’aide ne correspond à «{"\u00A0"}{ $query }{"\u00A0"}»
+help_footer = / cherche · j k défilent · gg G début et fin · Esc, q ou{"\u202F"}? ferme
+help_title_search = Touches — /{ $query }█
+help_title = Touches — d’après le clavier en vigueur
+messages_title = Messages — Esc ferme
+picker_people_title = Personnes de { $title }
+picker_people_keys = Enter intervenant · Tab animation · Ctrl-y garde · Esc annule
+picker_filter_title = Filtrer l’agenda
+picker_filter_keys = Enter{"\u00A0"}: filtre oui/non · Esc ferme
+picker_slots_title = Créneaux possibles pour { $title }
+picker_slots_keys = Enter{"\u00A0"}: la placer ici (u annule) · Esc ferme
+picker_room_title = Aller à une salle
+picker_room_keys = tapez une partie de son nom · Enter y va · Esc ferme
+picker_new_speaker = + Enter ajoute l’intervenant «{"\u00A0"}{ $name }{"\u00A0"}»
+picker_no_match = aucun résultat
+grid_no_day = Cet événement n’a aucun jour à afficher.
+grid_step = pas de { $step } min · { $from }–{ $to }{" "}
+grid_no_rooms = Aucune salle pour l’instant{"\u00A0"}: :room NOM [CAPACITÉ] en ajoute une

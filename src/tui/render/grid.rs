@@ -58,16 +58,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             area.x + 1,
             area.y + 2,
             area.width.saturating_sub(2),
-            "This event has no day to show.",
+            crate::tui::words::word("grid_no_day"),
             theme.dim(),
         );
         return;
     };
-    let info = format!(
-        "step {} min · {}–{} ",
-        frame.step,
-        wording::clock(tz, frame.origin),
-        wording::clock(tz, frame.row_time(frame.rows))
+    let info = crate::tui::words::format(
+        "grid_step",
+        &[
+            ("step", &frame.step.to_string()),
+            ("from", &wording::clock(tz, frame.origin)),
+            ("to", &wording::clock(tz, frame.row_time(frame.rows))),
+        ],
     );
     let iw = info.width() as u16;
     let last_tab = visible_tabs.last().map(|t| t.end).unwrap_or(area.x);
@@ -89,7 +91,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             geo.rooms_x,
             y,
             area.width.saturating_sub(GUTTER),
-            "No rooms yet: :room NAME [CAPACITY] adds one",
+            crate::tui::words::word("grid_no_rooms"),
             theme.dim(),
         );
     }

@@ -60,19 +60,28 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     if shown.is_empty() {
         lines.push(Line::from(Span::styled(
-            format!("Nothing in the help matches `{}`", clean(&app.help_query)),
+            crate::tui::words::format(
+                "help_nothing_matches",
+                &[("query", &clean(&app.help_query))],
+            ),
             theme.dim(),
         )));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "/ searches · j k scroll · gg G top and end · Esc, q or ? closes",
+        crate::tui::words::word("help_footer"),
         theme.dim(),
     )));
     let title = match app.mode {
-        Mode::HelpSearch => format!("Keys — /{}█", clean(&app.help_query)),
-        _ if !app.help_query.is_empty() => format!("Keys — /{}", clean(&app.help_query)),
-        _ => "Keys — from the live keymap".to_string(),
+        Mode::HelpSearch => {
+            crate::tui::words::format("help_title_search", &[("query", &clean(&app.help_query))])
+        }
+        _ if !app.help_query.is_empty() => {
+            crate::tui::words::format("help_title_search", &[("query", &clean(&app.help_query))])
+                .trim_end_matches('█')
+                .to_string()
+        }
+        _ => crate::tui::words::word("help_title").to_string(),
     };
     let max = lines
         .len()
@@ -107,7 +116,7 @@ pub fn messages(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(boxed("Messages — Esc closes", theme))
+            .block(boxed(crate::tui::words::word("messages_title"), theme))
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         rect,
@@ -251,25 +260,38 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             program
                 .sessions
                 .get(session)
-                .map(|s| format!("People of '{}'", fit(&clean(&s.title), 36)))
+                .map(|s| {
+                    crate::tui::words::format(
+                        "picker_people_title",
+                        &[(
+                            "title",
+                            &crate::tui::words::quoted(&fit(&clean(&s.title), 36)),
+                        )],
+                    )
+                })
                 .unwrap_or_default(),
-            "Enter speaker · Tab moderator · Ctrl-y keeps · Esc undoes",
+            crate::tui::words::word("picker_people_keys"),
         ),
         Purpose::Filter => (
-            "Filter the agenda".to_string(),
-            "Enter: filter on/off · Esc closes",
+            crate::tui::words::word("picker_filter_title").to_string(),
+            crate::tui::words::word("picker_filter_keys"),
         ),
         Purpose::Slots { session } => (
             program
                 .sessions
                 .get(session)
-                .map(|s| format!("Valid slots for '{}'", fit(&s.title, 36)))
+                .map(|s| {
+                    crate::tui::words::format(
+                        "picker_slots_title",
+                        &[("title", &crate::tui::words::quoted(&fit(&s.title, 36)))],
+                    )
+                })
                 .unwrap_or_default(),
-            "Enter: place it there (u undoes) · Esc closes",
+            crate::tui::words::word("picker_slots_keys"),
         ),
         Purpose::GotoRoom => (
-            "Go to a room".to_string(),
-            "type a part of its name · Enter goes there · Esc closes",
+            crate::tui::words::word("picker_room_title").to_string(),
+            crate::tui::words::word("picker_room_keys"),
         ),
     };
     let mut lines: Vec<Line> = vec![Line::from(vec![
@@ -307,9 +329,9 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if p.shown.is_empty() {
         let text = match p.purpose {
             Purpose::People { .. } if !p.query.trim().is_empty() => {
-                format!("+ Enter adds a new speaker “{}”", clean(p.query.trim()))
+                crate::tui::words::format("picker_new_speaker", &[("name", &clean(p.query.trim()))])
             }
-            _ => "no match".into(),
+            _ => crate::tui::words::word("picker_no_match").into(),
         };
         lines.push(Line::from(Span::styled(text, theme.dim())));
     }
