@@ -420,3 +420,90 @@ picker_no_match = no match
 grid_no_day = This event has no day to show.
 grid_step = step { $step } min · { $from }–{ $to }{" "}
 grid_no_rooms = No rooms yet: :room NAME [CAPACITY] adds one
+
+## Messages of the status line
+
+msg_add_cancelled = Add cancelled
+msg_edit_cancelled = Edit cancelled
+msg_no_change = No change
+msg_some_fields_need_fixing_marked_esc_cancels = Some fields need fixing (marked ✗); Esc cancels
+msg_back_from_the_editor_no_change = Back from the editor: no change
+msg_back_from_the_editor_enter_applies_the_form = Back from the editor: Enter applies the form, Esc cancels it
+msg_no_session_selected_edit_opens_the_selected_session = No session selected: :edit opens the selected session's description
+msg_unsaved_edits_w_saves_wq_saves_and_quits = Unsaved edits: :w saves, :wq saves and quits, :q! quits without saving
+msg_filters_cleared = Filters cleared
+msg_unsaved_edits_a_release_is_made_of_the = Unsaved edits: a release is made of the saved files — :w first, then :release
+msg_no_release_yet_release_name_freezes_the_saved = No release yet: :release NAME freezes the saved program
+msg_no_changes_to_save = No changes to save
+msg_no_conflicts = No conflicts
+msg_no_unscheduled_session = No unscheduled session
+msg_put_back = Put back
+msg_no_session_selected_move_onto_one_or_press = No session selected: move onto one, or press a to add one
+msg_no_session_selected_to_copy = No session selected to copy
+msg_no_session_selected_to_delete = No session selected to delete
+msg_no_session_selected = No session selected
+msg_nothing_to_undo = Nothing to undo
+msg_nothing_to_redo = Nothing to redo
+msg_no_session_selected_to_star = No session selected to star
+msg_ctrl_c_does_not_quit_agora_q_quits = Ctrl-c does not quit agora: q quits (it asks about unsaved edits), :q! drops them
+msg_no_messages_yet = No messages yet
+msg_no_rooms_yet_add_one_with_room_name = No rooms yet: add one with :room NAME [CAPACITY]
+msg_no_room_further_that_way = No room further that way
+msg_no_session_selected_to_grab = No session selected to grab
+msg_cannot_place_it_here_the_event_has_no = Cannot place it here: the event has no day or no room
+msg_dropped_where_it_was = Dropped where it was
+msg_nothing_copied_y_copies_the_selected_session = Nothing copied: y copies the selected session
+msg_speakers_and_moderators_unchanged = Speakers and moderators unchanged
+msg_the_recovery_file_is_kept_it_is_offered = The recovery file is kept; it is offered again next time
+msg_read_only_saving_is_off_while_the_other = Read-only: saving is off while the other agora has the event
+msg_opened_anyway_a_change_the_other_agora_saves = Opened anyway: a change the other agora saves is merged item by item when you save
+msg_not_saved_your_edits_are_still_here = Not saved: your edits are still here
+msg_back_from_the_shell = Back from the shell
+msg_recovery_file_discarded = Recovery file discarded
+msg_reloaded_from_disk_your_unsaved_edits_were_dropped = Reloaded from disk; your unsaved edits were dropped
+msg_not_restored_the_recovery_file_is_kept_for = Not restored: the recovery file is kept for next time
+msg_recovered_edits_restored_u_undoes_them_save_with = Recovered edits restored (u undoes them); save with :w
+msg_the_recovery_file_matched_the_event_nothing_to = The recovery file matched the event: nothing to restore
+msg_your_edits_were_already_on_disk_nothing_to = Your edits were already on disk: nothing to save
+msg_read_only_another_agora_is_editing_this_event = Read-only: another agora is editing this event. Quit, or reopen and answer (o)pen anyway
+msg_no_search_searches_titles_speakers_and_rooms = No search: / searches titles, speakers and rooms
+msg_no_session_selected_f_finds_valid_slots_for = No session selected: f finds valid slots for the selected session
+
+## Messages of the status line, with values
+
+msg_copied = Copied { $title } — p pastes it at the cursor
+msg_undone = Undone: { $what }
+msg_redone = Redone: { $what }
+msg_unstarred = Unstarred { $title }
+msg_starred = Starred { $title } in your picks
+msg_holding = Holding { $title } at { $where }{ $level ->
+    [none] {""}
+   *[other] {" — "}{ $level } conflict
+}: Enter drops, Esc puts back
+msg_where = { $day } { $time }, { $room }
+msg_where_no_time = no time, { $room }
+msg_moved = Moved { $title } to { $where }
+msg_edge_room_backlog = { $edge }; b focuses the unscheduled sessions
+msg_last_room = Last room
+msg_first_room = First room
+msg_last_day = Last day
+msg_first_day = First day
+msg_step_stays = Grid step stays { $step } minutes
+msg_step = Grid step: { $step } minutes
+msg_no_match = No match for `{ $query }`
+msg_released = Released { $name }: calendars and agendas exported from now on follow it (agora export)
+msg_saved = Saved { $files }
+msg_not_saved = Not saved: { $reason }
+msg_cannot_restore = Cannot restore: { $reason }
+msg_not_saved_kept = Not saved: { $reason }; your edits are still here
+slots_all_rooms = all rooms
+slots_warnings = { $count ->
+    [0] no warning
+    [one] 1 warning: { $codes }
+   *[other] { $count } warnings: { $codes }
+}
+msg_no_item_named = no { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} has the id or name `{ $what }`

@@ -454,3 +454,92 @@ picker_no_match = aucun résultat
 grid_no_day = Cet événement n’a aucun jour à afficher.
 grid_step = pas de { $step } min · { $from }–{ $to }{" "}
 grid_no_rooms = Aucune salle pour l’instant{"\u00A0"}: :room NOM [CAPACITÉ] en ajoute une
+
+## Messages de la ligne d’état
+
+msg_add_cancelled = Ajout annulé
+msg_edit_cancelled = Modification annulée
+msg_no_change = Aucun changement
+msg_some_fields_need_fixing_marked_esc_cancels = Des champs sont à corriger (marqués ✗){"\u202F"}; Esc annule
+msg_back_from_the_editor_no_change = Retour de l’éditeur{"\u00A0"}: aucun changement
+msg_back_from_the_editor_enter_applies_the_form = Retour de l’éditeur{"\u00A0"}: Enter applique le formulaire, Esc l’annule
+msg_no_session_selected_edit_opens_the_selected_session = Aucune session sélectionnée{"\u00A0"}: :edit ouvre la description de la session sélectionnée
+msg_unsaved_edits_w_saves_wq_saves_and_quits = Modifications non enregistrées{"\u00A0"}: :w enregistre, :wq enregistre et quitte, :q! quitte sans enregistrer
+msg_filters_cleared = Filtres retirés
+msg_unsaved_edits_a_release_is_made_of_the = Modifications non enregistrées{"\u00A0"}: une version est faite des fichiers enregistrés — d’abord :w, puis :release
+msg_no_release_yet_release_name_freezes_the_saved = Aucune version pour l’instant{"\u00A0"}: :release NOM fige le programme enregistré
+msg_no_changes_to_save = Rien à enregistrer
+msg_no_conflicts = Aucun conflit
+msg_no_unscheduled_session = Aucune session non planifiée
+msg_put_back = Remise à sa place
+msg_no_session_selected_move_onto_one_or_press = Aucune session sélectionnée{"\u00A0"}: placez-vous sur une session, ou appuyez sur a pour en ajouter une
+msg_no_session_selected_to_copy = Aucune session sélectionnée à copier
+msg_no_session_selected_to_delete = Aucune session sélectionnée à supprimer
+msg_no_session_selected = Aucune session sélectionnée
+msg_nothing_to_undo = Rien à annuler
+msg_nothing_to_redo = Rien à rétablir
+msg_no_session_selected_to_star = Aucune session sélectionnée à marquer
+msg_ctrl_c_does_not_quit_agora_q_quits = Ctrl-c ne quitte pas agora{"\u00A0"}: q quitte (en demandant pour les modifications non enregistrées), :q! les abandonne
+msg_no_messages_yet = Aucun message pour l’instant
+msg_no_rooms_yet_add_one_with_room_name = Aucune salle pour l’instant{"\u00A0"}: ajoutez-en une avec :room NOM [CAPACITÉ]
+msg_no_room_further_that_way = Pas d’autre salle de ce côté
+msg_no_session_selected_to_grab = Aucune session sélectionnée à déplacer
+msg_cannot_place_it_here_the_event_has_no = Impossible de la placer ici{"\u00A0"}: l’événement n’a aucun jour ou aucune salle
+msg_dropped_where_it_was = Posée là où elle était
+msg_nothing_copied_y_copies_the_selected_session = Rien de copié{"\u00A0"}: y copie la session sélectionnée
+msg_speakers_and_moderators_unchanged = Intervenants et animation inchangés
+msg_the_recovery_file_is_kept_it_is_offered = Le fichier de récupération est gardé{"\u202F"}; il sera proposé à nouveau la prochaine fois
+msg_read_only_saving_is_off_while_the_other = Lecture seule{"\u00A0"}: l’enregistrement est désactivé tant que l’autre agora a l’événement
+msg_opened_anyway_a_change_the_other_agora_saves = Ouvert quand même{"\u00A0"}: ce que l’autre agora enregistre est fusionné élément par élément quand vous enregistrez
+msg_not_saved_your_edits_are_still_here = Non enregistré{"\u00A0"}: vos modifications sont toujours là
+msg_back_from_the_shell = Retour du shell
+msg_recovery_file_discarded = Fichier de récupération supprimé
+msg_reloaded_from_disk_your_unsaved_edits_were_dropped = Relu sur le disque{"\u202F"}; vos modifications non enregistrées ont été abandonnées
+msg_not_restored_the_recovery_file_is_kept_for = Non restauré{"\u00A0"}: le fichier de récupération est gardé pour la prochaine fois
+msg_recovered_edits_restored_u_undoes_them_save_with = Modifications récupérées restaurées (u les annule){"\u202F"}; enregistrez avec :w
+msg_the_recovery_file_matched_the_event_nothing_to = Le fichier de récupération correspond à l’événement{"\u00A0"}: rien à restaurer
+msg_your_edits_were_already_on_disk_nothing_to = Vos modifications étaient déjà sur le disque{"\u00A0"}: rien à enregistrer
+msg_read_only_another_agora_is_editing_this_event = Lecture seule{"\u00A0"}: un autre agora modifie cet événement. Quittez, ou rouvrez et répondez (o) ouvrir quand même
+msg_no_search_searches_titles_speakers_and_rooms = Pas de recherche{"\u00A0"}: / cherche dans les titres, les intervenants et les salles
+msg_no_session_selected_f_finds_valid_slots_for = Aucune session sélectionnée{"\u00A0"}: f trouve les créneaux possibles de la session sélectionnée
+
+## Messages de la ligne d’état, avec des valeurs
+
+msg_copied = { $title } copiée — p la colle au curseur
+msg_undone = Annulé{"\u00A0"}: { $what }
+msg_redone = Rétabli{"\u00A0"}: { $what }
+msg_unstarred = { $title } retirée de votre sélection
+msg_starred = { $title } ajoutée à votre sélection
+msg_holding = Session { $title } tenue ({ $where }{ $level ->
+    [none] {""}
+    [error] {" — "}conflit de niveau erreur
+    [warning] {" — "}conflit de niveau avertissement
+   *[other] {" — "}conflit de niveau { $level }
+}){"\u00A0"}: Enter la pose, Esc la remet
+msg_where = { $day } { $time }, { $room }
+msg_where_no_time = sans horaire, { $room }
+msg_moved = { $title } déplacée{"\u00A0"}: { $where }
+msg_edge_room_backlog = { $edge }{"\u202F"}; b va aux sessions non planifiées
+msg_last_room = Dernière salle
+msg_first_room = Première salle
+msg_last_day = Dernier jour
+msg_first_day = Premier jour
+msg_step_stays = Le pas de la grille reste de { $step } minutes
+msg_step = Pas de la grille{"\u00A0"}: { $step } minutes
+msg_no_match = Aucun résultat pour «{"\u00A0"}{ $query }{"\u00A0"}»
+msg_released = Version { $name } publiée{"\u00A0"}: les agendas et calendriers exportés désormais la suivent (agora export)
+msg_saved = Enregistré{"\u00A0"}: { $files }
+msg_not_saved = Non enregistré{"\u00A0"}: { $reason }
+msg_cannot_restore = Restauration impossible{"\u00A0"}: { $reason }
+msg_not_saved_kept = Non enregistré{"\u00A0"}: { $reason }{"\u202F"}; vos modifications sont toujours là
+slots_all_rooms = toutes les salles
+slots_warnings = { $count ->
+    [0] aucun avertissement
+    [one] 1 avertissement{"\u00A0"}: { $codes }
+   *[other] { $count } avertissements{"\u00A0"}: { $codes }
+}
+msg_no_item_named = { $kind ->
+    [room] aucune salle n’a
+    [speaker] aucun intervenant n’a
+   *[track] aucun parcours n’a
+} l’identifiant ou le nom «{"\u00A0"}{ $what }{"\u00A0"}»

@@ -146,9 +146,9 @@ impl App {
             Command::WriteQuit => return self.save_effect(true),
             Command::Quit => {
                 if self.history.is_dirty() {
-                    self.error(
-                        "Unsaved edits: :w saves, :wq saves and quits, :q! quits without saving",
-                    );
+                    self.error(crate::tui::words::word(
+                        "msg_unsaved_edits_w_saves_wq_saves_and_quits",
+                    ));
                     return None;
                 }
                 return Some(Effect::Quit);
@@ -254,7 +254,7 @@ impl App {
             },
             Command::NoFilter => {
                 self.filters = Filters::default();
-                self.info("Filters cleared");
+                self.info(crate::tui::words::word("msg_filters_cleared"));
             }
             Command::Messages => self.show_messages(),
             Command::WriteQuitForce => {
@@ -269,7 +269,9 @@ impl App {
             }
             Command::Release { name, comment } => {
                 if self.history.is_dirty() {
-                    self.error("Unsaved edits: a release is made of the saved files — :w first, then :release");
+                    self.error(crate::tui::words::word(
+                        "msg_unsaved_edits_a_release_is_made_of_the",
+                    ));
                     return None;
                 }
                 if let Err(m) = crate::release::validate_name(&name, []) {
@@ -279,7 +281,9 @@ impl App {
                 return Some(Effect::Release { name, comment });
             }
             Command::Diff => match &self.changes {
-                None => self.error("No release yet: :release NAME freezes the saved program"),
+                None => self.error(crate::tui::words::word(
+                    "msg_no_release_yet_release_name_freezes_the_saved",
+                )),
                 Some(changes) => {
                     let summary = changes.summary();
                     self.filters.changed = true;
@@ -296,7 +300,7 @@ impl App {
             if then_quit {
                 return Some(Effect::Quit);
             }
-            self.info("No changes to save");
+            self.info(crate::tui::words::word("msg_no_changes_to_save"));
             return None;
         }
         Some(Effect::Save {

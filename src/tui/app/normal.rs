@@ -63,7 +63,7 @@ impl App {
                 }
                 if self.derived.unscheduled.is_empty() {
                     self.backlog_focus = false;
-                    self.info("No unscheduled session");
+                    self.info(crate::tui::words::word("msg_no_unscheduled_session"));
                 } else {
                     self.backlog_focus = !self.backlog_focus;
                 }
@@ -86,23 +86,28 @@ impl App {
             Action::Drop if grabbing => self.drop_grab(),
             Action::CancelGrab if grabbing => {
                 self.revert_grab();
-                self.info("Put back");
+                self.info(crate::tui::words::word("msg_put_back"));
             }
             Action::Drag { column, row } => self.drag(column, row),
             Action::Release { .. } => self.release(),
             _ if grabbing => {}
             Action::EditForm => match self.selected {
                 Some(i) => self.open_form(i, false),
-                None => self.error("No session selected: move onto one, or press a to add one"),
+                None => self.error(crate::tui::words::word(
+                    "msg_no_session_selected_move_onto_one_or_press",
+                )),
             },
             Action::Add => self.add(),
             Action::Yank => match self.selected {
                 Some(i) => {
                     let s = self.doc.program.sessions[i].clone();
-                    self.info(format!("Copied '{}' — p pastes it at the cursor", s.title));
+                    self.info(crate::tui::words::format(
+                        "msg_copied",
+                        &[("title", &crate::tui::words::quoted(&s.title))],
+                    ));
                     self.yank = Some(s);
                 }
-                None => self.error("No session selected to copy"),
+                None => self.error(crate::tui::words::word("msg_no_session_selected_to_copy")),
             },
             Action::Paste => self.paste(),
             Action::Delete if self.view == View::Speakers && self.assignment().is_some() => {
@@ -131,7 +136,7 @@ impl App {
                         m.text.push_str(" — press u to undo");
                     }
                 }
-                None => self.error("No session selected to delete"),
+                None => self.error(crate::tui::words::word("msg_no_session_selected_to_delete")),
             },
             Action::People => match self.selected {
                 Some(i) => {
@@ -141,7 +146,7 @@ impl App {
                     ));
                     self.mode = Mode::Picker;
                 }
-                None => self.error("No session selected"),
+                None => self.error(crate::tui::words::word("msg_no_session_selected")),
             },
             Action::Undo => {
                 let described = self
@@ -151,12 +156,12 @@ impl App {
                 match described {
                     Some((text, focus)) => {
                         self.refresh();
-                        self.info(format!("Undone: {text}"));
+                        self.info(crate::tui::words::format("msg_undone", &[("what", &text)]));
                         if let Some(f) = focus {
                             self.reveal(f);
                         }
                     }
-                    None => self.info("Nothing to undo"),
+                    None => self.info(crate::tui::words::word("msg_nothing_to_undo")),
                 }
             }
             Action::Redo => {
@@ -167,12 +172,12 @@ impl App {
                 match described {
                     Some((text, focus)) => {
                         self.refresh();
-                        self.info(format!("Redone: {text}"));
+                        self.info(crate::tui::words::format("msg_redone", &[("what", &text)]));
                         if let Some(f) = focus {
                             self.reveal(f);
                         }
                     }
-                    None => self.info("Nothing to redo"),
+                    None => self.info(crate::tui::words::word("msg_nothing_to_redo")),
                 }
             }
             Action::TogglePick => {
@@ -180,14 +185,20 @@ impl App {
                     let s = &self.doc.program.sessions[i];
                     let (id, title) = (s.id.clone(), s.title.clone());
                     if self.picks.remove(&id) {
-                        self.info(format!("Unstarred '{title}'"));
+                        self.info(crate::tui::words::format(
+                            "msg_unstarred",
+                            &[("title", &crate::tui::words::quoted(&title))],
+                        ));
                     } else {
                         self.picks.insert(id);
-                        self.info(format!("Starred '{title}' in your picks"));
+                        self.info(crate::tui::words::format(
+                            "msg_starred",
+                            &[("title", &crate::tui::words::quoted(&title))],
+                        ));
                     }
                     return Some(Effect::SavePicks);
                 }
-                self.error("No session selected to star");
+                self.error(crate::tui::words::word("msg_no_session_selected_to_star"));
             }
             Action::Search => {
                 self.line.clear();
@@ -208,9 +219,9 @@ impl App {
             Action::DetailsUp => self.details_scroll = self.details_scroll.saturating_sub(1),
             Action::Save => return self.save_effect(false),
             Action::Suspend => return Some(Effect::Suspend),
-            Action::InterruptHint => self.info(
-                "Ctrl-c does not quit agora: q quits (it asks about unsaved edits), :q! drops them",
-            ),
+            Action::InterruptHint => self.info(crate::tui::words::word(
+                "msg_ctrl_c_does_not_quit_agora_q_quits",
+            )),
             Action::Quit => return self.quit_effect(),
             Action::Filter => {
                 self.picker = Some(Picker::new(Purpose::Filter, self.filter_items()));
@@ -223,7 +234,7 @@ impl App {
             }
             Action::ClearFilters => {
                 self.filters = Filters::default();
-                self.info("Filters cleared");
+                self.info(crate::tui::words::word("msg_filters_cleared"));
             }
             Action::Cancel => {
                 self.message = None;
@@ -290,12 +301,14 @@ impl App {
         let i = grab.session;
         let where_ = self.where_is(i);
         let s = &self.doc.program.sessions[i];
-        let conflicts = self.derived.worst[i]
-            .map(|l| format!(" — {} conflict", l.as_str()))
-            .unwrap_or_default();
-        let text = format!(
-            "Holding '{}' at {where_}{conflicts}: Enter drops, Esc puts back",
-            s.title
+        let level = self.derived.worst[i].map_or("none", |l| l.as_str());
+        let text = crate::tui::words::format(
+            "msg_holding",
+            &[
+                ("title", &crate::tui::words::quoted(&s.title)),
+                ("where", &where_),
+                ("level", level),
+            ],
         );
         self.info(text);
     }
@@ -311,18 +324,21 @@ impl App {
             .or_else(|| p.sessions[i].room.as_ref().map(|r| r.value.clone()))
             .unwrap_or_else(|| {
                 if p.sessions[i].kind.may_be_event_wide() {
-                    "all rooms".into()
+                    crate::tui::words::word("list_all_rooms").into()
                 } else {
-                    "no room".into()
+                    crate::tui::words::word("list_no_room").into()
                 }
             });
         match facts.interval {
-            Some((s, e)) => format!(
-                "{} {}, {room}",
-                wording::day(tz, s),
-                wording::span(tz, s, e)
+            Some((s, e)) => crate::tui::words::format(
+                "msg_where",
+                &[
+                    ("day", &wording::day(tz, s)),
+                    ("time", &wording::span(tz, s, e)),
+                    ("room", &room),
+                ],
             ),
-            None => format!("no time, {room}"),
+            None => crate::tui::words::format("msg_where_no_time", &[("room", &room)]),
         }
     }
 
@@ -330,7 +346,7 @@ impl App {
     /// session already outside them may still move towards them).
     fn move_days(&mut self, days: i64) {
         let Some(i) = self.selected else {
-            self.error("No session selected");
+            self.error(crate::tui::words::word("msg_no_session_selected"));
             return;
         };
         let event = &self.doc.program.event;
@@ -385,7 +401,7 @@ impl App {
     /// `g<`, `:messages`: the last messages in full, the latest at the bottom.
     pub(super) fn show_messages(&mut self) {
         if self.messages.is_empty() {
-            self.info("No messages yet");
+            self.info(crate::tui::words::word("msg_no_messages_yet"));
             return;
         }
         self.mode = Mode::Messages;
@@ -399,12 +415,14 @@ impl App {
 
     pub(super) fn change_room(&mut self, delta: i64) {
         let Some(i) = self.selected else {
-            self.error("No session selected");
+            self.error(crate::tui::words::word("msg_no_session_selected"));
             return;
         };
         let rooms = &self.doc.program.rooms;
         if rooms.is_empty() {
-            self.error("No rooms yet: add one with :room NAME [CAPACITY]");
+            self.error(crate::tui::words::word(
+                "msg_no_rooms_yet_add_one_with_room_name",
+            ));
             return;
         }
         let s = &self.doc.program.sessions[i];
@@ -425,7 +443,7 @@ impl App {
             None => self.grid.room as i64,
         };
         if target < 0 || target >= rooms.len() as i64 {
-            self.error("No room further that way");
+            self.error(crate::tui::words::word("msg_no_room_further_that_way"));
             return;
         }
         let e = Edit::Reassign {
@@ -438,7 +456,7 @@ impl App {
 
     pub(super) fn grab(&mut self) {
         let Some(i) = self.selected else {
-            self.error("No session selected to grab");
+            self.error(crate::tui::words::word("msg_no_session_selected_to_grab"));
             return;
         };
         self.grab = Some(Grab {
@@ -460,7 +478,9 @@ impl App {
                 None => {
                     self.grab = None;
                     self.mode = Mode::Normal;
-                    self.error("Cannot place it here: the event has no day or no room");
+                    self.error(crate::tui::words::word(
+                        "msg_cannot_place_it_here_the_event_has_no",
+                    ));
                 }
             }
             return;
@@ -575,7 +595,7 @@ impl App {
             return;
         };
         if grab.applied.is_empty() {
-            self.info("Dropped where it was");
+            self.info(crate::tui::words::word("msg_dropped_where_it_was"));
             return;
         }
         let title = self.doc.program.sessions[grab.session].title.clone();
@@ -584,7 +604,13 @@ impl App {
             edits: grab.applied,
         });
         let where_ = self.where_is(grab.session);
-        self.info(format!("Moved '{title}' to {where_}"));
+        self.info(crate::tui::words::format(
+            "msg_moved",
+            &[
+                ("title", &crate::tui::words::quoted(&title)),
+                ("where", &where_),
+            ],
+        ));
     }
 
     /// Start time and room at the grid cursor.
@@ -624,7 +650,9 @@ impl App {
 
     pub(super) fn paste(&mut self) {
         let Some(copy) = self.yank.clone() else {
-            self.error("Nothing copied: y copies the selected session");
+            self.error(crate::tui::words::word(
+                "msg_nothing_copied_y_copies_the_selected_session",
+            ));
             return;
         };
         let at = if self.view == View::Grid && !self.backlog_focus {

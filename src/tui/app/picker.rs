@@ -25,7 +25,9 @@ impl App {
                         self.history.undo(&mut self.doc);
                     }
                     self.refresh();
-                    self.info("Speakers and moderators unchanged");
+                    self.info(crate::tui::words::word(
+                        "msg_speakers_and_moderators_unchanged",
+                    ));
                 }
             }
             PickerOutcome::Accept => {
@@ -144,7 +146,9 @@ impl App {
     pub(super) fn open_room_picker(&mut self) {
         let p = &self.doc.program;
         if p.rooms.is_empty() {
-            self.error("No rooms yet: add one with :room NAME [CAPACITY]");
+            self.error(crate::tui::words::word(
+                "msg_no_rooms_yet_add_one_with_room_name",
+            ));
             return;
         }
         let items = crate::collate::order(&p.event.language, p.rooms.len(), |i| {

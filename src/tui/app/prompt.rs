@@ -187,7 +187,9 @@ impl App {
             }),
             Answer::DiscardRecovery => Some(Effect::DiscardRecovery),
             Answer::Ignore => {
-                self.info("The recovery file is kept; it is offered again next time");
+                self.info(crate::tui::words::word(
+                    "msg_the_recovery_file_is_kept_it_is_offered",
+                ));
                 self.offer_done();
                 None
             }
@@ -196,20 +198,24 @@ impl App {
             Answer::CancelMerge => self.conflict_answered(None),
             Answer::ReadOnly => {
                 self.safety.read_only = true;
-                self.info("Read-only: saving is off while the other agora has the event");
+                self.info(crate::tui::words::word(
+                    "msg_read_only_saving_is_off_while_the_other",
+                ));
                 None
             }
             Answer::OpenAnyway => {
-                self.info(
-                    "Opened anyway: a change the other agora saves is merged item by item when you save",
-                );
+                self.info(crate::tui::words::word(
+                    "msg_opened_anyway_a_change_the_other_agora_saves",
+                ));
                 None
             }
             Answer::QuitNow => Some(Effect::Quit),
             Answer::Delete(_) => None,
             Answer::Cancel => {
                 if was_overwrite {
-                    self.info("Not saved: your edits are still here");
+                    self.info(crate::tui::words::word(
+                        "msg_not_saved_your_edits_are_still_here",
+                    ));
                 }
                 None
             }

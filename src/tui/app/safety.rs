@@ -203,10 +203,14 @@ impl App {
                 let purpose = self.safety.resolving.take().map(|r| r.purpose);
                 match purpose {
                     Some(Purpose::Restore) => {
-                        self.info("Not restored: the recovery file is kept for next time");
+                        self.info(crate::tui::words::word(
+                            "msg_not_restored_the_recovery_file_is_kept_for",
+                        ));
                         self.offer_done();
                     }
-                    _ => self.info("Not saved: your edits are still here"),
+                    _ => self.info(crate::tui::words::word(
+                        "msg_not_saved_your_edits_are_still_here",
+                    )),
                 }
                 None
             }
@@ -243,12 +247,19 @@ impl App {
                 match replayed.edit {
                     Some(e) => {
                         self.commit(e);
-                        self.info("Recovered edits restored (u undoes them); save with :w");
+                        self.info(crate::tui::words::word(
+                            "msg_recovered_edits_restored_u_undoes_them_save_with",
+                        ));
                     }
-                    None => self.info("The recovery file matched the event: nothing to restore"),
+                    None => self.info(crate::tui::words::word(
+                        "msg_the_recovery_file_matched_the_event_nothing_to",
+                    )),
                 }
             }
-            Err(m) => self.error(format!("Cannot restore: {m}")),
+            Err(m) => self.error(crate::tui::words::format(
+                "msg_cannot_restore",
+                &[("reason", &m.to_string())],
+            )),
         }
         self.offer_done();
         None
@@ -264,7 +275,10 @@ impl App {
         let merged = match result {
             Ok(m) => *m,
             Err(m) => {
-                self.error(format!("Not saved: {m}; your edits are still here"));
+                self.error(crate::tui::words::format(
+                    "msg_not_saved_kept",
+                    &[("reason", &m.to_string())],
+                ));
                 return None;
             }
         };
@@ -282,7 +296,9 @@ impl App {
                 })
             }
             None => {
-                self.info("Your edits were already on disk: nothing to save");
+                self.info(crate::tui::words::word(
+                    "msg_your_edits_were_already_on_disk_nothing_to",
+                ));
                 then_quit.then_some(Effect::Quit)
             }
         }
@@ -292,9 +308,9 @@ impl App {
     pub(super) fn guard(&mut self, effect: Option<Effect>) -> Option<Effect> {
         match effect {
             Some(Effect::Save { .. } | Effect::KeepMine { .. }) if self.safety.read_only => {
-                self.error(
-                    "Read-only: another agora is editing this event. Quit, or reopen and answer (o)pen anyway",
-                );
+                self.error(crate::tui::words::word(
+                    "msg_read_only_another_agora_is_editing_this_event",
+                ));
                 None
             }
             other => other,

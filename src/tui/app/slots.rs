@@ -14,7 +14,9 @@ pub const OFFERS: usize = 12;
 impl App {
     pub(super) fn find_slots(&mut self) {
         let Some(i) = self.selected else {
-            self.error("No session selected: f finds valid slots for the selected session");
+            self.error(crate::tui::words::word(
+                "msg_no_session_selected_f_finds_valid_slots_for",
+            ));
             return;
         };
         let program = &self.doc.program;
@@ -51,14 +53,14 @@ impl App {
         let tz = program.event.timezone;
         let room = match o.room {
             Some(r) => program.rooms[r].name.as_str(),
-            None => "all rooms",
+            None => crate::tui::words::word("slots_all_rooms"),
         };
         let warnings: Vec<String> = o.warnings.iter().map(|d| d.code.to_string()).collect();
-        let added = match warnings.len() {
-            0 => "no warning".to_string(),
-            1 => format!("1 warning: {}", warnings[0]),
-            n => format!("{n} warnings: {}", warnings.join(", ")),
-        };
+        let added = crate::tui::words::format_counts(
+            "slots_warnings",
+            &[("codes", &warnings.join(", "))],
+            &[("count", warnings.len() as i64)],
+        );
         format!(
             "{} {} · {room} · {added}",
             wording::day(tz, o.at),
