@@ -507,3 +507,72 @@ msg_no_item_named = no { $kind ->
     [speaker] speaker
    *[track] track
 } has the id or name `{ $what }`
+
+## Agenda notes, filters, pickers
+
+note_no_sessions = No sessions yet: press a to add one.
+note_no_filter_match = No session matches the filters (F clears them).
+note_no_session = no session
+note_no_speakers = No speakers yet: add one with :speaker NAME.
+note_no_rooms = No rooms yet: add one with :room NAME [CAPACITY].
+note_no_conflicts = No conflicts: the program checks clean.
+filter_no_match = no { $what ->
+    [room] room
+    [track] track
+   *[speaker] speaker
+} matches `{ $value }`: { $known }
+filter_bad_day = day={ $value }: give a day number, 1 to { $days }
+filter_bad_kind = unknown kind `{ $value }`: one of { $known }
+filter_bad_status = unknown status `{ $value }`: one of { $known }
+filter_bad_language = language={ $value }: give a language tag, for example language=fr
+filter_unknown = unknown filter `{ $name }`: day=, room=, track=, speaker=, kind=, status=, language=, picks, conflicts
+msg_width = Grid columns at least { $width } cells wide (:width alone: the default)
+msg_outside_grid = { $time } is outside the grid of this day ({ $from }–{ $to })
+msg_days = there are { $days } days: :day 1 to :day { $days }
+msg_room = Room { $name }
+msg_field_not_edited = The field was not edited: { $reason }
+picker_only_picks = only my picks (*)
+picker_only_conflicts = only with conflicts (✗ ▲)
+picker_day = day: { $value }
+picker_room = room: { $value }
+picker_track = track: { $value }
+picker_speaker = speaker: { $value }
+picker_kind = kind: { $value }
+picker_status = status: { $value }
+
+## Errors of the command line (:)
+
+cmd_no_argument = :{ $name } takes no argument
+cmd_export_unexpected = unexpected `{ $word }`: :export FORMAT [PATH] [--picks]
+cmd_export_give = give a format: :export FORMAT [PATH] [--picks], FORMAT one of { $formats }
+cmd_export_unknown = unknown export format `{ $format }`: one of { $formats }
+cmd_bad_width = `{ $value }` is not a column width: :width { $min } to 200 cells (:width alone: the default)
+cmd_bad_time = `{ $value }` is not a time: write :goto 14:00
+cmd_bad_day = `{ $value }` is not a day number: write :day 2 for the second day
+cmd_bad_step = `{ $value }` is not a grid step: one of { $steps } minutes
+cmd_track_name = give the track's name: :track Données publiques
+cmd_item_name = give the { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+}'s id or name: :{ $command } { $example }
+cmd_room_name = give the room's name: :room Salle Rhône 160
+cmd_speaker_name = give the speaker's name: :speaker Ada Lovelace
+cmd_release_name = give the release's name: :release v2 [comment]
+cmd_empty = type a command after `:`, e.g. :w
+cmd_unknown = unknown command `:{ $name }` — try :w, :q, :wq, :q!, :export FORMAT, :goto 14:00, :day 2, :room NAME, :speaker NAME, :release NAME, :diff (? lists keys)
+
+## Exports, releases and reloads from the editor
+
+export_unknown_format = unknown export format `{ $format }`
+export_no_picks = no picks to export: star sessions with * first
+export_done_file = Exported { $format } to { $path }
+export_done_folder = Exported { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+} into { $folder }: { $files }
+changes_none_since = No change since release { $release }
+changes_since = Since release { $release }: { $summary }
+msg_cannot_reload = Cannot reload: the file on disk does not load ({ $problem }); your edits are kept
+msg_disk_does_not_load = the file on disk does not load ({ $problem })
+msg_picks_kept = `{ $path }` could not be read, so it was kept as `{ $kept }`; your picks are saved in a new `{ $path }`

@@ -543,3 +543,72 @@ msg_no_item_named = { $kind ->
     [speaker] aucun intervenant n’a
    *[track] aucun parcours n’a
 } l’identifiant ou le nom «{"\u00A0"}{ $what }{"\u00A0"}»
+
+## Notes des listes, filtres, sélecteurs
+
+note_no_sessions = Aucune session pour l’instant{"\u00A0"}: appuyez sur a pour en ajouter une.
+note_no_filter_match = Aucune session ne correspond aux filtres (F les retire).
+note_no_session = aucune session
+note_no_speakers = Aucun intervenant pour l’instant{"\u00A0"}: ajoutez-en un avec :speaker NOM.
+note_no_rooms = Aucune salle pour l’instant{"\u00A0"}: ajoutez-en une avec :room NOM [CAPACITÉ].
+note_no_conflicts = Aucun conflit{"\u00A0"}: le programme est valide.
+filter_no_match = { $what ->
+    [room] aucune salle ne correspond
+    [track] aucun parcours ne correspond
+   *[speaker] aucun intervenant ne correspond
+} à «{"\u00A0"}{ $value }{"\u00A0"}»{"\u00A0"}: { $known }
+filter_bad_day = day={ $value }{"\u00A0"}: donnez un numéro de jour, de 1 à { $days }
+filter_bad_kind = type inconnu «{"\u00A0"}{ $value }{"\u00A0"}»{"\u00A0"}: une valeur parmi { $known }
+filter_bad_status = statut inconnu «{"\u00A0"}{ $value }{"\u00A0"}»{"\u00A0"}: une valeur parmi { $known }
+filter_bad_language = language={ $value }{"\u00A0"}: donnez une étiquette de langue, par exemple language=fr
+filter_unknown = filtre inconnu «{"\u00A0"}{ $name }{"\u00A0"}»{"\u00A0"}: day=, room=, track=, speaker=, kind=, status=, language=, picks, conflicts
+msg_width = Colonnes de la grille d’au moins { $width } caractères (:width seul{"\u00A0"}: la valeur par défaut)
+msg_outside_grid = { $time } est hors de la grille de ce jour ({ $from }–{ $to })
+msg_days = il y a { $days } jours{"\u00A0"}: de :day 1 à :day { $days }
+msg_room = Salle { $name }
+msg_field_not_edited = Le champ n’a pas été modifié{"\u00A0"}: { $reason }
+picker_only_picks = seulement ma sélection (*)
+picker_only_conflicts = seulement avec conflits (✗ ▲)
+picker_day = jour{"\u00A0"}: { $value }
+picker_room = salle{"\u00A0"}: { $value }
+picker_track = parcours{"\u00A0"}: { $value }
+picker_speaker = intervenant{"\u00A0"}: { $value }
+picker_kind = type{"\u00A0"}: { $value }
+picker_status = statut{"\u00A0"}: { $value }
+
+## Erreurs de la ligne de commande (:)
+
+cmd_no_argument = :{ $name } ne prend pas d’argument
+cmd_export_unexpected = «{"\u00A0"}{ $word }{"\u00A0"}» inattendu{"\u00A0"}: :export FORMAT [CHEMIN] [--picks]
+cmd_export_give = donnez un format{"\u00A0"}: :export FORMAT [CHEMIN] [--picks], FORMAT parmi { $formats }
+cmd_export_unknown = format d’export inconnu «{"\u00A0"}{ $format }{"\u00A0"}»{"\u00A0"}: un format parmi { $formats }
+cmd_bad_width = «{"\u00A0"}{ $value }{"\u00A0"}» n’est pas une largeur de colonne{"\u00A0"}: :width de { $min } à 200 caractères (:width seul{"\u00A0"}: la valeur par défaut)
+cmd_bad_time = «{"\u00A0"}{ $value }{"\u00A0"}» n’est pas une heure{"\u00A0"}: écrivez :goto 14:00
+cmd_bad_day = «{"\u00A0"}{ $value }{"\u00A0"}» n’est pas un numéro de jour{"\u00A0"}: écrivez :day 2 pour le deuxième jour
+cmd_bad_step = «{"\u00A0"}{ $value }{"\u00A0"}» n’est pas un pas de grille{"\u00A0"}: { $steps } minutes
+cmd_track_name = donnez le nom du parcours{"\u00A0"}: :track Données publiques
+cmd_item_name = donnez l’identifiant ou le nom { $kind ->
+    [room] de la salle
+    [speaker] de l’intervenant
+   *[track] du parcours
+}{"\u00A0"}: :{ $command } { $example }
+cmd_room_name = donnez le nom de la salle{"\u00A0"}: :room Salle Rhône 160
+cmd_speaker_name = donnez le nom de l’intervenant{"\u00A0"}: :speaker Ada Lovelace
+cmd_release_name = donnez le nom de la version{"\u00A0"}: :release v2 [commentaire]
+cmd_empty = tapez une commande après «{"\u00A0"}:{"\u00A0"}», par exemple :w
+cmd_unknown = commande inconnue «{"\u00A0"}:{ $name }{"\u00A0"}» — essayez :w, :q, :wq, :q!, :export FORMAT, :goto 14:00, :day 2, :room NOM, :speaker NOM, :release NOM, :diff (? liste les touches)
+
+## Exports, versions et relectures depuis l’éditeur
+
+export_unknown_format = format d’export inconnu «{"\u00A0"}{ $format }{"\u00A0"}»
+export_no_picks = aucune sélection à exporter{"\u00A0"}: marquez d’abord des sessions avec *
+export_done_file = Export { $format } écrit dans { $path }
+export_done_folder = { $count ->
+    [one] { $count } fichier exporté
+   *[other] { $count } fichiers exportés
+} dans { $folder }{"\u00A0"}: { $files }
+changes_none_since = Aucun changement depuis la version { $release }
+changes_since = Depuis la version { $release }{"\u00A0"}: { $summary }
+msg_cannot_reload = Relecture impossible{"\u00A0"}: le fichier sur le disque ne se charge pas ({ $problem }){"\u202F"}; vos modifications sont gardées
+msg_disk_does_not_load = le fichier sur le disque ne se charge pas ({ $problem })
+msg_picks_kept = «{"\u00A0"}{ $path }{"\u00A0"}» était illisible et a été gardé sous le nom «{"\u00A0"}{ $kept }{"\u00A0"}»{"\u202F"}; votre sélection est enregistrée dans un nouveau «{"\u00A0"}{ $path }{"\u00A0"}»

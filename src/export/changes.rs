@@ -209,6 +209,11 @@ pub fn summary(diff: &Diff) -> String {
     summary_words(&Say::english(), diff)
 }
 
+/// The one-line count in `locale`'s words ("2 nouvelles, 1 annulée, …").
+pub fn summary_in(diff: &Diff, locale: &Locale) -> String {
+    summary_words(&Say::of(locale), diff)
+}
+
 fn summary_words(say: &Say, diff: &Diff) -> String {
     let [n, c, r, ch] = diff.counts();
     let mut text = say.counts(

@@ -67,12 +67,20 @@ impl Changes {
     /// One line for the status bar: the counts, and the removed sessions by id.
     pub fn summary(&self) -> String {
         if self.diff.is_empty() {
-            return format!("No change since release {}", self.since);
+            return crate::tui::words::format("changes_none_since", &[("release", &self.since)]);
         }
-        let mut text = format!(
-            "Since release {}: {}",
-            self.since,
-            crate::export::changes::summary(&self.diff)
+        let mut text = crate::tui::words::format(
+            "changes_since",
+            &[
+                ("release", &self.since),
+                (
+                    "summary",
+                    &crate::export::changes::summary_in(
+                        &self.diff,
+                        &crate::export::locale::Locale::for_tag(crate::tui::words::tag()),
+                    ),
+                ),
+            ],
         );
         let removed: Vec<&str> = self
             .diff

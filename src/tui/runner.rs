@@ -425,7 +425,7 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                             .first()
                             .map(|e| e.message.clone())
                             .unwrap_or_default();
-                        format!("the file on disk does not load ({first})")
+                        crate::tui::words::format("msg_disk_does_not_load", &[("problem", &first)])
                     })
                     .and_then(|(fresh, disk)| {
                         recover::keep_mine(&app.doc, &fresh, &disk, &choices)
@@ -451,8 +451,9 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                             .first()
                             .map(|e| e.message.clone())
                             .unwrap_or_default();
-                        app.update(Msg::ReloadFailed(format!(
-                            "Cannot reload: the file on disk does not load ({first}); your edits are kept"
+                        app.update(Msg::ReloadFailed(crate::tui::words::format(
+                            "msg_cannot_reload",
+                            &[("problem", &first)],
                         )));
                     }
                 }
@@ -496,11 +497,12 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                     match picks::save(&path, &app.doc.program.event.id, &app.picks) {
                         Ok(None) => {}
                         Ok(Some(kept)) => {
-                            app.update(Msg::PicksNotSaved(format!(
-                                "`{}` could not be read, so it was kept as `{}`; your picks are saved in a new `{}`",
-                                path.display(),
-                                kept.display(),
-                                path.display()
+                            app.update(Msg::PicksNotSaved(crate::tui::words::format(
+                                "msg_picks_kept",
+                                &[
+                                    ("path", &path.display().to_string()),
+                                    ("kept", &kept.display().to_string()),
+                                ],
                             )));
                         }
                         Err(m) => {

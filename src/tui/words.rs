@@ -331,9 +331,62 @@ pub const IDS: &[&str] = &[
     "slots_all_rooms",
     "slots_warnings",
     "msg_no_item_named",
+    // Agenda notes, filters, pickers
+    "note_no_sessions",
+    "note_no_filter_match",
+    "note_no_session",
+    "note_no_speakers",
+    "note_no_rooms",
+    "note_no_conflicts",
+    "filter_no_match",
+    "filter_bad_day",
+    "filter_bad_kind",
+    "filter_bad_status",
+    "filter_bad_language",
+    "filter_unknown",
+    "msg_width",
+    "msg_outside_grid",
+    "msg_days",
+    "msg_room",
+    "msg_field_not_edited",
+    "picker_only_picks",
+    "picker_only_conflicts",
+    "picker_day",
+    "picker_room",
+    "picker_track",
+    "picker_speaker",
+    "picker_kind",
+    "picker_status",
+    // Errors of the command line (:)
+    "cmd_no_argument",
+    "cmd_export_unexpected",
+    "cmd_export_give",
+    "cmd_export_unknown",
+    "cmd_bad_width",
+    "cmd_bad_time",
+    "cmd_bad_day",
+    "cmd_bad_step",
+    "cmd_track_name",
+    "cmd_item_name",
+    "cmd_room_name",
+    "cmd_speaker_name",
+    "cmd_release_name",
+    "cmd_empty",
+    "cmd_unknown",
+    // Exports, releases and reloads from the editor
+    "export_unknown_format",
+    "export_no_picks",
+    "export_done_file",
+    "export_done_folder",
+    "changes_none_since",
+    "changes_since",
+    "msg_cannot_reload",
+    "msg_disk_does_not_load",
+    "msg_picks_kept",
 ];
 
 static CHOSEN: OnceLock<&'static Catalogue> = OnceLock::new();
+static TAG: OnceLock<String> = OnceLock::new();
 
 /// The language a POSIX locale value names: `fr_FR.UTF-8` → `fr-FR`; `C`, `POSIX` and empty
 /// values name none.
@@ -365,19 +418,39 @@ pub fn language_from(
 pub fn choose(tag: &str) {
     if let Some(c) = catalogue::for_tag(Domain::Editor, tag) {
         let _ = CHOSEN.set(c);
+        let _ = TAG.set(tag.to_string());
     }
 }
 
+/// The editor's language tag (`en` until one is chosen).
+pub fn tag() -> &'static str {
+    TAG.get().map_or("en", String::as_str)
+}
+
+thread_local! {
+    /// A language for this thread only, over the chosen one ([`in_language`]).
+    static OVERRIDE: std::cell::Cell<Option<&'static Catalogue>> = const { std::cell::Cell::new(None) };
+}
+
 fn current() -> Option<&'static Catalogue> {
-    CHOSEN
-        .get()
-        .copied()
+    OVERRIDE
+        .with(std::cell::Cell::get)
+        .or_else(|| CHOSEN.get().copied())
         .or_else(|| catalogue::for_tag(Domain::Editor, "en"))
+}
+
+/// Run `f` with the editor's words in `tag` on this thread (the screens' tests draw in French
+/// without changing the language of the others).
+pub fn in_language<R>(tag: &str, f: impl FnOnce() -> R) -> R {
+    let before = OVERRIDE.with(|o| o.replace(catalogue::for_tag(Domain::Editor, tag)));
+    let out = f();
+    OVERRIDE.with(|o| o.set(before));
+    out
 }
 
 /// The word `id` in the editor's language (read once, kept for the session).
 pub fn word(id: &str) -> &'static str {
-    static CACHE: OnceLock<Mutex<Vec<(String, &'static str)>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<Vec<(&'static str, String, &'static str)>>> = OnceLock::new();
     let Some(cat) = current() else {
         return "";
     };
@@ -386,11 +459,11 @@ pub fn word(id: &str) -> &'static str {
         Ok(c) => c,
         Err(p) => p.into_inner(),
     };
-    if let Some((_, w)) = cache.iter().find(|(k, _)| k == id) {
+    if let Some((_, _, w)) = cache.iter().find(|(t, k, _)| *t == cat.tag && k == id) {
         return w;
     }
     let text: &'static str = Box::leak(cat.text(id).into_boxed_str());
-    cache.push((id.to_string(), text));
+    cache.push((cat.tag, id.to_string(), text));
     text
 }
 

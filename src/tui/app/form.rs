@@ -135,7 +135,10 @@ impl App {
         let text = match result {
             Ok(text) => text,
             Err(e) => {
-                self.error(format!("The field was not edited: {e}"));
+                self.error(crate::tui::words::format(
+                    "msg_field_not_edited",
+                    &[("reason", &e.to_string())],
+                ));
                 return;
             }
         };

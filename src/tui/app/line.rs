@@ -57,14 +57,21 @@ impl App {
                     .find(|(_, id, name)| fold(id).contains(&v) || fold(name).contains(&v))
             });
             found.map(|(i, _, _)| *i).ok_or_else(|| {
-                format!(
-                    "no {what} matches `{value}`: {}",
-                    items
-                        .iter()
-                        .map(|(_, id, _)| *id)
-                        .take(12)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                crate::tui::words::format(
+                    "filter_no_match",
+                    &[
+                        ("what", what),
+                        ("value", value),
+                        (
+                            "known",
+                            &items
+                                .iter()
+                                .map(|(_, id, _)| *id)
+                                .take(12)
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                    ],
                 )
             })
         };
@@ -103,29 +110,44 @@ impl App {
                 "day" => match value.parse::<usize>() {
                     Ok(n) if n >= 1 && n <= self.derived.days.len() => f.day.push(n - 1),
                     _ => {
-                        return Err(format!(
-                            "day={value}: give a day number, 1 to {}",
-                            self.derived.days.len()
+                        return Err(crate::tui::words::format(
+                            "filter_bad_day",
+                            &[
+                                ("value", value),
+                                ("days", &self.derived.days.len().to_string()),
+                            ],
                         ))
                     }
                 },
-                "kind" => f.kind.push(Kind::parse(&value.to_lowercase()).ok_or_else(|| {
-                    format!("unknown kind `{value}`: one of {}", Kind::NAMES.join(", "))
-                })?),
-                "status" => f.status.push(Status::parse(&value.to_lowercase()).ok_or_else(|| {
-                    format!("unknown status `{value}`: one of {}", Status::NAMES.join(", "))
-                })?),
+                "kind" => f
+                    .kind
+                    .push(Kind::parse(&value.to_lowercase()).ok_or_else(|| {
+                        crate::tui::words::format(
+                            "filter_bad_kind",
+                            &[("value", value), ("known", &Kind::NAMES.join(", "))],
+                        )
+                    })?),
+                "status" => f
+                    .status
+                    .push(Status::parse(&value.to_lowercase()).ok_or_else(|| {
+                        crate::tui::words::format(
+                            "filter_bad_status",
+                            &[("value", value), ("known", &Status::NAMES.join(", "))],
+                        )
+                    })?),
                 "language" | "lang" => {
                     if !crate::language::is_usable_tag(value) {
-                        return Err(format!(
-                            "language={value}: give a language tag, for example language=fr"
+                        return Err(crate::tui::words::format(
+                            "filter_bad_language",
+                            &[("value", value)],
                         ));
                     }
                     f.language.push(value.to_string())
                 }
                 other => {
-                    return Err(format!(
-                        "unknown filter `{other}`: day=, room=, track=, speaker=, kind=, status=, language=, picks, conflicts"
+                    return Err(crate::tui::words::format(
+                        "filter_unknown",
+                        &[("name", other)],
                     ))
                 }
             }
@@ -158,9 +180,9 @@ impl App {
             Command::EditDescription => return self.edit_description(),
             Command::Width(n) => {
                 self.grid.column = n.unwrap_or(crate::tui::layout::MIN_COLUMN);
-                self.info(format!(
-                    "Grid columns at least {} cells wide (:width alone: the default)",
-                    self.grid.column
+                self.info(crate::tui::words::format(
+                    "msg_width",
+                    &[("width", &self.grid.column.to_string())],
                 ));
             }
             Command::Export {
@@ -181,11 +203,13 @@ impl App {
                     let tz = self.doc.program.event.timezone;
                     let t = crate::time::local_lenient(tz, day.and_time(time));
                     if t < frame.origin || t >= frame.row_time(frame.rows) {
-                        self.error(format!(
-                            "{} is outside the grid of this day ({}–{})",
-                            time.format("%H:%M"),
-                            wording::clock(tz, frame.origin),
-                            wording::clock(tz, frame.row_time(frame.rows))
+                        self.error(crate::tui::words::format(
+                            "msg_outside_grid",
+                            &[
+                                ("time", &time.format("%H:%M").to_string()),
+                                ("from", &wording::clock(tz, frame.origin)),
+                                ("to", &wording::clock(tz, frame.row_time(frame.rows))),
+                            ],
                         ));
                     } else {
                         self.grid.row = frame.row_of(t);
@@ -195,10 +219,9 @@ impl App {
             }
             Command::Day(n) => {
                 if n > self.derived.days.len() {
-                    self.error(format!(
-                        "there are {} days: :day 1 to :day {}",
-                        self.derived.days.len(),
-                        self.derived.days.len()
+                    self.error(crate::tui::words::format(
+                        "msg_days",
+                        &[("days", &self.derived.days.len().to_string())],
                     ));
                 } else {
                     self.show_view(View::Grid);
@@ -212,7 +235,10 @@ impl App {
                 if let (Some(t), Some(f)) = (t, self.frame()) {
                     self.grid.row = f.row_of(t);
                 }
-                self.info(format!("Grid step: {m} minutes"));
+                self.info(crate::tui::words::format(
+                    "msg_step",
+                    &[("step", &m.to_string())],
+                ));
             }
             Command::Room { name, capacity } => match edit::new_room(&self.doc, &name, capacity) {
                 Ok(e) => self.commit(e),

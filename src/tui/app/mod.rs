@@ -409,7 +409,10 @@ impl App {
                 .iter()
                 .map(|m| m.text.chars().count() / 80 + 1)
                 .sum::<usize>(),
-            _ => super::help::screen_lines(&super::help::lines(&self.help_query)),
+            _ => super::help::screen_lines(&super::help::fitted(
+                super::help::lines(&self.help_query),
+                super::help::box_width(self.width),
+            )),
         };
         let shown = self.help_box_height().saturating_sub(2);
         lines.saturating_sub(shown)

@@ -136,7 +136,7 @@ impl App {
                     self.grid.room = r;
                     self.selected = None;
                     let name = self.doc.program.rooms[r].name.clone();
-                    self.info(format!("Room {name}"));
+                    self.info(crate::tui::words::format("msg_room", &[("name", &name)]));
                 }
             }
         }
@@ -212,16 +212,16 @@ impl App {
         let p = &self.doc.program;
         let mut items = Vec::new();
         items.push(Item {
-            label: "only my picks (*)".into(),
+            label: crate::tui::words::word("picker_only_picks").into(),
             choice: Choice::Picks,
         });
         items.push(Item {
-            label: "only with conflicts (✗ ▲)".into(),
+            label: crate::tui::words::word("picker_only_conflicts").into(),
             choice: Choice::Conflicts,
         });
         for (i, d) in self.derived.days.iter().enumerate() {
             items.push(Item {
-                label: format!("day: {}", wording::date(*d)),
+                label: crate::tui::words::format("picker_day", &[("value", &wording::date(*d))]),
                 choice: Choice::Day(i),
             });
         }
@@ -234,13 +234,13 @@ impl App {
         });
         for (i, r) in rooms.into_iter().map(|i| (i, &p.rooms[i])) {
             items.push(Item {
-                label: format!("room: {}", r.name),
+                label: crate::tui::words::format("picker_room", &[("value", &r.name)]),
                 choice: Choice::Room(i),
             });
         }
         for (i, t) in tracks.into_iter().map(|i| (i, &p.tracks[i])) {
             items.push(Item {
-                label: format!("track: {}", t.name),
+                label: crate::tui::words::format("picker_track", &[("value", &t.name)]),
                 choice: Choice::Track(i),
             });
         }
@@ -251,14 +251,14 @@ impl App {
             .map(|&i| (i, &p.speakers[i]))
         {
             items.push(Item {
-                label: format!("speaker: {}", s.name),
+                label: crate::tui::words::format("picker_speaker", &[("value", &s.name)]),
                 choice: Choice::Person(i),
             });
         }
         for name in Kind::NAMES {
             if let Some(k) = Kind::parse(name) {
                 items.push(Item {
-                    label: format!("kind: {name}"),
+                    label: crate::tui::words::format("picker_kind", &[("value", name)]),
                     choice: Choice::Kind(k),
                 });
             }
@@ -266,7 +266,7 @@ impl App {
         for name in Status::NAMES {
             if let Some(s) = Status::parse(name) {
                 items.push(Item {
-                    label: format!("status: {name}"),
+                    label: crate::tui::words::format("picker_status", &[("value", name)]),
                     choice: Choice::Status(s),
                 });
             }

@@ -33,14 +33,8 @@ fn boxed<'a>(title: &'a str, theme: Theme) -> Block<'a> {
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let rect = centered(area, 90, app.help_box_height() as u16);
-    let shown = crate::tui::help::lines(&app.help_query);
-    let width = shown
-        .iter()
-        .filter(|l| !l.heading)
-        .map(|l| l.keys.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(24);
+    let shown = crate::tui::help::fitted(crate::tui::help::lines(&app.help_query), rect.width);
+    let width = crate::tui::help::key_width(&shown);
     let mut lines: Vec<Line> = Vec::new();
     for l in &shown {
         if l.heading {
