@@ -576,3 +576,17 @@ changes_since = Since release { $release }: { $summary }
 msg_cannot_reload = Cannot reload: the file on disk does not load ({ $problem }); your edits are kept
 msg_disk_does_not_load = the file on disk does not load ({ $problem })
 msg_picks_kept = `{ $path }` could not be read, so it was kept as `{ $kept }`; your picks are saved in a new `{ $path }`
+
+## Releases, locked and event-wide sessions, filters
+
+release_store_unreadable = the release store cannot be read: { $place }{ $problem } (see `agora releases`)
+release_does_not_load = the event on disk does not load: fix it (agora check) before releasing
+release_errors = not releasing: { $errors } error-level conflict(s) (see the conflicts view); `agora release --force` releases anyway
+release_changed_on_disk = the event changed on disk
+msg_locked = { $title } is locked (locked = true): it stays where it is
+msg_first_day_only = { $title } is on the event's first day: it cannot move earlier
+msg_last_day_only = { $title } is on the event's last day: it cannot move later
+msg_event_wide = { $title } is for all rooms (an event-wide { $kind }): give it a room with e
+msg_filter_count = { $count } sessions match the filters (F clears them)
+msg_changes_listed = { $summary } — the agenda lists what changed (Enter goes to a session, :nofilter shows all)
+grid_all_rooms = {" "}· all rooms

@@ -612,3 +612,23 @@ changes_since = Depuis la version { $release }{"\u00A0"}: { $summary }
 msg_cannot_reload = Relecture impossible{"\u00A0"}: le fichier sur le disque ne se charge pas ({ $problem }){"\u202F"}; vos modifications sont gardées
 msg_disk_does_not_load = le fichier sur le disque ne se charge pas ({ $problem })
 msg_picks_kept = «{"\u00A0"}{ $path }{"\u00A0"}» était illisible et a été gardé sous le nom «{"\u00A0"}{ $kept }{"\u00A0"}»{"\u202F"}; votre sélection est enregistrée dans un nouveau «{"\u00A0"}{ $path }{"\u00A0"}»
+
+## Versions, sessions verrouillées ou pour tout l’événement, filtres
+
+release_store_unreadable = les versions publiées sont illisibles{"\u00A0"}: { $place }{ $problem } (voir «{"\u00A0"}agora releases{"\u00A0"}»)
+release_does_not_load = l’événement sur le disque ne se charge pas{"\u00A0"}: corrigez-le (agora check) avant de publier une version
+release_errors = { $errors ->
+    [one] version non publiée{"\u00A0"}: { $errors } conflit de niveau erreur (voir la vue Conflits){"\u202F"}; «{"\u00A0"}agora release --force{"\u00A0"}» publie quand même
+   *[other] version non publiée{"\u00A0"}: { $errors } conflits de niveau erreur (voir la vue Conflits){"\u202F"}; «{"\u00A0"}agora release --force{"\u00A0"}» publie quand même
+}
+release_changed_on_disk = l’événement a changé sur le disque
+msg_locked = { $title } est verrouillée (locked = true){"\u00A0"}: elle reste où elle est
+msg_first_day_only = { $title } est le premier jour de l’événement{"\u00A0"}: elle ne peut pas être avancée
+msg_last_day_only = { $title } est le dernier jour de l’événement{"\u00A0"}: elle ne peut pas être reculée
+msg_event_wide = { $title } concerne toutes les salles ({ $kind } pour tout l’événement){"\u00A0"}: donnez-lui une salle avec e
+msg_filter_count = { $count ->
+    [one] { $count } session correspond aux filtres (F les retire)
+   *[other] { $count } sessions correspondent aux filtres (F les retire)
+}
+msg_changes_listed = { $summary } — l’agenda liste ce qui a changé (Enter va à une session, :nofilter montre tout)
+grid_all_rooms = {" "}· toutes les salles

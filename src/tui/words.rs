@@ -383,6 +383,18 @@ pub const IDS: &[&str] = &[
     "msg_cannot_reload",
     "msg_disk_does_not_load",
     "msg_picks_kept",
+    // Releases, locked and event-wide sessions, filters
+    "release_store_unreadable",
+    "release_does_not_load",
+    "release_errors",
+    "release_changed_on_disk",
+    "msg_locked",
+    "msg_first_day_only",
+    "msg_last_day_only",
+    "msg_event_wide",
+    "msg_filter_count",
+    "msg_changes_listed",
+    "grid_all_rooms",
 ];
 
 static CHOSEN: OnceLock<&'static Catalogue> = OnceLock::new();

@@ -274,7 +274,11 @@ impl App {
                         .iter()
                         .filter(|r| matches!(r, crate::tui::lists::Row::Session { .. }))
                         .count();
-                    self.info(format!("{n} sessions match the filters (F clears them)"));
+                    self.info(crate::tui::words::format_counts(
+                        "msg_filter_count",
+                        &[],
+                        &[("count", n as i64)],
+                    ));
                 }
                 Err(m) => self.error(m),
             },
@@ -314,7 +318,10 @@ impl App {
                     let summary = changes.summary();
                     self.filters.changed = true;
                     self.show_view(View::Agenda);
-                    self.info(format!("{summary} — the agenda lists what changed (Enter goes to a session, :nofilter shows all)"));
+                    self.info(crate::tui::words::format(
+                        "msg_changes_listed",
+                        &[("summary", &summary)],
+                    ));
                 }
             },
         }

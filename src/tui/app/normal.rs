@@ -369,9 +369,15 @@ impl App {
             if outside(target) > 0 && outside(target) >= outside(date) {
                 let title = self.doc.program.sessions[i].title.clone();
                 self.error(if days < 0 {
-                    format!("'{title}' is on the event's first day: it cannot move earlier")
+                    crate::tui::words::format(
+                        "msg_first_day_only",
+                        &[("title", &crate::tui::words::quoted(&title))],
+                    )
                 } else {
-                    format!("'{title}' is on the event's last day: it cannot move later")
+                    crate::tui::words::format(
+                        "msg_last_day_only",
+                        &[("title", &crate::tui::words::quoted(&title))],
+                    )
                 });
                 return;
             }
@@ -433,10 +439,12 @@ impl App {
         let target = match current {
             Some(r) => r as i64 + delta,
             None if s.kind.may_be_event_wide() && s.start.is_some() => {
-                self.error(format!(
-                    "'{}' is for all rooms (an event-wide {}): give it a room with e",
-                    s.title,
-                    s.kind.as_str()
+                self.error(crate::tui::words::format(
+                    "msg_event_wide",
+                    &[
+                        ("title", &crate::tui::words::quoted(&s.title)),
+                        ("kind", s.kind.as_str()),
+                    ],
                 ));
                 return;
             }

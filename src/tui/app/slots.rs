@@ -22,9 +22,9 @@ impl App {
         let program = &self.doc.program;
         let session = &program.sessions[i];
         if session.locked {
-            self.error(format!(
-                "'{}' is locked (locked = true): it stays where it is",
-                session.title
+            self.error(crate::tui::words::format(
+                "msg_locked",
+                &[("title", &crate::tui::words::quoted(&session.title))],
             ));
             return;
         }

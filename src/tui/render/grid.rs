@@ -327,7 +327,7 @@ impl BlockText {
                 when.push_str(" (tentative)");
             }
             if event_wide {
-                when.push_str(" · all rooms");
+                when.push_str(crate::tui::words::word("grid_all_rooms"));
             }
             lines.push((when, body));
             let people: Vec<&str> = facts
