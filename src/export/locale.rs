@@ -335,7 +335,7 @@ impl DayStyle {
 
 /// A date with its year and weekday: CLDR's long date, or a CLDR pattern with CLDR's names.
 enum LongDate {
-    Cldr(FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMDE>),
+    Cldr(Box<FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMDE>>),
     Pattern(
         Box<FixedCalendarDateTimeNames<Gregorian, fieldsets::YMDE>>,
         DateTimePattern,
@@ -359,7 +359,7 @@ impl LongDate {
         }
         FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::YMDE::long())
             .ok()
-            .map(LongDate::Cldr)
+            .map(|f| LongDate::Cldr(Box::new(f)))
     }
 
     /// The date's text and fields, and the pattern it was written with.
@@ -409,7 +409,18 @@ impl Dates {
             .and_then(|l| Dates::try_new(l, &DayStyle::Long))
             .is_some_and(|d| d.day_month.format(&probe).to_string() != root_text);
         if let (true, Some(locale)) = (known, parsed.as_ref()) {
-            return Dates::try_new(locale, style);
+            let dates = Dates::try_new(locale, style)?;
+            // ICU4X 2.1 has no names for CLDR's flexible day periods (`B`, Traditional
+            // Chinese's 12-hour clock "上午9:00"): it would write the letter itself. Such a
+            // language reads the 24-hour clock, as its programmes mostly do, unless the tag asks
+            // for a clock of its own.
+            let nine = Time::try_new(9, 0, 0, 0).ok()?;
+            if dates.time.format(&nine).to_string().contains('B') && !tag.contains("-u-") {
+                if let Ok(h23) = format!("{tag}-u-hc-h23").parse::<icu_locale_core::Locale>() {
+                    return Dates::try_new(&h23, style);
+                }
+            }
+            return Some(dates);
         }
         let en = icu_locale_core::Locale::try_from_str("en").ok()?;
         Dates::try_new(&en, style)
@@ -906,6 +917,11 @@ mod tests {
         );
         let zh = Locale::for_tag("zh-Hans");
         assert_eq!(zh.long_date(date(2017, 12, 5)), "2017年12月5日周二");
+        let tw = Locale::for_tag("zh-TW");
+        assert_eq!(tw.catalogue_tag(), "zh-Hant");
+        assert_eq!(tw.long_date(date(2017, 12, 5)), "2017年12月5日星期二");
+        // Not "B9:00": a clock ICU4X can write.
+        assert_eq!(tw.time(NaiveTime::from_hms_opt(9, 0, 0).unwrap()), "9:00");
         assert_eq!(
             Locale::for_tag("fr").long_date(date(2017, 12, 5)),
             "mardi 5 décembre 2017"
