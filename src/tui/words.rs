@@ -462,7 +462,9 @@ pub fn in_language<R>(tag: &str, f: impl FnOnce() -> R) -> R {
 
 /// The word `id` in the editor's language (read once, kept for the session).
 pub fn word(id: &str) -> &'static str {
-    static CACHE: OnceLock<Mutex<Vec<(&'static str, String, &'static str)>>> = OnceLock::new();
+    /// (catalogue tag, message id, its text).
+    type Cached = (&'static str, String, &'static str);
+    static CACHE: OnceLock<Mutex<Vec<Cached>>> = OnceLock::new();
     let Some(cat) = current() else {
         return "";
     };
