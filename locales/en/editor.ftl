@@ -590,3 +590,8 @@ msg_event_wide = { $title } is for all rooms (an event-wide { $kind }): give it 
 msg_filter_count = { $count } sessions match the filters (F clears them)
 msg_changes_listed = { $summary } — the agenda lists what changed (Enter goes to a session, :nofilter shows all)
 grid_all_rooms = {" "}· all rooms
+
+## Dates of the grid and the lists: CLDR patterns (E weekday, d day, MMM month, y year), filled with the language's CLDR names
+
+date_pattern = EEE d MMM
+date_pattern_year = EEE d MMM y

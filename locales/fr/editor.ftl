@@ -632,3 +632,8 @@ msg_filter_count = { $count ->
 }
 msg_changes_listed = { $summary } — l’agenda liste ce qui a changé (Enter va à une session, :nofilter montre tout)
 grid_all_rooms = {" "}· toutes les salles
+
+## Dates de la grille et des listes : motifs CLDR (E jour de la semaine, d jour, MMM mois, y année), remplis avec les noms CLDR de la langue
+
+date_pattern = EEE d MMM
+date_pattern_year = EEE d MMM y

@@ -333,6 +333,41 @@ impl DayStyle {
     }
 }
 
+/// A date written with a CLDR pattern (`EEE d MMM`) and the language's CLDR names and digits:
+/// "Tue 5 Dec", "mar. 5 déc.". The editor's short dates.
+pub struct DatePattern {
+    names: Box<FixedCalendarDateTimeNames<Gregorian, fieldsets::YMDE>>,
+    pattern: DateTimePattern,
+}
+
+impl DatePattern {
+    /// `None` when the tag or the pattern cannot be read, or CLDR lacks the names.
+    pub fn new(tag: &str, pattern: &str) -> Option<DatePattern> {
+        let locale = tag.parse::<icu_locale_core::Locale>().ok()?;
+        let prefs = icu_datetime::DateTimeFormatterPreferences::from(&locale);
+        let pattern = pattern.parse::<DateTimePattern>().ok()?;
+        let mut names = FixedCalendarDateTimeNames::try_new(prefs).ok()?;
+        names.include_for_pattern(&pattern).ok()?;
+        Some(DatePattern {
+            names: Box::new(names),
+            pattern,
+        })
+    }
+
+    pub fn format(&self, date: NaiveDate) -> String {
+        let Some(g) = gregorian(date) else {
+            return date.to_string();
+        };
+        let mut p = Parts::default();
+        let _ = self
+            .names
+            .with_pattern_unchecked(&self.pattern)
+            .format(&g)
+            .try_write_to_parts(&mut p);
+        p.text
+    }
+}
+
 /// A date with its year and weekday: CLDR's long date, or a CLDR pattern with CLDR's names.
 enum LongDate {
     Cldr(Box<FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMDE>>),

@@ -395,6 +395,9 @@ pub const IDS: &[&str] = &[
     "msg_filter_count",
     "msg_changes_listed",
     "grid_all_rooms",
+    // Dates of the grid and the lists: CLDR patterns (E weekday, d day, MMM month, y year), filled with the language's CLDR names
+    "date_pattern",
+    "date_pattern_year",
 ];
 
 static CHOSEN: OnceLock<&'static Catalogue> = OnceLock::new();
@@ -537,6 +540,67 @@ pub fn format(id: &str, args: &[(&str, &str)]) -> String {
     current().map(|c| c.format(id, args)).unwrap_or_default()
 }
 
+/// A date with the catalogue's CLDR pattern `id` in the editor's language (cached per thread:
+/// CLDR names are loaded once).
+fn pattern_date(id: &str, date: chrono::NaiveDate) -> Option<String> {
+    use crate::export::locale::DatePattern;
+    thread_local! {
+        static PATTERNS: std::cell::RefCell<Vec<(String, Option<std::rc::Rc<DatePattern>>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let cat = current()?;
+    let tag = if OVERRIDE.with(std::cell::Cell::get).is_some() {
+        cat.tag
+    } else {
+        tag()
+    };
+    let key = format!("{tag}\u{0}{id}");
+    let found = PATTERNS.with(|p| {
+        p.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, d)| d.clone())
+    });
+    let pattern = match found {
+        Some(d) => d,
+        None => {
+            let made = DatePattern::new(tag, word(id)).map(std::rc::Rc::new);
+            PATTERNS.with(|p| p.borrow_mut().push((key, made.clone())));
+            made
+        }
+    };
+    pattern.map(|p| p.format(date))
+}
+
+/// "Tue 5 Dec", "mar. 5 déc.": a day within the event, in the editor's language.
+pub fn date(d: chrono::NaiveDate) -> String {
+    pattern_date("date_pattern", d).unwrap_or_else(|| crate::rules::wording::date(d))
+}
+
+/// "Tue 5 Dec 2017", "mar. 5 déc. 2017".
+pub fn full_date(d: chrono::NaiveDate) -> String {
+    pattern_date("date_pattern_year", d).unwrap_or_else(|| crate::rules::wording::full_date(d))
+}
+
+/// The local day of `t`: "Tue 5 Dec".
+pub fn day(tz: chrono_tz::Tz, t: crate::time::Instant) -> String {
+    date(crate::time::to_local(tz, t).date_naive())
+}
+
+/// "14:00–15:30", with the end's day when it is another day: "23:30–Wed 6 Dec 01:00".
+pub fn span(tz: chrono_tz::Tz, start: crate::time::Instant, end: crate::time::Instant) -> String {
+    use crate::rules::wording::clock;
+    let (a, b) = (
+        crate::time::to_local(tz, start),
+        crate::time::to_local(tz, end),
+    );
+    if a.date_naive() == b.date_naive() {
+        format!("{}–{}", clock(tz, start), clock(tz, end))
+    } else {
+        format!("{}–{} {}", clock(tz, start), day(tz, end), clock(tz, end))
+    }
+}
+
 /// `text` in the language's quotation marks: 'Salle Rhône', « Salle Rhône ».
 pub fn quoted(text: &str) -> String {
     format("quoted", &[("text", text)])
@@ -625,6 +689,12 @@ mod tests {
         assert_eq!(slug("help", "cursor up"), "help_cursor_up");
         let fr = catalogue::for_tag(Domain::Editor, "fr").unwrap();
         assert_eq!(fr.text("help_next_conflict"), "conflit suivant");
+        // Short dates from CLDR with the catalogue's pattern, in each language.
+        let d = chrono::NaiveDate::from_ymd_opt(2017, 12, 5).unwrap();
+        assert_eq!(date(d), "Tue 5 Dec");
+        assert_eq!(date(d), crate::rules::wording::date(d));
+        assert_eq!(in_language("fr", || date(d)), "mar. 5 déc.");
+        assert_eq!(in_language("fr", || full_date(d)), "mar. 5 déc. 2017");
         // An edit's error, from the catalogue with its values (English without a choice).
         let e = EditError::NeedsName(crate::edit::Referenced::Room);
         assert_eq!(edit_error(&e), e.to_string());

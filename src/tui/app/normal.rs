@@ -2,7 +2,6 @@
 
 use super::{contains, App, Grab, Search};
 use crate::edit::{self, Document, Edit, Role};
-use crate::rules::wording;
 use crate::tui::action::{Action, Effect, Mode, View};
 use crate::tui::lists::Filters;
 use crate::tui::lists::{Heading, Row};
@@ -333,8 +332,8 @@ impl App {
             Some((s, e)) => crate::tui::words::format(
                 "msg_where",
                 &[
-                    ("day", &wording::day(tz, s)),
-                    ("time", &wording::span(tz, s, e)),
+                    ("day", &crate::tui::words::day(tz, s)),
+                    ("time", &crate::tui::words::span(tz, s, e)),
                     ("room", &room),
                 ],
             ),

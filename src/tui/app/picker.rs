@@ -4,7 +4,6 @@
 use super::{App, ListState};
 use crate::edit::{self, Edit, Role};
 use crate::model::{Kind, Status};
-use crate::rules::wording;
 use crate::tui::action::{Action, Effect, Mode, View};
 use crate::tui::picker::{Choice, Item, Picker, PickerOutcome, Purpose};
 
@@ -221,7 +220,10 @@ impl App {
         });
         for (i, d) in self.derived.days.iter().enumerate() {
             items.push(Item {
-                label: crate::tui::words::format("picker_day", &[("value", &wording::date(*d))]),
+                label: crate::tui::words::format(
+                    "picker_day",
+                    &[("value", &crate::tui::words::date(*d))],
+                ),
                 choice: Choice::Day(i),
             });
         }

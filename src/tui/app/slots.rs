@@ -4,7 +4,6 @@
 
 use super::App;
 use crate::place;
-use crate::rules::wording;
 use crate::tui::action::Mode;
 use crate::tui::picker::{Choice, Item, Picker, Purpose};
 
@@ -63,8 +62,8 @@ impl App {
         );
         format!(
             "{} {} · {room} · {added}",
-            wording::day(tz, o.at),
-            wording::span(tz, o.at, o.end)
+            crate::tui::words::day(tz, o.at),
+            crate::tui::words::span(tz, o.at, o.end)
         )
     }
 

@@ -10,7 +10,6 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use super::{clean, put};
 use crate::codes::Level;
 use crate::model::Status;
-use crate::rules::wording;
 use crate::tui::app::App;
 use crate::tui::theme::{glyph, Theme};
 
@@ -69,8 +68,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Some((a, e)) => {
             let mut when = format!(
                 "{} {} ({} min)",
-                wording::day(tz, a),
-                wording::span(tz, a, e),
+                crate::tui::words::day(tz, a),
+                crate::tui::words::span(tz, a, e),
                 (e - a) / 60
             );
             // On a day the clocks change, the offsets say which 02:15 is meant.

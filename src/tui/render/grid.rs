@@ -315,7 +315,7 @@ impl BlockText {
         title.push_str(&s.title);
         let span = facts
             .interval
-            .map(|(a, e)| wording::span(tz, a, e))
+            .map(|(a, e)| crate::tui::words::span(tz, a, e))
             .unwrap_or_default();
         if b.row1 - b.row0 == 1 {
             // One row: title and time together.

@@ -14,7 +14,6 @@ use super::put;
 use crate::codes::Level;
 use crate::edit::Role;
 use crate::model::Status;
-use crate::rules::wording;
 use crate::tui::action::View;
 use crate::tui::app::App;
 use crate::tui::lists::{Heading, Row};
@@ -177,7 +176,7 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
             let text = match h {
                 Heading::Day(d) => {
                     let date = app.derived.days[*d];
-                    wording::full_date(date)
+                    crate::tui::words::full_date(date)
                 }
                 Heading::Unscheduled => crate::tui::words::word("list_not_on_grid").into(),
                 Heading::Speaker(i) => {
@@ -256,9 +255,13 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
             }
             let when = match facts.interval {
                 Some((a, e)) if app.view != View::Agenda => {
-                    format!("{} {}", wording::day(tz, a), wording::span(tz, a, e))
+                    format!(
+                        "{} {}",
+                        crate::tui::words::day(tz, a),
+                        crate::tui::words::span(tz, a, e)
+                    )
                 }
-                Some((a, e)) => wording::span(tz, a, e),
+                Some((a, e)) => crate::tui::words::span(tz, a, e),
                 None => crate::tui::words::word("list_no_time").into(),
             };
             let when_w = if app.view == View::Agenda { 12 } else { 23 };
