@@ -595,3 +595,11 @@ grid_all_rooms = {" "}· all rooms
 
 date_pattern = EEE d MMM
 date_pattern_year = EEE d MMM y
+
+## Printed on the terminal when the editor stopped (a crash, a signal)
+
+stopped_saved = agora stopped ({ $reason }); your unsaved edits are in { $path }.
+    Run `agora { $event }` to restore them.
+stopped_nothing = agora stopped ({ $reason }); there were no unsaved edits.
+stopped_unwritten = agora stopped ({ $reason }) and could not write the recovery file: { $problem }
+stopped_busy = agora stopped ({ $reason }) while busy; the last autosave, if any, is in { $path }

@@ -637,3 +637,11 @@ grid_all_rooms = {" "}· toutes les salles
 
 date_pattern = EEE d MMM
 date_pattern_year = EEE d MMM y
+
+## Affiché sur le terminal quand l’éditeur s’est arrêté (plantage, signal)
+
+stopped_saved = agora s’est arrêté ({ $reason }){"\u202F"}; vos modifications non enregistrées sont dans { $path }.
+    Lancez «{"\u00A0"}agora { $event }{"\u00A0"}» pour les restaurer.
+stopped_nothing = agora s’est arrêté ({ $reason }){"\u202F"}; il n’y avait aucune modification non enregistrée.
+stopped_unwritten = agora s’est arrêté ({ $reason }) et n’a pas pu écrire le fichier de récupération{"\u00A0"}: { $problem }
+stopped_busy = agora s’est arrêté ({ $reason }) pendant un travail{"\u202F"}; la dernière sauvegarde automatique, s’il y en a une, est dans { $path }

@@ -398,6 +398,11 @@ pub const IDS: &[&str] = &[
     // Dates of the grid and the lists: CLDR patterns (E weekday, d day, MMM month, y year), filled with the language's CLDR names
     "date_pattern",
     "date_pattern_year",
+    // Printed on the terminal when the editor stopped (a crash, a signal)
+    "stopped_saved",
+    "stopped_nothing",
+    "stopped_unwritten",
+    "stopped_busy",
 ];
 
 static CHOSEN: OnceLock<&'static Catalogue> = OnceLock::new();

@@ -100,6 +100,7 @@ fn editor_ids_in_code() -> (std::collections::BTreeSet<String>, Vec<&'static str
             "words::word(",
             "words::format(",
             "words::format_counts(",
+            "pattern_date(",
             "W::word(",
             "W::format(",
             "W::format_counts(",
