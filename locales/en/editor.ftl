@@ -603,3 +603,44 @@ stopped_saved = agora stopped ({ $reason }); your unsaved edits are in { $path }
 stopped_nothing = agora stopped ({ $reason }); there were no unsaved edits.
 stopped_unwritten = agora stopped ({ $reason }) and could not write the recovery file: { $problem }
 stopped_busy = agora stopped ({ $reason }) while busy; the last autosave, if any, is in { $path }
+
+## What an edit did (the status line after a change, u and Ctrl-r)
+
+did_a_session = a session
+did_move = moved { $title }
+did_resize = resized { $title }
+did_reassign = moved { $title } to room { $room }
+did_unroom = took { $title } out of its room
+did_set_field = changed `{ $key }` of { $title }
+did_add_session = added { $title }
+did_remove_session = deleted { $title }
+did_replace_session = restored { $title }
+did_add_person = added { $id } as { $role ->
+    [moderator] moderator
+   *[speaker] speaker
+} of { $title }
+did_remove_person = removed { $id } as { $role ->
+    [moderator] moderator
+   *[speaker] speaker
+} of { $title }
+did_add_item = added { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} { $name }
+did_remove_item = removed { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} { $name }
+did_change_item = changed { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} { $name }
+did_renamed = { $from } (now { $to })
+did_people = changed the speakers and moderators of { $title }
+did_new_speaker = added speaker { $name } as { $role ->
+    [moderator] moderator
+   *[speaker] speaker
+} of { $title }

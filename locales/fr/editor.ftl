@@ -645,3 +645,44 @@ stopped_saved = agora s’est arrêté ({ $reason }){"\u202F"}; vos modification
 stopped_nothing = agora s’est arrêté ({ $reason }){"\u202F"}; il n’y avait aucune modification non enregistrée.
 stopped_unwritten = agora s’est arrêté ({ $reason }) et n’a pas pu écrire le fichier de récupération{"\u00A0"}: { $problem }
 stopped_busy = agora s’est arrêté ({ $reason }) pendant un travail{"\u202F"}; la dernière sauvegarde automatique, s’il y en a une, est dans { $path }
+
+## Ce qu’a fait une modification (ligne d’état après un changement, u et Ctrl-r)
+
+did_a_session = une session
+did_move = { $title } déplacée
+did_resize = durée de { $title } modifiée
+did_reassign = { $title } mise dans la salle { $room }
+did_unroom = { $title } retirée de sa salle
+did_set_field = «{"\u00A0"}{ $key }{"\u00A0"}» de { $title } modifié
+did_add_session = { $title } ajoutée
+did_remove_session = { $title } supprimée
+did_replace_session = { $title } restaurée
+did_add_person = { $id } { $role ->
+    [moderator] ajouté à l’animation de
+   *[speaker] ajouté comme intervenant de
+} { $title }
+did_remove_person = { $id } { $role ->
+    [moderator] retiré de l’animation de
+   *[speaker] retiré des intervenants de
+} { $title }
+did_add_item = { $kind ->
+    [room] salle { $name } ajoutée
+    [speaker] intervenant { $name } ajouté
+   *[track] parcours { $name } ajouté
+}
+did_remove_item = { $kind ->
+    [room] salle { $name } supprimée
+    [speaker] intervenant { $name } supprimé
+   *[track] parcours { $name } supprimé
+}
+did_change_item = { $kind ->
+    [room] salle { $name } modifiée
+    [speaker] intervenant { $name } modifié
+   *[track] parcours { $name } modifié
+}
+did_renamed = { $from } (désormais { $to })
+did_people = intervenants et animation de { $title } modifiés
+did_new_speaker = intervenant { $name } ajouté { $role ->
+    [moderator] à l’animation de
+   *[speaker] aux intervenants de
+} { $title }

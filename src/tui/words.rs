@@ -403,6 +403,24 @@ pub const IDS: &[&str] = &[
     "stopped_nothing",
     "stopped_unwritten",
     "stopped_busy",
+    // What an edit did (the status line after a change, u and Ctrl-r)
+    "did_a_session",
+    "did_move",
+    "did_resize",
+    "did_reassign",
+    "did_unroom",
+    "did_set_field",
+    "did_add_session",
+    "did_remove_session",
+    "did_replace_session",
+    "did_add_person",
+    "did_remove_person",
+    "did_add_item",
+    "did_remove_item",
+    "did_change_item",
+    "did_renamed",
+    "did_people",
+    "did_new_speaker",
 ];
 
 static CHOSEN: OnceLock<&'static Catalogue> = OnceLock::new();
@@ -603,6 +621,107 @@ pub fn span(tz: chrono_tz::Tz, start: crate::time::Instant, end: crate::time::In
         format!("{}–{}", clock(tz, start), clock(tz, end))
     } else {
         format!("{}–{} {}", clock(tz, start), day(tz, end), clock(tz, end))
+    }
+}
+
+/// What `edit` did, in the editor's language ("moved 'Ouverture'", "« Ouverture » déplacée"):
+/// [`crate::edit::Edit::describe`]'s English, worded from the catalogue. A batch keeps the
+/// label it was made with.
+pub fn describe(edit: &crate::edit::Edit, program: &crate::model::Program) -> String {
+    use crate::edit::Edit as E;
+    let title = |i: &usize| {
+        program
+            .sessions
+            .get(*i)
+            .map_or_else(|| word("did_a_session").to_string(), |s| quoted(&s.title))
+    };
+    let renamed = |from: &str, to: &str| {
+        if from == to {
+            from.to_string()
+        } else {
+            format("did_renamed", &[("from", from), ("to", to)])
+        }
+    };
+    match edit {
+        E::Move { session, .. } => format("did_move", &[("title", &title(session))]),
+        E::Resize { session, .. } => format("did_resize", &[("title", &title(session))]),
+        E::Reassign { session, to, .. } => match to {
+            Some(room) => format(
+                "did_reassign",
+                &[("title", &title(session)), ("room", room)],
+            ),
+            None => format("did_unroom", &[("title", &title(session))]),
+        },
+        E::SetField { session, to, .. } => format(
+            "did_set_field",
+            &[("key", to.key()), ("title", &title(session))],
+        ),
+        E::AddSession { session, .. } => {
+            format("did_add_session", &[("title", &quoted(&session.title))])
+        }
+        E::RemoveSession { session, .. } => {
+            format("did_remove_session", &[("title", &quoted(&session.title))])
+        }
+        E::ReplaceSession { to, .. } => {
+            format("did_replace_session", &[("title", &quoted(&to.title))])
+        }
+        E::AddPerson {
+            session, role, id, ..
+        } => format(
+            "did_add_person",
+            &[
+                ("id", id),
+                ("role", role.noun()),
+                ("title", &title(session)),
+            ],
+        ),
+        E::RemovePerson {
+            session, role, id, ..
+        } => format(
+            "did_remove_person",
+            &[
+                ("id", id),
+                ("role", role.noun()),
+                ("title", &title(session)),
+            ],
+        ),
+        E::AddSpeaker { speaker, .. } => format(
+            "did_add_item",
+            &[("kind", "speaker"), ("name", &speaker.name)],
+        ),
+        E::RemoveSpeaker { speaker, .. } => format(
+            "did_remove_item",
+            &[("kind", "speaker"), ("name", &speaker.name)],
+        ),
+        E::ReplaceSpeaker { from, to, .. } => format(
+            "did_change_item",
+            &[
+                ("kind", "speaker"),
+                ("name", &renamed(&from.name, &to.name)),
+            ],
+        ),
+        E::AddRoom { room, .. } => {
+            format("did_add_item", &[("kind", "room"), ("name", &room.name)])
+        }
+        E::RemoveRoom { room, .. } => {
+            format("did_remove_item", &[("kind", "room"), ("name", &room.name)])
+        }
+        E::ReplaceRoom { from, to, .. } => format(
+            "did_change_item",
+            &[("kind", "room"), ("name", &renamed(&from.name, &to.name))],
+        ),
+        E::AddTrack { track, .. } => {
+            format("did_add_item", &[("kind", "track"), ("name", &track.name)])
+        }
+        E::RemoveTrack { track, .. } => format(
+            "did_remove_item",
+            &[("kind", "track"), ("name", &track.name)],
+        ),
+        E::ReplaceTrack { from, to, .. } => format(
+            "did_change_item",
+            &[("kind", "track"), ("name", &renamed(&from.name, &to.name))],
+        ),
+        E::Batch { label, .. } => label.clone(),
     }
 }
 

@@ -97,7 +97,10 @@ impl App {
         let mut edits = vec![add];
         edits.extend(set);
         self.commit(Edit::Batch {
-            label: format!("added '{title}'"),
+            label: crate::tui::words::format(
+                "did_add_session",
+                &[("title", &crate::tui::words::quoted(&title))],
+            ),
             edits,
         });
     }

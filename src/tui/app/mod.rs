@@ -429,7 +429,7 @@ impl App {
         // Described once applied, so a retitled session is named by its new title.
         let described = edit.clone();
         self.history.perform(&mut self.doc, edit);
-        let text = described.describe(&self.doc.program);
+        let text = crate::tui::words::describe(&described, &self.doc.program);
         self.refresh();
         self.info(capitalise(&text));
         if let Some(f) = focus {

@@ -148,10 +148,12 @@ impl App {
                 None => self.error(crate::tui::words::word("msg_no_session_selected")),
             },
             Action::Undo => {
-                let described = self
-                    .history
-                    .undo(&mut self.doc)
-                    .map(|e| (e.describe(&self.doc.program), e.inverse().focus()));
+                let described = self.history.undo(&mut self.doc).map(|e| {
+                    (
+                        crate::tui::words::describe(e, &self.doc.program),
+                        e.inverse().focus(),
+                    )
+                });
                 match described {
                     Some((text, focus)) => {
                         self.refresh();
@@ -167,7 +169,7 @@ impl App {
                 let described = self
                     .history
                     .redo(&mut self.doc)
-                    .map(|e| (e.describe(&self.doc.program), e.focus()));
+                    .map(|e| (crate::tui::words::describe(e, &self.doc.program), e.focus()));
                 match described {
                     Some((text, focus)) => {
                         self.refresh();
@@ -607,7 +609,10 @@ impl App {
         }
         let title = self.doc.program.sessions[grab.session].title.clone();
         self.commit(Edit::Batch {
-            label: format!("moved '{title}'"),
+            label: crate::tui::words::format(
+                "did_move",
+                &[("title", &crate::tui::words::quoted(&title))],
+            ),
             edits: grab.applied,
         });
         let where_ = self.where_is(grab.session);

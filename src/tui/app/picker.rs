@@ -52,7 +52,10 @@ impl App {
                         }
                     };
                     self.commit(Edit::Batch {
-                        label: format!("changed the speakers and moderators of '{title}'"),
+                        label: crate::tui::words::format(
+                            "did_people",
+                            &[("title", &crate::tui::words::quoted(&title))],
+                        ),
                         edits,
                     });
                 }
@@ -96,11 +99,18 @@ impl App {
                                 id: id.clone(),
                             };
                             self.commit(Edit::Batch {
-                                label: format!(
-                                    "added speaker {} as {} of '{}'",
-                                    picker.query.trim(),
-                                    role.noun(),
-                                    self.doc.program.sessions[session].title
+                                label: crate::tui::words::format(
+                                    "did_new_speaker",
+                                    &[
+                                        ("name", picker.query.trim()),
+                                        ("role", role.noun()),
+                                        (
+                                            "title",
+                                            &crate::tui::words::quoted(
+                                                &self.doc.program.sessions[session].title,
+                                            ),
+                                        ),
+                                    ],
                                 ),
                                 edits: vec![add, assign],
                             });
