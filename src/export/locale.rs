@@ -660,6 +660,58 @@ impl Locale {
         }
     }
 
+    /// The spans of [`Locale::span`] for the kiosk page's script, which counts down every
+    /// second: JSON `{"t": [templates], "m": [template of each minute count below a day],
+    /// "d": [template of each day and hour count, 1 to 14 days]}`; a template has `{d}`, `{h}`,
+    /// `{m}` and `{mm}` where the numbers go ("{h} Std. {m} Min."). Every template is checked to
+    /// give back the catalogue's own text for its counts (else it is that text itself), so the
+    /// script writes what agora writes, plural forms included.
+    pub fn span_table(&self) -> String {
+        let mut templates: Vec<String> = Vec::new();
+        let mut index = |text: String, d: i64, h: i64, m: i64| -> usize {
+            let mm = format!("{:02}", m);
+            let values = [
+                ("{mm}", mm.clone()),
+                ("{d}", d.to_string()),
+                ("{h}", h.to_string()),
+                ("{m}", m.to_string()),
+            ];
+            let fill = |t: &str| {
+                values
+                    .iter()
+                    .fold(t.to_string(), |acc, (k, v)| acc.replace(k, v))
+            };
+            // Longer numbers first, so "11" is not read as two "1".
+            let mut order: Vec<&(&str, String)> = values
+                .iter()
+                .filter(|(k, _)| !(*k == "{d}" && d == 0) && !(*k == "{h}" && h == 0 && d == 0))
+                .collect();
+            order.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
+            let mut template = text.clone();
+            for (k, v) in order {
+                template = template.replace(v.as_str(), k);
+            }
+            if fill(&template) != text {
+                template = text;
+            }
+            match templates.iter().position(|t| *t == template) {
+                Some(i) => i,
+                None => {
+                    templates.push(template);
+                    templates.len() - 1
+                }
+            }
+        };
+        let minutes: Vec<usize> = (0..24 * 60)
+            .map(|m| index(self.span(m), 0, m / 60, if m < 60 { m } else { m % 60 }))
+            .collect();
+        let days: Vec<usize> = (1..=14)
+            .flat_map(|d| (0..24).map(move |h| (d, h)))
+            .map(|(d, h)| index(self.span(d * 24 * 60 + h * 60), d, h, 0))
+            .collect();
+        serde_json::json!({ "t": templates, "m": minutes, "d": days }).to_string()
+    }
+
     /// A message with variables (`day_at`, `time_range`, …).
     fn pattern(&self, id: &str, args: &[(&str, &str)]) -> String {
         match self.words {
@@ -1052,6 +1104,44 @@ mod tests {
         }
         let one = Locale::for_tag("de").date_range(date(2017, 12, 5), date(2017, 12, 5));
         assert_eq!(one, "Dienstag, 5. Dezember 2017");
+    }
+
+    #[test]
+    fn the_kiosk_script_gets_the_same_durations() {
+        // The templates, filled as signage.js fills them, give back every span agora writes.
+        for tag in ["en", "fr", "de", "pl", "ar", "ja", "he"] {
+            let l = Locale::for_tag(tag);
+            let table: serde_json::Value = serde_json::from_str(&l.span_table()).unwrap();
+            let t = |i: &serde_json::Value| {
+                table["t"][i.as_u64().unwrap() as usize]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            };
+            let fill = |t: String, d: i64, h: i64, m: i64| {
+                t.replace("{mm}", &format!("{m:02}"))
+                    .replace("{d}", &d.to_string())
+                    .replace("{h}", &h.to_string())
+                    .replace("{m}", &m.to_string())
+            };
+            for m in 0..24 * 60 {
+                let got = fill(
+                    t(&table["m"][m as usize]),
+                    0,
+                    m / 60,
+                    if m < 60 { m } else { m % 60 },
+                );
+                assert_eq!(got, l.span(m), "{tag} {m}");
+            }
+            for d in 1..=14 {
+                for h in 0..24 {
+                    let got = fill(t(&table["d"][((d - 1) * 24 + h) as usize]), d, h, 0);
+                    assert_eq!(got, l.span(d * 1440 + h * 60), "{tag} {d} {h}");
+                }
+            }
+            // A handful of templates, not one per minute.
+            assert!(table["t"].as_array().unwrap().len() < 40, "{tag}: {table}");
+        }
     }
 
     #[test]
