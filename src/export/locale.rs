@@ -684,7 +684,7 @@ impl Locale {
             // Longer numbers first, so "11" is not read as two "1".
             let mut order: Vec<&(&str, String)> = values
                 .iter()
-                .filter(|(k, _)| !(*k == "{d}" && d == 0) && !(*k == "{h}" && h == 0 && d == 0))
+                .filter(|(k, _)| !(d == 0 && (*k == "{d}" || (*k == "{h}" && h == 0))))
                 .collect();
             order.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
             let mut template = text.clone();
