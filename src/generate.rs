@@ -44,10 +44,34 @@ const MIN_SLOT: usize = 5;
 const DAY_MINUTES: usize = 600;
 const LATEST_MINUTES: usize = 15 * 60;
 
+/// Why options cannot give a program agora loads.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum GenerateError {
+    #[error("{flag} {value} is more than {max}")]
+    TooMany {
+        flag: &'static str,
+        value: usize,
+        max: usize,
+    },
+    #[error("--conflict-rate is a share between 0 and 1, e.g. 0.05")]
+    ConflictRate,
+    #[error(
+        "{sessions} sessions do not fit in {rooms} room(s) over {days} day(s): at most {per_room_day} \
+         {MIN_SLOT}-minute sessions per room and day, between 09:00 and midnight \
+         (give more --rooms or --days)",
+        per_room_day = LATEST_MINUTES / MIN_SLOT
+    )]
+    DoesNotFit {
+        sessions: usize,
+        rooms: usize,
+        days: usize,
+    },
+}
+
 impl Options {
     /// Whether these options give a program agora can load, with a message saying what to
     /// change when they do not (sessions must fit between 09:00 and 19:00 of each day).
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), GenerateError> {
         let limits = [
             ("--sessions", self.sessions, 1_000_000),
             ("--rooms", self.rooms, 10_000),
@@ -56,23 +80,20 @@ impl Options {
         ];
         for (flag, value, max) in limits {
             if value > max {
-                return Err(format!("{flag} {value} is more than {max}"));
+                return Err(GenerateError::TooMany { flag, value, max });
             }
         }
         if !(0.0..=1.0).contains(&self.conflict_rate) {
-            return Err("--conflict-rate is a share between 0 and 1, e.g. 0.05".into());
+            return Err(GenerateError::ConflictRate);
         }
         let per_room_day = LATEST_MINUTES / MIN_SLOT;
         let room_days = self.rooms.max(1) * self.days.max(1);
         if self.sessions > per_room_day * room_days {
-            return Err(format!(
-                "{} sessions do not fit in {} room(s) over {} day(s): at most {per_room_day} \
-                 {MIN_SLOT}-minute sessions per room and day, between 09:00 and midnight \
-                 (give more --rooms or --days)",
-                self.sessions,
-                self.rooms.max(1),
-                self.days.max(1)
-            ));
+            return Err(GenerateError::DoesNotFit {
+                sessions: self.sessions,
+                rooms: self.rooms.max(1),
+                days: self.days.max(1),
+            });
         }
         Ok(())
     }

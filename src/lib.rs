@@ -12,7 +12,8 @@
 //!    unique, folded or missing), [`zones`], [`ids`] (valid ids, and the frab GUID/slug scheme
 //!    in [`ids::frab`]), [`text`] (the accent fold, hidden characters), [`language`] (BCP 47, direction,
 //!    fallback chains), [`catalogue`] (the Fluent message catalogues of `locales/`),
-//!    [`collate`] (sorting in the language's CLDR order).
+//!    [`collate`] (sorting in the language's CLDR order), [`parallel`] (how many pieces a big
+//!    job is cut into, for the cores).
 //! 2. **Reading** — [`load`] turns TOML into a [`model::Program`] with located errors; [`busy`]
 //!    reads the busy times of people's and rooms' own calendars for it.
 //! 3. **Reasoning** — [`rules`] (the resolved schedule, "on the calendar", every check) and
@@ -52,6 +53,7 @@ pub(crate) mod language;
 pub mod load;
 pub mod merge;
 pub mod model;
+pub(crate) mod parallel;
 pub(crate) mod picks;
 pub mod place;
 pub mod recover;

@@ -237,8 +237,8 @@ fn generate(args: &GenerateArgs) -> Outcome {
         conflict_rate: args.conflict_rate,
         seed: args.seed,
     };
-    if let Err(message) = options.check() {
-        return fail(&message);
+    if let Err(e) = options.check() {
+        return fail(&e.to_string());
     }
     let to_stdout = args.output.as_os_str() == "-";
     if !to_stdout {

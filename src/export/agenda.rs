@@ -308,7 +308,9 @@ impl<'p> Agenda<'p> {
 
         let mut entries: Vec<Entry> = Vec::new();
         // Keys given so far: a set, so that making keys unique stays linear.
-        let mut keys: foldhash::HashSet<String> = foldhash::HashSet::default();
+        // Ids are borrowed from the program; only the made-up `id-2` keys are owned.
+        let mut keys: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        let mut made: foldhash::HashSet<String> = foldhash::HashSet::default();
         for (i, session) in program.sessions.iter().enumerate() {
             let slot = placement(schedule, i);
             let day = slot.map(|(start, _)| to_local(tz, start).date_naive());
@@ -338,13 +340,18 @@ impl<'p> Agenda<'p> {
                 cap_people(&mut speakers, &mut moderators, own);
             }
             let (url, url_text) = url_pair(session.url.as_deref());
-            let mut key = session.id.clone();
-            let mut n = 1;
-            while keys.contains(&key) {
-                n += 1;
-                key = format!("{}-{n}", session.id);
-            }
-            keys.insert(key.clone());
+            let key = if keys.insert(session.id.as_str()) && !made.contains(&session.id) {
+                session.id.clone()
+            } else {
+                let mut n = 1;
+                let mut key = session.id.clone();
+                while keys.contains(key.as_str()) || made.contains(&key) {
+                    n += 1;
+                    key = format!("{}-{n}", session.id);
+                }
+                made.insert(key.clone());
+                key
+            };
             entries.push(Entry {
                 index: i,
                 id: session.id.clone(),

@@ -42,21 +42,40 @@ pub fn line(text: &str) -> String {
 /// A multi-line value (description, bio): CRLF and CR become LF, other controls are dropped,
 /// trailing spaces on each line and blank lines at the ends are removed.
 pub fn block(text: &str) -> String {
-    let normalised = text
-        .replace("\r\n", "\n")
-        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
-    let lines: Vec<String> = normalised
-        .split('\n')
-        .map(|l| {
-            l.chars()
-                .filter(|c| !is_dropped(*c))
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect();
-    lines.join("\n").trim_matches('\n').to_string()
+    // One pass into one string (descriptions are the longest texts of a program).
+    let mut out = String::with_capacity(text.len());
+    let mut line_start = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                '\n'
+            }
+            '\u{2028}' | '\u{2029}' => '\n',
+            c => c,
+        };
+        if c == '\n' {
+            trim_line_end(&mut out, line_start);
+            // Blank lines at the start are left out.
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            line_start = out.len();
+        } else if !is_dropped(c) {
+            out.push(if c == '\t' { ' ' } else { c });
+        }
+    }
+    trim_line_end(&mut out, line_start);
+    let kept = out.trim_end_matches('\n').len();
+    out.truncate(kept);
+    out
+}
+
+/// Drop the whitespace ending the line that starts at byte `line_start` of `out`.
+fn trim_line_end(out: &mut String, line_start: usize) {
+    let kept = out[line_start..].trim_end().len();
+    out.truncate(line_start + kept);
 }
 
 /// A multi-line value kept as written, for formats other tools read back (the frab exports):
@@ -132,6 +151,34 @@ mod tests {
         assert_eq!(line("evil\u{202E}txt.exe\u{2066}"), "eviltxt.exe");
         assert_eq!(line("nul\u{0}bell\u{7}"), "nulbell");
         assert_eq!(line("מרכז\u{200F} ok"), "מרכז\u{200F} ok");
+    }
+
+    /// `block` as first written, in several passes: what the one-pass version must equal.
+    fn block_in_passes(text: &str) -> String {
+        let normalised = text
+            .replace("\r\n", "\n")
+            .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
+        let lines: Vec<String> = normalised
+            .split('\n')
+            .map(|l| {
+                l.chars()
+                    .filter(|c| !is_dropped(*c))
+                    .map(|c| if c == '\t' { ' ' } else { c })
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        lines.join("\n").trim_matches('\n').to_string()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn block_in_one_pass_is_block_in_passes(
+            text in "[a b\t\r\n\u{2028}\u{2029}\u{202E}\u{1b}\u{a0}\u{3000}é]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(block(&text), block_in_passes(&text));
+        }
     }
 
     #[test]

@@ -11,23 +11,36 @@ pub(crate) const MAX_OCTETS: usize = 75;
 /// Other control characters are not allowed in TEXT and are dropped; a CR or CRLF is a newline.
 pub(crate) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push_str("\\n");
-                }
-            }
-            '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
+    // Runs of ordinary text are copied whole; only the ASCII specials and the controls (C0,
+    // DEL, and C1, which UTF-8 writes 0xC2 0x80–0x9F) stop the scan.
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let special = match b {
+            b'\\' | b';' | b',' | 0x00..=0x1F | 0x7F => 1,
+            0xC2 if bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)) => 2,
+            _ => 0,
+        };
+        if special == 0 {
+            i += 1;
+            continue;
         }
+        out.push_str(&text[run..i]);
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b';' => out.push_str("\\;"),
+            b',' => out.push_str("\\,"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => out.push_str("\\n"),
+            b'\t' => out.push(' '),
+            // Other controls (and a CR before its LF) are dropped.
+            _ => {}
+        }
+        i += special;
+        run = i;
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -120,6 +133,11 @@ impl Lines {
         Lines::default()
     }
 
+    /// Lines written after the text already in `out`.
+    pub fn continuing(out: String) -> Lines {
+        Lines { out }
+    }
+
     pub fn begin(&mut self, component: &str) {
         self.raw("BEGIN", &[], component);
     }
@@ -176,6 +194,38 @@ impl Lines {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `escape_text` as first written, a character at a time: what the byte scan must equal.
+    fn escape_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                ';' => out.push_str("\\;"),
+                ',' => out.push_str("\\,"),
+                '\n' => out.push_str("\\n"),
+                '\r' => {
+                    if chars.peek() != Some(&'\n') {
+                        out.push_str("\\n");
+                    }
+                }
+                '\t' => out.push(' '),
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_by_bytes_is_escaping_by_chars(
+            text in "[a;,\\\\\r\n\t\u{0}\u{7f}\u{80}\u{9f}\u{a0}\u{c2}é€😀]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(escape_text(&text), escape_by_chars(&text));
+        }
+    }
 
     #[test]
     fn text_escapes() {

@@ -8,7 +8,12 @@
 //! a comma, separates cells with `;`.
 
 use crate::export::agenda::{Agenda, Entry};
-use crate::time::{rfc3339, to_local};
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use chrono::{Datelike, Timelike};
+
+use crate::time::to_local;
 
 /// The header row.
 pub(crate) const COLUMNS: [&str; 22] = [
@@ -72,73 +77,122 @@ fn header(excel: bool, lang: &str) -> Vec<String> {
     let locale = crate::export::locale::Locale::for_tag(lang);
     HEADER_IDS
         .iter()
-        .map(|id| cell(&locale.message(id, &[], &[])))
+        .map(|id| neutralised(&locale.message(id, &[], &[])).into_owned())
         .collect()
 }
 
 /// Neutralise a cell a spreadsheet would evaluate (some read a formula after leading spaces).
-pub(crate) fn cell(text: &str) -> String {
+/// The text, with a `'` before what a spreadsheet would read as a formula.
+fn neutralised(text: &str) -> Cow<'_, str> {
     let trigger = ['=', '+', '-', '@', '\t', '\r'];
     if text.starts_with(trigger) || text.trim_start().starts_with(trigger) {
-        format!("'{text}")
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     }
 }
 
-fn row(agenda: &Agenda, e: &Entry) -> Vec<String> {
+/// One session's row, written field by field: nothing is copied that the writer can read
+/// in place, and times are formatted into one reused buffer.
+fn write_row<W: std::io::Write>(
+    writer: &mut ::csv::Writer<W>,
+    agenda: &Agenda,
+    e: &Entry,
+    buf: &mut String,
+) -> ::csv::Result<()> {
     let tz = agenda.tz;
-    let people = |list: &[usize]| {
-        list.iter()
-            .map(|&p| agenda.people[p].name.clone())
-            .collect::<Vec<_>>()
-            .join("; ")
+    let field = |writer: &mut ::csv::Writer<W>, text: &str| {
+        writer.write_field(neutralised(text).as_bytes())
     };
-    let opt = |o: Option<String>| o.unwrap_or_default();
-    let (room_id, room) = match e.room {
-        Some(r) => (agenda.rooms[r].id.clone(), agenda.rooms[r].name.clone()),
-        None => (String::new(), String::new()),
+    let joined = |buf: &mut String, items: &mut dyn Iterator<Item = &str>| {
+        buf.clear();
+        for (i, item) in items.enumerate() {
+            if i > 0 {
+                buf.push_str("; ");
+            }
+            buf.push_str(item);
+        }
     };
-    let (track_id, track) = match e.track {
-        Some(t) => (agenda.tracks[t].id.clone(), agenda.tracks[t].name.clone()),
-        None => (String::new(), String::new()),
-    };
-    let utc = |t| rfc3339(chrono_tz::UTC, t).replace("+00:00", "Z");
-    vec![
-        e.id.clone(),
-        e.title.clone(),
-        e.kind.as_str().to_string(),
-        e.status.as_str().to_string(),
-        opt(e
-            .slot
-            .map(|(s, _)| to_local(tz, s).format("%Y-%m-%d").to_string())),
-        opt(e
-            .slot
-            .map(|(s, _)| to_local(tz, s).format("%H:%M").to_string())),
-        opt(e
-            .slot
-            .map(|(_, x)| to_local(tz, x).format("%H:%M").to_string())),
-        opt(e.slot.map(|(s, _)| rfc3339(tz, s))),
-        opt(e.slot.map(|(_, x)| rfc3339(tz, x))),
-        opt(e.slot.map(|(s, _)| utc(s))),
-        opt(e.slot.map(|(_, x)| utc(x))),
-        opt(e.slot.map(|(s, x)| ((x - s) / 60).to_string())),
-        room_id,
-        room,
-        track_id,
-        track,
-        people(&e.speakers),
-        people(&e.moderators),
-        e.tags.join("; "),
-        e.url.clone().unwrap_or_default(),
-        e.description.clone().unwrap_or_default(),
-        crate::export::ics::uid(&agenda.event.id, &e.key),
-    ]
+    field(writer, &e.id)?;
+    field(writer, &e.title)?;
+    field(writer, e.kind.as_str())?;
+    field(writer, e.status.as_str())?;
+    match e.slot {
+        Some((start, end)) => {
+            let (local_start, local_end) = (to_local(tz, start), to_local(tz, end));
+            buf.clear();
+            // Instants lie within years 1 to 9999 (time::FIRST_INSTANT..LAST_INSTANT).
+            let _ = write!(
+                buf,
+                "{:04}-{:02}-{:02}",
+                local_start.year(),
+                local_start.month(),
+                local_start.day()
+            );
+            field(writer, buf)?;
+            for local in [&local_start, &local_end] {
+                buf.clear();
+                let _ = write!(buf, "{:02}:{:02}", local.hour(), local.minute());
+                field(writer, buf)?;
+            }
+            for local in [&local_start, &local_end] {
+                field(
+                    writer,
+                    &local.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+                )?;
+            }
+            for instant in [start, end] {
+                let utc = to_local(chrono_tz::UTC, instant);
+                field(
+                    writer,
+                    &utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                )?;
+            }
+            buf.clear();
+            let _ = write!(buf, "{}", (end - start) / 60);
+            field(writer, buf)?;
+        }
+        None => {
+            for _ in 0..8 {
+                field(writer, "")?;
+            }
+        }
+    }
+    match e.room {
+        Some(r) => {
+            field(writer, &agenda.rooms[r].id)?;
+            field(writer, &agenda.rooms[r].name)?;
+        }
+        None => {
+            field(writer, "")?;
+            field(writer, "")?;
+        }
+    }
+    match e.track {
+        Some(t) => {
+            field(writer, &agenda.tracks[t].id)?;
+            field(writer, &agenda.tracks[t].name)?;
+        }
+        None => {
+            field(writer, "")?;
+            field(writer, "")?;
+        }
+    }
+    for list in [&e.speakers, &e.moderators] {
+        joined(
+            buf,
+            &mut list.iter().map(|&p| agenda.people[p].name.as_str()),
+        );
+        field(writer, buf)?;
+    }
+    joined(buf, &mut e.tags.iter().map(String::as_str));
+    field(writer, buf)?;
+    field(writer, e.url.as_deref().unwrap_or_default())?;
+    field(writer, e.description.as_deref().unwrap_or_default())?;
+    field(writer, &crate::export::ics::uid(&agenda.event.id, &e.key))?;
+    writer.write_record(None::<&[u8]>)
 }
 
-/// The table as CSV text; `excel`: with a UTF-8 byte-order mark (so spreadsheets read UTF-8)
-/// and `;` between cells when `lang`, the export's language (`--lang`, else the event's), writes
-/// decimals with a comma (the separator such a spreadsheet expects).
 pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String, String> {
     let delimiter = if excel && crate::language::uses_decimal_comma(lang) {
         b';'
@@ -156,9 +210,9 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
     writer
         .write_record(header(excel, lang))
         .map_err(|e| e.to_string())?;
+    let mut buf = String::new();
     for e in &agenda.entries {
-        let cells: Vec<String> = row(agenda, e).iter().map(|c| cell(c)).collect();
-        writer.write_record(&cells).map_err(|e| e.to_string())?;
+        write_row(&mut writer, agenda, e, &mut buf).map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
@@ -167,6 +221,10 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cell(text: &str) -> String {
+        neutralised(text).into_owned()
+    }
 
     #[test]
     fn header_ids_follow_the_columns() {

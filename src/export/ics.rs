@@ -249,6 +249,9 @@ pub(crate) fn duration(minutes: i64) -> String {
     }
 }
 
+/// Fewer sessions than this are written on one core (a thread costs more than it saves).
+const PARALLEL_EVENTS: usize = 4096;
+
 /// How often calendars should refresh a subscribed feed, in minutes, unless the event says.
 pub(crate) const DEFAULT_REFRESH_MINUTES: i64 = 60;
 
@@ -294,18 +297,27 @@ pub(crate) fn calendar(
         .iter()
         .filter_map(|e| e.slot.map(|s| (*e, s)))
         .collect();
-    for (entry, slot) in placed {
-        let (sequence, modified) = changes
-            .and_then(|c| c.sessions.get(&entry.key))
-            .map_or((0, stamp), |s| (s.sequence, s.modified));
-        lines.begin("VEVENT");
-        lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &entry.key)));
-        lines.raw("DTSTAMP", &[], &utc_stamp(modified));
-        lines.raw("LAST-MODIFIED", &[], &utc_stamp(modified));
-        lines.raw("SEQUENCE", &[], &sequence.to_string());
-        write_body(&mut lines, agenda, entry, slot, locale, utc);
-        lines.end("VEVENT");
-    }
+    let write_events = |lines: &mut Lines, placed: &[(&Entry, (Instant, Instant))]| {
+        for &(entry, slot) in placed {
+            let (sequence, modified) = changes
+                .and_then(|c| c.sessions.get(&entry.key))
+                .map_or((0, stamp), |s| (s.sequence, s.modified));
+            lines.begin("VEVENT");
+            lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &entry.key)));
+            lines.raw("DTSTAMP", &[], &utc_stamp(modified));
+            lines.raw("LAST-MODIFIED", &[], &utc_stamp(modified));
+            lines.raw("SEQUENCE", &[], &sequence.to_string());
+            write_body(lines, agenda, entry, slot, locale, utc);
+            lines.end("VEVENT");
+        }
+    };
+    // A big calendar is written in pieces on every core, then joined in order.
+    let events = crate::parallel::write_in_pieces(&placed, PARALLEL_EVENTS, |part, out| {
+        let mut piece = Lines::continuing(std::mem::take(out));
+        write_events(&mut piece, part);
+        *out = piece.finish();
+    });
+    lines.raw_block(&events);
     for gone in removed {
         lines.begin("VEVENT");
         lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &gone.key)));

@@ -26,7 +26,7 @@ struct Document<'a> {
     tracks: Vec<Track<'a>>,
     rooms: Vec<Room<'a>>,
     speakers: Vec<Speaker<'a>>,
-    sessions: Vec<Session<'a>>,
+    // The last key, `sessions`, is written apart (see `render`).
 }
 
 #[derive(Serialize)]
@@ -300,10 +300,70 @@ pub(crate) fn render(agenda: &Agenda) -> String {
                 }
             })
             .collect(),
-        sessions: agenda.entries.iter().map(|e| session(agenda, e)).collect(),
     };
-    let mut out =
+    let head =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    out.push('\n');
+    // The sessions, most of the document, are written in pieces on every core, each as
+    // `serde_json` would write it two levels deep, and put in as the document's last key.
+    let sessions =
+        crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_SESSIONS, |part, out| {
+            for e in part {
+                // Every element after the first is preceded by a comma; the first piece's first
+                // element is the array's first.
+                out.push_str(if std::ptr::eq(e, &agenda.entries[0]) {
+                    "\n"
+                } else {
+                    ",\n"
+                });
+                out.push_str(NESTED);
+                let mut writer = Nested(std::mem::take(out).into_bytes());
+                if let Err(err) = serde_json::to_writer_pretty(&mut writer, &session(agenda, e)) {
+                    writer
+                        .0
+                        .extend_from_slice(format!("{{\"error\": \"{err}\"}}").as_bytes());
+                }
+                // Only `serde_json` wrote into it, and only whole UTF-8 strings.
+                *out = String::from_utf8(writer.0)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            }
+        });
+    let mut out = String::with_capacity(head.len() + sessions.len() + 32);
+    out.push_str(head.strip_suffix("\n}").unwrap_or(&head));
+    out.push_str(",\n  \"sessions\": [");
+    if !sessions.is_empty() {
+        out.push_str(&sessions);
+        out.push_str("\n  ");
+    }
+    out.push_str("]\n}\n");
     out
+}
+
+/// Fewer sessions than this are written on one core.
+const PARALLEL_SESSIONS: usize = 4096;
+
+/// The indentation of a session in the document (`serde_json`'s two spaces, two levels deep).
+const NESTED: &str = "    ";
+
+/// Bytes written by `serde_json`'s pretty printer one level of [`NESTED`] deeper: it writes a
+/// raw line break only between tokens (a break inside a string is written `\n`), so each
+/// break is followed by the extra indentation.
+struct Nested(Vec<u8>);
+
+impl std::io::Write for Nested {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut lines = buf.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.0.extend_from_slice(first);
+        }
+        for line in lines {
+            self.0.push(b'\n');
+            self.0.extend_from_slice(NESTED.as_bytes());
+            self.0.extend_from_slice(line);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -70,9 +70,13 @@ pub(crate) fn markdown_escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    // Markup that only counts at the start of a line: lists, quotes, headings, rules.
-    if out.starts_with(['-', '+', '=', '#']) || starts_with_ordinal(&out) {
+    // Markup that only counts at the start of a line: lists, quotes, headings, rules. A
+    // backslash only escapes punctuation, so an ordinal's `.` or `)` takes it ("5\\."):
+    // before a digit it would be shown.
+    if out.starts_with(['-', '+', '=', '#']) {
         out.insert(0, '\\');
+    } else if let Some(digits) = ordinal_digits(&out) {
+        out.insert(digits, '\\');
     }
     break_autolinks(out)
 }
@@ -117,9 +121,10 @@ fn break_autolinks(text: String) -> String {
     out
 }
 
-fn starts_with_ordinal(text: &str) -> bool {
+/// How many digits open `text` when they are followed by `.` or `)`, as a list number is.
+fn ordinal_digits(text: &str) -> Option<usize> {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && text[digits..].starts_with(['.', ')'])
+    (digits > 0 && text[digits..].starts_with(['.', ')'])).then_some(digits)
 }
 
 /// Markdown for a paragraph of several lines: each line escaped, paragraphs kept.
@@ -378,10 +383,58 @@ mod tests {
         assert_eq!(markdown_escape("<script>"), "\\<script\\>");
         assert_eq!(markdown_escape("**bold** _i_"), "\\*\\*bold\\*\\* \\_i\\_");
         assert_eq!(markdown_escape("- item"), "\\- item");
-        assert_eq!(markdown_escape("1. first"), "\\1. first");
+        assert_eq!(markdown_escape("1. first"), "1\\. first");
+        assert_eq!(
+            markdown_escape("5.–6. Dezember 2017"),
+            "5\\.–6. Dezember 2017"
+        );
         assert_eq!(markdown_escape("# title"), "\\# title");
         assert_eq!(markdown_escape("a-b 1.5"), "a-b 1.5");
         assert_eq!(markdown_escape("&amp;"), "\\&amp;");
+    }
+
+    /// What a CommonMark reader makes of an escaped line: its text, and whether any markup
+    /// (a list, a heading, emphasis, a link…) was found in it.
+    fn read_back(markdown: &str) -> (String, bool) {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let mut text = String::new();
+        let mut markup = false;
+        for event in Parser::new(markdown) {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::Start(Tag::Paragraph) | Event::End(_) => {}
+                _ => markup = true,
+            }
+        }
+        (text, markup)
+    }
+
+    #[test]
+    fn escaped_text_reads_back_as_itself() {
+        // Regression: "5.–6. Dezember 2017" (a German date range) was written "\\5.–6.", and
+        // a backslash before a digit is shown, not read as an escape.
+        for text in [
+            "5.–6. Dezember 2017",
+            "1. first",
+            "12) twelfth",
+            "2017. A year",
+            "- item",
+            "+ plus",
+            "# title",
+            "> quote",
+            "**bold** _i_ `code` ~~gone~~",
+            "[x](javascript:alert(1)) <b>raw</b> &amp;",
+            "a\\b | c",
+        ] {
+            let (read, markup) = read_back(&markdown_escape(text));
+            assert_eq!(
+                read,
+                text,
+                "{text:?} escaped as {:?}",
+                markdown_escape(text)
+            );
+            assert!(!markup, "{text:?} escaped as {:?}", markdown_escape(text));
+        }
     }
 
     #[test]

@@ -17,9 +17,7 @@ const HEADER: &str = "\n[[sessions]]";
 
 /// Decode `text`, in parallel pieces when it is large.
 pub(super) fn decode_file(file: u32, text: &str, errors: &mut Vec<InputError>) -> Vec<FilePart> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = crate::parallel::threads();
     let cuts = cut_points(text, threads);
     if text.len() < PARALLEL_FROM_BYTES || cuts.len() < 2 {
         return vec![decode::decode_file(file, text, 0, errors)];

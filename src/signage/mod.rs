@@ -490,9 +490,29 @@ impl Board {
     }
 }
 
+/// Why a `--at` text names no instant.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AtError {
+    /// The text as typed, control characters escaped.
+    #[error(
+        "`{text}` is not a date and time: write it as 2017-12-05T14:30 (in the event's zone, \
+         {zone}) or with an offset, 2017-12-05T14:30:00+01:00"
+    )]
+    NotATime { text: String, zone: &'static str },
+    #[error(
+        "{} does not exist in {zone} (the clocks skip it): choose a time before or after the \
+         change, or give an offset",
+        at.format("%Y-%m-%d %H:%M")
+    )]
+    Skipped {
+        at: chrono::NaiveDateTime,
+        zone: &'static str,
+    },
+}
+
 /// An instant as given to `--at`: `2017-12-05T14:30` (or with seconds, or a space for the
 /// `T`) as wall-clock time in the event's zone, or RFC 3339 with an offset (`…+01:00`, `…Z`).
-pub fn parse_at(text: &str, tz: Tz) -> Result<Instant, String> {
+pub fn parse_at(text: &str, tz: Tz) -> Result<Instant, AtError> {
     use crate::model::DateTimeValue;
     use crate::time::{resolve, Resolved};
     let text = text.trim();
@@ -503,20 +523,16 @@ pub fn parse_at(text: &str, tz: Tz) -> Result<Instant, String> {
     let naive = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
         .iter()
         .find_map(|f| chrono::NaiveDateTime::parse_from_str(&normalised, f).ok())
-        .ok_or_else(|| {
-            format!(
-                "`{}` is not a date and time: write it as 2017-12-05T14:30 (in the event's zone, {}) or with an offset, 2017-12-05T14:30:00+01:00",
-                text.escape_debug(),
-                tz.name()
-            )
+        .ok_or_else(|| AtError::NotATime {
+            text: text.escape_debug().to_string(),
+            zone: tz.name(),
         })?;
     match resolve(tz, &DateTimeValue::Local(naive)) {
         Resolved::Exact(t) | Resolved::Ambiguous(t) => Ok(t),
-        Resolved::Gap => Err(format!(
-            "{} does not exist in {} (the clocks skip it): choose a time before or after the change, or give an offset",
-            naive.format("%Y-%m-%d %H:%M"),
-            tz.name()
-        )),
+        Resolved::Gap => Err(AtError::Skipped {
+            at: naive,
+            zone: tz.name(),
+        }),
     }
 }
 

@@ -277,7 +277,10 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 .map(|s| {
                     crate::tui::words::format(
                         "picker_slots_title",
-                        &[("title", &crate::tui::words::quoted(&fit(&s.title, 36)))],
+                        &[(
+                            "title",
+                            &crate::tui::words::quoted(&fit(&clean(&s.title), 36)),
+                        )],
                     )
                 })
                 .unwrap_or_default(),

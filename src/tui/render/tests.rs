@@ -325,9 +325,16 @@ duration = 30
     app
 }
 
-/// No cell of the screen holds a control or bidi character, and the payloads show escaped.
+/// No cell of the screen holds a control or bidi character, and the payloads show escaped
+/// (cleaned on their way, not caught by the last guard).
 fn assert_inert(buf: &Buffer, what: &str) {
     for cell in buf.content() {
+        assert_ne!(
+            cell.symbol(),
+            super::GUARDED,
+            "{what}: a text reached the screen uncleaned (the guard caught it)\n{}",
+            text(buf)
+        );
         assert!(
             !cell
                 .symbol()
@@ -381,6 +388,22 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     app.update(Action::Cancel);
     app.update(Action::Filter);
     assert_inert(&draw(&app), "filter picker");
+    app.update(Action::Cancel);
+    // Regression: the valid-slots list (`f`) wrote the session's title raw in its frame.
+    app.reveal(a);
+    app.update(Action::FindSlots);
+    let buf = draw(&app);
+    assert!(text(&buf).contains("Valid slots for"), "{}", text(&buf));
+    assert_inert(&buf, "valid slots");
+    app.update(Action::Cancel);
+    app.update(Action::GotoRoom);
+    assert_inert(&draw(&app), "go to a room");
+    app.update(Action::Cancel);
+    app.update(Action::Help);
+    assert_inert(&draw(&app), "help");
+    app.update(Action::Cancel);
+    app.update(Action::Messages);
+    assert_inert(&draw(&app), "messages");
     app.update(Action::Cancel);
     // A search for the hostile text, and the command line showing it.
     app.update(Action::Search);
