@@ -559,9 +559,13 @@ pub fn changes_page(event_name: &str, locale: &Locale, info: &ChangeInfo) -> Str
                 for s in &d.sessions {
                     let fields: Vec<String> = field_list(&say, s, d).iter().map(|f| e(f)).collect();
                     let title = if s.change == Change::Removed {
-                        e(&s.title)
+                        format!("<bdi>{}</bdi>", e(&s.title))
                     } else {
-                        format!("<a href=\"index.html#s-{}\">{}</a>", e(&s.id), e(&s.title))
+                        format!(
+                            "<a href=\"index.html#s-{}\"><bdi>{}</bdi></a>",
+                            e(&s.id),
+                            e(&s.title)
+                        )
                     };
                     out.push_str(&format!(
                         "<li><span class=\"kind\">{}</span> {title}{}</li>\n",
