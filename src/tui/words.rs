@@ -488,9 +488,9 @@ pub fn in_language<R>(tag: &str, f: impl FnOnce() -> R) -> R {
 
 /// The word `id` in the editor's language (read once, kept for the session).
 pub fn word(id: &str) -> &'static str {
-    /// (catalogue tag, message id, its text).
-    type Cached = (&'static str, String, &'static str);
-    static CACHE: OnceLock<Mutex<Vec<Cached>>> = OnceLock::new();
+    /// Each catalogue's words by id (a catalogue's tag and the id: the text).
+    type Cache = std::collections::HashMap<(&'static str, String), &'static str>;
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
     let Some(cat) = current() else {
         return "";
     };
@@ -499,12 +499,9 @@ pub fn word(id: &str) -> &'static str {
         Ok(c) => c,
         Err(p) => p.into_inner(),
     };
-    if let Some((_, _, w)) = cache.iter().find(|(t, k, _)| *t == cat.tag && k == id) {
-        return w;
-    }
-    let text: &'static str = Box::leak(cat.text(id).into_boxed_str());
-    cache.push((cat.tag, id.to_string(), text));
-    text
+    cache
+        .entry((cat.tag, id.to_string()))
+        .or_insert_with(|| Box::leak(cat.text(id).into_boxed_str()))
 }
 
 /// The message id of an English text: `prefix`, then its first eight words in lower case
