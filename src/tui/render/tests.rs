@@ -639,7 +639,7 @@ fn in_french_at_80x24_help_form_and_question_fit() {
             "intervenants",
             "animation",
             "plénière",
-            "Enter applique",
+            "Ctrl-a/e/w/k/u texte",
         ] {
             assert!(form.contains(label), "{label:?}:\n{form}");
         }
