@@ -644,3 +644,9 @@ did_new_speaker = added speaker { $name } as { $role ->
     [moderator] moderator
    *[speaker] speaker
 } of { $title }
+
+## Forms on a short screen: how many fields are out of view
+
+form_more_below = ↓ { $below } more
+form_more_above = ↑ { $above } more
+form_more_both = ↑ { $above } more · ↓ { $below } more

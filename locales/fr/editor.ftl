@@ -686,3 +686,9 @@ did_new_speaker = intervenant { $name } ajouté { $role ->
     [moderator] à l’animation de
    *[speaker] aux intervenants de
 } { $title }
+
+## Formulaires sur un petit écran : combien de champs sont hors de vue
+
+form_more_below = ↓ encore { $below }
+form_more_above = ↑ encore { $above }
+form_more_both = ↑ encore { $above } · ↓ encore { $below }

@@ -421,6 +421,10 @@ pub const IDS: &[&str] = &[
     "did_renamed",
     "did_people",
     "did_new_speaker",
+    // Forms on a short screen: how many fields are out of view
+    "form_more_below",
+    "form_more_above",
+    "form_more_both",
 ];
 
 static CHOSEN: OnceLock<&'static Catalogue> = OnceLock::new();

@@ -147,8 +147,12 @@ fn draw_form(
         .max(11);
     let room = (rect.width.saturating_sub(2) as usize).saturating_sub(label_width + 1);
     let mut lines: Vec<Line> = Vec::new();
+    let mut focus_line = 0;
     for (k, row) in rows.iter().enumerate() {
         let focused = k == focus;
+        if focused {
+            focus_line = lines.len();
+        }
         let label_style = if focused {
             theme.selected()
         } else {
@@ -184,6 +188,31 @@ fn draw_form(
                 format!("{} ✗ {}", " ".repeat(label_width), clean(e)),
                 theme.error_message(),
             )));
+        }
+    }
+    // On a short screen the fields scroll so that the focused one is always in view.
+    let room_for_fields = (rect.height as usize).saturating_sub(4).max(1);
+    if lines.len() > room_for_fields {
+        let top = (focus_line + 1).saturating_sub(room_for_fields);
+        let (above, below) = (top, lines.len() - (top + room_for_fields).min(lines.len()));
+        lines = lines.into_iter().skip(top).take(room_for_fields).collect();
+        let more = match (above, below) {
+            (0, n) => crate::tui::words::format("form_more_below", &[("below", &n.to_string())]),
+            (n, 0) => crate::tui::words::format("form_more_above", &[("above", &n.to_string())]),
+            (a, b) => crate::tui::words::format(
+                "form_more_both",
+                &[("above", &a.to_string()), ("below", &b.to_string())],
+            ),
+        };
+        if let Some(last) = lines.last_mut() {
+            // The last line shown says how much is out of view, in place of what it held
+            // when that is not the focused field.
+            if top + room_for_fields - 1 != focus_line {
+                *last = Line::from(Span::styled(
+                    format!("{:>label_width$} {more}", ""),
+                    theme.dim(),
+                ));
+            }
         }
     }
     lines.push(Line::from(""));
