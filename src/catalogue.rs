@@ -136,11 +136,21 @@ impl Catalogue {
     /// The message `id` with `args` (`$name` in the catalogue), falling back to English, then
     /// to the id itself.
     pub fn format(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.format_counts(id, args, &[])
+    }
+
+    /// The message `id` with text `args` and number `counts`: a number chooses among the
+    /// message's plural forms (`[one]`, `[few]`, `[other]`, as the language's CLDR plural rules
+    /// say) and is written as the language writes numbers.
+    pub fn format_counts(&self, id: &str, args: &[(&str, &str)], counts: &[(&str, i64)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (k, v) in args {
             fluent_args.set(*k, *v);
         }
-        let args = (!args.is_empty()).then_some(&fluent_args);
+        for (k, n) in counts {
+            fluent_args.set(*k, *n);
+        }
+        let args = (!args.is_empty() || !counts.is_empty()).then_some(&fluent_args);
         for cat in std::iter::once(self).chain(self.english()) {
             if let Some(pattern) = cat.bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();

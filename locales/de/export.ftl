@@ -71,6 +71,7 @@ kind_social = Geselliges Beisammensein
 kind_other = Sonstiges
 day_at = { $day } um { $time }
 day_time = { $day }, { $time }
+day_title_style = long
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
@@ -105,3 +106,114 @@ signage_ended = Die Veranstaltung ist zu Ende. Vielen Dank!
 signage_rooms = Räume
 signage_until = bis
 signage_clock = Uhrzeit
+
+## Änderungsprotokoll: changes.html, changes.atom und CHANGES.md.
+
+changes_md_title = Änderungen am Programm von { $event }
+changes_page_title = { $event } – Änderungen
+changes_feed_title = { $event } – Fassungen
+changes_releases = Fassungen
+changes_back = Zurück zum Programm
+changes_atom = Atom-Feed
+changes_time = { $date }, { $time } UTC
+changes_first = { $sessions ->
+    [one] Erste Fassung: { $sessions } Programmpunkt.
+   *[other] Erste Fassung: { $sessions } Programmpunkte.
+}
+change_unreleased = unveröffentlichte Änderungen
+change_none = Keine Änderungen.
+change_sentence = { $summary }.
+change_summary = { $new } neu, { $cancelled } abgesagt, { $removed } entfernt, { $changed } geändert
+change_summary_items = ; Änderungen an { $rooms } { $rooms ->
+    [one] Raum
+   *[other] Räumen
+}, { $speakers } { $speakers ->
+    [one] Vortragenden
+   *[other] Vortragenden
+} und { $tracks } { $tracks ->
+    [one] Themenbereich
+   *[other] Themenbereichen
+}
+change_separator = {"; "}
+change_quoted = „{ $text }“
+change_no_value = keiner
+change_people = { $field } { $people }
+change_description = Beschreibung geändert
+change_field = { $field } { $old } → { $new }
+change_duration = { $field } { $old } → { $new } Min.
+change_kind_new = neu
+change_kind_cancelled = abgesagt
+change_kind_removed = entfernt
+change_kind_changed = geändert
+change_kind_moved = verlegt
+change_item_added = { $kind ->
+    [room] Raum
+    [speaker] Vortragende(r)
+   *[track] Themenbereich
+} hinzugefügt: { $id } { $name }
+change_item_removed = { $kind ->
+    [room] Raum
+    [speaker] Vortragende(r)
+   *[track] Themenbereich
+} entfernt: { $id } { $name }
+change_item_renamed = { $kind ->
+    [room] Raum
+    [speaker] Vortragende(r)
+   *[track] Themenbereich
+} umbenannt: { $id } { $old } → { $new }
+change_field_status = Status
+change_field_day = Tag
+change_field_time = Uhrzeit
+change_field_room = Raum
+change_field_duration = Dauer
+change_field_title = Titel
+change_field_speakers = Vortragende
+change_field_moderators = Moderation
+change_field_track = Themenbereich
+change_field_kind = Art
+change_field_language = Sprache
+change_field_description = Beschreibung
+change_field_url = Link
+
+## Dauern der Anzeige („in 12 Min.“)
+
+span_minutes = { $minutes } Min.
+span_hours = { $minutes ->
+    [0] { $hours } Std.
+   *[other] { $hours } Std. { $minutes } Min.
+}
+span_days = { $hours ->
+    [0] { $days } { $days ->
+        [one] Tag
+       *[other] Tage
+    }
+   *[other] { $days } { $days ->
+        [one] Tag
+       *[other] Tage
+    } { $hours } Std.
+}
+
+## CSV (--excel)
+
+csv_id = ID
+csv_title = Titel
+csv_kind = Art
+csv_status = Status
+csv_date = Datum
+csv_start_time = Beginn (Uhrzeit)
+csv_end_time = Ende (Uhrzeit)
+csv_start = Beginn
+csv_end = Ende
+csv_start_utc = Beginn (UTC)
+csv_end_utc = Ende (UTC)
+csv_duration_minutes = Dauer (Minuten)
+csv_room_id = Raum-ID
+csv_room = Raum
+csv_track_id = Themenbereich-ID
+csv_track = Themenbereich
+csv_speakers = Vortragende
+csv_moderators = Moderation
+csv_tags = Schlagwörter
+csv_url = Link
+csv_description = Beschreibung
+csv_uid = Kalender-UID

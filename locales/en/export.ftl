@@ -100,6 +100,11 @@ kind_other = Other
 day_at = { $day } at { $time }
 # A day and a time range, in the index of speakers: "Tuesday, December 5, 9:00 AM–10:30 AM".
 day_time = { $day }, { $time }
+# How a date with its year and weekday is written (day titles, a session's day): `long` is
+# CLDR's long date ("Tuesday, December 5, 2017"); or write a CLDR date pattern, whose names
+# and digits come from CLDR: Japanese takes CLDR's yMMMEd form `y年M月d日(E)` ("2017年12月5日(火)").
+# A setting agora reads, not words it shows.
+day_title_style = long
 # Two dates that differ in one field: "5–6 December 2017" is { $start } = "5", { $end } = "6 December 2017".
 date_range_tight = { $start }–{ $end }
 # Two dates that differ in more: "30 November – 1 December 2017".
@@ -143,3 +148,114 @@ signage_ended = The event is over. Thank you!
 signage_rooms = Rooms
 signage_until = until
 signage_clock = Time
+
+## The changelog: changes.html, changes.atom and CHANGES.md. $event is the event's name.
+
+changes_md_title = Changes to { $event }
+changes_page_title = { $event } — changes
+changes_feed_title = { $event } — releases
+# The title of the feed's link in the page's head.
+changes_releases = Releases
+changes_back = Back to the program
+changes_atom = Atom feed
+# When a release was made, in UTC: $date is the long date, $time the clock.
+changes_time = { $date }, { $time } UTC
+changes_first = { $sessions ->
+    [one] First release: { $sessions } session.
+   *[other] First release: { $sessions } sessions.
+}
+# The name of the changes made since the last release.
+change_unreleased = unreleased changes
+change_none = No changes.
+# The counts ($summary) as a sentence.
+change_sentence = { $summary }.
+# Numbers of sessions: $new, $cancelled, $removed and $changed.
+change_summary = { $new } new, { $cancelled } cancelled, { $removed } removed, { $changed } changed
+# Follows change_summary when rooms, speakers or tracks changed.
+change_summary_items = ; { $rooms } room, { $speakers } speaker and { $tracks } track change(s)
+# Between the field changes of one session.
+change_separator = {"; "}
+# A title or a name in a change line.
+change_quoted = "{ $text }"
+# A field that had no value, or has none now.
+change_no_value = none
+# $people is "+Name -Name": who was added and who was removed.
+change_people = { $field } { $people }
+change_description = description changed
+# $field is one of the change_field_ words; $old and $new its values.
+change_field = { $field } { $old } → { $new }
+# Minutes.
+change_duration = { $field } { $old } → { $new } min
+# What happened to a session.
+change_kind_new = new
+change_kind_cancelled = cancelled
+change_kind_removed = removed
+change_kind_changed = changed
+change_kind_moved = moved
+# What happened to a room, a speaker or a track: $kind is room, speaker or track (choose the word
+# with a selector), $id its id, $name (or $old and $new) its quoted name.
+change_item_added = { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} added { $id } { $name }
+change_item_removed = { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} removed { $id } { $name }
+change_item_renamed = { $kind ->
+    [room] room
+    [speaker] speaker
+   *[track] track
+} renamed { $id } { $old } → { $new }
+# The fields of a session.
+change_field_status = status
+change_field_day = day
+change_field_time = time
+change_field_room = room
+change_field_duration = duration
+change_field_title = title
+change_field_speakers = speakers
+change_field_moderators = moderators
+change_field_track = track
+change_field_kind = kind
+change_field_language = language
+change_field_description = description
+change_field_url = url
+
+## Durations on the signage ("in 12 min", "1 h 05 left"): $days, $hours and $minutes are
+## numbers (choose plural forms with them), $mm is the minutes in two digits ("05").
+
+span_minutes = { $minutes } min
+span_hours = { $hours } h { $mm }
+span_days = { $hours ->
+    [0] { $days } d
+   *[other] { $days } d { $hours } h
+}
+
+## Column names of the spreadsheet CSV (`--excel`); the plain CSV keeps its English column
+## names (a documented contract, docs/exports.md).
+
+csv_id = ID
+csv_title = Title
+csv_kind = Kind
+csv_status = Status
+csv_date = Date
+csv_start_time = Start time
+csv_end_time = End time
+csv_start = Start
+csv_end = End
+csv_start_utc = Start (UTC)
+csv_end_utc = End (UTC)
+csv_duration_minutes = Duration (minutes)
+csv_room_id = Room ID
+csv_room = Room
+csv_track_id = Track ID
+csv_track = Track
+csv_speakers = Speakers
+csv_moderators = Moderators
+csv_tags = Tags
+csv_url = Link
+csv_description = Description
+csv_uid = Calendar UID

@@ -81,6 +81,7 @@ kind_other = Autre
 
 day_at = { $day } à { $time }
 day_time = { $day }, { $time }
+day_title_style = long
 date_range_tight = du { $start } au { $end }
 date_range_wide = du { $start } au { $end }
 time_range = { $start }–{ $end }
@@ -119,3 +120,114 @@ signage_ended = L'événement est terminé. Merci{"\u00A0"}!
 signage_rooms = Salles
 signage_until = jusqu'à
 signage_clock = Heure
+
+## Le journal des modifications : changes.html, changes.atom et CHANGES.md. $event est le nom de l’événement.
+
+changes_md_title = Modifications du programme de { $event }
+changes_page_title = { $event } — modifications
+changes_feed_title = { $event } — versions publiées
+changes_releases = Versions publiées
+changes_back = Retour au programme
+changes_atom = Flux Atom
+changes_time = { $date } à { $time } UTC
+changes_first = { $sessions ->
+    [one] Première version{"\u00A0"}: { $sessions } session.
+   *[other] Première version{"\u00A0"}: { $sessions } sessions.
+}
+change_unreleased = modifications non publiées
+change_none = Aucune modification.
+change_sentence = { $summary }.
+change_summary = { $new } { $new ->
+    [one] nouvelle
+   *[other] nouvelles
+}, { $cancelled } { $cancelled ->
+    [one] annulée
+   *[other] annulées
+}, { $removed } { $removed ->
+    [one] supprimée
+   *[other] supprimées
+}, { $changed } { $changed ->
+    [one] modifiée
+   *[other] modifiées
+}
+change_summary_items = {"\u202F"}; modifiés{"\u00A0"}: { $rooms } { $rooms ->
+    [one] salle
+   *[other] salles
+}, { $speakers } { $speakers ->
+    [one] intervenant
+   *[other] intervenants
+} et { $tracks } parcours
+change_separator = {"\u202F; "}
+change_quoted = «{"\u00A0"}{ $text }{"\u00A0"}»
+change_no_value = aucun
+change_people = { $field } { $people }
+change_description = description modifiée
+change_field = { $field } { $old } → { $new }
+change_duration = { $field } { $old } → { $new } min
+change_kind_new = nouvelle
+change_kind_cancelled = annulée
+change_kind_removed = supprimée
+change_kind_changed = modifiée
+change_kind_moved = déplacée
+change_item_added = { $kind ->
+    [room] salle ajoutée
+    [speaker] intervenant ajouté
+   *[track] parcours ajouté
+} { $id } { $name }
+change_item_removed = { $kind ->
+    [room] salle supprimée
+    [speaker] intervenant supprimé
+   *[track] parcours supprimé
+} { $id } { $name }
+change_item_renamed = { $kind ->
+    [room] salle renommée
+    [speaker] intervenant renommé
+   *[track] parcours renommé
+} { $id } { $old } → { $new }
+change_field_status = statut
+change_field_day = jour
+change_field_time = horaire
+change_field_room = salle
+change_field_duration = durée
+change_field_title = titre
+change_field_speakers = intervenants
+change_field_moderators = animation
+change_field_track = parcours
+change_field_kind = type
+change_field_language = langue
+change_field_description = description
+change_field_url = lien
+
+## Durées de l’affichage (« dans 12 min »)
+
+span_minutes = { $minutes } min
+span_hours = { $hours } h { $mm }
+span_days = { $hours ->
+    [0] { $days } j
+   *[other] { $days } j { $hours } h
+}
+
+## Noms des colonnes du CSV pour tableur (`--excel`)
+
+csv_id = Identifiant
+csv_title = Titre
+csv_kind = Type
+csv_status = Statut
+csv_date = Date
+csv_start_time = Heure de début
+csv_end_time = Heure de fin
+csv_start = Début
+csv_end = Fin
+csv_start_utc = Début (UTC)
+csv_end_utc = Fin (UTC)
+csv_duration_minutes = Durée (minutes)
+csv_room_id = Identifiant de salle
+csv_room = Salle
+csv_track_id = Identifiant de parcours
+csv_track = Parcours
+csv_speakers = Intervenants
+csv_moderators = Animation
+csv_tags = Mots-clés
+csv_url = Lien
+csv_description = Description
+csv_uid = UID d’agenda

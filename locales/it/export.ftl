@@ -71,6 +71,7 @@ kind_social = Momento conviviale
 kind_other = Altro
 day_at = { $day } alle { $time }
 day_time = { $day }, { $time }
+day_title_style = long
 date_range_tight = { $start }–{ $end }
 date_range_wide = { $start } – { $end }
 time_range = { $start }–{ $end }
@@ -105,3 +106,120 @@ signage_ended = L’evento è terminato. Grazie!
 signage_rooms = Sale
 signage_until = fino alle
 signage_clock = Ora
+
+## Registro delle modifiche: changes.html, changes.atom e CHANGES.md.
+
+changes_md_title = Modifiche al programma di { $event }
+changes_page_title = { $event } — modifiche
+changes_feed_title = { $event } — versioni pubblicate
+changes_releases = Versioni pubblicate
+changes_back = Torna al programma
+changes_atom = Feed Atom
+changes_time = { $date }, { $time } UTC
+changes_first = { $sessions ->
+    [one] Prima versione: { $sessions } sessione.
+   *[other] Prima versione: { $sessions } sessioni.
+}
+change_unreleased = modifiche non pubblicate
+change_none = Nessuna modifica.
+change_sentence = { $summary }.
+change_summary = { $new } { $new ->
+    [one] nuova
+   *[other] nuove
+}, { $cancelled } { $cancelled ->
+    [one] annullata
+   *[other] annullate
+}, { $removed } { $removed ->
+    [one] rimossa
+   *[other] rimosse
+}, { $changed } { $changed ->
+    [one] modificata
+   *[other] modificate
+}
+change_summary_items = ; modifiche a { $rooms } { $rooms ->
+    [one] sala
+   *[other] sale
+}, { $speakers } { $speakers ->
+    [one] relatore
+   *[other] relatori
+} e { $tracks } { $tracks ->
+    [one] percorso
+   *[other] percorsi
+}
+change_separator = {"; "}
+change_quoted = «{ $text }»
+change_no_value = nessuno
+change_people = { $field } { $people }
+change_description = descrizione modificata
+change_field = { $field } { $old } → { $new }
+change_duration = { $field } { $old } → { $new } min
+change_kind_new = nuova
+change_kind_cancelled = annullata
+change_kind_removed = rimossa
+change_kind_changed = modificata
+change_kind_moved = spostata
+change_item_added = { $kind ->
+    [room] sala aggiunta
+    [speaker] relatore aggiunto
+   *[track] percorso aggiunto
+} { $id } { $name }
+change_item_removed = { $kind ->
+    [room] sala rimossa
+    [speaker] relatore rimosso
+   *[track] percorso rimosso
+} { $id } { $name }
+change_item_renamed = { $kind ->
+    [room] sala rinominata
+    [speaker] relatore rinominato
+   *[track] percorso rinominato
+} { $id } { $old } → { $new }
+change_field_status = stato
+change_field_day = giorno
+change_field_time = orario
+change_field_room = sala
+change_field_duration = durata
+change_field_title = titolo
+change_field_speakers = relatori
+change_field_moderators = moderazione
+change_field_track = percorso
+change_field_kind = tipo
+change_field_language = lingua
+change_field_description = descrizione
+change_field_url = link
+
+## Durate della segnaletica («tra 12 min»)
+
+span_minutes = { $minutes } min
+span_hours = { $minutes ->
+    [0] { $hours } h
+   *[other] { $hours } h { $minutes } min
+}
+span_days = { $hours ->
+    [0] { $days } g
+   *[other] { $days } g { $hours } h
+}
+
+## CSV (--excel)
+
+csv_id = ID
+csv_title = Titolo
+csv_kind = Tipo
+csv_status = Stato
+csv_date = Data
+csv_start_time = Ora di inizio
+csv_end_time = Ora di fine
+csv_start = Inizio
+csv_end = Fine
+csv_start_utc = Inizio (UTC)
+csv_end_utc = Fine (UTC)
+csv_duration_minutes = Durata (minuti)
+csv_room_id = ID sala
+csv_room = Sala
+csv_track_id = ID percorso
+csv_track = Percorso
+csv_speakers = Relatori
+csv_moderators = Moderazione
+csv_tags = Tag
+csv_url = Link
+csv_description = Descrizione
+csv_uid = UID calendario

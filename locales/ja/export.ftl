@@ -71,6 +71,7 @@ kind_social = 懇親会
 kind_other = その他
 day_at = { $day } { $time }
 day_time = { $day } { $time }
+day_title_style = y年M月d日(E)
 date_range_tight = { $start }～{ $end }
 date_range_wide = { $start }～{ $end }
 time_range = { $start }～{ $end }
@@ -105,3 +106,96 @@ signage_ended = イベントは終了しました。ありがとうございま�
 signage_rooms = 会場
 signage_until = まで
 signage_clock = 時刻
+
+## 変更履歴：changes.html、changes.atom、CHANGES.md
+
+changes_md_title = { $event } のプログラム変更履歴
+changes_page_title = { $event } — 変更履歴
+changes_feed_title = { $event } — 公開版
+changes_releases = 公開版
+changes_back = プログラムに戻る
+changes_atom = Atom フィード
+changes_time = { $date } { $time }（UTC）
+changes_first = 初版：{ $sessions } セッション。
+change_unreleased = 未公開の変更
+change_none = 変更はありません。
+change_sentence = { $summary }。
+change_summary = 新規 { $new }、中止 { $cancelled }、削除 { $removed }、変更 { $changed }
+change_summary_items = 、会場の変更 { $rooms }、登壇者の変更 { $speakers }、トラックの変更 { $tracks }
+change_separator = 、
+change_quoted = 「{ $text }」
+change_no_value = なし
+change_people = { $field } { $people }
+change_description = 概要を変更
+change_field = { $field } { $old } → { $new }
+change_duration = { $field } { $old } → { $new } 分
+change_kind_new = 新規
+change_kind_cancelled = 中止
+change_kind_removed = 削除
+change_kind_changed = 変更
+change_kind_moved = 移動
+change_item_added = { $kind ->
+    [room] 会場
+    [speaker] 登壇者
+   *[track] トラック
+}を追加 { $id } { $name }
+change_item_removed = { $kind ->
+    [room] 会場
+    [speaker] 登壇者
+   *[track] トラック
+}を削除 { $id } { $name }
+change_item_renamed = { $kind ->
+    [room] 会場
+    [speaker] 登壇者
+   *[track] トラック
+}の名前を変更 { $id } { $old } → { $new }
+change_field_status = 状態
+change_field_day = 日付
+change_field_time = 時間
+change_field_room = 会場
+change_field_duration = 所要時間
+change_field_title = タイトル
+change_field_speakers = 登壇者
+change_field_moderators = 司会
+change_field_track = トラック
+change_field_kind = 種類
+change_field_language = 言語
+change_field_description = 概要
+change_field_url = リンク
+
+## サイネージの時間（「あと12分」）
+
+span_minutes = { $minutes }分
+span_hours = { $minutes ->
+    [0] { $hours }時間
+   *[other] { $hours }時間{ $minutes }分
+}
+span_days = { $hours ->
+    [0] { $days }日
+   *[other] { $days }日{ $hours }時間
+}
+
+## CSV (--excel)
+
+csv_id = ID
+csv_title = タイトル
+csv_kind = 種類
+csv_status = 状態
+csv_date = 日付
+csv_start_time = 開始時刻
+csv_end_time = 終了時刻
+csv_start = 開始
+csv_end = 終了
+csv_start_utc = 開始（UTC）
+csv_end_utc = 終了（UTC）
+csv_duration_minutes = 所要時間（分）
+csv_room_id = 会場ID
+csv_room = 会場
+csv_track_id = トラックID
+csv_track = トラック
+csv_speakers = 登壇者
+csv_moderators = 司会
+csv_tags = タグ
+csv_url = リンク
+csv_description = 概要
+csv_uid = カレンダーUID

@@ -71,6 +71,7 @@ kind_social = 交流活动
 kind_other = 其他
 day_at = { $day } { $time }
 day_time = { $day } { $time }
+day_title_style = y年M月d日E
 date_range_tight = { $start }至{ $end }
 date_range_wide = { $start }至{ $end }
 time_range = { $start }–{ $end }
@@ -105,3 +106,96 @@ signage_ended = 活动已结束，谢谢！
 signage_rooms = 会场
 signage_until = 至
 signage_clock = 时间
+
+## 变更记录：changes.html、changes.atom 和 CHANGES.md
+
+changes_md_title = { $event } 日程变更记录
+changes_page_title = { $event } — 变更记录
+changes_feed_title = { $event } — 发布版本
+changes_releases = 发布版本
+changes_back = 返回日程
+changes_atom = Atom 订阅
+changes_time = { $date } { $time }（UTC）
+changes_first = 首次发布：{ $sessions } 个场次。
+change_unreleased = 未发布的变更
+change_none = 没有变更。
+change_sentence = { $summary }。
+change_summary = 新增 { $new } 个，取消 { $cancelled } 个，删除 { $removed } 个，修改 { $changed } 个
+change_summary_items = ；会场变更 { $rooms } 个，演讲嘉宾变更 { $speakers } 位，专题变更 { $tracks } 个
+change_separator = ；
+change_quoted = “{ $text }”
+change_no_value = 无
+change_people = { $field } { $people }
+change_description = 简介已修改
+change_field = { $field } { $old } → { $new }
+change_duration = { $field } { $old } → { $new } 分钟
+change_kind_new = 新增
+change_kind_cancelled = 已取消
+change_kind_removed = 已删除
+change_kind_changed = 已修改
+change_kind_moved = 已调整
+change_item_added = 新增{ $kind ->
+    [room] 会场
+    [speaker] 演讲嘉宾
+   *[track] 专题
+} { $id } { $name }
+change_item_removed = 删除{ $kind ->
+    [room] 会场
+    [speaker] 演讲嘉宾
+   *[track] 专题
+} { $id } { $name }
+change_item_renamed = { $kind ->
+    [room] 会场
+    [speaker] 演讲嘉宾
+   *[track] 专题
+}更名 { $id } { $old } → { $new }
+change_field_status = 状态
+change_field_day = 日期
+change_field_time = 时间
+change_field_room = 会场
+change_field_duration = 时长
+change_field_title = 标题
+change_field_speakers = 演讲嘉宾
+change_field_moderators = 主持人
+change_field_track = 专题
+change_field_kind = 类型
+change_field_language = 语言
+change_field_description = 简介
+change_field_url = 链接
+
+## 标牌上的时长（“12分钟后”）
+
+span_minutes = { $minutes }分钟
+span_hours = { $minutes ->
+    [0] { $hours }小时
+   *[other] { $hours }小时{ $minutes }分钟
+}
+span_days = { $hours ->
+    [0] { $days }天
+   *[other] { $days }天{ $hours }小时
+}
+
+## CSV (--excel)
+
+csv_id = ID
+csv_title = 标题
+csv_kind = 类型
+csv_status = 状态
+csv_date = 日期
+csv_start_time = 开始时间
+csv_end_time = 结束时间
+csv_start = 开始
+csv_end = 结束
+csv_start_utc = 开始（UTC）
+csv_end_utc = 结束（UTC）
+csv_duration_minutes = 时长（分钟）
+csv_room_id = 会场 ID
+csv_room = 会场
+csv_track_id = 专题 ID
+csv_track = 专题
+csv_speakers = 演讲嘉宾
+csv_moderators = 主持人
+csv_tags = 标签
+csv_url = 链接
+csv_description = 简介
+csv_uid = 日历 UID

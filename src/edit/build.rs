@@ -4,6 +4,7 @@
 //! Times are shifted as written: a local time stays a local wall-clock time (14:00 + 15 min is
 //! 14:15 in the event's zone, whatever the offset), a time with an offset keeps its offset.
 
+use super::EditError;
 use chrono::{Duration, NaiveDateTime};
 
 use super::edits::{Edit, Field, Role, When};
@@ -29,22 +30,16 @@ fn local(value: DateTimeValue) -> NaiveDateTime {
     }
 }
 
-fn session(doc: &Document, index: usize) -> Result<&Session, String> {
-    doc.program
-        .sessions
-        .get(index)
-        .ok_or_else(|| "no session selected".to_string())
+fn session(doc: &Document, index: usize) -> Result<&Session, EditError> {
+    doc.program.sessions.get(index).ok_or(EditError::NoSession)
 }
 
 /// Move a session `minutes` later (earlier when negative).
-pub fn move_by(doc: &Document, index: usize, minutes: i64) -> Result<Edit, String> {
+pub fn move_by(doc: &Document, index: usize, minutes: i64) -> Result<Edit, EditError> {
     let s = session(doc, index)?;
     let from = When::of(s);
     let Some(start) = from.start else {
-        return Err(format!(
-            "'{}' has no start yet: place it first (m, or e to edit it)",
-            s.title
-        ));
+        return Err(EditError::NotPlaced(s.title.clone()));
     };
     let to = When {
         start: Some(shift(start, minutes)),
@@ -63,15 +58,12 @@ pub fn move_by(doc: &Document, index: usize, minutes: i64) -> Result<Edit, Strin
 /// new times are written as local wall-clock times where that names them exactly, and with
 /// their offset where it does not (the repeated hour of a fold), or where the session already
 /// wrote one.
-pub fn move_elapsed(doc: &Document, index: usize, minutes: i64) -> Result<Edit, String> {
+pub fn move_elapsed(doc: &Document, index: usize, minutes: i64) -> Result<Edit, EditError> {
     let s = session(doc, index)?;
     let tz = doc.program.event.timezone;
     let from = When::of(s);
     let Some(start) = from.start else {
-        return Err(format!(
-            "'{}' has no start yet: place it first (m, or e to edit it)",
-            s.title
-        ));
+        return Err(EditError::NotPlaced(s.title.clone()));
     };
     let later = |value: DateTimeValue| {
         let t = crate::time::resolve_lenient(tz, &value) + minutes * 60;
@@ -98,7 +90,7 @@ pub fn move_elapsed(doc: &Document, index: usize, minutes: i64) -> Result<Edit, 
 /// Move a session `days` days later (earlier when negative), same wall-clock time. A time
 /// written with an offset gets the offset of its new day (02:15+01:00, the second 02:15 of the
 /// night the clocks go back, is 02:15+02:00 the day before, not 03:15).
-pub fn move_days(doc: &Document, index: usize, days: i64) -> Result<Edit, String> {
+pub fn move_days(doc: &Document, index: usize, days: i64) -> Result<Edit, EditError> {
     let mut edit = move_by(doc, index, days * 24 * 60)?;
     let tz = doc.program.event.timezone;
     let same_offset_as_its_day = |value: DateTimeValue| match value {
@@ -117,14 +109,14 @@ pub fn move_days(doc: &Document, index: usize, days: i64) -> Result<Edit, String
 
 /// Make a session `minutes` longer (shorter when negative), changing what is written:
 /// `duration`, or `end`.
-pub fn resize_by(doc: &Document, index: usize, minutes: i64) -> Result<Edit, String> {
+pub fn resize_by(doc: &Document, index: usize, minutes: i64) -> Result<Edit, EditError> {
     let s = session(doc, index)?;
     let from = When::of(s);
     let to = match (from.duration, from.end, from.start) {
         (Some(d), _, _) => {
             let d2 = d + minutes;
             if d2 < 1 {
-                return Err(format!("'{}' cannot be shorter", s.title));
+                return Err(EditError::CannotShorten(s.title.clone()));
             }
             When {
                 duration: Some(d2),
@@ -134,7 +126,7 @@ pub fn resize_by(doc: &Document, index: usize, minutes: i64) -> Result<Edit, Str
         (None, Some(end), Some(start)) => {
             let end2 = shift(end, minutes);
             if local(end2) <= local(start) {
-                return Err(format!("'{}' cannot be shorter", s.title));
+                return Err(EditError::CannotShorten(s.title.clone()));
             }
             When {
                 end: Some(end2),
@@ -146,7 +138,7 @@ pub fn resize_by(doc: &Document, index: usize, minutes: i64) -> Result<Edit, Str
             end: None,
             ..from
         },
-        _ => return Err(format!("'{}' has no length to shorten", s.title)),
+        _ => return Err(EditError::NoLength(s.title.clone())),
     };
     Ok(Edit::Resize {
         session: index,
@@ -162,7 +154,7 @@ pub fn place(
     index: usize,
     start: NaiveDateTime,
     room: Option<String>,
-) -> Result<Edit, String> {
+) -> Result<Edit, EditError> {
     let s = session(doc, index)?;
     let from = When::of(s);
     let new_start = match from.start {
@@ -209,7 +201,7 @@ pub fn place(
         });
     }
     match edits.len() {
-        0 => Err(format!("'{}' is already there", s.title)),
+        0 => Err(EditError::AlreadyThere(s.title.clone())),
         1 => Ok(edits.remove(0)),
         _ => Ok(Edit::Batch {
             label: format!("placed '{}'", s.title),
@@ -249,7 +241,7 @@ fn session_id_taken(doc: &Document) -> impl Fn(&str) -> bool + '_ {
 }
 
 /// A copy of a session with a new id, in the same file.
-pub fn duplicate_session(doc: &Document, index: usize) -> Result<Edit, String> {
+pub fn duplicate_session(doc: &Document, index: usize) -> Result<Edit, EditError> {
     let s = session(doc, index)?;
     let mut copy = s.clone();
     copy.id = unique_id(&s.id, session_id_taken(doc));
@@ -257,7 +249,11 @@ pub fn duplicate_session(doc: &Document, index: usize) -> Result<Edit, String> {
 }
 
 /// Add `session` to the file of session `near` (or the last file with sessions).
-pub fn add_session(doc: &Document, session: Session, near: Option<usize>) -> Result<Edit, String> {
+pub fn add_session(
+    doc: &Document,
+    session: Session,
+    near: Option<usize>,
+) -> Result<Edit, EditError> {
     let file = doc.file_for_new_session(near);
     let index = insertion_index(&doc.origins.sessions, file);
     let mut session = session;
@@ -278,7 +274,7 @@ pub fn new_session(
     start: Option<NaiveDateTime>,
     room: Option<String>,
     near: Option<usize>,
-) -> Result<Edit, String> {
+) -> Result<Edit, EditError> {
     let file = doc.file_for_new_session(near);
     let span = Span {
         file,
@@ -322,10 +318,10 @@ pub fn new_session(
 }
 
 /// A new speaker named `name`, with an id made from the name.
-pub fn new_speaker(doc: &Document, name: &str) -> Result<Edit, String> {
+pub fn new_speaker(doc: &Document, name: &str) -> Result<Edit, EditError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("give the speaker's name".into());
+        return Err(EditError::SpeakerName);
     }
     let base = slugify(name).unwrap_or_else(|| "speaker".into());
     let id = unique_id(&base, |id| doc.program.speakers.iter().any(|s| s.id == id));
@@ -356,10 +352,10 @@ pub fn new_speaker(doc: &Document, name: &str) -> Result<Edit, String> {
 }
 
 /// A new room named `name`.
-pub fn new_room(doc: &Document, name: &str, capacity: Option<u64>) -> Result<Edit, String> {
+pub fn new_room(doc: &Document, name: &str, capacity: Option<u64>) -> Result<Edit, EditError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("give the room's name, e.g. :room Salle Rhône 160".into());
+        return Err(EditError::RoomName);
     }
     // The same room whatever its accents or case ("Salle Rhone" is "Salle Rhône").
     let lower = crate::text::fold(name);
@@ -369,10 +365,10 @@ pub fn new_room(doc: &Document, name: &str, capacity: Option<u64>) -> Result<Edi
         .iter()
         .find(|r| crate::text::fold(&r.name) == lower)
     {
-        return Err(format!(
-            "there is already a room named '{}' (id {}): give the new room another name",
-            r.name, r.id
-        ));
+        return Err(EditError::RoomTaken {
+            name: r.name.clone(),
+            id: r.id.clone(),
+        });
     }
     let base = slugify(name).unwrap_or_else(|| "room".into());
     let id = unique_id(&base, |id| doc.program.rooms.iter().any(|r| r.id == id));
@@ -407,7 +403,7 @@ pub fn toggle_person(
     index: usize,
     role: Role,
     speaker: &str,
-) -> Result<Edit, String> {
+) -> Result<Edit, EditError> {
     let s = session(doc, index)?;
     let list = role.list(s);
     Ok(match list.iter().position(|r| r.value == speaker) {
@@ -456,7 +452,7 @@ pub fn paste(
     session: &Session,
     at: Option<(NaiveDateTime, Option<String>)>,
     near: Option<usize>,
-) -> Result<Edit, String> {
+) -> Result<Edit, EditError> {
     let mut copy = session.clone();
     copy.id = unique_id(&session.id, session_id_taken(doc));
     if let Some((start, room)) = at {

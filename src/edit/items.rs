@@ -3,6 +3,7 @@
 //! undoable step.
 
 use super::edits::{Edit, Field};
+use super::EditError;
 use super::{insertion_index, Document, Origin};
 use crate::ids::{is_valid_id, slugify};
 use crate::model::{Room, Session, Speaker, Track};
@@ -115,17 +116,18 @@ fn repoint(doc: &Document, kind: ItemKind, i: usize, from: &str, to: Option<&str
     }
 }
 
-fn check_id(doc: &Document, kind: ItemKind, id: &str, index: usize) -> Result<(), String> {
+fn check_id(doc: &Document, kind: ItemKind, id: &str, index: usize) -> Result<(), EditError> {
     if !is_valid_id(id) {
-        let hint = slugify(id)
-            .map(|s| format!(", e.g. `{s}`"))
-            .unwrap_or_default();
-        return Err(format!(
-            "`{id}` is not a valid id: use lowercase letters, digits, `-`, `_` and `.`{hint}"
-        ));
+        return Err(EditError::InvalidId {
+            id: id.to_string(),
+            suggestion: slugify(id),
+        });
     }
     if kind.taken(doc, id, index) {
-        return Err(format!("another {} already has the id `{id}`", kind.noun()));
+        return Err(EditError::IdTaken {
+            kind,
+            id: id.to_string(),
+        });
     }
     Ok(())
 }
@@ -138,9 +140,9 @@ fn change(
     (old_id, new_id): (&str, &str),
     replace: Edit,
     name: &str,
-) -> Result<Option<Edit>, String> {
+) -> Result<Option<Edit>, EditError> {
     if name.trim().is_empty() {
-        return Err(format!("a {} needs a name", kind.noun()));
+        return Err(EditError::NeedsName(kind));
     }
     check_id(doc, kind, new_id, index)?;
     let mut edits = vec![replace];
@@ -166,8 +168,12 @@ fn change(
 }
 
 /// Give room `index` every field of `to` (`None` when nothing changes).
-pub fn change_room(doc: &Document, index: usize, mut to: Room) -> Result<Option<Edit>, String> {
-    let from = doc.program.rooms.get(index).ok_or("no room selected")?;
+pub fn change_room(doc: &Document, index: usize, mut to: Room) -> Result<Option<Edit>, EditError> {
+    let from = doc
+        .program
+        .rooms
+        .get(index)
+        .ok_or(EditError::NoItem(ItemKind::Room))?;
     (to.span, to.id_span) = (from.span, from.id_span);
     if same(from, &to) {
         return Ok(None);
@@ -192,12 +198,12 @@ pub fn change_speaker(
     doc: &Document,
     index: usize,
     mut to: Speaker,
-) -> Result<Option<Edit>, String> {
+) -> Result<Option<Edit>, EditError> {
     let from = doc
         .program
         .speakers
         .get(index)
-        .ok_or("no speaker selected")?;
+        .ok_or(EditError::NoItem(ItemKind::Speaker))?;
     (to.span, to.id_span) = (from.span, from.id_span);
     if same(from, &to) {
         return Ok(None);
@@ -218,8 +224,16 @@ pub fn change_speaker(
 }
 
 /// Give track `index` every field of `to` (`None` when nothing changes).
-pub fn change_track(doc: &Document, index: usize, mut to: Track) -> Result<Option<Edit>, String> {
-    let from = doc.program.tracks.get(index).ok_or("no track selected")?;
+pub fn change_track(
+    doc: &Document,
+    index: usize,
+    mut to: Track,
+) -> Result<Option<Edit>, EditError> {
+    let from = doc
+        .program
+        .tracks
+        .get(index)
+        .ok_or(EditError::NoItem(ItemKind::Track))?;
     (to.span, to.id_span) = (from.span, from.id_span);
     if same(from, &to) {
         return Ok(None);
@@ -250,9 +264,9 @@ pub fn delete(
     kind: ItemKind,
     index: usize,
     unassign: bool,
-) -> Result<Edit, String> {
+) -> Result<Edit, EditError> {
     let p = &doc.program;
-    let missing = || format!("no {} selected", kind.noun());
+    let missing = || EditError::NoItem(kind);
     let (id, name, removal) = match kind {
         ItemKind::Room => {
             let r = p.rooms.get(index).ok_or_else(missing)?;
@@ -304,16 +318,16 @@ pub fn delete(
 }
 
 /// A new track named `name`, with an id made from the name.
-pub fn new_track(doc: &Document, name: &str) -> Result<Edit, String> {
+pub fn new_track(doc: &Document, name: &str) -> Result<Edit, EditError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("give the track's name, e.g. :track Données publiques".into());
+        return Err(EditError::TrackName);
     }
     if let Some(t) = doc.program.tracks.iter().find(|t| t.name == name) {
-        return Err(format!(
-            "there is already a track named {name} (`{}`)",
-            t.id
-        ));
+        return Err(EditError::TrackTaken {
+            name: name.to_string(),
+            id: t.id.clone(),
+        });
     }
     let base = slugify(name).unwrap_or_else(|| "track".into());
     let id = super::unique_id(&base, |id| doc.program.tracks.iter().any(|t| t.id == id));

@@ -12,6 +12,7 @@
 
 mod build;
 mod edits;
+mod error;
 mod history;
 mod items;
 mod rebase;
@@ -27,6 +28,7 @@ pub use build::{
     new_speaker, paste, place, resize_by, set_fields, toggle_person, unique_id, DEFAULT_MINUTES,
 };
 pub use edits::{Edit, Field, Role, When};
+pub use error::EditError;
 pub use history::History;
 pub use items::{
     change_room, change_speaker, change_track, delete, new_track, sessions_using,

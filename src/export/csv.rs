@@ -41,6 +41,46 @@ pub(crate) const COLUMNS: [&str; 22] = [
     "uid",
 ];
 
+/// The catalogue messages naming the columns in the spreadsheet CSV (`--excel`), in the
+/// order of [`COLUMNS`]: `csv_` and the column's name.
+pub(crate) const HEADER_IDS: [&str; 22] = [
+    "csv_id",
+    "csv_title",
+    "csv_kind",
+    "csv_status",
+    "csv_date",
+    "csv_start_time",
+    "csv_end_time",
+    "csv_start",
+    "csv_end",
+    "csv_start_utc",
+    "csv_end_utc",
+    "csv_duration_minutes",
+    "csv_room_id",
+    "csv_room",
+    "csv_track_id",
+    "csv_track",
+    "csv_speakers",
+    "csv_moderators",
+    "csv_tags",
+    "csv_url",
+    "csv_description",
+    "csv_uid",
+];
+
+/// The header row: the column names (a machine contract), or with `excel` the language's
+/// words for them (`csv_title` = "Titel"), for people reading the sheet.
+fn header(excel: bool, lang: &str) -> Vec<String> {
+    if !excel {
+        return COLUMNS.iter().map(|c| c.to_string()).collect();
+    }
+    let locale = crate::export::locale::Locale::for_tag(lang);
+    HEADER_IDS
+        .iter()
+        .map(|id| neutralised(&locale.message(id, &[], &[])).into_owned())
+        .collect()
+}
+
 /// Neutralise a cell a spreadsheet would evaluate (some read a formula after leading spaces).
 /// The text, with a `'` before what a spreadsheet would read as a formula.
 fn neutralised(text: &str) -> Cow<'_, str> {
@@ -167,7 +207,9 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
         } else {
             Vec::new()
         });
-    writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
+    writer
+        .write_record(header(excel, lang))
+        .map_err(|e| e.to_string())?;
     let head = writer.into_inner().map_err(|e| e.to_string())?;
     let mut out = String::from_utf8(head).map_err(|e| e.to_string())?;
     // The rows, in pieces on every core, joined in order.
@@ -209,6 +251,16 @@ mod tests {
 
     fn cell(text: &str) -> String {
         neutralised(text).into_owned()
+    }
+
+    #[test]
+    fn header_ids_follow_the_columns() {
+        for (id, column) in HEADER_IDS.iter().zip(COLUMNS) {
+            assert_eq!(*id, format!("csv_{column}"));
+        }
+        assert_eq!(header(false, "de")[1], "title");
+        assert_eq!(header(true, "de")[1], "Titel");
+        assert_eq!(header(true, "ja")[11], "所要時間（分）");
     }
 
     #[test]

@@ -14,9 +14,10 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::fieldsets;
 use icu_datetime::input::Time;
+use icu_datetime::pattern::{DateTimePattern, FixedCalendarDateTimeNames};
 use icu_datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
 use serde::Serialize;
-use writeable::{Part, PartsWrite, Writeable};
+use writeable::{Part, PartsWrite, TryWriteable, Writeable};
 
 use crate::catalogue::{self, Catalogue, Domain};
 use crate::language::Direction;
@@ -184,9 +185,73 @@ pub(crate) const PATTERN_IDS: [&str; 9] = [
     "part_ics",
 ];
 
+/// Settings a translator chooses: `day_title_style` is `long` ("Dienstag, 5. Dezember 2017",
+/// CLDR's long date) or a CLDR date pattern (Japanese `y年M月d日(E)`, CLDR's yMMMEd form:
+/// "2017年12月5日(火)"), for day titles and every date written with its year and weekday.
+pub(crate) const SETTING_IDS: [&str; 1] = ["day_title_style"];
+
+/// The words of the changelog (changes.html, changes.atom, CHANGES.md), read by
+/// src/export/changes.rs with [`Locale::message`].
+pub(crate) const CHANGE_IDS: [&str; 38] = [
+    "changes_md_title",
+    "changes_page_title",
+    "changes_feed_title",
+    "changes_releases",
+    "changes_back",
+    "changes_atom",
+    "changes_time",
+    "changes_first",
+    "change_unreleased",
+    "change_none",
+    "change_sentence",
+    "change_summary",
+    "change_summary_items",
+    "change_separator",
+    "change_quoted",
+    "change_no_value",
+    "change_people",
+    "change_description",
+    "change_field",
+    "change_duration",
+    "change_kind_new",
+    "change_kind_cancelled",
+    "change_kind_removed",
+    "change_kind_changed",
+    "change_kind_moved",
+    "change_item_added",
+    "change_item_removed",
+    "change_item_renamed",
+    "change_field_status",
+    "change_field_day",
+    "change_field_time",
+    "change_field_room",
+    "change_field_duration",
+    "change_field_title",
+    "change_field_speakers",
+    "change_field_moderators",
+    "change_field_track",
+    "change_field_kind",
+];
+
+/// The rest of the session fields a change names.
+pub(crate) const CHANGE_FIELD_IDS: [&str; 3] = [
+    "change_field_language",
+    "change_field_description",
+    "change_field_url",
+];
+
+/// Durations on the signage ("in 12 min", "1 h 05 left"), with plural forms: read by
+/// [`Locale::span`].
+pub(crate) const SPAN_IDS: [&str; 3] = ["span_minutes", "span_hours", "span_days"];
+
 /// Every message id the exports ask the catalogues for: a catalogue must define exactly these.
 pub(crate) fn message_ids() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Vec::new();
+    ids.extend_from_slice(&SPAN_IDS);
+    ids.extend_from_slice(&crate::export::csv::HEADER_IDS);
+    ids.extend_from_slice(&CHANGE_IDS);
+    ids.extend_from_slice(&CHANGE_FIELD_IDS);
+    ids.extend_from_slice(&SETTING_IDS);
     ids.extend_from_slice(Labels::IDS);
     ids.extend_from_slice(SignageWords::IDS);
     ids.extend_from_slice(&KIND_IDS);
@@ -237,17 +302,129 @@ fn fallback_words() -> Option<&'static Words> {
 
 /// The CLDR formatters of one language.
 struct Dates {
-    long: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMDE>,
+    long: LongDate,
     day_month: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::MDE>,
     ymd: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMD>,
     time: NoCalendarFormatter<fieldsets::T>,
 }
 
+/// How a date with its year and weekday is written, as the catalogue's `day_title_style` says.
+///
+/// ICU4X's field sets reach CLDR's four date lengths only (Japanese: long "2017年12月5日火曜日",
+/// medium "2017/12/05(火)"); the form Japanese programmes use, "2017年12月5日(火)", is CLDR's
+/// yMMMEd skeleton (`availableFormats`), which ICU4X 2.1 formats from its pattern with CLDR's
+/// names and digits (`FixedCalendarDateTimeNames`): the catalogue gives that pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum DayStyle {
+    /// CLDR's long date: "Dienstag, 5. Dezember 2017".
+    Long,
+    /// A CLDR date pattern (`y年M月d日(E)`), filled with the language's CLDR names.
+    Pattern(String),
+}
+
+impl DayStyle {
+    fn of(words: Option<&Words>) -> DayStyle {
+        match words.map(|w| w.catalogue.text("day_title_style")) {
+            Some(s) if !s.trim().is_empty() && s.trim() != "long" => {
+                DayStyle::Pattern(s.trim().to_string())
+            }
+            _ => DayStyle::Long,
+        }
+    }
+}
+
+/// A date written with a CLDR pattern (`EEE d MMM`) and the language's CLDR names and digits:
+/// "Tue 5 Dec", "mar. 5 déc.". The editor's short dates.
+pub struct DatePattern {
+    names: Box<FixedCalendarDateTimeNames<Gregorian, fieldsets::YMDE>>,
+    pattern: DateTimePattern,
+}
+
+impl DatePattern {
+    /// `None` when the tag or the pattern cannot be read, or CLDR lacks the names.
+    pub fn new(tag: &str, pattern: &str) -> Option<DatePattern> {
+        let locale = tag.parse::<icu_locale_core::Locale>().ok()?;
+        let prefs = icu_datetime::DateTimeFormatterPreferences::from(&locale);
+        let pattern = pattern.parse::<DateTimePattern>().ok()?;
+        let mut names = FixedCalendarDateTimeNames::try_new(prefs).ok()?;
+        names.include_for_pattern(&pattern).ok()?;
+        Some(DatePattern {
+            names: Box::new(names),
+            pattern,
+        })
+    }
+
+    pub fn format(&self, date: NaiveDate) -> String {
+        let Some(g) = gregorian(date) else {
+            return date.to_string();
+        };
+        let mut p = Parts::default();
+        let _ = self
+            .names
+            .with_pattern_unchecked(&self.pattern)
+            .format(&g)
+            .try_write_to_parts(&mut p);
+        p.text
+    }
+}
+
+/// A date with its year and weekday: CLDR's long date, or a CLDR pattern with CLDR's names.
+enum LongDate {
+    Cldr(Box<FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMDE>>),
+    Pattern(
+        Box<FixedCalendarDateTimeNames<Gregorian, fieldsets::YMDE>>,
+        DateTimePattern,
+    ),
+}
+
+impl LongDate {
+    fn new(
+        prefs: icu_datetime::DateTimeFormatterPreferences,
+        style: &DayStyle,
+    ) -> Option<LongDate> {
+        if let DayStyle::Pattern(text) = style {
+            let made = text.parse::<DateTimePattern>().ok().and_then(|pattern| {
+                let mut names = FixedCalendarDateTimeNames::try_new(prefs).ok()?;
+                names.include_for_pattern(&pattern).ok()?;
+                Some(LongDate::Pattern(Box::new(names), pattern))
+            });
+            if made.is_some() {
+                return made;
+            }
+        }
+        FixedCalendarDateTimeFormatter::try_new(prefs, fieldsets::YMDE::long())
+            .ok()
+            .map(|f| LongDate::Cldr(Box::new(f)))
+    }
+
+    /// The date's text and fields, and the pattern it was written with.
+    fn parts(&self, date: &Date<Gregorian>, all: bool) -> (Parts, String) {
+        let mut p = Parts {
+            all,
+            ..Parts::default()
+        };
+        let pattern = match self {
+            LongDate::Cldr(f) => {
+                let formatted = f.format(date);
+                let _ = formatted.write_to_parts(&mut p);
+                formatted.pattern().write_to_string().into_owned()
+            }
+            LongDate::Pattern(names, pattern) => {
+                let formatted = names.with_pattern_unchecked(pattern).format(date);
+                let _ = formatted.try_write_to_parts(&mut p);
+                pattern.write_to_string().into_owned()
+            }
+        };
+        p.fields.sort_by_key(|f| f.0);
+        (p, pattern)
+    }
+}
+
 impl Dates {
-    fn try_new(locale: &icu_locale_core::Locale) -> Option<Dates> {
+    fn try_new(locale: &icu_locale_core::Locale, style: &DayStyle) -> Option<Dates> {
         let prefs = || icu_datetime::DateTimeFormatterPreferences::from(locale);
         Some(Dates {
-            long: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::YMDE::long()).ok()?,
+            long: LongDate::new(prefs(), style)?,
             day_month: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::MDE::long())
                 .ok()?,
             ymd: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::YMD::long()).ok()?,
@@ -257,18 +434,31 @@ impl Dates {
 
     /// The formatters for a tag: the language's own when CLDR has it (month names unlike the
     /// root locale's "M12"), else English's.
-    fn for_tag(tag: &str) -> Option<Dates> {
+    fn for_tag(tag: &str, style: &DayStyle) -> Option<Dates> {
         let probe = Date::try_new_gregorian(2017, 12, 5).ok()?;
-        let root = Dates::try_new(&icu_locale_core::Locale::UNKNOWN)?;
+        let root = Dates::try_new(&icu_locale_core::Locale::UNKNOWN, &DayStyle::Long)?;
         let root_text = root.day_month.format(&probe).to_string();
         let parsed = tag.parse::<icu_locale_core::Locale>().ok();
-        if let Some(dates) = parsed.as_ref().and_then(Dates::try_new) {
-            if dates.day_month.format(&probe).to_string() != root_text {
-                return Some(dates);
+        let known = parsed
+            .as_ref()
+            .and_then(|l| Dates::try_new(l, &DayStyle::Long))
+            .is_some_and(|d| d.day_month.format(&probe).to_string() != root_text);
+        if let (true, Some(locale)) = (known, parsed.as_ref()) {
+            let dates = Dates::try_new(locale, style)?;
+            // ICU4X 2.1 has no names for CLDR's flexible day periods (`B`, Traditional
+            // Chinese's 12-hour clock "上午9:00"): it would write the letter itself. Such a
+            // language reads the 24-hour clock, as its programmes mostly do, unless the tag asks
+            // for a clock of its own.
+            let nine = Time::try_new(9, 0, 0, 0).ok()?;
+            if dates.time.format(&nine).to_string().contains('B') && !tag.contains("-u-") {
+                if let Ok(h23) = format!("{tag}-u-hc-h23").parse::<icu_locale_core::Locale>() {
+                    return Dates::try_new(&h23, style);
+                }
             }
+            return Some(dates);
         }
         let en = icu_locale_core::Locale::try_from_str("en").ok()?;
-        Dates::try_new(&en)
+        Dates::try_new(&en, style)
     }
 }
 
@@ -409,7 +599,7 @@ impl Locale {
             .or_else(fallback_words);
         Locale {
             words,
-            dates: Dates::for_tag(&tag).map(Arc::new),
+            dates: Dates::for_tag(&tag, &DayStyle::of(words)).map(Arc::new),
             dir: crate::language::direction(&tag),
             tag,
         }
@@ -434,6 +624,92 @@ impl Locale {
             Some(w) => &w.signage,
             None => EMPTY.get_or_init(|| SignageWords::from_fn(|id| id)),
         }
+    }
+
+    /// A message with text and number variables (the changelog's words): a number picks the
+    /// message's plural form.
+    pub(crate) fn message(
+        &self,
+        id: &str,
+        args: &[(&str, &str)],
+        counts: &[(&str, i64)],
+    ) -> String {
+        match self.words {
+            Some(w) => w.catalogue.format_counts(id, args, counts),
+            None => id.to_string(),
+        }
+    }
+
+    /// A span of whole minutes in the language's words: "12 min", "1 h 05", "2 d 3 h";
+    /// "12分", "1時間5分"; "1 Std. 5 Min.". Each message has the numbers `$days`, `$hours` and
+    /// `$minutes` (for plural forms) and `$mm`, the minutes in two digits ("05").
+    pub fn span(&self, minutes: i64) -> String {
+        let minutes = minutes.max(0);
+        let (d, h, m) = (minutes / (24 * 60), minutes % (24 * 60) / 60, minutes % 60);
+        let mm = format!("{m:02}");
+        let (id, counts) = if minutes < 60 {
+            ("span_minutes", [("days", 0), ("hours", 0), ("minutes", m)])
+        } else if minutes < 24 * 60 {
+            ("span_hours", [("days", 0), ("hours", h), ("minutes", m)])
+        } else {
+            ("span_days", [("days", d), ("hours", h), ("minutes", m)])
+        };
+        match self.words {
+            Some(w) => w.catalogue.format_counts(id, &[("mm", &mm)], &counts),
+            None => format!("{minutes} min"),
+        }
+    }
+
+    /// The spans of [`Locale::span`] for the kiosk page's script, which counts down every
+    /// second: JSON `{"t": [templates], "m": [template of each minute count below a day],
+    /// "d": [template of each day and hour count, 1 to 14 days]}`; a template has `{d}`, `{h}`,
+    /// `{m}` and `{mm}` where the numbers go ("{h} Std. {m} Min."). Every template is checked to
+    /// give back the catalogue's own text for its counts (else it is that text itself), so the
+    /// script writes what agora writes, plural forms included.
+    pub fn span_table(&self) -> String {
+        let mut templates: Vec<String> = Vec::new();
+        let mut index = |text: String, d: i64, h: i64, m: i64| -> usize {
+            let mm = format!("{:02}", m);
+            let values = [
+                ("{mm}", mm.clone()),
+                ("{d}", d.to_string()),
+                ("{h}", h.to_string()),
+                ("{m}", m.to_string()),
+            ];
+            let fill = |t: &str| {
+                values
+                    .iter()
+                    .fold(t.to_string(), |acc, (k, v)| acc.replace(k, v))
+            };
+            // Longer numbers first, so "11" is not read as two "1".
+            let mut order: Vec<&(&str, String)> = values
+                .iter()
+                .filter(|(k, _)| !(d == 0 && (*k == "{d}" || (*k == "{h}" && h == 0))))
+                .collect();
+            order.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
+            let mut template = text.clone();
+            for (k, v) in order {
+                template = template.replace(v.as_str(), k);
+            }
+            if fill(&template) != text {
+                template = text;
+            }
+            match templates.iter().position(|t| *t == template) {
+                Some(i) => i,
+                None => {
+                    templates.push(template);
+                    templates.len() - 1
+                }
+            }
+        };
+        let minutes: Vec<usize> = (0..24 * 60)
+            .map(|m| index(self.span(m), 0, m / 60, if m < 60 { m } else { m % 60 }))
+            .collect();
+        let days: Vec<usize> = (1..=14)
+            .flat_map(|d| (0..24).map(move |h| (d, h)))
+            .map(|(d, h)| index(self.span(d * 24 * 60 + h * 60), d, h, 0))
+            .collect();
+        serde_json::json!({ "t": templates, "m": minutes, "d": days }).to_string()
     }
 
     /// A message with variables (`day_at`, `time_range`, …).
@@ -473,7 +749,14 @@ impl Locale {
     /// "vendredi 1er décembre 2017".
     pub fn long_date(&self, date: NaiveDate) -> String {
         match (&self.dates, gregorian(date)) {
-            (Some(d), Some(g)) => self.date_parts(&d.long.format(&g)).text,
+            (Some(d), Some(g)) => {
+                let p = d.long.parts(&g, false).0;
+                if self.french() {
+                    p.french_first().text
+                } else {
+                    p.text
+                }
+            }
             _ => date.to_string(),
         }
     }
@@ -553,14 +836,7 @@ impl Locale {
         date: NaiveDate,
     ) -> Option<(String, Vec<(&'static str, String)>)> {
         let (d, g) = (self.dates.as_ref()?, gregorian(date)?);
-        let formatted = d.long.format(&g);
-        let pattern = formatted.pattern().write_to_string().into_owned();
-        let mut p = Parts {
-            all: true,
-            ..Parts::default()
-        };
-        let _ = formatted.write_to_parts(&mut p);
-        p.fields.sort_by_key(|f| f.0);
+        let (mut p, pattern) = d.long.parts(&g, true);
         if self.french() {
             p = p.french_first();
         }
@@ -718,8 +994,25 @@ mod tests {
             de.long_date(date(2017, 12, 5)),
             "Dienstag, 5. Dezember 2017"
         );
+        // Japanese and Chinese catalogues choose CLDR's yMMMEd pattern (`day_title_style`).
         let ja = Locale::for_tag("ja");
-        assert_eq!(ja.long_date(date(2017, 12, 5)), "2017年12月5日火曜日");
+        assert_eq!(ja.long_date(date(2017, 12, 5)), "2017年12月5日(火)");
+        assert_eq!(ja.long_date(date(2017, 12, 10)), "2017年12月10日(日)");
+        assert_eq!(
+            ja.date_range(date(2017, 12, 5), date(2017, 12, 5)),
+            "2017年12月5日(火)"
+        );
+        let zh = Locale::for_tag("zh-Hans");
+        assert_eq!(zh.long_date(date(2017, 12, 5)), "2017年12月5日周二");
+        let tw = Locale::for_tag("zh-TW");
+        assert_eq!(tw.catalogue_tag(), "zh-Hant");
+        assert_eq!(tw.long_date(date(2017, 12, 5)), "2017年12月5日星期二");
+        // Not "B9:00": a clock ICU4X can write.
+        assert_eq!(tw.time(NaiveTime::from_hms_opt(9, 0, 0).unwrap()), "9:00");
+        assert_eq!(
+            Locale::for_tag("fr").long_date(date(2017, 12, 5)),
+            "mardi 5 décembre 2017"
+        );
         let gb = Locale::for_tag("en-GB");
         assert_eq!(gb.long_date(date(2017, 12, 5)), "Tuesday, 5 December 2017");
         let us = Locale::for_tag("en");
@@ -811,6 +1104,44 @@ mod tests {
         }
         let one = Locale::for_tag("de").date_range(date(2017, 12, 5), date(2017, 12, 5));
         assert_eq!(one, "Dienstag, 5. Dezember 2017");
+    }
+
+    #[test]
+    fn the_kiosk_script_gets_the_same_durations() {
+        // The templates, filled as signage.js fills them, give back every span agora writes.
+        for tag in ["en", "fr", "de", "pl", "ar", "ja", "he"] {
+            let l = Locale::for_tag(tag);
+            let table: serde_json::Value = serde_json::from_str(&l.span_table()).unwrap();
+            let t = |i: &serde_json::Value| {
+                table["t"][i.as_u64().unwrap() as usize]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            };
+            let fill = |t: String, d: i64, h: i64, m: i64| {
+                t.replace("{mm}", &format!("{m:02}"))
+                    .replace("{d}", &d.to_string())
+                    .replace("{h}", &h.to_string())
+                    .replace("{m}", &m.to_string())
+            };
+            for m in 0..24 * 60 {
+                let got = fill(
+                    t(&table["m"][m as usize]),
+                    0,
+                    m / 60,
+                    if m < 60 { m } else { m % 60 },
+                );
+                assert_eq!(got, l.span(m), "{tag} {m}");
+            }
+            for d in 1..=14 {
+                for h in 0..24 {
+                    let got = fill(t(&table["d"][((d - 1) * 24 + h) as usize]), d, h, 0);
+                    assert_eq!(got, l.span(d * 1440 + h * 60), "{tag} {d} {h}");
+                }
+            }
+            // A handful of templates, not one per minute.
+            assert!(table["t"].as_array().unwrap().len() < 40, "{tag}: {table}");
+        }
     }
 
     #[test]

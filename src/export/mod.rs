@@ -399,7 +399,7 @@ fn render_format(
                 let e = &agenda.program.event;
                 files.push((
                     vec!["changes.html".to_string()],
-                    changes::changes_page(&e.name, &e.language, info),
+                    changes::changes_page(&e.name, locale, info),
                 ));
                 files.push((
                     vec!["changes.json".to_string()],
@@ -407,7 +407,7 @@ fn render_format(
                 ));
                 files.push((
                     vec!["changes.atom".to_string()],
-                    changes::atom(&e.id, &e.name, info),
+                    changes::atom(&e.id, &e.name, locale, info),
                 ));
             }
             files.extend(
@@ -430,7 +430,7 @@ fn render_format(
                 let name = &agenda.program.event.name;
                 files.push((
                     vec!["CHANGES.md".to_string()],
-                    changes::changelog_markdown(name, info),
+                    changes::changelog_markdown(name, locale, info),
                 ));
             }
             files

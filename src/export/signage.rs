@@ -82,6 +82,8 @@ struct PageView<'a> {
     clock: String,
     /// `from:offset` pairs (seconds), for the clock in the event's zone.
     offsets: String,
+    /// The language's durations for the countdowns ([`Locale::span_table`]).
+    spans: String,
     states: Vec<StateView>,
     rooms: Vec<RoomLink>,
     generated: String,
@@ -188,8 +190,8 @@ fn item_view(board: &Board, locale: &Locale, room: usize, i: usize, t: Instant) 
         .collect::<Vec<_>>()
         .join(" "),
         kind: item.kind.as_str(),
-        in_text: fill(words.in_, &span_words(item.start - t)),
-        left_text: fill(words.left, &span_words(item.end - t)),
+        in_text: fill(words.in_, &span_words(locale, item.start - t)),
+        left_text: fill(words.left, &span_words(locale, item.end - t)),
         percent: format!("{:.1}", progress(item.start, item.end, t) * 100.0),
     }
 }
@@ -396,6 +398,7 @@ pub(crate) fn render(
         .collect();
     let tz = board.event.tz;
     let offsets = offsets(&board);
+    let spans = locale.span_table();
     let page = |room: Option<usize>, states: Vec<StateView>, rooms: Vec<RoomLink>| PageView {
         lang: locale.tag.clone(),
         dir: locale.dir.as_str(),
@@ -415,6 +418,7 @@ pub(crate) fn render(
         timezone: tz.name().to_string(),
         clock: hm(&board, stamp),
         offsets: offsets.clone(),
+        spans: spans.clone(),
         states,
         rooms,
         generated: rfc3339(tz, stamp),

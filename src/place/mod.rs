@@ -257,9 +257,9 @@ pub enum PlaceError {
     UnknownSession { id: String, hint: String },
     #[error("the step is {0} minutes: give a number of minutes from 1 to 1440")]
     Step(i64),
-    /// The editing layer refused a change of the plan (its message).
+    /// The editing layer refused a change of the plan.
     #[error("{0}")]
-    Edit(String),
+    Edit(#[from] crate::edit::EditError),
 }
 
 /// Place sessions of `program` (see [`Options`]).
@@ -579,7 +579,7 @@ pub fn edit_for(
     i: usize,
     room: Option<usize>,
     start: NaiveDateTime,
-) -> Result<crate::edit::Edit, String> {
+) -> Result<crate::edit::Edit, crate::edit::EditError> {
     let program = &doc.program;
     let room = room.map(|r| program.rooms[r].id.clone()).or_else(|| {
         program

@@ -536,16 +536,10 @@ pub fn parse_at(text: &str, tz: Tz) -> Result<Instant, AtError> {
     }
 }
 
-/// "12 min", "1 h 05", "2 d 3 h" for a span of seconds (rounded up to the minute).
-pub fn span_words(seconds: Instant) -> String {
-    let minutes = (seconds.max(0) + 59) / 60;
-    if minutes < 60 {
-        format!("{minutes} min")
-    } else if minutes < 24 * 60 {
-        format!("{} h {:02}", minutes / 60, minutes % 60)
-    } else {
-        format!("{} d {} h", minutes / (24 * 60), minutes % (24 * 60) / 60)
-    }
+/// "12 min", "1 h 05", "2 d 3 h" for a span of seconds (rounded up to the minute), in the
+/// words of `locale`'s catalogue ("1 Std. 5 Min.", "1時間5分").
+pub(crate) fn span_words(locale: &crate::export::locale::Locale, seconds: Instant) -> String {
+    locale.span((seconds.max(0) + 59) / 60)
 }
 
 /// Elapsed share of `[start, end)` at `t`, from 0 to 1.

@@ -216,10 +216,30 @@ fn the_timeline_agrees_with_at_everywhere() {
 
 #[test]
 fn words_for_spans() {
-    assert_eq!(span_words(12 * 60), "12 min");
-    assert_eq!(span_words(11 * 60 + 1), "12 min");
-    assert_eq!(span_words(65 * 60), "1 h 05");
-    assert_eq!(span_words(2 * 86400 + 3 * 3600), "2 d 3 h");
+    use crate::export::locale::Locale;
+    let en = Locale::for_tag("en");
+    assert_eq!(span_words(&en, 12 * 60), "12 min");
+    assert_eq!(span_words(&en, 11 * 60 + 1), "12 min");
+    assert_eq!(span_words(&en, 65 * 60), "1 h 05");
+    assert_eq!(span_words(&en, 2 * 86400 + 3 * 3600), "2 d 3 h");
+    // Every language writes its own units, with its plural forms.
+    let cases = [
+        ("fr", 65, "1 h 05"),
+        ("fr", 2 * 1440 + 180, "2 j 3 h"),
+        ("de", 12, "12 Min."),
+        ("de", 65, "1 Std. 5 Min."),
+        ("ja", 65, "1時間5分"),
+        ("zh-Hans", 12, "12分钟"),
+        ("pl", 1440 + 60, "1 dzień 1 godz."),
+        ("pl", 5 * 1440, "5 dni"),
+        ("en", 2 * 1440, "2 d"),
+        ("ar", 2, "دقيقتان"),
+        ("ar", 5, "5 دقائق"),
+        ("ar", 12, "12 دقيقة"),
+    ];
+    for (tag, minutes, want) in cases {
+        assert_eq!(Locale::for_tag(tag).span(minutes), want, "{tag} {minutes}");
+    }
     assert_eq!(progress(0, 100, 25), 0.25);
     assert_eq!(progress(0, 100, 500), 1.0);
 }

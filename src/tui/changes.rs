@@ -67,12 +67,20 @@ impl Changes {
     /// One line for the status bar: the counts, and the removed sessions by id.
     pub fn summary(&self) -> String {
         if self.diff.is_empty() {
-            return format!("No change since release {}", self.since);
+            return crate::tui::words::format("changes_none_since", &[("release", &self.since)]);
         }
-        let mut text = format!(
-            "Since release {}: {}",
-            self.since,
-            crate::export::changes::summary(&self.diff)
+        let mut text = crate::tui::words::format(
+            "changes_since",
+            &[
+                ("release", &self.since),
+                (
+                    "summary",
+                    &crate::export::changes::summary_in(
+                        &self.diff,
+                        &crate::export::locale::Locale::for_tag(crate::tui::words::tag()),
+                    ),
+                ),
+            ],
         );
         let removed: Vec<&str> = self
             .diff
@@ -125,9 +133,12 @@ fn store_message(failure: &crate::load::LoadFailure) -> String {
             format!("{}:{line}:{col}: ", path.display())
         })
         .unwrap_or_default();
-    format!(
-        "the release store cannot be read: {place}{} (see `agora releases`)",
-        first.map_or("", |e| e.message.as_str())
+    crate::tui::words::format(
+        "release_store_unreadable",
+        &[
+            ("place", &place),
+            ("problem", first.map_or("", |e| e.message.as_str())),
+        ],
     )
 }
 
@@ -139,24 +150,25 @@ pub fn release(
     comment: Option<&str>,
     time: Instant,
 ) -> Result<(String, Box<Program>), String> {
-    let program = crate::load::load_path(root).map_err(|_| {
-        "the event on disk does not load: fix it (agora check) before releasing".to_string()
-    })?;
+    let program = crate::load::load_path(root)
+        .map_err(|_| crate::tui::words::word("release_does_not_load").to_string())?;
     let errors = crate::rules::check(&program)
         .iter()
         .filter(|d| d.severity == Level::Error)
         .count();
     if errors > 0 {
-        return Err(format!(
-            "not releasing: {errors} error-level conflict(s) (see the conflicts view); `agora release --force` releases anyway"
+        return Err(crate::tui::words::format_counts(
+            "release_errors",
+            &[],
+            &[("errors", errors as i64)],
         ));
     }
     let mut store = Store::open(root).map_err(|f| store_message(&f))?;
     store
         .add(program, name, comment, time)
         .map_err(|e| e.to_string())?;
-    let program =
-        crate::load::load_path(root).map_err(|_| "the event changed on disk".to_string())?;
+    let program = crate::load::load_path(root)
+        .map_err(|_| crate::tui::words::word("release_changed_on_disk").to_string())?;
     Ok((name.to_string(), Box::new(program)))
 }
 

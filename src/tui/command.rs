@@ -80,7 +80,10 @@ pub fn parse(line: &str) -> Result<Command, String> {
         if rest.is_empty() {
             Ok(c)
         } else {
-            Err(format!(":{name} takes no argument"))
+            Err(crate::tui::words::format(
+                "cmd_no_argument",
+                &[("name", name)],
+            ))
         }
     };
     match name {
@@ -122,22 +125,29 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 } else if path.is_none() {
                     path = Some(word.to_string());
                 } else {
-                    return Err(format!("unexpected `{word}`: :export FORMAT [PATH] [--picks]"));
+                    return Err(crate::tui::words::format(
+                        "cmd_export_unexpected",
+                        &[("word", word)],
+                    ));
                 }
             }
             // The formats are the exports' own list, so every format `agora export` knows
             // works here too.
-            let names = || crate::export::Format::target_names().collect::<Vec<_>>().join(", ");
+            let names = || {
+                crate::export::Format::target_names()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             let Some(format) = format else {
-                return Err(format!(
-                    "give a format: :export FORMAT [PATH] [--picks], FORMAT one of {}",
-                    names()
+                return Err(crate::tui::words::format(
+                    "cmd_export_give",
+                    &[("formats", &names())],
                 ));
             };
             if crate::export::Format::parse_target(&format).is_none() {
-                return Err(format!(
-                    "unknown export format `{format}`: one of {}",
-                    names()
+                return Err(crate::tui::words::format(
+                    "cmd_export_unknown",
+                    &[("format", &format), ("formats", &names())],
                 ));
             }
             Ok(Command::Export {
@@ -152,26 +162,32 @@ pub fn parse(line: &str) -> Result<Command, String> {
             Ok(n) if (crate::tui::layout::MIN_COLUMN..=200).contains(&n) => {
                 Ok(Command::Width(Some(n)))
             }
-            _ => Err(format!(
-                "`{rest}` is not a column width: :width {} to 200 cells (:width alone: the default)",
-                crate::tui::layout::MIN_COLUMN
+            _ => Err(crate::tui::words::format(
+                "cmd_bad_width",
+                &[
+                    ("value", rest),
+                    ("min", &crate::tui::layout::MIN_COLUMN.to_string()),
+                ],
             )),
         },
         "goto" | "g" => parse_time(rest)
             .map(Command::Goto)
-            .ok_or_else(|| format!("`{rest}` is not a time: write :goto 14:00")),
+            .ok_or_else(|| crate::tui::words::format("cmd_bad_time", &[("value", rest)])),
         "day" | "d" => match rest.parse::<usize>() {
             Ok(n) if n >= 1 => Ok(Command::Day(n)),
-            _ => Err(format!("`{rest}` is not a day number: write :day 2 for the second day")),
+            _ => Err(crate::tui::words::format("cmd_bad_day", &[("value", rest)])),
         },
         "step" | "zoom" => match parse_minutes(rest) {
             Some(m) if STEPS.contains(&m) => Ok(Command::Step(m)),
-            _ => Err(format!(
-                "`{rest}` is not a grid step: one of {} minutes",
-                STEPS.map(|s| s.to_string()).join(", ")
+            _ => Err(crate::tui::words::format(
+                "cmd_bad_step",
+                &[
+                    ("value", rest),
+                    ("steps", &STEPS.map(|s| s.to_string()).join(", ")),
+                ],
             )),
         },
-        "track" if rest.is_empty() => Err("give the track's name: :track Données publiques".into()),
+        "track" if rest.is_empty() => Err(crate::tui::words::word("cmd_track_name").into()),
         "track" => Ok(Command::Track(rest.to_string())),
         "edit-room" | "edit-speaker" | "edit-track" | "delete-room" | "delete-speaker"
         | "delete-track" => {
@@ -182,11 +198,19 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 _ => Referenced::Track,
             };
             if rest.is_empty() {
-                return Err(format!("give the {noun}'s id or name: :{name} {}", match kind {
+                let example = match kind {
                     Referenced::Room => "salle-rhone",
                     Referenced::Speaker => "marie-lefevre",
                     Referenced::Track => "donnees",
-                }));
+                };
+                return Err(crate::tui::words::format(
+                    "cmd_item_name",
+                    &[
+                        ("kind", kind.noun()),
+                        ("command", name),
+                        ("example", example),
+                    ],
+                ));
             }
             let what = rest.to_string();
             Ok(if verb == "edit" {
@@ -206,14 +230,14 @@ pub fn parse(line: &str) -> Result<Command, String> {
             };
             let name = words.join(" ");
             if name.is_empty() {
-                Err("give the room's name: :room Salle Rhône 160".into())
+                Err(crate::tui::words::word("cmd_room_name").into())
             } else {
                 Ok(Command::Room { name, capacity })
             }
         }
         "speaker" => {
             if rest.is_empty() {
-                Err("give the speaker's name: :speaker Ada Lovelace".into())
+                Err(crate::tui::words::word("cmd_speaker_name").into())
             } else {
                 Ok(Command::Speaker(rest.to_string()))
             }
@@ -225,7 +249,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 None => (rest, None),
             };
             if name.is_empty() {
-                Err("give the release's name: :release v2 [comment]".into())
+                Err(crate::tui::words::word("cmd_release_name").into())
             } else {
                 Ok(Command::Release {
                     name: name.to_string(),
@@ -233,10 +257,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 })
             }
         }
-        "" => Err("type a command after `:`, e.g. :w".into()),
-        other => Err(format!(
-            "unknown command `:{other}` — try :w, :q, :wq, :q!, :export FORMAT, :goto 14:00, :day 2, :room NAME, :speaker NAME, :release NAME, :diff (? lists keys)"
-        )),
+        "" => Err(crate::tui::words::word("cmd_empty").into()),
+        other => Err(crate::tui::words::format("cmd_unknown", &[("name", other)])),
     }
 }
 

@@ -21,8 +21,8 @@ pub fn export(
     path: Option<&Path>,
     changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
 ) -> Result<String, String> {
-    let formats =
-        Format::parse_target(format).ok_or_else(|| format!("unknown export format `{format}`"))?;
+    let formats = Format::parse_target(format)
+        .ok_or_else(|| crate::tui::words::format("export_unknown_format", &[("format", format)]))?;
     let mut selection = Selection::default();
     if let Some(picks) = picks {
         // Only picks still in the program (a starred session may have been deleted).
@@ -33,7 +33,7 @@ pub fn export(
             .map(|s| s.id.clone())
             .collect();
         if selection.sessions.is_empty() {
-            return Err("no picks to export: star sessions with * first".into());
+            return Err(crate::tui::words::word("export_no_picks").into());
         }
     }
     let options = Options {
@@ -58,14 +58,20 @@ pub fn export(
     };
     let delivered = deliver(&files, &destination, false).map_err(|e| e.to_string())?;
     Ok(match destination {
-        Destination::File(target) => {
-            format!("Exported {} to {}", formats[0].name(), target.display())
-        }
-        Destination::Folder(root) => format!(
-            "Exported {} file(s) into {}: {}",
-            delivered.written.len(),
-            root.display(),
-            delivered.main.join(", ")
+        Destination::File(target) => crate::tui::words::format(
+            "export_done_file",
+            &[
+                ("format", formats[0].name()),
+                ("path", &target.display().to_string()),
+            ],
+        ),
+        Destination::Folder(root) => crate::tui::words::format_counts(
+            "export_done_folder",
+            &[
+                ("folder", &root.display().to_string()),
+                ("files", &delivered.main.join(", ")),
+            ],
+            &[("count", delivered.written.len() as i64)],
         ),
     })
 }

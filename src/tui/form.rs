@@ -1,6 +1,7 @@
 //! The session form (`e`): fields as text, validated into [`Field`] values with a message per
 //! field that is wrong — never a silent rejection.
 
+use crate::tui::words as W;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::action::Action;
@@ -54,52 +55,52 @@ impl FormKey {
 
     pub fn label(self) -> &'static str {
         match self {
-            FormKey::Title => "title",
-            FormKey::Kind => "kind",
-            FormKey::Track => "track",
-            FormKey::Room => "room",
-            FormKey::Start => "start",
-            FormKey::Duration => "duration",
-            FormKey::Expected => "expected",
-            FormKey::Requires => "requires",
-            FormKey::Status => "status",
-            FormKey::Description => "description",
-            FormKey::Speakers => "speakers",
-            FormKey::Moderators => "moderators",
-            FormKey::Tags => "tags",
-            FormKey::Language => "language",
-            FormKey::Url => "url",
-            FormKey::Plenary => "plenary",
-            FormKey::Allow => "allow",
+            FormKey::Title => W::word("form_label_title"),
+            FormKey::Kind => W::word("form_label_kind"),
+            FormKey::Track => W::word("form_label_track"),
+            FormKey::Room => W::word("form_label_room"),
+            FormKey::Start => W::word("form_label_start"),
+            FormKey::Duration => W::word("form_label_duration"),
+            FormKey::Expected => W::word("form_label_expected"),
+            FormKey::Requires => W::word("form_label_requires"),
+            FormKey::Status => W::word("form_label_status"),
+            FormKey::Description => W::word("form_label_description"),
+            FormKey::Speakers => W::word("form_label_speakers"),
+            FormKey::Moderators => W::word("form_label_moderators"),
+            FormKey::Tags => W::word("form_label_tags"),
+            FormKey::Language => W::word("form_label_language"),
+            FormKey::Url => W::word("form_label_url"),
+            FormKey::Plenary => W::word("form_label_plenary"),
+            FormKey::Allow => W::word("form_label_allow"),
         }
     }
 
     /// What an empty field shows; `day` is the day the start would fall on.
     pub fn placeholder(self, day: NaiveDate) -> String {
         if self == FormKey::Start {
-            return format!(
-                "{} 14:00 or 14:00 (empty: unscheduled)",
-                day.format("%Y-%m-%d")
+            return W::format(
+                "form_hint_start",
+                &[("day", &day.format("%Y-%m-%d").to_string())],
             );
         }
         match self {
-            FormKey::Title => "the session's title",
-            FormKey::Kind => "talk, keynote, panel, workshop, roundtable, break, social, other",
-            FormKey::Track => "track id or name (empty: none)",
-            FormKey::Room => "room id or name (empty: unscheduled)",
+            FormKey::Title => W::word("form_hint_title"),
+            FormKey::Kind => W::word("form_hint_kind"),
+            FormKey::Track => W::word("form_hint_track"),
+            FormKey::Room => W::word("form_hint_room"),
             FormKey::Start => "",
-            FormKey::Duration => "minutes, or 1h30",
-            FormKey::Expected => "expected attendance (empty: unknown)",
-            FormKey::Requires => "features, comma-separated",
-            FormKey::Status => "confirmed, tentative or cancelled",
-            FormKey::Description => "a paragraph (empty: none)",
-            FormKey::Speakers => "speaker ids, comma-separated (s picks them)",
-            FormKey::Moderators => "moderator ids, comma-separated",
-            FormKey::Tags => "tags, comma-separated",
-            FormKey::Language => "BCP 47 tag, e.g. fr or en-GB (empty: the event's)",
-            FormKey::Url => "https://… (empty: none)",
-            FormKey::Plenary => "yes or no (yes: the whole event attends)",
-            FormKey::Allow => "rule codes accepted for it, comma-separated",
+            FormKey::Duration => W::word("form_hint_duration"),
+            FormKey::Expected => W::word("form_hint_expected"),
+            FormKey::Requires => W::word("form_hint_requires"),
+            FormKey::Status => W::word("form_hint_status"),
+            FormKey::Description => W::word("form_hint_description"),
+            FormKey::Speakers => W::word("form_hint_speakers"),
+            FormKey::Moderators => W::word("form_hint_moderators"),
+            FormKey::Tags => W::word("form_hint_tags"),
+            FormKey::Language => W::word("form_hint_language"),
+            FormKey::Url => W::word("form_hint_url"),
+            FormKey::Plenary => W::word("form_hint_plenary"),
+            FormKey::Allow => W::word("form_hint_allow"),
         }
         .to_string()
     }
@@ -236,7 +237,7 @@ impl Form {
 
         let title = v(FormKey::Title);
         if title.is_empty() {
-            errors[FormKey::Title as usize] = Some("a session needs a title".into());
+            errors[FormKey::Title as usize] = Some(W::word("form_error_title").into());
         } else {
             fields.push(Field::Title(title));
         }
@@ -293,9 +294,12 @@ impl Form {
             match parse_start(&start_text, default_day) {
                 Some(n) => Some(Some(n)),
                 None => {
-                    errors[FormKey::Start as usize] = Some(format!(
-                        "`{start_text}` is not a date and time: write {} 14:00, or 14:00 for that day (02:15+01:00 with an offset)",
-                        default_day.format("%Y-%m-%d")
+                    errors[FormKey::Start as usize] = Some(W::format(
+                        "form_error_start",
+                        &[
+                            ("text", &start_text),
+                            ("day", &default_day.format("%Y-%m-%d").to_string()),
+                        ],
                     ));
                     None
                 }
@@ -308,8 +312,9 @@ impl Form {
             match parse_minutes(&duration_text) {
                 Some(m) if m >= 1 => Some(Some(m)),
                 _ => {
-                    errors[FormKey::Duration as usize] = Some(format!(
-                        "`{duration_text}` is not a duration: write minutes (90) or hours and minutes (1h30), at least 1 minute"
+                    errors[FormKey::Duration as usize] = Some(W::format(
+                        "form_error_duration",
+                        &[("text", &duration_text)],
                     ));
                     None
                 }
@@ -318,7 +323,7 @@ impl Form {
         if let (Some(start), Some(duration)) = (start, duration) {
             if start.is_some() && duration.is_none() {
                 errors[FormKey::Duration as usize] =
-                    Some("a scheduled session needs a duration (minutes)".into());
+                    Some(W::word("form_error_needs_duration").into());
             } else {
                 fields.extend(times(program, s, start, duration));
             }
@@ -331,9 +336,8 @@ impl Form {
             match expected.parse::<u64>() {
                 Ok(n) if n <= crate::model::MAX_COUNT => fields.push(Field::Expected(Some(n))),
                 _ => {
-                    errors[FormKey::Expected as usize] = Some(format!(
-                        "`{expected}` is not a number of people: write a whole number, 0 or more"
-                    ))
+                    errors[FormKey::Expected as usize] =
+                        Some(W::format("form_error_expected", &[("text", &expected)]))
                 }
             }
         }
@@ -418,8 +422,9 @@ impl Form {
         if language.is_empty() {
             fields.push(Field::Language(None));
         } else if let Some(problem) = crate::language::tag_problem(&language) {
-            errors[FormKey::Language as usize] = Some(format!(
-                "`{language}` is not a language tag ({problem}): write e.g. fr or en-GB"
+            errors[FormKey::Language as usize] = Some(W::format(
+                "form_error_language",
+                &[("text", &language), ("problem", &problem)],
             ));
         } else {
             fields.push(Field::Language(Some(language)));
@@ -430,7 +435,8 @@ impl Form {
             "yes" | "y" | "true" => fields.push(Field::Plenary(true)),
             "no" | "n" | "false" | "" => fields.push(Field::Plenary(false)),
             other => {
-                errors[FormKey::Plenary as usize] = Some(format!("`{other}`: write yes or no"))
+                errors[FormKey::Plenary as usize] =
+                    Some(W::format("form_error_yes_no", &[("text", other)]))
             }
         }
         let mut allow = Vec::new();
@@ -455,14 +461,17 @@ impl Form {
 fn unknown<'a>(what: &str, text: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
     let list: Vec<&str> = known.clone().collect();
     let hint = match closest(text, known) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None if list.is_empty() => format!("there is no {what} yet"),
-        None => format!("one of: {}", list.join(", ")),
+        Some(s) => W::format("form_did_you_mean", &[("name", s)]),
+        None if list.is_empty() => W::format("form_none_yet", &[("what", what)]),
+        None => W::format("form_one_of", &[("list", &list.join(", "))]),
     };
     if text.is_empty() {
-        format!("give a {what}: {hint}")
+        W::format("form_give", &[("what", what), ("hint", &hint)])
     } else {
-        format!("unknown {what} `{text}`: {hint}")
+        W::format(
+            "form_unknown",
+            &[("what", what), ("text", text), ("hint", &hint)],
+        )
     }
 }
 

@@ -51,8 +51,9 @@ fn legend() -> Vec<HelpLine> {
     ]
 }
 
-/// Every line, or those matching `query` (case and accents ignored) under their heading.
-pub fn lines(query: &str) -> Vec<HelpLine> {
+/// Every line, in English (headings translated): the texts are the ids of their messages
+/// (`words::help_id`).
+pub fn english_lines() -> Vec<HelpLine> {
     let mut all = legend();
     for (group, entries) in Keymap::help() {
         all.push(heading(words::keyed("group", group)));
@@ -68,6 +69,16 @@ pub fn lines(query: &str) -> Vec<HelpLine> {
         "wheel",
         "scrolls (over the details pane: the details)",
     ));
+    all
+}
+
+/// Every line in the editor's language, or those matching `query` (case and accents
+/// ignored) under their heading.
+pub fn lines(query: &str) -> Vec<HelpLine> {
+    let mut all = english_lines();
+    for l in all.iter_mut().filter(|l| !l.heading) {
+        l.text = words::help(&l.text).to_string();
+    }
     let q = crate::text::fold(query.trim());
     if q.is_empty() {
         return all;
@@ -86,6 +97,53 @@ pub fn lines(query: &str) -> Vec<HelpLine> {
             }
             out.push(l);
         }
+    }
+    out
+}
+
+/// How wide the help box is on a screen `screen_width` columns wide.
+pub fn box_width(screen_width: u16) -> u16 {
+    90.min(screen_width.saturating_sub(2)).max(1)
+}
+
+/// The width of the keys column: the widest keys, 24 at most.
+pub fn key_width(lines: &[HelpLine]) -> usize {
+    lines
+        .iter()
+        .filter(|l| !l.heading)
+        .map(|l| l.keys.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24)
+}
+
+/// `lines` with a text wider than the help box (`box_width` columns) carried on to the next
+/// lines under its own column, cut between words, so no word of a translation is lost.
+pub fn fitted(lines: Vec<HelpLine>, box_width: u16) -> Vec<HelpLine> {
+    use unicode_width::UnicodeWidthStr;
+    let room = (box_width as usize)
+        .saturating_sub(2 + 2 + key_width(&lines) + 2)
+        .max(12);
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.heading || l.text.width() <= room {
+            out.push(l);
+            continue;
+        }
+        let mut keys = l.keys.clone();
+        let mut current = String::new();
+        for word in l.text.split(' ') {
+            if !current.is_empty() && current.width() + 1 + word.width() > room {
+                out.push(line(&keys, &current));
+                keys.clear();
+                current.clear();
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push(line(&keys, &current));
     }
     out
 }

@@ -60,6 +60,14 @@ const TRACK: [(&str, &str); 4] = [
     ("description", "a sentence (empty: none)"),
 ];
 
+/// "Edit room 'Salle Rhône'", in the editor's language.
+fn title(kind: &str, name: &str) -> String {
+    crate::tui::words::format(
+        "item_title",
+        &[("kind", kind), ("name", &crate::tui::words::quoted(name))],
+    )
+}
+
 /// The form being filled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemForm {
@@ -229,8 +237,16 @@ impl ItemForm {
 
     /// The hint of field `k` when it is empty; `day` (the shown day) stands in its examples.
     pub fn hint(&self, k: usize, day: NaiveDate) -> String {
+        let kind = match self.target {
+            Target::Room(_) => "room",
+            Target::Speaker(_) => "speaker",
+            Target::Track(_) => "track",
+        };
         self.fields().get(k).map_or(String::new(), |f| {
-            f.1.replace("{day}", &day.format("%Y-%m-%d").to_string())
+            crate::tui::words::format(
+                &format!("item_hint_{kind}_{}", f.0),
+                &[("day", &day.format("%Y-%m-%d").to_string())],
+            )
         })
     }
 
@@ -238,14 +254,9 @@ impl ItemForm {
     pub fn title(&self, doc: &Document) -> String {
         let p = &doc.program;
         match self.target {
-            Target::Room(i) => format!("Edit room '{}'", p.rooms.get(i).map_or("", |r| &r.name)),
-            Target::Speaker(i) => {
-                format!(
-                    "Edit speaker '{}'",
-                    p.speakers.get(i).map_or("", |s| &s.name)
-                )
-            }
-            Target::Track(i) => format!("Edit track '{}'", p.tracks.get(i).map_or("", |t| &t.name)),
+            Target::Room(i) => title("room", p.rooms.get(i).map_or("", |r| &r.name)),
+            Target::Speaker(i) => title("speaker", p.speakers.get(i).map_or("", |s| &s.name)),
+            Target::Track(i) => title("track", p.tracks.get(i).map_or("", |t| &t.name)),
         }
     }
 
@@ -288,7 +299,10 @@ impl ItemForm {
                     c => match c.parse::<u64>() {
                         Ok(n) => Some(n),
                         Err(_) => {
-                            errors[2] = Some(format!("`{c}` is not a number of seats"));
+                            errors[2] = Some(crate::tui::words::format(
+                                "item_error_seats",
+                                &[("text", &c)],
+                            ));
                             None
                         }
                     },
@@ -298,7 +312,10 @@ impl ItemForm {
                     "yes" | "y" | "true" | "" => true,
                     "no" | "n" | "false" => false,
                     other => {
-                        errors[4] = Some(format!("`{other}`: write yes or no"));
+                        errors[4] = Some(crate::tui::words::format(
+                            "form_error_yes_no",
+                            &[("text", other)],
+                        ));
                         true
                     }
                 };
@@ -322,7 +339,10 @@ impl ItemForm {
                 s.email = optional(&v(5));
                 if let Some(e) = &s.email {
                     if !e.contains('@') || e.contains(char::is_whitespace) {
-                        errors[5] = Some(format!("`{e}` is not an email address"));
+                        errors[5] = Some(crate::tui::words::format(
+                            "item_error_email",
+                            &[("text", e)],
+                        ));
                     }
                 }
                 s.url = optional(&v(6));
@@ -342,8 +362,9 @@ impl ItemForm {
                 t.color = optional(&v(2));
                 if let Some(c) = &t.color {
                     if !is_colour(c) {
-                        errors[2] = Some(format!(
-                            "`{c}` is not a colour: write #rrggbb, e.g. #2a7ab0"
+                        errors[2] = Some(crate::tui::words::format(
+                            "item_error_colour",
+                            &[("text", c)],
                         ));
                     }
                 }
@@ -355,8 +376,8 @@ impl ItemForm {
             Ok(e) => Some(e),
             Err(m) => {
                 // Id and name problems: on the field they are about.
-                let at = if m.contains("name") { 1 } else { 0 };
-                errors[at] = Some(m);
+                let at = if m.about_name() { 1 } else { 0 };
+                errors[at] = Some(crate::tui::words::edit_error(&m));
                 None
             }
         };

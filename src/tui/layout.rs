@@ -16,7 +16,6 @@ use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 use super::action::View;
-use crate::rules::wording;
 
 /// Below this the editor shows a "too small" message instead of a garbled screen.
 pub const MIN_WIDTH: u16 = 60;
@@ -201,7 +200,7 @@ pub fn day_tabs(main: Rect, days: &[NaiveDate]) -> Vec<Tab<usize>> {
     let mut x = main.x + 1;
     let mut out = Vec::new();
     for (d, date) in days.iter().enumerate() {
-        let label = format!(" {} ", wording::date(*date));
+        let label = format!(" {} ", crate::tui::words::date(*date));
         let w = label.width() as u16;
         out.push(Tab {
             target: d,

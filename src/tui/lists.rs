@@ -163,9 +163,9 @@ pub fn agenda_changed(
     }
     if out.is_empty() {
         out.push(Row::Note(if f.is_empty() {
-            "No sessions yet: press a to add one."
+            crate::tui::words::word("note_no_sessions")
         } else {
-            "No session matches the filters (F clears them)."
+            crate::tui::words::word("note_no_filter_match")
         }));
     }
     out
@@ -176,7 +176,7 @@ fn speakers(d: &Derived) -> Vec<Row> {
     for &p in &d.speaker_order {
         out.push(Row::Heading(Heading::Speaker(p)));
         if d.sessions_of_person[p].is_empty() {
-            out.push(Row::Note("no session"));
+            out.push(Row::Note(crate::tui::words::word("note_no_session")));
         }
         for &(i, role) in &d.sessions_of_person[p] {
             out.push(Row::Session {
@@ -187,7 +187,7 @@ fn speakers(d: &Derived) -> Vec<Row> {
         out.extend(d.conflicts_of_person[p].iter().map(|&k| Row::Diagnostic(k)));
     }
     if out.is_empty() {
-        out.push(Row::Note("No speakers yet: add one with :speaker NAME."));
+        out.push(Row::Note(crate::tui::words::word("note_no_speakers")));
     }
     out
 }
@@ -197,15 +197,13 @@ fn rooms(program: &Program, d: &Derived) -> Vec<Row> {
     for r in 0..program.rooms.len() {
         out.push(Row::Heading(Heading::Room(r)));
         if d.sessions_of_room[r].is_empty() {
-            out.push(Row::Note("no session"));
+            out.push(Row::Note(crate::tui::words::word("note_no_session")));
         }
         out.extend(d.sessions_of_room[r].iter().map(|&i| session_row(i)));
         out.extend(d.conflicts_of_room[r].iter().map(|&k| Row::Diagnostic(k)));
     }
     if out.is_empty() {
-        out.push(Row::Note(
-            "No rooms yet: add one with :room NAME [CAPACITY].",
-        ));
+        out.push(Row::Note(crate::tui::words::word("note_no_rooms")));
     }
     out
 }
@@ -227,7 +225,7 @@ fn conflicts(d: &Derived) -> Vec<Row> {
         out.extend(found.into_iter().map(Row::Diagnostic));
     }
     if out.is_empty() {
-        out.push(Row::Note("No conflicts: the program checks clean."));
+        out.push(Row::Note(crate::tui::words::word("note_no_conflicts")));
     }
     out
 }

@@ -121,13 +121,18 @@ fn stopped(reason: &str, app: &App) -> String {
     // Printed on the terminal: a file name is untrusted text too.
     let clean = |p: &Path| crate::report::text::printable(&p.display().to_string()).into_owned();
     match written {
-        Ok(Some(path)) => format!(
-            "agora stopped ({reason}); your unsaved edits are in {}.\nRun `agora {}` to restore them.",
-            clean(&path),
-            clean(&app.disk.root)
+        Ok(Some(path)) => crate::tui::words::format(
+            "stopped_saved",
+            &[
+                ("reason", reason),
+                ("path", &clean(&path)),
+                ("event", &clean(&app.disk.root)),
+            ],
         ),
-        Ok(None) => format!("agora stopped ({reason}); there were no unsaved edits."),
-        Err(m) => format!("agora stopped ({reason}) and could not write the recovery file: {m}"),
+        Ok(None) => crate::tui::words::format("stopped_nothing", &[("reason", reason)]),
+        Err(m) => {
+            crate::tui::words::format("stopped_unwritten", &[("reason", reason), ("problem", &m)])
+        }
     }
 }
 
@@ -202,9 +207,15 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
                     restore_terminal();
                     let message = match app {
                         Some(app) => stopped(&reason, &app),
-                        None => format!(
-                            "agora stopped ({reason}) while busy; the last autosave, if any, is in {}",
-                            crate::report::text::printable(&own.display().to_string())
+                        None => crate::tui::words::format(
+                            "stopped_busy",
+                            &[
+                                ("reason", &reason),
+                                (
+                                    "path",
+                                    &crate::report::text::printable(&own.display().to_string()),
+                                ),
+                            ],
                         ),
                     };
                     if let Some(lock) = &held {
@@ -425,7 +436,7 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                             .first()
                             .map(|e| e.message.clone())
                             .unwrap_or_default();
-                        format!("the file on disk does not load ({first})")
+                        crate::tui::words::format("msg_disk_does_not_load", &[("problem", &first)])
                     })
                     .and_then(|(fresh, disk)| {
                         recover::keep_mine(&app.doc, &fresh, &disk, &choices)
@@ -451,8 +462,9 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                             .first()
                             .map(|e| e.message.clone())
                             .unwrap_or_default();
-                        app.update(Msg::ReloadFailed(format!(
-                            "Cannot reload: the file on disk does not load ({first}); your edits are kept"
+                        app.update(Msg::ReloadFailed(crate::tui::words::format(
+                            "msg_cannot_reload",
+                            &[("problem", &first)],
                         )));
                     }
                 }
@@ -496,11 +508,12 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                     match picks::save(&path, &app.doc.program.event.id, &app.picks) {
                         Ok(None) => {}
                         Ok(Some(kept)) => {
-                            app.update(Msg::PicksNotSaved(format!(
-                                "`{}` could not be read, so it was kept as `{}`; your picks are saved in a new `{}`",
-                                path.display(),
-                                kept.display(),
-                                path.display()
+                            app.update(Msg::PicksNotSaved(crate::tui::words::format(
+                                "msg_picks_kept",
+                                &[
+                                    ("path", &path.display().to_string()),
+                                    ("kept", &kept.display().to_string()),
+                                ],
                             )));
                         }
                         Err(m) => {

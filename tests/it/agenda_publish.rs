@@ -299,7 +299,7 @@ fn csv_for_spreadsheets_has_a_bom_and_the_languages_separator() {
         "forum-interconnectes-2017.csv",
     );
     assert!(
-        fr.starts_with("\u{feff}id;title;kind;status;"),
+        fr.starts_with("\u{feff}Identifiant;Titre;Type;Statut;"),
         "{}",
         &fr[..40]
     );
@@ -319,18 +319,21 @@ fn csv_for_spreadsheets_has_a_bom_and_the_languages_separator() {
     let dir = tempfile::tempdir().expect("dir");
     let event = event_file(dir.path(), &DST.replace("LANG", "en"));
     let en = text(&exported("csv", &event, &["--excel"]), "nuit.csv");
-    assert!(en.starts_with("\u{feff}id,title,"));
+    assert!(en.starts_with("\u{feff}ID,Title,"));
     // The separator follows the language the export is written in: `--lang` wins.
     let de = text(
         &exported("csv", &event, &["--excel", "--lang", "de"]),
         "nuit.csv",
     );
-    assert!(de.starts_with("\u{feff}id;title;"), "{}", &de[..20]);
+    assert!(de.starts_with("\u{feff}ID;Titel;"), "{}", &de[..20]);
     let fr_in_english = text(
         &exported("csv", SEED, &["--excel", "--lang", "en"]),
         "forum-interconnectes-2017.csv",
     );
-    assert!(fr_in_english.starts_with("\u{feff}id,title,"));
+    assert!(fr_in_english.starts_with("\u{feff}ID,Title,"));
+    // The plain CSV keeps its column names (a machine contract) in every language.
+    let plain_de = text(&exported("csv", &event, &["--lang", "de"]), "nuit.csv");
+    assert!(plain_de.starts_with("id,title,kind,"));
 }
 
 const HOSTILE: &str = r#"

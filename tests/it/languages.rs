@@ -61,13 +61,97 @@ fn catalogues_define_exactly_the_messages_agora_uses() {
 
 #[test]
 fn editor_catalogues_define_exactly_the_editor_messages() {
-    let problems = check_domain(Domain::Editor, agora::tui::words::IDS);
+    let ids = agora::tui::words::ids();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let problems = check_domain(Domain::Editor, &ids);
     assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
     let shipped = catalogue::shipped(Domain::Editor);
     assert!(
         shipped.contains(&"en") && shipped.contains(&"fr"),
         "{shipped:?}"
     );
+}
+
+/// The editor's message ids its code names: `word("id")`, `format("id", …)`,
+/// `format_counts("id", …)` (the catalogue calls of src/tui/words.rs), and the families
+/// whose ids it builds (`item_hint_room_name`, the keymap's `group_`/`hint_`, the help lines).
+fn editor_ids_in_code() -> (std::collections::BTreeSet<String>, Vec<&'static str>) {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui"),
+        &mut files,
+    );
+    let mut ids = std::collections::BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        // Only the code, not its tests.
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for call in [
+            "words::word(",
+            "words::format(",
+            "words::format_counts(",
+            "pattern_date(",
+            "W::word(",
+            "W::format(",
+            "W::format_counts(",
+            " word(",
+            " format(",
+            "(word(",
+            "(format(",
+        ] {
+            for (at, _) in code.match_indices(call) {
+                let rest = code[at + call.len()..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let id: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                if rest[id.len()..].starts_with('"') && !id.is_empty() {
+                    ids.insert(id);
+                }
+            }
+        }
+    }
+    let families = vec!["item_hint_", "item_label_", "group_", "hint_", "help_"];
+    (ids, families)
+}
+
+#[test]
+fn the_editor_code_and_its_id_list_agree() {
+    // Every id the code asks for is declared (so the catalogue check above covers it), and
+    // every declared id is asked for somewhere (no message left behind by a change).
+    let (used, families) = editor_ids_in_code();
+    // The scan finds the calls (it would pass vacuously otherwise).
+    assert!(used.len() > 200 && used.contains("prompt_quit"), "{used:?}");
+    let declared = agora::tui::words::IDS;
+    let mut problems = Vec::new();
+    for id in &used {
+        if !declared.contains(&id.as_str()) {
+            problems.push(format!(
+                "src/tui asks for `{id}`, missing from IDS in src/tui/words.rs"
+            ));
+        }
+    }
+    for id in declared {
+        if !used.contains(*id) && !families.iter().any(|f| id.starts_with(f)) {
+            problems.push(format!(
+                "`{id}` is in IDS but no code of src/tui asks for it"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
 }
 
 #[test]

@@ -319,11 +319,54 @@ fn release_exports_are_reproduced_in_every_format() {
     let md = String::from_utf8(a["CHANGES.md"].clone()).unwrap();
     assert!(
         md.starts_with(
-            "# Changes to Forum des Interconnectés\n\n## v2 — 2017-12-01 03:46 UTC\n\nSecond\n\n"
+            "# Modifications du programme de Forum des Interconnectés\n\n## v2 — vendredi 1er décembre 2017 à 03:46 UTC\n\nSecond\n\n"
         ),
         "{md}"
     );
-    assert!(md.contains("First release: 28 sessions."));
+    // The changelog speaks the event's language (French here), dates from CLDR.
+    assert!(md.contains("Première version\u{a0}: 28 sessions."), "{md}");
+    assert!(md.contains(
+        "- supprimée ouvrir-ses-donnees «\u{a0}Ouvrir ses données publiques : par où commencer ?\u{a0}» (mardi 5 décembre à 10:45)"
+    ), "{md}");
+    assert!(md.contains("- intervenant renommé akim-oural «\u{a0}Akim Oural\u{a0}» → «\u{a0}Akim Oural-Benali\u{a0}»"));
+    // In another language (`--lang`), the same changes in its words, dates from CLDR.
+    for (tag, md_start, page_words, rtl) in [
+        (
+            "de",
+            "# Änderungen am Programm von Forum des Interconnectés\n\n## v2 — Freitag, 1. Dezember 2017, 03:46 UTC",
+            ["Zurück zum Programm", "abgesagt", "Vortragende(r) umbenannt"],
+            "",
+        ),
+        (
+            "ja",
+            "# Forum des Interconnectés のプログラム変更履歴\n\n## v2 — 2017年12月1日(金) 3:46（UTC）",
+            ["プログラムに戻る", "中止", "登壇者の名前を変更"],
+            "",
+        ),
+        (
+            "ar",
+            "# التغييرات في برنامج Forum des Interconnectés",
+            ["العودة إلى البرنامج", "أُلغيت", "تغيّر اسم المتحدث"],
+            " dir=\"rtl\"",
+        ),
+    ] {
+        let out = dir.path().join(format!("in-{tag}"));
+        let o = out.to_str().unwrap();
+        ok(T_EXPORT, &["export", "md", p, "--release", "v2", "--lang", tag, "-o", o]);
+        ok(T_EXPORT, &["export", "html", p, "--release", "v2", "--lang", tag, "-o", o]);
+        let md = std::fs::read_to_string(out.join("CHANGES.md")).unwrap();
+        assert!(md.starts_with(md_start), "{tag}: {md}");
+        let page = std::fs::read_to_string(out.join("changes.html")).unwrap();
+        assert!(
+            page.contains(&format!("<html lang=\"{tag}\"{rtl}>")),
+            "{tag}: {page}"
+        );
+        for w in page_words {
+            assert!(page.contains(w), "{tag}: {w:?} in {page}");
+        }
+        let atom = std::fs::read_to_string(out.join("changes.atom")).unwrap();
+        assert!(atom.contains(&format!("xml:lang=\"{tag}\"")), "{atom}");
+    }
     // After a change, the working copy's version names the last release.
     let wip = ok(T_EXPORT, &["export", "frab-xml", p, "-o", "-"]);
     assert!(wip.contains("<version>v2+"), "{wip}");

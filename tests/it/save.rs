@@ -938,11 +938,13 @@ fn renaming_a_room_id_updates_every_reference_and_undoes_exactly() {
     dup.id = "amphi".into();
     assert!(edit::change_room(&doc, i, dup)
         .unwrap_err()
+        .to_string()
         .contains("already has the id `amphi`"));
     let mut bad = doc.program.rooms[i].clone();
     bad.id = "Salle Saône".into();
     assert!(edit::change_room(&doc, i, bad)
         .unwrap_err()
+        .to_string()
         .contains("e.g. `salle-saone`"));
 }
 

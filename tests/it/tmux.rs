@@ -611,13 +611,21 @@ fn the_editor_speaks_the_users_language_in_tmux() {
         return;
     }
     let (dir, event) = seed_copy();
-    for (locale, tab, heading) in [
+    for (locale, tab, heading, line, question) in [
         (
             "LC_ALL= LC_MESSAGES= LANG=fr_FR.UTF-8",
             "Grille",
             "Se déplacer",
+            "curseur vers le haut",
+            "Modifications non enregistrées. (w) enregistrer et quitter",
         ),
-        ("LC_ALL=C LANG=fr_FR.UTF-8", "Grid", "Move"),
+        (
+            "LC_ALL=C LANG=fr_FR.UTF-8",
+            "Grid",
+            "Move",
+            "cursor up",
+            "Unsaved edits. (w)rite and quit",
+        ),
     ] {
         let t = Tmux::shell("words", dir.path(), 110, 30);
         t.wait_for("shell$");
@@ -633,7 +641,12 @@ fn the_editor_speaks_the_users_language_in_tmux() {
         t.send(&["?"]);
         let help = t.wait_for(heading);
         assert!(help.contains(heading), "{locale}: {screen}\n{help}");
-        t.send(&["Escape", "q"]);
+        assert!(help.contains(line), "{locale}: {help}");
+        // An edit, then quitting: the question is in the same language; (d) discards.
+        t.send(&["Escape", "J", "q"]);
+        let asked = t.wait_for(question);
+        assert!(asked.contains(question), "{locale}: {asked}");
+        t.send(&["d"]);
         t.wait_for("shell$");
         t.kill();
     }

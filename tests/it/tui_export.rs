@@ -94,7 +94,7 @@ fn export_shows_unsaved_edits_into_a_folder() {
     );
     carry_out(&mut app, effect);
     assert!(
-        message(&app).starts_with("Exported 1 file(s) into"),
+        message(&app).starts_with("Exported 1 file into"),
         "{}",
         message(&app)
     );

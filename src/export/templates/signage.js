@@ -24,8 +24,21 @@
     return o;
   }
   function two(n) { return (n < 10 ? "0" : "") + n; }
+  // The language's words for durations (data-spans, from the catalogue): a template for
+  // each count of minutes below a day, and for each day and hour up to 14 days.
+  var spans = null;
+  try { spans = JSON.parse(body.getAttribute("data-spans") || "null"); } catch (e) { spans = null; }
+  function spanOf(t, d, h, m) {
+    return t.split("{mm}").join(two(m)).split("{d}").join(String(d))
+      .split("{h}").join(String(h)).split("{m}").join(String(m));
+  }
   function span(seconds) {
     var m = Math.ceil(Math.max(0, seconds) / 60);
+    if (spans && m < 1440) {
+      return spanOf(spans.t[spans.m[m]], 0, Math.floor(m / 60), m < 60 ? m : m % 60);
+    }
+    var day = Math.floor(m / 1440), hour = Math.floor((m % 1440) / 60);
+    if (spans && day <= 14) { return spanOf(spans.t[spans.d[(day - 1) * 24 + hour]], day, hour, 0); }
     if (m < 60) { return m + " min"; }
     if (m < 1440) { return Math.floor(m / 60) + " h " + two(m % 60); }
     return Math.floor(m / 1440) + " d " + Math.floor((m % 1440) / 60) + " h";

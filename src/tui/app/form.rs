@@ -35,9 +35,9 @@ impl App {
                     // Esc right after `a`: no session after all.
                     self.history.undo(&mut self.doc);
                     self.refresh();
-                    self.info("Add cancelled");
+                    self.info(crate::tui::words::word("msg_add_cancelled"));
                 } else {
-                    self.info("Edit cancelled");
+                    self.info(crate::tui::words::word("msg_edit_cancelled"));
                 }
             }
             FormOutcome::Submit => {
@@ -53,10 +53,12 @@ impl App {
                         self.mode = Mode::Normal;
                         match edit::set_fields(&self.doc, session, fields) {
                             Some(e) => self.commit(e),
-                            None => self.info("No change"),
+                            None => self.info(crate::tui::words::word("msg_no_change")),
                         }
                     }
-                    None => self.error("Some fields need fixing (marked ✗); Esc cancels"),
+                    None => self.error(crate::tui::words::word(
+                        "msg_some_fields_need_fixing_marked_esc_cancels",
+                    )),
                 }
             }
         }
@@ -95,7 +97,10 @@ impl App {
         let mut edits = vec![add];
         edits.extend(set);
         self.commit(Edit::Batch {
-            label: format!("added '{title}'"),
+            label: crate::tui::words::format(
+                "did_add_session",
+                &[("title", &crate::tui::words::quoted(&title))],
+            ),
             edits,
         });
     }
@@ -109,7 +114,7 @@ impl App {
             FormOutcome::Cancel => {
                 self.item_form = None;
                 self.mode = Mode::Normal;
-                self.info("Edit cancelled");
+                self.info(crate::tui::words::word("msg_edit_cancelled"));
             }
             FormOutcome::Submit => match form.validate(&self.doc, day) {
                 Ok(edit) => {
@@ -117,10 +122,12 @@ impl App {
                     self.mode = Mode::Normal;
                     match edit {
                         Some(e) => self.commit(e),
-                        None => self.info("No change"),
+                        None => self.info(crate::tui::words::word("msg_no_change")),
                     }
                 }
-                Err(_) => self.error("Some fields need fixing (marked ✗); Esc cancels"),
+                Err(_) => self.error(crate::tui::words::word(
+                    "msg_some_fields_need_fixing_marked_esc_cancels",
+                )),
             },
         }
     }
@@ -131,7 +138,10 @@ impl App {
         let text = match result {
             Ok(text) => text,
             Err(e) => {
-                self.error(format!("The field was not edited: {e}"));
+                self.error(crate::tui::words::format(
+                    "msg_field_not_edited",
+                    &[("reason", &e.to_string())],
+                ));
                 return;
             }
         };
@@ -152,17 +162,23 @@ impl App {
             (None, None) => return,
         };
         if *value == text {
-            self.info("Back from the editor: no change");
+            self.info(crate::tui::words::word(
+                "msg_back_from_the_editor_no_change",
+            ));
         } else {
             *value = text;
-            self.info("Back from the editor: Enter applies the form, Esc cancels it");
+            self.info(crate::tui::words::word(
+                "msg_back_from_the_editor_enter_applies_the_form",
+            ));
         }
     }
 
     /// `:edit`: the session's form, on its description, opened in `$EDITOR`.
     pub(super) fn edit_description(&mut self) -> Option<Effect> {
         let Some(i) = self.selected else {
-            self.error("No session selected: :edit opens the selected session's description");
+            self.error(crate::tui::words::word(
+                "msg_no_session_selected_edit_opens_the_selected_session",
+            ));
             return None;
         };
         self.open_form(i, false);

@@ -41,7 +41,12 @@ impl App {
             )
             .map(Target::Track),
         };
-        found.ok_or_else(|| format!("no {} has the id or name `{what}`", kind.noun()))
+        found.ok_or_else(|| {
+            crate::tui::words::format(
+                "msg_no_item_named",
+                &[("kind", kind.noun()), ("what", what)],
+            )
+        })
     }
 
     /// Delete an item; when sessions name it, ask first whether to take it off them.
@@ -86,7 +91,7 @@ impl App {
                     m.text.push_str(" — press u to undo");
                 }
             }
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 }

@@ -27,14 +27,21 @@ pub(super) fn find_named(
             .find(|(_, id, name)| fold(id).contains(&v) || fold(name).contains(&v))
     });
     found.map(|(i, _, _)| *i).ok_or_else(|| {
-        format!(
-            "no {what} matches `{value}`: {}",
-            items
-                .iter()
-                .map(|(_, id, _)| *id)
-                .take(12)
-                .collect::<Vec<_>>()
-                .join(", ")
+        crate::tui::words::format(
+            "filter_no_match",
+            &[
+                ("what", what),
+                ("value", value),
+                (
+                    "known",
+                    &items
+                        .iter()
+                        .map(|(_, id, _)| *id)
+                        .take(12)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
         )
     })
 }
@@ -113,29 +120,44 @@ impl App {
                 "day" => match value.parse::<usize>() {
                     Ok(n) if n >= 1 && n <= self.derived.days.len() => f.day.push(n - 1),
                     _ => {
-                        return Err(format!(
-                            "day={value}: give a day number, 1 to {}",
-                            self.derived.days.len()
+                        return Err(crate::tui::words::format(
+                            "filter_bad_day",
+                            &[
+                                ("value", value),
+                                ("days", &self.derived.days.len().to_string()),
+                            ],
                         ))
                     }
                 },
-                "kind" => f.kind.push(Kind::parse(&value.to_lowercase()).ok_or_else(|| {
-                    format!("unknown kind `{value}`: one of {}", Kind::NAMES.join(", "))
-                })?),
-                "status" => f.status.push(Status::parse(&value.to_lowercase()).ok_or_else(|| {
-                    format!("unknown status `{value}`: one of {}", Status::NAMES.join(", "))
-                })?),
+                "kind" => f
+                    .kind
+                    .push(Kind::parse(&value.to_lowercase()).ok_or_else(|| {
+                        crate::tui::words::format(
+                            "filter_bad_kind",
+                            &[("value", value), ("known", &Kind::NAMES.join(", "))],
+                        )
+                    })?),
+                "status" => f
+                    .status
+                    .push(Status::parse(&value.to_lowercase()).ok_or_else(|| {
+                        crate::tui::words::format(
+                            "filter_bad_status",
+                            &[("value", value), ("known", &Status::NAMES.join(", "))],
+                        )
+                    })?),
                 "language" | "lang" => {
                     if !crate::language::is_usable_tag(value) {
-                        return Err(format!(
-                            "language={value}: give a language tag, for example language=fr"
+                        return Err(crate::tui::words::format(
+                            "filter_bad_language",
+                            &[("value", value)],
                         ));
                     }
                     f.language.push(value.to_string())
                 }
                 other => {
-                    return Err(format!(
-                        "unknown filter `{other}`: day=, room=, track=, speaker=, kind=, status=, language=, picks, conflicts"
+                    return Err(crate::tui::words::format(
+                        "filter_unknown",
+                        &[("name", other)],
                     ))
                 }
             }
@@ -156,9 +178,9 @@ impl App {
             Command::WriteQuit => return self.save_effect(true),
             Command::Quit => {
                 if self.history.is_dirty() {
-                    self.error(
-                        "Unsaved edits: :w saves, :wq saves and quits, :q! quits without saving",
-                    );
+                    self.error(crate::tui::words::word(
+                        "msg_unsaved_edits_w_saves_wq_saves_and_quits",
+                    ));
                     return None;
                 }
                 return Some(Effect::Quit);
@@ -169,9 +191,9 @@ impl App {
             Command::Rooms(words) => self.choose_rooms(&words),
             Command::Width(n) => {
                 self.grid.column = n.unwrap_or(crate::tui::layout::MIN_COLUMN);
-                self.info(format!(
-                    "Grid columns at least {} cells wide (:width alone: the default)",
-                    self.grid.column
+                self.info(crate::tui::words::format(
+                    "msg_width",
+                    &[("width", &self.grid.column.to_string())],
                 ));
             }
             Command::Export {
@@ -192,11 +214,13 @@ impl App {
                     let tz = self.doc.program.event.timezone;
                     let t = crate::time::local_lenient(tz, day.and_time(time));
                     if t < frame.origin || t >= frame.row_time(frame.rows) {
-                        self.error(format!(
-                            "{} is outside the grid of this day ({}–{})",
-                            time.format("%H:%M"),
-                            wording::clock(tz, frame.origin),
-                            wording::clock(tz, frame.row_time(frame.rows))
+                        self.error(crate::tui::words::format(
+                            "msg_outside_grid",
+                            &[
+                                ("time", &time.format("%H:%M").to_string()),
+                                ("from", &wording::clock(tz, frame.origin)),
+                                ("to", &wording::clock(tz, frame.row_time(frame.rows))),
+                            ],
                         ));
                     } else {
                         self.grid.row = frame.row_of(t);
@@ -206,10 +230,9 @@ impl App {
             }
             Command::Day(n) => {
                 if n > self.derived.days.len() {
-                    self.error(format!(
-                        "there are {} days: :day 1 to :day {}",
-                        self.derived.days.len(),
-                        self.derived.days.len()
+                    self.error(crate::tui::words::format(
+                        "msg_days",
+                        &[("days", &self.derived.days.len().to_string())],
                     ));
                 } else {
                     self.show_view(View::Grid);
@@ -223,19 +246,22 @@ impl App {
                 if let (Some(t), Some(f)) = (t, self.frame()) {
                     self.grid.row = f.row_of(t);
                 }
-                self.info(format!("Grid step: {m} minutes"));
+                self.info(crate::tui::words::format(
+                    "msg_step",
+                    &[("step", &m.to_string())],
+                ));
             }
             Command::Room { name, capacity } => match edit::new_room(&self.doc, &name, capacity) {
                 Ok(e) => self.commit(e),
-                Err(m) => self.error(m),
+                Err(m) => self.error(crate::tui::words::edit_error(&m)),
             },
             Command::Speaker(name) => match edit::new_speaker(&self.doc, &name) {
                 Ok(e) => self.commit(e),
-                Err(m) => self.error(m),
+                Err(m) => self.error(crate::tui::words::edit_error(&m)),
             },
             Command::Track(name) => match edit::new_track(&self.doc, &name) {
                 Ok(e) => self.commit(e),
-                Err(m) => self.error(m),
+                Err(m) => self.error(crate::tui::words::edit_error(&m)),
             },
             Command::EditItem { kind, what } => match self.find_item(kind, &what) {
                 Ok(target) => self.open_item_form(target),
@@ -259,13 +285,17 @@ impl App {
                         .iter()
                         .filter(|r| matches!(r, crate::tui::lists::Row::Session { .. }))
                         .count();
-                    self.info(format!("{n} sessions match the filters (F clears them)"));
+                    self.info(crate::tui::words::format_counts(
+                        "msg_filter_count",
+                        &[],
+                        &[("count", n as i64)],
+                    ));
                 }
                 Err(m) => self.error(m),
             },
             Command::NoFilter => {
                 self.filters = Filters::default();
-                self.info("Filters cleared");
+                self.info(crate::tui::words::word("msg_filters_cleared"));
             }
             Command::Messages => self.show_messages(),
             Command::WriteQuitForce => {
@@ -280,7 +310,9 @@ impl App {
             }
             Command::Release { name, comment } => {
                 if self.history.is_dirty() {
-                    self.error("Unsaved edits: a release is made of the saved files — :w first, then :release");
+                    self.error(crate::tui::words::word(
+                        "msg_unsaved_edits_a_release_is_made_of_the",
+                    ));
                     return None;
                 }
                 if let Err(m) = crate::release::validate_name(&name, []) {
@@ -290,12 +322,17 @@ impl App {
                 return Some(Effect::Release { name, comment });
             }
             Command::Diff => match &self.changes {
-                None => self.error("No release yet: :release NAME freezes the saved program"),
+                None => self.error(crate::tui::words::word(
+                    "msg_no_release_yet_release_name_freezes_the_saved",
+                )),
                 Some(changes) => {
                     let summary = changes.summary();
                     self.filters.changed = true;
                     self.show_view(View::Agenda);
-                    self.info(format!("{summary} — the agenda lists what changed (Enter goes to a session, :nofilter shows all)"));
+                    self.info(crate::tui::words::format(
+                        "msg_changes_listed",
+                        &[("summary", &summary)],
+                    ));
                 }
             },
         }
@@ -307,7 +344,7 @@ impl App {
             if then_quit {
                 return Some(Effect::Quit);
             }
-            self.info("No changes to save");
+            self.info(crate::tui::words::word("msg_no_changes_to_save"));
             return None;
         }
         Some(Effect::Save {

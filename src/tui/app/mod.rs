@@ -417,7 +417,10 @@ impl App {
                 .iter()
                 .map(|m| m.text.chars().count() / 80 + 1)
                 .sum::<usize>(),
-            _ => super::help::screen_lines(&super::help::lines(&self.help_query)),
+            _ => super::help::screen_lines(&super::help::fitted(
+                super::help::lines(&self.help_query),
+                super::help::box_width(self.width),
+            )),
         };
         let shown = self.help_box_height().saturating_sub(2);
         lines.saturating_sub(shown)
@@ -434,7 +437,7 @@ impl App {
         // Described once applied, so a retitled session is named by its new title.
         let described = edit.clone();
         self.history.perform(&mut self.doc, edit);
-        let text = described.describe(&self.doc.program);
+        let text = crate::tui::words::describe(&described, &self.doc.program);
         self.refresh();
         self.info(capitalise(&text));
         if let Some(f) = focus {

@@ -160,9 +160,16 @@ impl App {
         }
         if before == self.grid.room && delta != 0 && n > 0 {
             // Never silently somewhere else: the backlog has its own key.
-            let edge = if delta > 0 { "Last room" } else { "First room" };
+            let edge = if delta > 0 {
+                crate::tui::words::word("msg_last_room")
+            } else {
+                crate::tui::words::word("msg_first_room")
+            };
             if delta > 0 && !self.derived.unscheduled.is_empty() {
-                self.info(format!("{edge}; b focuses the unscheduled sessions"));
+                self.info(crate::tui::words::format(
+                    "msg_edge_room_backlog",
+                    &[("edge", edge)],
+                ));
             } else {
                 self.info(edge);
             }
@@ -180,7 +187,11 @@ impl App {
             .map(|f| crate::time::to_local(tz, f.row_time(self.grid.row)).time());
         let day = clamp_add(self.grid.day, delta, n);
         if day == self.grid.day && delta != 0 {
-            self.info(if delta > 0 { "Last day" } else { "First day" });
+            self.info(if delta > 0 {
+                crate::tui::words::word("msg_last_day")
+            } else {
+                crate::tui::words::word("msg_first_day")
+            });
             return;
         }
         self.grid.day = day;
@@ -198,7 +209,10 @@ impl App {
         let at = STEPS.iter().position(|s| *s == self.grid.step).unwrap_or(1);
         let next = clamp_add(at, delta, STEPS.len());
         if next == at {
-            self.info(format!("Grid step stays {} minutes", self.grid.step));
+            self.info(crate::tui::words::format(
+                "msg_step_stays",
+                &[("step", &self.grid.step.to_string())],
+            ));
             return;
         }
         let t = self.frame().map(|f| f.row_time(self.grid.row));
@@ -206,7 +220,10 @@ impl App {
         if let (Some(t), Some(f)) = (t, self.frame()) {
             self.grid.row = f.row_of(t);
         }
-        self.info(format!("Grid step: {} minutes", self.grid.step));
+        self.info(crate::tui::words::format(
+            "msg_step",
+            &[("step", &self.grid.step.to_string())],
+        ));
     }
 
     pub(super) fn walk_conflicts(&mut self, forward: bool) {
@@ -222,7 +239,7 @@ impl App {
             }
         }
         if order.is_empty() {
-            self.info("No conflicts");
+            self.info(crate::tui::words::word("msg_no_conflicts"));
             return;
         }
         let at = self

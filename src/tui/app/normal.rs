@@ -2,7 +2,6 @@
 
 use super::{contains, App, Grab, Search};
 use crate::edit::{self, Document, Edit, Role};
-use crate::rules::wording;
 use crate::tui::action::{Action, Effect, Mode, View};
 use crate::tui::lists::Filters;
 use crate::tui::lists::{Heading, Row};
@@ -63,7 +62,7 @@ impl App {
                 }
                 if self.derived.unscheduled.is_empty() {
                     self.backlog_focus = false;
-                    self.info("No unscheduled session");
+                    self.info(crate::tui::words::word("msg_no_unscheduled_session"));
                 } else {
                     self.backlog_focus = !self.backlog_focus;
                 }
@@ -86,23 +85,28 @@ impl App {
             Action::Drop if grabbing => self.drop_grab(),
             Action::CancelGrab if grabbing => {
                 self.revert_grab();
-                self.info("Put back");
+                self.info(crate::tui::words::word("msg_put_back"));
             }
             Action::Drag { column, row } => self.drag(column, row),
             Action::Release { .. } => self.release(),
             _ if grabbing => {}
             Action::EditForm => match self.selected {
                 Some(i) => self.open_form(i, false),
-                None => self.error("No session selected: move onto one, or press a to add one"),
+                None => self.error(crate::tui::words::word(
+                    "msg_no_session_selected_move_onto_one_or_press",
+                )),
             },
             Action::Add => self.add(),
             Action::Yank => match self.selected {
                 Some(i) => {
                     let s = self.doc.program.sessions[i].clone();
-                    self.info(format!("Copied '{}' — p pastes it at the cursor", s.title));
+                    self.info(crate::tui::words::format(
+                        "msg_copied",
+                        &[("title", &crate::tui::words::quoted(&s.title))],
+                    ));
                     self.yank = Some(s);
                 }
-                None => self.error("No session selected to copy"),
+                None => self.error(crate::tui::words::word("msg_no_session_selected_to_copy")),
             },
             Action::Paste => self.paste(),
             Action::Delete if self.view == View::Speakers && self.assignment().is_some() => {
@@ -115,7 +119,7 @@ impl App {
                                 m.text.push_str(" — press u to undo");
                             }
                         }
-                        Err(m) => self.error(m),
+                        Err(m) => self.error(crate::tui::words::edit_error(&m)),
                     }
                 }
             }
@@ -131,7 +135,7 @@ impl App {
                         m.text.push_str(" — press u to undo");
                     }
                 }
-                None => self.error("No session selected to delete"),
+                None => self.error(crate::tui::words::word("msg_no_session_selected_to_delete")),
             },
             Action::People => match self.selected {
                 Some(i) => {
@@ -141,38 +145,40 @@ impl App {
                     ));
                     self.mode = Mode::Picker;
                 }
-                None => self.error("No session selected"),
+                None => self.error(crate::tui::words::word("msg_no_session_selected")),
             },
             Action::Undo => {
-                let described = self
-                    .history
-                    .undo(&mut self.doc)
-                    .map(|e| (e.describe(&self.doc.program), e.inverse().focus()));
+                let described = self.history.undo(&mut self.doc).map(|e| {
+                    (
+                        crate::tui::words::describe(e, &self.doc.program),
+                        e.inverse().focus(),
+                    )
+                });
                 match described {
                     Some((text, focus)) => {
                         self.refresh();
-                        self.info(format!("Undone: {text}"));
+                        self.info(crate::tui::words::format("msg_undone", &[("what", &text)]));
                         if let Some(f) = focus {
                             self.reveal(f);
                         }
                     }
-                    None => self.info("Nothing to undo"),
+                    None => self.info(crate::tui::words::word("msg_nothing_to_undo")),
                 }
             }
             Action::Redo => {
                 let described = self
                     .history
                     .redo(&mut self.doc)
-                    .map(|e| (e.describe(&self.doc.program), e.focus()));
+                    .map(|e| (crate::tui::words::describe(e, &self.doc.program), e.focus()));
                 match described {
                     Some((text, focus)) => {
                         self.refresh();
-                        self.info(format!("Redone: {text}"));
+                        self.info(crate::tui::words::format("msg_redone", &[("what", &text)]));
                         if let Some(f) = focus {
                             self.reveal(f);
                         }
                     }
-                    None => self.info("Nothing to redo"),
+                    None => self.info(crate::tui::words::word("msg_nothing_to_redo")),
                 }
             }
             Action::TogglePick => {
@@ -180,14 +186,20 @@ impl App {
                     let s = &self.doc.program.sessions[i];
                     let (id, title) = (s.id.clone(), s.title.clone());
                     if self.picks.remove(&id) {
-                        self.info(format!("Unstarred '{title}'"));
+                        self.info(crate::tui::words::format(
+                            "msg_unstarred",
+                            &[("title", &crate::tui::words::quoted(&title))],
+                        ));
                     } else {
                         self.picks.insert(id);
-                        self.info(format!("Starred '{title}' in your picks"));
+                        self.info(crate::tui::words::format(
+                            "msg_starred",
+                            &[("title", &crate::tui::words::quoted(&title))],
+                        ));
                     }
                     return Some(Effect::SavePicks);
                 }
-                self.error("No session selected to star");
+                self.error(crate::tui::words::word("msg_no_session_selected_to_star"));
             }
             Action::Search => {
                 self.line.clear();
@@ -208,9 +220,9 @@ impl App {
             Action::DetailsUp => self.details_scroll = self.details_scroll.saturating_sub(1),
             Action::Save => return self.save_effect(false),
             Action::Suspend => return Some(Effect::Suspend),
-            Action::InterruptHint => self.info(
-                "Ctrl-c does not quit agora: q quits (it asks about unsaved edits), :q! drops them",
-            ),
+            Action::InterruptHint => self.info(crate::tui::words::word(
+                "msg_ctrl_c_does_not_quit_agora_q_quits",
+            )),
             Action::Quit => return self.quit_effect(),
             Action::Filter => {
                 self.picker = Some(Picker::new(Purpose::Filter, self.filter_items()));
@@ -223,7 +235,7 @@ impl App {
             }
             Action::ClearFilters => {
                 self.filters = Filters::default();
-                self.info("Filters cleared");
+                self.info(crate::tui::words::word("msg_filters_cleared"));
             }
             Action::Cancel => {
                 self.message = None;
@@ -256,15 +268,15 @@ impl App {
 
     pub(super) fn with_selected(
         &mut self,
-        make: impl FnOnce(&Document, usize) -> Result<Edit, String>,
+        make: impl FnOnce(&Document, usize) -> Result<Edit, crate::edit::EditError>,
     ) {
         let Some(i) = self.selected else {
-            self.error("No session selected");
+            self.error(crate::tui::words::word("edit_no_session"));
             return;
         };
         match make(&self.doc, i) {
             Ok(e) => self.edit_or_hold(e),
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 
@@ -290,12 +302,14 @@ impl App {
         let i = grab.session;
         let where_ = self.where_is(i);
         let s = &self.doc.program.sessions[i];
-        let conflicts = self.derived.worst[i]
-            .map(|l| format!(" — {} conflict", l.as_str()))
-            .unwrap_or_default();
-        let text = format!(
-            "Holding '{}' at {where_}{conflicts}: Enter drops, Esc puts back",
-            s.title
+        let level = self.derived.worst[i].map_or("none", |l| l.as_str());
+        let text = crate::tui::words::format(
+            "msg_holding",
+            &[
+                ("title", &crate::tui::words::quoted(&s.title)),
+                ("where", &where_),
+                ("level", level),
+            ],
         );
         self.info(text);
     }
@@ -311,18 +325,21 @@ impl App {
             .or_else(|| p.sessions[i].room.as_ref().map(|r| r.value.clone()))
             .unwrap_or_else(|| {
                 if p.sessions[i].kind.may_be_event_wide() {
-                    "all rooms".into()
+                    crate::tui::words::word("list_all_rooms").into()
                 } else {
-                    "no room".into()
+                    crate::tui::words::word("list_no_room").into()
                 }
             });
         match facts.interval {
-            Some((s, e)) => format!(
-                "{} {}, {room}",
-                wording::day(tz, s),
-                wording::span(tz, s, e)
+            Some((s, e)) => crate::tui::words::format(
+                "msg_where",
+                &[
+                    ("day", &crate::tui::words::day(tz, s)),
+                    ("time", &crate::tui::words::span(tz, s, e)),
+                    ("room", &room),
+                ],
             ),
-            None => format!("no time, {room}"),
+            None => crate::tui::words::format("msg_where_no_time", &[("room", &room)]),
         }
     }
 
@@ -330,7 +347,7 @@ impl App {
     /// session already outside them may still move towards them).
     fn move_days(&mut self, days: i64) {
         let Some(i) = self.selected else {
-            self.error("No session selected");
+            self.error(crate::tui::words::word("msg_no_session_selected"));
             return;
         };
         let event = &self.doc.program.event;
@@ -353,9 +370,15 @@ impl App {
             if outside(target) > 0 && outside(target) >= outside(date) {
                 let title = self.doc.program.sessions[i].title.clone();
                 self.error(if days < 0 {
-                    format!("'{title}' is on the event's first day: it cannot move earlier")
+                    crate::tui::words::format(
+                        "msg_first_day_only",
+                        &[("title", &crate::tui::words::quoted(&title))],
+                    )
                 } else {
-                    format!("'{title}' is on the event's last day: it cannot move later")
+                    crate::tui::words::format(
+                        "msg_last_day_only",
+                        &[("title", &crate::tui::words::quoted(&title))],
+                    )
                 });
                 return;
             }
@@ -385,7 +408,7 @@ impl App {
     /// `g<`, `:messages`: the last messages in full, the latest at the bottom.
     pub(super) fn show_messages(&mut self) {
         if self.messages.is_empty() {
-            self.info("No messages yet");
+            self.info(crate::tui::words::word("msg_no_messages_yet"));
             return;
         }
         self.mode = Mode::Messages;
@@ -399,12 +422,14 @@ impl App {
 
     pub(super) fn change_room(&mut self, delta: i64) {
         let Some(i) = self.selected else {
-            self.error("No session selected");
+            self.error(crate::tui::words::word("msg_no_session_selected"));
             return;
         };
         let rooms = &self.doc.program.rooms;
         if rooms.is_empty() {
-            self.error("No rooms yet: add one with :room NAME [CAPACITY]");
+            self.error(crate::tui::words::word(
+                "msg_no_rooms_yet_add_one_with_room_name",
+            ));
             return;
         }
         let s = &self.doc.program.sessions[i];
@@ -425,17 +450,19 @@ impl App {
                 next.map_or(-1, |c| c as i64)
             }
             None if s.kind.may_be_event_wide() && s.start.is_some() => {
-                self.error(format!(
-                    "'{}' is for all rooms (an event-wide {}): give it a room with e",
-                    s.title,
-                    s.kind.as_str()
+                self.error(crate::tui::words::format(
+                    "msg_event_wide",
+                    &[
+                        ("title", &crate::tui::words::quoted(&s.title)),
+                        ("kind", s.kind.as_str()),
+                    ],
                 ));
                 return;
             }
             None => self.grid.room as i64,
         };
         if target < 0 || target >= rooms.len() as i64 {
-            self.error("No room further that way");
+            self.error(crate::tui::words::word("msg_no_room_further_that_way"));
             return;
         }
         let e = Edit::Reassign {
@@ -448,7 +475,7 @@ impl App {
 
     pub(super) fn grab(&mut self) {
         let Some(i) = self.selected else {
-            self.error("No session selected to grab");
+            self.error(crate::tui::words::word("msg_no_session_selected_to_grab"));
             return;
         };
         self.grab = Some(Grab {
@@ -470,7 +497,9 @@ impl App {
                 None => {
                     self.grab = None;
                     self.mode = Mode::Normal;
-                    self.error("Cannot place it here: the event has no day or no room");
+                    self.error(crate::tui::words::word(
+                        "msg_cannot_place_it_here_the_event_has_no",
+                    ));
                 }
             }
             return;
@@ -586,16 +615,25 @@ impl App {
             return;
         };
         if grab.applied.is_empty() {
-            self.info("Dropped where it was");
+            self.info(crate::tui::words::word("msg_dropped_where_it_was"));
             return;
         }
         let title = self.doc.program.sessions[grab.session].title.clone();
         self.commit(Edit::Batch {
-            label: format!("moved '{title}'"),
+            label: crate::tui::words::format(
+                "did_move",
+                &[("title", &crate::tui::words::quoted(&title))],
+            ),
             edits: grab.applied,
         });
         let where_ = self.where_is(grab.session);
-        self.info(format!("Moved '{title}' to {where_}"));
+        self.info(crate::tui::words::format(
+            "msg_moved",
+            &[
+                ("title", &crate::tui::words::quoted(&title)),
+                ("where", &where_),
+            ],
+        ));
     }
 
     /// Start time and room at the grid cursor.
@@ -629,13 +667,15 @@ impl App {
                     self.open_form(i, true);
                 }
             }
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 
     pub(super) fn paste(&mut self) {
         let Some(copy) = self.yank.clone() else {
-            self.error("Nothing copied: y copies the selected session");
+            self.error(crate::tui::words::word(
+                "msg_nothing_copied_y_copies_the_selected_session",
+            ));
             return;
         };
         let at = if self.view == View::Grid && !self.backlog_focus {
@@ -645,7 +685,7 @@ impl App {
         };
         match edit::paste(&self.doc, &copy, at, self.selected) {
             Ok(e) => self.commit(e),
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 

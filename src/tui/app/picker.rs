@@ -4,7 +4,6 @@
 use super::{App, ListState};
 use crate::edit::{self, Edit, Role};
 use crate::model::{Kind, Status};
-use crate::rules::wording;
 use crate::tui::action::{Action, Effect, Mode, View};
 use crate::tui::picker::{Choice, Item, Picker, PickerOutcome, Purpose};
 
@@ -34,7 +33,9 @@ impl App {
                         self.history.undo(&mut self.doc);
                     }
                     self.refresh();
-                    self.info("Speakers and moderators unchanged");
+                    self.info(crate::tui::words::word(
+                        "msg_speakers_and_moderators_unchanged",
+                    ));
                 }
             }
             PickerOutcome::Accept => {
@@ -61,7 +62,10 @@ impl App {
                         | Purpose::ShowRooms => String::new(),
                     };
                     self.commit(Edit::Batch {
-                        label: format!("changed the speakers and moderators of '{title}'"),
+                        label: crate::tui::words::format(
+                            "did_people",
+                            &[("title", &crate::tui::words::quoted(&title))],
+                        ),
                         edits,
                     });
                 }
@@ -86,7 +90,7 @@ impl App {
                                 p.applied += 1;
                             }
                         }
-                        Err(m) => self.error(m),
+                        Err(m) => self.error(crate::tui::words::edit_error(&m)),
                     }
                 }
                 _ if !picker.query.trim().is_empty() => {
@@ -105,11 +109,18 @@ impl App {
                                 id: id.clone(),
                             };
                             self.commit(Edit::Batch {
-                                label: format!(
-                                    "added speaker {} as {} of '{}'",
-                                    picker.query.trim(),
-                                    role.noun(),
-                                    self.doc.program.sessions[session].title
+                                label: crate::tui::words::format(
+                                    "did_new_speaker",
+                                    &[
+                                        ("name", picker.query.trim()),
+                                        ("role", role.noun()),
+                                        (
+                                            "title",
+                                            &crate::tui::words::quoted(
+                                                &self.doc.program.sessions[session].title,
+                                            ),
+                                        ),
+                                    ],
                                 ),
                                 edits: vec![add, assign],
                             });
@@ -118,7 +129,7 @@ impl App {
                             fresh.applied = picker.applied + 1;
                             self.picker = Some(fresh);
                         }
-                        Err(m) => self.error(m),
+                        Err(m) => self.error(crate::tui::words::edit_error(&m)),
                     }
                 }
                 _ => {}
@@ -147,9 +158,9 @@ impl App {
                     self.selected = None;
                     let name = self.doc.program.rooms[r].name.clone();
                     self.info(if unhidden {
-                        format!("Room {name} (shown again)")
+                        crate::tui::words::format("msg_room_shown_again", &[("name", &name)])
                     } else {
-                        format!("Room {name}")
+                        crate::tui::words::format("msg_room", &[("name", &name)])
                     });
                 }
             }
@@ -165,7 +176,9 @@ impl App {
     pub(super) fn open_room_picker(&mut self) {
         let p = &self.doc.program;
         if p.rooms.is_empty() {
-            self.error("No rooms yet: add one with :room NAME [CAPACITY]");
+            self.error(crate::tui::words::word(
+                "msg_no_rooms_yet_add_one_with_room_name",
+            ));
             return;
         }
         let items = crate::collate::order(&p.event.language, p.rooms.len(), |i| {
@@ -229,16 +242,19 @@ impl App {
         let p = &self.doc.program;
         let mut items = Vec::new();
         items.push(Item {
-            label: "only my picks (*)".into(),
+            label: crate::tui::words::word("picker_only_picks").into(),
             choice: Choice::Picks,
         });
         items.push(Item {
-            label: "only with conflicts (✗ ▲)".into(),
+            label: crate::tui::words::word("picker_only_conflicts").into(),
             choice: Choice::Conflicts,
         });
         for (i, d) in self.derived.days.iter().enumerate() {
             items.push(Item {
-                label: format!("day: {}", wording::date(*d)),
+                label: crate::tui::words::format(
+                    "picker_day",
+                    &[("value", &crate::tui::words::date(*d))],
+                ),
                 choice: Choice::Day(i),
             });
         }
@@ -251,13 +267,13 @@ impl App {
         });
         for (i, r) in rooms.into_iter().map(|i| (i, &p.rooms[i])) {
             items.push(Item {
-                label: format!("room: {}", r.name),
+                label: crate::tui::words::format("picker_room", &[("value", &r.name)]),
                 choice: Choice::Room(i),
             });
         }
         for (i, t) in tracks.into_iter().map(|i| (i, &p.tracks[i])) {
             items.push(Item {
-                label: format!("track: {}", t.name),
+                label: crate::tui::words::format("picker_track", &[("value", &t.name)]),
                 choice: Choice::Track(i),
             });
         }
@@ -268,14 +284,14 @@ impl App {
             .map(|&i| (i, &p.speakers[i]))
         {
             items.push(Item {
-                label: format!("speaker: {}", s.name),
+                label: crate::tui::words::format("picker_speaker", &[("value", &s.name)]),
                 choice: Choice::Person(i),
             });
         }
         for name in Kind::NAMES {
             if let Some(k) = Kind::parse(name) {
                 items.push(Item {
-                    label: format!("kind: {name}"),
+                    label: crate::tui::words::format("picker_kind", &[("value", name)]),
                     choice: Choice::Kind(k),
                 });
             }
@@ -283,7 +299,7 @@ impl App {
         for name in Status::NAMES {
             if let Some(s) = Status::parse(name) {
                 items.push(Item {
-                    label: format!("status: {name}"),
+                    label: crate::tui::words::format("picker_status", &[("value", name)]),
                     choice: Choice::Status(s),
                 });
             }

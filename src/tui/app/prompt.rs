@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::tui::action::{Action, Effect, Mode};
+use crate::tui::words;
 
 /// A question waiting for a lettered answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,35 +75,40 @@ pub enum Answer {
 impl Prompt {
     pub fn question(&self) -> String {
         match self {
-            Prompt::Quit => "Unsaved edits. (w)rite and quit, (d)iscard them and quit, or (c)ancel?".into(),
-            Prompt::Overwrite { paths, .. } => format!(
-                "{} changed on disk since it was loaded. (r)eload it (drop your edits), (k)eep mine (merged item by item with the changes on disk), or (c)ancel?",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            Prompt::Quit => words::word("prompt_quit").into(),
+            Prompt::Overwrite { paths, .. } => words::format(
+                "prompt_overwrite",
+                &[(
+                    "paths",
+                    &paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )],
             ),
-            Prompt::Restore { when, reason } => format!(
-                "Unsaved edits from {when} were recovered ({reason}). (r)estore them, (d)iscard the recovery file, or (i)gnore for now?"
-            ),
-            Prompt::Conflict { index, total, what } => format!(
-                "Conflict {} of {total}: {what}. Keep (m)ine, (t)heirs (the other version), or (c)ancel?",
-                index + 1
+            Prompt::Restore { when, reason } => {
+                words::format("prompt_restore", &[("when", when), ("reason", reason)])
+            }
+            Prompt::Conflict { index, total, what } => words::format(
+                "prompt_conflict",
+                &[
+                    ("index", &(index + 1).to_string()),
+                    ("total", &total.to_string()),
+                    ("what", what),
+                ],
             ),
             Prompt::DeleteItem {
                 kind,
                 name,
                 sessions,
                 ..
-            } => format!(
-                "{} sessions name the {} {name}. (u)nassign them and delete it, (d)elete it and keep the references (agora check reports them), or (c)ancel?",
-                sessions,
-                kind.noun()
+            } => words::format_counts(
+                "prompt_delete_item",
+                &[("kind", kind.noun()), ("name", name)],
+                &[("sessions", *sessions as i64)],
             ),
-            Prompt::OtherEditor { who } => format!(
-                "Another agora has this event open ({who}). Open (r)ead-only, (o)pen anyway, or (q)uit?"
-            ),
+            Prompt::OtherEditor { who } => words::format("prompt_other_editor", &[("who", who)]),
         }
     }
 
@@ -181,7 +187,9 @@ impl App {
             }),
             Answer::DiscardRecovery => Some(Effect::DiscardRecovery),
             Answer::Ignore => {
-                self.info("The recovery file is kept; it is offered again next time");
+                self.info(crate::tui::words::word(
+                    "msg_the_recovery_file_is_kept_it_is_offered",
+                ));
                 self.offer_done();
                 None
             }
@@ -190,20 +198,24 @@ impl App {
             Answer::CancelMerge => self.conflict_answered(None),
             Answer::ReadOnly => {
                 self.safety.read_only = true;
-                self.info("Read-only: saving is off while the other agora has the event");
+                self.info(crate::tui::words::word(
+                    "msg_read_only_saving_is_off_while_the_other",
+                ));
                 None
             }
             Answer::OpenAnyway => {
-                self.info(
-                    "Opened anyway: a change the other agora saves is merged item by item when you save",
-                );
+                self.info(crate::tui::words::word(
+                    "msg_opened_anyway_a_change_the_other_agora_saves",
+                ));
                 None
             }
             Answer::QuitNow => Some(Effect::Quit),
             Answer::Delete(_) => None,
             Answer::Cancel => {
                 if was_overwrite {
-                    self.info("Not saved: your edits are still here");
+                    self.info(crate::tui::words::word(
+                        "msg_not_saved_your_edits_are_still_here",
+                    ));
                 }
                 None
             }

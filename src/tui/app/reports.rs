@@ -71,7 +71,7 @@ impl App {
                 None
             }
             Msg::Resumed => {
-                self.info("Back from the shell");
+                self.info(crate::tui::words::word("msg_back_from_the_shell"));
                 None
             }
             Msg::TextEdited(result) => {
@@ -79,7 +79,7 @@ impl App {
                 None
             }
             Msg::RecoveryDiscarded => {
-                self.info("Recovery file discarded");
+                self.info(crate::tui::words::word("msg_recovery_file_discarded"));
                 self.offer_done();
                 None
             }
@@ -100,8 +100,9 @@ impl App {
                     &self.doc.program,
                 ));
                 self.filters.changed = false;
-                self.info(format!(
-                    "Released {name}: calendars and agendas exported from now on follow it (agora export)"
+                self.info(crate::tui::words::format(
+                    "msg_released",
+                    &[("name", &name)],
                 ));
                 None
             }
@@ -127,9 +128,12 @@ impl App {
                     .map(|p| p.display().to_string())
                     .collect();
                 if names.is_empty() {
-                    self.info("No changes to save");
+                    self.info(crate::tui::words::word("msg_no_changes_to_save"));
                 } else {
-                    self.info(format!("Saved {}", names.join(", ")));
+                    self.info(crate::tui::words::format(
+                        "msg_saved",
+                        &[("files", &names.join(", "))],
+                    ));
                 }
                 then_quit.then_some(Effect::Quit)
             }
@@ -147,7 +151,10 @@ impl App {
                 None
             }
             Err(e) => {
-                self.error(format!("Not saved: {e}"));
+                self.error(crate::tui::words::format(
+                    "msg_not_saved",
+                    &[("reason", &e.to_string())],
+                ));
                 None
             }
         }
@@ -168,6 +175,8 @@ impl App {
     fn reloaded(&mut self, doc: Document, disk: OnDisk) {
         self.take_document(doc, disk);
         self.settle();
-        self.info("Reloaded from disk; your unsaved edits were dropped");
+        self.info(crate::tui::words::word(
+            "msg_reloaded_from_disk_your_unsaved_edits_were_dropped",
+        ));
     }
 }

@@ -38,7 +38,12 @@ impl App {
     pub fn rooms_shown_note(&self) -> Option<String> {
         let all = self.doc.program.rooms.len();
         let shown = self.grid_columns().len();
-        (shown < all).then(|| format!("{shown} of {all} rooms"))
+        (shown < all).then(|| {
+            crate::tui::words::format(
+                "grid_rooms_shown",
+                &[("shown", &shown.to_string()), ("all", &all.to_string())],
+            )
+        })
     }
 
     /// The cursor's room is a shown one: the nearest to it, rightwards first.

@@ -113,15 +113,13 @@ impl App {
         let when = self.moment(offer.recovery.written_at);
         let mut reason = offer.recovery.reason.clone();
         if self.safety.offers.len() > 1 {
-            reason.push_str(&format!(
-                "; 1 of {} recovery files",
-                self.safety.offers.len()
+            reason.push_str(&crate::tui::words::format(
+                "prompt_one_of_recoveries",
+                &[("count", &self.safety.offers.len().to_string())],
             ));
         }
         if offer.changed_since {
-            reason.push_str(
-                "; the event changed on disk since: restoring merges your edits with those changes",
-            );
+            reason.push_str(crate::tui::words::word("prompt_changed_since"));
         }
         self.prompt = Some(Prompt::Restore { when, reason });
         self.mode = Mode::Prompt;
@@ -152,7 +150,15 @@ impl App {
     /// Another editor that may be running holds the event.
     pub(super) fn other_editor(&mut self, other: Instance) {
         let started = self.moment(other.started);
-        let who = other.describe(&started);
+        let who = crate::tui::words::format(
+            "prompt_other_who",
+            &[
+                ("pid", &other.pid.to_string()),
+                ("user", &other.user.to_string()),
+                ("host", &other.host),
+                ("started", &started),
+            ],
+        );
         self.safety.other = Some(other);
         // Before any recovery question.
         if let Some(Prompt::Restore { .. }) = self.prompt {
@@ -204,10 +210,14 @@ impl App {
                 let purpose = self.safety.resolving.take().map(|r| r.purpose);
                 match purpose {
                     Some(Purpose::Restore) => {
-                        self.info("Not restored: the recovery file is kept for next time");
+                        self.info(crate::tui::words::word(
+                            "msg_not_restored_the_recovery_file_is_kept_for",
+                        ));
                         self.offer_done();
                     }
-                    _ => self.info("Not saved: your edits are still here"),
+                    _ => self.info(crate::tui::words::word(
+                        "msg_not_saved_your_edits_are_still_here",
+                    )),
                 }
                 None
             }
@@ -245,12 +255,19 @@ impl App {
                     Some(e) => {
                         self.commit(e);
                         self.doc.removed.extend(replayed.sources);
-                        self.info("Recovered edits restored (u undoes them); save with :w");
+                        self.info(crate::tui::words::word(
+                            "msg_recovered_edits_restored_u_undoes_them_save_with",
+                        ));
                     }
-                    None => self.info("The recovery file matched the event: nothing to restore"),
+                    None => self.info(crate::tui::words::word(
+                        "msg_the_recovery_file_matched_the_event_nothing_to",
+                    )),
                 }
             }
-            Err(m) => self.error(format!("Cannot restore: {m}")),
+            Err(m) => self.error(crate::tui::words::format(
+                "msg_cannot_restore",
+                &[("reason", &m.to_string())],
+            )),
         }
         self.offer_done();
         None
@@ -266,7 +283,10 @@ impl App {
         let merged = match result {
             Ok(m) => *m,
             Err(m) => {
-                self.error(format!("Not saved: {m}; your edits are still here"));
+                self.error(crate::tui::words::format(
+                    "msg_not_saved_kept",
+                    &[("reason", &m.to_string())],
+                ));
                 return None;
             }
         };
@@ -285,7 +305,9 @@ impl App {
                 })
             }
             None => {
-                self.info("Your edits were already on disk: nothing to save");
+                self.info(crate::tui::words::word(
+                    "msg_your_edits_were_already_on_disk_nothing_to",
+                ));
                 then_quit.then_some(Effect::Quit)
             }
         }
@@ -295,9 +317,9 @@ impl App {
     pub(super) fn guard(&mut self, effect: Option<Effect>) -> Option<Effect> {
         match effect {
             Some(Effect::Save { .. } | Effect::KeepMine { .. }) if self.safety.read_only => {
-                self.error(
-                    "Read-only: another agora is editing this event. Quit, or reopen and answer (o)pen anyway",
-                );
+                self.error(crate::tui::words::word(
+                    "msg_read_only_another_agora_is_editing_this_event",
+                ));
                 None
             }
             other => other,

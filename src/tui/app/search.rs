@@ -38,7 +38,10 @@ impl App {
             current: None,
         };
         if self.search.matches.is_empty() {
-            self.error(format!("No match for `{}`", query.trim()));
+            self.error(crate::tui::words::format(
+                "msg_no_match",
+                &[("query", query.trim())],
+            ));
             return;
         }
         self.next_match(true);
@@ -47,7 +50,9 @@ impl App {
     pub(super) fn next_match(&mut self, forward: bool) {
         let n = self.search.matches.len();
         if n == 0 {
-            self.info("No search: / searches titles, speakers and rooms");
+            self.info(crate::tui::words::word(
+                "msg_no_search_searches_titles_speakers_and_rooms",
+            ));
             return;
         }
         let next = match (self.search.current, forward) {

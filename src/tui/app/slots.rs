@@ -4,7 +4,6 @@
 
 use super::App;
 use crate::place;
-use crate::rules::wording;
 use crate::tui::action::Mode;
 use crate::tui::picker::{Choice, Item, Picker, Purpose};
 
@@ -14,15 +13,17 @@ pub const OFFERS: usize = 12;
 impl App {
     pub(super) fn find_slots(&mut self) {
         let Some(i) = self.selected else {
-            self.error("No session selected: f finds valid slots for the selected session");
+            self.error(crate::tui::words::word(
+                "msg_no_session_selected_f_finds_valid_slots_for",
+            ));
             return;
         };
         let program = &self.doc.program;
         let session = &program.sessions[i];
         if session.locked {
-            self.error(format!(
-                "'{}' is locked (locked = true): it stays where it is",
-                session.title
+            self.error(crate::tui::words::format(
+                "msg_locked",
+                &[("title", &crate::tui::words::quoted(&session.title))],
             ));
             return;
         }
@@ -51,18 +52,18 @@ impl App {
         let tz = program.event.timezone;
         let room = match o.room {
             Some(r) => program.rooms[r].name.as_str(),
-            None => "all rooms",
+            None => crate::tui::words::word("slots_all_rooms"),
         };
         let warnings: Vec<String> = o.warnings.iter().map(|d| d.code.to_string()).collect();
-        let added = match warnings.len() {
-            0 => "no warning".to_string(),
-            1 => format!("1 warning: {}", warnings[0]),
-            n => format!("{n} warnings: {}", warnings.join(", ")),
-        };
+        let added = crate::tui::words::format_counts(
+            "slots_warnings",
+            &[("codes", &warnings.join(", "))],
+            &[("count", warnings.len() as i64)],
+        );
         format!(
             "{} {} · {room} · {added}",
-            wording::day(tz, o.at),
-            wording::span(tz, o.at, o.end)
+            crate::tui::words::day(tz, o.at),
+            crate::tui::words::span(tz, o.at, o.end)
         )
     }
 
@@ -76,7 +77,7 @@ impl App {
         self.offers.clear();
         match place::edit_for(&self.doc, session, offer.room, offer.start) {
             Ok(e) => self.commit(e),
-            Err(m) => self.error(m),
+            Err(m) => self.error(crate::tui::words::edit_error(&m)),
         }
     }
 

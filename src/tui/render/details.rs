@@ -10,21 +10,21 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use super::{clean, put};
 use crate::codes::Level;
 use crate::model::Status;
-use crate::rules::wording;
 use crate::tui::app::App;
 use crate::tui::theme::{glyph, Theme};
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Details ", theme.bold()));
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(
+        crate::tui::words::word("details_title"),
+        theme.bold(),
+    ));
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(i) = app.selected else {
         let text = if app.doc.program.sessions.is_empty() {
-            "No session yet: a adds one at the cursor."
+            crate::tui::words::word("details_empty")
         } else {
-            "No session here. Move onto one (hjkl), or a adds one at the cursor."
+            crate::tui::words::word("details_none_here")
         };
         Paragraph::new(text)
             .style(theme.dim())
@@ -51,7 +51,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         kind.push_str(&format!(" · {}", s.status.as_str()));
     }
     if s.plenary {
-        kind.push_str(" · plenary");
+        kind.push_str(" · ");
+        kind.push_str(crate::tui::words::word("details_plenary"));
     }
     lines.push(Line::from(Span::styled(
         clean(&kind).into_owned(),
@@ -59,7 +60,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     )));
     let field = |name: &str, value: String| {
         Line::from(vec![
-            Span::styled(format!("{name:<11}"), theme.bold()),
+            Span::styled(format!("{:<11}", format!("{name} ")), theme.bold()),
             Span::raw(clean(&value).into_owned()),
         ])
     };
@@ -67,8 +68,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Some((a, e)) => {
             let mut when = format!(
                 "{} {} ({} min)",
-                wording::day(tz, a),
-                wording::span(tz, a, e),
+                crate::tui::words::day(tz, a),
+                crate::tui::words::span(tz, a, e),
                 (e - a) / 60
             );
             // On a day the clocks change, the offsets say which 02:15 is meant.
@@ -83,24 +84,33 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             }
             when
         }
-        None => "not placed".into(),
+        None => crate::tui::words::word("details_not_placed").into(),
     };
-    lines.push(field("when", when));
+    lines.push(field(crate::tui::words::word("details_field_when"), when));
     let room = match (facts.room, &s.room) {
         (Some(r), _) => {
             let room = &p.rooms[r];
             match room.capacity {
-                Some(c) => format!("{} ({c} seats)", room.name),
+                Some(c) => crate::tui::words::format_counts(
+                    "details_seats",
+                    &[("room", &room.name)],
+                    &[("seats", c as i64)],
+                ),
                 None => room.name.clone(),
             }
         }
-        (None, Some(r)) => format!("{} (unknown room)", r.value),
-        (None, None) if s.kind.may_be_event_wide() && s.start.is_some() => "all rooms".into(),
-        _ => "none".into(),
+        (None, Some(r)) => crate::tui::words::format("details_unknown_room", &[("room", &r.value)]),
+        (None, None) if s.kind.may_be_event_wide() && s.start.is_some() => {
+            crate::tui::words::word("details_all_rooms").into()
+        }
+        _ => crate::tui::words::word("details_no_room_value").into(),
     };
-    lines.push(field("room", room));
+    lines.push(field(crate::tui::words::word("details_field_room"), room));
     if let Some(t) = facts.track {
-        lines.push(field("track", p.tracks[t].name.clone()));
+        lines.push(field(
+            crate::tui::words::word("details_field_track"),
+            p.tracks[t].name.clone(),
+        ));
     }
     let names = |refs: &[crate::model::Ref]| {
         refs.iter()
@@ -115,29 +125,50 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             .join(", ")
     };
     if !s.speakers.is_empty() {
-        lines.push(field("speakers", names(&s.speakers)));
+        lines.push(field(
+            crate::tui::words::word("details_field_speakers"),
+            names(&s.speakers),
+        ));
     }
     if !s.moderators.is_empty() {
-        lines.push(field("moderators", names(&s.moderators)));
+        lines.push(field(
+            crate::tui::words::word("details_field_moderators"),
+            names(&s.moderators),
+        ));
     }
     if let Some(n) = s.expected {
-        lines.push(field("expected", n.to_string()));
+        lines.push(field(
+            crate::tui::words::word("details_field_expected"),
+            n.to_string(),
+        ));
     }
     if !s.requires.is_empty() {
-        lines.push(field("requires", s.requires.join(", ")));
+        lines.push(field(
+            crate::tui::words::word("details_field_requires"),
+            s.requires.join(", "),
+        ));
     }
     if let Some(l) = &s.language {
-        lines.push(field("language", l.clone()));
+        lines.push(field(
+            crate::tui::words::word("details_field_language"),
+            l.clone(),
+        ));
     }
     if !s.interpretation.is_empty() {
-        lines.push(field("interpretation", s.interpretation.join(", ")));
+        lines.push(field(
+            crate::tui::words::word("details_field_interpretation"),
+            s.interpretation.join(", "),
+        ));
     }
     let diags: Vec<_> = app.derived.by_session[i]
         .iter()
         .map(|&k| &app.derived.diagnostics[k])
         .collect();
     if diags.is_empty() {
-        lines.push(Line::from(Span::styled("no conflict", theme.dim())));
+        lines.push(Line::from(Span::styled(
+            crate::tui::words::word("details_no_conflict"),
+            theme.dim(),
+        )));
     } else {
         for d in diags {
             let style = theme.level(d.severity);
@@ -193,7 +224,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
 
 pub fn backlog(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let n = app.derived.unscheduled.len();
-    let title = format!(" Unscheduled ({n}) · b ");
+    let title = crate::tui::words::format("backlog_title", &[("count", &n.to_string())]);
     let style = if app.backlog_focus {
         theme.selected()
     } else {
@@ -220,10 +251,10 @@ pub fn backlog(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         let y = area.y + 1 + (k - app.backlog.top) as u16;
         let s = &p.sessions[i];
         let why = match (s.start.is_some(), s.room.is_some()) {
-            (false, false) => "no time, no room",
-            (false, true) => "no time",
-            (true, false) => "no room",
-            (true, true) => "unknown room",
+            (false, false) => crate::tui::words::word("backlog_no_time_no_room"),
+            (false, true) => crate::tui::words::word("backlog_no_time"),
+            (true, false) => crate::tui::words::word("backlog_no_room"),
+            (true, true) => crate::tui::words::word("backlog_unknown_room"),
         };
         let selected = app.backlog_focus && k == app.backlog.cursor;
         let row_style = if selected {

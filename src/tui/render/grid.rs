@@ -58,7 +58,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             area.x + 1,
             area.y + 2,
             area.width.saturating_sub(2),
-            "This event has no day to show.",
+            crate::tui::words::word("grid_no_day"),
             theme.dim(),
         );
         return;
@@ -67,12 +67,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         .rooms_shown_note()
         .map(|n| format!("{n} · "))
         .unwrap_or_default();
-    let info = format!(
-        "{shown_note}step {} min · {}–{} ",
-        frame.step,
-        wording::clock(tz, frame.origin),
-        wording::clock(tz, frame.row_time(frame.rows))
-    );
+    let info = shown_note
+        + &crate::tui::words::format(
+            "grid_step",
+            &[
+                ("step", &frame.step.to_string()),
+                ("from", &wording::clock(tz, frame.origin)),
+                ("to", &wording::clock(tz, frame.row_time(frame.rows))),
+            ],
+        );
     let iw = info.width() as u16;
     let last_tab = visible_tabs.last().map(|t| t.end).unwrap_or(area.x);
     if area.right() > last_tab + iw + 10 {
@@ -106,7 +109,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             geo.rooms_x,
             y,
             area.width.saturating_sub(GUTTER),
-            "No rooms yet: :room NAME [CAPACITY] adds one",
+            crate::tui::words::word("grid_no_rooms"),
             theme.dim(),
         );
     }
@@ -333,7 +336,7 @@ impl BlockText {
         title.push_str(&s.title);
         let span = facts
             .interval
-            .map(|(a, e)| wording::span(tz, a, e))
+            .map(|(a, e)| crate::tui::words::span(tz, a, e))
             .unwrap_or_default();
         if b.row1 - b.row0 == 1 {
             // One row: title and time together.
@@ -345,7 +348,7 @@ impl BlockText {
                 when.push_str(" (tentative)");
             }
             if event_wide {
-                when.push_str(" · all rooms");
+                when.push_str(crate::tui::words::word("grid_all_rooms"));
             }
             lines.push((when, body));
             let people: Vec<&str> = facts

@@ -14,7 +14,6 @@ use super::put;
 use crate::codes::Level;
 use crate::edit::Role;
 use crate::model::Status;
-use crate::rules::wording;
 use crate::tui::action::View;
 use crate::tui::app::App;
 use crate::tui::lists::{Heading, Row};
@@ -27,18 +26,24 @@ fn title_line(app: &App, view: View, rows: &[Row]) -> String {
         .count();
     match view {
         View::Agenda => {
-            let mut t = format!(
-                "Agenda · {sessions} session{}",
-                if sessions == 1 { "" } else { "s" }
+            let mut t = crate::tui::words::format_counts(
+                "list_agenda_title",
+                &[],
+                &[("sessions", sessions as i64)],
             );
             let f = &app.filters;
             let p = &app.doc.program;
             let mut parts = Vec::new();
             let names = |what: &str, list: Vec<String>| {
-                (!list.is_empty()).then(|| format!("{what} {}", list.join(" or ")))
+                (!list.is_empty()).then(|| {
+                    format!(
+                        "{what} {}",
+                        list.join(crate::tui::words::word("list_filter_or"))
+                    )
+                })
             };
             parts.extend(names(
-                "day",
+                crate::tui::words::word("list_filter_day"),
                 f.day
                     .iter()
                     .filter_map(|d| app.derived.days.get(*d))
@@ -46,7 +51,7 @@ fn title_line(app: &App, view: View, rows: &[Row]) -> String {
                     .collect(),
             ));
             parts.extend(names(
-                "room",
+                crate::tui::words::word("list_filter_room"),
                 f.room
                     .iter()
                     .filter_map(|r| p.rooms.get(*r))
@@ -54,7 +59,7 @@ fn title_line(app: &App, view: View, rows: &[Row]) -> String {
                     .collect(),
             ));
             parts.extend(names(
-                "track",
+                crate::tui::words::word("list_filter_track"),
                 f.track
                     .iter()
                     .filter_map(|r| p.tracks.get(*r))
@@ -62,7 +67,7 @@ fn title_line(app: &App, view: View, rows: &[Row]) -> String {
                     .collect(),
             ));
             parts.extend(names(
-                "speaker",
+                crate::tui::words::word("list_filter_speaker"),
                 f.speaker
                     .iter()
                     .filter_map(|r| p.speakers.get(*r))
@@ -70,49 +75,55 @@ fn title_line(app: &App, view: View, rows: &[Row]) -> String {
                     .collect(),
             ));
             parts.extend(names(
-                "kind",
+                crate::tui::words::word("list_filter_kind"),
                 f.kind.iter().map(|k| k.as_str().to_string()).collect(),
             ));
             parts.extend(names(
-                "status",
+                crate::tui::words::word("list_filter_status"),
                 f.status.iter().map(|k| k.as_str().to_string()).collect(),
             ));
             if f.picks {
-                parts.push("my picks".into());
+                parts.push(crate::tui::words::word("list_filter_picks").into());
             }
             if f.conflicts {
-                parts.push("with conflicts".into());
+                parts.push(crate::tui::words::word("list_filter_conflicts").into());
             }
             if let (true, Some(c)) = (f.changed, &app.changes) {
-                parts.push(format!(
-                    "changed since {} (★ new → moved ✎ changed ✕ cancelled)",
-                    c.since
+                parts.push(crate::tui::words::format(
+                    "list_filter_changed",
+                    &[("since", &c.since)],
                 ));
             }
             if parts.is_empty() {
-                t.push_str(" · f filters");
+                t.push_str(crate::tui::words::word("list_no_filters"));
             } else {
-                t.push_str(&format!(" · filters: {} (F clears)", parts.join(", ")));
+                t.push_str(&crate::tui::words::format(
+                    "list_filters",
+                    &[("filters", &parts.join(", "))],
+                ));
             }
             t
         }
-        View::Speakers => format!(
-            "Speakers · {} people · their sessions and conflicts",
-            app.doc.program.speakers.len()
+        View::Speakers => crate::tui::words::format_counts(
+            "list_speakers_title",
+            &[],
+            &[("count", app.doc.program.speakers.len() as i64)],
         ),
-        View::Rooms => format!(
-            "Rooms · {} rooms · their sessions and conflicts",
-            app.doc.program.rooms.len()
+        View::Rooms => crate::tui::words::format_counts(
+            "list_rooms_title",
+            &[],
+            &[("count", app.doc.program.rooms.len() as i64)],
         ),
         View::Conflicts => {
             let s = app.derived.summary;
-            format!(
-                "Conflicts · {} error{}, {} warning{}, {} info · Enter shows the session, ]c [c walk them",
-                s.errors,
-                if s.errors == 1 { "" } else { "s" },
-                s.warnings,
-                if s.warnings == 1 { "" } else { "s" },
-                s.infos
+            crate::tui::words::format_counts(
+                "list_conflicts_title",
+                &[],
+                &[
+                    ("errors", s.errors as i64),
+                    ("warnings", s.warnings as i64),
+                    ("infos", s.infos as i64),
+                ],
             )
         }
         View::Grid => String::new(),
@@ -165,11 +176,9 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
             let text = match h {
                 Heading::Day(d) => {
                     let date = app.derived.days[*d];
-                    wording::full_date(date)
+                    crate::tui::words::full_date(date)
                 }
-                Heading::Unscheduled => {
-                    "Not on the grid: unplaced, cancelled, or with invalid times".into()
-                }
+                Heading::Unscheduled => crate::tui::words::word("list_not_on_grid").into(),
                 Heading::Speaker(i) => {
                     let s = &p.speakers[*i];
                     match &s.affiliation {
@@ -181,7 +190,11 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
                     let r = &p.rooms[*i];
                     let mut t = r.name.clone();
                     if let Some(c) = r.capacity {
-                        t.push_str(&format!(" — {c} seats"));
+                        t.push_str(&crate::tui::words::format_counts(
+                            "list_seats",
+                            &[],
+                            &[("seats", c as i64)],
+                        ));
                     }
                     if !r.features.is_empty() {
                         t.push_str(&format!(" · {}", r.features.join(", ")));
@@ -190,9 +203,9 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
                 }
                 Heading::Severity(level, n) => {
                     let name = match level {
-                        Level::Error => "Errors",
-                        Level::Warning => "Warnings",
-                        _ => "Info",
+                        Level::Error => crate::tui::words::word("list_errors"),
+                        Level::Warning => crate::tui::words::word("list_warnings"),
+                        _ => crate::tui::words::word("list_infos"),
                     };
                     format!("{} {name} ({n})", glyph(*level))
                 }
@@ -235,17 +248,21 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
             x += 1;
             if let Some(role) = role {
                 let r = match role {
-                    Role::Speaker => "speaker  ",
-                    Role::Moderator => "moderator",
+                    Role::Speaker => crate::tui::words::word("list_role_speaker"),
+                    Role::Moderator => crate::tui::words::word("list_role_moderator"),
                 };
-                x = put(buf, x, area.y, 10, r, base) + 1;
+                x = put(buf, x, area.y, 10, &format!("{r:<9}"), base) + 1;
             }
             let when = match facts.interval {
                 Some((a, e)) if app.view != View::Agenda => {
-                    format!("{} {}", wording::day(tz, a), wording::span(tz, a, e))
+                    format!(
+                        "{} {}",
+                        crate::tui::words::day(tz, a),
+                        crate::tui::words::span(tz, a, e)
+                    )
                 }
-                Some((a, e)) => wording::span(tz, a, e),
-                None => "no time".into(),
+                Some((a, e)) => crate::tui::words::span(tz, a, e),
+                None => crate::tui::words::word("list_no_time").into(),
             };
             // On a day the clocks change, each time says its offset: two 02:15 an hour apart
             // must not read as one.
@@ -285,9 +302,9 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
                 .or_else(|| s.room.as_ref().map(|r| format!("{}?", r.value)))
                 .unwrap_or_else(|| {
                     if s.kind.may_be_event_wide() && s.start.is_some() {
-                        "all rooms".into()
+                        crate::tui::words::word("list_all_rooms").into()
                     } else {
-                        "no room".into()
+                        crate::tui::words::word("list_no_room").into()
                     }
                 });
             if app.view != View::Rooms {

@@ -33,14 +33,8 @@ fn boxed<'a>(title: &'a str, theme: Theme) -> Block<'a> {
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let rect = centered(area, 90, app.help_box_height() as u16);
-    let shown = crate::tui::help::lines(&app.help_query);
-    let width = shown
-        .iter()
-        .filter(|l| !l.heading)
-        .map(|l| l.keys.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(24);
+    let shown = crate::tui::help::fitted(crate::tui::help::lines(&app.help_query), rect.width);
+    let width = crate::tui::help::key_width(&shown);
     let mut lines: Vec<Line> = Vec::new();
     for l in &shown {
         if l.heading {
@@ -60,19 +54,28 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     if shown.is_empty() {
         lines.push(Line::from(Span::styled(
-            format!("Nothing in the help matches `{}`", clean(&app.help_query)),
+            crate::tui::words::format(
+                "help_nothing_matches",
+                &[("query", &clean(&app.help_query))],
+            ),
             theme.dim(),
         )));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "/ searches · j k scroll · gg G top and end · Esc, q or ? closes",
+        crate::tui::words::word("help_footer"),
         theme.dim(),
     )));
     let title = match app.mode {
-        Mode::HelpSearch => format!("Keys — /{}█", clean(&app.help_query)),
-        _ if !app.help_query.is_empty() => format!("Keys — /{}", clean(&app.help_query)),
-        _ => "Keys — from the live keymap".to_string(),
+        Mode::HelpSearch => {
+            crate::tui::words::format("help_title_search", &[("query", &clean(&app.help_query))])
+        }
+        _ if !app.help_query.is_empty() => {
+            crate::tui::words::format("help_title_search", &[("query", &clean(&app.help_query))])
+                .trim_end_matches('█')
+                .to_string()
+        }
+        _ => crate::tui::words::word("help_title").to_string(),
     };
     let max = lines
         .len()
@@ -107,7 +110,7 @@ pub fn messages(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(boxed("Messages — Esc closes", theme))
+            .block(boxed(crate::tui::words::word("messages_title"), theme))
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         rect,
@@ -135,7 +138,14 @@ fn draw_form(
 ) {
     let errors = rows.iter().filter(|r| r.error.is_some()).count() as u16;
     let rect = centered(area, 76, rows.len() as u16 + errors + 4);
-    let room = (rect.width.saturating_sub(2) as usize).saturating_sub(12);
+    // Labels right-aligned in a column as wide as the widest (11 at least).
+    let label_width = rows
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r.label))
+        .max()
+        .unwrap_or(0)
+        .max(11);
+    let room = (rect.width.saturating_sub(2) as usize).saturating_sub(label_width + 1);
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
     for (k, row) in rows.iter().enumerate() {
@@ -149,7 +159,10 @@ fn draw_form(
             theme.bold()
         };
         let value = clean(row.value).into_owned();
-        let mut spans = vec![Span::styled(format!("{:>11} ", row.label), label_style)];
+        let mut spans = vec![Span::styled(
+            format!("{:>label_width$} ", row.label),
+            label_style,
+        )];
         if value.is_empty() && !focused {
             spans.push(Span::styled(fit(&row.hint, room), theme.dim()));
         } else if focused {
@@ -172,7 +185,7 @@ fn draw_form(
         lines.push(Line::from(spans));
         if let Some(e) = row.error {
             lines.push(Line::from(Span::styled(
-                format!("            ✗ {}", clean(e)),
+                format!("{} ✗ {}", " ".repeat(label_width), clean(e)),
                 theme.error_message(),
             )));
         }
@@ -184,21 +197,27 @@ fn draw_form(
         let (above, below) = (top, lines.len() - (top + room_for_fields).min(lines.len()));
         lines = lines.into_iter().skip(top).take(room_for_fields).collect();
         let more = match (above, below) {
-            (0, n) => format!("↓ {n} more"),
-            (n, 0) => format!("↑ {n} more"),
-            (a, b) => format!("↑ {a} more · ↓ {b} more"),
+            (0, n) => crate::tui::words::format("form_more_below", &[("below", &n.to_string())]),
+            (n, 0) => crate::tui::words::format("form_more_above", &[("above", &n.to_string())]),
+            (a, b) => crate::tui::words::format(
+                "form_more_both",
+                &[("above", &a.to_string()), ("below", &b.to_string())],
+            ),
         };
         if let Some(last) = lines.last_mut() {
             // The last line shown says how much is out of view, in place of what it held
             // when that is not the focused field.
             if top + room_for_fields - 1 != focus_line {
-                *last = Line::from(Span::styled(format!("{:>11} {more}", ""), theme.dim()));
+                *last = Line::from(Span::styled(
+                    format!("{:>label_width$} {more}", ""),
+                    theme.dim(),
+                ));
             }
         }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "Tab/↓ next · ↑ back · Enter applies · Esc cancels · ←→ Ctrl-a/e/w/k/u edit",
+        crate::tui::words::word("form_keys"),
         theme.dim(),
     )));
     frame.render_widget(Clear, rect);
@@ -217,7 +236,7 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             .iter()
             .enumerate()
             .map(|(k, (label, _))| FormRow {
-                label,
+                label: crate::tui::words::keyed("item_label", label),
                 value: &form.values[k],
                 hint: form.hint(k, app.day_date()),
                 error: form.errors[k].as_deref(),
@@ -232,8 +251,16 @@ pub fn form(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .program
         .sessions
         .get(form.session)
-        .map(|s| format!("Edit '{}'", fit(&clean(&s.title), 40)))
-        .unwrap_or_else(|| "Edit".into());
+        .map(|s| {
+            crate::tui::words::format(
+                "form_title",
+                &[(
+                    "title",
+                    &crate::tui::words::quoted(&fit(&clean(&s.title), 40)),
+                )],
+            )
+        })
+        .unwrap_or_else(|| crate::tui::words::word("form_title_none").into());
     let rows: Vec<FormRow<'_>> = FormKey::ALL
         .iter()
         .enumerate()
@@ -256,25 +283,41 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             program
                 .sessions
                 .get(session)
-                .map(|s| format!("People of '{}'", fit(&clean(&s.title), 36)))
+                .map(|s| {
+                    crate::tui::words::format(
+                        "picker_people_title",
+                        &[(
+                            "title",
+                            &crate::tui::words::quoted(&fit(&clean(&s.title), 36)),
+                        )],
+                    )
+                })
                 .unwrap_or_default(),
-            "Enter speaker · Tab moderator · Ctrl-y keeps · Esc undoes",
+            crate::tui::words::word("picker_people_keys"),
         ),
         Purpose::Filter => (
-            "Filter the agenda".to_string(),
-            "Enter: filter on/off · Esc closes",
+            crate::tui::words::word("picker_filter_title").to_string(),
+            crate::tui::words::word("picker_filter_keys"),
         ),
         Purpose::Slots { session } => (
             program
                 .sessions
                 .get(session)
-                .map(|s| format!("Valid slots for '{}'", fit(&clean(&s.title), 36)))
+                .map(|s| {
+                    crate::tui::words::format(
+                        "picker_slots_title",
+                        &[(
+                            "title",
+                            &crate::tui::words::quoted(&fit(&clean(&s.title), 36)),
+                        )],
+                    )
+                })
                 .unwrap_or_default(),
-            "Enter: place it there (u undoes) · Esc closes",
+            crate::tui::words::word("picker_slots_keys"),
         ),
         Purpose::GotoRoom => (
-            "Go to a room".to_string(),
-            "type a part of its name · Enter goes there · Esc closes",
+            crate::tui::words::word("picker_room_title").to_string(),
+            crate::tui::words::word("picker_room_keys"),
         ),
         Purpose::ShowRooms => (
             match app.rooms_shown_note() {
@@ -326,9 +369,9 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if p.shown.is_empty() {
         let text = match p.purpose {
             Purpose::People { .. } if !p.query.trim().is_empty() => {
-                format!("+ Enter adds a new speaker “{}”", clean(p.query.trim()))
+                crate::tui::words::format("picker_new_speaker", &[("name", &clean(p.query.trim()))])
             }
-            _ => "no match".into(),
+            _ => crate::tui::words::word("picker_no_match").into(),
         };
         lines.push(Line::from(Span::styled(text, theme.dim())));
     }
@@ -348,7 +391,7 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(
         Paragraph::new(text)
             .style(theme.bold())
-            .block(boxed("Question", theme))
+            .block(boxed(crate::tui::words::word("prompt_title"), theme))
             .wrap(Wrap { trim: true }),
         rect,
     );

@@ -636,6 +636,59 @@ fn grid_with_rooms_hidden_80x24() {
     insta::assert_snapshot!("rooms_picker_80x24", text(&draw(&app)));
 }
 
+/// The editor in French at 80×24: the help screen, the session form and the quit question
+/// fit (French runs longer than English), with French typography.
+#[test]
+fn in_french_at_80x24_help_form_and_question_fit() {
+    crate::tui::words::in_language("fr-FR", || {
+        let mut app = app(80, 24, 0, false);
+        let grid = text(&draw(&app));
+        assert!(
+            grid.lines()
+                .nth(23)
+                .unwrap()
+                .ends_with("? aide · q quitter"),
+            "{grid}"
+        );
+        app.update(Action::Help);
+        let help = text(&draw(&app));
+        insta::assert_snapshot!("fr_help_80x24", help);
+        assert!(help.contains("Symboles de la grille"), "{help}");
+        assert!(help.contains("chevauche une autre session"), "{help}");
+        app.update(Action::Cancel);
+        for _ in 0..3 {
+            app.update(Action::CursorDown);
+        }
+        app.update(Action::EditForm);
+        let form = text(&draw(&app));
+        insta::assert_snapshot!("fr_form_80x24", form);
+        for label in [
+            "titre",
+            "intervenants",
+            "animation",
+            "plénière",
+            "Ctrl-a/e/w/k/u texte",
+        ] {
+            assert!(form.contains(label), "{label:?}:\n{form}");
+        }
+        // Every field is drawn: none falls off the bottom of the box.
+        assert!(form.contains("autorise"), "{form}");
+        app.update(Action::Cancel);
+        app.update(Action::MoveLater);
+        app.update(Action::Quit);
+        let question = text(&draw(&app));
+        insta::assert_snapshot!("fr_quit_prompt_80x24", question);
+        // The whole question is on screen, its question mark after a narrow no-break space.
+        assert!(question.contains("(c) annuler\u{202f}?"), "{question}");
+        assert!(
+            question.contains("Modifications non enregistrées."),
+            "{question}"
+        );
+    });
+    // Other threads (and this one, afterwards) speak English.
+    assert_eq!(crate::tui::words::word("hint_quit"), "quit");
+}
+
 #[test]
 fn the_form_scrolls_to_the_focused_field_on_a_short_screen() {
     // Regression: at 60×16 the form showed title to moderators whatever the focus, so a

@@ -260,7 +260,7 @@ fn render_room(
                 "{}–{}  {}",
                 hm(board, item.start),
                 hm(board, item.end),
-                fill(words.left, &span_words(item.end - t))
+                fill(words.left, &span_words(locale, item.end - t))
             );
             let gauge = Gauge::default()
                 .ratio(progress(item.start, item.end, t))
@@ -316,7 +316,10 @@ fn render_next(
         let mut line = vec![
             Span::styled(format!("{}  ", hm(board, item.start)), st.title()),
             Span::styled(
-                format!("{:<12}", fill(words.in_, &span_words(item.start - t))),
+                format!(
+                    "{:<12}",
+                    fill(words.in_, &span_words(locale, item.start - t))
+                ),
                 s.theme.dim(),
             ),
         ];
