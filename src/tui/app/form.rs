@@ -177,6 +177,46 @@ impl App {
         })
     }
 
+    /// The open form's typed values as one edit, when they are valid and change something: a
+    /// recovery written while a form is open keeps them (a signal loses no typed text).
+    pub fn typed_edit(&self) -> Option<Edit> {
+        let day = self.day_date();
+        if let Some(f) = &self.item_form {
+            return f.clone().validate(&self.doc, day).ok().flatten();
+        }
+        let mut f = self.form.clone()?;
+        let fields = f.validate(&self.doc.program, day)?;
+        edit::set_fields(&self.doc, f.session, fields)
+    }
+
+    /// A fingerprint of the text typed in the open form (0: no form): the runner autosaves
+    /// when it changes, as when the history does.
+    pub fn typed_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let values = match (&self.item_form, &self.form) {
+            (Some(f), _) => &f.values,
+            (None, Some(f)) => &f.values,
+            (None, None) => return 0,
+        };
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        values.hash(&mut h);
+        h.finish() | 1
+    }
+
+    /// Run `f` on the editor with the open form's typed values applied to the document, then
+    /// take them back: the document is as it was after.
+    pub fn with_typed<R>(&mut self, f: impl FnOnce(&App) -> R) -> R {
+        let typed = self.typed_edit();
+        if let Some(e) = &typed {
+            self.doc.apply(e);
+        }
+        let result = f(self);
+        if let Some(e) = &typed {
+            self.doc.apply(&e.inverse());
+        }
+        result
+    }
+
     /// Open the form of a room, speaker or track.
     pub(super) fn open_item_form(&mut self, target: Target) {
         if let Some(form) = ItemForm::new(&self.doc, target) {
