@@ -42,6 +42,7 @@ mod save;
 mod signage;
 mod signage_export;
 pub(crate) mod tmux;
+mod tmux_edges;
 mod tmux_place;
 mod tmux_safety;
 mod tui_export;

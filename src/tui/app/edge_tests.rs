@@ -340,3 +340,87 @@ fn a_forms_typed_text_goes_into_the_recovery_and_the_document_is_unchanged() {
     assert!(save::render(&app.doc).unwrap().is_empty());
     assert_eq!(app.mode, Mode::Form);
 }
+
+/// QA 5: when the event's folder cannot take the recovery (here a folder is in the way of its
+/// name; a read-only folder or a full disk fail the same way), it goes to the state folder,
+/// private, named after the event's path, and is offered from there with the same checks; the
+/// lock falls back the same way. The only test of this binary that sets `XDG_STATE_HOME`.
+#[cfg(unix)]
+#[test]
+fn the_recovery_and_the_lock_fall_back_to_the_state_folder() {
+    use crate::instance::{self, Claim, Instance};
+    use crate::recover::{self, Found};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let event = dir.path().join("forum.toml");
+    std::fs::copy(seed(), &event).unwrap();
+    let state = dir.path().join("state");
+    std::env::set_var("XDG_STATE_HOME", &state);
+    let (doc, disk) = save::open(&event).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    moved(&mut app);
+    // The editor that wrote it has gone (a crash).
+    let writer = Instance {
+        pid: u32::MAX / 2,
+        ticks: None,
+        ..Instance::current(123)
+    };
+    std::fs::create_dir(recover::path_for(&event, &writer)).unwrap();
+    let written = recover::write(&app.doc, &app.disk, &writer, "SIGHUP", 5)
+        .unwrap()
+        .unwrap();
+    assert_eq!(written.parent().unwrap(), state.join("agora"));
+    let name = written.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with(&instance::path_as_name(&event)),
+        "{name} names the event's path"
+    );
+    assert!(name.contains("%forum.toml."), "{name}");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&written), 0o600);
+    assert_eq!(mode(&state.join("agora")), 0o700);
+    let me = Instance::current(456);
+    let found = recover::find(&event, &me);
+    assert!(
+        found
+            .iter()
+            .any(|f| matches!(f, Found::Offer { path, .. } if *path == written)),
+        "{found:?}"
+    );
+    // A planted one there naming another event is not offered.
+    let json = std::fs::read_to_string(&written).unwrap();
+    let other = dir.path().join("other.toml");
+    std::fs::copy(seed(), &other).unwrap();
+    let planted = written.with_file_name(name.replace("-123.", "-124."));
+    std::fs::write(
+        &planted,
+        json.replace(
+            &format!("\"event\": \"{}\"", event.display()),
+            &format!("\"event\": \"{}\"", other.display()),
+        ),
+    )
+    .unwrap();
+    let found = recover::find(&event, &me);
+    assert!(
+        found
+            .iter()
+            .any(|f| matches!(f, Found::Foreign { path, .. } if *path == planted)),
+        "{found:?}"
+    );
+    // The lock: a folder in the way of its name beside the event.
+    std::fs::create_dir(instance::lock_path(&event)).unwrap();
+    let Claim::Mine(lock) = instance::claim(&event, &me).unwrap() else {
+        panic!("the first claim is mine");
+    };
+    assert_eq!(lock.path.parent().unwrap(), state.join("agora"));
+    let another = Instance {
+        started: 7,
+        ..me.clone()
+    };
+    assert!(matches!(
+        instance::claim(&event, &another).unwrap(),
+        Claim::Held(_)
+    ));
+    lock.release();
+    assert!(!lock.path.exists());
+}
