@@ -45,5 +45,6 @@ pub(crate) mod tmux;
 mod tmux_edges;
 mod tmux_place;
 mod tmux_safety;
+mod tui_edges;
 mod tui_export;
 mod tui_robust;
