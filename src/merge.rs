@@ -309,6 +309,8 @@ impl Merger<'_> {
         };
         let (bi, oi, ti) = (index(&bk), index(&ok), index(&tk));
         let mut out = ArrayOfTables::new();
+        // The identity of each table of `out`, in order.
+        let mut out_ids: Vec<&str> = Vec::new();
         let mut carry = String::new();
         // Theirs, in their order.
         for (i, table) in t.iter().enumerate() {
@@ -343,6 +345,7 @@ impl Merger<'_> {
                     }
                     prepend(&mut result, &std::mem::take(&mut carry));
                     out.push(result);
+                    out_ids.push(&tk[i]);
                 }
                 (Some(bt), None) => {
                     // Deleted on our side.
@@ -358,6 +361,7 @@ impl Merger<'_> {
                     );
                     if side == Side::Theirs {
                         out.push(table.clone());
+                        out_ids.push(&tk[i]);
                     } else if !chosen {
                         // Deleted as ours wants; their version is shown in a comment where
                         // it was.
@@ -368,6 +372,7 @@ impl Merger<'_> {
                     let mut result = table.clone();
                     prepend(&mut result, &std::mem::take(&mut carry));
                     out.push(result);
+                    out_ids.push(&tk[i]);
                 }
             }
         }
@@ -408,8 +413,28 @@ impl Merger<'_> {
             if !prefix.starts_with('\n') && !prefix.starts_with("\r\n") {
                 add.decor_mut().set_prefix(format!("\n{prefix}"));
             }
-            prepend(&mut add, &std::mem::take(&mut carry));
-            out.push(add);
+            // After the table that comes before it on our side (a room's place is its grid
+            // column), or first when none does; at the end when nothing merged follows it on
+            // our side (added at the end, it stays after what theirs added at the end).
+            let follows = ok[i + 1..].iter().any(|k| out_ids.contains(&k.as_str()));
+            let at = if follows {
+                ok[..i]
+                    .iter()
+                    .rev()
+                    .find_map(|k| out_ids.iter().position(|o| *o == k.as_str()))
+                    .map_or(0, |p| p + 1)
+            } else {
+                out.len()
+            };
+            if at == out.len() {
+                prepend(&mut add, &std::mem::take(&mut carry));
+                out.push(add);
+            } else {
+                // Printed where it stands in the array, not after the document's last table.
+                add.set_position(out.get(at).and_then(Table::position));
+                out.insert(at, add);
+            }
+            out_ids.insert(at, &ok[i]);
         }
         (out, carry)
     }
@@ -741,6 +766,22 @@ title = "C"
         assert!(m.text.contains("\ntitle = \"C2\""), "{}", m.text);
         // Both delete: nothing to decide.
         assert!(!clean(&ours, &ours).contains("id = \"c\""));
+    }
+
+    #[test]
+    fn a_table_added_between_two_stays_between_them() {
+        // Ours adds x between a and b (a room's order is its grid column); theirs retitles c.
+        let ours = BASE.replace(
+            "[[sessions]]\nid = \"b\"",
+            "# x, with its comment\n[[sessions]]\nid = \"x\"\ntitle = \"X\"\n\n[[sessions]]\nid = \"b\"",
+        );
+        let theirs = BASE.replace("title = \"C\"", "title = \"C2\"");
+        let text = clean(&ours, &theirs);
+        assert_eq!(
+            text,
+            ours.replace("title = \"C\"", "title = \"C2\""),
+            "{text}"
+        );
     }
 
     #[test]

@@ -51,6 +51,15 @@ pub struct Recovery {
     pub event_id: Option<String>,
 }
 
+impl Recovery {
+    /// Whether it holds edits of another event than `event_id` (a file planted at this path,
+    /// or left by another event once written there): not to be offered as the user's own.
+    /// Files of older versions, which name no event id, are judged by their path alone.
+    pub fn names_another_event(&self, event_id: &str) -> bool {
+        self.event_id.as_deref().is_some_and(|id| id != event_id)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct RecoveredFile {
     pub path: String,
@@ -354,6 +363,9 @@ pub struct Replayed {
     /// Every item changed on both sides, in order; the first `choices.len()` are resolved by
     /// the choices given, the others by ours until chosen.
     pub conflicts: Vec<Conflict>,
+    /// The text of each item the edit adds, as the merged files write it (by item uid): for
+    /// the document's `removed`, so the next save writes it as it was, not rebuilt.
+    pub sources: Vec<(u64, save::RemovedSource)>,
 }
 
 /// A changed file to replay: its path as the document names it, the text the edits started
@@ -430,9 +442,24 @@ fn replay_as(
             .unwrap_or_default();
         RecoveryError::DoesNotLoad { what, first }
     })?;
+    let mut edit = rebase(doc, &wanted);
+    if let Some(Edit::Batch { label, edits }) = &mut edit {
+        *label = match what {
+            "recovered" => format!("restored {} change(s) from the recovery file", edits.len()),
+            _ => format!(
+                "kept {} change(s) of yours over the file on disk",
+                edits.len()
+            ),
+        };
+    }
+    let sources = edit
+        .as_ref()
+        .map(|e| save::added_sources(e, &wanted))
+        .unwrap_or_default();
     Ok(Replayed {
-        edit: rebase(doc, &wanted),
+        edit,
         conflicts,
+        sources,
     })
 }
 

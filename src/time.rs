@@ -151,6 +151,21 @@ pub fn to_local(tz: Tz, instant: Instant) -> DateTime<Tz> {
     utc.with_timezone(&tz)
 }
 
+/// Whether the clocks change on `date` in `tz` (its offset at midnight and at the next
+/// midnight differ, or the day is not 24 hours long): the day on which a wall-clock time needs
+/// its offset to say which instant it is.
+pub fn clocks_change_on(tz: Tz, date: NaiveDate) -> bool {
+    let offset = |t| to_local(tz, t).offset().fix();
+    let midnight = day_start(tz, date);
+    let next = day_start(tz, date + chrono::Duration::days(1));
+    offset(midnight) != offset(next) || next - midnight != 86_400
+}
+
+/// "+02:00": the zone's offset at `t`.
+pub fn offset_text(tz: Tz, t: Instant) -> String {
+    to_local(tz, t).format("%:z").to_string()
+}
+
 /// RFC 3339 with the zone's offset, as the JSON of `check` writes it.
 pub fn rfc3339(tz: Tz, instant: Instant) -> String {
     to_local(tz, instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)

@@ -88,11 +88,13 @@ pub fn same_session(a: &Session, b: &Session) -> bool {
 enum Step<T> {
     Replace(usize, T, T),
     Remove(usize, T),
-    Add(T),
+    /// An item of `wanted` (at this index there) that `current` does not have.
+    Add(usize, T),
 }
 
-/// Diff `current` (a document's items) against `wanted`.
-fn diff<T: Item>(current: &[T], wanted: &[T]) -> Vec<Step<T>> {
+/// Diff `current` (a document's items) against `wanted`; also, for each current item, the
+/// index of the wanted item it was matched to.
+fn diff<T: Item>(current: &[T], wanted: &[T]) -> (Vec<Step<T>>, Vec<Option<usize>>) {
     let mut by_key: HashMap<(u32, &str), Vec<usize>> = HashMap::new();
     for (i, item) in current.iter().enumerate() {
         by_key.entry((item.file(), item.id())).or_default().push(i);
@@ -100,31 +102,31 @@ fn diff<T: Item>(current: &[T], wanted: &[T]) -> Vec<Step<T>> {
     for list in by_key.values_mut() {
         list.reverse();
     }
-    let mut matched = vec![false; current.len()];
+    let mut matched: Vec<Option<usize>> = vec![None; current.len()];
     let mut steps = Vec::new();
     let mut adds = Vec::new();
-    for item in wanted {
+    for (w, item) in wanted.iter().enumerate() {
         match by_key
             .get_mut(&(item.file(), item.id()))
             .and_then(|l| l.pop())
         {
             Some(i) => {
-                matched[i] = true;
+                matched[i] = Some(w);
                 if !current[i].same(item) {
                     steps.push(Step::Replace(i, current[i].clone(), item.clone()));
                 }
             }
-            None => adds.push(Step::Add(item.clone())),
+            None => adds.push(Step::Add(w, item.clone())),
         }
     }
     // Removals from the end, so earlier indices stay valid.
     for (i, m) in matched.iter().enumerate().rev() {
-        if !m {
+        if m.is_none() {
             steps.push(Step::Remove(i, current[i].clone()));
         }
     }
     steps.extend(adds);
-    steps
+    (steps, matched)
 }
 
 /// One step turning `doc.program` into `wanted` (sessions, rooms, speakers and tracks; the
@@ -163,21 +165,37 @@ pub fn rebase(doc: &Document, wanted: &Program) -> Option<Edit> {
 }
 
 /// The edits turning `current` into `wanted`: replacements first (indices valid), then
-/// removals from the end, then additions, each appended to the file its item comes from.
+/// removals from the end, then additions, each put after the item that precedes it in
+/// `wanted` (a room deleted on one side and kept on the other comes back in its column, not
+/// last), within the file its item comes from.
 fn steps<T: Item>(current: &[T], wanted: &[T], origins: &[Origin], edits: &mut Vec<Edit>) {
     let mut origins = origins.to_vec();
-    for step in diff(current, wanted) {
+    let (steps, matched) = diff(current, wanted);
+    // The wanted index of each item of the document as the steps change it.
+    let mut live = matched;
+    for step in steps {
         match step {
             Step::Replace(index, from, to) => edits.push(T::replace(index, from, to)),
             Step::Remove(index, item) => {
                 let origin = origins.remove(index);
+                live.remove(index);
                 edits.push(T::remove(index, item, origin));
             }
-            Step::Add(item) => {
+            Step::Add(w, item) => {
                 let file = item.file();
-                let index = insertion_index(&origins, file);
+                let first = origins
+                    .iter()
+                    .position(|o| o.file() >= file)
+                    .unwrap_or(origins.len());
+                let last = insertion_index(&origins, file);
+                let after_previous = live
+                    .iter()
+                    .rposition(|m| m.is_some_and(|m| m < w))
+                    .map_or(0, |p| p + 1);
+                let index = after_previous.clamp(first, last.max(first));
                 let origin = Origin::new(file);
                 origins.insert(index, origin);
+                live.insert(index, Some(w));
                 edits.push(T::add(index, item, origin));
             }
         }

@@ -24,7 +24,7 @@ use crate::load::{load_path, load_texts, LoadFailure};
 pub use disk::{
     replace_atomic, replace_atomic_mode, replace_folder_atomic, resolve_links, write_atomic,
 };
-pub use patch::{render, RemovedSource};
+pub use patch::{added_sources, render, RemovedSource};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 use super::entries::{self, changed, Entries};
-use crate::edit::{Document, ItemKind, Origin};
+use crate::edit::{Document, Edit, ItemKind, Origin};
+use crate::model::Program;
+use crate::source::Span;
 
 /// A table removed by a save, as it was written, to put back by an undo after the save.
 #[derive(Debug, Clone)]
@@ -573,23 +575,7 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
                 continue;
             };
             for (at, uid) in gone(kind) {
-                let table = match &tables {
-                    Tables::Standard(a) => a.get(at).map(|t| {
-                        let mut t = t.clone();
-                        let prefix = t
-                            .decor()
-                            .prefix()
-                            .and_then(|p| p.as_str())
-                            .unwrap_or_default()
-                            .to_string();
-                        let detached = detached_comments(&prefix);
-                        t.decor_mut()
-                            .set_prefix(prefix[detached.len()..].to_string());
-                        (Stashed::Standard(t), !detached.is_empty())
-                    }),
-                    Tables::Inline(a) => a.get(at).cloned().map(|v| (Stashed::Inline(v), false)),
-                };
-                if let Some((table, had_detached)) = table {
+                if let Some((table, had_detached)) = stash(&tables, at) {
                     out.push((
                         uid,
                         RemovedSource {
@@ -603,6 +589,140 @@ pub(super) fn removed_sources(doc: &Document) -> Result<Vec<(u64, RemovedSource)
         }
     }
     Ok(out)
+}
+
+/// The table at `at` of an array, as written: its own comment lines kept, the file's or
+/// section's comment lines above it left out (and whether there were some).
+fn stash(tables: &Tables<'_>, at: usize) -> Option<(Stashed, bool)> {
+    match tables {
+        Tables::Standard(a) => a.get(at).map(|t| {
+            let mut t = t.clone();
+            let prefix = t
+                .decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or_default()
+                .to_string();
+            let detached = detached_comments(&prefix);
+            t.decor_mut()
+                .set_prefix(prefix[detached.len()..].to_string());
+            (Stashed::Standard(t), !detached.is_empty())
+        }),
+        Tables::Inline(a) => a.get(at).cloned().map(|v| (Stashed::Inline(v), false)),
+    }
+}
+
+/// The tables of the items `edit` adds, as the files of `wanted` write them, by the added
+/// items' uids. A merge or a restore adds an item with the text the merged file gives it
+/// (its comments, multi-line lists, `"""` strings, key order), as an undo after a save does,
+/// instead of a table rebuilt from its values.
+pub fn added_sources(edit: &Edit, wanted: &Program) -> Vec<(u64, RemovedSource)> {
+    fn adds(edit: &Edit, out: &mut Vec<(ItemKind, Span, u64)>) {
+        match edit {
+            Edit::AddSession {
+                session, origin, ..
+            } => out.push((ItemKind::Session, session.span, origin.uid)),
+            Edit::AddRoom { room, origin, .. } => out.push((ItemKind::Room, room.span, origin.uid)),
+            Edit::AddSpeaker {
+                speaker, origin, ..
+            } => out.push((ItemKind::Speaker, speaker.span, origin.uid)),
+            Edit::AddTrack { track, origin, .. } => {
+                out.push((ItemKind::Track, track.span, origin.uid))
+            }
+            Edit::Batch { edits, .. } => edits.iter().for_each(|e| adds(e, out)),
+            _ => {}
+        }
+    }
+    // The position of the item written at `span` among its file's items of that kind.
+    fn position<T>(items: &[T], span: Span, span_of: fn(&T) -> Span) -> Option<usize> {
+        items
+            .iter()
+            .filter(|i| span_of(i).file == span.file)
+            .position(|i| span_of(i) == span)
+    }
+    let mut found = Vec::new();
+    adds(edit, &mut found);
+    let mut parsed: HashMap<u32, Option<DocumentMut>> = HashMap::new();
+    let mut out = Vec::new();
+    for (kind, span, uid) in found {
+        let (key, at, entries) = match kind {
+            ItemKind::Session => {
+                let at = position(&wanted.sessions, span, |s| s.span);
+                (
+                    "sessions",
+                    at,
+                    wanted
+                        .sessions
+                        .iter()
+                        .find(|s| s.span == span)
+                        .map(entries::session),
+                )
+            }
+            ItemKind::Room => {
+                let at = position(&wanted.rooms, span, |r| r.span);
+                (
+                    "rooms",
+                    at,
+                    wanted
+                        .rooms
+                        .iter()
+                        .find(|r| r.span == span)
+                        .map(entries::room),
+                )
+            }
+            ItemKind::Speaker => {
+                let at = position(&wanted.speakers, span, |p| p.span);
+                (
+                    "speakers",
+                    at,
+                    wanted
+                        .speakers
+                        .iter()
+                        .find(|p| p.span == span)
+                        .map(entries::speaker),
+                )
+            }
+            ItemKind::Track => {
+                let at = position(&wanted.tracks, span, |t| t.span);
+                (
+                    "tracks",
+                    at,
+                    wanted
+                        .tracks
+                        .iter()
+                        .find(|t| t.span == span)
+                        .map(entries::track),
+                )
+            }
+        };
+        let (Some(at), Some(entries)) = (at, entries) else {
+            continue;
+        };
+        let toml = parsed.entry(span.file).or_insert_with(|| {
+            wanted
+                .sources
+                .files()
+                .get(span.file as usize)
+                .and_then(|f| f.text.parse::<DocumentMut>().ok())
+        });
+        let Some(toml) = toml.as_mut() else {
+            continue;
+        };
+        let Some(tables) = tables(toml, key) else {
+            continue;
+        };
+        if let Some((table, had_detached)) = stash(&tables, at) {
+            out.push((
+                uid,
+                RemovedSource {
+                    table,
+                    entries,
+                    had_detached,
+                },
+            ));
+        }
+    }
+    out
 }
 
 /// Keep the file's line endings: `toml_edit` writes `\n`.

@@ -846,6 +846,17 @@ fn offer_recoveries(app: &mut App) {
     let mut notes = Vec::new();
     for found in recover::find(&app.disk.root, &app.safety.instance) {
         match found {
+            recover::Found::Offer { path, recovery }
+                if recovery.names_another_event(&app.doc.program.event.id) =>
+            {
+                // Planted, or left by another event once at this path: not offered as ours.
+                notes.push(format!(
+                    "ignored `{}`: it holds edits of another event (`{}`), not of `{}`",
+                    path.display(),
+                    recovery.event_id.as_deref().unwrap_or_default(),
+                    app.doc.program.event.id
+                ));
+            }
             recover::Found::Offer { path, recovery } => {
                 // Files modified after the recovery file was written (edited by hand since).
                 let newer = app.disk.files.iter().any(|f| {

@@ -453,3 +453,86 @@ fn keep_mine_merges_instead_of_overwriting() {
     save::save(&mut fresh, &mut fresh_disk, false).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), outside);
 }
+
+/// Deleted and saved, brought back by undo, then saved over an outside edit with "keep mine":
+/// the result must be the original file with only the outside edit in it.
+fn undone_delete_kept_over_an_outside_edit(delete: impl Fn(&Document) -> edit::Edit) {
+    let (_dir, path) = copy_event("events/forum-interconnectes-2017.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let (mut doc, mut disk) = save::open(&path).unwrap();
+    let mut history = History::new();
+    let removal = delete(&doc);
+    history.perform(&mut doc, removal);
+    save::save(&mut doc, &mut disk, false).unwrap();
+    let colleague =
+        |text: &str| text.replace("title = \"Pause café\"", "title = \"Pause café longue\"");
+    let outside = colleague(&std::fs::read_to_string(&path).unwrap());
+    std::fs::write(&path, &outside).unwrap();
+    history.undo(&mut doc);
+    assert!(matches!(
+        save::save(&mut doc, &mut disk, false),
+        Err(save::SaveError::ChangedOnDisk(_))
+    ));
+    let (mut fresh, mut fresh_disk) = save::open(&path).unwrap();
+    let replayed = recover::keep_mine(&doc, &fresh, &fresh_disk, &[]).unwrap();
+    assert!(replayed.conflicts.is_empty());
+    History::new().perform(&mut fresh, replayed.edit.unwrap());
+    fresh.removed.extend(replayed.sources);
+    save::save(&mut fresh, &mut fresh_disk, false).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        colleague(&original)
+    );
+}
+
+/// Regression: a session brought back through "keep mine" was rebuilt from its values (its
+/// comment lines gone, its multi-line `speakers` flattened, its `"""` description on one line,
+/// its keys reordered, and the table moved to the end of the file).
+#[test]
+fn keep_mine_brings_a_session_back_with_its_own_text() {
+    undone_delete_kept_over_an_outside_edit(|doc| {
+        let i = index(doc, "digitalisation-bouscule-territoires");
+        edit::Edit::RemoveSession {
+            index: i,
+            session: Box::new(doc.program.sessions[i].clone()),
+            origin: doc.origins.sessions[i],
+        }
+    });
+}
+
+/// Regression: a room brought back through "keep mine" came back last (the grid's last
+/// column) with its multi-line `open` on one line.
+#[test]
+fn keep_mine_brings_a_room_back_in_its_place_with_its_own_text() {
+    undone_delete_kept_over_an_outside_edit(|doc| {
+        let r = doc
+            .program
+            .rooms
+            .iter()
+            .position(|r| r.id == "amphi")
+            .unwrap();
+        edit::delete(doc, edit::Referenced::Room, r, true).unwrap()
+    });
+}
+
+/// Regression: a recovery whose path names this event but whose `event_id` is another event's
+/// was offered as the user's own (the editor now ignores it, saying why).
+#[test]
+fn a_recovery_of_another_event_id_is_told_apart() {
+    let (_dir, path) = copy_event("events/forum-interconnectes-2017.toml");
+    let (doc, disk) = edited(&path, "cocktail", 30);
+    let written = recover::write(&doc, &disk, &gone(1), "autosave", 1)
+        .unwrap()
+        .unwrap();
+    let text = std::fs::read_to_string(&written).unwrap();
+    let planted = text.replace(
+        "\"event_id\": \"forum-interconnectes-2017\"",
+        "\"event_id\": \"some-other-event\"",
+    );
+    assert_ne!(planted, text, "the recovery names its event id");
+    std::fs::write(&written, planted).unwrap();
+    let offered: Vec<recover::Recovery> = offers(&path).into_iter().map(|(_, r)| r).collect();
+    assert_eq!(offered.len(), 1);
+    assert!(offered[0].names_another_event(&doc.program.event.id));
+    assert!(!offered[0].names_another_event("some-other-event"));
+}

@@ -121,10 +121,7 @@ impl App {
         let Some(offer) = self.safety.offers.front() else {
             return;
         };
-        let when =
-            crate::time::to_local(self.doc.program.event.timezone, offer.recovery.written_at)
-                .format("%Y-%m-%d %H:%M")
-                .to_string();
+        let when = self.moment(offer.recovery.written_at);
         let mut reason = offer.recovery.reason.clone();
         if self.safety.offers.len() > 1 {
             reason.push_str(&format!(
@@ -141,6 +138,18 @@ impl App {
         self.mode = Mode::Prompt;
     }
 
+    /// A moment in the questions, in the event's zone and saying so ("2026-12-01 13:58
+    /// Europe/Paris"): without the zone, a time an hour ahead of the user's clock reads as the
+    /// future.
+    fn moment(&self, t: i64) -> String {
+        let tz = self.doc.program.event.timezone;
+        format!(
+            "{} {}",
+            crate::time::to_local(tz, t).format("%Y-%m-%d %H:%M"),
+            tz.name()
+        )
+    }
+
     /// A recovery file was found at launch.
     pub(super) fn recovery_found(&mut self, offer: Offer) {
         self.safety.offers.push_back(offer);
@@ -153,9 +162,7 @@ impl App {
 
     /// Another editor that may be running holds the event.
     pub(super) fn other_editor(&mut self, other: Instance) {
-        let started = crate::time::to_local(self.doc.program.event.timezone, other.started)
-            .format("%Y-%m-%d %H:%M")
-            .to_string();
+        let started = self.moment(other.started);
         let who = other.describe(&started);
         self.safety.other = Some(other);
         // Before any recovery question.
@@ -248,6 +255,7 @@ impl App {
                 match replayed.edit {
                     Some(e) => {
                         self.commit(e);
+                        self.doc.removed.extend(replayed.sources);
                         self.info("Recovered edits restored (u undoes them); save with :w");
                     }
                     None => self.info("The recovery file matched the event: nothing to restore"),
@@ -281,6 +289,7 @@ impl App {
         match replayed.edit {
             Some(e) => {
                 self.commit(e);
+                self.doc.removed.extend(replayed.sources);
                 Some(Effect::Save {
                     force: false,
                     then_quit,

@@ -3,6 +3,7 @@
 use super::{App, Search};
 use crate::text::fold;
 use crate::tui::action::View;
+use crate::tui::lists::{Heading, Row};
 
 impl App {
     pub(super) fn run_search(&mut self, query: &str) {
@@ -69,6 +70,9 @@ impl App {
             self.show_view(View::Agenda);
         }
         self.reveal(i);
+        if self.view == View::Speakers {
+            self.reveal_under_matched_person(i);
+        }
         let title = self.doc.program.sessions[i].title.clone();
         self.info(format!(
             "/{} — match {}/{}: {title}",
@@ -76,5 +80,39 @@ impl App {
             next + 1,
             n
         ));
+    }
+
+    /// In Speakers a session is listed under each of its people: a match found through a
+    /// person's name lands under that person, so `d` there acts on the person searched for.
+    fn reveal_under_matched_person(&mut self, i: usize) {
+        let q = fold(self.search.query.as_str());
+        let p = &self.doc.program;
+        let Some(person) = self.derived.facts[i]
+            .people
+            .iter()
+            .copied()
+            .find(|&k| fold(&p.speakers[k].name).contains(&q))
+        else {
+            return;
+        };
+        let Some(li) = App::list_index(View::Speakers) else {
+            return;
+        };
+        let rows = self.rows(View::Speakers);
+        let Some(heading) = rows
+            .iter()
+            .position(|r| *r == Row::Heading(Heading::Speaker(person)))
+        else {
+            return;
+        };
+        if let Some(k) = rows[heading..]
+            .iter()
+            .take_while(|r| !matches!(r, Row::Heading(_)) || **r == rows[heading])
+            .position(|r| matches!(r, Row::Session { session, .. } if *session == i))
+        {
+            self.lists[li].cursor = heading + k;
+            self.selected = Some(i);
+            self.settle();
+        }
     }
 }

@@ -13,7 +13,7 @@ use crate::save::{self, SaveError};
 use crate::tui::action::{Action, Effect, Mode, Msg, View};
 use crate::tui::app::{App, Prompt};
 use crate::tui::keymap::{Key, Keymap, Resolved, BINDINGS};
-use crate::tui::lists::Row;
+use crate::tui::lists::{Heading, Row};
 use crate::tui::runner::key_of;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -1060,6 +1060,38 @@ fn search_finds_titles_speakers_and_rooms_and_cycles() {
 }
 
 #[test]
+fn a_search_in_speakers_lands_under_the_person_it_matched() {
+    // Regression: `/Sigot` in Speakers selected the session under its first person (Akim
+    // Oural), so `d` then removed Akim from it.
+    let mut app = app();
+    app.update(Action::ShowView(View::Speakers));
+    app.update(Action::Search);
+    typed(&mut app, "Sigot");
+    app.update(Action::Submit);
+    let i = index(&app, "digitalisation-bouscule-territoires");
+    assert_eq!(app.selected, Some(i));
+    let li = App::list_index(View::Speakers).unwrap();
+    let rows = app.rows(View::Speakers);
+    let cursor = app.lists[li].cursor;
+    assert!(matches!(rows[cursor], Row::Session { session, .. } if session == i));
+    let heading = rows[..cursor]
+        .iter()
+        .rev()
+        .find_map(|r| match r {
+            Row::Heading(Heading::Speaker(p)) => Some(*p),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(app.doc.program.speakers[heading].name, "Françoise Sigot");
+    // `d` on that row takes her off the session, and only her.
+    let before = app.doc.program.sessions[i].speakers.len();
+    app.update(Action::Delete);
+    let s = &app.doc.program.sessions[i];
+    assert!(s.moderators.iter().all(|m| m.value != "francoise-sigot"));
+    assert_eq!(s.speakers.len(), before);
+}
+
+#[test]
 fn search_folds_letters_that_do_not_decompose() {
     // "ø" has no accent to drop: the search must still find "Søren" from "soren".
     let dir = tempfile::tempdir().unwrap();
@@ -1287,6 +1319,7 @@ fn restore_prompt_offers_each_recovery_file_in_turn() {
         result: Ok(crate::recover::Replayed {
             edit: Some(e),
             conflicts: Vec::new(),
+            sources: Vec::new(),
         }),
         choices: Vec::new(),
     });
@@ -1340,6 +1373,7 @@ fn keep_mine_lists_the_conflicts_and_asks_them_one_by_one() {
             crate::recover::Replayed {
                 edit: None,
                 conflicts: vec![conflict("a"), conflict("b")],
+                sources: Vec::new(),
             },
         ))),
         then_quit: true,
@@ -1377,6 +1411,7 @@ fn keep_mine_lists_the_conflicts_and_asks_them_one_by_one() {
             crate::recover::Replayed {
                 edit: Some(e),
                 conflicts: vec![conflict("a"), conflict("b")],
+                sources: Vec::new(),
             },
         ))),
         then_quit: true,
@@ -1399,6 +1434,7 @@ fn keep_mine_lists_the_conflicts_and_asks_them_one_by_one() {
             crate::recover::Replayed {
                 edit: None,
                 conflicts: vec![conflict("a")],
+                sources: Vec::new(),
             },
         ))),
         then_quit: false,
@@ -1422,11 +1458,16 @@ fn another_editor_is_asked_about_first_and_read_only_refuses_to_save() {
     };
     app.update(Msg::OtherEditor(other.clone()));
     let q = question(&app);
-    assert!(q.starts_with("Another agora has this event open (process 4242 of user 1000 on laptop, started 2017-12-05 14:00)"), "{q}");
+    assert!(q.starts_with("Another agora has this event open (process 4242 of user 1000 on laptop, started 2017-12-05 14:00 Europe/Paris)"), "{q}");
     assert_eq!(app.update(Action::Answer('r')), None);
     assert!(app.safety.read_only);
-    // Then the recovery file is offered.
+    // Then the recovery file is offered, its time saying its zone.
     assert!(question(&app).contains("were recovered"));
+    assert!(
+        question(&app).contains("Europe/Paris"),
+        "{}",
+        question(&app)
+    );
     app.update(Action::Answer('i'));
     select(&mut app, "cocktail");
     app.update(Action::MoveLater);

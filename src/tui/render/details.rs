@@ -72,11 +72,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
                 (e - a) / 60
             );
             // On a day the clocks change, the offsets say which 02:15 is meant.
-            let offset = |t| crate::time::to_local(tz, t).format("%:z").to_string();
-            let date = crate::time::to_local(tz, a).date_naive();
-            let midnight = crate::time::day_start(tz, date);
-            let next = crate::time::day_start(tz, date + chrono::Duration::days(1));
-            if offset(midnight) != offset(next) || next - midnight != 86_400 {
+            let offset = |t| crate::time::offset_text(tz, t);
+            if crate::time::clocks_change_on(tz, crate::time::to_local(tz, a).date_naive()) {
                 let (oa, oe) = (offset(a), offset(e));
                 if oa == oe {
                     when.push_str(&format!(" UTC{oa}"));

@@ -247,7 +247,36 @@ fn draw_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row, selected: bool, 
                 Some((a, e)) => wording::span(tz, a, e),
                 None => "no time".into(),
             };
-            let when_w = if app.view == View::Agenda { 12 } else { 23 };
+            // On a day the clocks change, each time says its offset: two 02:15 an hour apart
+            // must not read as one.
+            let transition = facts.interval.filter(|&(a, _)| {
+                crate::time::clocks_change_on(tz, crate::time::to_local(tz, a).date_naive())
+            });
+            let when = match transition {
+                Some((a, e)) => {
+                    let (oa, oe) = (
+                        crate::time::offset_text(tz, a),
+                        crate::time::offset_text(tz, e),
+                    );
+                    let short = |o: &str| {
+                        o.trim_end_matches(":00")
+                            .replace("+0", "+")
+                            .replace("-0", "-")
+                    };
+                    if oa == oe {
+                        format!("{when} {}", short(&oa))
+                    } else {
+                        format!("{when} {}→{}", short(&oa), short(&oe))
+                    }
+                }
+                None => when,
+            };
+            let when_w = match (app.view == View::Agenda, transition.is_some()) {
+                (true, false) => 12,
+                (true, true) => 18,
+                (false, false) => 23,
+                (false, true) => 29,
+            };
             x = put(buf, x, area.y, when_w, &when, base);
             x = x.max(area.x + 2 + 4 + when_w + if role.is_some() { 11 } else { 0 });
             let room = facts

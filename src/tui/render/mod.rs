@@ -55,6 +55,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Prompt => overlay::prompt(frame, area, app, theme),
         _ => {}
     }
+    guard(frame.buffer_mut());
+}
+
+/// What a cell shows instead of a control or bidi character that reached it uncleaned.
+pub(super) const GUARDED: &str = "\u{FFFD}";
+
+/// The last line of defence: every text drawn goes through [`clean`] on its way, and a cell
+/// that still holds a control or bidi character (a path that forgot it) shows [`GUARDED`]
+/// instead, so the terminal never receives one.
+fn guard(buf: &mut Buffer) {
+    let unsafe_char = |c: char| c.is_control() || crate::text::is_bidi_control(c);
+    for cell in &mut buf.content {
+        if cell.symbol().chars().any(unsafe_char) {
+            cell.set_symbol(GUARDED);
+        }
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {

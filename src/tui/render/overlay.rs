@@ -137,8 +137,12 @@ fn draw_form(
     let rect = centered(area, 76, rows.len() as u16 + errors + 4);
     let room = (rect.width.saturating_sub(2) as usize).saturating_sub(12);
     let mut lines: Vec<Line> = Vec::new();
+    let mut focus_line = 0;
     for (k, row) in rows.iter().enumerate() {
         let focused = k == focus;
+        if focused {
+            focus_line = lines.len();
+        }
         let label_style = if focused {
             theme.selected()
         } else {
@@ -171,6 +175,25 @@ fn draw_form(
                 format!("            ✗ {}", clean(e)),
                 theme.error_message(),
             )));
+        }
+    }
+    // On a short screen the fields scroll so that the focused one is always in view.
+    let room_for_fields = (rect.height as usize).saturating_sub(4).max(1);
+    if lines.len() > room_for_fields {
+        let top = (focus_line + 1).saturating_sub(room_for_fields);
+        let (above, below) = (top, lines.len() - (top + room_for_fields).min(lines.len()));
+        lines = lines.into_iter().skip(top).take(room_for_fields).collect();
+        let more = match (above, below) {
+            (0, n) => format!("↓ {n} more"),
+            (n, 0) => format!("↑ {n} more"),
+            (a, b) => format!("↑ {a} more · ↓ {b} more"),
+        };
+        if let Some(last) = lines.last_mut() {
+            // The last line shown says how much is out of view, in place of what it held
+            // when that is not the focused field.
+            if top + room_for_fields - 1 != focus_line {
+                *last = Line::from(Span::styled(format!("{:>11} {more}", ""), theme.dim()));
+            }
         }
     }
     lines.push(Line::from(""));
@@ -245,7 +268,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             program
                 .sessions
                 .get(session)
-                .map(|s| format!("Valid slots for '{}'", fit(&s.title, 36)))
+                .map(|s| format!("Valid slots for '{}'", fit(&clean(&s.title), 36)))
                 .unwrap_or_default(),
             "Enter: place it there (u undoes) · Esc closes",
         ),

@@ -325,9 +325,16 @@ duration = 30
     app
 }
 
-/// No cell of the screen holds a control or bidi character, and the payloads show escaped.
+/// No cell of the screen holds a control or bidi character, and the payloads show escaped
+/// (cleaned on their way, not caught by the last guard).
 fn assert_inert(buf: &Buffer, what: &str) {
     for cell in buf.content() {
+        assert_ne!(
+            cell.symbol(),
+            super::GUARDED,
+            "{what}: a text reached the screen uncleaned (the guard caught it)\n{}",
+            text(buf)
+        );
         assert!(
             !cell
                 .symbol()
@@ -381,6 +388,22 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     app.update(Action::Cancel);
     app.update(Action::Filter);
     assert_inert(&draw(&app), "filter picker");
+    app.update(Action::Cancel);
+    // Regression: the valid-slots list (`f`) wrote the session's title raw in its frame.
+    app.reveal(a);
+    app.update(Action::FindSlots);
+    let buf = draw(&app);
+    assert!(text(&buf).contains("Valid slots for"), "{}", text(&buf));
+    assert_inert(&buf, "valid slots");
+    app.update(Action::Cancel);
+    app.update(Action::GotoRoom);
+    assert_inert(&draw(&app), "go to a room");
+    app.update(Action::Cancel);
+    app.update(Action::Help);
+    assert_inert(&draw(&app), "help");
+    app.update(Action::Cancel);
+    app.update(Action::Messages);
+    assert_inert(&draw(&app), "messages");
     app.update(Action::Cancel);
     // A search for the hostile text, and the command line showing it.
     app.update(Action::Search);
@@ -583,4 +606,109 @@ fn room_form_draws_every_field_and_its_errors() {
         assert!(screen.contains(label), "{label:?} not on screen:\n{screen}");
     }
     assert!(screen.contains("Edit room 'Amphithéâtre'"), "{screen}");
+}
+
+#[test]
+fn the_form_scrolls_to_the_focused_field_on_a_short_screen() {
+    // Regression: at 60×16 the form showed title to moderators whatever the focus, so a
+    // value typed into `url` went into a field nobody could see.
+    let mut app = app(60, 16, 0, false);
+    let i = app
+        .doc
+        .program
+        .sessions
+        .iter()
+        .position(|s| s.id == "digitalisation-bouscule-territoires")
+        .unwrap();
+    app.reveal(i);
+    app.update(Action::EditForm);
+    let first = text(&draw(&app));
+    assert!(first.contains("title"), "{first}");
+    assert!(first.contains("more"), "{first}");
+    let url = crate::tui::form::FormKey::ALL
+        .iter()
+        .position(|k| k.label() == "url")
+        .unwrap();
+    for _ in 0..url {
+        app.update(Action::NextField);
+    }
+    let screen = text(&draw(&app));
+    let line = screen
+        .lines()
+        .find(|l| l.contains("        url "))
+        .unwrap_or_else(|| panic!("the focused url field is out of view:\n{screen}"));
+    assert!(line.contains("lagazette") || line.contains('█'), "{line}");
+    assert!(screen.contains("↑"), "{screen}");
+    // Back to the first field: the top is in view again.
+    for _ in 0..url {
+        app.update(Action::PrevField);
+    }
+    assert!(text(&draw(&app)).contains("      title "));
+}
+
+#[test]
+fn on_the_night_the_clocks_go_back_the_agenda_says_each_offset() {
+    // Regression: two sessions at 02:15, an hour apart (before and after the clocks go back),
+    // read as simultaneous in the agenda; only the details pane had the offsets.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dst.toml");
+    std::fs::write(
+        &path,
+        r#"[event]
+id = "dst"
+name = "DST"
+timezone = "Europe/Paris"
+start = 2017-10-28
+end = 2017-10-29
+
+[[rooms]]
+id = "a"
+name = "Room A"
+
+[[rooms]]
+id = "b"
+name = "Room B"
+
+[[sessions]]
+id = "night"
+title = "Night talk"
+room = "a"
+start = 2017-10-29T02:15:00+02:00
+duration = 15
+
+[[sessions]]
+id = "night2"
+title = "Second 02:15"
+room = "b"
+start = 2017-10-29T02:15:00+01:00
+duration = 15
+
+[[sessions]]
+id = "day1"
+title = "Saturday"
+room = "a"
+start = 2017-10-28T10:00:00
+duration = 30
+"#,
+    )
+    .unwrap();
+    let (doc, disk) = save::open(&path).unwrap();
+    let mut app = App::new(doc, disk, 0, false);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::ShowView(View::Agenda));
+    let screen = text(&draw(&app));
+    let line = |title: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("{title} not shown:\n{screen}"))
+            .to_string()
+    };
+    assert!(line("Night talk").contains("02:15–02:30 +2"), "{screen}");
+    assert!(line("Second 02:15").contains("02:15–02:30 +1"), "{screen}");
+    // An ordinary day keeps its plain times.
+    assert!(!line("Saturday").contains('+'), "{screen}");
 }
