@@ -339,6 +339,15 @@ fn a_forms_typed_text_goes_into_the_recovery_and_the_document_is_unchanged() {
     );
     assert!(save::render(&app.doc).unwrap().is_empty());
     assert_eq!(app.mode, Mode::Form);
+    // A field that does not validate yet (a half-typed duration) does not lose the title.
+    let form = app.form.as_mut().unwrap();
+    form.values[FormKey::Duration as usize] = "1h3x".into();
+    let recovery = app.with_typed(|app| {
+        crate::recover::snapshot(&app.doc, &app.disk, &instance, "SIGHUP", 0).unwrap()
+    });
+    let text = &recovery.expect("the valid fields are kept").files[0].text;
+    assert!(text.contains("LONG TYPED TEXT"));
+    assert!(save::render(&app.doc).unwrap().is_empty());
 }
 
 /// QA 5: when the event's folder cannot take the recovery (here a folder is in the way of its
