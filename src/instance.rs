@@ -170,6 +170,60 @@ pub fn beside(event: &Path, suffix: &str) -> PathBuf {
     real.with_file_name(format!(".{name}.{suffix}"))
 }
 
+/// The folder a recovery or lock falls back to when the event's own folder cannot take it (a
+/// read-only folder, a full disk): `$XDG_STATE_HOME/agora/`, else `~/.local/state/agora/`.
+pub fn fallback_dir() -> Option<PathBuf> {
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/state"))
+        })?;
+    Some(state.join("agora"))
+}
+
+/// The event's real path, absolute, written as one file name as vim names its swap files:
+/// each `/` becomes `%` (and a `%` of the path `%%`), so the name says which event it is for.
+pub fn path_as_name(event: &Path) -> String {
+    let real = real_event(event);
+    let absolute = if real.is_absolute() {
+        real
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(&real))
+            .unwrap_or(real)
+    };
+    absolute
+        .to_string_lossy()
+        .replace('%', "%%")
+        .replace(['/', '\\'], "%")
+}
+
+/// `fallback_dir()/<path as name>.SUFFIX`, the fallback of [`beside`].
+pub fn fallback(event: &Path, suffix: &str) -> Option<PathBuf> {
+    Some(fallback_dir()?.join(format!("{}.{suffix}", path_as_name(event))))
+}
+
+/// Create the fallback folder, private to the user (0700).
+pub fn make_fallback_dir() -> std::io::Result<PathBuf> {
+    let dir = fallback_dir()
+        .ok_or_else(|| std::io::Error::other("neither XDG_STATE_HOME nor HOME is set"))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir)?;
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
 /// The permissions of files kept beside the event: the event's own (a directory event's
 /// files get the directory's read/write bits), never executable.
 pub fn private_mode(event: &Path) -> u32 {
@@ -217,11 +271,24 @@ pub fn lock_path(event: &Path) -> PathBuf {
     beside(event, "agora-lock")
 }
 
-/// The holder named by the lock file of `event`, if any (an unreadable lock is nobody's).
+/// The holder named by the lock file of `event`, if any (an unreadable lock is nobody's):
+/// beside the event, else in the fallback folder (where a lock goes when the event's folder
+/// cannot take it).
 pub fn holder(event: &Path) -> Option<Instance> {
-    let text = std::fs::read_to_string(lock_path(event)).ok()?;
-    let lock: LockFile = serde_json::from_str(&text).ok()?;
-    (lock.format == LOCK_FORMAT).then_some(lock.instance)
+    let read = |path: PathBuf| -> Option<Instance> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let lock: LockFile = serde_json::from_str(&text).ok()?;
+        (lock.format == LOCK_FORMAT).then_some(lock.instance)
+    };
+    let here = read(lock_path(event));
+    let there = fallback(event, "agora-lock").and_then(read);
+    // A running holder wherever it is, before a stale one.
+    [here.clone(), there.clone()]
+        .into_iter()
+        .flatten()
+        .find(Instance::alive)
+        .or(here)
+        .or(there)
 }
 
 /// Why the lock could not be taken.
@@ -246,7 +313,8 @@ pub fn claim(event: &Path, me: &Instance) -> Result<Claim, LockError> {
     take(event, me).map(Claim::Mine)
 }
 
-/// Take the lock whatever it says ("open anyway" keeps the other's: see the editor).
+/// Take the lock whatever it says ("open anyway" keeps the other's: see the editor). When the
+/// event's folder cannot take it, it goes to the fallback folder (0600).
 fn take(event: &Path, me: &Instance) -> Result<Lock, LockError> {
     let path = lock_path(event);
     let lock = LockFile {
@@ -255,16 +323,41 @@ fn take(event: &Path, me: &Instance) -> Result<Lock, LockError> {
         instance: me.clone(),
     };
     let json = serde_json::to_string_pretty(&lock)?;
-    replace_atomic_mode(&path, format!("{json}\n").as_bytes(), private_mode(event)).map_err(
-        |source| LockError::Write {
-            path: path.clone(),
-            source,
-        },
-    )?;
-    Ok(Lock {
-        path,
-        instance: me.clone(),
-    })
+    let bytes = format!("{json}\n");
+    let elsewhere = fallback(event, "agora-lock");
+    match replace_atomic_mode(&path, bytes.as_bytes(), private_mode(event)) {
+        Ok(()) => {
+            // Beside the event again: a lock left in the fallback folder is no longer needed.
+            if let Some(old) = &elsewhere {
+                if holder_at(old).is_some_and(|i| i.is_me(me)) {
+                    let _ = std::fs::remove_file(old);
+                }
+            }
+            Ok(Lock {
+                path,
+                instance: me.clone(),
+            })
+        }
+        Err(source) => {
+            let written = elsewhere.filter(|alt| {
+                make_fallback_dir().is_ok()
+                    && replace_atomic_mode(alt, bytes.as_bytes(), 0o600).is_ok()
+            });
+            match written {
+                Some(alt) => Ok(Lock {
+                    path: alt,
+                    instance: me.clone(),
+                }),
+                None => Err(LockError::Write { path, source }),
+            }
+        }
+    }
+}
+
+fn holder_at(path: &Path) -> Option<Instance> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let lock: LockFile = serde_json::from_str(&text).ok()?;
+    Some(lock.instance)
 }
 
 impl Lock {

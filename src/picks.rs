@@ -150,9 +150,61 @@ pub fn save(
     Ok(kept)
 }
 
+/// The picks to write when `theirs` is what is on disk now (another agora may have written
+/// it since `base` was read or written here) and `mine` is this editor's: what this editor
+/// starred or unstarred since `base` is applied to `theirs`, so neither loses a pick.
+pub fn merge(
+    base: &BTreeSet<String>,
+    mine: &BTreeSet<String>,
+    theirs: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    let mut out = theirs.clone();
+    out.extend(mine.difference(base).cloned());
+    for gone in base.difference(mine) {
+        out.remove(gone);
+    }
+    out
+}
+
+/// Save `mine` after reading the file again and merging what another agora wrote since
+/// `base` ([`merge`]); an unreadable file is kept aside as by [`save`]. Returns the picks
+/// written and the name of the file kept aside, if any.
+pub fn save_merged(
+    path: &Path,
+    event_id: &str,
+    base: &BTreeSet<String>,
+    mine: &BTreeSet<String>,
+) -> Result<(BTreeSet<String>, Option<PathBuf>), PicksError> {
+    let picks = match load(path) {
+        Ok(theirs) => merge(base, mine, &theirs),
+        Err(_) => mine.clone(),
+    };
+    let kept = save(path, event_id, &picks)?;
+    Ok((picks, kept))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn set(items: &[&str]) -> BTreeSet<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// QA of issue 16, 7b: two agoras on one event no longer drop each other's picks.
+    #[test]
+    fn two_editors_starring_keep_each_others_picks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ev.json");
+        // A stars a, B (which read nothing) stars b, A stars c and unstars a.
+        let (a, _) = save_merged(&path, "ev", &set(&[]), &set(&["a"])).unwrap();
+        assert_eq!(a, set(&["a"]));
+        let (b, _) = save_merged(&path, "ev", &set(&[]), &set(&["b"])).unwrap();
+        assert_eq!(b, set(&["a", "b"]));
+        let (a2, _) = save_merged(&path, "ev", &a, &set(&["c"])).unwrap();
+        assert_eq!(a2, set(&["b", "c"]));
+        assert_eq!(load(&path).unwrap(), set(&["b", "c"]));
+    }
 
     #[test]
     fn picks_round_trip_and_missing_file_is_empty() {

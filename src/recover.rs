@@ -20,7 +20,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::edit::{rebase, Document, Edit};
-use crate::instance::{beside, current_user, private_mode, real_event, Instance};
+use crate::instance::{
+    beside, current_user, fallback, fallback_dir, make_fallback_dir, path_as_name, private_mode,
+    real_event, Instance,
+};
 use crate::load::load_texts;
 use crate::merge::{merge, Conflict, Side};
 use crate::save::{self, OnDisk};
@@ -69,6 +72,19 @@ pub struct RecoveredFile {
 /// The recovery file `instance` writes for `event`.
 pub fn path_for(event: &Path, instance: &Instance) -> PathBuf {
     beside(event, &format!("{}.{SUFFIX}", instance.tag()))
+}
+
+/// Where the recovery of `instance` goes when the event's folder cannot take it (a read-only
+/// folder, a full disk): the state folder (see [`fallback_dir`]), named by the event's path.
+pub fn fallback_for(event: &Path, instance: &Instance) -> Option<PathBuf> {
+    fallback(event, &format!("{}.{SUFFIX}", instance.tag()))
+}
+
+/// Every place the recovery of `instance` may be: beside the event, and its fallback.
+pub fn own_paths(event: &Path, instance: &Instance) -> Vec<PathBuf> {
+    std::iter::once(path_for(event, instance))
+        .chain(fallback_for(event, instance))
+        .collect()
 }
 
 /// A source path as recorded: relative to the event directory, or the file name.
@@ -154,14 +170,31 @@ pub fn write(
     match snapshot(doc, disk, instance, reason, now)? {
         Some(recovery) => {
             let json = serde_json::to_string_pretty(&recovery)?;
+            let elsewhere = fallback_for(&disk.root, instance);
             // Replaced, never followed: a link planted at the name cannot redirect the edits.
-            save::replace_atomic_mode(&path, json.as_bytes(), private_mode(&disk.root)).map_err(
-                |source| RecoveryError::Write {
-                    path: path.clone(),
-                    source,
-                },
-            )?;
-            Ok(Some(path))
+            match save::replace_atomic_mode(&path, json.as_bytes(), private_mode(&disk.root)) {
+                Ok(()) => {
+                    // Beside the event again: an older fallback copy is out of date.
+                    if let Some(old) = elsewhere {
+                        remove(&old);
+                    }
+                    Ok(Some(path))
+                }
+                Err(source) => {
+                    // The folder cannot take it: the user's state folder, private.
+                    let written = elsewhere.filter(|alt| {
+                        make_fallback_dir().is_ok()
+                            && save::replace_atomic_mode(alt, json.as_bytes(), 0o600).is_ok()
+                    });
+                    match written {
+                        Some(alt) => {
+                            remove(&path);
+                            Ok(Some(alt))
+                        }
+                        None => Err(RecoveryError::Write { path, source }),
+                    }
+                }
+            }
         }
         None => Ok(None),
     }
@@ -203,16 +236,26 @@ pub fn find(event: &Path, me: &Instance) -> Vec<Found> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut found: Vec<(i64, Found)> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|entry| {
-            let file = entry.file_name().to_string_lossy().into_owned();
-            let ours = file.starts_with(&prefix) && file.ends_with(&format!(".{SUFFIX}"));
-            ours.then(|| judge(&dir.join(&file), &real, me)).flatten()
-        })
-        .collect();
+    let listed = |dir: &Path, prefix: &str| -> Vec<(i64, Found)> {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| {
+                let file = entry.file_name().to_string_lossy().into_owned();
+                let ours = file.starts_with(prefix) && file.ends_with(&format!(".{SUFFIX}"));
+                ours.then(|| judge(&dir.join(&file), &real, me)).flatten()
+            })
+            .collect()
+    };
+    let mut found = listed(&dir, &prefix);
+    // Those written in the state folder when the event's folder could not take them, judged
+    // the same way (the user's own, naming this event, not a link).
+    if let Some(state) = fallback_dir() {
+        if state != dir {
+            found.extend(listed(&state, &format!("{}.", path_as_name(event))));
+        }
+    }
     found.sort_by_key(|(t, _)| std::cmp::Reverse(*t));
     found.into_iter().map(|(_, f)| f).collect()
 }

@@ -123,10 +123,8 @@ help_put_the_session_back = put the session back
 help_search_titles_speakers_and_rooms = search titles, speakers and rooms
 help_next_match = next match
 help_previous_match = previous match
-help_command_line_w_q_q_wq_export_format = command line: :w :q :q! :wq :export FORMAT [PATH] :goto 14:00 :day 2 :room NAME :speaker NAME
 help_save = save
 help_this_help = this help
-help_suspend_to_the_shell_fg_comes_back = suspend to the shell (fg comes back)
 help_does_not_quit_says_how_to = does not quit: says how to
 help_quit_asks_when_edits_are_unsaved = quit (asks when edits are unsaved)
 help_clear_the_message_and_search = clear the message and search
@@ -177,7 +175,6 @@ help_scrolls_over_the_details_pane_the_details = scrolls (over the details pane:
 help_save_and_quit = save and quit
 help_quit_refused_with_unsaved_edits = quit (refused with unsaved edits)
 help_quit_dropping_unsaved_edits = quit, dropping unsaved edits
-help_read_the_event_again_from_disk = read the event again from disk
 help_grid_cursor_to_that_time = grid cursor to that time
 help_show_the_second_day = show the second day
 help_rooms_the_grid_shows_the_picker_only_those = rooms the grid shows (the picker · only those · every room)
@@ -407,6 +404,17 @@ help_nothing_matches = Nothing in the help matches `{ $query }`
 help_footer = / searches · j k scroll · gg G top and end · Esc, q or ? closes
 help_title_search = Keys — /{ $query }█
 help_title = Keys — from the live keymap
+help_read_only_w_is_refused_w_saves_anyway = read-only: :w is refused, :w! saves anyway
+help_command_line_w_w_q_q_wq_wq = command line: :w :w! :q :q! :wq :wq! :e :e! :export FORMAT [PATH] :goto 14:00 :day 2 :room NAME :speaker NAME
+help_suspend_to_the_shell_from_any_mode_fg = suspend to the shell, from any mode (fg comes back to it)
+help_the_earlier_command_on_or_search_on = the earlier command (on :) or search (on /)
+help_the_later_command_or_search_past_the_last = the later command or search (past the last: what you were typing)
+help_the_same_as_q_q_wq = the same as :q, :q!, :wq
+help_save_even_a_read_only_file_or_session = save even a read-only file or session [RO], over changes on disk
+help_the_same_as_w_and_quit = the same as :w!, and quit
+help_read_the_event_again_from_disk_refused_with = read the event again from disk (refused with unsaved edits)
+help_read_the_event_again_from_disk_dropping_unsaved = read the event again from disk, dropping unsaved edits
+help_text_in_a_field_or_on_the_and = text in a field or on the : and / lines; ignored in normal mode
 messages_title = Messages — Esc closes
 picker_people_title = People of { $title }
 picker_people_keys = Enter speaker · Tab moderator · Ctrl-y keeps · Esc undoes
@@ -467,7 +475,7 @@ msg_not_restored_the_recovery_file_is_kept_for = Not restored: the recovery file
 msg_recovered_edits_restored_u_undoes_them_save_with = Recovered edits restored (u undoes them); save with :w
 msg_the_recovery_file_matched_the_event_nothing_to = The recovery file matched the event: nothing to restore
 msg_your_edits_were_already_on_disk_nothing_to = Your edits were already on disk: nothing to save
-msg_read_only_another_agora_is_editing_this_event = Read-only: another agora is editing this event. Quit, or reopen and answer (o)pen anyway
+msg_read_only_another_agora_is_editing_this_event = Read-only: another agora is editing this event; saving comes back when it quits. :w! saves anyway
 msg_no_search_searches_titles_speakers_and_rooms = No search: / searches titles, speakers and rooms
 msg_no_session_selected_f_finds_valid_slots_for = No session selected: f finds valid slots for the selected session
 
@@ -605,7 +613,8 @@ stopped_saved = agora stopped ({ $reason }); your unsaved edits are in { $path }
     Run `agora { $event }` to restore them.
 stopped_nothing = agora stopped ({ $reason }); there were no unsaved edits.
 stopped_unwritten = agora stopped ({ $reason }) and could not write the recovery file: { $problem }
-stopped_busy = agora stopped ({ $reason }) while busy; the last autosave, if any, is in { $path }
+stopped_busy = agora stopped ({ $reason }) while busy; your unsaved edits, as they were when it got busy, are in { $path }
+stopped_busy_nothing = agora stopped ({ $reason }) while busy; there was no recovery file to leave (no unsaved edits when it got busy)
 
 ## What an edit did (the status line after a change, u and Ctrl-r)
 

@@ -121,10 +121,8 @@ help_put_the_session_back = remettre la session à sa place
 help_search_titles_speakers_and_rooms = chercher dans les titres, les intervenants et les salles
 help_next_match = résultat suivant
 help_previous_match = résultat précédent
-help_command_line_w_q_q_wq_export_format = ligne de commande{"\u00A0"}: :w :q :q! :wq :export FORMAT [CHEMIN] :goto 14:00 :day 2 :room NOM :speaker NOM
 help_save = enregistrer
 help_this_help = cette aide
-help_suspend_to_the_shell_fg_comes_back = suspendre et revenir au shell (fg pour reprendre)
 help_does_not_quit_says_how_to = ne quitte pas{"\u00A0"}: dit comment faire
 help_quit_asks_when_edits_are_unsaved = quitter (demande confirmation si des modifications ne sont pas enregistrées)
 help_clear_the_message_and_search = effacer le message et la recherche
@@ -175,7 +173,6 @@ help_scrolls_over_the_details_pane_the_details = fait défiler (sur le panneau d
 help_save_and_quit = enregistrer et quitter
 help_quit_refused_with_unsaved_edits = quitter (refusé s’il reste des modifications non enregistrées)
 help_quit_dropping_unsaved_edits = quitter en abandonnant les modifications non enregistrées
-help_read_the_event_again_from_disk = relire l’événement sur le disque
 help_grid_cursor_to_that_time = curseur de la grille à cette heure
 help_show_the_second_day = afficher le deuxième jour
 help_rooms_the_grid_shows_the_picker_only_those = les salles que montre la grille (le sélecteur · seulement celles-ci · toutes)
@@ -441,6 +438,17 @@ help_nothing_matches = Rien dans l’aide ne correspond à «{"\u00A0"}{ $query 
 help_footer = / cherche · j k défilent · gg G début et fin · Esc, q ou{"\u202F"}? ferme
 help_title_search = Touches — /{ $query }█
 help_title = Touches — d’après le clavier en vigueur
+help_read_only_w_is_refused_w_saves_anyway = lecture seule{"\u00A0"}: :w est refusé, :w! enregistre quand même
+help_command_line_w_w_q_q_wq_wq = ligne de commande{"\u00A0"}: :w :w! :q :q! :wq :wq! :e :e! :export FORMAT [CHEMIN] :goto 14:00 :day 2 :room NOM :speaker NOM
+help_suspend_to_the_shell_from_any_mode_fg = suspendre vers le shell, depuis n’importe quel mode (fg y revient)
+help_the_earlier_command_on_or_search_on = la commande précédente (sur :) ou la recherche précédente (sur /)
+help_the_later_command_or_search_past_the_last = la commande ou la recherche suivante (après la dernière{"\u00A0"}: ce que vous tapiez)
+help_the_same_as_q_q_wq = comme :q, :q!, :wq
+help_save_even_a_read_only_file_or_session = enregistrer même un fichier ou une session en lecture seule [RO], par-dessus les changements sur le disque
+help_the_same_as_w_and_quit = comme :w!, puis quitter
+help_read_the_event_again_from_disk_refused_with = relire l’événement depuis le disque (refusé s’il y a des modifications non enregistrées)
+help_read_the_event_again_from_disk_dropping_unsaved = relire l’événement depuis le disque, en abandonnant les modifications non enregistrées
+help_text_in_a_field_or_on_the_and = du texte dans un champ ou sur les lignes : et /{"\u00A0"}; ignoré en mode normal
 messages_title = Messages — Esc ferme
 picker_people_title = Personnes de { $title }
 picker_people_keys = Enter intervenant · Tab animation · Ctrl-y garde · Esc annule
@@ -501,7 +509,7 @@ msg_not_restored_the_recovery_file_is_kept_for = Non restauré{"\u00A0"}: le fic
 msg_recovered_edits_restored_u_undoes_them_save_with = Modifications récupérées restaurées (u les annule){"\u202F"}; enregistrez avec :w
 msg_the_recovery_file_matched_the_event_nothing_to = Le fichier de récupération correspond à l’événement{"\u00A0"}: rien à restaurer
 msg_your_edits_were_already_on_disk_nothing_to = Vos modifications étaient déjà sur le disque{"\u00A0"}: rien à enregistrer
-msg_read_only_another_agora_is_editing_this_event = Lecture seule{"\u00A0"}: un autre agora modifie cet événement. Quittez, ou rouvrez et répondez (o) ouvrir quand même
+msg_read_only_another_agora_is_editing_this_event = Lecture seule{"\u00A0"}: un autre agora modifie cet événement{"\u00A0"}; l’enregistrement revient quand il se ferme. :w! enregistre quand même
 msg_no_search_searches_titles_speakers_and_rooms = Pas de recherche{"\u00A0"}: / cherche dans les titres, les intervenants et les salles
 msg_no_session_selected_f_finds_valid_slots_for = Aucune session sélectionnée{"\u00A0"}: f trouve les créneaux possibles de la session sélectionnée
 
@@ -647,7 +655,8 @@ stopped_saved = agora s’est arrêté ({ $reason }){"\u202F"}; vos modification
     Lancez «{"\u00A0"}agora { $event }{"\u00A0"}» pour les restaurer.
 stopped_nothing = agora s’est arrêté ({ $reason }){"\u202F"}; il n’y avait aucune modification non enregistrée.
 stopped_unwritten = agora s’est arrêté ({ $reason }) et n’a pas pu écrire le fichier de récupération{"\u00A0"}: { $problem }
-stopped_busy = agora s’est arrêté ({ $reason }) pendant un travail{"\u202F"}; la dernière sauvegarde automatique, s’il y en a une, est dans { $path }
+stopped_busy = agora s’est arrêté ({ $reason }) pendant un travail{"\u202F"}; vos modifications non enregistrées, telles qu’au début de ce travail, sont dans { $path }
+stopped_busy_nothing = agora s’est arrêté ({ $reason }) pendant un travail{"\u202F"}; il n’y avait pas de fichier de récupération à laisser (aucune modification non enregistrée à ce moment-là)
 
 ## Ce qu’a fait une modification (ligne d’état après un changement, u et Ctrl-r)
 

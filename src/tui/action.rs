@@ -336,6 +336,19 @@ pub enum Msg {
     Resumed,
     /// The text given to `$EDITOR` as the editor left it (or why it could not be edited).
     TextEdited(Result<String, String>),
+    /// These files of the event may not be written by the user (checked at launch and after
+    /// a save or reload); empty: all writable.
+    FilesReadOnly(Vec<PathBuf>),
+    /// The other agora that held the event has quit (its lock is gone).
+    OtherEditorGone,
+    /// A save found these files gone from disk: nothing was written.
+    FilesGone(Vec<PathBuf>),
+    /// The recovery could not go beside the event: it was written in the state folder, here.
+    RecoveryElsewhere(PathBuf),
+    /// The picks as saved, merged with what another agora saved meanwhile.
+    PicksSaved(BTreeSet<String>),
+    /// Text pasted in the terminal (bracketed paste): inserted as text, never read as keys.
+    Pasted(String),
 }
 
 impl From<Action> for Msg {

@@ -67,6 +67,11 @@ pub enum Command {
     Messages,
     /// `:wq!` — save, writing over files changed on disk, and quit.
     WriteQuitForce,
+    /// `:w!` — save even a read-only file or in a read-only session, writing over files
+    /// changed on disk.
+    WriteForce,
+    /// `:e` — read the event again from disk; refused with unsaved edits (`:e!` drops them).
+    Edit,
 }
 
 /// Parse a command line (without the leading `:`).
@@ -88,9 +93,12 @@ pub fn parse(line: &str) -> Result<Command, String> {
     };
     match name {
         "w" | "write" => no_args(Command::Write),
-        "q" | "quit" => no_args(Command::Quit),
-        "q!" | "quit!" => no_args(Command::ForceQuit),
-        "wq" | "x" | "xit" => no_args(Command::WriteQuit),
+        "w!" | "write!" => no_args(Command::WriteForce),
+        // One event per editor: the `a` ("all") forms are the same commands, as vim users type them.
+        "q" | "quit" | "qa" | "qall" | "quitall" => no_args(Command::Quit),
+        "q!" | "quit!" | "qa!" | "qall!" | "quitall!" => no_args(Command::ForceQuit),
+        "wq" | "x" | "xit" | "wqa" | "wqall" | "xa" | "xall" => no_args(Command::WriteQuit),
+        "e" => no_args(Command::Edit),
         "e!" | "edit!" | "reload" => no_args(Command::Reload),
         "help" | "h" => Ok(Command::Help),
         "messages" | "mes" => no_args(Command::Messages),

@@ -48,6 +48,7 @@ fn legend() -> Vec<HelpLine> {
         line("◀ ▶", "more rooms off screen"),
         line("now ▶ ┄", "the current time, when the event is live"),
         line("[+]", "unsaved edits"),
+        line("[RO]", "read-only: :w is refused, :w! saves anyway"),
     ]
 }
 
@@ -68,6 +69,10 @@ pub fn english_lines() -> Vec<HelpLine> {
     all.push(line(
         "wheel",
         "scrolls (over the details pane: the details)",
+    ));
+    all.push(line(
+        "paste",
+        "text in a field or on the : and / lines; ignored in normal mode",
     ));
     all
 }
@@ -161,7 +166,20 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":wq  :x", "save and quit"),
     (":q", "quit (refused with unsaved edits)"),
     (":q!", "quit, dropping unsaved edits"),
-    (":e!", "read the event again from disk"),
+    (":qa  :qa!  :wqa", "the same as :q, :q!, :wq"),
+    (
+        ":w!",
+        "save even a read-only file or session [RO], over changes on disk",
+    ),
+    (":wq!", "the same as :w!, and quit"),
+    (
+        ":e",
+        "read the event again from disk (refused with unsaved edits)",
+    ),
+    (
+        ":e!",
+        "read the event again from disk, dropping unsaved edits",
+    ),
     (":goto 14:00", "grid cursor to that time"),
     (":day 2", "show the second day"),
     (":step 15", "grid step in minutes (5, 15, 30, 60)"),

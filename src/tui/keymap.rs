@@ -94,6 +94,21 @@ const F: &[Mode] = &[Mode::Form];
 const EDIT: &[Mode] = &[Mode::Command, Mode::Search, Mode::Form];
 const P: &[Mode] = &[Mode::Picker];
 const Q: &[Mode] = &[Mode::Prompt];
+/// Every mode.
+const ALL: &[Mode] = &[
+    Mode::Normal,
+    Mode::Grab,
+    Mode::Command,
+    Mode::Search,
+    Mode::Form,
+    Mode::Picker,
+    Mode::Prompt,
+    Mode::Help,
+    Mode::HelpSearch,
+    Mode::Messages,
+];
+/// The `:` and `/` lines.
+const CS: &[Mode] = &[Mode::Command, Mode::Search];
 
 use Key::{
     BackTab, Backspace, Ctrl, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
@@ -171,10 +186,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(N, [&[c('/')]], Action::Search, "Search and commands", "search titles, speakers and rooms", Some("search")),
     bind!(N, [&[c('n')]], Action::SearchNext, "Search and commands", "next match", None),
     bind!(N, [&[c('N')]], Action::SearchPrev, "Search and commands", "previous match", None),
-    bind!(N, [&[c(':')]], Action::CommandLine, "Search and commands", "command line: :w :q :q! :wq :export FORMAT [PATH] :goto 14:00 :day 2 :room NAME :speaker NAME", Some("command")),
+    bind!(N, [&[c(':')]], Action::CommandLine, "Search and commands", "command line: :w :w! :q :q! :wq :wq! :e :e! :export FORMAT [PATH] :goto 14:00 :day 2 :room NAME :speaker NAME", Some("command")),
     bind!(N, [&[Ctrl('s')]], Action::Save, "Search and commands", "save", Some("save")),
     bind!(N, [&[c('?')]], Action::Help, "Search and commands", "this help", Some("help")),
-    bind!(N, [&[Ctrl('z')]], Action::Suspend, "Search and commands", "suspend to the shell (fg comes back)", None),
+    bind!(ALL, [&[Ctrl('z')]], Action::Suspend, "Search and commands", "suspend to the shell, from any mode (fg comes back to it)", None),
     bind!(N, [&[Ctrl('c')]], Action::InterruptHint, "Search and commands", "does not quit: says how to", None),
     bind!(N, [&[c('q')]], Action::Quit, "Search and commands", "quit (asks when edits are unsaved)", Some("quit")),
     bind!(N, [&[Esc]], Action::Cancel, "Search and commands", "clear the message and search", None),
@@ -186,6 +201,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(LINE, [&[Enter]], Action::Submit, "Typing", "run the command / search", Some("run")),
     bind!(TEXT, [&[Backspace]], Action::DeleteBack, "Typing", "delete a character", None),
     bind!(TEXT, [&[Ctrl('u')]], Action::ClearInput, "Typing", "delete to the start of the text (all of it at the end)", None),
+    bind!(CS, [&[Up]], Action::CursorUp, "Typing", "the earlier command (on :) or search (on /)", None),
+    bind!(CS, [&[Down]], Action::CursorDown, "Typing", "the later command or search (past the last: what you were typing)", None),
     bind!(EDIT, [&[Left]], Action::Typing(Motion::Left), "Typing", "cursor left", None),
     bind!(EDIT, [&[Right]], Action::Typing(Motion::Right), "Typing", "cursor right", None),
     bind!(EDIT, [&[WordLeft]], Action::Typing(Motion::WordLeft), "Typing", "a word left (Ctrl-← or Shift-←)", None),

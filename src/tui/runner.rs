@@ -6,13 +6,14 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant as Clock};
 
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::style::Colored;
@@ -20,7 +21,7 @@ use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::Terminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use super::action::{Action, Effect, Msg};
@@ -35,6 +36,15 @@ use crate::save::{self, OnDisk};
 
 /// Seconds without a key after an edit before the recovery file is refreshed.
 const AUTOSAVE_IDLE: Duration = Duration::from_secs(3);
+/// At the latest this long after the first edit not yet in the recovery file, it is written
+/// even while edits keep coming (a steady run of keys has no pause).
+const AUTOSAVE_MAX: Duration = Duration::from_secs(10);
+/// How often a session without the event's lock (read-only, or opened anyway) looks whether
+/// the other agora's lock is gone, to take it over.
+const LOCK_POLL: Duration = Duration::from_secs(1);
+
+/// `$EDITOR` runs: a `SIGTSTP` (Ctrl-z in it) is for it, and the terminal is its own.
+static CHILD_RUNNING: AtomicBool = AtomicBool::new(false);
 
 /// How the loop ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,8 +111,25 @@ fn now() -> i64 {
 pub(crate) fn restore_terminal() {
     let _ = disable_raw_mode();
     let mut out = std::io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen
+    );
     let _ = execute!(out, ratatui::crossterm::cursor::Show);
+}
+
+/// Take the terminal (again, after a suspension or `$EDITOR`): raw mode, the alternate screen,
+/// the mouse, and bracketed paste (a paste arrives as text, never as keys).
+pub(crate) fn take_terminal() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Where the picks of the open event are kept.
@@ -110,12 +137,26 @@ fn picks_path(app: &App) -> Option<PathBuf> {
     picks::default_path(&app.doc.program.event.id)
 }
 
+/// Write this editor's recovery file, with the text typed in an open form applied (see
+/// [`App::with_typed`]). Beside the event, else in the state folder.
+fn write_recovery(
+    app: &mut App,
+    reason: &str,
+    t: i64,
+) -> Result<Option<PathBuf>, recover::RecoveryError> {
+    app.with_typed(|app| recover::write(&app.doc, &app.disk, &app.safety.instance, reason, t))
+}
+
+/// Whether anything is not saved: edits, or text typed in an open form.
+fn unsaved(app: &App) -> bool {
+    app.history.is_dirty() || app.typed_edit().is_some()
+}
+
 /// The recovery message after the editor stopped for `reason`, writing the recovery file.
-fn stopped(reason: &str, app: &App) -> String {
+fn stopped(reason: &str, app: &mut App) -> String {
     // Even if the state is damaged enough to make this panic, say so rather than abort.
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        recover::write(&app.doc, &app.disk, &app.safety.instance, reason, now())
-            .map_err(|e| e.to_string())
+        write_recovery(app, reason, now()).map_err(|e| e.to_string())
     }))
     .unwrap_or_else(|_| Err("internal error while writing it".into()));
     // Printed on the terminal: a file name is untrusted text too.
@@ -162,7 +203,7 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
         ));
     }
     // Another editor on the event (vim's swap file): ask before anything else.
-    let held = match instance::claim(&app.disk.root, &app.safety.instance) {
+    let held: Option<instance::Lock> = match instance::claim(&app.disk.root, &app.safety.instance) {
         Ok(instance::Claim::Mine(lock)) => Some(lock),
         Ok(instance::Claim::Held(other)) => {
             app.update(Msg::OtherEditor(other));
@@ -174,7 +215,12 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
         }
     };
     offer_recoveries(&mut app);
+    let read_only = read_only_files(&app.disk);
+    app.update(Msg::FilesReadOnly(read_only));
     let shared = Arc::new(Mutex::new(app));
+    // The lock this editor holds; one that opened without it takes it when the other quits.
+    let held = Arc::new(Mutex::new(held));
+    let resumed = Arc::new(AtomicBool::new(false));
 
     // Signals are handled on their own thread: when the terminal is closed, the main thread
     // may be stuck reading a dead terminal, so this thread saves the edits and exits.
@@ -184,9 +230,9 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
             let shared = Arc::clone(&shared);
             let own = {
                 let app = lock(&shared);
-                recover::path_for(&app.disk.root, &app.safety.instance)
+                recover::own_paths(&app.disk.root, &app.safety.instance)
             };
-            let held = held.clone();
+            let held = Arc::clone(&held);
             let thread = std::thread::spawn(move || {
                 if let Some(sig) = signals.forever().next() {
                     let reason = signal_name(sig as usize);
@@ -206,23 +252,58 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
                     };
                     restore_terminal();
                     let message = match app {
-                        Some(app) => stopped(&reason, &app),
-                        None => crate::tui::words::format(
-                            "stopped_busy",
-                            &[
-                                ("reason", &reason),
-                                (
-                                    "path",
-                                    &crate::report::text::printable(&own.display().to_string()),
-                                ),
-                            ],
-                        ),
+                        Some(mut app) => stopped(&reason, &mut app),
+                        // Busy ($EDITOR runs): the recovery written before it started holds
+                        // the edits; only a file that is there is named.
+                        None => match own.iter().find(|p| p.exists()) {
+                            Some(path) => crate::tui::words::format(
+                                "stopped_busy",
+                                &[
+                                    ("reason", &reason),
+                                    (
+                                        "path",
+                                        &crate::report::text::printable(
+                                            &path.display().to_string(),
+                                        ),
+                                    ),
+                                ],
+                            ),
+                            None => crate::tui::words::format(
+                                "stopped_busy_nothing",
+                                &[("reason", &reason)],
+                            ),
+                        },
                     };
-                    if let Some(lock) = &held {
+                    if let Some(lock) = held.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
                         lock.release();
                     }
                     let _ = writeln!(std::io::stderr(), "{message}");
                     std::process::exit(128 + sig);
+                }
+            });
+            Some((handle, thread))
+        }
+        Err(_) => None,
+    };
+
+    // `SIGTSTP` from outside (`kill -TSTP`, a job control key the terminal turned into a
+    // signal) is handled like `Ctrl-z`: the terminal given back, stopped, taken again and
+    // drawn whole once continued.
+    let stopper = match Signals::new([SIGTSTP]) {
+        Ok(mut signals) => {
+            let handle = signals.handle();
+            let resumed = Arc::clone(&resumed);
+            let thread = std::thread::spawn(move || {
+                for _ in signals.forever() {
+                    if CHILD_RUNNING.load(Ordering::SeqCst) {
+                        // The terminal is `$EDITOR`'s: just stop with it.
+                        let _ = signal_hook::low_level::raise(SIGSTOP);
+                        continue;
+                    }
+                    restore_terminal();
+                    let _ = signal_hook::low_level::raise(SIGSTOP);
+                    let _ = take_terminal();
+                    resumed.store(true, Ordering::SeqCst);
                 }
             });
             Some((handle, thread))
@@ -245,13 +326,11 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
 
     let started = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let setup = (|| -> std::io::Result<Terminal<CrosstermBackend<std::io::Stdout>>> {
-            enable_raw_mode()?;
-            let mut out = std::io::stdout();
-            execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
-            Terminal::new(CrosstermBackend::new(out))
+            take_terminal()?;
+            Terminal::new(CrosstermBackend::new(std::io::stdout()))
         })();
         match setup {
-            Ok(mut terminal) => event_loop(&mut terminal, &shared),
+            Ok(mut terminal) => event_loop(&mut terminal, &shared, &held, &resumed),
             Err(e) => Err(format!("cannot use the terminal: {e}")),
         }
     }));
@@ -261,19 +340,23 @@ pub fn run(doc: Document, disk: OnDisk, color: bool) -> (bool, String) {
         handle.close();
         let _ = thread.join();
     }
+    if let Some((handle, thread)) = stopper {
+        handle.close();
+        let _ = thread.join();
+    }
 
-    if let Some(lock) = &held {
+    if let Some(lock) = held.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
         lock.release();
     }
-    let app = lock(&shared);
+    let mut app = lock(&shared);
     match started {
         Ok(Ok(Exit::Quit)) => (true, String::new()),
-        Ok(Ok(Exit::Interrupted(reason))) => (false, stopped(&reason, &app)),
+        Ok(Ok(Exit::Interrupted(reason))) => (false, stopped(&reason, &mut app)),
         Ok(Err(message)) => {
-            let note = stopped("terminal error", &app);
+            let note = stopped("terminal error", &mut app);
             (false, format!("error: {message}\n{note}"))
         }
-        Err(_) => (false, stopped("internal error", &app)),
+        Err(_) => (false, stopped("internal error", &mut app)),
     }
 }
 
@@ -287,19 +370,112 @@ pub(crate) fn signal_name(sig: usize) -> String {
     }
 }
 
+/// When the recovery file is refreshed: a few seconds after the last edit, and at the latest
+/// [`AUTOSAVE_MAX`] after the first edit it does not hold yet.
+struct Autosave {
+    /// The state (history generation, typed text) the recovery file holds.
+    written: (u64, u64),
+    /// The state last seen, and when it changed.
+    seen: (u64, u64),
+    last_change: Clock,
+    /// The first change since the recovery file was written.
+    first_change: Option<Clock>,
+}
+
+fn state_of(app: &App) -> (u64, u64) {
+    (app.history.generation(), app.typed_key())
+}
+
+impl Autosave {
+    fn new(app: &App) -> Autosave {
+        let state = state_of(app);
+        Autosave {
+            written: state,
+            seen: state,
+            last_change: Clock::now(),
+            first_change: None,
+        }
+    }
+
+    /// Note the state after an event; whether the recovery file is due.
+    fn due(&mut self, app: &App) -> bool {
+        let state = state_of(app);
+        if state != self.seen {
+            self.seen = state;
+            self.last_change = Clock::now();
+        }
+        if state == self.written {
+            self.first_change = None;
+            return false;
+        }
+        let first = *self.first_change.get_or_insert_with(Clock::now);
+        self.last_change.elapsed() >= AUTOSAVE_IDLE || first.elapsed() >= AUTOSAVE_MAX
+    }
+
+    /// Write (or remove) the recovery file now.
+    fn run(&mut self, app: &mut App) {
+        self.written = state_of(app);
+        self.first_change = None;
+        autosave_now(app);
+    }
+}
+
+/// Refresh this editor's own recovery file (older ones, ignored or not, stay as they are), or
+/// remove it when nothing is unsaved.
+fn autosave_now(app: &mut App) {
+    if unsaved(app) {
+        match write_recovery(app, "autosave", now()) {
+            Ok(Some(path)) if path != recover::path_for(&app.disk.root, &app.safety.instance) => {
+                app.update(Msg::RecoveryElsewhere(path));
+            }
+            Ok(_) => {}
+            Err(m) => {
+                app.update(Msg::AutosaveFailed(m.to_string()));
+            }
+        }
+    } else {
+        remove_own(app);
+    }
+}
+
+/// Without the event's lock (read-only, or opened anyway): take it once the other agora's is
+/// gone, so a third one is warned, and saving comes back.
+fn take_lock_when_free(app: &mut App, held: &Mutex<Option<instance::Lock>>) -> bool {
+    let mut held = held.lock().unwrap_or_else(|p| p.into_inner());
+    if held.is_some() || matches!(app.prompt, Some(super::app::Prompt::OtherEditor { .. })) {
+        return false;
+    }
+    match instance::claim(&app.disk.root, &app.safety.instance) {
+        Ok(instance::Claim::Mine(lock)) => {
+            *held = Some(lock);
+            app.update(Msg::OtherEditorGone);
+            true
+        }
+        _ => false,
+    }
+}
+
 fn event_loop<W: Write>(
     terminal: &mut Terminal<CrosstermBackend<W>>,
     shared: &Mutex<App>,
+    held: &Mutex<Option<instance::Lock>>,
+    resumed: &AtomicBool,
 ) -> Result<Exit, String> {
     let size = terminal.size().map_err(|e| e.to_string())?;
     lock(shared).update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    let mut last_edit = Clock::now();
-    let mut recovered_generation = lock(shared).history.generation();
+    let mut autosave = Autosave::new(&lock(shared));
+    let mut lock_polled = Clock::now();
     let mut dirty_screen = true;
     loop {
+        if resumed.swap(false, Ordering::SeqCst) {
+            // Back from a SIGTSTP: the shell drew over the screen.
+            terminal.clear().map_err(|e| e.to_string())?;
+            lock(shared).update(Msg::Resumed);
+            dirty_screen = true;
+        }
         if dirty_screen {
             let app = lock(shared);
             terminal
@@ -322,32 +498,25 @@ fn event_loop<W: Write>(
             None
         };
         let mut app = lock(shared);
+        if autosave.due(&app) {
+            autosave.run(&mut app);
+            dirty_screen = true;
+        }
+        if lock_polled.elapsed() >= LOCK_POLL {
+            lock_polled = Clock::now();
+            if take_lock_when_free(&mut app, held) {
+                dirty_screen = true;
+            }
+        }
         let Some(ev) = input else {
-            // Idle: keep "now" current and the recovery file fresh.
+            // Idle: keep "now" current.
             let t = now();
             if t / 60 != app.now / 60 {
                 app.update(Msg::Tick(t));
                 dirty_screen = true;
             }
-            if app.history.generation() != recovered_generation
-                && last_edit.elapsed() >= AUTOSAVE_IDLE
-            {
-                recovered_generation = app.history.generation();
-                // This editor's own file only: older ones, ignored or not, stay as they are.
-                if app.history.is_dirty() {
-                    let written =
-                        recover::write(&app.doc, &app.disk, &app.safety.instance, "autosave", t);
-                    if let Err(m) = written {
-                        app.update(Msg::AutosaveFailed(m.to_string()));
-                        dirty_screen = true;
-                    }
-                } else {
-                    remove_own(&app);
-                }
-            }
             continue;
         };
-        let generation = app.history.generation();
         let effect = match ev {
             Event::Key(k) => {
                 // Esc typed just before a key reaches us as Alt+key (terminals send both in one
@@ -392,6 +561,8 @@ fn event_loop<W: Write>(
                 };
                 action.and_then(|a| app.update(a))
             }
+            // Pasted text is text, wherever it lands: never keys.
+            Event::Paste(text) => app.update(Msg::Pasted(text)),
             Event::Resize(width, height) => {
                 terminal.autoresize().map_err(|e| e.to_string())?;
                 app.update(Action::Resize { width, height })
@@ -409,9 +580,7 @@ fn event_loop<W: Write>(
                 terminal.clear().map_err(|e| e.to_string())?;
             }
         }
-        if app.history.generation() != generation {
-            last_edit = Clock::now();
-        }
+        let _ = autosave.due(&app);
     }
 }
 
@@ -426,7 +595,24 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                     remove_own(app);
                     remove_adopted(app);
                 }
-                app.update(Msg::Saved { result, then_quit })
+                let gone: Vec<PathBuf> = match &result {
+                    Err(save::SaveError::ChangedOnDisk(paths)) => paths
+                        .iter()
+                        .filter(|p| std::fs::symlink_metadata(p).is_err())
+                        .cloned()
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                if !gone.is_empty() {
+                    // Removed or renamed: nothing to merge with; the next `:w` writes it again.
+                    app.update(Msg::FilesGone(gone));
+                    None
+                } else {
+                    let effect = app.update(Msg::Saved { result, then_quit });
+                    let read_only = read_only_files(&app.disk);
+                    app.update(Msg::FilesReadOnly(read_only));
+                    effect
+                }
             }
             Effect::KeepMine { then_quit, choices } => {
                 let result = save::open(&app.disk.root)
@@ -455,6 +641,8 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                         // The edits are dropped; restored recovery files stay for next time.
                         remove_own(app);
                         app.update(Msg::Reloaded(Box::new((doc, disk))));
+                        let read_only = read_only_files(&app.disk);
+                        app.update(Msg::FilesReadOnly(read_only));
                     }
                     Err(failure) => {
                         let first = failure
@@ -505,7 +693,17 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
             }
             Effect::SavePicks => {
                 if let Some(path) = picks_path(app) {
-                    match picks::save(&path, &app.doc.program.event.id, &app.picks) {
+                    // Read again and merged: another agora's picks are never dropped.
+                    let saved = picks::save_merged(
+                        &path,
+                        &app.doc.program.event.id,
+                        &app.picks_base,
+                        &app.picks,
+                    );
+                    if let Ok((merged, _)) = &saved {
+                        app.update(Msg::PicksSaved(merged.clone()));
+                    }
+                    match saved.map(|(_, kept)| kept) {
                         Ok(None) => {}
                         Ok(Some(kept)) => {
                             app.update(Msg::PicksNotSaved(crate::tui::words::format(
@@ -540,20 +738,24 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
             Effect::Suspend => {
                 // The shell gets a usable terminal; `fg` brings the editor back as it was.
                 restore_terminal();
-                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+                // SIGSTOP, not SIGTSTP: agora's own SIGTSTP handler is for stops from outside.
+                let _ = signal_hook::low_level::raise(SIGSTOP);
                 // Resumed (SIGCONT): take the terminal again and draw everything.
-                let _ = enable_raw_mode();
-                let _ = execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture);
+                let _ = take_terminal();
                 app.update(Msg::Resumed);
                 None
             }
             Effect::EditText { text } => {
+                // The unsaved edits (and the form's typed text) go to the recovery file first:
+                // a signal while the editor runs cannot reach the state until it is done.
+                autosave_now(app);
                 // The editor gets the terminal as the shell has it; then the screen is taken
                 // back and drawn whole.
                 restore_terminal();
+                CHILD_RUNNING.store(true, Ordering::SeqCst);
                 let result = edit_externally(&text);
-                let _ = enable_raw_mode();
-                let _ = execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture);
+                CHILD_RUNNING.store(false, Ordering::SeqCst);
+                let _ = take_terminal();
                 app.update(Msg::TextEdited(result))
             }
             Effect::Quit => {
@@ -606,9 +808,46 @@ fn edit_externally(text: &str) -> Result<String, String> {
     }
 }
 
-/// Remove this editor's own recovery file (nothing unsaved any more).
+/// Remove this editor's own recovery file (nothing unsaved any more), beside the event or in
+/// the state folder.
 fn remove_own(app: &App) {
-    recover::remove(&recover::path_for(&app.disk.root, &app.safety.instance));
+    for path in recover::own_paths(&app.disk.root, &app.safety.instance) {
+        recover::remove(&path);
+    }
+}
+
+/// The event's files the user may not write: no write permission for them in the file's mode
+/// (for root: no write bit at all, as a 0444 file). An atomic save only needs the folder to be
+/// writable, so this is asked, as vim's `[RO]` does.
+fn read_only_files(disk: &OnDisk) -> Vec<PathBuf> {
+    disk.files
+        .iter()
+        .filter(|f| not_writable(&f.path))
+        .map(|f| f.path.clone())
+        .collect()
+}
+
+fn not_writable(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let mode = meta.permissions().mode();
+        let me = instance::current_user();
+        if me == 0 {
+            mode & 0o222 == 0
+        } else if meta.uid() == me {
+            mode & 0o200 == 0
+        } else {
+            mode & 0o022 == 0
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        meta.permissions().readonly()
+    }
 }
 
 /// Remove the recovery files restored into this session (saved, or dropped by `:q!`).

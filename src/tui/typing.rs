@@ -60,6 +60,40 @@ pub fn apply(value: &mut String, back: &mut usize, action: &Action) -> bool {
     true
 }
 
+/// Insert pasted `text` at the cursor (`back` characters before the end). `multi_line` keeps
+/// its line breaks (a description, a bio); otherwise each line break, and any run of them,
+/// becomes one space. Other control characters (a tab, an ESC) become spaces too: a paste is
+/// text, never keys. Returns the text as inserted.
+pub fn insert_pasted(value: &mut String, back: &mut usize, text: &str, multi_line: bool) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut clean = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\n' && multi_line {
+            clean.push('\n');
+        } else if c.is_control() {
+            if !clean.ends_with(' ') && !clean.is_empty() {
+                clean.push(' ');
+            }
+        } else {
+            clean.push(c);
+        }
+    }
+    if !multi_line {
+        // A paste ending in a line break (copied whole lines) adds no trailing space.
+        while clean.ends_with(' ') && text.ends_with('\n') {
+            clean.pop();
+        }
+    }
+    let cursor = cursor_at(value, *back);
+    let at = value
+        .char_indices()
+        .nth(cursor)
+        .map_or(value.len(), |(i, _)| i);
+    value.insert_str(at, &clean);
+    *back = (*back).min(value.chars().count());
+    clean
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +157,18 @@ mod tests {
         assert!(apply(&mut v, &mut back, &Action::Insert('b')));
         assert_eq!((v.as_str(), back), ("ba", 1));
         assert!(!apply(&mut v, &mut back, &Action::Submit));
+    }
+
+    #[test]
+    fn a_paste_is_inserted_at_the_cursor_as_text() {
+        let (mut v, mut back) = ("ab".to_string(), 1);
+        insert_pasted(&mut v, &mut back, "x\ny\r\n", false);
+        assert_eq!((v.as_str(), back), ("ax yb", 1));
+        let (mut v, mut back) = (String::new(), 0);
+        insert_pasted(&mut v, &mut back, "un\n\ndeux\u{1b}[2J", true);
+        assert_eq!(v, "un\n\ndeux [2J");
+        let (mut v, mut back) = (String::new(), 0);
+        insert_pasted(&mut v, &mut back, ":q!\n", false);
+        assert_eq!(v, ":q!");
     }
 }

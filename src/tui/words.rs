@@ -405,6 +405,7 @@ pub const IDS: &[&str] = &[
     "stopped_nothing",
     "stopped_unwritten",
     "stopped_busy",
+    "stopped_busy_nothing",
     // What an edit did (the status line after a change, u and Ctrl-r)
     "did_a_session",
     "did_move",

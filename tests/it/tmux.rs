@@ -375,7 +375,7 @@ fn edit_save_undo_redo_resize_quit_and_recover_in_tmux() {
 
 impl Tmux {
     /// An interactive shell in tmux (job control on), in `dir`.
-    fn shell(name: &str, dir: &Path, width: u16, height: u16) -> Tmux {
+    pub(crate) fn shell(name: &str, dir: &Path, width: u16, height: u16) -> Tmux {
         let command = format!(
             "cd '{}' && env XDG_DATA_HOME='{}' TERM=xterm-256color PS1='shell$ ' bash --norc --noprofile -i",
             dir.display(),

@@ -6,6 +6,52 @@ use crate::tui::action::{Action, Effect, Mode};
 use crate::tui::form::{Form, FormOutcome};
 use crate::tui::item_form::{ItemForm, Target};
 
+/// The form `original` with those of the `typed` values that pass `valid` on their own.
+fn only_valid<F: Clone + Values>(
+    original: &F,
+    typed: &[String],
+    valid: impl Fn(F) -> bool,
+) -> Option<F> {
+    let mut kept = original.clone();
+    let mut any = false;
+    for (k, value) in typed.iter().enumerate() {
+        if original.values().get(k) == Some(value) {
+            continue;
+        }
+        let mut alone = original.clone();
+        alone.values_mut()[k] = value.clone();
+        if valid(alone) {
+            kept.values_mut()[k] = value.clone();
+            any = true;
+        }
+    }
+    any.then_some(kept)
+}
+
+/// The values of a form (the session form, an item form).
+trait Values {
+    fn values(&self) -> &[String];
+    fn values_mut(&mut self) -> &mut Vec<String>;
+}
+
+impl Values for Form {
+    fn values(&self) -> &[String] {
+        &self.values
+    }
+    fn values_mut(&mut self) -> &mut Vec<String> {
+        &mut self.values
+    }
+}
+
+impl Values for ItemForm {
+    fn values(&self) -> &[String] {
+        &self.values
+    }
+    fn values_mut(&mut self) -> &mut Vec<String> {
+        &mut self.values
+    }
+}
+
 impl App {
     pub(super) fn update_form(&mut self, action: Action) -> Option<Effect> {
         let day = self.day_date();
@@ -191,6 +237,62 @@ impl App {
         Some(Effect::EditText {
             text: form.values[form.focus].clone(),
         })
+    }
+
+    /// The open form's typed values as one edit, when they are valid and change something: a
+    /// recovery written while a form is open keeps them (a signal loses no typed text).
+    ///
+    /// A form with a field that does not validate yet (a half-typed time) still gives the
+    /// fields that do: each typed field is tried alone on the form as it opened, and those
+    /// that pass are kept together.
+    pub fn typed_edit(&self) -> Option<Edit> {
+        let day = self.day_date();
+        if let Some(f) = &self.item_form {
+            let check = |mut f: ItemForm| f.validate(&self.doc, day).ok().flatten();
+            let original = ItemForm::new(&self.doc, f.target)?;
+            return check(f.clone())
+                .or_else(|| check(only_valid(&original, &f.values, |g| check(g).is_some())?));
+        }
+        let typed = self.form.as_ref()?;
+        let check = |mut f: Form| {
+            let fields = f.validate(&self.doc.program, day)?;
+            edit::set_fields(&self.doc, f.session, fields)
+        };
+        let mut original = Form::new(&self.doc.program, typed.session)?;
+        original.new = typed.new;
+        check(typed.clone()).or_else(|| {
+            check(only_valid(&original, &typed.values, |g| {
+                check(g).is_some()
+            })?)
+        })
+    }
+
+    /// A fingerprint of the text typed in the open form (0: no form): the runner autosaves
+    /// when it changes, as when the history does.
+    pub fn typed_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let values = match (&self.item_form, &self.form) {
+            (Some(f), _) => &f.values,
+            (None, Some(f)) => &f.values,
+            (None, None) => return 0,
+        };
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        values.hash(&mut h);
+        h.finish() | 1
+    }
+
+    /// Run `f` on the editor with the open form's typed values applied to the document, then
+    /// take them back: the document is as it was after.
+    pub fn with_typed<R>(&mut self, f: impl FnOnce(&App) -> R) -> R {
+        let typed = self.typed_edit();
+        if let Some(e) = &typed {
+            self.doc.apply(e);
+        }
+        let result = f(self);
+        if let Some(e) = &typed {
+            self.doc.apply(&e.inverse());
+        }
+        result
     }
 
     /// Open the form of a room, speaker or track.

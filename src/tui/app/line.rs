@@ -45,8 +45,35 @@ pub(super) fn find_named(
         )
     })
 }
+/// Commands (and searches) kept for `Up`/`Down` on the `:` (`/`) line.
+const LINES_KEPT: usize = 100;
 
 impl App {
+    /// `Up` (`earlier`) / `Down` on the `:` or `/` line: the earlier or later line of its
+    /// history; past the newest, what was being typed comes back.
+    fn recall(&mut self, earlier: bool) {
+        let list = &self.line_history[usize::from(self.mode == Mode::Search)];
+        if list.is_empty() {
+            return;
+        }
+        let at = match (self.recalled, earlier) {
+            (None, true) => {
+                self.draft = self.line.clone();
+                Some(list.len() - 1)
+            }
+            (None, false) => None,
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < list.len() => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        self.line = match at {
+            Some(i) => list[i].clone(),
+            None => std::mem::take(&mut self.draft),
+        };
+        self.recalled = at;
+        self.line_back = 0;
+    }
+
     pub(super) fn update_line(&mut self, action: Action) -> Option<Effect> {
         match action {
             // Backspace on an empty line leaves it, as in vim.
@@ -54,14 +81,26 @@ impl App {
             Action::Insert(_) | Action::DeleteBack | Action::ClearInput | Action::Typing(_) => {
                 crate::tui::typing::apply(&mut self.line, &mut self.line_back, &action);
             }
+            Action::CursorUp | Action::CursorDown => {
+                self.recall(action == Action::CursorUp);
+            }
             Action::Cancel => {
                 self.line.clear();
                 self.line_back = 0;
+                self.recalled = None;
                 self.mode = Mode::Normal;
             }
             Action::Submit => {
                 let text = std::mem::take(&mut self.line);
                 self.line_back = 0;
+                self.recalled = None;
+                let list = &mut self.line_history[usize::from(self.mode == Mode::Search)];
+                if !text.trim().is_empty() && list.last() != Some(&text) {
+                    list.push(text.clone());
+                    if list.len() > LINES_KEPT {
+                        list.remove(0);
+                    }
+                }
                 let mode = self.mode;
                 self.mode = Mode::Normal;
                 // What the last command said no longer holds once another one runs.
@@ -187,6 +226,21 @@ impl App {
             }
             Command::ForceQuit => return Some(Effect::Quit),
             Command::Reload => return Some(Effect::Reload),
+            Command::Edit => {
+                if self.history.is_dirty() {
+                    self.error(
+                        "Unsaved edits: :e! reloads the event dropping them, :w saves them first",
+                    );
+                    return None;
+                }
+                return Some(Effect::Reload);
+            }
+            Command::WriteForce => {
+                return Some(Effect::Save {
+                    force: true,
+                    then_quit: false,
+                })
+            }
             Command::EditDescription => return self.edit_description(),
             Command::Rooms(words) => self.choose_rooms(&words),
             Command::Width(n) => {
@@ -340,6 +394,13 @@ impl App {
     }
 
     pub(super) fn save_effect(&mut self, then_quit: bool) -> Option<Effect> {
+        if !self.safety.gone.is_empty() {
+            // The file was removed or renamed: `:w` writes it again, as vim does after E211.
+            return Some(Effect::Save {
+                force: true,
+                then_quit,
+            });
+        }
         if !self.history.is_dirty() {
             if then_quit {
                 return Some(Effect::Quit);

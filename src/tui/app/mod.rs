@@ -11,6 +11,7 @@ mod items;
 mod line;
 mod navigation;
 mod normal;
+mod paste;
 mod picker;
 mod prompt;
 mod reports;
@@ -106,6 +107,12 @@ pub struct App {
     pub line: String,
     /// Characters after the cursor in `line` (0: at the end; see `src/tui/typing.rs`).
     pub line_back: usize,
+    /// Lines run on the `:` line (0) and the `/` line (1), oldest first, for `Up`/`Down`.
+    pub line_history: [Vec<String>; 2],
+    /// Which history line is shown (`None`: the line being typed).
+    pub recalled: Option<usize>,
+    /// The line being typed when `Up` recalled an older one.
+    pub draft: String,
     pub form: Option<Form>,
     /// The form of a room, speaker or track (`:edit-room`, …).
     pub item_form: Option<super::item_form::ItemForm>,
@@ -116,6 +123,8 @@ pub struct App {
     pub message: Option<Message>,
     pub filters: Filters,
     pub picks: BTreeSet<String>,
+    /// The picks as last read or written: what another agora changed since is merged in.
+    pub picks_base: BTreeSet<String>,
     /// The current time, given by the runner (tests pin it).
     pub now: Instant,
     pub width: u16,
@@ -178,6 +187,9 @@ impl App {
             search: Search::default(),
             line: String::new(),
             line_back: 0,
+            line_history: [Vec::new(), Vec::new()],
+            recalled: None,
+            draft: String::new(),
             form: None,
             item_form: None,
             picker: None,
@@ -186,6 +198,7 @@ impl App {
             message: None,
             filters: Filters::default(),
             picks: BTreeSet::new(),
+            picks_base: BTreeSet::new(),
             now,
             width: 80,
             height: 24,
@@ -350,6 +363,10 @@ impl App {
             self.settle();
             return None;
         }
+        if action == Action::Suspend {
+            // From every mode: `fg` comes back to it as it was.
+            return Some(Effect::Suspend);
+        }
         let effect = match self.mode {
             Mode::Prompt => self.update_prompt(action),
             Mode::Help | Mode::Messages => self.update_help(action),
@@ -482,5 +499,7 @@ fn contains(r: ratatui::layout::Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
 }
 
+#[cfg(test)]
+mod edge_tests;
 #[cfg(test)]
 mod tests;

@@ -78,6 +78,37 @@ impl App {
                 self.text_edited(result);
                 None
             }
+            Msg::FilesReadOnly(paths) => {
+                self.files_read_only(paths);
+                None
+            }
+            Msg::OtherEditorGone => {
+                self.other_editor_gone();
+                None
+            }
+            Msg::FilesGone(paths) => {
+                self.files_gone(paths);
+                None
+            }
+            Msg::RecoveryElsewhere(path) => {
+                if self.safety.elsewhere.as_ref() != Some(&path) {
+                    self.info(format!(
+                        "The event's folder cannot take the recovery file: your unsaved edits are kept in {}",
+                        path.display()
+                    ));
+                    self.safety.elsewhere = Some(path);
+                }
+                None
+            }
+            Msg::PicksSaved(picks) => {
+                self.picks_base = picks.clone();
+                self.picks = picks;
+                None
+            }
+            Msg::Pasted(text) => {
+                self.pasted(&text);
+                None
+            }
             Msg::RecoveryDiscarded => {
                 self.info(crate::tui::words::word("msg_recovery_file_discarded"));
                 self.offer_done();
@@ -110,6 +141,7 @@ impl App {
     }
 
     fn picks_loaded(&mut self, picks: BTreeSet<String>) {
+        self.picks_base = picks.clone();
         self.picks = picks;
     }
 
@@ -118,6 +150,7 @@ impl App {
         match result {
             Ok(saved) => {
                 self.history.mark_saved();
+                self.safety.gone.clear();
                 // The runner removed the restored recovery files with this editor's own.
                 self.safety.adopted.clear();
                 self.refresh();

@@ -51,8 +51,16 @@ pub struct Safety {
     pub adopted: Vec<PathBuf>,
     /// Another editor that may be running on the event, when one was found.
     pub other: Option<Instance>,
-    /// Opened read-only (another editor holds the event): saving is refused.
+    /// Opened read-only (another editor holds the event): saving is refused (`:w!` overrides)
+    /// until that editor quits.
     pub read_only: bool,
+    /// The event's files the user may not write (mode 0444…): `:w` is refused, `:w!` writes.
+    pub read_only_files: Vec<PathBuf>,
+    /// The event's files found gone from disk (removed or renamed) at a save: the next `:w`
+    /// writes them again.
+    pub gone: Vec<PathBuf>,
+    /// Where the recovery goes when the event's folder cannot take it (said once).
+    pub elsewhere: Option<PathBuf>,
     pub resolving: Option<Resolving>,
 }
 
@@ -64,6 +72,9 @@ impl Safety {
             adopted: Vec::new(),
             other: None,
             read_only: false,
+            read_only_files: Vec::new(),
+            gone: Vec::new(),
+            elsewhere: None,
             resolving: None,
         }
     }
@@ -313,16 +324,68 @@ impl App {
         }
     }
 
-    /// Saving is refused in a read-only session.
+    /// Saving is refused in a read-only session and on a read-only file, unless forced
+    /// (`:w!`, `:wq!`).
     pub(super) fn guard(&mut self, effect: Option<Effect>) -> Option<Effect> {
         match effect {
-            Some(Effect::Save { .. } | Effect::KeepMine { .. }) if self.safety.read_only => {
+            Some(Effect::Save { force: false, .. } | Effect::KeepMine { .. })
+                if self.safety.read_only =>
+            {
                 self.error(crate::tui::words::word(
                     "msg_read_only_another_agora_is_editing_this_event",
                 ));
                 None
             }
+            Some(Effect::Save { force: false, .. } | Effect::KeepMine { .. })
+                if !self.safety.read_only_files.is_empty() =>
+            {
+                let names: Vec<String> = self
+                    .safety
+                    .read_only_files
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
+                self.error(format!(
+                    "Not saved: {} is read-only (you have no write permission). :w! writes it anyway (its mode is kept)",
+                    names.join(", ")
+                ));
+                None
+            }
             other => other,
         }
+    }
+
+    /// The runner found which of the event's files the user may not write.
+    pub(super) fn files_read_only(&mut self, paths: Vec<PathBuf>) {
+        if !paths.is_empty() && self.safety.read_only_files.is_empty() {
+            self.info(format!(
+                "{} is read-only: :w is refused, :w! writes it anyway",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        self.safety.read_only_files = paths;
+    }
+
+    /// The other agora's lock is gone (it quit or crashed): this editor may save again.
+    pub(super) fn other_editor_gone(&mut self) {
+        self.safety.other = None;
+        if self.safety.read_only {
+            self.safety.read_only = false;
+            self.info("The other agora has quit: saving is back (:w saves)");
+        }
+    }
+
+    /// A save found files gone from disk (removed or renamed since they were loaded).
+    pub(super) fn files_gone(&mut self, paths: Vec<PathBuf>) {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        self.error(format!(
+            "{} is gone from disk (removed or renamed); your edits are still here. :w writes it again",
+            names.join(", ")
+        ));
+        self.safety.gone = paths;
     }
 }

@@ -176,7 +176,13 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let mode = format!(" {} ", app.mode.name());
     let mut x = put(buf, area.x, area.y, area.width, &mode, theme.mode());
     let dirty = if app.history.is_dirty() { " [+]" } else { "" };
-    let file = format!(" {}{dirty} ", app.name);
+    // Read-only (a file without write permission, or another agora holds the event): lasting.
+    let ro = if app.safety.read_only || !app.safety.read_only_files.is_empty() {
+        " [RO]"
+    } else {
+        ""
+    };
+    let file = format!(" {}{ro}{dirty} ", app.name);
     x = put(
         buf,
         x,
