@@ -35,5 +35,11 @@ pub(crate) fn render(
         brief: false,
     };
     let view = view::build(agenda, locale, &links);
-    template::render_sized(Escape::Html, TEMPLATE, custom, &view, agenda.entries.len())
+    template::render_sized(
+        Escape::Html,
+        TEMPLATE,
+        custom,
+        view.into_context(),
+        agenda.entries.len(),
+    )
 }

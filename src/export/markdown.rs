@@ -28,7 +28,7 @@ pub(crate) fn render(
         Escape::Markdown,
         TEMPLATE,
         custom,
-        &view,
+        view.into_context(),
         agenda.entries.len(),
     )
 }

@@ -301,6 +301,50 @@ impl std::fmt::Display for ExportError {
     }
 }
 
+/// `f` of every item, in the items' order, computed on the processor's cores at once (each
+/// thread takes the next item left): the pages and calendars of an export are independent, and
+/// the check runs beside the export only for part of its time. Each thread renders with its
+/// own [`Locale`] for `tag` (the date formatters are not shared between threads).
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    tag: &str,
+    f: impl Fn(&Locale, &T) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len());
+    if threads <= 1 {
+        let locale = Locale::for_tag(tag);
+        return items.iter().map(|item| f(&locale, item)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let locale = Locale::for_tag(tag);
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(&locale, item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// The `.ics` of the whole agenda and of each placed session, as file name → text.
 fn calendars(
     agenda: &Agenda,
@@ -323,24 +367,21 @@ fn calendars(
         changes,
         removed,
     );
-    let sessions = all
-        .iter()
-        .map(|e| {
-            let title = format!("{} — {}", agenda.event.name, e.title);
-            let text = ics::calendar(
-                agenda,
-                &[*e],
-                &title,
-                locale,
-                utc,
-                stamp,
-                &zone,
-                changes,
-                &[],
-            );
-            (e.key.clone(), text)
-        })
-        .collect();
+    let sessions = in_parallel(&all, &locale.tag, |locale, e| {
+        let title = format!("{} — {}", agenda.event.name, e.title);
+        let text = ics::calendar(
+            agenda,
+            &[*e],
+            &title,
+            locale,
+            utc,
+            stamp,
+            &zone,
+            changes,
+            &[],
+        );
+        (e.key.clone(), text)
+    });
     (program, sessions)
 }
 
@@ -555,68 +596,90 @@ pub fn export(
     let shared = agenda::Shared::new(program);
     // The HTML agenda of the whole program links to a page per room and per track.
     let pages = (split.is_none() && formats.contains(&Format::Html)).then_some("");
-    for part in &parts {
-        let mut agenda =
-            Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
-        if let Some(base) = options.base_url.as_deref().and_then(base_url) {
-            agenda.base = Some(base);
-        }
-        for &format in formats {
-            let main = match (format, part) {
-                (Format::Html | Format::Signage, _) => "index.html".to_string(),
-                // The names apps and the C3VOC tools expect; never the `json` export's file.
-                (Format::FrabXml | Format::FrabJson, None) => {
-                    format!("schedule.{}", format.extension())
-                }
-                (Format::FrabXml | Format::FrabJson, Some(p)) => {
-                    format!("{}.schedule.{}", p.id, format.extension())
-                }
-                (_, Some(p)) if format.single_file() => format!("{}.{}", p.id, format.extension()),
-                _ => format!("{}.{}", program.event.id, format.extension()),
-            };
-            let files = render_format(format, &agenda, &locale, options, &main, pages)?;
-            for (i, (parts_of_path, text)) in files.into_iter().enumerate() {
-                let folder: Vec<String> = match part {
-                    None => vec![],
-                    Some(p) if format.single_file() => vec![p.split.folder().to_string()],
-                    Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
-                };
-                let mut full = folder;
-                full.extend(parts_of_path);
-                let path = OutputPath::new(&full).map_err(ExportError::Output)?;
-                if !seen.insert(path.clone()) {
-                    continue;
-                }
-                out.push(OutputFile {
-                    path,
-                    bytes: text.into_bytes(),
-                    format,
-                    main: i == 0,
-                });
-            }
-        }
-    }
-    if pages.is_some() {
-        for sub in [Split::Rooms, Split::Tracks] {
-            for part in selection::parts(&schedule, &filter, sub, |i| placed_day(&schedule, tz, i))
-            {
+    // The room and track pages, listed first: they are rendered while the main files are.
+    let subs: Vec<(Split, selection::Part)> = match pages {
+        Some(_) => [Split::Rooms, Split::Tracks]
+            .into_iter()
+            .flat_map(|sub| {
+                selection::parts(&schedule, &filter, sub, |i| placed_day(&schedule, tz, i))
+                    .into_iter()
+                    .map(move |part| (sub, part))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    std::thread::scope(|scope| -> Result<(), ExportError> {
+        let sub_pages = scope.spawn(|| {
+            in_parallel(&subs, &locale.tag, |locale, (_, part)| {
                 let agenda =
-                    Agenda::with_shared(&schedule, &filter, Some(&part), options.utc, &shared);
-                for (name, text) in sub_page(&agenda, &locale, options)? {
-                    let full = [sub.folder().to_string(), part.id.clone(), name];
-                    let path = OutputPath::new(&full).map_err(ExportError::Output)?;
-                    if seen.insert(path.clone()) {
-                        out.push(OutputFile {
-                            path,
-                            bytes: text.into_bytes(),
-                            format: Format::Html,
-                            main: false,
-                        });
+                    Agenda::with_shared(&schedule, &filter, Some(part), options.utc, &shared);
+                sub_page(&agenda, locale, options)
+            })
+        });
+        for part in &parts {
+            let mut agenda =
+                Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
+            if let Some(base) = options.base_url.as_deref().and_then(base_url) {
+                agenda.base = Some(base);
+            }
+            let rendered = in_parallel(formats, &locale.tag, |locale, &format| {
+                let main = match (format, part) {
+                    (Format::Html | Format::Signage, _) => "index.html".to_string(),
+                    // The names apps and the C3VOC tools expect; never the `json` export's file.
+                    (Format::FrabXml | Format::FrabJson, None) => {
+                        format!("schedule.{}", format.extension())
                     }
+                    (Format::FrabXml | Format::FrabJson, Some(p)) => {
+                        format!("{}.schedule.{}", p.id, format.extension())
+                    }
+                    (_, Some(p)) if format.single_file() => {
+                        format!("{}.{}", p.id, format.extension())
+                    }
+                    _ => format!("{}.{}", program.event.id, format.extension()),
+                };
+                render_format(format, &agenda, locale, options, &main, pages)
+            });
+            for (&format, files) in formats.iter().zip(rendered) {
+                for (i, (parts_of_path, text)) in files?.into_iter().enumerate() {
+                    let folder: Vec<String> = match part {
+                        None => vec![],
+                        Some(p) if format.single_file() => vec![p.split.folder().to_string()],
+                        Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
+                    };
+                    let mut full = folder;
+                    full.extend(parts_of_path);
+                    let path = OutputPath::new(&full).map_err(ExportError::Output)?;
+                    if !seen.insert(path.clone()) {
+                        continue;
+                    }
+                    out.push(OutputFile {
+                        path,
+                        bytes: text.into_bytes(),
+                        format,
+                        main: i == 0,
+                    });
                 }
             }
         }
-    }
+        let sub_pages = sub_pages
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        for ((sub, part), files) in subs.iter().zip(sub_pages) {
+            for (name, text) in files? {
+                let full = [sub.folder().to_string(), part.id.clone(), name];
+                let path = OutputPath::new(&full).map_err(ExportError::Output)?;
+                if seen.insert(path.clone()) {
+                    out.push(OutputFile {
+                        path,
+                        bytes: text.into_bytes(),
+                        format: Format::Html,
+                        main: false,
+                    });
+                }
+            }
+        }
+        Ok(())
+    })?;
     // Ids such as `amphi` and `amphi.ics` must not make a file and a folder of one name.
     let mut paths: Vec<OutputPath> = out.iter().map(|f| f.path.clone()).collect();
     paths::untangle(&mut paths);

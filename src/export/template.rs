@@ -237,15 +237,17 @@ pub(crate) fn render(
     custom: Option<&str>,
     view: &impl serde::Serialize,
 ) -> Result<String, String> {
-    render_sized(escape, builtin, custom, view, 0)
+    render_sized(escape, builtin, custom, Value::from_serialize(view), 0)
 }
 
-/// [`render`], for an agenda of `sessions` sessions (a custom template's fuel grows with it).
+/// [`render`] with the context given as a template value (the agendas' shared objects,
+/// `view::View::into_context`), for an agenda of `sessions` sessions (a custom template's fuel
+/// grows with it).
 pub(crate) fn render_sized(
     escape: Escape,
     builtin: &'static str,
     custom: Option<&str>,
-    view: &impl serde::Serialize,
+    context: Value,
     sessions: usize,
 ) -> Result<String, String> {
     let fuel = fuel_for(sessions);
@@ -297,9 +299,7 @@ pub(crate) fn render_sized(
         bytes: Vec::new(),
         full: false,
     };
-    let result = template
-        .render_captured_to(Value::from_serialize(view), &mut out)
-        .map(drop);
+    let result = template.render_captured_to(context, &mut out).map(drop);
     if out.full {
         return Err(format!(
             "the template's output passes {} MiB: check its loops",
