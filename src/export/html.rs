@@ -25,7 +25,7 @@ pub(crate) fn render(
     custom: Option<&str>,
     changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
     root: Option<&str>,
-) -> Result<String, String> {
+) -> Result<String, template::TemplateError> {
     let links = IcsLinks {
         root: root.map(str::to_string),
         program: Some(program_ics.to_string()),

@@ -279,26 +279,24 @@ pub struct OutputFile {
 }
 
 /// Why an export could not be made.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
     /// A filter names nothing in the program.
+    #[error("{}", .0.message)]
     Selection(SelectionError),
     /// A template failed to compile or render.
-    Template { format: Format, message: String },
-    /// A file name or a format's writer failed.
+    #[error("the {} template failed: {error}", format.name())]
+    Template {
+        format: Format,
+        #[source]
+        error: template::TemplateError,
+    },
+    /// A file name that cannot be one in the output folder.
+    #[error(transparent)]
+    Path(#[from] paths::PathError),
+    /// A format's writer failed.
+    #[error("{0}")]
     Output(String),
-}
-
-impl std::fmt::Display for ExportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ExportError::Selection(e) => write!(f, "{}", e.message),
-            ExportError::Template { format, message } => {
-                write!(f, "the {} template failed: {message}", format.name())
-            }
-            ExportError::Output(m) => write!(f, "{m}"),
-        }
-    }
 }
 
 /// `f` of every item, in the items' order, computed on the processor's cores at once (each
@@ -399,8 +397,9 @@ fn render_format(
         .template
         .as_deref()
         .filter(|_| format.takes_template());
-    let templated =
-        |r: Result<String, String>| r.map_err(|message| ExportError::Template { format, message });
+    let templated = |r: Result<String, template::TemplateError>| {
+        r.map_err(|error| ExportError::Template { format, error })
+    };
     let ics_name = format!("{}.ics", agenda.event.id);
     Ok(match format {
         Format::Ics => {
@@ -546,9 +545,9 @@ fn sub_page(
         options.changes.clone(),
         Some("../../"),
     )
-    .map_err(|message| ExportError::Template {
+    .map_err(|error| ExportError::Template {
         format: Format::Html,
-        message,
+        error,
     })?;
     let all: Vec<&agenda::Entry> = agenda.placed().collect();
     let zone = ics::timezone(agenda);
@@ -648,7 +647,7 @@ pub fn export(
                     };
                     let mut full = folder;
                     full.extend(parts_of_path);
-                    let path = OutputPath::new(&full).map_err(ExportError::Output)?;
+                    let path = OutputPath::new(&full)?;
                     if !seen.insert(path.clone()) {
                         continue;
                     }
@@ -667,7 +666,7 @@ pub fn export(
         for ((sub, part), files) in subs.iter().zip(sub_pages) {
             for (name, text) in files? {
                 let full = [sub.folder().to_string(), part.id.clone(), name];
-                let path = OutputPath::new(&full).map_err(ExportError::Output)?;
+                let path = OutputPath::new(&full)?;
                 if seen.insert(path.clone()) {
                     out.push(OutputFile {
                         path,
@@ -819,6 +818,106 @@ duration = 15
                 .collect::<Vec<_>>(),
             ["10:00", "10:15", "10:30", "11:00"]
         );
+    }
+
+    /// The templates read shared objects, not a serialised copy: every session field is
+    /// there in its documented order, in the whole list and in each day's list (where `grid`
+    /// and `opens` are set), and the rooms a session names read like any other map.
+    #[test]
+    fn templates_see_every_field_of_the_shared_views() {
+        let program = program();
+        let schedule = Schedule::new(&program);
+        let filter = Selection::default().resolve(&program).expect("filter");
+        let agenda = Agenda::new(&schedule, &filter, None, false);
+        let locale = Locale::for_tag("en-GB");
+        let links = view::IcsLinks {
+            root: None,
+            program: None,
+            sessions: true,
+            changes: None,
+            rich: true,
+            brief: false,
+        };
+        let source = "{% for k in sessions[0] %}{{ k }},{% endfor %}#\
+            {% for k in days[0].sessions[0] %}{{ k }},{% endfor %}#\
+            {{ sessions[0].grid is none }} {{ days[0].sessions[0].grid.row_start }}#\
+            {% for s in days[0].sessions %}{{ s.id }}@{{ s.place }}:{{ s.room.name if s.room else '-' }};{% endfor %}#\
+            {% for k, v in days[0].sessions[0].room | items %}{{ k }}={{ v }},{% endfor %}";
+        let render = || {
+            template::render_sized(
+                template::Escape::None,
+                "",
+                Some(source),
+                view::build(&agenda, &locale, &links).into_context(),
+                0,
+            )
+            .expect("renders")
+        };
+        let text = render();
+        let lines: Vec<&str> = text.split('#').collect();
+        let fields: String = [
+            "id",
+            "anchor",
+            "title",
+            "kind",
+            "kind_label",
+            "status",
+            "status_label",
+            "change",
+            "change_glyph",
+            "change_label",
+            "cancelled",
+            "tentative",
+            "is_break",
+            "plenary",
+            "date",
+            "day",
+            "start",
+            "end",
+            "time",
+            "start_iso",
+            "end_iso",
+            "duration_minutes",
+            "room",
+            "place",
+            "track",
+            "speakers",
+            "moderators",
+            "speaker_names",
+            "moderator_names",
+            "description",
+            "description_html",
+            "description_text",
+            "url",
+            "url_text",
+            "url_host",
+            "tags",
+            "language",
+            "language_name",
+            "interpretation",
+            "interpretation_names",
+            "languages_line",
+            "public_url",
+            "ics",
+            "grid",
+            "opens",
+        ]
+        .iter()
+        .map(|f| format!("{f},"))
+        .collect();
+        assert_eq!(lines[0], fields);
+        assert_eq!(lines[1], fields);
+        assert_eq!(lines[2], "True 2");
+        assert_eq!(
+            lines[3],
+            "one@A:A;three@B:B;coffee@Everyone:-;two@A:A;one@B:B;"
+        );
+        assert_eq!(
+            lines[4],
+            "id=a,name=A,location=,page=,accessible=True,access=Wheelchair accessible,"
+        );
+        // The same context renders the same text every time.
+        assert_eq!(render(), text);
     }
 
     #[test]

@@ -11,6 +11,19 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+/// Why a path cannot be one in the output folder.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PathError {
+    #[error("an empty output path")]
+    Empty,
+    /// The component, escaped as Rust escapes a string for debugging.
+    #[error(
+        "`{0}` cannot be a file name in the output folder (only letters, digits, `.`, `_` and \
+         `-`, not starting with `.`)"
+    )]
+    Component(String),
+}
+
 /// A file's place inside the output folder.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct OutputPath(Vec<String>);
@@ -27,18 +40,15 @@ pub fn is_safe_component(name: &str) -> bool {
 
 impl OutputPath {
     /// A path from its components, each checked.
-    pub fn new<S: AsRef<str>>(parts: &[S]) -> Result<OutputPath, String> {
+    pub fn new<S: AsRef<str>>(parts: &[S]) -> Result<OutputPath, PathError> {
         if parts.is_empty() {
-            return Err("an empty output path".to_string());
+            return Err(PathError::Empty);
         }
         let mut out = Vec::with_capacity(parts.len());
         for p in parts {
             let p = p.as_ref();
             if !is_safe_component(p) {
-                return Err(format!(
-                    "`{}` cannot be a file name in the output folder (only letters, digits, `.`, `_` and `-`, not starting with `.`)",
-                    p.escape_debug()
-                ));
+                return Err(PathError::Component(p.escape_debug().to_string()));
             }
             out.push(p.to_string());
         }
@@ -46,7 +56,7 @@ impl OutputPath {
     }
 
     /// The same path under a folder: `sessions/x.ics` → `rooms/amphi/sessions/x.ics`.
-    pub fn under<S: AsRef<str>>(&self, folders: &[S]) -> Result<OutputPath, String> {
+    pub fn under<S: AsRef<str>>(&self, folders: &[S]) -> Result<OutputPath, PathError> {
         let mut parts: Vec<String> = folders.iter().map(|f| f.as_ref().to_string()).collect();
         parts.extend(self.0.iter().cloned());
         OutputPath::new(&parts)
@@ -206,11 +216,14 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathB
     // batch is made durable and renamed into place (`save::commit_staged`).
     let stage_one = |i: usize| -> Result<Option<crate::save::Staged>, WriteError> {
         let target = &targets[i];
-        if target.is_dir() {
-            return Err(fail(target, "is a folder; expected a file".to_string()));
-        }
-        if holds_already(target, files[i].1) {
-            return Ok(None);
+        // Nothing there yet (most files of a first export): no more to check.
+        if fs::symlink_metadata(target).is_ok() {
+            if target.is_dir() {
+                return Err(fail(target, "is a folder; expected a file".to_string()));
+            }
+            if holds_already(target, files[i].1) {
+                return Ok(None);
+            }
         }
         crate::save::stage_replace(target, files[i].1)
             .map(Some)

@@ -176,7 +176,11 @@ fn temp_path(target: &Path) -> PathBuf {
 }
 
 fn write_beside(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
-    let (file, temp) = create_temp(target, bytes, mode)?;
+    let existing = match mode {
+        Some(_) => None,
+        None => std::fs::metadata(target).ok().filter(|m| m.is_file()),
+    };
+    let (file, temp) = create_temp(target, bytes, mode, existing)?;
     let result = (|| {
         file.sync_all()?;
         drop(file);
@@ -192,13 +196,14 @@ fn write_beside(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()
 }
 
 /// Create the temp file beside `target` (exclusively, under an unpredictable name, with the
-/// target's permissions and owner, or `mode`) and write `bytes` into it, not yet synced. On an
-/// error nothing is left behind.
-fn create_temp(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<(File, PathBuf)> {
-    let existing = match mode {
-        Some(_) => None,
-        None => std::fs::metadata(target).ok().filter(|m| m.is_file()),
-    };
+/// permissions and owner of `existing`, the file it replaces, or `mode`) and write `bytes`
+/// into it, not yet synced. On an error nothing is left behind.
+fn create_temp(
+    target: &Path,
+    bytes: &[u8],
+    mode: Option<u32>,
+    existing: Option<std::fs::Metadata>,
+) -> io::Result<(File, PathBuf)> {
     let mut attempt = 0;
     let (mut file, temp) = loop {
         let temp = temp_path(target);
@@ -277,12 +282,17 @@ impl Drop for Staged {
 /// one: `target` itself (a symlink planted there is replaced, not followed) gets a temp file
 /// beside it holding `bytes`. Nothing is visible at `target` until [`commit_staged`].
 pub fn stage_replace(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
-    if let Ok(meta) = std::fs::symlink_metadata(target) {
-        if meta.is_dir() {
-            return Err(not_a_file(target));
+    // One look at the path for a new file (most of an export into an empty folder); the file a
+    // link names gives its permissions, as `replace_atomic` does.
+    let existing = match std::fs::symlink_metadata(target) {
+        Err(_) => None,
+        Ok(meta) if meta.is_dir() => return Err(not_a_file(target)),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::metadata(target).ok().filter(|m| m.is_file())
         }
-    }
-    let (file, temp) = create_temp(target, bytes, None)?;
+        Ok(meta) => Some(meta).filter(|m| m.is_file()),
+    };
+    let (file, temp) = create_temp(target, bytes, None, existing)?;
     let staged = Staged {
         temp,
         target: target.to_path_buf(),
