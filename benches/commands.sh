@@ -7,6 +7,9 @@
 #   RUNS=5 bash benches/commands.sh       # median of 5 runs (default 3)
 #   SKIP_TEMPLATES=1 SKIP_PYTHON=1 ...    # only the formats that stream from the agenda
 #
+# html and all are timed twice: into the folder of their previous run (a re-export, files that
+# hold their bytes already are left alone) and into an empty folder (removed before each run).
+#
 # Every agora command runs alternately with the floor (floor, command, floor, command, …) and
 # its ratio is median over median of those runs, so a change of load hits both alike.
 #
@@ -43,13 +46,16 @@ measure() {
 }
 
 # The same, alternating with the floor (floor, command, floor, command, …) so that a change of
-# machine load hits both alike: "median-floor median-command peak-MiB-of-command".
+# machine load hits both alike: "median-floor median-command peak-MiB-of-command". With $FRESH
+# set to a folder, it is removed (and the disk synced, untimed) before each run of the command:
+# a first export into an empty folder, not a re-export that finds its files already written.
 against_floor() {
   local floor_times=() times=() mems=() i out
   for ((i = 0; i < RUNS; i++)); do
     /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$FLOOR" "$file" >/dev/null 2>&1 || true
     out=$(tail -1 "$WORK/time.txt")
     floor_times+=("${out% *}")
+    if [ -n "${FRESH:-}" ]; then rm -rf "$FRESH" && sync; fi
     /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
     out=$(tail -1 "$WORK/time.txt")
     times+=("${out% *}")
@@ -94,8 +100,14 @@ for n in $SIZES; do
   report "agora export frab-xml" "$AGORA" export frab-xml "$file" -o "$WORK/frab-$n.xml" --force
   report "agora export frab-json" "$AGORA" export frab-json "$file" -o "$WORK/frab-$n.json" --force
   if [ -z "${SKIP_TEMPLATES:-}" ]; then
+    report "agora export md" "$AGORA" export md "$file" -o "$WORK/out-$n.md" --force
+    report "agora export txt" "$AGORA" export txt "$file" -o "$WORK/out-$n.txt" --force
     report "agora export html" "$AGORA" export html "$file" -o "$WORK/html-$n" --force
+    FRESH="$WORK/html1-$n" report "agora export html (empty folder)" \
+      "$AGORA" export html "$file" -o "$WORK/html1-$n" --force
     report "agora export all" "$AGORA" export all "$file" -o "$WORK/all-$n" --force
+    FRESH="$WORK/all1-$n" report "agora export all (empty folder)" \
+      "$AGORA" export all "$file" -o "$WORK/all1-$n" --force
   fi
   if [ -z "${SKIP_PYTHON:-}" ]; then
     read -r t m < <(measure "$VENV/bin/python" benches/ics_python.py "$file" "$WORK/py-$n.ics")

@@ -25,7 +25,7 @@ pub(crate) fn render(
     custom: Option<&str>,
     changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
     root: Option<&str>,
-) -> Result<String, String> {
+) -> Result<String, template::TemplateError> {
     let links = IcsLinks {
         root: root.map(str::to_string),
         program: Some(program_ics.to_string()),
@@ -35,5 +35,11 @@ pub(crate) fn render(
         brief: false,
     };
     let view = view::build(agenda, locale, &links);
-    template::render_sized(Escape::Html, TEMPLATE, custom, &view, agenda.entries.len())
+    template::render_sized(
+        Escape::Html,
+        TEMPLATE,
+        custom,
+        view.into_context(),
+        agenda.entries.len(),
+    )
 }

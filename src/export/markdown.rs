@@ -14,7 +14,7 @@ pub(crate) fn render(
     locale: &Locale,
     custom: Option<&str>,
     brief: bool,
-) -> Result<String, String> {
+) -> Result<String, template::TemplateError> {
     let links = IcsLinks {
         root: None,
         program: None,
@@ -28,7 +28,7 @@ pub(crate) fn render(
         Escape::Markdown,
         TEMPLATE,
         custom,
-        &view,
+        view.into_context(),
         agenda.entries.len(),
     )
 }

@@ -279,26 +279,68 @@ pub struct OutputFile {
 }
 
 /// Why an export could not be made.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
     /// A filter names nothing in the program.
+    #[error("{}", .0.message)]
     Selection(SelectionError),
     /// A template failed to compile or render.
-    Template { format: Format, message: String },
-    /// A file name or a format's writer failed.
+    #[error("the {} template failed: {error}", format.name())]
+    Template {
+        format: Format,
+        #[source]
+        error: template::TemplateError,
+    },
+    /// A file name that cannot be one in the output folder.
+    #[error(transparent)]
+    Path(#[from] paths::PathError),
+    /// A format's writer failed.
+    #[error("{0}")]
     Output(String),
 }
 
-impl std::fmt::Display for ExportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ExportError::Selection(e) => write!(f, "{}", e.message),
-            ExportError::Template { format, message } => {
-                write!(f, "the {} template failed: {message}", format.name())
-            }
-            ExportError::Output(m) => write!(f, "{m}"),
-        }
+/// `f` of every item, in the items' order, computed on the processor's cores at once (each
+/// thread takes the next item left): the pages and calendars of an export are independent, and
+/// the check runs beside the export only for part of its time. Each thread renders with its
+/// own [`Locale`] for `tag` (the date formatters are not shared between threads).
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    tag: &str,
+    f: impl Fn(&Locale, &T) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len());
+    if threads <= 1 {
+        let locale = Locale::for_tag(tag);
+        return items.iter().map(|item| f(&locale, item)).collect();
     }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let locale = Locale::for_tag(tag);
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(&locale, item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The `.ics` of the whole agenda and of each placed session, as file name → text.
@@ -323,24 +365,21 @@ fn calendars(
         changes,
         removed,
     );
-    let sessions = all
-        .iter()
-        .map(|e| {
-            let title = format!("{} — {}", agenda.event.name, e.title);
-            let text = ics::calendar(
-                agenda,
-                &[*e],
-                &title,
-                locale,
-                utc,
-                stamp,
-                &zone,
-                changes,
-                &[],
-            );
-            (e.key.clone(), text)
-        })
-        .collect();
+    let sessions = in_parallel(&all, &locale.tag, |locale, e| {
+        let title = format!("{} — {}", agenda.event.name, e.title);
+        let text = ics::calendar(
+            agenda,
+            &[*e],
+            &title,
+            locale,
+            utc,
+            stamp,
+            &zone,
+            changes,
+            &[],
+        );
+        (e.key.clone(), text)
+    });
     (program, sessions)
 }
 
@@ -358,8 +397,9 @@ fn render_format(
         .template
         .as_deref()
         .filter(|_| format.takes_template());
-    let templated =
-        |r: Result<String, String>| r.map_err(|message| ExportError::Template { format, message });
+    let templated = |r: Result<String, template::TemplateError>| {
+        r.map_err(|error| ExportError::Template { format, error })
+    };
     let ics_name = format!("{}.ics", agenda.event.id);
     Ok(match format {
         Format::Ics => {
@@ -505,9 +545,9 @@ fn sub_page(
         options.changes.clone(),
         Some("../../"),
     )
-    .map_err(|message| ExportError::Template {
+    .map_err(|error| ExportError::Template {
         format: Format::Html,
-        message,
+        error,
     })?;
     let all: Vec<&agenda::Entry> = agenda.placed().collect();
     let zone = ics::timezone(agenda);
@@ -555,68 +595,90 @@ pub fn export(
     let shared = agenda::Shared::new(program);
     // The HTML agenda of the whole program links to a page per room and per track.
     let pages = (split.is_none() && formats.contains(&Format::Html)).then_some("");
-    for part in &parts {
-        let mut agenda =
-            Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
-        if let Some(base) = options.base_url.as_deref().and_then(base_url) {
-            agenda.base = Some(base);
-        }
-        for &format in formats {
-            let main = match (format, part) {
-                (Format::Html | Format::Signage, _) => "index.html".to_string(),
-                // The names apps and the C3VOC tools expect; never the `json` export's file.
-                (Format::FrabXml | Format::FrabJson, None) => {
-                    format!("schedule.{}", format.extension())
-                }
-                (Format::FrabXml | Format::FrabJson, Some(p)) => {
-                    format!("{}.schedule.{}", p.id, format.extension())
-                }
-                (_, Some(p)) if format.single_file() => format!("{}.{}", p.id, format.extension()),
-                _ => format!("{}.{}", program.event.id, format.extension()),
-            };
-            let files = render_format(format, &agenda, &locale, options, &main, pages)?;
-            for (i, (parts_of_path, text)) in files.into_iter().enumerate() {
-                let folder: Vec<String> = match part {
-                    None => vec![],
-                    Some(p) if format.single_file() => vec![p.split.folder().to_string()],
-                    Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
-                };
-                let mut full = folder;
-                full.extend(parts_of_path);
-                let path = OutputPath::new(&full).map_err(ExportError::Output)?;
-                if !seen.insert(path.clone()) {
-                    continue;
-                }
-                out.push(OutputFile {
-                    path,
-                    bytes: text.into_bytes(),
-                    format,
-                    main: i == 0,
-                });
-            }
-        }
-    }
-    if pages.is_some() {
-        for sub in [Split::Rooms, Split::Tracks] {
-            for part in selection::parts(&schedule, &filter, sub, |i| placed_day(&schedule, tz, i))
-            {
+    // The room and track pages, listed first: they are rendered while the main files are.
+    let subs: Vec<(Split, selection::Part)> = match pages {
+        Some(_) => [Split::Rooms, Split::Tracks]
+            .into_iter()
+            .flat_map(|sub| {
+                selection::parts(&schedule, &filter, sub, |i| placed_day(&schedule, tz, i))
+                    .into_iter()
+                    .map(move |part| (sub, part))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    std::thread::scope(|scope| -> Result<(), ExportError> {
+        let sub_pages = scope.spawn(|| {
+            in_parallel(&subs, &locale.tag, |locale, (_, part)| {
                 let agenda =
-                    Agenda::with_shared(&schedule, &filter, Some(&part), options.utc, &shared);
-                for (name, text) in sub_page(&agenda, &locale, options)? {
-                    let full = [sub.folder().to_string(), part.id.clone(), name];
-                    let path = OutputPath::new(&full).map_err(ExportError::Output)?;
-                    if seen.insert(path.clone()) {
-                        out.push(OutputFile {
-                            path,
-                            bytes: text.into_bytes(),
-                            format: Format::Html,
-                            main: false,
-                        });
+                    Agenda::with_shared(&schedule, &filter, Some(part), options.utc, &shared);
+                sub_page(&agenda, locale, options)
+            })
+        });
+        for part in &parts {
+            let mut agenda =
+                Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
+            if let Some(base) = options.base_url.as_deref().and_then(base_url) {
+                agenda.base = Some(base);
+            }
+            let rendered = in_parallel(formats, &locale.tag, |locale, &format| {
+                let main = match (format, part) {
+                    (Format::Html | Format::Signage, _) => "index.html".to_string(),
+                    // The names apps and the C3VOC tools expect; never the `json` export's file.
+                    (Format::FrabXml | Format::FrabJson, None) => {
+                        format!("schedule.{}", format.extension())
                     }
+                    (Format::FrabXml | Format::FrabJson, Some(p)) => {
+                        format!("{}.schedule.{}", p.id, format.extension())
+                    }
+                    (_, Some(p)) if format.single_file() => {
+                        format!("{}.{}", p.id, format.extension())
+                    }
+                    _ => format!("{}.{}", program.event.id, format.extension()),
+                };
+                render_format(format, &agenda, locale, options, &main, pages)
+            });
+            for (&format, files) in formats.iter().zip(rendered) {
+                for (i, (parts_of_path, text)) in files?.into_iter().enumerate() {
+                    let folder: Vec<String> = match part {
+                        None => vec![],
+                        Some(p) if format.single_file() => vec![p.split.folder().to_string()],
+                        Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
+                    };
+                    let mut full = folder;
+                    full.extend(parts_of_path);
+                    let path = OutputPath::new(&full)?;
+                    if !seen.insert(path.clone()) {
+                        continue;
+                    }
+                    out.push(OutputFile {
+                        path,
+                        bytes: text.into_bytes(),
+                        format,
+                        main: i == 0,
+                    });
                 }
             }
         }
-    }
+        let sub_pages = sub_pages
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        for ((sub, part), files) in subs.iter().zip(sub_pages) {
+            for (name, text) in files? {
+                let full = [sub.folder().to_string(), part.id.clone(), name];
+                let path = OutputPath::new(&full)?;
+                if seen.insert(path.clone()) {
+                    out.push(OutputFile {
+                        path,
+                        bytes: text.into_bytes(),
+                        format: Format::Html,
+                        main: false,
+                    });
+                }
+            }
+        }
+        Ok(())
+    })?;
     // Ids such as `amphi` and `amphi.ics` must not make a file and a folder of one name.
     let mut paths: Vec<OutputPath> = out.iter().map(|f| f.path.clone()).collect();
     paths::untangle(&mut paths);
@@ -756,6 +818,106 @@ duration = 15
                 .collect::<Vec<_>>(),
             ["10:00", "10:15", "10:30", "11:00"]
         );
+    }
+
+    /// The templates read shared objects, not a serialised copy: every session field is
+    /// there in its documented order, in the whole list and in each day's list (where `grid`
+    /// and `opens` are set), and the rooms a session names read like any other map.
+    #[test]
+    fn templates_see_every_field_of_the_shared_views() {
+        let program = program();
+        let schedule = Schedule::new(&program);
+        let filter = Selection::default().resolve(&program).expect("filter");
+        let agenda = Agenda::new(&schedule, &filter, None, false);
+        let locale = Locale::for_tag("en-GB");
+        let links = view::IcsLinks {
+            root: None,
+            program: None,
+            sessions: true,
+            changes: None,
+            rich: true,
+            brief: false,
+        };
+        let source = "{% for k in sessions[0] %}{{ k }},{% endfor %}#\
+            {% for k in days[0].sessions[0] %}{{ k }},{% endfor %}#\
+            {{ sessions[0].grid is none }} {{ days[0].sessions[0].grid.row_start }}#\
+            {% for s in days[0].sessions %}{{ s.id }}@{{ s.place }}:{{ s.room.name if s.room else '-' }};{% endfor %}#\
+            {% for k, v in days[0].sessions[0].room | items %}{{ k }}={{ v }},{% endfor %}";
+        let render = || {
+            template::render_sized(
+                template::Escape::None,
+                "",
+                Some(source),
+                view::build(&agenda, &locale, &links).into_context(),
+                0,
+            )
+            .expect("renders")
+        };
+        let text = render();
+        let lines: Vec<&str> = text.split('#').collect();
+        let fields: String = [
+            "id",
+            "anchor",
+            "title",
+            "kind",
+            "kind_label",
+            "status",
+            "status_label",
+            "change",
+            "change_glyph",
+            "change_label",
+            "cancelled",
+            "tentative",
+            "is_break",
+            "plenary",
+            "date",
+            "day",
+            "start",
+            "end",
+            "time",
+            "start_iso",
+            "end_iso",
+            "duration_minutes",
+            "room",
+            "place",
+            "track",
+            "speakers",
+            "moderators",
+            "speaker_names",
+            "moderator_names",
+            "description",
+            "description_html",
+            "description_text",
+            "url",
+            "url_text",
+            "url_host",
+            "tags",
+            "language",
+            "language_name",
+            "interpretation",
+            "interpretation_names",
+            "languages_line",
+            "public_url",
+            "ics",
+            "grid",
+            "opens",
+        ]
+        .iter()
+        .map(|f| format!("{f},"))
+        .collect();
+        assert_eq!(lines[0], fields);
+        assert_eq!(lines[1], fields);
+        assert_eq!(lines[2], "True 2");
+        assert_eq!(
+            lines[3],
+            "one@A:A;three@B:B;coffee@Everyone:-;two@A:A;one@B:B;"
+        );
+        assert_eq!(
+            lines[4],
+            "id=a,name=A,location=,page=,accessible=True,access=Wheelchair accessible,"
+        );
+        // The same context renders the same text every time.
+        assert_eq!(render(), text);
     }
 
     #[test]

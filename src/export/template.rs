@@ -21,6 +21,30 @@ const WEB_JS: &str = include_str!("templates/agenda.js");
 const SIGNAGE_CSS: &str = include_str!("templates/signage.css");
 const SIGNAGE_JS: &str = include_str!("templates/signage.js");
 
+/// Why a template could not make its agenda. The messages are the ones organisers read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    /// A built-in stylesheet or script that does not compile (`what`: "stylesheet", "script").
+    #[error("built-in {what}: {message}")]
+    Builtin { what: &'static str, message: String },
+    /// The template's own error, with its line and its cause.
+    #[error("{0}")]
+    Template(String),
+    /// A custom template that ran out of its steps.
+    #[error(
+        "{described}: the template ran more than {fuel} steps without finishing (a loop that \
+         does not end, or one over far more items than the program has)"
+    )]
+    OutOfFuel { described: String, fuel: u64 },
+    #[error(
+        "the template's output passes {} MiB: check its loops",
+        MAX_OUTPUT_BYTES / (1024 * 1024)
+    )]
+    TooLarge,
+    #[error("the template's output is not UTF-8")]
+    NotUtf8,
+}
+
 /// How a template's output is escaped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Escape {
@@ -235,24 +259,27 @@ fn repeat(text: String, n: usize) -> String {
     text.repeat(n.min(1000))
 }
 
-/// Render the agenda with a built-in template or the organiser's.
+/// Render a page with a built-in template or the organiser's, from a serialisable context
+/// (the signage pages; their callers keep text errors).
 pub(crate) fn render(
     escape: Escape,
     builtin: &'static str,
     custom: Option<&str>,
     view: &impl serde::Serialize,
 ) -> Result<String, String> {
-    render_sized(escape, builtin, custom, view, 0)
+    render_sized(escape, builtin, custom, Value::from_serialize(view), 0).map_err(|e| e.to_string())
 }
 
-/// [`render`], for an agenda of `sessions` sessions (a custom template's fuel grows with it).
+/// [`render`] with the context given as a template value (the agendas' shared objects,
+/// `view::View::into_context`), for an agenda of `sessions` sessions (a custom template's fuel
+/// grows with it).
 pub(crate) fn render_sized(
     escape: Escape,
     builtin: &'static str,
     custom: Option<&str>,
-    view: &impl serde::Serialize,
+    context: Value,
     sessions: usize,
-) -> Result<String, String> {
+) -> Result<String, TemplateError> {
     let fuel = fuel_for(sessions);
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -275,21 +302,23 @@ pub(crate) fn render_sized(
     env.add_filter("md_block", md_block);
     env.add_filter("repeat", repeat);
     env.add_template("agenda.css", CSS)
-        .map_err(|e| format!("built-in stylesheet: {e}"))?;
+        .map_err(|e| builtin_error("stylesheet", &e))?;
     env.add_template("agenda-web.css", WEB_CSS)
-        .map_err(|e| format!("built-in stylesheet: {e}"))?;
+        .map_err(|e| builtin_error("stylesheet", &e))?;
     env.add_template("agenda.js", WEB_JS)
-        .map_err(|e| format!("built-in script: {e}"))?;
+        .map_err(|e| builtin_error("script", &e))?;
     env.add_template("signage.css", SIGNAGE_CSS)
-        .map_err(|e| format!("built-in stylesheet: {e}"))?;
+        .map_err(|e| builtin_error("stylesheet", &e))?;
     env.add_template("signage.js", SIGNAGE_JS)
-        .map_err(|e| format!("built-in script: {e}"))?;
+        .map_err(|e| builtin_error("script", &e))?;
     let name = escape.template_name();
     match custom {
         Some(source) => env
             .add_template_owned(name, source.to_string())
-            .map_err(|e| describe(&e))?,
-        None => env.add_template(name, builtin).map_err(|e| describe(&e))?,
+            .map_err(|e| TemplateError::Template(describe(&e)))?,
+        None => env
+            .add_template(name, builtin)
+            .map_err(|e| TemplateError::Template(describe(&e)))?,
     }
     if custom.is_some() {
         // An organiser's template runs bounded: loops stop when the fuel is spent, and the
@@ -297,29 +326,25 @@ pub(crate) fn render_sized(
         // message instead of running for hours or filling the memory.
         env.set_fuel(Some(fuel));
     }
-    let template = env.get_template(name).map_err(|e| describe(&e))?;
+    let template = env
+        .get_template(name)
+        .map_err(|e| TemplateError::Template(describe(&e)))?;
     let mut out = Capped {
         bytes: Vec::new(),
         full: false,
     };
-    let result = template
-        .render_captured_to(Value::from_serialize(view), &mut out)
-        .map(drop);
+    let result = template.render_captured_to(context, &mut out).map(drop);
     if out.full {
-        return Err(format!(
-            "the template's output passes {} MiB: check its loops",
-            MAX_OUTPUT_BYTES / (1024 * 1024)
-        ));
+        return Err(TemplateError::TooLarge);
     }
     result.map_err(|e| match e.kind() {
-        ErrorKind::OutOfFuel => format!(
-            "{}: the template ran more than {fuel} steps without finishing (a loop that does \
-             not end, or one over far more items than the program has)",
-            describe(&e)
-        ),
-        _ => describe(&e),
+        ErrorKind::OutOfFuel => TemplateError::OutOfFuel {
+            described: describe(&e),
+            fuel,
+        },
+        _ => TemplateError::Template(describe(&e)),
     })?;
-    String::from_utf8(out.bytes).map_err(|_| "the template's output is not UTF-8".to_string())
+    String::from_utf8(out.bytes).map_err(|_| TemplateError::NotUtf8)
 }
 
 /// Steps a custom template may run: a base, and ample for each session (the built-in templates
@@ -349,6 +374,13 @@ impl std::io::Write for Capped {
 
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+}
+
+fn builtin_error(what: &'static str, e: &Error) -> TemplateError {
+    TemplateError::Builtin {
+        what,
+        message: e.to_string(),
     }
 }
 

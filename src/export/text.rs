@@ -14,7 +14,7 @@ pub(crate) fn render(
     locale: &Locale,
     custom: Option<&str>,
     brief: bool,
-) -> Result<String, String> {
+) -> Result<String, template::TemplateError> {
     let links = IcsLinks {
         root: None,
         program: None,
@@ -24,5 +24,11 @@ pub(crate) fn render(
         brief,
     };
     let view = view::build(agenda, locale, &links);
-    template::render_sized(Escape::None, TEMPLATE, custom, &view, agenda.entries.len())
+    template::render_sized(
+        Escape::None,
+        TEMPLATE,
+        custom,
+        view.into_context(),
+        agenda.entries.len(),
+    )
 }

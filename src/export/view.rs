@@ -6,7 +6,9 @@
 //! Text here is cleaned but not escaped: the template engine escapes for HTML and Markdown.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use minijinja::value::{Enumerator, Object, Value};
 use serde::Serialize;
 
 use crate::export::agenda::{Agenda, Entry};
@@ -22,7 +24,9 @@ pub(crate) const PALETTE: [&str; 8] = [
     "#3b6fb6", "#c0602a", "#4f8a3c", "#9c3f8c", "#b08a1e", "#2a8c8c", "#b23a48", "#6a5acd",
 ];
 
-#[derive(Serialize)]
+/// The context of a template. The templates read it through [`View::into_context`]: sessions,
+/// rooms, tracks and people are shared minijinja objects (each built once, read in place),
+/// not a serialised copy of the whole agenda.
 pub(crate) struct View {
     pub lang: String,
     /// `ltr` or `rtl`: the `dir` of the page.
@@ -37,9 +41,9 @@ pub(crate) struct View {
     /// The changes page beside the agenda (`changes.html`), when the event has releases.
     pub changes: Option<String>,
     pub tracks: Vec<TrackView>,
-    pub days: Vec<DayView>,
-    pub sessions: Vec<SessionView>,
-    pub unscheduled: Vec<SessionView>,
+    pub days: Vec<Arc<DayView>>,
+    pub sessions: Vec<Arc<SessionView>>,
+    pub unscheduled: Vec<Arc<SessionView>>,
     pub speakers: Vec<SpeakerView>,
     pub generator: &'static str,
     /// `--brief`: the Markdown and text agendas leave descriptions, bios and links out.
@@ -134,7 +138,7 @@ pub(crate) struct SubjectView {
     pub name: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug)]
 pub(crate) struct TrackView {
     pub id: String,
     pub name: String,
@@ -148,7 +152,7 @@ pub(crate) struct TrackView {
     pub page: Option<String>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug)]
 pub(crate) struct RoomView {
     pub id: String,
     pub name: String,
@@ -161,7 +165,7 @@ pub(crate) struct RoomView {
     pub access: &'static str,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug)]
 pub(crate) struct PersonView {
     pub id: String,
     pub anchor: String,
@@ -172,7 +176,7 @@ pub(crate) struct PersonView {
     pub roles: Option<String>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug)]
 pub(crate) struct GridView {
     pub row_start: usize,
     pub row_end: usize,
@@ -180,7 +184,9 @@ pub(crate) struct GridView {
     pub col_end: usize,
 }
 
-#[derive(Serialize, Clone)]
+/// A session as the templates see it, built once per export and shared (`Arc`) by the whole
+/// list and its day's list; `grid` and `opens` are the day's ([`DaySession`]), none here.
+#[derive(Debug)]
 pub(crate) struct SessionView {
     pub id: String,
     pub anchor: String,
@@ -210,12 +216,12 @@ pub(crate) struct SessionView {
     pub start_iso: Option<String>,
     pub end_iso: Option<String>,
     pub duration_minutes: Option<i64>,
-    pub room: Option<RoomView>,
+    pub room: Option<Arc<RoomView>>,
     /// The room's name, or "Pour tous" for an event-wide break.
     pub place: Option<String>,
-    pub track: Option<TrackView>,
-    pub speakers: Vec<PersonView>,
-    pub moderators: Vec<PersonView>,
+    pub track: Option<Arc<TrackView>>,
+    pub speakers: Vec<Arc<PersonView>>,
+    pub moderators: Vec<Arc<PersonView>>,
     pub speaker_names: String,
     pub moderator_names: String,
     pub description: Option<String>,
@@ -238,13 +244,31 @@ pub(crate) struct SessionView {
     pub public_url: Option<String>,
     /// Relative link to the session's own `.ics`, when one is written.
     pub ics: Option<String>,
+    /// None here: a session's place on a grid and the slot it opens are its day's
+    /// ([`DaySession`]); the whole list has neither, as it never had.
+    pub grid: Option<GridView>,
+    pub opens: Option<SlotView>,
+}
+
+/// A session in its day's list: the shared [`SessionView`], with its place on the day's grid
+/// and the time slot it opens.
+#[derive(Debug)]
+pub(crate) struct DaySession {
+    pub session: Arc<SessionView>,
     pub grid: Option<GridView>,
     /// The time slot this session opens (the first session starting at that time in the day,
     /// HTML): its label heads the group on phones and sits in the time column of the grid.
     pub opens: Option<SlotView>,
 }
 
-#[derive(Serialize, Clone)]
+impl std::ops::Deref for DaySession {
+    type Target = SessionView;
+    fn deref(&self) -> &SessionView {
+        &self.session
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
 pub(crate) struct SlotView {
     pub label: String,
     pub row: usize,
@@ -256,7 +280,7 @@ pub(crate) struct SlotView {
     pub iso: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug)]
 pub(crate) struct ColumnView {
     pub name: String,
     pub location: Option<String>,
@@ -266,7 +290,7 @@ pub(crate) struct ColumnView {
     pub col_end: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Debug)]
 pub(crate) struct DayView {
     pub date: String,
     pub anchor: String,
@@ -274,7 +298,7 @@ pub(crate) struct DayView {
     pub long: String,
     /// "Mardi 5 décembre 2017".
     pub title: String,
-    pub sessions: Vec<SessionView>,
+    pub sessions: Vec<Arc<DaySession>>,
     /// Grid columns (after the time column) and rows.
     pub columns: Vec<ColumnView>,
     pub column_count: usize,
@@ -486,12 +510,83 @@ fn person(agenda: &Agenda, locale: &Locale, p: usize) -> PersonView {
     }
 }
 
+/// The rooms, tracks and people as the sessions show them, each built once per export (by
+/// index, when first needed) and shared by every session that names it.
+struct Shared {
+    rooms: Vec<Option<Arc<RoomView>>>,
+    tracks: Vec<Option<Arc<TrackView>>>,
+    people: Vec<Option<Arc<PersonView>>>,
+}
+
+impl Shared {
+    fn new(agenda: &Agenda) -> Shared {
+        Shared {
+            rooms: vec![None; agenda.rooms.len()],
+            tracks: vec![None; agenda.tracks.len()],
+            people: vec![None; agenda.people.len()],
+        }
+    }
+
+    fn room(
+        &mut self,
+        agenda: &Agenda,
+        locale: &Locale,
+        r: usize,
+        root: Option<&str>,
+    ) -> Arc<RoomView> {
+        let labels = locale.labels();
+        self.rooms[r]
+            .get_or_insert_with(|| {
+                let place = &agenda.rooms[r];
+                Arc::new(RoomView {
+                    id: place.id.clone(),
+                    name: locale.typography(&place.name),
+                    location: place.location.as_deref().map(|l| locale.typography(l)),
+                    page: room_page(agenda, r, root),
+                    accessible: place.accessible,
+                    access: if place.accessible {
+                        labels.accessible
+                    } else {
+                        labels.not_accessible
+                    },
+                })
+            })
+            .clone()
+    }
+
+    /// A session's track names it; its description is the legend's.
+    fn track(
+        &mut self,
+        agenda: &Agenda,
+        locale: &Locale,
+        t: usize,
+        root: Option<&str>,
+    ) -> Arc<TrackView> {
+        self.tracks[t]
+            .get_or_insert_with(|| {
+                Arc::new(TrackView {
+                    description_html: None,
+                    description_text: None,
+                    ..track_view(agenda, locale, t, false, root)
+                })
+            })
+            .clone()
+    }
+
+    fn person(&mut self, agenda: &Agenda, locale: &Locale, p: usize) -> Arc<PersonView> {
+        self.people[p]
+            .get_or_insert_with(|| Arc::new(person(agenda, locale, p)))
+            .clone()
+    }
+}
+
 fn session(
     agenda: &Agenda,
     locale: &Locale,
     entry: &Entry,
     links: &IcsLinks,
     texts: &Texts,
+    shared: &mut Shared,
 ) -> SessionView {
     let labels = locale.labels();
     let mark = links
@@ -517,37 +612,23 @@ fn session(
         None => (None, None, None, None, None, None, None, None),
     };
     let root = links.root.as_deref();
-    let room = entry.room.map(|r| {
-        let place = &agenda.rooms[r];
-        RoomView {
-            id: place.id.clone(),
-            name: locale.typography(&place.name),
-            location: place.location.as_deref().map(|l| locale.typography(l)),
-            page: room_page(agenda, r, root),
-            accessible: place.accessible,
-            access: if place.accessible {
-                labels.accessible
-            } else {
-                labels.not_accessible
-            },
-        }
-    });
+    let room = entry.room.map(|r| shared.room(agenda, locale, r, root));
     let place = match (&room, slot) {
         (Some(r), _) => Some(r.name.clone()),
         (None, Some(_)) => Some(labels.everyone.to_string()),
         (None, None) => None,
     };
-    let speakers: Vec<PersonView> = entry
+    let speakers: Vec<Arc<PersonView>> = entry
         .speakers
         .iter()
-        .map(|&p| person(agenda, locale, p))
+        .map(|&p| shared.person(agenda, locale, p))
         .collect();
-    let moderators: Vec<PersonView> = entry
+    let moderators: Vec<Arc<PersonView>> = entry
         .moderators
         .iter()
-        .map(|&p| person(agenda, locale, p))
+        .map(|&p| shared.person(agenda, locale, p))
         .collect();
-    let names = |list: &[PersonView]| {
+    let names = |list: &[Arc<PersonView>]| {
         list.iter()
             .map(|p| p.name.as_str())
             .collect::<Vec<_>>()
@@ -592,12 +673,7 @@ fn session(
         duration_minutes: minutes,
         room,
         place,
-        // A session's track names it; its description is the legend's.
-        track: entry.track.map(|t| TrackView {
-            description_html: None,
-            description_text: None,
-            ..track_view(agenda, locale, t, false, root)
-        }),
+        track: entry.track.map(|t| shared.track(agenda, locale, t, root)),
         speaker_names: names(&speakers),
         moderator_names: names(&moderators),
         speakers,
@@ -634,7 +710,7 @@ fn grid(
     agenda: &Agenda,
     locale: &Locale,
     entries: &[&Entry],
-    views: &mut [SessionView],
+    views: &mut [DaySession],
     day_anchor: &str,
     root: Option<&str>,
 ) -> (Vec<ColumnView>, Vec<SlotView>) {
@@ -776,20 +852,30 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             )
         })
         .collect();
-    let sessions: Vec<SessionView> = agenda
+    let mut shared = Shared::new(agenda);
+    // Each placed session's view, built once: the whole list and the days' lists share it.
+    let placed: Vec<(&Entry, Arc<SessionView>)> = agenda
         .placed()
-        .map(|e| session(agenda, locale, e, links, &texts))
+        .map(|e| {
+            let view = session(agenda, locale, e, links, &texts, &mut shared);
+            (e, Arc::new(view))
+        })
         .collect();
+    let sessions: Vec<Arc<SessionView>> = placed.iter().map(|(_, v)| v.clone()).collect();
     let mut days = Vec::new();
     for date in agenda.days() {
-        let entries: Vec<&Entry> = agenda
-            .placed()
-            .filter(|e| agenda.day_of(e) == Some(date))
-            .collect();
-        let mut views: Vec<SessionView> = entries
+        let (entries, mut views): (Vec<&Entry>, Vec<DaySession>) = placed
             .iter()
-            .map(|e| session(agenda, locale, e, links, &texts))
-            .collect();
+            .filter(|(e, _)| agenda.day_of(e) == Some(date))
+            .map(|(e, v)| {
+                let day = DaySession {
+                    session: v.clone(),
+                    grid: None,
+                    opens: None,
+                };
+                (*e, day)
+            })
+            .unzip();
         let anchor = format!("day-{date}");
         let (columns, slots) = grid(
             agenda,
@@ -800,7 +886,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             links.root.as_deref(),
         );
         let long = locale.long_date(date);
-        days.push(DayView {
+        days.push(Arc::new(DayView {
             date: date.to_string(),
             anchor,
             title: capitalise(&long),
@@ -809,12 +895,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             row_count: slots.len() + 1,
             columns,
             slots,
-            sessions: views,
-        });
+            sessions: views.into_iter().map(Arc::new).collect(),
+        }));
     }
-    let unscheduled: Vec<SessionView> = agenda
+    let unscheduled: Vec<Arc<SessionView>> = agenda
         .unplaced()
-        .map(|e| session(agenda, locale, e, links, &texts))
+        .map(|e| Arc::new(session(agenda, locale, e, links, &texts, &mut shared)))
         .collect();
 
     // Tracks used by the selected sessions, in the program's order.
@@ -1054,4 +1140,226 @@ fn public_view(agenda: &Agenda, ics: &str) -> Option<PublicView> {
         program_webcal: part.then(|| webcal(&program_ics)),
         program_ics: part.then_some(program_ics),
     })
+}
+
+/// A value the templates read in place: a shared object, or a list of them.
+trait SharedValue {
+    fn value(&self) -> Value;
+}
+
+impl<T: Object + Send + Sync + 'static> SharedValue for Arc<T> {
+    fn value(&self) -> Value {
+        Value::from_dyn_object(self.clone())
+    }
+}
+
+impl<T: SharedValue> SharedValue for Option<T> {
+    fn value(&self) -> Value {
+        self.as_ref().map_or(Value::from(()), SharedValue::value)
+    }
+}
+
+impl<T: SharedValue> SharedValue for Vec<T> {
+    fn value(&self) -> Value {
+        Value::from(self.iter().map(SharedValue::value).collect::<Vec<_>>())
+    }
+}
+
+/// One field as a template value: `plain` fields as serde would give them to minijinja (the
+/// values a serialised copy held, so every template reads the same), `shared` ones as objects.
+macro_rules! field {
+    ($value:expr) => {
+        Value::from_serialize(&$value)
+    };
+    ($value:expr, shared) => {
+        SharedValue::value(&$value)
+    };
+}
+
+/// A struct as a minijinja map object: its fields, in declaration order (what `items` and
+/// `tojson` show), each converted when a template reads it.
+macro_rules! template_object {
+    ($ty:ty { $($field:ident $(: $how:ident)?),* $(,)? }) => {
+        impl $ty {
+            /// The field names, in the order the struct declares them.
+            const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn field(&self, key: &str) -> Option<Value> {
+                Some(match key {
+                    $(stringify!($field) => field!(self.$field $(, $how)?),)*
+                    _ => return None,
+                })
+            }
+        }
+
+        impl Object for $ty {
+            fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+                self.field(key.as_str()?)
+            }
+
+            fn enumerate(self: &Arc<Self>) -> Enumerator {
+                Enumerator::Str(Self::FIELDS)
+            }
+
+            fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+                Some(Self::FIELDS.len())
+            }
+        }
+    };
+}
+
+template_object!(RoomView {
+    id,
+    name,
+    location,
+    page,
+    accessible,
+    access
+});
+template_object!(PersonView {
+    id,
+    anchor,
+    name,
+    role,
+    affiliation,
+    roles
+});
+template_object!(TrackView {
+    id,
+    name,
+    color,
+    color_dark,
+    description,
+    description_html,
+    description_text,
+    page,
+});
+
+template_object!(SessionView {
+    id,
+    anchor,
+    title,
+    kind,
+    kind_label,
+    status,
+    status_label,
+    change,
+    change_glyph,
+    change_label,
+    cancelled,
+    tentative,
+    is_break,
+    plenary,
+    date,
+    day,
+    start,
+    end,
+    time,
+    start_iso,
+    end_iso,
+    duration_minutes,
+    room: shared,
+    place,
+    track: shared,
+    speakers: shared,
+    moderators: shared,
+    speaker_names,
+    moderator_names,
+    description,
+    description_html,
+    description_text,
+    url,
+    url_text,
+    url_host,
+    tags,
+    language,
+    language_name,
+    interpretation,
+    interpretation_names,
+    languages_line,
+    public_url,
+    ics,
+    grid,
+    opens,
+});
+
+template_object!(DayView {
+    date,
+    anchor,
+    long,
+    title,
+    sessions: shared,
+    columns,
+    column_count,
+    slots,
+    row_count,
+});
+
+/// A session of a day's list: the shared session, with its own `grid` and `opens`.
+impl Object for DaySession {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match key.as_str()? {
+            "grid" => Some(field!(self.grid)),
+            "opens" => Some(field!(self.opens)),
+            key => self.session.field(key),
+        }
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(SessionView::FIELDS)
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(SessionView::FIELDS.len())
+    }
+}
+
+/// The top of a template's context: each field converted once (the labels, the event, the
+/// speakers' index are small), the sessions, days, rooms, tracks and people shared objects.
+#[derive(Debug)]
+struct Root(Vec<(&'static str, Value)>);
+
+impl Object for Root {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let key = key.as_str()?;
+        self.0
+            .iter()
+            .find_map(|(name, value)| (*name == key).then(|| value.clone()))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Values(self.0.iter().map(|(name, _)| Value::from(*name)).collect())
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+impl View {
+    /// The template context: the fields a serialised `View` had, in its order.
+    pub(crate) fn into_context(self) -> Value {
+        let fields = vec![
+            ("lang", field!(self.lang)),
+            ("dir", field!(self.dir)),
+            ("labels", field!(self.labels)),
+            ("title", field!(self.title)),
+            ("event", field!(self.event)),
+            ("subject", field!(self.subject)),
+            ("times_note", field!(self.times_note)),
+            ("ics", field!(self.ics)),
+            ("changes", field!(self.changes)),
+            ("tracks", field!(self.tracks)),
+            ("days", field!(self.days, shared)),
+            ("sessions", field!(self.sessions, shared)),
+            ("unscheduled", field!(self.unscheduled, shared)),
+            ("speakers", field!(self.speakers)),
+            ("generator", field!(self.generator)),
+            ("brief", field!(self.brief)),
+            ("ics_label", field!(self.ics_label)),
+            ("public", field!(self.public)),
+            ("web", field!(self.web)),
+        ];
+        Value::from_object(Root(fields))
+    }
 }

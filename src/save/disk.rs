@@ -180,6 +180,30 @@ fn write_beside(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()
         Some(_) => None,
         None => std::fs::metadata(target).ok().filter(|m| m.is_file()),
     };
+    let (file, temp) = create_temp(target, bytes, mode, existing)?;
+    let result = (|| {
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temp, target)?;
+        // Make the rename itself durable; not every platform can open a directory.
+        sync_folder(folder_of(target));
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Create the temp file beside `target` (exclusively, under an unpredictable name, with the
+/// permissions and owner of `existing`, the file it replaces, or `mode`) and write `bytes`
+/// into it, not yet synced. On an error nothing is left behind.
+fn create_temp(
+    target: &Path,
+    bytes: &[u8],
+    mode: Option<u32>,
+    existing: Option<std::fs::Metadata>,
+) -> io::Result<(File, PathBuf)> {
     let mut attempt = 0;
     let (mut file, temp) = loop {
         let temp = temp_path(target);
@@ -209,20 +233,164 @@ fn write_beside(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()
         if let Some(mode) = mode {
             file.set_permissions(std::fs::Permissions::from_mode(mode & 0o7777))?;
         }
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temp, target)?;
-        // Make the rename itself durable; not every platform can open a directory.
-        if let Ok(dir) = File::open(folder_of(target)) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        file.write_all(bytes)
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+    match result {
+        Ok(()) => Ok((file, temp)),
+        Err(e) => {
+            drop(file);
+            let _ = std::fs::remove_file(&temp);
+            Err(e)
+        }
     }
-    result
+}
+
+/// fsync a folder, so the renames in it are durable; not every platform can open a directory,
+/// and a folder that cannot be synced leaves the files themselves whole.
+fn sync_folder(dir: &Path) {
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// One file of a batch ([`stage_replace`], [`commit_staged`]): its bytes are in a temp file
+/// beside the target, not yet renamed over it. Dropped before it is committed, the temp file
+/// is removed, so an error or a panic anywhere in a batch leaves no temp file behind.
+#[derive(Debug)]
+pub struct Staged {
+    temp: PathBuf,
+    target: PathBuf,
+    renamed: bool,
+}
+
+impl Staged {
+    /// The path this file replaces.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.renamed {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// The first step of replacing many generated files at once, as [`replace_atomic`] replaces
+/// one: `target` itself (a symlink planted there is replaced, not followed) gets a temp file
+/// beside it holding `bytes`. Nothing is visible at `target` until [`commit_staged`].
+pub fn stage_replace(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
+    // One look at the path for a new file (most of an export into an empty folder); the file a
+    // link names gives its permissions, as `replace_atomic` does.
+    let existing = match std::fs::symlink_metadata(target) {
+        Err(_) => None,
+        Ok(meta) if meta.is_dir() => return Err(not_a_file(target)),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::metadata(target).ok().filter(|m| m.is_file())
+        }
+        Ok(meta) => Some(meta).filter(|m| m.is_file()),
+    };
+    let (file, temp) = create_temp(target, bytes, None, existing)?;
+    let staged = Staged {
+        temp,
+        target: target.to_path_buf(),
+        renamed: false,
+    };
+    // Where one call cannot make a whole file system durable, each file is synced here.
+    if !cfg!(target_os = "linux") {
+        file.sync_all()?;
+    }
+    drop(file);
+    Ok(staged)
+}
+
+/// Why a batch stopped: the index (in the list given to [`commit_staged`]) of the file that
+/// failed, and why. Files before it may have been replaced, each whole; it and the files after
+/// it are left as they were.
+#[derive(Debug)]
+pub struct BatchError {
+    pub index: usize,
+    pub error: io::Error,
+}
+
+/// Make every staged file durable, then rename each over its target, then fsync each folder
+/// once. The same guarantees as one [`replace_atomic`] per file — a crash leaves the old file
+/// or the new one at each name, never a partial one — with far fewer flushes: on Linux one
+/// `syncfs(2)` per file system holding the folders (an fsync per file costs a journal commit
+/// each: 10,000 small files took 1.0 s of system time and 19 s of wall time one after the
+/// other, against 0.2 s with one syncfs), elsewhere the fsync each file got when staged.
+///
+/// A syncfs that reports an error (since Linux 5.8 it reports write-back errors on its file
+/// system) is not trusted: every file is then fsynced on its own, so the failing one is named.
+pub fn commit_staged(mut files: Vec<Staged>) -> Result<(), BatchError> {
+    let mut folders: Vec<&Path> = files.iter().map(|f| folder_of(&f.target)).collect();
+    folders.sort_unstable();
+    folders.dedup();
+    let folders: Vec<PathBuf> = folders.into_iter().map(Path::to_path_buf).collect();
+    if cfg!(target_os = "linux") && !flush_file_systems(&folders) {
+        for (index, f) in files.iter().enumerate() {
+            sync_temp(&f.temp).map_err(|error| BatchError { index, error })?;
+        }
+    }
+    for (index, f) in files.iter_mut().enumerate() {
+        std::fs::rename(&f.temp, &f.target).map_err(|error| BatchError { index, error })?;
+        f.renamed = true;
+    }
+    for folder in &folders {
+        sync_folder(folder);
+    }
+    Ok(())
+}
+
+/// One syncfs for each file system the folders are on; whether all of them succeeded.
+#[cfg(target_os = "linux")]
+fn flush_file_systems(folders: &[PathBuf]) -> bool {
+    let mut devices: Vec<u64> = Vec::new();
+    for folder in folders {
+        let Ok(dir) = File::open(folder) else {
+            return false;
+        };
+        let Ok(meta) = dir.metadata() else {
+            return false;
+        };
+        if devices.contains(&meta.dev()) {
+            continue;
+        }
+        if rustix::fs::syncfs(&dir).is_err() {
+            return false;
+        }
+        devices.push(meta.dev());
+    }
+    true
+}
+
+#[cfg(not(target_os = "linux"))]
+fn flush_file_systems(_folders: &[PathBuf]) -> bool {
+    true
+}
+
+/// fsync a temp file of a batch by its name, never through a symlink planted there.
+fn sync_temp(temp: &Path) -> io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    options.custom_flags(libc::O_NOFOLLOW);
+    options.open(temp)?.sync_all()
+}
+
+/// [`stage_replace`] every file, then [`commit_staged`] them: each `(path, bytes)` replaced
+/// as [`replace_atomic`] would. When a file cannot be staged, nothing is replaced.
+pub fn replace_many(files: &[(&Path, &[u8])]) -> Result<(), BatchError> {
+    let staged = files
+        .iter()
+        .enumerate()
+        .map(|(index, (path, bytes))| {
+            stage_replace(path, bytes).map_err(|error| BatchError { index, error })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    commit_staged(staged)
 }
 
 /// A temp file that cannot be created says so about the folder, not the file: a writable file
@@ -380,6 +548,106 @@ mod tests {
         assert!(err.is_err());
         assert!(!other.exists());
         assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_batch_replaces_every_file_as_one_replace_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sessions");
+        std::fs::create_dir(&sub).unwrap();
+        let outside = dir.path().join("outside.txt");
+        std::fs::write(&outside, "keep").unwrap();
+        let planted = sub.join("planted.ics");
+        std::os::unix::fs::symlink(&outside, &planted).unwrap();
+        let private = dir.path().join("private.ics");
+        std::fs::write(&private, "old").unwrap();
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let names: Vec<PathBuf> = (0..50).map(|i| sub.join(format!("s{i}.ics"))).collect();
+        let bodies: Vec<String> = (0..50).map(|i| format!("body {i}")).collect();
+        let mut files: Vec<(&Path, &[u8])> = names
+            .iter()
+            .map(PathBuf::as_path)
+            .zip(bodies.iter().map(|b| b.as_bytes()))
+            .collect();
+        files.push((&planted, b"agenda"));
+        files.push((&private, b"new"));
+        replace_many(&files).unwrap();
+        for (name, body) in names.iter().zip(&bodies) {
+            assert_eq!(std::fs::read_to_string(name).unwrap(), *body);
+        }
+        // The planted link is replaced, not followed out of the folder.
+        assert_eq!(std::fs::read(&outside).unwrap(), b"keep");
+        assert!(std::fs::symlink_metadata(&planted).unwrap().is_file());
+        assert_eq!(std::fs::read(&planted).unwrap(), b"agenda");
+        // An existing file keeps its permissions.
+        let mode = std::fs::metadata(&private).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(std::fs::read(&private).unwrap(), b"new");
+        assert!(leftovers(dir.path()).is_empty());
+        assert!(leftovers(&sub).is_empty());
+    }
+
+    #[test]
+    fn a_batch_that_cannot_stage_a_file_replaces_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "old").unwrap();
+        let folder = dir.path().join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        let c = dir.path().join("c.txt");
+        let err = replace_many(&[(&a, b"new"), (&folder, b"x"), (&c, b"new")]).unwrap_err();
+        assert_eq!(err.index, 1);
+        assert!(
+            err.error.to_string().contains("not a regular file"),
+            "{}",
+            err.error
+        );
+        assert_eq!(std::fs::read(&a).unwrap(), b"old");
+        assert!(!c.exists());
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_staged_file_dropped_before_its_commit_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "old").unwrap();
+        let staged = stage_replace(&a, b"new").unwrap();
+        assert_eq!(staged.target(), a.as_path());
+        assert_eq!(
+            leftovers(dir.path()).len(),
+            1,
+            "the temp file holds the bytes"
+        );
+        drop(staged);
+        assert_eq!(std::fs::read(&a).unwrap(), b"old");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    /// A rename that fails in the middle of a commit (here a folder made at a target's name
+    /// after staging) is reported by its index; the files before it are replaced whole, it and
+    /// those after it keep their old bytes, and no temp file is left.
+    #[test]
+    fn a_commit_that_fails_midway_names_the_file_and_leaves_the_rest_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let names: Vec<PathBuf> = ["a", "b", "c"].iter().map(|n| dir.path().join(n)).collect();
+        for n in &names {
+            std::fs::write(n, "old").unwrap();
+        }
+        let staged: Vec<Staged> = names
+            .iter()
+            .map(|n| stage_replace(n, b"new").unwrap())
+            .collect();
+        std::fs::remove_file(&names[1]).unwrap();
+        std::fs::create_dir(&names[1]).unwrap();
+        std::fs::write(names[1].join("inside"), "x").unwrap();
+        let err = commit_staged(staged).unwrap_err();
+        assert_eq!(err.index, 1);
+        assert_eq!(std::fs::read(&names[0]).unwrap(), b"new");
+        assert!(names[1].is_dir());
+        assert_eq!(std::fs::read(&names[2]).unwrap(), b"old");
+        assert!(leftovers(dir.path()).is_empty());
     }
 
     #[cfg(unix)]

@@ -22,7 +22,8 @@ use crate::edit::Document;
 use crate::load::{load_path, load_texts, LoadFailure};
 
 pub use disk::{
-    replace_atomic, replace_atomic_mode, replace_folder_atomic, resolve_links, write_atomic,
+    commit_staged, replace_atomic, replace_atomic_mode, replace_folder_atomic, replace_many,
+    resolve_links, stage_replace, write_atomic, BatchError, Staged,
 };
 pub use patch::{added_sources, render, PatchError, RemovedSource, RenderError};
 
