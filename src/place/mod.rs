@@ -485,6 +485,8 @@ fn make_room(
         };
         let saved: Vec<(usize, Option<Slot>, Option<grid::Start>)> =
             way.iter().map(|&x| (x, e.slot(x), e.chosen[x])).collect();
+        // Where `i` is now: a placed session being repaired stays there when this fails.
+        let mine = (e.slot(i), e.chosen[i]);
         for &x in &way {
             e.set(x, None, None);
         }
@@ -508,7 +510,7 @@ fn make_room(
         if ok {
             return true;
         }
-        e.set(i, None, None);
+        e.set(i, mine.0, mine.1);
         for &(x, slot, st) in &saved {
             e.set(x, slot, st);
         }
