@@ -191,7 +191,10 @@ prompt_quit = Unsaved edits. (w)rite and quit, (d)iscard them and quit, or (c)an
 prompt_overwrite = { $paths } changed on disk since it was loaded. (r)eload it (drop your edits), (k)eep mine (merged item by item with the changes on disk), or (c)ancel?
 prompt_restore = Unsaved edits from { $when } were recovered ({ $reason }). (r)estore them, (d)iscard the recovery file, or (i)gnore for now?
 prompt_conflict = Conflict { $index } of { $total }: { $what }. Keep (m)ine, (t)heirs (the other version), or (c)ancel?
-prompt_delete_item = { $sessions } sessions name the { $kind ->
+prompt_delete_item = { $sessions ->
+    [one] { $sessions } session names
+   *[other] { $sessions } sessions name
+} the { $kind ->
     [room] room
     [speaker] speaker
    *[track] track
@@ -539,6 +542,7 @@ filter_unknown = unknown filter `{ $name }`: day=, room=, track=, speaker=, kind
 msg_width = Grid columns at least { $width } cells wide (:width alone: the default)
 msg_outside_grid = { $time } is outside the grid of this day ({ $from }–{ $to })
 msg_days = there are { $days } days: :day 1 to :day { $days }
+msg_speaker_namesake = Added a second { $name }: another speaker ({ $id }) already has this name (u undoes it)
 msg_room = Room { $name }
 msg_room_shown_again = Room { $name } (shown again)
 msg_field_not_edited = The field was not edited: { $reason }
@@ -598,7 +602,10 @@ msg_locked = { $title } is locked (locked = true): it stays where it is
 msg_first_day_only = { $title } is on the event's first day: it cannot move earlier
 msg_last_day_only = { $title } is on the event's last day: it cannot move later
 msg_event_wide = { $title } is for all rooms (an event-wide { $kind }): give it a room with e
-msg_filter_count = { $count } sessions match the filters (F clears them)
+msg_filter_count = { $count ->
+    [one] { $count } session matches the filters (F clears them)
+   *[other] { $count } sessions match the filters (F clears them)
+}
 msg_changes_listed = { $summary } — the agenda lists what changed (Enter goes to a session, :nofilter shows all)
 grid_all_rooms = {" "}· all rooms
 

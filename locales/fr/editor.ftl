@@ -575,6 +575,7 @@ filter_unknown = filtre inconnu «{"\u00A0"}{ $name }{"\u00A0"}»{"\u00A0"}: day
 msg_width = Colonnes de la grille d’au moins { $width } caractères (:width seul{"\u00A0"}: la valeur par défaut)
 msg_outside_grid = { $time } est hors de la grille de ce jour ({ $from }–{ $to })
 msg_days = il y a { $days } jours{"\u00A0"}: de :day 1 à :day { $days }
+msg_speaker_namesake = Second intervenant { $name } ajouté{"\u00A0"}: un autre ({ $id }) porte déjà ce nom (u l’annule)
 msg_room = Salle { $name }
 msg_room_shown_again = Salle { $name } (de nouveau affichée)
 msg_field_not_edited = Le champ n’a pas été modifié{"\u00A0"}: { $reason }

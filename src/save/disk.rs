@@ -31,8 +31,8 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
         if meta.is_file() && meta.nlink() > 1 {
             return Err(io::Error::other(format!(
                 "{} has {} hard links; replacing it would leave the other names with the old \
-                 text, so agora does not save over it. Remove the other links (or copy the file) \
-                 and save again, or save under another name",
+                 text, so agora does not save over it. Remove the other links (or replace them by \
+                 copies of the file) and save again",
                 real.display(),
                 meta.nlink()
             )));

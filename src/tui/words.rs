@@ -349,6 +349,7 @@ pub const IDS: &[&str] = &[
     "msg_outside_grid",
     "msg_days",
     "msg_room",
+    "msg_speaker_namesake",
     "msg_room_shown_again",
     "msg_field_not_edited",
     "picker_only_picks",

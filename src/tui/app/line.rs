@@ -310,7 +310,25 @@ impl App {
                 Err(m) => self.error(crate::tui::words::edit_error(&m)),
             },
             Command::Speaker(name) => match edit::new_speaker(&self.doc, &name) {
-                Ok(e) => self.commit(e),
+                Ok(e) => {
+                    // Two people may share a name, but an organiser adding one twice by
+                    // mistake must hear of it.
+                    let folded = crate::text::fold(name.trim());
+                    let namesake = self
+                        .doc
+                        .program
+                        .speakers
+                        .iter()
+                        .find(|s| crate::text::fold(&s.name) == folded)
+                        .map(|s| s.id.clone());
+                    self.commit(e);
+                    if let Some(id) = namesake {
+                        self.info(crate::tui::words::format(
+                            "msg_speaker_namesake",
+                            &[("name", name.trim()), ("id", &id)],
+                        ));
+                    }
+                }
                 Err(m) => self.error(crate::tui::words::edit_error(&m)),
             },
             Command::Track(name) => match edit::new_track(&self.doc, &name) {

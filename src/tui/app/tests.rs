@@ -2456,3 +2456,22 @@ fn a_hidden_room_stays_hidden_through_a_rename_and_an_undo() {
     assert_eq!(app.column_of(rhone), None, "hidden after the undo");
     assert_eq!(app.grid_columns().len(), 2);
 }
+
+#[test]
+fn adding_a_speaker_whose_name_exists_says_so() {
+    // Regression: `:speaker Julien Roux` added `julien-roux-2` without a word.
+    let mut app = app();
+    let before = app.doc.program.speakers.len();
+    app.update(Action::CommandLine);
+    typed(&mut app, "speaker Julien Roux");
+    app.update(Action::Submit);
+    assert_eq!(app.doc.program.speakers.len(), before + 1);
+    let m = message(&app);
+    assert!(m.contains("julien-roux"), "{m}");
+    assert!(m.contains("already has this name"), "{m}");
+    // A new name is added quietly.
+    app.update(Action::CommandLine);
+    typed(&mut app, "speaker Zoé Nouvelle");
+    app.update(Action::Submit);
+    assert!(!message(&app).contains("already"), "{}", message(&app));
+}
