@@ -81,16 +81,50 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Wait until the screen shows `text` (or fail, printing the screen).
+    /// The screen once two captures a moment apart agree: a capture taken while agora is
+    /// redrawing may hold a line half written.
+    fn settled_screen(&self) -> String {
+        let mut screen = self.screen();
+        for _ in 0..20 {
+            std::thread::sleep(Duration::from_millis(40));
+            let again = self.screen();
+            if again == screen {
+                break;
+            }
+            screen = again;
+        }
+        screen
+    }
+
+    /// Wait until the screen shows `text` (or fail, printing the screen); the screen returned
+    /// is a settled one.
     pub(crate) fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let screen = self.screen();
             if screen.contains(text) {
-                return screen;
+                let settled = self.settled_screen();
+                if settled.contains(text) {
+                    return settled;
+                }
             }
             if Instant::now() > deadline {
                 panic!("the screen never showed {text:?}; it shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Wait until the screen shows every one of `texts` at once (or fail, printing it).
+    pub(crate) fn wait_for_all(&self, texts: &[&str]) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("the screen never showed all of {texts:?}; it shows:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -526,11 +560,10 @@ fn drag_and_drop_with_the_mouse_moves_a_session_in_tmux() {
     t.send(&["-l", &format!("\x1b[<0;{x};{y}M")]);
     // Two rows down (30 minutes at the 15-minute step), the button held.
     t.send(&["-l", &format!("\x1b[<32;{x};{}M", y + 2)]);
-    let held = t.wait_for(" GRAB ");
-    assert!(held.contains("Holding 'Startups de territoire"), "{held}");
+    // Waiting for the whole text asserted: a capture may catch a line half redrawn.
+    t.wait_for_all(&[" GRAB ", "Holding 'Startups de territoire"]);
     t.send(&["-l", &format!("\x1b[<0;{x};{}m", y + 2)]);
-    let moved = t.wait_for("Moved 'Startups de territoire");
-    assert!(moved.contains("11:15–12:45"), "{moved}");
+    t.wait_for_all(&["Moved 'Startups de territoire", "11:15–12:45"]);
     t.send(&[":w", "Enter"]);
     t.wait_for("Saved");
     let after = std::fs::read_to_string(&event).unwrap();

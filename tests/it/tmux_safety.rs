@@ -227,7 +227,7 @@ fn recovery_after_hup_and_kill_9_with_an_earlier_ignored_recovery() {
     let (dir, event) = seed_copy();
     let original = std::fs::read_to_string(&event).unwrap();
     // 1. An edit, then the terminal's hangup: a recovery file.
-    let t = Tmux::start("hup", dir.path(), &event, 100, 30);
+    let t = Tmux::start("hup-ignored", dir.path(), &event, 100, 30);
     t.wait_for(" NORMAL ");
     move_cocktail(&t);
     t.signal("HUP");
