@@ -307,24 +307,29 @@ pub(crate) fn render(agenda: &Agenda) -> String {
     // `serde_json` would write it two levels deep, and put in as the document's last key.
     let sessions =
         crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_SESSIONS, |part, out| {
+            // The piece is written as bytes and checked as UTF-8 once, at its end (checking
+            // the text written so far after each session made a big export quadratic).
+            let mut writer = Nested(Vec::new());
             for e in part {
                 // Every element after the first is preceded by a comma; the first piece's first
                 // element is the array's first.
-                out.push_str(if std::ptr::eq(e, &agenda.entries[0]) {
-                    "\n"
+                let lead: &[u8] = if std::ptr::eq(e, &agenda.entries[0]) {
+                    b"\n"
                 } else {
-                    ",\n"
-                });
-                out.push_str(NESTED);
-                let mut writer = Nested(std::mem::take(out).into_bytes());
+                    b",\n"
+                };
+                writer.0.extend_from_slice(lead);
+                writer.0.extend_from_slice(NESTED.as_bytes());
                 if let Err(err) = serde_json::to_writer_pretty(&mut writer, &session(agenda, e)) {
                     writer
                         .0
                         .extend_from_slice(format!("{{\"error\": \"{err}\"}}").as_bytes());
                 }
-                // Only `serde_json` wrote into it, and only whole UTF-8 strings.
-                *out = String::from_utf8(writer.0)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            }
+            // Only `serde_json` wrote into it, and only whole UTF-8 strings.
+            match String::from_utf8(writer.0) {
+                Ok(text) => out.push_str(&text),
+                Err(e) => out.push_str(&String::from_utf8_lossy(e.as_bytes())),
             }
         });
     let mut out = String::with_capacity(head.len() + sessions.len() + 32);
