@@ -57,8 +57,9 @@ impl App {
                         } else {
                             // Never selected behind the organiser's back: say where it is.
                             let name = self.doc.program.rooms[r].name.clone();
-                            self.info(format!(
-                                "It is in {name}, which the grid hides (:rooms all shows it)"
+                            self.info(crate::tui::words::format(
+                                "msg_in_hidden_room",
+                                &[("name", &name)],
                             ));
                         }
                     }

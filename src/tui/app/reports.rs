@@ -92,9 +92,9 @@ impl App {
             }
             Msg::RecoveryElsewhere(path) => {
                 if self.safety.elsewhere.as_ref() != Some(&path) {
-                    self.info(format!(
-                        "The event's folder cannot take the recovery file: your unsaved edits are kept in {}",
-                        path.display()
+                    self.info(crate::tui::words::format(
+                        "msg_recovery_elsewhere",
+                        &[("path", &path.display().to_string())],
                     ));
                     self.safety.elsewhere = Some(path);
                 }

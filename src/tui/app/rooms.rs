@@ -74,7 +74,7 @@ impl App {
     pub(super) fn choose_rooms(&mut self, words: &[String]) {
         let all = self.doc.program.rooms.len();
         if all == 0 {
-            self.error("No rooms yet: add one with :room NAME [CAPACITY]");
+            self.error(crate::tui::words::word("msg_rooms_none_yet"));
             return;
         }
         if words.is_empty() {
@@ -84,7 +84,10 @@ impl App {
         if words.len() == 1 && words[0].eq_ignore_ascii_case("all") {
             self.hidden_rooms.clear();
             self.settle();
-            self.info(format!("All {all} rooms shown"));
+            self.info(crate::tui::words::format(
+                "msg_rooms_all_shown",
+                &[("all", &all.to_string())],
+            ));
             return;
         }
         let p = &self.doc.program;
@@ -114,10 +117,16 @@ impl App {
             .map(|(_, o)| o.uid)
             .collect();
         self.settle();
-        let note = self
-            .rooms_shown_note()
-            .unwrap_or_else(|| format!("All {all} rooms"));
-        self.info(format!("{note} shown"));
+        match self.rooms_shown_note() {
+            Some(note) => self.info(crate::tui::words::format(
+                "msg_rooms_some_shown",
+                &[("note", &note)],
+            )),
+            None => self.info(crate::tui::words::format(
+                "msg_rooms_all_shown",
+                &[("all", &all.to_string())],
+            )),
+        }
     }
 
     /// The rooms, each marked shown or hidden: Enter shows or hides one at once, Ctrl-y keeps
@@ -146,7 +155,7 @@ impl App {
         if let Some(k) = self.hidden_rooms.iter().position(|h| *h == uid) {
             self.hidden_rooms.remove(k);
         } else if self.grid_columns() == [room] {
-            self.error("The grid shows at least one room");
+            self.error(crate::tui::words::word("msg_rooms_keep_one"));
             return;
         } else {
             self.hidden_rooms.push(uid);

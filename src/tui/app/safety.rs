@@ -345,9 +345,9 @@ impl App {
                     .iter()
                     .map(|p| p.display().to_string())
                     .collect();
-                self.error(format!(
-                    "Not saved: {} is read-only (you have no write permission). :w! writes it anyway (its mode is kept)",
-                    names.join(", ")
+                self.error(crate::tui::words::format(
+                    "msg_not_saved_read_only_file",
+                    &[("files", &names.join(", "))],
                 ));
                 None
             }
@@ -358,13 +358,14 @@ impl App {
     /// The runner found which of the event's files the user may not write.
     pub(super) fn files_read_only(&mut self, paths: Vec<PathBuf>) {
         if !paths.is_empty() && self.safety.read_only_files.is_empty() {
-            self.info(format!(
-                "{} is read-only: :w is refused, :w! writes it anyway",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let files = paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.info(crate::tui::words::format(
+                "msg_file_read_only",
+                &[("files", &files)],
             ));
         }
         self.safety.read_only_files = paths;
@@ -375,16 +376,16 @@ impl App {
         self.safety.other = None;
         if self.safety.read_only {
             self.safety.read_only = false;
-            self.info("The other agora has quit: saving is back (:w saves)");
+            self.info(crate::tui::words::word("msg_other_editor_quit"));
         }
     }
 
     /// A save found files gone from disk (removed or renamed since they were loaded).
     pub(super) fn files_gone(&mut self, paths: Vec<PathBuf>) {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        self.error(format!(
-            "{} is gone from disk (removed or renamed); your edits are still here. :w writes it again",
-            names.join(", ")
+        self.error(crate::tui::words::format(
+            "msg_files_gone",
+            &[("files", &names.join(", "))],
         ));
         self.safety.gone = paths;
     }

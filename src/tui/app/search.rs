@@ -79,11 +79,14 @@ impl App {
             self.reveal_under_matched_person(i);
         }
         let title = self.doc.program.sessions[i].title.clone();
-        self.info(format!(
-            "/{} — match {}/{}: {title}",
-            self.search.query,
-            next + 1,
-            n
+        self.info(crate::tui::words::format(
+            "msg_search_match",
+            &[
+                ("query", &self.search.query),
+                ("index", &(next + 1).to_string()),
+                ("count", &n.to_string()),
+                ("title", &title),
+            ],
         ));
     }
 
