@@ -141,7 +141,7 @@ fn color_for_terminal(color: ColorChoice) -> bool {
 /// The text agenda export (72 columns, in the event's language), shown when output is not a
 /// terminal. `SOURCE_DATE_EPOCH` is honoured as by `agora export`.
 fn text_agenda(program: &Program) -> Result<String, String> {
-    let stamp = export::deliver::stamp_of_this_run()?;
+    let stamp = export::deliver::stamp_of_this_run().map_err(|e| e.to_string())?;
     let options = export::Options {
         utc: false,
         stamp,

@@ -263,7 +263,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
                 Ok(program) => program,
                 Err(failure) => return input_failure(&failure, color),
             };
-            let stamp = export::deliver::stamp_of_this_run();
+            let stamp = export::deliver::stamp_of_this_run().map_err(|e| e.to_string());
             // Without releases there is no history to follow (and following it would resolve
             // and render every session's calendar entry only to throw it away).
             let changes = (!store.releases.is_empty())

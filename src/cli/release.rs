@@ -135,7 +135,7 @@ pub(super) fn release(args: &ReleaseArgs, color: ColorChoice) -> Outcome {
         now(),
     ) {
         Ok(t) => t,
-        Err(message) => return fail(&message),
+        Err(e) => return fail(&e.to_string()),
     };
     let diagnostics = crate::rules::check(&program);
     let errors: Vec<_> = diagnostics

@@ -120,7 +120,7 @@ pub fn deliver(
 /// The timestamp of this run's exports: `SOURCE_DATE_EPOCH` when set (reproducible builds),
 /// else the clock. The one place the environment and the clock are read for an export; a
 /// command or an editor `:export` reads it once and gives it to every file it writes.
-pub fn stamp_of_this_run() -> Result<Instant, String> {
+pub fn stamp_of_this_run() -> Result<Instant, super::StampError> {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));

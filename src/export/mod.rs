@@ -690,20 +690,21 @@ pub fn export(
 
 /// The timestamp of an export: `SOURCE_DATE_EPOCH` when given (reproducible builds), else
 /// `now`. The value is read by the caller; this only parses it.
-pub fn stamp_from(source_date_epoch: Option<&str>, now: Instant) -> Result<Instant, String> {
+pub fn stamp_from(source_date_epoch: Option<&str>, now: Instant) -> Result<Instant, StampError> {
     match source_date_epoch.map(str::trim) {
         None | Some("") => Ok(now),
         Some(text) => text
             .parse::<i64>()
             .ok()
             .filter(|t| *t >= 0 && *t < 253_402_300_800)
-            .ok_or_else(|| {
-                format!(
-                    "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 (got `{text}`)"
-                )
-            }),
+            .ok_or_else(|| StampError(text.escape_debug().to_string())),
     }
 }
+
+/// `SOURCE_DATE_EPOCH` holds no usable time (the text as given, control characters escaped).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 (got `{0}`)")]
+pub struct StampError(pub String);
 
 #[cfg(test)]
 mod tests {

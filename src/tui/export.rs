@@ -38,7 +38,7 @@ pub fn export(
     }
     let options = Options {
         utc: false,
-        stamp: stamp_of_this_run()?,
+        stamp: stamp_of_this_run().map_err(|e| e.to_string())?,
         template: None,
         changes,
         ..Options::default()

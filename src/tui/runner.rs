@@ -667,7 +667,8 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                 let stamp = crate::export::stamp_from(
                     std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
                     now(),
-                );
+                )
+                .map_err(|e| e.to_string());
                 let result = stamp
                     .and_then(|t| crate::tui::changes::history(&app.disk.root, &app.doc.program, t))
                     .and_then(|changes| {
@@ -685,7 +686,8 @@ pub fn carry_out(app: &mut App, effect: Effect) -> Option<Exit> {
                 let time = crate::export::stamp_from(
                     std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
                     now(),
-                );
+                )
+                .map_err(|e| e.to_string());
                 let result = time.and_then(|t| {
                     crate::tui::changes::release(&app.disk.root, &name, comment.as_deref(), t)
                 });
