@@ -672,69 +672,45 @@ pub fn added_sources(edit: &Edit, wanted: &Program) -> Vec<(u64, RemovedSource)>
             _ => {}
         }
     }
-    // The position of the item written at `span` among its file's items of that kind.
-    fn position<T>(items: &[T], span: Span, span_of: fn(&T) -> Span) -> Option<usize> {
+    // The item written at `span`: its position among its file's items of that kind, and
+    // its entries.
+    fn locate<T>(
+        items: &[T],
+        span: Span,
+        span_of: fn(&T) -> Span,
+        entries_of: fn(&T) -> Entries,
+    ) -> Option<(usize, Entries)> {
         items
             .iter()
             .filter(|i| span_of(i).file == span.file)
-            .position(|i| span_of(i) == span)
+            .enumerate()
+            .find(|(_, i)| span_of(i) == span)
+            .map(|(at, i)| (at, entries_of(i)))
     }
     let mut found = Vec::new();
     adds(edit, &mut found);
     let mut parsed: HashMap<u32, Option<DocumentMut>> = HashMap::new();
     let mut out = Vec::new();
     for (kind, span, uid) in found {
-        let (key, at, entries) = match kind {
-            ItemKind::Session => {
-                let at = position(&wanted.sessions, span, |s| s.span);
-                (
-                    "sessions",
-                    at,
-                    wanted
-                        .sessions
-                        .iter()
-                        .find(|s| s.span == span)
-                        .map(entries::session),
-                )
-            }
-            ItemKind::Room => {
-                let at = position(&wanted.rooms, span, |r| r.span);
-                (
-                    "rooms",
-                    at,
-                    wanted
-                        .rooms
-                        .iter()
-                        .find(|r| r.span == span)
-                        .map(entries::room),
-                )
-            }
-            ItemKind::Speaker => {
-                let at = position(&wanted.speakers, span, |p| p.span);
-                (
-                    "speakers",
-                    at,
-                    wanted
-                        .speakers
-                        .iter()
-                        .find(|p| p.span == span)
-                        .map(entries::speaker),
-                )
-            }
-            ItemKind::Track => {
-                let at = position(&wanted.tracks, span, |t| t.span);
-                (
-                    "tracks",
-                    at,
-                    wanted
-                        .tracks
-                        .iter()
-                        .find(|t| t.span == span)
-                        .map(entries::track),
-                )
-            }
+        let (key, found) = match kind {
+            ItemKind::Session => (
+                "sessions",
+                locate(&wanted.sessions, span, |s| s.span, entries::session),
+            ),
+            ItemKind::Room => (
+                "rooms",
+                locate(&wanted.rooms, span, |r| r.span, entries::room),
+            ),
+            ItemKind::Speaker => (
+                "speakers",
+                locate(&wanted.speakers, span, |p| p.span, entries::speaker),
+            ),
+            ItemKind::Track => (
+                "tracks",
+                locate(&wanted.tracks, span, |t| t.span, entries::track),
+            ),
         };
-        let (Some(at), Some(entries)) = (at, entries) else {
+        let Some((at, entries)) = found else {
             continue;
         };
         let toml = parsed.entry(span.file).or_insert_with(|| {
