@@ -31,23 +31,18 @@ pub(crate) fn write_in_pieces<T: Sync>(
         write(items, &mut out);
         return out;
     }
-    let write = &write;
-    let written: Vec<String> = std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(items.len().div_ceil(pieces))
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut piece = String::new();
-                    write(part, &mut piece);
-                    piece
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
+    let parts: Vec<&[T]> = items.chunks(items.len().div_ceil(pieces)).collect();
+    let written = map_ordered(
+        &parts,
+        pieces,
+        || (),
+        |(), part| {
+            let mut piece = String::new();
+            write(part, &mut piece);
+            piece
+        },
+        |_| false,
+    );
     out.reserve_exact(written.iter().map(String::len).sum());
     for piece in &written {
         out.push_str(piece);
@@ -55,9 +50,80 @@ pub(crate) fn write_in_pieces<T: Sync>(
     out
 }
 
+/// `f` of every item, in the items' order, on up to `threads` cores: each thread takes the
+/// next item left (uneven items balance) and works with its own state from `init` (a
+/// formatter that is not shared between threads). Once a result satisfies `stop`, no thread
+/// takes another item: the results are then those computed, still in order, with the items
+/// never taken left out.
+pub(crate) fn map_ordered<T: Sync, S, R: Send>(
+    items: &[T],
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+    stop: impl Fn(&R) -> bool + Sync,
+) -> Vec<R> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let threads = threads.clamp(1, 8).min(items.len());
+    if threads <= 1 {
+        let mut state = init();
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let r = f(&mut state, item);
+            let done = stop(&r);
+            out.push(r);
+            if done {
+                break;
+            }
+        }
+        return out;
+    }
+    let (next, stopped) = (AtomicUsize::new(0), AtomicBool::new(false));
+    let (init, f, stop) = (&init, &f, &stop);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut state = init();
+                    let mut done = Vec::new();
+                    while !stopped.load(Ordering::Relaxed) {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        let r = f(&mut state, item);
+                        if stop(&r) {
+                            stopped.store(true, Ordering::Relaxed);
+                        }
+                        done.push((i, r));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mapped_in_order_with_each_threads_state_and_stopping_early() {
+        let items: Vec<u32> = (0..5_000).collect();
+        for threads in [1, 2, 4] {
+            let doubled = map_ordered(&items, threads, || 2, |k, i| i * *k, |_| false);
+            assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+            // A stop: what was computed comes back in order, up to and including the stop.
+            let upto = map_ordered(&items, threads, || (), |(), i| *i, |i| *i == 10);
+            assert!(upto.contains(&10), "{threads}");
+            assert!(upto.windows(2).all(|w| w[0] < w[1]), "{threads}");
+            assert!(upto.len() < items.len(), "{threads}: stopped early");
+        }
+    }
 
     #[test]
     fn pieces_join_into_what_one_piece_writes() {

@@ -308,39 +308,13 @@ fn in_parallel<T: Sync, R: Send>(
     tag: &str,
     f: impl Fn(&Locale, &T) -> R + Sync,
 ) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len());
-    if threads <= 1 {
-        let locale = Locale::for_tag(tag);
-        return items.iter().map(|item| f(&locale, item)).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let locale = Locale::for_tag(tag);
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, f(&locale, item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
+    crate::parallel::map_ordered(
+        items,
+        crate::parallel::threads(),
+        || Locale::for_tag(tag),
+        |locale, item| f(locale, item),
+        |_| false,
+    )
 }
 
 /// The `.ics` of the whole agenda and of each placed session, as file name → text.

@@ -9,7 +9,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Why a path cannot be one in the output folder.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -229,41 +228,18 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathB
             .map(Some)
             .map_err(|e| fail(target, format!("cannot write: {e}")))
     };
-    let next = AtomicUsize::new(0);
-    let failed = AtomicBool::new(false);
-    type Outcome = Result<Option<crate::save::Staged>, WriteError>;
-    let mut outcomes: Vec<(usize, Outcome)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..STAGERS.min(files.len()))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    while !failed.load(Ordering::Relaxed) {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= files.len() {
-                            break;
-                        }
-                        let outcome = stage_one(i);
-                        if outcome.is_err() {
-                            failed.store(true, Ordering::Relaxed);
-                        }
-                        done.push((i, outcome));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    outcomes.sort_unstable_by_key(|(i, _)| *i);
+    let indices: Vec<usize> = (0..files.len()).collect();
+    // A file that cannot be staged stops the others: nothing will be replaced.
+    let outcomes = crate::parallel::map_ordered(
+        &indices,
+        STAGERS,
+        || (),
+        |(), &i| stage_one(i),
+        Result::is_err,
+    );
     // On an error, the staged files are dropped (their temp files removed): nothing replaced.
     let mut staged = Vec::with_capacity(outcomes.len());
-    for (_, outcome) in outcomes {
+    for outcome in outcomes {
         if let Some(file) = outcome? {
             staged.push(file);
         }
