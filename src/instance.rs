@@ -173,16 +173,21 @@ pub fn beside(event: &Path, suffix: &str) -> PathBuf {
 /// The folder a recovery or lock falls back to when the event's own folder cannot take it (a
 /// read-only folder, a full disk): `$XDG_STATE_HOME/agora/`, else `~/.local/state/agora/`.
 pub fn fallback_dir() -> Option<PathBuf> {
-    let state = std::env::var_os("XDG_STATE_HOME")
+    Some(user_dir("XDG_STATE_HOME", ".local/state")?.join("agora"))
+}
+
+/// One of the user's XDG base folders: the variable `var` when it holds an absolute path
+/// (the specification says to ignore a relative one), else `~/<under_home>`.
+pub(crate) fn user_dir(var: &str, under_home: &str) -> Option<PathBuf> {
+    std::env::var_os(var)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
         .or_else(|| {
             std::env::var_os("HOME")
                 .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/state"))
-        })?;
-    Some(state.join("agora"))
+                .map(|h| PathBuf::from(h).join(under_home))
+        })
 }
 
 /// The event's real path, absolute, written as one file name as vim names its swap files:

@@ -24,15 +24,7 @@ pub fn default_path(event_id: &str) -> Option<PathBuf> {
     if !is_valid_id(event_id) {
         return None;
     }
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/share"))
-        })?;
+    let data = crate::instance::user_dir("XDG_DATA_HOME", ".local/share")?;
     Some(
         data.join("agora")
             .join("picks")

@@ -185,16 +185,25 @@ impl App {
             p.rooms[i].name.as_str()
         })
         .into_iter()
-        .map(|i| Item {
-            label: match p.rooms[i].capacity {
-                Some(c) => format!("{} ({c} seats)", p.rooms[i].name),
-                None => p.rooms[i].name.clone(),
-            },
-            choice: Choice::Room(i),
-        })
+        .map(|i| self.room_item(i))
         .collect();
         self.picker = Some(Picker::new(Purpose::GotoRoom, items));
         self.mode = Mode::Picker;
+    }
+
+    /// A room as the pickers list it: its name, and its seats when known.
+    pub(super) fn room_item(&self, i: usize) -> Item {
+        let room = &self.doc.program.rooms[i];
+        Item {
+            label: match room.capacity {
+                Some(c) => crate::tui::words::format(
+                    "details_seats",
+                    &[("room", &room.name), ("seats", &c.to_string())],
+                ),
+                None => room.name.clone(),
+            },
+            choice: Choice::Room(i),
+        }
     }
 
     pub(super) fn apply_filter(&mut self, choice: Choice) {

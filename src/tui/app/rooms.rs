@@ -8,7 +8,7 @@
 
 use super::App;
 use crate::tui::action::Mode;
-use crate::tui::picker::{Choice, Item, Picker, Purpose};
+use crate::tui::picker::{Picker, Purpose};
 
 impl App {
     /// The rooms the grid shows, as indices in `program.rooms`, left to right (every room when
@@ -132,15 +132,8 @@ impl App {
     /// The rooms, each marked shown or hidden: Enter shows or hides one at once, Ctrl-y keeps
     /// the choice, Esc puts back the rooms shown before.
     fn open_rooms_picker(&mut self) {
-        let p = &self.doc.program;
-        let items = (0..p.rooms.len())
-            .map(|i| Item {
-                label: match p.rooms[i].capacity {
-                    Some(c) => format!("{} ({c} seats)", p.rooms[i].name),
-                    None => p.rooms[i].name.clone(),
-                },
-                choice: Choice::Room(i),
-            })
+        let items = (0..self.doc.program.rooms.len())
+            .map(|i| self.room_item(i))
             .collect();
         self.rooms_before = Some(self.hidden_rooms.clone());
         self.picker = Some(Picker::new(Purpose::ShowRooms, items));
