@@ -214,7 +214,7 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
     let mut out = String::from_utf8(head).map_err(|e| e.to_string())?;
     // The rows, in pieces on every core, joined in order.
     let mut failed = std::sync::Mutex::new(None);
-    let rows = crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_ROWS, |part, out| {
+    crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_ROWS, &mut out, |part, out| {
         let mut writer = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::CRLF)
             .delimiter(delimiter)
@@ -227,6 +227,7 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
             .and_then(|()| writer.into_inner().map_err(|e| e.to_string()))
             .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()));
         match written {
+            Ok(text) if out.is_empty() => *out = text,
             Ok(text) => out.push_str(&text),
             Err(e) => {
                 if let Ok(mut slot) = failed.lock() {
@@ -238,7 +239,6 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
     if let Some(e) = failed.get_mut().ok().and_then(Option::take) {
         return Err(e);
     }
-    out.push_str(&rows);
     Ok(out)
 }
 

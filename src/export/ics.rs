@@ -312,12 +312,13 @@ pub(crate) fn calendar(
         }
     };
     // A big calendar is written in pieces on every core, then joined in order.
-    let events = crate::parallel::write_in_pieces(&placed, PARALLEL_EVENTS, |part, out| {
+    let mut out = lines.finish();
+    crate::parallel::write_in_pieces(&placed, PARALLEL_EVENTS, &mut out, |part, out| {
         let mut piece = Lines::continuing(std::mem::take(out));
         write_events(&mut piece, part);
         *out = piece.finish();
     });
-    lines.raw_block(&events);
+    let mut lines = Lines::continuing(out);
     for gone in removed {
         lines.begin("VEVENT");
         lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &gone.key)));

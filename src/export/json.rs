@@ -303,40 +303,33 @@ pub(crate) fn render(agenda: &Agenda) -> String {
     };
     let head =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut out = head.strip_suffix("\n}").unwrap_or(&head).to_string();
+    out.push_str(",\n  \"sessions\": [");
     // The sessions, most of the document, are written in pieces on every core, each as
     // `serde_json` would write it two levels deep, and put in as the document's last key.
-    let sessions =
-        crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_SESSIONS, |part, out| {
-            // The piece is written as bytes and checked as UTF-8 once, at its end (checking
-            // the text written so far after each session made a big export quadratic).
-            let mut writer = Nested(Vec::new());
-            for e in part {
-                // Every element after the first is preceded by a comma; the first piece's first
-                // element is the array's first.
-                let lead: &[u8] = if std::ptr::eq(e, &agenda.entries[0]) {
-                    b"\n"
-                } else {
-                    b",\n"
-                };
-                writer.0.extend_from_slice(lead);
-                writer.0.extend_from_slice(NESTED.as_bytes());
-                if let Err(err) = serde_json::to_writer_pretty(&mut writer, &session(agenda, e)) {
-                    writer
-                        .0
-                        .extend_from_slice(format!("{{\"error\": \"{err}\"}}").as_bytes());
-                }
-            }
-            // Only `serde_json` wrote into it, and only whole UTF-8 strings.
-            match String::from_utf8(writer.0) {
-                Ok(text) => out.push_str(&text),
-                Err(e) => out.push_str(&String::from_utf8_lossy(e.as_bytes())),
-            }
-        });
-    let mut out = String::with_capacity(head.len() + sessions.len() + 32);
-    out.push_str(head.strip_suffix("\n}").unwrap_or(&head));
-    out.push_str(",\n  \"sessions\": [");
-    if !sessions.is_empty() {
-        out.push_str(&sessions);
+    crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_SESSIONS, &mut out, |part, out| {
+        // The piece is written as bytes and checked as UTF-8 once, at its end (checking
+        // the text written so far after each session made a big export quadratic).
+        let mut piece = Vec::new();
+        for e in part {
+            // Every element after the first is preceded by a comma; the first piece's first
+            // element is the array's first.
+            let lead: &[u8] = if std::ptr::eq(e, &agenda.entries[0]) {
+                b"\n    "
+            } else {
+                b",\n    "
+            };
+            piece.extend_from_slice(lead);
+            crate::export::pretty::append(&mut piece, 2, &session(agenda, e));
+        }
+        // Only `serde_json` wrote into it, and only whole UTF-8 strings.
+        match String::from_utf8(piece) {
+            Ok(text) if out.is_empty() => *out = text,
+            Ok(text) => out.push_str(&text),
+            Err(e) => out.push_str(&String::from_utf8_lossy(e.as_bytes())),
+        }
+    });
+    if !agenda.entries.is_empty() {
         out.push_str("\n  ");
     }
     out.push_str("]\n}\n");
@@ -345,30 +338,3 @@ pub(crate) fn render(agenda: &Agenda) -> String {
 
 /// Fewer sessions than this are written on one core.
 const PARALLEL_SESSIONS: usize = 4096;
-
-/// The indentation of a session in the document (`serde_json`'s two spaces, two levels deep).
-const NESTED: &str = "    ";
-
-/// Bytes written by `serde_json`'s pretty printer one level of [`NESTED`] deeper: it writes a
-/// raw line break only between tokens (a break inside a string is written `\n`), so each
-/// break is followed by the extra indentation.
-struct Nested(Vec<u8>);
-
-impl std::io::Write for Nested {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut lines = buf.split(|&b| b == b'\n');
-        if let Some(first) = lines.next() {
-            self.0.extend_from_slice(first);
-        }
-        for line in lines {
-            self.0.push(b'\n');
-            self.0.extend_from_slice(NESTED.as_bytes());
-            self.0.extend_from_slice(line);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}

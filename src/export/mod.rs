@@ -24,6 +24,7 @@ pub(crate) mod locale;
 mod markdown;
 pub mod markup;
 pub mod paths;
+mod pretty;
 mod qr;
 mod selection;
 mod signage;

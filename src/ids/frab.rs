@@ -2,6 +2,7 @@
 //! that write them and the importer that reads them back: GUIDs (UUID v5 of the ids), the
 //! event-wide column's GUID, the acronym and the slugs whose tail gives back a session's id.
 
+use sha1::Digest as _;
 use uuid::Uuid;
 
 /// The namespace of every GUID agora writes: UUID v5 of the URL `urn:agora:schedule` in the
@@ -11,31 +12,45 @@ const NAMESPACE: Uuid = Uuid::from_u128(0xf4bc_6f9e_725c_5de2_8a73_4274_eba4_74c
 /// The GUID of an item of an event: UUID v5 of `event-id/kind/item-id`, so the same session in
 /// the same event always gets the same GUID (apps key favourites and change tracking on it).
 pub fn guid(event_id: &str, kind: &str, item_id: &str) -> Uuid {
-    Uuid::new_v5(
-        &NAMESPACE,
-        format!("{event_id}/{kind}/{item_id}").as_bytes(),
-    )
+    let mut hasher = ContentHasher::new();
+    for part in [event_id, "/", kind, "/", item_id] {
+        hasher.update(part.as_bytes());
+    }
+    hasher.guid()
 }
 
 /// [`guid`]`("", kind, content)` for a large `content` given in pieces by `feed` (which may
 /// call the writer any number of times): the same UUID v5, without the text in one string.
 pub fn content_guid(kind: &str, feed: impl FnOnce(&mut ContentHasher)) -> Uuid {
-    let mut hasher = ContentHasher(sha1_smol::Sha1::new());
-    hasher.0.update(NAMESPACE.as_bytes());
-    hasher.0.update(format!("/{kind}/").as_bytes());
+    let mut hasher = ContentHasher::new();
+    for part in ["/", kind, "/"] {
+        hasher.update(part.as_bytes());
+    }
     feed(&mut hasher);
-    let digest = hasher.0.digest().bytes();
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    uuid::Builder::from_sha1_bytes(bytes).into_uuid()
+    hasher.guid()
 }
 
 /// The hash [`content_guid`] feeds; written to like a file.
-pub struct ContentHasher(sha1_smol::Sha1);
+pub struct ContentHasher(sha1::Sha1);
 
 impl ContentHasher {
+    /// UUID v5 hashes the namespace, then the name.
+    fn new() -> ContentHasher {
+        let mut hasher = ContentHasher(sha1::Sha1::new());
+        hasher.update(NAMESPACE.as_bytes());
+        hasher
+    }
+
     pub fn update(&mut self, bytes: &[u8]) {
         self.0.update(bytes);
+    }
+
+    /// The UUID v5 of what was fed: the digest's first 16 bytes, version and variant set.
+    fn guid(self) -> Uuid {
+        let digest = self.0.finalize();
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&digest[..16]);
+        uuid::Builder::from_sha1_bytes(bytes).into_uuid()
     }
 }
 
@@ -128,6 +143,21 @@ mod tests {
         });
         assert_eq!(pieces, guid("", "content", whole));
         assert_eq!(content_guid("content", |_| {}), guid("", "content", ""));
+    }
+
+    #[test]
+    fn guids_are_uuids_v5_of_the_name() {
+        for (event, kind, id) in [
+            ("fdi-2017", "session", "ouverture"),
+            ("", "room", "*"),
+            ("é", "", ""),
+        ] {
+            let name = format!("{event}/{kind}/{id}");
+            assert_eq!(
+                guid(event, kind, id),
+                Uuid::new_v5(&NAMESPACE, name.as_bytes())
+            );
+        }
     }
 
     #[test]

@@ -13,12 +13,13 @@ use crate::time::{rfc3339, to_local};
 
 use super::plan::{date_text, hh_mm_rounded, is_http_url, Item, Plan, Role};
 
+/// The document around its conference (`C`), which is written apart (see `render_versioned`).
 #[derive(Serialize)]
-struct Document<'a> {
+struct Document<C> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     generator: Generator,
-    schedule: Schedule<'a>,
+    schedule: Schedule<C>,
 }
 
 #[derive(Serialize)]
@@ -28,9 +29,9 @@ struct Generator {
 }
 
 #[derive(Serialize)]
-struct Schedule<'a> {
+struct Schedule<C> {
     version: String,
-    conference: Conference<'a>,
+    conference: C,
 }
 
 #[derive(Serialize)]
@@ -159,26 +160,45 @@ pub(crate) fn render(plan: &Plan) -> String {
 
 /// [`render`] with the `version` apps show (a release name; see [`super::Version`]).
 pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String {
-    let mut document = Document {
+    let conference = conference(plan);
+    // The version changes exactly when the content does: apps compare it to offer updates.
+    // It is the hash of the compact text (never held whole), computed on a second core while
+    // the pretty text is written; the version goes in before the conference once both are done.
+    let (hash, body) = std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| {
+            crate::ids::frab::content_guid("content", |h| {
+                let mut buffered = std::io::BufWriter::with_capacity(1 << 16, h);
+                let _ = serde_json::to_writer(&mut buffered, &conference);
+                let _ = std::io::Write::flush(&mut buffered);
+            })
+        });
+        // Two levels deep: in the document, then in its schedule.
+        let mut body = Vec::new();
+        crate::export::pretty::append(&mut body, 2, &conference);
+        let hash = hashing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (hash, body)
+    });
+    let document = Document {
         schema: "https://c3voc.de/schedule/schema.json",
         generator: Generator {
             name: "agora",
             version: env!("CARGO_PKG_VERSION"),
         },
         schedule: Schedule {
-            version: String::new(),
-            conference: conference(plan),
+            version: version.text(&hash.simple().to_string()[..12]),
+            conference: (),
         },
     };
-    // The version changes exactly when the content does: apps compare it to offer updates.
-    // Hashed as it is serialised: the compact text is never held whole.
-    let hash = crate::ids::frab::content_guid("content", |h| {
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, h);
-        let _ = serde_json::to_writer(&mut buffered, &document.schedule.conference);
-        let _ = std::io::Write::flush(&mut buffered);
-    });
-    document.schedule.version = version.text(&hash.simple().to_string()[..12]);
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    // The document with `null` in the conference's place, then the conference put there.
+    const TAIL: &str = "null\n  }\n}";
+    let head = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let head = head.strip_suffix(TAIL).unwrap_or(&head);
+    let mut out = String::with_capacity(head.len() + body.len() + TAIL.len());
+    out.push_str(head);
+    out.push_str(&String::from_utf8_lossy(&body));
+    out.push_str(&TAIL["null".len()..]);
     out.push('\n');
     out
 }

@@ -7,6 +7,8 @@
 
 use std::fmt::Write as _;
 
+use chrono::Timelike as _;
+
 use crate::model::Program;
 use crate::time::{rfc3339, to_local};
 
@@ -25,141 +27,180 @@ pub(crate) fn render(plan: &Plan) -> String {
 
 /// [`render`] with the `version` apps show (a release name; see [`super::Version`]).
 pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String {
-    let body = body(plan);
-    // The version changes exactly when the content does: apps compare it to offer updates.
-    let version = version.text(
-        &crate::ids::frab::content_guid("content", |h| h.update(body.as_bytes()))
-            .simple()
-            .to_string()[..12],
-    );
-    let mut out = String::with_capacity(body.len() + 256);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
+    // The version changes exactly when the content does: apps compare it to offer updates. It
+    // is the hash of the body, which comes after it: the header is written with as many
+    // placeholder digits as the hash has, and the hash put in their place once the body is.
+    const DIGITS: usize = 12;
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
     let _ = writeln!(
         out,
         "  <generator name=\"agora\" version=\"{}\"/>",
         env!("CARGO_PKG_VERSION")
     );
-    let _ = writeln!(out, "  <version>{}</version>", text(&version));
-    out.push_str(&body);
+    out.push_str("  <version>");
+    let hashed = version.text(&"0".repeat(DIGITS)) != version.text("");
+    push_text(&mut out, &version.text(&"0".repeat(DIGITS)));
+    let digits = out.len() - DIGITS..out.len();
+    out.push_str("</version>\n");
+    let body = out.len();
+    write_body(plan, &mut out);
+    if hashed {
+        let hash = crate::ids::frab::content_guid("content", |h| h.update(out[body..].as_bytes()))
+            .simple()
+            .to_string();
+        out.replace_range(digits, &hash[..DIGITS]);
+    }
     out.push_str("</schedule>\n");
     out
 }
 
-fn body(plan: &Plan) -> String {
+/// Fewer (day, room) cells than this are written on one core.
+const PARALLEL_CELLS: usize = 64;
+
+/// The conference, then every day with every room (as frab and pretalx do: apps keep the
+/// columns stable), each day's rooms written in pieces on every core.
+fn write_body(plan: &Plan, out: &mut String) {
     let program = plan.program;
     let event = &program.event;
     let tz = plan.tz;
-    let mut out = String::new();
     out.push_str("  <conference>\n");
-    element(&mut out, 4, "acronym", &plan.acronym);
-    element(&mut out, 4, "title", &plan.event_name);
-    element(&mut out, 4, "start", &date_text(plan.first_date()));
-    element(&mut out, 4, "end", &date_text(plan.last_date()));
-    element(&mut out, 4, "days", &plan.days.len().to_string());
-    element(&mut out, 4, "timeslot_duration", &hh_mm(plan.timeslot * 60));
+    element(out, 4, "acronym", &plan.acronym);
+    element(out, 4, "title", &plan.event_name);
+    element(out, 4, "start", &date_text(plan.first_date()));
+    element(out, 4, "end", &date_text(plan.last_date()));
+    element(out, 4, "days", &plan.days.len().to_string());
+    element(out, 4, "timeslot_duration", &hh_mm(plan.timeslot * 60));
     if let Some(url) = event.url.as_deref().filter(|u| is_http_url(u)) {
-        element(&mut out, 4, "url", url);
+        element(out, 4, "url", url);
     }
-    element(&mut out, 4, "time_zone_name", tz.name());
+    element(out, 4, "time_zone_name", tz.name());
     for (track, shown) in program.tracks.iter().zip(&plan.tracks) {
-        let _ = write!(out, "    <track name=\"{}\"", attr(&shown.name));
+        out.push_str("    <track name=\"");
+        push_attr(out, &shown.name);
+        out.push('"');
         if is_track_slug(&track.id) {
             let _ = write!(out, " slug=\"{}\"", track.id);
         }
         if let Some(color) = &track.color {
-            let _ = write!(out, " color=\"{}\"", attr(color));
+            out.push_str(" color=\"");
+            push_attr(out, color);
+            out.push('"');
         }
         out.push_str("/>\n");
     }
     out.push_str("  </conference>\n");
 
-    for day in &plan.days {
-        let _ = writeln!(
-            out,
-            "  <day index=\"{}\" date=\"{}\" start=\"{}\" end=\"{}\">",
-            day.index,
-            date_text(day.date),
-            rfc3339(tz, day.start),
-            rfc3339(tz, day.end)
-        );
-        // Every room on every day, as frab and pretalx do: apps keep the columns stable.
-        for (r, shown) in plan.rooms.iter().enumerate() {
-            let mut items = plan.in_room(day, r).peekable();
-            if items.peek().is_none() {
+    let rooms = plan.rooms.len();
+    let cells: Vec<(usize, usize)> = (0..plan.days.len())
+        .flat_map(|d| (0..rooms).map(move |r| (d, r)))
+        .collect();
+    crate::parallel::write_in_pieces(&cells, PARALLEL_CELLS, out, |part, out| {
+        for &(d, r) in part {
+            let day = &plan.days[d];
+            if r == 0 {
                 let _ = writeln!(
                     out,
-                    "    <room name=\"{}\" guid=\"{}\"/>",
-                    attr(&shown.name),
-                    shown.guid
+                    "  <day index=\"{}\" date=\"{}\" start=\"{}\" end=\"{}\">",
+                    day.index,
+                    date_text(day.date),
+                    rfc3339(tz, day.start),
+                    rfc3339(tz, day.end)
                 );
-                continue;
             }
+            write_room(plan, day, r, out);
+            if r + 1 == rooms {
+                out.push_str("  </day>\n");
+            }
+        }
+    });
+    // A plan without rooms still lists its days.
+    if rooms == 0 {
+        for day in &plan.days {
             let _ = writeln!(
                 out,
-                "    <room name=\"{}\" guid=\"{}\">",
-                attr(&shown.name),
-                shown.guid
+                "  <day index=\"{}\" date=\"{}\" start=\"{}\" end=\"{}\">",
+                day.index,
+                date_text(day.date),
+                rfc3339(tz, day.start),
+                rfc3339(tz, day.end)
             );
-            for item in items {
-                let session = &program.sessions[item.session];
-                let _ = writeln!(
-                    out,
-                    "      <event guid=\"{}\" id=\"{}\">",
-                    item.guid, item.number
-                );
-                let local = to_local(tz, item.start);
-                element(&mut out, 8, "room", &shown.name);
-                element(&mut out, 8, "title", &item.title);
-                element(&mut out, 8, "subtitle", "");
-                element(&mut out, 8, "type", session.kind.as_str());
-                element(&mut out, 8, "date", &rfc3339(tz, item.start));
-                element(&mut out, 8, "start", &local.format("%H:%M").to_string());
-                element(&mut out, 8, "duration", &hh_mm(item.end - item.start));
-                element(&mut out, 8, "abstract", &item.abstract_);
-                element(&mut out, 8, "slug", &item.slug);
-                let track = item.track.map(|t| plan.tracks[t].name.as_str());
-                element(&mut out, 8, "track", track.unwrap_or(""));
-                if item.people.is_empty() {
-                    out.push_str("        <persons/>\n");
-                } else {
-                    out.push_str("        <persons>\n");
-                    for &(p, _) in &item.people {
-                        let person = &plan.people[p];
-                        let _ = writeln!(
-                            out,
-                            "          <person id=\"{}\" guid=\"{}\">{}</person>",
-                            person.number,
-                            person.guid,
-                            text(&person.name)
-                        );
-                    }
-                    out.push_str("        </persons>\n");
-                }
-                if let Some(language) = &item.language {
-                    element(&mut out, 8, "language", language);
-                }
-                element(&mut out, 8, "description", &item.description);
-                match session.url.as_deref().filter(|u| is_http_url(u)) {
-                    Some(url) => {
-                        out.push_str("        <links>\n");
-                        let _ = writeln!(
-                            out,
-                            "          <link href=\"{}\">{}</link>",
-                            attr(url),
-                            text(url)
-                        );
-                        out.push_str("        </links>\n");
-                        element(&mut out, 8, "url", url);
-                    }
-                    None => out.push_str("        <links/>\n"),
-                }
-                out.push_str("      </event>\n");
-            }
-            out.push_str("    </room>\n");
+            out.push_str("  </day>\n");
         }
-        out.push_str("  </day>\n");
     }
-    out
+}
+
+/// One room of one day with its events.
+fn write_room(plan: &Plan, day: &super::plan::Day, r: usize, out: &mut String) {
+    let program = plan.program;
+    let tz = plan.tz;
+    let shown = &plan.rooms[r];
+    let mut items = plan.in_room(day, r).peekable();
+    out.push_str("    <room name=\"");
+    push_attr(out, &shown.name);
+    let _ = write!(out, "\" guid=\"{}\"", shown.guid);
+    if items.peek().is_none() {
+        out.push_str("/>\n");
+        return;
+    }
+    out.push_str(">\n");
+    for item in items {
+        let session = &program.sessions[item.session];
+        let _ = writeln!(
+            out,
+            "      <event guid=\"{}\" id=\"{}\">",
+            item.guid, item.number
+        );
+        let local = to_local(tz, item.start);
+        element(out, 8, "room", &shown.name);
+        element(out, 8, "title", &item.title);
+        element(out, 8, "subtitle", "");
+        element(out, 8, "type", session.kind.as_str());
+        element(out, 8, "date", &rfc3339(tz, item.start));
+        element(
+            out,
+            8,
+            "start",
+            &hh_mm(i64::from(local.hour() * 60 + local.minute()) * 60),
+        );
+        element(out, 8, "duration", &hh_mm(item.end - item.start));
+        element(out, 8, "abstract", &item.abstract_);
+        element(out, 8, "slug", &item.slug);
+        let track = item.track.map(|t| plan.tracks[t].name.as_str());
+        element(out, 8, "track", track.unwrap_or(""));
+        if item.people.is_empty() {
+            out.push_str("        <persons/>\n");
+        } else {
+            out.push_str("        <persons>\n");
+            for &(p, _) in &item.people {
+                let person = &plan.people[p];
+                let _ = write!(
+                    out,
+                    "          <person id=\"{}\" guid=\"{}\">",
+                    person.number, person.guid
+                );
+                push_text(out, &person.name);
+                out.push_str("</person>\n");
+            }
+            out.push_str("        </persons>\n");
+        }
+        if let Some(language) = &item.language {
+            element(out, 8, "language", language);
+        }
+        element(out, 8, "description", &item.description);
+        match session.url.as_deref().filter(|u| is_http_url(u)) {
+            Some(url) => {
+                out.push_str("        <links>\n          <link href=\"");
+                push_attr(out, url);
+                out.push_str("\">");
+                push_text(out, url);
+                out.push_str("</link>\n        </links>\n");
+                element(out, 8, "url", url);
+            }
+            None => out.push_str("        <links/>\n"),
+        }
+        out.push_str("      </event>\n");
+    }
+    out.push_str("    </room>\n");
 }
 
 /// The XSD's track slug: `[a-z][a-z0-9-]+`.
@@ -172,13 +213,18 @@ fn is_track_slug(id: &str) -> bool {
 }
 
 fn element(out: &mut String, indent: usize, name: &str, value: &str) {
-    for _ in 0..indent {
-        out.push(' ');
-    }
+    const SPACES: &str = "        ";
+    out.push_str(&SPACES[..indent.min(SPACES.len())]);
+    out.push('<');
+    out.push_str(name);
     if value.is_empty() {
-        let _ = writeln!(out, "<{name}/>");
+        out.push_str("/>\n");
     } else {
-        let _ = writeln!(out, "<{name}>{}</{name}>", text(value));
+        out.push('>');
+        push_text(out, value);
+        out.push_str("</");
+        out.push_str(name);
+        out.push_str(">\n");
     }
 }
 
@@ -187,16 +233,17 @@ fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// Element content: `&`, `<`, `>` escaped; a carriage return kept as a reference (a parser
-/// would turn a raw one into a line feed).
-pub(crate) fn text(value: &str) -> String {
+/// Element content appended to `out`: `&`, `<`, `>` escaped; a carriage return kept as a
+/// reference (a parser would turn a raw one into a line feed). A value with nothing to escape
+/// (most) is copied at once.
+fn push_text(out: &mut String, value: &str) {
     if value
         .chars()
         .all(|c| allowed(c) && !matches!(c, '&' | '<' | '>' | '\r'))
     {
-        return value.to_string();
+        out.push_str(value);
+        return;
     }
-    let mut out = String::with_capacity(value.len());
     for c in value.chars().filter(|&c| allowed(c)) {
         match c {
             '&' => out.push_str("&amp;"),
@@ -206,12 +253,11 @@ pub(crate) fn text(value: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
-/// Attribute value in double quotes: also `"`, and whitespace a parser would normalise.
-pub(crate) fn attr(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
+/// An attribute value in double quotes appended to `out`: as [`push_text`], also `"` and the
+/// whitespace a parser would normalise.
+fn push_attr(out: &mut String, value: &str) {
     for c in value.chars().filter(|&c| allowed(c)) {
         match c {
             '&' => out.push_str("&amp;"),
@@ -224,7 +270,6 @@ pub(crate) fn attr(value: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -234,7 +279,11 @@ mod tests {
     #[test]
     fn escaping_survives_a_parser() {
         let nasty = "a & b < c > d \"e\" 'f' \r\n\tg \u{0}\u{1b}h \u{FFFE}";
-        let doc = format!("<x a=\"{}\">{}</x>", attr(nasty), text(nasty));
+        let mut doc = String::from("<x a=\"");
+        push_attr(&mut doc, nasty);
+        doc.push_str("\">");
+        push_text(&mut doc, nasty);
+        doc.push_str("</x>");
         let parsed = roxmltree::Document::parse(&doc).expect("well-formed");
         let root = parsed.root_element();
         let kept = "a & b < c > d \"e\" 'f' \r\n\tg h ";
