@@ -17,23 +17,23 @@ pub(crate) fn pieces(len: usize, at_least: usize) -> usize {
     (len / at_least.max(1)).clamp(1, threads())
 }
 
-/// `write(items)` appended to `out`, computed in pieces of consecutive items on every core and
-/// joined in order: the same text as written in one piece, when `write` of a slice is the
+/// `write(items)`, computed in pieces of consecutive items on every core: the pieces in order,
+/// whose concatenation is the text written in one piece when `write` of a slice is the
 /// concatenation of `write` of its parts (as a list of entries written one after the other
-/// is). Each piece is copied once, into `out`, which grows once to its final size.
+/// is). They are not joined here: a writer writes them one after the other (`export::Body`).
 pub(crate) fn write_in_pieces<T: Sync>(
     items: &[T],
     at_least: usize,
-    out: &mut String,
     write: impl Fn(&[T], &mut String) + Sync,
-) {
+) -> Vec<String> {
     let pieces = pieces(items.len(), at_least);
     if pieces <= 1 {
-        write(items, out);
-        return;
+        let mut out = String::new();
+        write(items, &mut out);
+        return vec![out];
     }
     let parts: Vec<&[T]> = items.chunks(items.len().div_ceil(pieces)).collect();
-    let written = map_ordered(
+    map_ordered(
         &parts,
         pieces,
         || (),
@@ -43,11 +43,7 @@ pub(crate) fn write_in_pieces<T: Sync>(
             piece
         },
         |_| false,
-    );
-    out.reserve_exact(written.iter().map(String::len).sum());
-    for piece in &written {
-        out.push_str(piece);
-    }
+    )
 }
 
 /// `f` of every item, in the items' order, on up to `threads` cores: each thread takes the
@@ -136,13 +132,11 @@ mod tests {
         let mut whole = String::new();
         write(&items, &mut whole);
         for at_least in [1, 2, 1000, 5000, 20_000] {
-            let mut out = String::from("head:");
-            write_in_pieces(&items, at_least, &mut out, write);
-            assert_eq!(out, format!("head:{whole}"), "{at_least}");
+            let written = write_in_pieces(&items, at_least, write);
+            assert_eq!(written.len(), pieces(items.len(), at_least), "{at_least}");
+            assert_eq!(written.concat(), whole, "{at_least}");
         }
-        let mut out = String::new();
-        write_in_pieces(&items[..0], 1, &mut out, write);
-        assert_eq!(out, "");
+        assert_eq!(write_in_pieces(&items[..0], 1, write).concat(), "");
     }
 
     #[test]

@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
     let program = agora::load::load_str(Path::new("fuzz.toml"), &toml).expect("escaped text loads");
     let files = export(&program, &[Format::Ics], &Selection::default(), None, &Options::default())
         .expect("exports");
-    let ics = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+    let ics = String::from_utf8(files[0].bytes.to_vec()).expect("UTF-8");
     assert!(ics.ends_with("\r\n"));
     for line in ics.split("\r\n") {
         assert!(line.len() <= 75, "{} octets: {line:?}", line.len());

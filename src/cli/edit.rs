@@ -158,7 +158,7 @@ fn text_agenda(program: &Program) -> Result<String, String> {
     )
     .map_err(|e| e.to_string())?;
     let file = files.into_iter().find(|f| f.main).ok_or("no agenda")?;
-    String::from_utf8(file.bytes).map_err(|e| e.to_string())
+    Ok(file.bytes.into_string())
 }
 
 /// The program in time order, one line a session: a fallback should the text agenda export

@@ -13,7 +13,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, ValueEnum};
 
 use super::check::input_failure;
-use super::{stderr_color, write_stderr, write_stdout, ColorChoice, Outcome};
+use super::{stderr_color, write_stderr, write_stdout_pieces, ColorChoice, Outcome};
 use crate::export::deliver::{deliver, Destination};
 use crate::export::{self, ExportError, Format, Options, Selection, Split};
 use crate::load::load_path;
@@ -375,7 +375,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         if file.format == Format::Html {
             write_stderr("note: printing index.html only; its .ics links need `agora export html` into a folder\n");
         }
-        return write_stdout(&file.bytes);
+        return write_stdout_pieces(&file.bytes.pieces());
     }
     let destination = Destination::choose(
         &formats,

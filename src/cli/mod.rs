@@ -310,8 +310,14 @@ pub fn default_event(dir: &Path) -> Result<PathBuf, String> {
 
 /// Write to stdout; a closed pipe (`agora check … | head`) is not an error.
 pub(crate) fn write_stdout(bytes: &[u8]) -> Outcome {
+    write_stdout_pieces(&[bytes])
+}
+
+/// [`write_stdout`] of a text in pieces, one after the other.
+pub(crate) fn write_stdout_pieces(pieces: &[&[u8]]) -> Outcome {
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    let written = pieces.iter().try_for_each(|piece| out.write_all(piece));
+    match written.and_then(|()| out.flush()) {
         Ok(()) => Outcome::Clean,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
         Err(e) => fail(&format!("cannot write the output: {e}")),

@@ -8,6 +8,7 @@
 //! a comma, separates cells with `;`.
 
 use crate::export::agenda::{Agenda, Entry};
+use crate::export::Body;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
@@ -193,7 +194,7 @@ fn write_row<W: std::io::Write>(
     writer.write_record(None::<&[u8]>)
 }
 
-pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String, String> {
+pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<Body, String> {
     let delimiter = if excel && crate::language::uses_decimal_comma(lang) {
         b';'
     } else {
@@ -211,10 +212,10 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
         .write_record(header(excel, lang))
         .map_err(|e| e.to_string())?;
     let head = writer.into_inner().map_err(|e| e.to_string())?;
-    let mut out = String::from_utf8(head).map_err(|e| e.to_string())?;
-    // The rows, in pieces on every core, joined in order.
+    let mut out = Body::from(String::from_utf8(head).map_err(|e| e.to_string())?);
+    // The rows, in pieces on every core, in order.
     let mut failed = std::sync::Mutex::new(None);
-    crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_ROWS, &mut out, |part, out| {
+    let rows = crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_ROWS, |part, out| {
         let mut writer = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::CRLF)
             .delimiter(delimiter)
@@ -227,8 +228,7 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
             .and_then(|()| writer.into_inner().map_err(|e| e.to_string()))
             .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()));
         match written {
-            Ok(text) if out.is_empty() => *out = text,
-            Ok(text) => out.push_str(&text),
+            Ok(text) => *out = text,
             Err(e) => {
                 if let Ok(mut slot) = failed.lock() {
                     slot.get_or_insert(e);
@@ -239,6 +239,7 @@ pub(crate) fn render(agenda: &Agenda, excel: bool, lang: &str) -> Result<String,
     if let Some(e) = failed.get_mut().ok().and_then(Option::take) {
         return Err(e);
     }
+    rows.into_iter().for_each(|piece| out.push(piece));
     Ok(out)
 }
 

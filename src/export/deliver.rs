@@ -100,10 +100,8 @@ pub fn deliver(
             })
         }
         Destination::Folder(root) => {
-            let list: Vec<(paths::OutputPath, &[u8])> = files
-                .iter()
-                .map(|f| (f.path.clone(), f.bytes.as_slice()))
-                .collect();
+            let list: Vec<(paths::OutputPath, &super::Body)> =
+                files.iter().map(|f| (f.path.clone(), &f.bytes)).collect();
             let written = paths::write_export(root, &list, force).map_err(failed)?;
             Ok(Delivered {
                 written,

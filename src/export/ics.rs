@@ -20,6 +20,7 @@ use crate::export::clean;
 use crate::export::contentline::Lines;
 use crate::export::locale::Locale;
 use crate::export::vtimezone;
+use crate::export::Body;
 use crate::model::Status;
 use crate::release::history::{ChangeInfo, Removed};
 use crate::time::{day_start, to_local, Instant};
@@ -271,7 +272,7 @@ pub(crate) fn calendar(
     vtimezone: &str,
     changes: Option<&ChangeInfo>,
     removed: &[Removed],
-) -> String {
+) -> Body {
     let tz = agenda.tz;
     let mut lines = Lines::new();
     lines.begin("VCALENDAR");
@@ -311,14 +312,15 @@ pub(crate) fn calendar(
             lines.end("VEVENT");
         }
     };
-    // A big calendar is written in pieces on every core, then joined in order.
-    let mut out = lines.finish();
-    crate::parallel::write_in_pieces(&placed, PARALLEL_EVENTS, &mut out, |part, out| {
+    // A big calendar is written in pieces on every core, kept in order.
+    let mut out = Body::from(lines.finish());
+    let events = crate::parallel::write_in_pieces(&placed, PARALLEL_EVENTS, |part, out| {
         let mut piece = Lines::continuing(std::mem::take(out));
         write_events(&mut piece, part);
         *out = piece.finish();
     });
-    let mut lines = Lines::continuing(out);
+    events.into_iter().for_each(|piece| out.push(piece));
+    let mut lines = Lines::new();
     for gone in removed {
         lines.begin("VEVENT");
         lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &gone.key)));
@@ -336,7 +338,8 @@ pub(crate) fn calendar(
         lines.end("VEVENT");
     }
     lines.end("VCALENDAR");
-    lines.finish()
+    out.push(lines.finish());
+    out
 }
 
 /// Ids are restricted to `[a-z0-9._-]`, so a UID needs no escaping; this keeps it so.

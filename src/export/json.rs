@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::export::agenda::{Agenda, Entry};
 use crate::export::ics::uid;
 use crate::export::view::track_color;
+use crate::export::Body;
 use crate::time::{rfc3339, to_local, Instant};
 
 /// Bump when a key changes meaning or disappears; adding keys keeps the version.
@@ -193,7 +194,7 @@ fn session<'a>(agenda: &'a Agenda, e: &'a Entry) -> Session<'a> {
 }
 
 /// The document, pretty-printed, with a final newline.
-pub(crate) fn render(agenda: &Agenda) -> String {
+pub(crate) fn render(agenda: &Agenda) -> Body {
     let used = |pick: &dyn Fn(&Entry) -> Vec<usize>, n: usize| -> Vec<usize> {
         if !agenda.filtered && agenda.subject.is_none() {
             return (0..n).collect();
@@ -303,36 +304,42 @@ pub(crate) fn render(agenda: &Agenda) -> String {
     };
     let head =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut out = head.strip_suffix("\n}").unwrap_or(&head).to_string();
-    out.push_str(",\n  \"sessions\": [");
+    let mut head = head.strip_suffix("\n}").unwrap_or(&head).to_string();
+    head.push_str(",\n  \"sessions\": [");
+    let mut out = Body::from(head);
     // The sessions, most of the document, are written in pieces on every core, each as
     // `serde_json` would write it two levels deep, and put in as the document's last key.
-    crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_SESSIONS, &mut out, |part, out| {
-        // The piece is written as bytes and checked as UTF-8 once, at its end (checking
-        // the text written so far after each session made a big export quadratic).
-        let mut piece = Vec::new();
-        for e in part {
-            // Every element after the first is preceded by a comma; the first piece's first
-            // element is the array's first.
-            let lead: &[u8] = if std::ptr::eq(e, &agenda.entries[0]) {
-                b"\n    "
-            } else {
-                b",\n    "
+    let sessions =
+        crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_SESSIONS, |part, out| {
+            // The piece is written as bytes and checked as UTF-8 once, at its end (checking
+            // the text written so far after each session made a big export quadratic).
+            let mut piece = Vec::new();
+            for e in part {
+                // Every element after the first is preceded by a comma; the first piece's first
+                // element is the array's first.
+                let lead: &[u8] = if std::ptr::eq(e, &agenda.entries[0]) {
+                    b"\n    "
+                } else {
+                    b",\n    "
+                };
+                piece.extend_from_slice(lead);
+                crate::export::pretty::append(&mut piece, 2, &session(agenda, e));
+            }
+            // Only `serde_json` wrote into it, and only whole UTF-8 strings.
+            *out = match String::from_utf8(piece) {
+                Ok(text) => text,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
             };
-            piece.extend_from_slice(lead);
-            crate::export::pretty::append(&mut piece, 2, &session(agenda, e));
+        });
+    sessions.into_iter().for_each(|piece| out.push(piece));
+    out.push(
+        if agenda.entries.is_empty() {
+            "]\n}\n"
+        } else {
+            "\n  ]\n}\n"
         }
-        // Only `serde_json` wrote into it, and only whole UTF-8 strings.
-        match String::from_utf8(piece) {
-            Ok(text) if out.is_empty() => *out = text,
-            Ok(text) => out.push_str(&text),
-            Err(e) => out.push_str(&String::from_utf8_lossy(e.as_bytes())),
-        }
-    });
-    if !agenda.entries.is_empty() {
-        out.push_str("\n  ");
-    }
-    out.push_str("]\n}\n");
+        .to_string(),
+    );
     out
 }
 

@@ -10,6 +10,7 @@
 //! write it), its name and extension, and an arm in `render_format`.
 
 pub(crate) mod agenda;
+pub(crate) mod body;
 pub(crate) mod changes;
 pub mod clean;
 mod contentline;
@@ -268,11 +269,13 @@ fn removed_for<'a>(
     }
 }
 
+pub use body::Body;
+
 /// One file of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: OutputPath,
-    pub bytes: Vec<u8>,
+    pub bytes: Body,
     /// The format that made it.
     pub format: Format,
     /// The format's main file (not a companion such as the `.ics` beside `index.html`).
@@ -319,11 +322,7 @@ fn in_parallel<T: Sync, R: Send>(
 }
 
 /// The `.ics` of the whole agenda and of each placed session, as file name → text.
-fn calendars(
-    agenda: &Agenda,
-    locale: &Locale,
-    options: &Options,
-) -> (String, Vec<(String, String)>) {
+fn calendars(agenda: &Agenda, locale: &Locale, options: &Options) -> (Body, Vec<(String, Body)>) {
     let all: Vec<&agenda::Entry> = agenda.placed().collect();
     let zone = ics::timezone(agenda);
     let (utc, stamp) = (options.utc, options.stamp);
@@ -367,7 +366,7 @@ fn render_format(
     options: &Options,
     main: &str,
     root: Option<&str>,
-) -> Result<Vec<(Vec<String>, String)>, ExportError> {
+) -> Result<Vec<(Vec<String>, Body)>, ExportError> {
     let template = options
         .template
         .as_deref()
@@ -405,7 +404,10 @@ fn render_format(
                 root,
             ))?;
             let (program, sessions) = calendars(agenda, locale, options);
-            let mut files = vec![(vec![main.to_string()], page), (vec![ics_name], program)];
+            let mut files = vec![
+                (vec![main.to_string()], page.into()),
+                (vec![ics_name], program),
+            ];
             if let Some(info) = options
                 .changes
                 .as_deref()
@@ -414,15 +416,15 @@ fn render_format(
                 let e = &agenda.program.event;
                 files.push((
                     vec!["changes.html".to_string()],
-                    changes::changes_page(&e.name, locale, info),
+                    changes::changes_page(&e.name, locale, info).into(),
                 ));
                 files.push((
                     vec!["changes.json".to_string()],
-                    changes::changes_json(&e.id, info),
+                    changes::changes_json(&e.id, info).into(),
                 ));
                 files.push((
                     vec!["changes.atom".to_string()],
-                    changes::atom(&e.id, &e.name, locale, info),
+                    changes::atom(&e.id, &e.name, locale, info).into(),
                 ));
             }
             files.extend(
@@ -435,7 +437,7 @@ fn render_format(
         Format::Markdown => {
             let mut files = vec![(
                 vec![main.to_string()],
-                templated(markdown::render(agenda, locale, template, options.brief))?,
+                templated(markdown::render(agenda, locale, template, options.brief))?.into(),
             )];
             if let Some(info) = options
                 .changes
@@ -445,14 +447,14 @@ fn render_format(
                 let name = &agenda.program.event.name;
                 files.push((
                     vec!["CHANGES.md".to_string()],
-                    changes::changelog_markdown(name, locale, info),
+                    changes::changelog_markdown(name, locale, info).into(),
                 ));
             }
             files
         }
         Format::Text => vec![(
             vec![main.to_string()],
-            templated(text::render(agenda, locale, template, options.brief))?,
+            templated(text::render(agenda, locale, template, options.brief))?.into(),
         )],
         Format::Csv => vec![(
             vec![main.to_string()],
@@ -468,7 +470,7 @@ fn render_format(
                 let id = &agenda.program.event.id;
                 files.push((
                     vec!["changes.json".to_string()],
-                    changes::changes_json(id, info),
+                    changes::changes_json(id, info).into(),
                 ));
             }
             files
@@ -480,6 +482,9 @@ fn render_format(
                 .and_then(crate::signage::Baseline::from_changes);
             signage::render(agenda, locale, options.stamp, baseline.as_ref())
                 .map_err(ExportError::Output)?
+                .into_iter()
+                .map(|(path, text)| (path, text.into()))
+                .collect()
         }
         Format::FrabXml | Format::FrabJson => {
             // The whole event's rooms, tracks and days, with the selected sessions.
@@ -509,7 +514,7 @@ fn sub_page(
     agenda: &Agenda,
     locale: &Locale,
     options: &Options,
-) -> Result<Vec<(String, String)>, ExportError> {
+) -> Result<Vec<(String, Body)>, ExportError> {
     let ics_name = format!("{}.ics", agenda.event.id);
     let template = options.template.as_deref();
     let page = html::render(
@@ -537,7 +542,10 @@ fn sub_page(
         options.changes.as_deref(),
         &[],
     );
-    Ok(vec![("index.html".to_string(), page), (ics_name, calendar)])
+    Ok(vec![
+        ("index.html".to_string(), page.into()),
+        (ics_name, calendar),
+    ])
 }
 
 /// Export `program` in every format of `formats`. Files are listed in a stable order; a path
@@ -628,7 +636,7 @@ pub fn export(
                     }
                     out.push(OutputFile {
                         path,
-                        bytes: text.into_bytes(),
+                        bytes: text,
                         format,
                         main: i == 0,
                     });
@@ -645,7 +653,7 @@ pub fn export(
                 if seen.insert(path.clone()) {
                     out.push(OutputFile {
                         path,
-                        bytes: text.into_bytes(),
+                        bytes: text,
                         format: Format::Html,
                         main: false,
                     });
@@ -909,7 +917,7 @@ duration = 15
         let names: Vec<String> = files.iter().map(|f| f.path.display()).collect();
         assert!(names.contains(&"sessions/one.ics".to_string()));
         assert!(names.contains(&"sessions/one-2.ics".to_string()));
-        let html = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+        let html = String::from_utf8(files[0].bytes.to_vec()).expect("UTF-8");
         assert_eq!(html.matches("id=\"s-one\"").count(), 1);
         assert_eq!(html.matches("id=\"s-one-2\"").count(), 1);
     }

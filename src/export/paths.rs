@@ -10,6 +10,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::export::Body;
+
 /// Why a path cannot be one in the output folder.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PathError {
@@ -129,6 +131,11 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     crate::save::replace_atomic(path, contents)
 }
 
+/// [`atomic_write`] of an export's [`Body`], its pieces written one after the other.
+fn atomic_write_body(path: &Path, body: &Body) -> std::io::Result<()> {
+    crate::save::replace_atomic_pieces(path, &body.pieces())
+}
+
 /// The part of `dir` (itself, or a folder above it) that exists as something other than a
 /// folder, which is why `dir` cannot be created: `out` in `-o out/` or `-o out/rooms/`.
 pub(crate) fn file_in_the_way(dir: &Path) -> Option<PathBuf> {
@@ -144,7 +151,7 @@ pub(crate) fn file_in_the_way(dir: &Path) -> Option<PathBuf> {
 /// Whether `target` is a plain file (not a link, no second name) that holds `bytes` already:
 /// then it is left as it is, so exporting an unchanged program again writes (and syncs) only
 /// what changed — most of an agenda's per-session calendars.
-fn holds_already(target: &Path, bytes: &[u8]) -> bool {
+fn holds_already(target: &Path, body: &Body) -> bool {
     let Ok(meta) = fs::symlink_metadata(target) else {
         return false;
     };
@@ -154,8 +161,8 @@ fn holds_already(target: &Path, bytes: &[u8]) -> bool {
     let single = true;
     meta.is_file()
         && single
-        && meta.len() == bytes.len() as u64
-        && fs::read(target).is_ok_and(|on_disk| on_disk == bytes)
+        && meta.len() == body.len() as u64
+        && fs::read(target).is_ok_and(|on_disk| crate::export::body::holds(&on_disk, body))
 }
 
 /// How many threads stage files at once (create, write, no sync: bound by the processor and
@@ -168,7 +175,7 @@ const STAGERS: usize = 2;
 /// (`save::commit_staged`: each file replaced atomically, with one flush for the lot). On an
 /// error while staging, the first failing file (in the order given) is reported and nothing
 /// is replaced.
-pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathBuf>, WriteError> {
+pub fn write_all(root: &Path, files: &[(OutputPath, &Body)]) -> Result<Vec<PathBuf>, WriteError> {
     let fail = |path: &Path, message: String| WriteError {
         path: path.to_path_buf(),
         message,
@@ -224,7 +231,7 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &[u8])]) -> Result<Vec<PathB
                 return Ok(None);
             }
         }
-        crate::save::stage_replace(target, files[i].1)
+        crate::save::stage_replace(target, &files[i].1.pieces())
             .map(Some)
             .map_err(|e| fail(target, format!("cannot write: {e}")))
     };
@@ -321,7 +328,7 @@ fn record(root: &Path, names: &[String]) -> Result<(), WriteError> {
 /// [`MANIFEST`].
 pub fn write_export(
     root: &Path,
-    files: &[(OutputPath, &[u8])],
+    files: &[(OutputPath, &Body)],
     force: bool,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let names: Vec<String> = files.iter().map(|(p, _)| p.display()).collect();
@@ -333,7 +340,7 @@ pub fn write_export(
 
 /// An export into one file `path`, under the same rule as [`write_export`] (the list is kept
 /// in the file's folder).
-pub fn write_export_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+pub fn write_export_file(path: &Path, body: &Body, force: bool) -> Result<(), WriteError> {
     let root = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -350,7 +357,7 @@ pub fn write_export_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), W
             message: "is a folder; expected a file".into(),
         });
     }
-    atomic_write(path, bytes).map_err(|e| WriteError {
+    atomic_write_body(path, body).map_err(|e| WriteError {
         path: path.to_path_buf(),
         message: format!("cannot write: {e}"),
     })?;
@@ -409,11 +416,20 @@ mod tests {
             .map(|i| OutputPath::new(&[format!("d{}", i % 3), format!("f{i}.txt")]).unwrap())
             .collect();
         let bodies: Vec<String> = (0..300).map(|i| format!("file {i}\n")).collect();
-        let files: Vec<(OutputPath, &[u8])> = names
+        // Every third file in pieces, written one after the other.
+        let texts: Vec<Body> = bodies
             .iter()
-            .cloned()
-            .zip(bodies.iter().map(|b| b.as_bytes()))
+            .enumerate()
+            .map(|(i, b)| match i % 3 {
+                0 => {
+                    let mut body = Body::from(&b[..3]);
+                    body.push(b[3..].to_string());
+                    body
+                }
+                _ => Body::from(b.as_str()),
+            })
             .collect();
+        let files: Vec<(OutputPath, &Body)> = names.iter().cloned().zip(texts.iter()).collect();
         let written = write_all(&root, &files).unwrap();
         assert_eq!(written.len(), 300);
         for (i, path) in written.iter().enumerate() {
@@ -428,9 +444,10 @@ mod tests {
         }
         // A folder where a file should go is reported, by its path.
         fs::create_dir_all(root.join("d0").join("taken.txt")).unwrap();
+        let x = Body::from("x");
         let files = [
-            (OutputPath::new(&["d1", "ok.txt"]).unwrap(), &b"x"[..]),
-            (OutputPath::new(&["d0", "taken.txt"]).unwrap(), &b"x"[..]),
+            (OutputPath::new(&["d1", "ok.txt"]).unwrap(), &x),
+            (OutputPath::new(&["d0", "taken.txt"]).unwrap(), &x),
         ];
         let err = write_all(&root, &files).unwrap_err();
         assert_eq!(err.path, root.join("d0").join("taken.txt"));
@@ -449,8 +466,8 @@ mod tests {
             .iter()
             .map(|n| OutputPath::new(&[format!("{n}.ics")]).unwrap())
             .collect();
-        let first: Vec<(OutputPath, &[u8])> =
-            names.iter().cloned().map(|n| (n, &b"one"[..])).collect();
+        let (one, two) = (Body::from("one"), Body::from("two"));
+        let first: Vec<(OutputPath, &Body)> = names.iter().cloned().map(|n| (n, &one)).collect();
         write_all(&root, &first).unwrap();
         let ino = |n: &str| fs::symlink_metadata(root.join(n)).unwrap().ino();
         let before: Vec<u64> = ["same.ics", "changed.ics"].iter().map(|n| ino(n)).collect();
@@ -459,11 +476,14 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join("linked.ics")).unwrap();
         fs::hard_link(root.join("hard.ics"), dir.path().join("second-name")).unwrap();
         let hard_before = ino("hard.ics");
-        let second: Vec<(OutputPath, &[u8])> = vec![
-            (names[0].clone(), &b"one"[..]),
-            (names[1].clone(), &b"two"[..]),
-            (names[2].clone(), &b"one"[..]),
-            (names[3].clone(), &b"one"[..]),
+        // The same text cut in other pieces is the same file.
+        let mut cut = Body::from("o");
+        cut.push("ne".to_string());
+        let second: Vec<(OutputPath, &Body)> = vec![
+            (names[0].clone(), &cut),
+            (names[1].clone(), &two),
+            (names[2].clone(), &one),
+            (names[3].clone(), &one),
         ];
         write_all(&root, &second).unwrap();
         assert_eq!(ino("same.ics"), before[0], "unchanged: not rewritten");
@@ -483,7 +503,8 @@ mod tests {
     fn writes_inside_and_refuses_links_outside() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("out");
-        let files = [(OutputPath::new(&["sessions", "a.ics"]).unwrap(), &b"x"[..])];
+        let x = Body::from("x");
+        let files = [(OutputPath::new(&["sessions", "a.ics"]).unwrap(), &x)];
         let written = write_all(&root, &files).unwrap();
         assert_eq!(fs::read(&written[0]).unwrap(), b"x");
         // No temporary file is left behind.
@@ -494,7 +515,7 @@ mod tests {
             let outside = dir.path().join("outside");
             fs::create_dir_all(&outside).unwrap();
             std::os::unix::fs::symlink(&outside, root.join("rooms")).unwrap();
-            let files = [(OutputPath::new(&["rooms", "a.ics"]).unwrap(), &b"x"[..])];
+            let files = [(OutputPath::new(&["rooms", "a.ics"]).unwrap(), &x)];
             let err = write_all(&root, &files).unwrap_err();
             assert!(err.message.contains("outside"), "{}", err.message);
             assert!(!outside.join("a.ics").exists());

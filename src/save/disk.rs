@@ -41,7 +41,7 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
             return Err(not_a_file(&real));
         }
     }
-    write_beside(&real, bytes, None)
+    write_beside(&real, &[bytes], None)
 }
 
 /// Write `bytes` at `target` itself: whatever is there (a file, or a symlink, which is not
@@ -52,7 +52,18 @@ pub fn replace_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
             return Err(not_a_file(target));
         }
     }
-    write_beside(target, bytes, None)
+    write_beside(target, &[bytes], None)
+}
+
+/// As [`replace_atomic`], for a text given in pieces (a big export written on several cores),
+/// written one after the other without joining them first.
+pub fn replace_atomic_pieces(target: &Path, pieces: &[&[u8]]) -> io::Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(target) {
+        if meta.is_dir() {
+            return Err(not_a_file(target));
+        }
+    }
+    write_beside(target, pieces, None)
 }
 
 /// As [`replace_atomic`], with the permissions `mode` from the first byte whatever the file had
@@ -63,7 +74,7 @@ pub fn replace_atomic_mode(target: &Path, bytes: &[u8], mode: u32) -> io::Result
             return Err(not_a_file(target));
         }
     }
-    write_beside(target, bytes, Some(mode))
+    write_beside(target, &[bytes], Some(mode))
 }
 
 /// Write a new folder `target` holding `files` (relative paths): everything is written into a
@@ -175,12 +186,12 @@ fn temp_path(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.agora-{:016x}.tmp", hasher.finish()))
 }
 
-fn write_beside(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+fn write_beside(target: &Path, pieces: &[&[u8]], mode: Option<u32>) -> io::Result<()> {
     let existing = match mode {
         Some(_) => None,
         None => std::fs::metadata(target).ok().filter(|m| m.is_file()),
     };
-    let (file, temp) = create_temp(target, bytes, mode, existing)?;
+    let (file, temp) = create_temp(target, pieces, mode, existing)?;
     let result = (|| {
         file.sync_all()?;
         drop(file);
@@ -196,11 +207,11 @@ fn write_beside(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()
 }
 
 /// Create the temp file beside `target` (exclusively, under an unpredictable name, with the
-/// permissions and owner of `existing`, the file it replaces, or `mode`) and write `bytes`
-/// into it, not yet synced. On an error nothing is left behind.
+/// permissions and owner of `existing`, the file it replaces, or `mode`) and write `pieces`
+/// into it, one after the other, not yet synced. On an error nothing is left behind.
 fn create_temp(
     target: &Path,
-    bytes: &[u8],
+    pieces: &[&[u8]],
     mode: Option<u32>,
     existing: Option<std::fs::Metadata>,
 ) -> io::Result<(File, PathBuf)> {
@@ -233,7 +244,7 @@ fn create_temp(
         if let Some(mode) = mode {
             file.set_permissions(std::fs::Permissions::from_mode(mode & 0o7777))?;
         }
-        file.write_all(bytes)
+        pieces.iter().try_for_each(|piece| file.write_all(piece))
     })();
     match result {
         Ok(()) => Ok((file, temp)),
@@ -280,8 +291,9 @@ impl Drop for Staged {
 
 /// The first step of replacing many generated files at once, as [`replace_atomic`] replaces
 /// one: `target` itself (a symlink planted there is replaced, not followed) gets a temp file
-/// beside it holding `bytes`. Nothing is visible at `target` until [`commit_staged`].
-pub fn stage_replace(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
+/// beside it holding `pieces`, one after the other. Nothing is visible at `target` until
+/// [`commit_staged`].
+pub fn stage_replace(target: &Path, pieces: &[&[u8]]) -> io::Result<Staged> {
     // One look at the path for a new file (most of an export into an empty folder); the file a
     // link names gives its permissions, as `replace_atomic` does.
     let existing = match std::fs::symlink_metadata(target) {
@@ -292,7 +304,7 @@ pub fn stage_replace(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
         }
         Ok(meta) => Some(meta).filter(|m| m.is_file()),
     };
-    let (file, temp) = create_temp(target, bytes, None, existing)?;
+    let (file, temp) = create_temp(target, pieces, None, existing)?;
     let staged = Staged {
         temp,
         target: target.to_path_buf(),
@@ -387,7 +399,7 @@ pub fn replace_many(files: &[(&Path, &[u8])]) -> Result<(), BatchError> {
         .iter()
         .enumerate()
         .map(|(index, (path, bytes))| {
-            stage_replace(path, bytes).map_err(|error| BatchError { index, error })
+            stage_replace(path, &[bytes]).map_err(|error| BatchError { index, error })
         })
         .collect::<Result<Vec<_>, _>>()?;
     commit_staged(staged)
@@ -613,7 +625,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a.txt");
         std::fs::write(&a, "old").unwrap();
-        let staged = stage_replace(&a, b"new").unwrap();
+        let staged = stage_replace(&a, &[b"new"]).unwrap();
         assert_eq!(staged.target(), a.as_path());
         assert_eq!(
             leftovers(dir.path()).len(),
@@ -637,7 +649,7 @@ mod tests {
         }
         let staged: Vec<Staged> = names
             .iter()
-            .map(|n| stage_replace(n, b"new").unwrap())
+            .map(|n| stage_replace(n, &[b"new"]).unwrap())
             .collect();
         std::fs::remove_file(&names[1]).unwrap();
         std::fs::create_dir(&names[1]).unwrap();

@@ -22,8 +22,9 @@ use crate::edit::Document;
 use crate::load::{load_path, load_texts, LoadFailure};
 
 pub use disk::{
-    commit_staged, replace_atomic, replace_atomic_mode, replace_folder_atomic, replace_many,
-    resolve_links, stage_replace, write_atomic, BatchError, Staged,
+    commit_staged, replace_atomic, replace_atomic_mode, replace_atomic_pieces,
+    replace_folder_atomic, replace_many, resolve_links, stage_replace, write_atomic, BatchError,
+    Staged,
 };
 pub use patch::{added_sources, render, PatchError, RemovedSource, RenderError};
 

@@ -21,7 +21,7 @@ fn ics_for_title(title: &str) -> String {
         &Options::default(),
     )
     .unwrap();
-    String::from_utf8(files[0].bytes.clone()).unwrap()
+    String::from_utf8(files[0].bytes.to_vec()).unwrap()
 }
 
 /// Fuzzing (target `ics`) found a title made of NULs, a ':' and a backspace. agora drops the

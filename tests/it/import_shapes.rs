@@ -419,7 +419,7 @@ fn deprecated_zone_names_are_written_canonical() {
         &agora::export::Options::default(),
     )
     .unwrap();
-    let ics = String::from_utf8(files[0].bytes.clone()).unwrap();
+    let ics = String::from_utf8(files[0].bytes.to_vec()).unwrap();
     assert!(
         ics.contains("TZID:America/New_York") && !ics.contains("US/Eastern"),
         "{ics}"

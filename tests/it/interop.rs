@@ -1134,7 +1134,7 @@ fn a_selection_exports_only_its_sessions() {
     let options = Options::default();
     for format in [Format::FrabXml, Format::FrabJson] {
         let files = export(&program, &[format], &selection, None, &options).expect("exports");
-        let text = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+        let text = String::from_utf8(files[0].bytes.to_vec()).expect("UTF-8");
         let (_, back) = import_and_load(&text, "amphi");
         let got: BTreeSet<String> = back.sessions.iter().map(|s| s.id.clone()).collect();
         assert_eq!(got, want);

@@ -195,7 +195,7 @@ fn render(program: &agora::model::Program, format: Format, lang: Option<&str>) -
     let files =
         export::export(program, &[format], &Selection::default(), None, &options).expect("export");
     let main = files.into_iter().find(|f| f.main).expect("main file");
-    String::from_utf8(main.bytes).expect("utf-8")
+    main.bytes.into_string()
 }
 
 #[test]
@@ -548,7 +548,8 @@ fn exports_select_sessions_by_language() {
             None,
             &Options::default(),
         )?;
-        let json: serde_json::Value = serde_json::from_slice(&files[0].bytes).expect("json");
+        let json: serde_json::Value =
+            serde_json::from_slice(&files[0].bytes.to_vec()).expect("json");
         Ok::<Vec<String>, export::ExportError>(
             json["sessions"]
                 .as_array()

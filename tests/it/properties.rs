@@ -549,7 +549,7 @@ fn exported(program: &Program, format: Format) -> String {
     };
     let files = export(program, &[format], &Selection::default(), None, &options).unwrap();
     let file = files.iter().find(|f| f.format == format).unwrap();
-    String::from_utf8(file.bytes.clone()).unwrap()
+    file.bytes.clone().into_string()
 }
 
 fn utc(text: &str) -> i64 {

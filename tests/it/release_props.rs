@@ -219,7 +219,7 @@ fn ics(program: &Program, options: &Options) -> Vec<u8> {
         options,
     )
     .expect("exports");
-    files.into_iter().flat_map(|f| f.bytes).collect()
+    files.into_iter().flat_map(|f| f.bytes.to_vec()).collect()
 }
 
 proptest! {

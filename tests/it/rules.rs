@@ -634,7 +634,7 @@ fn the_largest_counts_load_compare_and_export() {
         &agora::export::Options::default(),
     )
     .unwrap();
-    let json = String::from_utf8(files[0].bytes.clone()).unwrap();
+    let json = String::from_utf8(files[0].bytes.to_vec()).unwrap();
     assert!(json.contains(&format!("\"capacity\": {MAX}")), "{json}");
     assert!(json.contains(&format!("\"expected\": {MAX}")), "{json}");
     // Fewer seats than the largest attendance: over capacity, not a wrapped comparison.

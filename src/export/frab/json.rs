@@ -8,6 +8,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use crate::export::Body;
 use crate::model::Program;
 use crate::time::{rfc3339, to_local};
 
@@ -149,17 +150,17 @@ struct Link<'a> {
 
 /// The whole `schedule.json` of a program, deterministic to the byte.
 pub fn write(program: &Program) -> String {
-    super::whole(program, render)
+    super::whole(program, render).into_string()
 }
 
 /// The `schedule.json` of a plan: what `agora export` writes, for a selection too (rooms, tracks
 /// and days stay complete).
-pub(crate) fn render(plan: &Plan) -> String {
+pub(crate) fn render(plan: &Plan) -> Body {
     render_versioned(plan, &super::Version::Content)
 }
 
 /// [`render`] with the `version` apps show (a release name; see [`super::Version`]).
-pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String {
+pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> Body {
     let conference = conference(plan);
     // The version changes exactly when the content does: apps compare it to offer updates.
     // It is the hash of the compact text (never held whole), computed on a second core while
@@ -195,11 +196,11 @@ pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String 
     const TAIL: &str = "null\n  }\n}";
     let head = serde_json::to_string_pretty(&document).unwrap_or_default();
     let head = head.strip_suffix(TAIL).unwrap_or(&head);
-    let mut out = String::with_capacity(head.len() + body.len() + TAIL.len());
-    out.push_str(head);
-    out.push_str(&String::from_utf8_lossy(&body));
-    out.push_str(&TAIL["null".len()..]);
-    out.push('\n');
+    let body = String::from_utf8(body)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let mut out = Body::from(head.to_string());
+    out.push(body);
+    out.push(format!("{}\n", &TAIL["null".len()..]));
     out
 }
 

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use chrono::Timelike as _;
 
+use crate::export::Body;
 use crate::model::Program;
 use crate::time::{rfc3339, to_local};
 
@@ -16,17 +17,17 @@ use super::plan::{date_text, hh_mm, is_http_url, Plan};
 
 /// The whole `schedule.xml` of a program, deterministic to the byte.
 pub fn write(program: &Program) -> String {
-    super::whole(program, render)
+    super::whole(program, render).into_string()
 }
 
 /// The `schedule.xml` of a plan: what `agora export` writes, for a selection too (rooms, tracks
 /// and days stay complete).
-pub(crate) fn render(plan: &Plan) -> String {
+pub(crate) fn render(plan: &Plan) -> Body {
     render_versioned(plan, &super::Version::Content)
 }
 
 /// [`render`] with the `version` apps show (a release name; see [`super::Version`]).
-pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String {
+pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> Body {
     // The version changes exactly when the content does: apps compare it to offer updates. It
     // is the hash of the body, which comes after it: the header is written with as many
     // placeholder digits as the hash has, and the hash put in their place once the body is.
@@ -42,16 +43,20 @@ pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> String 
     push_text(&mut out, &version.text(&"0".repeat(DIGITS)));
     let digits = out.len() - DIGITS..out.len();
     out.push_str("</version>\n");
-    let body = out.len();
-    write_body(plan, &mut out);
+    let mut body = Body::default();
+    write_body(plan, &mut body);
     if hashed {
-        let hash = crate::ids::frab::content_guid("content", |h| h.update(out[body..].as_bytes()))
-            .simple()
-            .to_string();
+        let hash = crate::ids::frab::content_guid("content", |h| {
+            body.pieces().into_iter().for_each(|piece| h.update(piece));
+        })
+        .simple()
+        .to_string();
         out.replace_range(digits, &hash[..DIGITS]);
     }
-    out.push_str("</schedule>\n");
-    out
+    let mut whole = Body::from(out);
+    whole.append(body);
+    whole.push("</schedule>\n".to_string());
+    whole
 }
 
 /// Fewer (day, room) cells than this are written on one core.
@@ -59,10 +64,12 @@ const PARALLEL_CELLS: usize = 64;
 
 /// The conference, then every day with every room (as frab and pretalx do: apps keep the
 /// columns stable), each day's rooms written in pieces on every core.
-fn write_body(plan: &Plan, out: &mut String) {
+fn write_body(plan: &Plan, body: &mut Body) {
     let program = plan.program;
     let event = &program.event;
     let tz = plan.tz;
+    let mut conference = String::new();
+    let out = &mut conference;
     out.push_str("  <conference>\n");
     element(out, 4, "acronym", &plan.acronym);
     element(out, 4, "title", &plan.event_name);
@@ -94,7 +101,8 @@ fn write_body(plan: &Plan, out: &mut String) {
     let cells: Vec<(usize, usize)> = (0..plan.days.len())
         .flat_map(|d| (0..rooms).map(move |r| (d, r)))
         .collect();
-    crate::parallel::write_in_pieces(&cells, PARALLEL_CELLS, out, |part, out| {
+    body.push(conference);
+    let days = crate::parallel::write_in_pieces(&cells, PARALLEL_CELLS, |part, out| {
         for &(d, r) in part {
             let day = &plan.days[d];
             if r == 0 {
@@ -113,8 +121,10 @@ fn write_body(plan: &Plan, out: &mut String) {
             }
         }
     });
+    days.into_iter().for_each(|piece| body.push(piece));
     // A plan without rooms still lists its days.
     if rooms == 0 {
+        let mut out = String::new();
         for day in &plan.days {
             let _ = writeln!(
                 out,
@@ -126,6 +136,7 @@ fn write_body(plan: &Plan, out: &mut String) {
             );
             out.push_str("  </day>\n");
         }
+        body.push(out);
     }
 }
 
