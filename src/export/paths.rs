@@ -307,15 +307,21 @@ fn refuse_foreign(root: &Path, names: &[String], force: bool) -> Result<(), Writ
     })
 }
 
+/// The text of a [`MANIFEST`] listing `names`.
+fn manifest_text(names: &std::collections::BTreeSet<String>) -> String {
+    let mut text = String::from(MANIFEST_HEAD);
+    for name in names {
+        text.push_str(name);
+        text.push('\n');
+    }
+    text
+}
+
 /// Add `names` to the [`MANIFEST`] of `root`.
 fn record(root: &Path, names: &[String]) -> Result<(), WriteError> {
     let mut known = manifest(root);
     known.extend(names.iter().cloned());
-    let mut text = String::from(MANIFEST_HEAD);
-    for name in &known {
-        text.push_str(name);
-        text.push('\n');
-    }
+    let text = manifest_text(&known);
     let path = root.join(MANIFEST);
     atomic_write(&path, text.as_bytes()).map_err(|e| WriteError {
         path,
@@ -332,10 +338,50 @@ pub fn write_export(
     force: bool,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let names: Vec<String> = files.iter().map(|(p, _)| p.display()).collect();
+    // A folder that is not there yet is written whole beside it and renamed into place: no
+    // file of it to refuse, check or replace one by one.
+    if fs::symlink_metadata(root).is_err() {
+        return write_new(root, files, &names);
+    }
     refuse_foreign(root, &names, force)?;
     let written = write_all(root, files)?;
     record(root, &names)?;
     Ok(written)
+}
+
+/// [`write_export`] into a folder that does not exist: its files and [`MANIFEST`] are created
+/// in a temp folder beside it, made durable at once and renamed into place
+/// (`save::write_new_folder`), so the folder appears complete or not at all.
+fn write_new(
+    root: &Path,
+    files: &[(OutputPath, &Body)],
+    names: &[String],
+) -> Result<Vec<PathBuf>, WriteError> {
+    if let Some(parent) = root.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Some(file) = file_in_the_way(parent) {
+            return Err(WriteError {
+                path: file,
+                message: "is a file, not a folder: give a folder with -o (or, for a one-file \
+                          format, a file name with its extension)"
+                    .to_string(),
+            });
+        }
+    }
+    let manifest = manifest_text(&names.iter().cloned().collect());
+    let relative: Vec<PathBuf> = files.iter().map(|(p, _)| p.relative()).collect();
+    let pieces: Vec<Vec<&[u8]>> = files.iter().map(|(_, body)| body.pieces()).collect();
+    let mut list: Vec<(&Path, &[&[u8]])> = relative
+        .iter()
+        .zip(&pieces)
+        .map(|(path, pieces)| (path.as_path(), pieces.as_slice()))
+        .collect();
+    let manifest_pieces = [manifest.as_bytes()];
+    list.push((Path::new(MANIFEST), &manifest_pieces));
+    crate::save::write_new_folder(root, &list).map_err(|e| WriteError {
+        path: root.to_path_buf(),
+        message: format!("cannot write the folder: {e}"),
+    })?;
+    Ok(relative.iter().map(|r| root.join(r)).collect())
 }
 
 /// An export into one file `path`, under the same rule as [`write_export`] (the list is kept
@@ -497,6 +543,66 @@ mod tests {
             hard_before,
             "a file with a second name is replaced"
         );
+    }
+
+    /// An export into a folder not there yet is written beside it and renamed into place:
+    /// every file and the list of them, nothing else left in the parent; exporting again into
+    /// it replaces files one by one and leaves the unchanged ones alone.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_folder_appears_whole() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site").join("agenda");
+        let names: Vec<OutputPath> = ["index.html", "sessions/a.ics", "sessions/b.ics"]
+            .iter()
+            .map(|n| OutputPath::new(&n.split('/').collect::<Vec<_>>()).unwrap())
+            .collect();
+        let mut page = Body::from("<html>");
+        page.push("</html>\n".to_string());
+        let (a, b) = (Body::from("A"), Body::from("B"));
+        let files: Vec<(OutputPath, &Body)> = names.iter().cloned().zip([&page, &a, &b]).collect();
+        let written = write_export(&root, &files, false).unwrap();
+        assert_eq!(
+            written,
+            names
+                .iter()
+                .map(|n| root.join(n.relative()))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            fs::read_to_string(root.join("index.html")).unwrap(),
+            "<html></html>\n"
+        );
+        assert_eq!(
+            fs::read_to_string(root.join("sessions/b.ics")).unwrap(),
+            "B"
+        );
+        assert_eq!(
+            manifest(&root).into_iter().collect::<Vec<_>>(),
+            ["index.html", "sessions/a.ics", "sessions/b.ics"]
+        );
+        let beside: Vec<String> = fs::read_dir(dir.path().join("site"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(beside, ["agenda"], "no temp folder left beside it");
+        let ino = |n: &str| fs::metadata(root.join(n)).unwrap().ino();
+        let before = (ino("sessions/a.ics"), ino("sessions/b.ics"));
+        let changed = Body::from("B2");
+        let again: Vec<(OutputPath, &Body)> =
+            names.iter().cloned().zip([&page, &a, &changed]).collect();
+        write_export(&root, &again, false).unwrap();
+        assert_eq!(ino("sessions/a.ics"), before.0, "unchanged: left alone");
+        assert_ne!(ino("sessions/b.ics"), before.1);
+        assert_eq!(
+            fs::read_to_string(root.join("sessions/b.ics")).unwrap(),
+            "B2"
+        );
+        // Under a file, the new folder cannot be made: said about that file.
+        fs::write(dir.path().join("plain"), "x").unwrap();
+        let err = write_export(&dir.path().join("plain").join("out"), &files, false).unwrap_err();
+        assert_eq!(err.path, dir.path().join("plain"));
     }
 
     #[test]

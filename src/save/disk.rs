@@ -82,6 +82,22 @@ pub fn replace_atomic_mode(target: &Path, bytes: &[u8], mode: u32) -> io::Result
 /// folder (or the empty one that was there) or the complete one, never a partial event. A
 /// `target` that exists and is not an empty folder is refused.
 pub fn replace_folder_atomic(target: &Path, files: &[(PathBuf, &[u8])]) -> io::Result<()> {
+    let list: Vec<(&Path, [&[u8]; 1])> = files.iter().map(|(p, b)| (p.as_path(), [*b])).collect();
+    let list: Vec<(&Path, &[&[u8]])> = list.iter().map(|(p, b)| (*p, &b[..])).collect();
+    write_new_folder(target, &list)
+}
+
+/// How many threads create the files of a new folder at once (bound by the processor and the
+/// folders' locks, not by the disk: the folder is flushed once, at the end).
+const FOLDER_WRITERS: usize = 2;
+
+/// [`replace_folder_atomic`] for files given in pieces. Nobody else can see the temp folder's
+/// files before the rename, so each is created there at its own name (exclusively, never
+/// through a link) and written, without a temp file and a rename of its own; the whole folder
+/// is made durable at once (`syncfs`, or each file's fsync where that is not available), then
+/// renamed into place. A folder of 100,000 calendars costs as many file creations, not three
+/// times as many operations.
+pub fn write_new_folder(target: &Path, files: &[(&Path, &[&[u8]])]) -> io::Result<()> {
     if let Ok(meta) = std::fs::symlink_metadata(target) {
         let empty = meta.is_dir() && std::fs::read_dir(target)?.next().is_none();
         if !empty {
@@ -90,6 +106,18 @@ pub fn replace_folder_atomic(target: &Path, files: &[(PathBuf, &[u8])]) -> io::R
                 format!("{} exists and is not an empty folder", target.display()),
             ));
         }
+    }
+    if let Some((relative, _)) = files.iter().find(|(relative, _)| {
+        relative.is_absolute()
+            || relative.as_os_str().is_empty()
+            || relative
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    }) {
+        return Err(io::Error::other(format!(
+            "{} is not a path inside the folder",
+            relative.display()
+        )));
     }
     let parent = folder_of(target);
     std::fs::create_dir_all(parent)?;
@@ -103,28 +131,45 @@ pub fn replace_folder_atomic(target: &Path, files: &[(PathBuf, &[u8])]) -> io::R
         }
     };
     let result = (|| {
-        for (relative, bytes) in files {
-            if relative.is_absolute()
-                || relative
-                    .components()
-                    .any(|c| !matches!(c, std::path::Component::Normal(_)))
-            {
-                return Err(io::Error::other(format!(
-                    "{} is not a path inside the folder",
-                    relative.display()
-                )));
-            }
+        // Each folder once, in the order first met.
+        let mut folders: Vec<&Path> = files
+            .iter()
+            .filter_map(|(relative, _)| relative.parent())
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .collect();
+        folders.sort_unstable();
+        folders.dedup();
+        for dir in folders {
+            std::fs::create_dir_all(temp.join(dir))?;
+        }
+        let write_one = |(relative, pieces): &(&Path, &[&[u8]])| -> io::Result<()> {
             let path = temp.join(relative);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
+            let mut file = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)?;
+            pieces.iter().try_for_each(|piece| file.write_all(piece))?;
+            if !cfg!(target_os = "linux") {
+                file.sync_all()?;
             }
-            replace_atomic(&path, bytes)?;
+            Ok(())
+        };
+        let written = crate::parallel::map_ordered(
+            files,
+            FOLDER_WRITERS,
+            || (),
+            |(), file| write_one(file),
+            Result::is_err,
+        );
+        written.into_iter().collect::<io::Result<Vec<()>>>()?;
+        if cfg!(target_os = "linux") && !flush_file_systems(std::slice::from_ref(&temp)) {
+            for (relative, _) in files {
+                sync_temp(&temp.join(relative))?;
+            }
         }
         // rename(2) replaces an empty folder, and fails on a non-empty one (one made since).
         std::fs::rename(&temp, target)?;
-        if let Ok(dir) = File::open(parent) {
-            let _ = dir.sync_all();
-        }
+        sync_folder(parent);
         Ok(())
     })();
     if result.is_err() {
@@ -536,6 +581,33 @@ mod tests {
         let meta = std::fs::symlink_metadata(&path).unwrap();
         assert!(meta.is_file());
         assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_new_folder_is_written_from_pieces_and_refuses_a_name_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out");
+        let (head, tail): (&[u8], &[u8]) = (b"BEGIN\n", b"END\n");
+        let pieces = [head, tail];
+        write_new_folder(
+            &target,
+            &[(Path::new("a/b/c.ics"), &pieces), (Path::new("d.txt"), &[])],
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read(target.join("a/b/c.ics")).unwrap(),
+            b"BEGIN\nEND\n"
+        );
+        assert_eq!(std::fs::read(target.join("d.txt")).unwrap(), b"");
+        // The same name twice is an error, and leaves nothing behind.
+        let other = dir.path().join("other");
+        let twice = write_new_folder(
+            &other,
+            &[(Path::new("x"), &pieces), (Path::new("x"), &pieces)],
+        );
+        assert!(twice.is_err());
+        assert!(!other.exists());
+        assert_eq!(leftovers(dir.path()), Vec::<String>::new());
     }
 
     #[test]
