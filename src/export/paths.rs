@@ -323,6 +323,10 @@ fn record(root: &Path, names: &[String]) -> Result<(), WriteError> {
     known.extend(names.iter().cloned());
     let text = manifest_text(&known);
     let path = root.join(MANIFEST);
+    // Exporting again the same files: the list holds them already (two flushes saved).
+    if holds_already(&path, &Body::from(text.as_str())) {
+        return Ok(());
+    }
     atomic_write(&path, text.as_bytes()).map_err(|e| WriteError {
         path,
         message: format!("cannot write: {e}"),
@@ -340,7 +344,7 @@ pub fn write_export(
     let names: Vec<String> = files.iter().map(|(p, _)| p.display()).collect();
     // A folder that is not there yet is written whole beside it and renamed into place: no
     // file of it to refuse, check or replace one by one.
-    if fs::symlink_metadata(root).is_err() {
+    if fs::symlink_metadata(root).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
         return write_new(root, files, &names);
     }
     refuse_foreign(root, &names, force)?;
@@ -589,11 +593,13 @@ mod tests {
         assert_eq!(beside, ["agenda"], "no temp folder left beside it");
         let ino = |n: &str| fs::metadata(root.join(n)).unwrap().ino();
         let before = (ino("sessions/a.ics"), ino("sessions/b.ics"));
+        let list_before = ino(MANIFEST);
         let changed = Body::from("B2");
         let again: Vec<(OutputPath, &Body)> =
             names.iter().cloned().zip([&page, &a, &changed]).collect();
         write_export(&root, &again, false).unwrap();
         assert_eq!(ino("sessions/a.ics"), before.0, "unchanged: left alone");
+        assert_eq!(ino(MANIFEST), list_before, "the same names: the list is left alone");
         assert_ne!(ino("sessions/b.ics"), before.1);
         assert_eq!(
             fs::read_to_string(root.join("sessions/b.ics")).unwrap(),
