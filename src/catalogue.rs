@@ -77,16 +77,30 @@ fn load(tag: &'static str, domain: Domain, source: &'static str) -> Catalogue {
     }
 }
 
-fn all() -> &'static [Catalogue] {
-    static ALL: OnceLock<Vec<Catalogue>> = OnceLock::new();
-    ALL.get_or_init(|| {
+/// A shipped catalogue file, read the first time it is asked for: a command in one language
+/// reads one or two of the files, not every language's.
+struct Shipped {
+    tag: &'static str,
+    domain: Domain,
+    source: &'static str,
+    read: OnceLock<Catalogue>,
+}
+
+fn shipped_files() -> &'static [Shipped] {
+    static FILES: OnceLock<Vec<Shipped>> = OnceLock::new();
+    FILES.get_or_init(|| {
         CATALOGUES
             .iter()
             .filter_map(|&(tag, stem, source)| {
                 let domain = [Domain::Export, Domain::Editor]
                     .into_iter()
                     .find(|d| d.file_stem() == stem)?;
-                Some(load(tag, domain, source))
+                Some(Shipped {
+                    tag,
+                    domain,
+                    source,
+                    read: OnceLock::new(),
+                })
             })
             .collect()
     })
@@ -94,7 +108,7 @@ fn all() -> &'static [Catalogue] {
 
 /// The tags of the languages with a catalogue of `domain`, in tag order.
 pub fn shipped(domain: Domain) -> Vec<&'static str> {
-    all()
+    shipped_files()
         .iter()
         .filter(|c| c.domain == domain)
         .map(|c| c.tag)
@@ -102,9 +116,10 @@ pub fn shipped(domain: Domain) -> Vec<&'static str> {
 }
 
 fn exact(domain: Domain, tag: &str) -> Option<&'static Catalogue> {
-    all()
+    let file = shipped_files()
         .iter()
-        .find(|c| c.domain == domain && c.tag.eq_ignore_ascii_case(tag))
+        .find(|c| c.domain == domain && c.tag.eq_ignore_ascii_case(tag))?;
+    Some(file.read.get_or_init(|| load(file.tag, file.domain, file.source)))
 }
 
 /// The catalogue for a language tag: the first of its fallback chain that is shipped.
