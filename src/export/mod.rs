@@ -270,6 +270,7 @@ fn removed_for<'a>(
 }
 
 pub use body::Body;
+pub use signage::SignageError;
 
 /// One file of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,6 +299,9 @@ pub enum ExportError {
     /// A file name that cannot be one in the output folder.
     #[error(transparent)]
     Path(#[from] paths::PathError),
+    /// The signage pages could not be made.
+    #[error(transparent)]
+    Signage(#[from] signage::SignageError),
     /// A format's writer failed.
     #[error("{0}")]
     Output(String),
@@ -480,8 +484,7 @@ fn render_format(
                 .changes
                 .as_deref()
                 .and_then(crate::signage::Baseline::from_changes);
-            signage::render(agenda, locale, options.stamp, baseline.as_ref())
-                .map_err(ExportError::Output)?
+            signage::render(agenda, locale, options.stamp, baseline.as_ref())?
                 .into_iter()
                 .map(|(path, text)| (path, text.into()))
                 .collect()

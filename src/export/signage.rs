@@ -364,6 +364,15 @@ fn now_next(
     text
 }
 
+/// Why the signage pages could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignageError {
+    #[error("the signage export needs rooms: the event (or the selection) has none")]
+    NoRooms,
+    #[error("the signage template failed: {0}")]
+    Template(#[from] template::TemplateError),
+}
+
 /// The files of the signage export, relative to the output folder. `baseline`: where
 /// sessions were at the last release (moves since are shown in both rooms).
 pub(crate) fn render(
@@ -371,7 +380,7 @@ pub(crate) fn render(
     locale: &Locale,
     stamp: Instant,
     baseline: Option<&Baseline>,
-) -> Result<Vec<(Vec<String>, String)>, String> {
+) -> Result<Vec<(Vec<String>, String)>, SignageError> {
     let board = Board::from_agenda(agenda, baseline);
     // Every room for the whole program; the selected rooms' for a filtered one.
     let rooms: Vec<usize> = if agenda.filtered {
@@ -383,9 +392,7 @@ pub(crate) fn render(
         (0..board.rooms.len()).collect()
     };
     if rooms.is_empty() {
-        return Err(
-            "the signage export needs rooms: the event (or the selection) has none".to_string(),
-        );
+        return Err(SignageError::NoRooms);
     }
     let links: Vec<RoomLink> = rooms
         .iter()

@@ -266,8 +266,8 @@ pub(crate) fn render(
     builtin: &'static str,
     custom: Option<&str>,
     view: &impl serde::Serialize,
-) -> Result<String, String> {
-    render_sized(escape, builtin, custom, Value::from_serialize(view), 0).map_err(|e| e.to_string())
+) -> Result<String, TemplateError> {
+    render_sized(escape, builtin, custom, Value::from_serialize(view), 0)
 }
 
 /// [`render`] with the context given as a template value (the agendas' shared objects,
