@@ -119,7 +119,10 @@ fn exact(domain: Domain, tag: &str) -> Option<&'static Catalogue> {
     let file = shipped_files()
         .iter()
         .find(|c| c.domain == domain && c.tag.eq_ignore_ascii_case(tag))?;
-    Some(file.read.get_or_init(|| load(file.tag, file.domain, file.source)))
+    Some(
+        file.read
+            .get_or_init(|| load(file.tag, file.domain, file.source)),
+    )
 }
 
 /// The catalogue for a language tag: the first of its fallback chain that is shipped.

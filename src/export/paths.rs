@@ -599,7 +599,11 @@ mod tests {
             names.iter().cloned().zip([&page, &a, &changed]).collect();
         write_export(&root, &again, false).unwrap();
         assert_eq!(ino("sessions/a.ics"), before.0, "unchanged: left alone");
-        assert_eq!(ino(MANIFEST), list_before, "the same names: the list is left alone");
+        assert_eq!(
+            ino(MANIFEST),
+            list_before,
+            "the same names: the list is left alone"
+        );
         assert_ne!(ino("sessions/b.ics"), before.1);
         assert_eq!(
             fs::read_to_string(root.join("sessions/b.ics")).unwrap(),
