@@ -26,9 +26,18 @@ pub(crate) fn write_in_pieces<T: Sync>(
     at_least: usize,
     write: impl Fn(&[T], &mut String) + Sync,
 ) -> Vec<String> {
+    write_pieces_of(items, at_least, write)
+}
+
+/// [`write_in_pieces`] into any kind of piece (`String`, or bytes from a serialiser).
+pub(crate) fn write_pieces_of<T: Sync, O: Default + Send>(
+    items: &[T],
+    at_least: usize,
+    write: impl Fn(&[T], &mut O) + Sync,
+) -> Vec<O> {
     let pieces = pieces(items.len(), at_least);
     if pieces <= 1 {
-        let mut out = String::new();
+        let mut out = O::default();
         write(items, &mut out);
         return vec![out];
     }
@@ -38,7 +47,7 @@ pub(crate) fn write_in_pieces<T: Sync>(
         pieces,
         || (),
         |(), part| {
-            let mut piece = String::new();
+            let mut piece = O::default();
             write(part, &mut piece);
             piece
         },

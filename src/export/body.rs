@@ -4,29 +4,35 @@
 //! apart and are written one after the other.
 
 /// An exported file's text: its pieces, in order. Two bodies are equal when their texts are,
-/// however they are cut.
+/// however they are cut. A piece written as bytes by a serialiser that only writes UTF-8
+/// (`serde_json`) is kept as bytes: checking 100 MB again would cost a pass over it.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    pieces: Vec<String>,
+    pieces: Vec<Vec<u8>>,
 }
 
 impl Body {
     /// The pieces, in order, as bytes for a writer.
     pub fn pieces(&self) -> Vec<&[u8]> {
-        self.pieces.iter().map(String::as_bytes).collect()
+        self.pieces.iter().map(Vec::as_slice).collect()
     }
 
     /// The length of the whole text, in bytes.
     pub fn len(&self) -> usize {
-        self.pieces.iter().map(String::len).sum()
+        self.pieces.iter().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pieces.iter().all(String::is_empty)
+        self.pieces.iter().all(Vec::is_empty)
     }
 
     /// Add `piece` at the end.
     pub fn push(&mut self, piece: String) {
+        self.push_utf8(piece.into_bytes());
+    }
+
+    /// Add `piece`, UTF-8 text as bytes, at the end.
+    pub(crate) fn push_utf8(&mut self, piece: Vec<u8>) {
         if !piece.is_empty() {
             self.pieces.push(piece);
         }
@@ -39,17 +45,24 @@ impl Body {
 
     /// The whole text in one string (for a caller that needs it whole: tests, the editor).
     pub fn into_string(self) -> String {
+        match String::from_utf8(self.into_vec()) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        }
+    }
+
+    fn into_vec(self) -> Vec<u8> {
         let mut pieces = self.pieces.into_iter();
         let mut whole = pieces.next().unwrap_or_default();
         for piece in pieces {
-            whole.push_str(&piece);
+            whole.extend_from_slice(&piece);
         }
         whole
     }
 
     /// The whole text's bytes.
     pub fn to_vec(&self) -> Vec<u8> {
-        self.clone().into_string().into_bytes()
+        self.clone().into_vec()
     }
 }
 

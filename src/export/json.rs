@@ -309,11 +309,10 @@ pub(crate) fn render(agenda: &Agenda) -> Body {
     let mut out = Body::from(head);
     // The sessions, most of the document, are written in pieces on every core, each as
     // `serde_json` would write it two levels deep, and put in as the document's last key.
-    let sessions =
-        crate::parallel::write_in_pieces(&agenda.entries, PARALLEL_SESSIONS, |part, out| {
-            // The piece is written as bytes and checked as UTF-8 once, at its end (checking
-            // the text written so far after each session made a big export quadratic).
-            let mut piece = Vec::new();
+    let sessions = crate::parallel::write_pieces_of(
+        &agenda.entries,
+        PARALLEL_SESSIONS,
+        |part, piece: &mut Vec<u8>| {
             for e in part {
                 // Every element after the first is preceded by a comma; the first piece's first
                 // element is the array's first.
@@ -323,15 +322,12 @@ pub(crate) fn render(agenda: &Agenda) -> Body {
                     b",\n    "
                 };
                 piece.extend_from_slice(lead);
-                crate::export::pretty::append(&mut piece, 2, &session(agenda, e));
+                crate::export::pretty::append(piece, 2, &session(agenda, e));
             }
-            // Only `serde_json` wrote into it, and only whole UTF-8 strings.
-            *out = match String::from_utf8(piece) {
-                Ok(text) => text,
-                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            };
-        });
-    sessions.into_iter().for_each(|piece| out.push(piece));
+        },
+    );
+    // Only `serde_json` wrote into the pieces, and only whole UTF-8 strings.
+    sessions.into_iter().for_each(|piece| out.push_utf8(piece));
     out.push(
         if agenda.entries.is_empty() {
             "]\n}\n"

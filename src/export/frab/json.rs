@@ -196,10 +196,9 @@ pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> Body {
     const TAIL: &str = "null\n  }\n}";
     let head = serde_json::to_string_pretty(&document).unwrap_or_default();
     let head = head.strip_suffix(TAIL).unwrap_or(&head);
-    let body = String::from_utf8(body)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let mut out = Body::from(head.to_string());
-    out.push(body);
+    // Only `serde_json` wrote into it, and only whole UTF-8 strings.
+    out.push_utf8(body);
     out.push(format!("{}\n", &TAIL["null".len()..]));
     out
 }
