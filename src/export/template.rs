@@ -151,8 +151,9 @@ fn ordinal_digits(text: &str) -> Option<usize> {
     (digits > 0 && text[digits..].starts_with(['.', ')'])).then_some(digits)
 }
 
-/// Markdown for a paragraph of several lines: each line escaped, paragraphs kept.
-fn markdown_block(text: &str) -> String {
+/// Markdown for a paragraph of several lines: each line escaped, paragraphs kept (the
+/// `md_block` filter; the native Markdown writer calls it too).
+pub(crate) fn markdown_block(text: &str) -> String {
     text.split('\n')
         .map(|line| {
             if line.trim().is_empty() {
@@ -191,51 +192,74 @@ fn formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error
 /// `{{ text | wrap(72, "    ") }}`: wrap to a width (in terminal columns), every line after
 /// the first indented; paragraphs (blank lines) are kept.
 fn wrap(text: String, width: usize, indent: Option<String>) -> String {
-    let indent = indent.unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 16);
+    wrap_into(&text, width, indent.as_deref().unwrap_or(""), &mut out);
+    out
+}
+
+/// The `wrap` filter as a plain function, appending to `out` (the native text writer's).
+pub(crate) fn wrap_into(text: &str, width: usize, indent: &str, out: &mut String) {
     let options = textwrap::Options::new(width.max(10))
-        .subsequent_indent(&indent)
+        .subsequent_indent(indent)
         .break_words(true);
-    let mut out = Vec::new();
     for (i, para) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
         if para.trim().is_empty() {
-            out.push(String::new());
             continue;
         }
         let opts = if i == 0 {
             options.clone()
         } else {
-            options.clone().initial_indent(&indent)
+            options.clone().initial_indent(indent)
         };
-        out.push(textwrap::fill(para, &opts));
+        out.push_str(&textwrap::fill(para, &opts));
     }
-    out.join("\n")
 }
 
 /// `{{ text | indent_wrap(72, "  ", "    ") }}`: wrap to a width, the first line indented
 /// with the first string and the others with the second (the first when omitted).
 fn indent_wrap(text: String, width: usize, indent: String, rest: Option<String>) -> String {
-    let rest = rest.unwrap_or_else(|| indent.clone());
+    let mut out = String::with_capacity(text.len() + 16);
+    indent_wrap_into(
+        &text,
+        width,
+        &indent,
+        rest.as_deref().unwrap_or(&indent),
+        &mut out,
+    );
+    out
+}
+
+/// The `indent_wrap` filter as a plain function, appending to `out` (the native text
+/// writer's).
+pub(crate) fn indent_wrap_into(
+    text: &str,
+    width: usize,
+    indent: &str,
+    rest: &str,
+    out: &mut String,
+) {
     let options = textwrap::Options::new(width.max(10))
-        .initial_indent(&indent)
-        .subsequent_indent(&rest)
+        .initial_indent(indent)
+        .subsequent_indent(rest)
         .break_words(true);
-    text.split('\n')
-        .map(|para| {
-            if para.trim().is_empty() {
-                String::new()
-            } else {
-                textwrap::fill(para, &options)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    for (i, para) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !para.trim().is_empty() {
+            out.push_str(&textwrap::fill(para, &options));
+        }
+    }
 }
 
 /// `{{ text | pad(13) }}`: pad with spaces to a display width.
 /// Widest column `pad` makes (a text agenda is 72 columns).
 const MAX_PAD: usize = 1000;
 
-fn pad(text: String, width: usize) -> String {
+pub(crate) fn pad(text: String, width: usize) -> String {
     let width = width.min(MAX_PAD);
     let w = unicode_width(&text);
     if w >= width {
@@ -255,7 +279,7 @@ fn md_block(text: String) -> Value {
 }
 
 /// `{{ "=" | repeat(72) }}`.
-fn repeat(text: String, n: usize) -> String {
+pub(crate) fn repeat(text: String, n: usize) -> String {
     text.repeat(n.min(1000))
 }
 
