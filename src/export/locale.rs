@@ -907,7 +907,12 @@ impl Locale {
     /// cannot break, so the sign never starts a line. Only a space already there is changed:
     /// `https://…`, `14:00` or `C++;` are left as they are. Other languages: unchanged.
     pub fn typography(&self, text: &str) -> String {
-        if !self.french() || !text.contains([' ', '\u{a0}']) {
+        // Only a sign after a space changes anything: the text scans are cheaper than the
+        // language check, and most titles have no such sign.
+        if !text.contains(['?', '!', ';', ':'])
+            || !text.contains([' ', '\u{a0}', '\u{202f}'])
+            || !self.french()
+        {
             return text.to_string();
         }
         let mut out = String::with_capacity(text.len() + 8);

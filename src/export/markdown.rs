@@ -9,7 +9,9 @@
 use crate::export::agenda::{Agenda, Entry};
 use crate::export::listing::{given, Item, Listing, Scratch};
 use crate::export::locale::Locale;
-use crate::export::template::{self, markdown_block, markdown_escape, Escape};
+use crate::export::template::{
+    self, markdown_block, markdown_escape, markdown_escape_into, Escape,
+};
 use crate::export::view::{self, IcsLinks};
 
 pub(crate) const TEMPLATE: &str = include_str!("templates/agenda.md");
@@ -53,7 +55,7 @@ pub(crate) fn templated(
 
 /// A value as the template prints it: escaped for Markdown.
 fn esc(out: &mut String, text: &str) {
-    out.push_str(&markdown_escape(text));
+    markdown_escape_into(text, out);
 }
 
 /// The built-in layout (`templates/agenda.md`), written directly.

@@ -82,6 +82,13 @@ pub(crate) fn html_escape(text: &str, out: &mut String) {
 /// character that can start or end markup gets a backslash, so the text reads literally.
 pub(crate) fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    markdown_escape_into(text, &mut out);
+    out
+}
+
+/// [`markdown_escape`], appended to `out` (the native Markdown writer's).
+pub(crate) fn markdown_escape_into(text: &str, out: &mut String) {
+    let start = out.len();
     for c in text.chars() {
         match c {
             // Parentheses and `!` only matter after `]`, which is escaped.
@@ -97,12 +104,21 @@ pub(crate) fn markdown_escape(text: &str) -> String {
     // Markup that only counts at the start of a line: lists, quotes, headings, rules. A
     // backslash only escapes punctuation, so an ordinal's `.` or `)` takes it ("5\\."):
     // before a digit it would be shown.
-    if out.starts_with(['-', '+', '=', '#']) {
-        out.insert(0, '\\');
-    } else if let Some(digits) = ordinal_digits(&out) {
-        out.insert(digits, '\\');
+    if out[start..].starts_with(['-', '+', '=', '#']) {
+        out.insert(start, '\\');
+    } else if let Some(digits) = ordinal_digits(&out[start..]) {
+        out.insert(start + digits, '\\');
     }
-    break_autolinks(out)
+    if may_autolink(&out[start..]) {
+        let escaped = out.split_off(start);
+        out.push_str(&break_autolinks(escaped));
+    }
+}
+
+/// Whether `text` may hold something GitHub links by itself: a domain needs a period, and a
+/// scheme, `www` or an `@`.
+fn may_autolink(text: &str) -> bool {
+    text.contains('.') && text.contains([':', '@', 'w', 'W'])
 }
 
 /// What GitHub would turn into a link by itself (an `https://…` or `www.…` address, an
@@ -111,8 +127,7 @@ pub(crate) fn markdown_escape(text: &str) -> String {
 /// do it, since GitHub finds those links after reading the escapes.
 fn break_autolinks(text: String) -> String {
     const JOINER: &str = "&#8288;";
-    // GitHub's links need a domain with a period, and a scheme, `www` or an `@`.
-    if !text.contains('.') || !text.contains([':', '@', 'w', 'W']) {
+    if !may_autolink(&text) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
@@ -209,12 +224,25 @@ pub(crate) fn wrap_into(text: &str, width: usize, indent: &str, out: &mut String
         if para.trim().is_empty() {
             continue;
         }
-        let opts = if i == 0 {
-            options.clone()
+        if i == 0 {
+            fill_into(para, &options, out);
         } else {
-            options.clone().initial_indent(indent)
-        };
-        out.push_str(&textwrap::fill(para, &opts));
+            fill_into(para, &options.clone().initial_indent(indent), out);
+        }
+    }
+}
+
+/// `textwrap::fill(para, options)` appended to `out`, for one paragraph (no new line). One
+/// that fits on a line whichever indent it gets is the first indent and the text without its
+/// trailing spaces, as textwrap writes it: that is written without looking for words.
+fn fill_into(para: &str, options: &textwrap::Options, out: &mut String) {
+    let indent =
+        unicode_width(options.initial_indent).max(unicode_width(options.subsequent_indent));
+    if indent + unicode_width(para) <= options.width {
+        out.push_str(options.initial_indent);
+        out.push_str(para.trim_end_matches(' '));
+    } else {
+        out.push_str(&textwrap::fill(para, options));
     }
 }
 
@@ -250,7 +278,7 @@ pub(crate) fn indent_wrap_into(
             out.push('\n');
         }
         if !para.trim().is_empty() {
-            out.push_str(&textwrap::fill(para, &options));
+            fill_into(para, &options, out);
         }
     }
 }
@@ -521,6 +549,34 @@ mod tests {
                 !escaped.contains('@') || escaped.contains("&#8288;@"),
                 "{escaped}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The one-line shortcut of `fill_into` writes what textwrap writes.
+        #[test]
+        fn filling_is_textwraps(
+            para in "[a-z é東\\-,.!]{0,90}",
+            width in 10usize..80,
+            first in 0usize..16,
+            rest in 0usize..16,
+        ) {
+            let (first, rest) = (" ".repeat(first), " ".repeat(rest));
+            let options = textwrap::Options::new(width)
+                .initial_indent(&first)
+                .subsequent_indent(&rest)
+                .break_words(true);
+            let mut out = String::from("before");
+            fill_into(&para, &options, &mut out);
+            proptest::prop_assert_eq!(out, format!("before{}", textwrap::fill(&para, &options)));
+        }
+
+        /// Escaping into a text appends what `markdown_escape` returns.
+        #[test]
+        fn escaping_into_appends(before in ".{0,8}", text in "[-+=#0-9. a-z:/@w|*_<>\\n]{0,40}") {
+            let mut out = before.clone();
+            markdown_escape_into(&text, &mut out);
+            proptest::prop_assert_eq!(out, format!("{before}{}", markdown_escape(&text)));
         }
     }
 
