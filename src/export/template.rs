@@ -238,11 +238,90 @@ pub(crate) fn wrap_into(text: &str, width: usize, indent: &str, out: &mut String
 fn fill_into(para: &str, options: &textwrap::Options, out: &mut String) {
     let indent =
         unicode_width(options.initial_indent).max(unicode_width(options.subsequent_indent));
-    if indent + unicode_width(para) <= options.width {
+    if indent + text_width(para) <= options.width {
         out.push_str(options.initial_indent);
         out.push_str(para.trim_end_matches(' '));
-    } else {
+    } else if !first_fit(para, options, out) {
         out.push_str(&textwrap::fill(para, options));
+    }
+}
+
+/// textwrap's wrapping as the filters configure it (words between ASCII spaces, a break
+/// allowed after a hyphen between two letters or digits, each line filled as far as it goes)
+/// for a paragraph none of whose words is wider than a line: then no word is broken, and the
+/// lines are found without textwrap's allocations. `false`, with nothing written, otherwise.
+fn first_fit(para: &str, options: &textwrap::Options, out: &mut String) -> bool {
+    let first = options
+        .width
+        .saturating_sub(unicode_width(options.initial_indent));
+    let rest = options
+        .width
+        .saturating_sub(unicode_width(options.subsequent_indent));
+    // The pieces a line may end after: (start, end of the text, end of the spaces after it,
+    // width of the text).
+    let mut pieces: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut pos = 0;
+    while pos < para.len() {
+        let end = para[pos..].find(' ').map_or(para.len(), |i| pos + i);
+        let spaces = para[end..]
+            .find(|c| c != ' ')
+            .map_or(para.len(), |i| end + i);
+        let word = &para[pos..end];
+        if text_width(word) > first.min(rest) {
+            return false;
+        }
+        let mut from = pos;
+        for (i, _) in word.match_indices('-') {
+            let before = word[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after = word[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if before && after {
+                let at = pos + i + 1;
+                pieces.push((from, at, at, text_width(&para[from..at])));
+                from = at;
+            }
+        }
+        pieces.push((from, end, spaces, text_width(&para[from..end])));
+        pos = spaces;
+    }
+    if pieces.is_empty() {
+        return false;
+    }
+    let line = |out: &mut String, number: usize, from: usize, to: usize| {
+        if number > 0 {
+            out.push('\n');
+            out.push_str(options.subsequent_indent);
+        } else {
+            out.push_str(options.initial_indent);
+        }
+        out.push_str(&para[pieces[from].0..pieces[to - 1].1]);
+    };
+    let (mut number, mut start, mut width) = (0, 0, 0);
+    for (i, &(_, end, spaces, w)) in pieces.iter().enumerate() {
+        let room = if number == 0 { first } else { rest };
+        if width + w > room && i > start {
+            line(out, number, start, i);
+            number += 1;
+            start = i;
+            width = 0;
+        }
+        width += w + (spaces - end);
+    }
+    line(out, number, start, pieces.len());
+    true
+}
+
+/// The display width of a text: its length for printable ASCII.
+fn text_width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        unicode_width(text)
     }
 }
 
@@ -556,7 +635,7 @@ mod tests {
         /// The one-line shortcut of `fill_into` writes what textwrap writes.
         #[test]
         fn filling_is_textwraps(
-            para in "[a-z é東\\-,.!]{0,90}",
+            para in "( {0,3}([a-z]{1,3}|[a-zé東\\-,.!]{1,30})){0,20} {0,2}",
             width in 10usize..80,
             first in 0usize..16,
             rest in 0usize..16,
