@@ -31,14 +31,19 @@ pub(crate) struct Listing<'a> {
     locations: Vec<Option<String>>,
     tracks: Vec<String>,
     people: Vec<String>,
-    /// The days shown, each with its placed sessions in reading order.
-    pub days: Vec<(NaiveDate, Vec<&'a Entry>)>,
+    /// Each entry's title as shown, its slot and whether it is cancelled, by position in
+    /// `agenda.entries` (the speakers' index reads them in its own order: compact, and typeset
+    /// once).
+    titles: Vec<String>,
+    facts: Vec<(Option<(Instant, Instant)>, bool)>,
+    /// The days shown, each with the positions of its placed sessions in reading order.
+    pub days: Vec<(NaiveDate, Vec<usize>)>,
 }
 
 /// A session's values, as the templates read them (`s.title`, `s.time`, `s.place`, ...).
 pub(crate) struct Item<'a> {
     pub entry: &'a Entry,
-    pub title: String,
+    pub title: &'a str,
     /// None for an unscheduled session.
     pub time: Option<String>,
     pub place: Option<&'a str>,
@@ -119,10 +124,10 @@ pub(crate) fn given(text: Option<&String>) -> Option<&str> {
 
 impl<'a> Listing<'a> {
     pub fn new(agenda: &'a Agenda<'a>, locale: &Locale) -> Listing<'a> {
-        let mut by_day: BTreeMap<NaiveDate, Vec<&'a Entry>> = BTreeMap::new();
-        for e in agenda.placed() {
+        let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+        for (i, e) in agenda.entries.iter().enumerate() {
             if let Some(day) = agenda.day_of(e) {
-                by_day.entry(day).or_default().push(e);
+                by_day.entry(day).or_default().push(i);
             }
         }
         let days = agenda
@@ -154,6 +159,16 @@ impl<'a> Listing<'a> {
                 .iter()
                 .map(|p| locale.typography(&p.name))
                 .collect(),
+            titles: agenda
+                .entries
+                .iter()
+                .map(|e| locale.typography(&e.title))
+                .collect(),
+            facts: agenda
+                .entries
+                .iter()
+                .map(|e| (e.slot, e.status == Status::Cancelled))
+                .collect(),
             days,
         }
     }
@@ -163,8 +178,16 @@ impl<'a> Listing<'a> {
         &self.people[p]
     }
 
-    /// The session's values (`view::session`'s, for the fields these layouts read).
-    pub fn item<'s>(&'s self, scratch: &mut Scratch, entry: &'s Entry) -> Item<'s> {
+    /// The title (as shown) of the entry at `position`, its slot, and whether it is cancelled.
+    pub fn entry(&self, position: usize) -> (&str, Option<(Instant, Instant)>, bool) {
+        let (slot, cancelled) = self.facts[position];
+        (&self.titles[position], slot, cancelled)
+    }
+
+    /// The values (`view::session`'s, for the fields these layouts read) of the session at
+    /// `position` in `agenda.entries`.
+    pub fn item(&self, scratch: &mut Scratch, position: usize) -> Item<'_> {
+        let entry = &self.agenda.entries[position];
         let labels = self.labels;
         let names = |list: &[usize]| {
             let mut out = String::new();
@@ -177,7 +200,7 @@ impl<'a> Listing<'a> {
             out
         };
         let locale = scratch.locale();
-        let title = locale.typography(&entry.title);
+        let title = self.titles[position].as_str();
         let kind_label = locale.kind(entry.kind);
         let languages_line = view::languages_line(self.agenda, locale, entry);
         Item {
@@ -206,6 +229,13 @@ impl<'a> Listing<'a> {
         }
     }
 
+    /// The positions of the unscheduled sessions, in reading order.
+    pub fn unscheduled(&self) -> Vec<usize> {
+        (0..self.facts.len())
+            .filter(|&i| self.facts[i].0.is_none())
+            .collect()
+    }
+
     /// The session's room, when it has one.
     pub fn room(&self, entry: &Entry) -> Option<Room<'_>> {
         let r = entry.room?;
@@ -231,11 +261,11 @@ impl<'a> Listing<'a> {
     pub fn by_day<R: Send>(
         &self,
         locale: &Locale,
-        f: impl Fn(&mut Scratch, &[&'a Entry]) -> R + Sync,
+        f: impl Fn(&mut Scratch, &[usize]) -> R + Sync,
     ) -> Vec<Vec<R>> {
         let total: usize = self.days.iter().map(|(_, s)| s.len()).sum();
         let size = total.div_ceil(crate::parallel::pieces(total, PIECE)).max(1);
-        let parts: Vec<(usize, &[&'a Entry])> = self
+        let parts: Vec<(usize, &[usize])> = self
             .days
             .iter()
             .enumerate()

@@ -6,7 +6,7 @@
 //! (the same bytes, without the template engine: a test keeps the two identical); an
 //! organiser's `--template` goes through the template engine.
 
-use crate::export::agenda::{Agenda, Entry};
+use crate::export::agenda::Agenda;
 use crate::export::listing::{given, Item, Listing, Scratch};
 use crate::export::locale::Locale;
 use crate::export::template::{
@@ -148,14 +148,14 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
     }
 
     let mut scratch_unscheduled = Vec::new();
-    let unscheduled: Vec<&Entry> = agenda.unplaced().collect();
+    let unscheduled = list.unscheduled();
     if !unscheduled.is_empty() {
         scratch_unscheduled = list.split(locale, &unscheduled, |scratch, part| {
             let mut out = String::new();
-            for e in part {
-                let s = list.item(scratch, e);
+            for &i in part {
+                let s = list.item(scratch, i);
                 out.push_str("- **");
-                esc(&mut out, &s.title);
+                esc(&mut out, s.title);
                 out.push_str("**");
                 if let Some(status) = s.status_label {
                     out.push_str(" (");
@@ -203,13 +203,14 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
 fn day_part(
     list: &Listing,
     scratch: &mut Scratch,
-    part: &[&Entry],
+    part: &[usize],
     brief: bool,
 ) -> (String, String) {
     let mut rows = String::new();
     let mut details = String::new();
-    for e in part {
-        let s = list.item(scratch, e);
+    for &i in part {
+        let s = list.item(scratch, i);
+        let e = s.entry;
         row(&mut rows, list, &s);
         if brief || s.cancelled {
             continue;
@@ -222,7 +223,7 @@ fn day_part(
         details.push_str("\n### ");
         esc(&mut details, s.time.as_deref().unwrap_or(""));
         details.push_str(" · ");
-        esc(&mut details, &s.title);
+        esc(&mut details, s.title);
         details.push('\n');
         if let Some(room) = list
             .room(e)
@@ -264,15 +265,15 @@ fn row(out: &mut String, list: &Listing, s: &Item) {
     out.push_str(" | ");
     if s.cancelled {
         out.push_str("~~");
-        esc(out, &s.title);
+        esc(out, s.title);
         out.push_str("~~ (");
         esc(out, s.status_label.unwrap_or(""));
         out.push(')');
     } else if s.is_break {
-        esc(out, &s.title);
+        esc(out, s.title);
     } else {
         out.push_str("**");
-        esc(out, &s.title);
+        esc(out, s.title);
         out.push_str("**");
         if let Some(status) = s.status_label {
             out.push_str(" (");
@@ -311,7 +312,7 @@ fn speaker(
     list: &Listing,
     scratch: &mut Scratch,
     p: usize,
-    entries: &[&Entry],
+    entries: &[usize],
     brief: bool,
 ) {
     let labels = list.labels;
@@ -337,19 +338,19 @@ fn speaker(
             out.push_str("\n\n");
         }
     }
-    for e in entries {
-        let title = scratch.locale().typography(&e.title);
+    for &i in entries {
+        let (title, slot, cancelled) = list.entry(i);
         out.push_str("  - ");
-        if e.status == crate::model::Status::Cancelled {
+        if cancelled {
             out.push_str("~~");
-            esc(out, &title);
+            esc(out, title);
             out.push_str("~~ (");
             esc(out, labels.cancelled);
             out.push(')');
         } else {
-            esc(out, &title);
+            esc(out, title);
         }
-        if let Some(slot) = e.slot {
+        if let Some(slot) = slot {
             let when = scratch.when(list.agenda, slot);
             if !when.is_empty() {
                 out.push_str(" — ");

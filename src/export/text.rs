@@ -6,7 +6,7 @@
 //! (the same bytes, without the template engine: a test keeps the two identical); an
 //! organiser's `--template` goes through the template engine.
 
-use crate::export::agenda::{Agenda, Entry};
+use crate::export::agenda::Agenda;
 use crate::export::listing::{given, Listing, Scratch};
 use crate::export::locale::{capitalise, Locale};
 use crate::export::template::{self, indent_wrap_into, pad, repeat, wrap_into, Escape};
@@ -105,8 +105,8 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
 
     let days = list.by_day(locale, |scratch, part| {
         let mut out = String::new();
-        for e in part {
-            session(&mut out, &list, scratch, e, brief);
+        for &i in part {
+            session(&mut out, &list, scratch, i, brief);
         }
         out
     });
@@ -122,14 +122,14 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
         }
     }
 
-    let unscheduled: Vec<&Entry> = agenda.unplaced().collect();
+    let unscheduled = list.unscheduled();
     if !unscheduled.is_empty() {
         heading(&mut out, &rule, labels.unscheduled);
         out.push('\n');
         let written = list.split(locale, &unscheduled, |scratch, part| {
             let mut out = String::new();
-            for e in part {
-                let s = list.item(scratch, e);
+            for &i in part {
+                let s = list.item(scratch, i);
                 let mut line = format!("- {}", s.title);
                 if let Some(status) = s.status_label {
                     line.push_str(&format!(" ({status})"));
@@ -170,12 +170,13 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
 }
 
 /// A session of a day: its time and title, where, who, its status, description and link.
-fn session(out: &mut String, list: &Listing, scratch: &mut Scratch, e: &Entry, brief: bool) {
+fn session(out: &mut String, list: &Listing, scratch: &mut Scratch, i: usize, brief: bool) {
     let labels = list.labels;
-    let s = list.item(scratch, e);
+    let s = list.item(scratch, i);
+    let e = s.entry;
     out.push('\n');
     let mut first = pad(format!("{} ", s.time.as_deref().unwrap_or("")), 14);
-    first.push_str(&s.title);
+    first.push_str(s.title);
     wrap_line(out, &first, INDENT);
     let room = list.room(e);
     let mut place = s.place.unwrap_or("").to_string();
@@ -237,7 +238,7 @@ fn speaker(
     list: &Listing,
     scratch: &mut Scratch,
     p: usize,
-    entries: &[&Entry],
+    entries: &[usize],
     brief: bool,
 ) {
     let labels = list.labels;
@@ -259,17 +260,18 @@ fn speaker(
             indent_line(out, &bio, "  ", "  ");
         }
     }
-    for e in entries {
+    for &i in entries {
+        let (title, slot, cancelled) = list.entry(i);
         let mut line = String::from("- ");
-        if let Some(slot) = e.slot {
+        if let Some(slot) = slot {
             let when = scratch.when(list.agenda, slot);
             if !when.is_empty() {
                 line.push_str(&when);
                 line.push_str(labels.colon);
             }
         }
-        line.push_str(&scratch.locale().typography(&e.title));
-        if e.status == crate::model::Status::Cancelled {
+        line.push_str(title);
+        if cancelled {
             line.push_str(" (");
             line.push_str(labels.cancelled);
             line.push(')');

@@ -840,11 +840,9 @@ fn grid(
 
 /// The speakers and moderators of the selected sessions, by name as people read them (the
 /// same collation as the editor), then by index; and each person's entries in reading order
-/// (indexed by person). One home for the view and the native agenda writers.
-pub(crate) fn speaker_index<'a>(
-    agenda: &'a Agenda,
-    locale: &Locale,
-) -> (Vec<usize>, Vec<Vec<&'a Entry>>) {
+/// (indexed by person; positions in `agenda.entries`). One home for the view and the native
+/// agenda writers.
+pub(crate) fn speaker_index(agenda: &Agenda, locale: &Locale) -> (Vec<usize>, Vec<Vec<usize>>) {
     let mut people: Vec<usize> = agenda
         .entries
         .iter()
@@ -854,10 +852,10 @@ pub(crate) fn speaker_index<'a>(
     people.dedup();
     // Each person's entries in reading order, from one pass over the entries (an entry's
     // speakers and moderators are distinct, so each entry comes once per person).
-    let mut entries_of: Vec<Vec<&Entry>> = vec![Vec::new(); agenda.people.len()];
-    for e in &agenda.entries {
+    let mut entries_of: Vec<Vec<usize>> = vec![Vec::new(); agenda.people.len()];
+    for (i, e) in agenda.entries.iter().enumerate() {
         for &p in e.speakers.iter().chain(e.moderators.iter()) {
-            entries_of[p].push(e);
+            entries_of[p].push(i);
         }
     }
     // By name as people read them (the same collation as the editor), then by index.
@@ -986,6 +984,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                 url_host: host(person.url.as_ref()),
                 sessions: entries_of[p]
                     .iter()
+                    .map(|&i| &agenda.entries[i])
                     .map(|e| SpeakerSessionView {
                         id: e.id.clone(),
                         anchor: format!("s-{}", e.key),
