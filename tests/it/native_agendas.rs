@@ -136,6 +136,16 @@ fn every_option(what: &str, program: &Program) {
             days: vec!["1".to_string()],
             ..Selection::default()
         });
+        filters.push(Selection {
+            languages: vec!["en".to_string()],
+            ..Selection::default()
+        });
+        if let Some(session) = program.sessions.first() {
+            filters.push(Selection {
+                sessions: vec![session.id.clone()],
+                ..Selection::default()
+            });
+        }
         for selection in &filters {
             let what = format!("{what} {selection:?}");
             let brief = options(None, true, false);
@@ -291,7 +301,8 @@ url = "https://dash.example"
 
 [[speakers]]
 id = "p4"
-name = "Zed"
+name = "Zed \u202Ereversed\u202C"
+bio = "Bio with <script>alert(1)</script>, | pipes | and a very-long-hyphenated-word-that-goes-on-and-on-and-on-past-the-width-of-the-line-indeed."
 
 [[sessions]]
 id = "keynote"
@@ -348,7 +359,7 @@ duration = 30
 
 [[sessions]]
 id = "dst"
-title = "Across the change of time"
+title = "Across the change of time \u202Eevil\u202C \u0007 \u200Fend"
 room = "r1"
 start = 2024-10-27T01:30:00
 duration = 120
@@ -378,4 +389,28 @@ fn a_hostile_program_is_the_same_both_ways() {
     let program = agora::load::load_str(Path::new("hostile.toml"), HOSTILE)
         .expect("the hostile program loads");
     every_option("hostile", &program);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Any generated program, in any of a few languages, brief or not, local or UTC.
+    #[test]
+    fn any_generated_program_is_the_same_both_ways(
+        sessions in 1usize..160,
+        rooms in 1usize..8,
+        speakers in 1usize..60,
+        days in 1usize..4,
+        rate in 0.0f64..0.5,
+        seed in 0u64..1_000_000,
+        lang in proptest::sample::select(vec![None, Some("fr"), Some("en"), Some("ja"), Some("ar")]),
+        brief in proptest::bool::ANY,
+        utc in proptest::bool::ANY,
+    ) {
+        let program = generated(sessions, rooms, speakers, days, rate, seed);
+        for format in [Format::Markdown, Format::Text] {
+            let what = format!("generated {sessions}/{rooms}/{speakers}/{days} seed {seed}");
+            same_both_ways(&what, &program, format, &Selection::default(), None, &options(lang, brief, utc));
+        }
+    }
 }
