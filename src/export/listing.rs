@@ -117,6 +117,22 @@ impl<'l> Scratch<'l> {
     }
 }
 
+/// `name(i)` for each `i` that `used` gives, by index (the default elsewhere): a part of a
+/// split names only its own rooms and people.
+fn shown<T: Default>(
+    len: usize,
+    used: impl Iterator<Item = usize>,
+    name: impl Fn(usize) -> T,
+) -> Vec<T> {
+    let mut out: Vec<Option<T>> = (0..len).map(|_| None).collect();
+    for i in used {
+        if out[i].is_none() {
+            out[i] = Some(name(i));
+        }
+    }
+    out.into_iter().map(Option::unwrap_or_default).collect()
+}
+
 /// `Some(text)` when the template would find it true: given and not empty.
 pub(crate) fn given(text: Option<&String>) -> Option<&str> {
     text.map(String::as_str).filter(|t| !t.is_empty())
@@ -135,30 +151,33 @@ impl<'a> Listing<'a> {
             .into_iter()
             .map(|d| (d, by_day.remove(&d).unwrap_or_default()))
             .collect();
+        let rooms = || agenda.entries.iter().filter_map(|e| e.room);
         Listing {
             agenda,
             labels: locale.labels(),
             tag: locale.tag.clone(),
-            rooms: agenda
-                .rooms
-                .iter()
-                .map(|r| locale.typography(&r.name))
-                .collect(),
-            locations: agenda
-                .rooms
-                .iter()
-                .map(|r| r.location.as_deref().map(|l| locale.typography(l)))
-                .collect(),
-            tracks: agenda
-                .tracks
-                .iter()
-                .map(|t| locale.typography(&t.name))
-                .collect(),
-            people: agenda
-                .people
-                .iter()
-                .map(|p| locale.typography(&p.name))
-                .collect(),
+            rooms: shown(agenda.rooms.len(), rooms(), |r| {
+                locale.typography(&agenda.rooms[r].name)
+            }),
+            locations: shown(agenda.rooms.len(), rooms(), |r| {
+                agenda.rooms[r]
+                    .location
+                    .as_deref()
+                    .map(|l| locale.typography(l))
+            }),
+            tracks: shown(
+                agenda.tracks.len(),
+                agenda.entries.iter().filter_map(|e| e.track),
+                |t| locale.typography(&agenda.tracks[t].name),
+            ),
+            people: shown(
+                agenda.people.len(),
+                agenda
+                    .entries
+                    .iter()
+                    .flat_map(|e| e.speakers.iter().chain(e.moderators.iter()).copied()),
+                |p| locale.typography(&agenda.people[p].name),
+            ),
             titles: agenda
                 .entries
                 .iter()
