@@ -907,7 +907,9 @@ impl Locale {
     /// cannot break, so the sign never starts a line. Only a space already there is changed:
     /// `https://…`, `14:00` or `C++;` are left as they are. Other languages: unchanged.
     pub fn typography(&self, text: &str) -> String {
-        if !self.french() || !text.contains([' ', '\u{a0}']) {
+        // Only a sign after a space changes anything: looking for one is cheaper than the
+        // language check, and most titles have none.
+        if !sign_after_space(text) || !self.french() {
             return text.to_string();
         }
         let mut out = String::with_capacity(text.len() + 8);
@@ -921,6 +923,20 @@ impl Locale {
         }
         out
     }
+}
+
+/// Whether `?`, `!`, `;` or `:` follows a space, a no-break space or a narrow one somewhere
+/// in `text` (the signs are ASCII, so their bytes are never inside another character).
+fn sign_after_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        matches!(b, b'?' | b'!' | b';' | b':') && {
+            let before = &bytes[..i];
+            before.ends_with(b" ")
+                || before.ends_with("\u{a0}".as_bytes())
+                || before.ends_with("\u{202f}".as_bytes())
+        }
+    })
 }
 
 fn gregorian(date: NaiveDate) -> Option<Date<Gregorian>> {
@@ -939,6 +955,23 @@ pub(crate) fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The early return only skips texts the rule leaves as they are.
+        #[test]
+        fn typography_skips_only_unchanged_texts(text in "[a é?!;:\u{a0}\u{202f}]{0,12}") {
+            let mut reference = String::new();
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                match (c, chars.peek()) {
+                    (' ' | '\u{a0}' | '\u{202f}', Some('?' | '!' | ';')) => reference.push('\u{202f}'),
+                    (' ' | '\u{202f}', Some(':')) => reference.push('\u{a0}'),
+                    _ => reference.push(c),
+                }
+            }
+            proptest::prop_assert_eq!(Locale::for_tag("fr").typography(&text), reference);
+        }
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -21,6 +21,7 @@ pub mod frab;
 mod html;
 mod ics;
 mod json;
+mod listing;
 pub(crate) mod locale;
 mod markdown;
 pub mod markup;

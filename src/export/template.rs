@@ -82,6 +82,13 @@ pub(crate) fn html_escape(text: &str, out: &mut String) {
 /// character that can start or end markup gets a backslash, so the text reads literally.
 pub(crate) fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    markdown_escape_into(text, &mut out);
+    out
+}
+
+/// [`markdown_escape`], appended to `out` (the native Markdown writer's).
+pub(crate) fn markdown_escape_into(text: &str, out: &mut String) {
+    let start = out.len();
     for c in text.chars() {
         match c {
             // Parentheses and `!` only matter after `]`, which is escaped.
@@ -97,12 +104,21 @@ pub(crate) fn markdown_escape(text: &str) -> String {
     // Markup that only counts at the start of a line: lists, quotes, headings, rules. A
     // backslash only escapes punctuation, so an ordinal's `.` or `)` takes it ("5\\."):
     // before a digit it would be shown.
-    if out.starts_with(['-', '+', '=', '#']) {
-        out.insert(0, '\\');
-    } else if let Some(digits) = ordinal_digits(&out) {
-        out.insert(digits, '\\');
+    if out[start..].starts_with(['-', '+', '=', '#']) {
+        out.insert(start, '\\');
+    } else if let Some(digits) = ordinal_digits(&out[start..]) {
+        out.insert(start + digits, '\\');
     }
-    break_autolinks(out)
+    if may_autolink(&out[start..]) {
+        let escaped = out.split_off(start);
+        out.push_str(&break_autolinks(escaped));
+    }
+}
+
+/// Whether `text` may hold something GitHub links by itself: a domain needs a period, and a
+/// scheme, `www` or an `@`.
+fn may_autolink(text: &str) -> bool {
+    text.contains('.') && text.contains([':', '@', 'w', 'W'])
 }
 
 /// What GitHub would turn into a link by itself (an `https://…` or `www.…` address, an
@@ -111,8 +127,7 @@ pub(crate) fn markdown_escape(text: &str) -> String {
 /// do it, since GitHub finds those links after reading the escapes.
 fn break_autolinks(text: String) -> String {
     const JOINER: &str = "&#8288;";
-    // GitHub's links need a domain with a period, and a scheme, `www` or an `@`.
-    if !text.contains('.') || !text.contains([':', '@', 'w', 'W']) {
+    if !may_autolink(&text) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
@@ -151,8 +166,9 @@ fn ordinal_digits(text: &str) -> Option<usize> {
     (digits > 0 && text[digits..].starts_with(['.', ')'])).then_some(digits)
 }
 
-/// Markdown for a paragraph of several lines: each line escaped, paragraphs kept.
-fn markdown_block(text: &str) -> String {
+/// Markdown for a paragraph of several lines: each line escaped, paragraphs kept (the
+/// `md_block` filter; the native Markdown writer calls it too).
+pub(crate) fn markdown_block(text: &str) -> String {
     text.split('\n')
         .map(|line| {
             if line.trim().is_empty() {
@@ -191,51 +207,166 @@ fn formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error
 /// `{{ text | wrap(72, "    ") }}`: wrap to a width (in terminal columns), every line after
 /// the first indented; paragraphs (blank lines) are kept.
 fn wrap(text: String, width: usize, indent: Option<String>) -> String {
-    let indent = indent.unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 16);
+    wrap_into(&text, width, indent.as_deref().unwrap_or(""), &mut out);
+    out
+}
+
+/// The `wrap` filter as a plain function, appending to `out` (the native text writer's).
+pub(crate) fn wrap_into(text: &str, width: usize, indent: &str, out: &mut String) {
     let options = textwrap::Options::new(width.max(10))
-        .subsequent_indent(&indent)
+        .subsequent_indent(indent)
         .break_words(true);
-    let mut out = Vec::new();
     for (i, para) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
         if para.trim().is_empty() {
-            out.push(String::new());
             continue;
         }
-        let opts = if i == 0 {
-            options.clone()
+        if i == 0 {
+            fill_into(para, &options, out);
         } else {
-            options.clone().initial_indent(&indent)
-        };
-        out.push(textwrap::fill(para, &opts));
+            fill_into(para, &options.clone().initial_indent(indent), out);
+        }
     }
-    out.join("\n")
+}
+
+/// `textwrap::fill(para, options)` appended to `out`, for one paragraph (no new line). One
+/// that fits on a line whichever indent it gets is the first indent and the text without its
+/// trailing spaces, as textwrap writes it: that is written without looking for words.
+fn fill_into(para: &str, options: &textwrap::Options, out: &mut String) {
+    let indent =
+        unicode_width(options.initial_indent).max(unicode_width(options.subsequent_indent));
+    if indent + text_width(para) <= options.width {
+        out.push_str(options.initial_indent);
+        out.push_str(para.trim_end_matches(' '));
+    } else if !first_fit(para, options, out) {
+        out.push_str(&textwrap::fill(para, options));
+    }
+}
+
+/// textwrap's wrapping as the filters configure it (words between ASCII spaces, a break
+/// allowed after a hyphen between two letters or digits, each line filled as far as it goes)
+/// for a paragraph none of whose words is wider than a line: then no word is broken, and the
+/// lines are found without textwrap's allocations. `false`, with nothing written, otherwise.
+fn first_fit(para: &str, options: &textwrap::Options, out: &mut String) -> bool {
+    let first = options
+        .width
+        .saturating_sub(unicode_width(options.initial_indent));
+    let rest = options
+        .width
+        .saturating_sub(unicode_width(options.subsequent_indent));
+    // The pieces a line may end after: (start, end of the text, end of the spaces after it,
+    // width of the text).
+    let mut pieces: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut pos = 0;
+    while pos < para.len() {
+        let end = para[pos..].find(' ').map_or(para.len(), |i| pos + i);
+        let spaces = para[end..]
+            .find(|c| c != ' ')
+            .map_or(para.len(), |i| end + i);
+        let word = &para[pos..end];
+        if text_width(word) > first.min(rest) {
+            return false;
+        }
+        let mut from = pos;
+        for (i, _) in word.match_indices('-') {
+            let before = word[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after = word[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if before && after {
+                let at = pos + i + 1;
+                pieces.push((from, at, at, text_width(&para[from..at])));
+                from = at;
+            }
+        }
+        pieces.push((from, end, spaces, text_width(&para[from..end])));
+        pos = spaces;
+    }
+    if pieces.is_empty() {
+        return false;
+    }
+    let line = |out: &mut String, number: usize, from: usize, to: usize| {
+        if number > 0 {
+            out.push('\n');
+            out.push_str(options.subsequent_indent);
+        } else {
+            out.push_str(options.initial_indent);
+        }
+        out.push_str(&para[pieces[from].0..pieces[to - 1].1]);
+    };
+    let (mut number, mut start, mut width) = (0, 0, 0);
+    for (i, &(_, end, spaces, w)) in pieces.iter().enumerate() {
+        let room = if number == 0 { first } else { rest };
+        if width + w > room && i > start {
+            line(out, number, start, i);
+            number += 1;
+            start = i;
+            width = 0;
+        }
+        width += w + (spaces - end);
+    }
+    line(out, number, start, pieces.len());
+    true
+}
+
+/// The display width of a text: its length for printable ASCII.
+fn text_width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        unicode_width(text)
+    }
 }
 
 /// `{{ text | indent_wrap(72, "  ", "    ") }}`: wrap to a width, the first line indented
 /// with the first string and the others with the second (the first when omitted).
 fn indent_wrap(text: String, width: usize, indent: String, rest: Option<String>) -> String {
-    let rest = rest.unwrap_or_else(|| indent.clone());
+    let mut out = String::with_capacity(text.len() + 16);
+    indent_wrap_into(
+        &text,
+        width,
+        &indent,
+        rest.as_deref().unwrap_or(&indent),
+        &mut out,
+    );
+    out
+}
+
+/// The `indent_wrap` filter as a plain function, appending to `out` (the native text
+/// writer's).
+pub(crate) fn indent_wrap_into(
+    text: &str,
+    width: usize,
+    indent: &str,
+    rest: &str,
+    out: &mut String,
+) {
     let options = textwrap::Options::new(width.max(10))
-        .initial_indent(&indent)
-        .subsequent_indent(&rest)
+        .initial_indent(indent)
+        .subsequent_indent(rest)
         .break_words(true);
-    text.split('\n')
-        .map(|para| {
-            if para.trim().is_empty() {
-                String::new()
-            } else {
-                textwrap::fill(para, &options)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    for (i, para) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !para.trim().is_empty() {
+            fill_into(para, &options, out);
+        }
+    }
 }
 
 /// `{{ text | pad(13) }}`: pad with spaces to a display width.
 /// Widest column `pad` makes (a text agenda is 72 columns).
 const MAX_PAD: usize = 1000;
 
-fn pad(text: String, width: usize) -> String {
+pub(crate) fn pad(text: String, width: usize) -> String {
     let width = width.min(MAX_PAD);
     let w = unicode_width(&text);
     if w >= width {
@@ -255,7 +386,7 @@ fn md_block(text: String) -> Value {
 }
 
 /// `{{ "=" | repeat(72) }}`.
-fn repeat(text: String, n: usize) -> String {
+pub(crate) fn repeat(text: String, n: usize) -> String {
     text.repeat(n.min(1000))
 }
 
@@ -497,6 +628,34 @@ mod tests {
                 !escaped.contains('@') || escaped.contains("&#8288;@"),
                 "{escaped}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The one-line shortcut of `fill_into` writes what textwrap writes.
+        #[test]
+        fn filling_is_textwraps(
+            para in "( {0,3}([a-z]{1,3}|[a-zé東\\-,.!]{1,30})){0,20} {0,2}",
+            width in 10usize..80,
+            first in 0usize..16,
+            rest in 0usize..16,
+        ) {
+            let (first, rest) = (" ".repeat(first), " ".repeat(rest));
+            let options = textwrap::Options::new(width)
+                .initial_indent(&first)
+                .subsequent_indent(&rest)
+                .break_words(true);
+            let mut out = String::from("before");
+            fill_into(&para, &options, &mut out);
+            proptest::prop_assert_eq!(out, format!("before{}", textwrap::fill(&para, &options)));
+        }
+
+        /// Escaping into a text appends what `markdown_escape` returns.
+        #[test]
+        fn escaping_into_appends(before in ".{0,8}", text in "[-+=#0-9. a-z:/@w|*_<>\\n]{0,40}") {
+            let mut out = before.clone();
+            markdown_escape_into(&text, &mut out);
+            proptest::prop_assert_eq!(out, format!("{before}{}", markdown_escape(&text)));
         }
     }
 

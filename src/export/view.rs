@@ -351,7 +351,7 @@ pub(crate) struct IcsLinks {
 
 /// A Markdown text as the output needs it: sanitised HTML or plain text, in the language's
 /// typography (French no-break spaces).
-fn rendered(
+pub(crate) fn rendered(
     locale: &Locale,
     text: Option<&String>,
     rich: bool,
@@ -366,7 +366,7 @@ fn rendered(
 
 /// "14:00–15:30", "14:00–mercredi 6 décembre à 15:00", or with offsets where the wall clock
 /// alone would mislead: "02:30 CEST – 02:00 CET" (`time_range_wide`).
-fn time_range(agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+pub(crate) fn time_range(agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
     let ls = to_local(agenda.display, s);
     let le = to_local(agenda.display, e);
     let offsets = needs_offsets(agenda, s, e);
@@ -427,7 +427,7 @@ pub(crate) fn track_color(agenda: &Agenda, t: usize) -> String {
 
 /// A track as the templates see it; `rich` as in [`IcsLinks::rich`], `root` as in
 /// [`IcsLinks::root`].
-fn track_view(
+pub(crate) fn track_view(
     agenda: &Agenda,
     locale: &Locale,
     t: usize,
@@ -467,7 +467,7 @@ fn shown_language<'a>(agenda: &Agenda, entry: &'a Entry) -> Option<&'a str> {
 }
 
 /// Language names, joined as a list ("français, anglais").
-fn names_of(locale: &Locale, tags: &[String]) -> String {
+pub(crate) fn names_of(locale: &Locale, tags: &[String]) -> String {
     tags.iter()
         .map(|t| locale.language_name(t))
         .collect::<Vec<_>>()
@@ -838,6 +838,61 @@ fn grid(
     (columns, slots)
 }
 
+/// The speakers and moderators of the selected sessions, by name as people read them (the
+/// same collation as the editor), then by index; and each person's entries in reading order
+/// (indexed by person; positions in `agenda.entries`). One home for the view and the native
+/// agenda writers.
+pub(crate) fn speaker_index(agenda: &Agenda, locale: &Locale) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let mut people: Vec<usize> = agenda
+        .entries
+        .iter()
+        .flat_map(|e| e.speakers.iter().chain(e.moderators.iter()).copied())
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    // Each person's entries in reading order, from one pass over the entries (an entry's
+    // speakers and moderators are distinct, so each entry comes once per person).
+    let mut entries_of: Vec<Vec<usize>> = vec![Vec::new(); agenda.people.len()];
+    for (i, e) in agenda.entries.iter().enumerate() {
+        for &p in e.speakers.iter().chain(e.moderators.iter()) {
+            entries_of[p].push(i);
+        }
+    }
+    // By name as people read them (the same collation as the editor), then by index.
+    people.sort_by(|&a, &b| {
+        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
+            .then(a.cmp(&b))
+    });
+    (people, entries_of)
+}
+
+/// The tracks used by the selected sessions, in the program's order.
+pub(crate) fn used_tracks(agenda: &Agenda) -> Vec<usize> {
+    let mut used: Vec<usize> = agenda.entries.iter().filter_map(|e| e.track).collect();
+    used.sort_unstable();
+    used.dedup();
+    used
+}
+
+/// "Times are local (Europe/Paris)", or that they are in UTC.
+pub(crate) fn times_note(agenda: &Agenda, locale: &Locale) -> String {
+    if agenda.display == agenda.tz {
+        locale.times_note(agenda.tz.name())
+    } else {
+        locale.labels().times_in_utc.to_string()
+    }
+}
+
+/// The event's languages by name ("français, anglais"), empty unless it lists two or more.
+pub(crate) fn event_language_names(agenda: &Agenda, locale: &Locale) -> String {
+    let languages = &agenda.event.languages;
+    if languages.len() > 1 {
+        names_of(locale, languages)
+    } else {
+        String::new()
+    }
+}
+
 /// The whole context for a template.
 pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View {
     let labels = locale.labels();
@@ -903,36 +958,12 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .map(|e| Arc::new(session(agenda, locale, e, links, &texts, &mut shared)))
         .collect();
 
-    // Tracks used by the selected sessions, in the program's order.
-    let mut used: Vec<usize> = agenda.entries.iter().filter_map(|e| e.track).collect();
-    used.sort_unstable();
-    used.dedup();
-    let tracks = used
+    let tracks = used_tracks(agenda)
         .into_iter()
         .map(|t| track_view(agenda, locale, t, links.rich, links.root.as_deref()))
         .collect();
 
-    // Speakers and moderators of the selected sessions, by name.
-    let mut people: Vec<usize> = agenda
-        .entries
-        .iter()
-        .flat_map(|e| e.speakers.iter().chain(e.moderators.iter()).copied())
-        .collect();
-    people.sort_unstable();
-    people.dedup();
-    // Each person's entries in reading order, from one pass over the entries (an entry's
-    // speakers and moderators are distinct, so each entry comes once per person).
-    let mut entries_of: Vec<Vec<&Entry>> = vec![Vec::new(); agenda.people.len()];
-    for e in &agenda.entries {
-        for &p in e.speakers.iter().chain(e.moderators.iter()) {
-            entries_of[p].push(e);
-        }
-    }
-    // By name as people read them (the same collation as the editor), then by index.
-    people.sort_by(|&a, &b| {
-        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
-            .then(a.cmp(&b))
-    });
+    let (people, entries_of) = speaker_index(agenda, locale);
     let speakers = people
         .into_iter()
         .map(|p| {
@@ -953,6 +984,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                 url_host: host(person.url.as_ref()),
                 sessions: entries_of[p]
                     .iter()
+                    .map(|&i| &agenda.entries[i])
                     .map(|e| SpeakerSessionView {
                         id: e.id.clone(),
                         anchor: format!("s-{}", e.key),
@@ -973,11 +1005,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         })
         .collect();
 
-    let times_note = if agenda.display == agenda.tz {
-        locale.times_note(agenda.tz.name())
-    } else {
-        labels.times_in_utc.to_string()
-    };
+    let times_note = times_note(agenda, locale);
     let e = &agenda.event;
     let (description_html, description_text) = rendered(locale, e.description.as_ref(), links.rich);
     let ics_label = match (&agenda.subject, agenda.filtered) {
@@ -1008,11 +1036,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             timezone: agenda.tz.name().to_string(),
             language: e.language.clone(),
             languages: e.languages.clone(),
-            language_names: if e.languages.len() > 1 {
-                names_of(locale, &e.languages)
-            } else {
-                String::new()
-            },
+            language_names: event_language_names(agenda, locale),
         },
         subject: agenda.subject.as_ref().map(|s| SubjectView {
             kind: match s.split {

@@ -28,6 +28,7 @@ mod import_shapes;
 mod interop;
 mod languages;
 mod merge_cli;
+mod native_agendas;
 mod oracle;
 mod place;
 mod place_explain;
