@@ -45,8 +45,8 @@ fn same_both_ways(
         assert_eq!(n.path, t.path, "{what}");
         if n.bytes != t.bytes {
             let (n, t) = (
-                String::from_utf8_lossy(&n.bytes),
-                String::from_utf8_lossy(&t.bytes),
+                n.bytes.clone().into_string(),
+                t.bytes.clone().into_string(),
             );
             let line = n
                 .lines()
