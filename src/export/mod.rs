@@ -18,6 +18,7 @@ mod csv;
 pub(crate) mod deliver;
 pub mod frab;
 mod html;
+mod html_writer;
 mod ics;
 mod json;
 pub(crate) mod locale;

@@ -15,8 +15,8 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, Undefi
 pub(crate) const CSS: &str = include_str!("templates/agenda.css");
 /// The interactive agenda's stylesheet and script (`{% include "agenda-web.css" %}`,
 /// `{% include "agenda.js" %}`): search, filters, favourites, sticky headers, condensed view.
-const WEB_CSS: &str = include_str!("templates/agenda-web.css");
-const WEB_JS: &str = include_str!("templates/agenda.js");
+pub(crate) const WEB_CSS: &str = include_str!("templates/agenda-web.css");
+pub(crate) const WEB_JS: &str = include_str!("templates/agenda.js");
 /// The kiosk pages' stylesheet and clock script (`agora export signage`).
 const SIGNAGE_CSS: &str = include_str!("templates/signage.css");
 const SIGNAGE_JS: &str = include_str!("templates/signage.js");
@@ -354,7 +354,7 @@ fn fuel_for(sessions: usize) -> u64 {
 }
 
 /// An agenda larger than anything agora reads is a runaway template.
-const MAX_OUTPUT_BYTES: usize = crate::load::MAX_FILE_BYTES as usize;
+pub(crate) const MAX_OUTPUT_BYTES: usize = crate::load::MAX_FILE_BYTES as usize;
 
 /// Collects a template's output, refusing to grow past [`MAX_OUTPUT_BYTES`].
 struct Capped {
