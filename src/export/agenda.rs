@@ -187,6 +187,8 @@ pub(crate) struct Shared {
     rooms: Arc<Vec<Place>>,
     tracks: Arc<Vec<TrackText>>,
     people: Arc<Vec<Person>>,
+    /// Where the rooms' and tracks' sessions are, made when a part first needs it.
+    index: std::sync::OnceLock<crate::export::selection::SessionIndex>,
 }
 
 impl Shared {
@@ -249,6 +251,7 @@ impl Shared {
             rooms: Arc::new(rooms),
             tracks: Arc::new(tracks),
             people: Arc::new(people),
+            index: std::sync::OnceLock::new(),
         }
     }
 }
@@ -311,7 +314,25 @@ impl<'p> Agenda<'p> {
         // Ids are borrowed from the program; only the made-up `id-2` keys are owned.
         let mut keys: foldhash::HashSet<&str> = foldhash::HashSet::default();
         let mut made: foldhash::HashSet<String> = foldhash::HashSet::default();
-        for (i, session) in program.sessions.iter().enumerate() {
+        // A room's or a track's part looks only at its own sessions (and the event-wide ones).
+        let candidates = part.and_then(|_| {
+            filter.candidates(
+                shared
+                    .index
+                    .get_or_init(|| crate::export::selection::SessionIndex::new(schedule)),
+            )
+        });
+        let order: Box<dyn Iterator<Item = usize>> = match &candidates {
+            Some(list) => Box::new(list.iter().copied()),
+            None => Box::new(0..program.sessions.len()),
+        };
+        for i in order {
+            let Some(session) = program.sessions.get(i) else {
+                continue;
+            };
+            if !filter.may_match(schedule, i) {
+                continue;
+            }
             let slot = placement(schedule, i);
             let day = slot.map(|(start, _)| to_local(tz, start).date_naive());
             if !filter.matches(schedule, i, day) || (only_placed && slot.is_none()) {

@@ -76,20 +76,3 @@ fn templated(
         agenda.entries.len(),
     )
 }
-
-/// The built-in template rendered by the engine, as [`render`] wrote it before the native
-/// writer: the reference the differential tests compare the writer with.
-#[cfg(test)]
-pub(crate) fn render_with_engine(
-    agenda: &Agenda,
-    locale: &Locale,
-    program_ics: &str,
-    changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
-    root: Option<&str>,
-) -> Result<String, template::TemplateError> {
-    templated(
-        agenda,
-        view_of(agenda, locale, program_ics, changes, root),
-        None,
-    )
-}
