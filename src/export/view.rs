@@ -516,6 +516,57 @@ struct Shared {
     rooms: Vec<Option<Arc<RoomView>>>,
     tracks: Vec<Option<Arc<TrackView>>>,
     people: Vec<Option<Arc<PersonView>>>,
+    clocks: Clocks,
+}
+
+/// Times and dates as the view writes them, each formatted once per distinct value: a
+/// program of 100,000 sessions has a few hundred start times and a handful of days.
+#[derive(Default)]
+struct Clocks {
+    clock: foldhash::HashMap<Instant, String>,
+    iso: foldhash::HashMap<Instant, String>,
+    range: foldhash::HashMap<(Instant, Instant), String>,
+    when: foldhash::HashMap<(Instant, Instant), String>,
+    long_date: foldhash::HashMap<chrono::NaiveDate, String>,
+}
+
+impl Clocks {
+    fn clock(&mut self, agenda: &Agenda, locale: &Locale, t: Instant) -> String {
+        self.clock
+            .entry(t)
+            .or_insert_with(|| clock(agenda, locale, t))
+            .clone()
+    }
+
+    fn iso(&mut self, agenda: &Agenda, t: Instant) -> String {
+        self.iso.entry(t).or_insert_with(|| iso(agenda, t)).clone()
+    }
+
+    fn range(&mut self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+        self.range
+            .entry((s, e))
+            .or_insert_with(|| time_range(agenda, locale, s, e))
+            .clone()
+    }
+
+    /// "mardi 5 décembre 2017, 14:00–15:30" (a speaker's session).
+    fn when(&mut self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+        if let Some(w) = self.when.get(&(s, e)) {
+            return w.clone();
+        }
+        let day = to_local(agenda.display, s).date_naive();
+        let range = self.range(agenda, locale, s, e);
+        let w = locale.day_time(day, &range);
+        self.when.insert((s, e), w.clone());
+        w
+    }
+
+    fn long_date(&mut self, locale: &Locale, date: chrono::NaiveDate) -> String {
+        self.long_date
+            .entry(date)
+            .or_insert_with(|| locale.long_date(date))
+            .clone()
+    }
 }
 
 impl Shared {
@@ -524,6 +575,7 @@ impl Shared {
             rooms: vec![None; agenda.rooms.len()],
             tracks: vec![None; agenda.tracks.len()],
             people: vec![None; agenda.people.len()],
+            clocks: Clocks::default(),
         }
     }
 
@@ -597,15 +649,16 @@ fn session(
     let (date, day, start, end, time, start_iso, end_iso, minutes) = match slot {
         Some((s, e)) => {
             let ls = to_local(agenda.display, s);
-            let time = time_range(agenda, locale, s, e);
+            let c = &mut shared.clocks;
+            let time = c.range(agenda, locale, s, e);
             (
                 Some(ls.date_naive().to_string()),
-                Some(locale.long_date(ls.date_naive())),
-                Some(clock(agenda, locale, s)),
-                Some(clock(agenda, locale, e)),
+                Some(c.long_date(locale, ls.date_naive())),
+                Some(c.clock(agenda, locale, s)),
+                Some(c.clock(agenda, locale, e)),
                 Some(time),
-                Some(iso(agenda, s)),
-                Some(iso(agenda, e)),
+                Some(c.iso(agenda, s)),
+                Some(c.iso(agenda, e)),
                 Some((e - s) / 60),
             )
         }
@@ -957,10 +1010,9 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                         id: e.id.clone(),
                         anchor: format!("s-{}", e.key),
                         title: locale.typography(&e.title),
-                        when: e.slot.map(|(s, end)| {
-                            let day = to_local(agenda.display, s).date_naive();
-                            locale.day_time(day, &time_range(agenda, locale, s, end))
-                        }),
+                        when: e
+                            .slot
+                            .map(|(s, end)| shared.clocks.when(agenda, locale, s, end)),
                         place: match (e.room, e.slot) {
                             (Some(r), _) => Some(agenda.rooms[r].name.clone()),
                             (None, Some(_)) => Some(labels.everyone.to_string()),
