@@ -975,10 +975,11 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
     people.dedup();
     // Each person's entries in reading order, from one pass over the entries (an entry's
     // speakers and moderators are distinct, so each entry comes once per person).
-    let mut entries_of: Vec<Vec<&Entry>> = vec![Vec::new(); agenda.people.len()];
+    // (A map: a room's page names a few of the program's thousands of people.)
+    let mut entries_of: foldhash::HashMap<usize, Vec<&Entry>> = foldhash::HashMap::default();
     for e in &agenda.entries {
         for &p in e.speakers.iter().chain(e.moderators.iter()) {
-            entries_of[p].push(e);
+            entries_of.entry(p).or_default().push(e);
         }
     }
     // By name as people read them (the same collation as the editor), then by index.
@@ -1004,8 +1005,10 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                 url: person.url.clone(),
                 url_text: person.url_text.clone(),
                 url_host: host(person.url.as_ref()),
-                sessions: entries_of[p]
-                    .iter()
+                sessions: entries_of
+                    .get(&p)
+                    .into_iter()
+                    .flatten()
                     .map(|e| SpeakerSessionView {
                         id: e.id.clone(),
                         anchor: format!("s-{}", e.key),
