@@ -150,6 +150,9 @@ pub(crate) struct Agenda<'p> {
     pub rooms: Arc<Vec<Place>>,
     pub tracks: Arc<Vec<TrackText>>,
     pub people: Arc<Vec<Person>>,
+    /// The people in the reading order of their names (see [`Agenda::people_rank`]), made
+    /// once and shared by every part of a split.
+    people_order: Arc<PeopleOrder>,
     pub entries: Vec<Entry>,
     /// The part of a split this agenda is, if any.
     pub subject: Option<Subject>,
@@ -182,6 +185,9 @@ pub fn base_url(url: &str) -> Option<String> {
 }
 
 /// The program's texts cleaned for output, the same for every part of a split.
+/// Each person's place in the reading order of the names, for one language.
+type PeopleOrder = std::sync::OnceLock<(String, Vec<usize>)>;
+
 pub(crate) struct Shared {
     event: EventText,
     rooms: Arc<Vec<Place>>,
@@ -189,6 +195,7 @@ pub(crate) struct Shared {
     people: Arc<Vec<Person>>,
     /// Where the rooms' and tracks' sessions are, made when a part first needs it.
     index: std::sync::OnceLock<crate::export::selection::SessionIndex>,
+    people_order: Arc<PeopleOrder>,
 }
 
 impl Shared {
@@ -252,6 +259,7 @@ impl Shared {
             tracks: Arc::new(tracks),
             people: Arc::new(people),
             index: std::sync::OnceLock::new(),
+            people_order: Arc::new(PeopleOrder::new()),
         }
     }
 }
@@ -420,6 +428,7 @@ impl<'p> Agenda<'p> {
             rooms,
             tracks,
             people,
+            people_order: Arc::clone(&shared.people_order),
             entries,
             subject: part.map(|p| Subject {
                 split: p.split,
@@ -429,6 +438,23 @@ impl<'p> Agenda<'p> {
             filtered: !filter.is_empty(),
             base: program.event.url.as_deref().and_then(base_url),
         }
+    }
+
+    /// Each person's place (by index) in the order of their names for a reader of `lang`,
+    /// equal names in index order ([`crate::collate::order`]): the speakers' indexes sort by
+    /// it, so the program's people are collated once per export, not once per page. `None`
+    /// when the order was made for another language.
+    pub fn people_rank(&self, lang: &str) -> Option<&[usize]> {
+        let (made_for, rank) = self.people_order.get_or_init(|| {
+            let order =
+                crate::collate::order(lang, self.people.len(), |i| self.people[i].name.as_str());
+            let mut rank = vec![0; order.len()];
+            for (place, &i) in order.iter().enumerate() {
+                rank[i] = place;
+            }
+            (lang.to_string(), rank)
+        });
+        (made_for == lang).then_some(rank.as_slice())
     }
 
     /// Placed entries.

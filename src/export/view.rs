@@ -983,10 +983,13 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         }
     }
     // By name as people read them (the same collation as the editor), then by index.
-    people.sort_by(|&a, &b| {
-        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
-            .then(a.cmp(&b))
-    });
+    match agenda.people_rank(&locale.tag) {
+        Some(rank) => people.sort_unstable_by_key(|&p| rank.get(p).copied()),
+        None => people.sort_by(|&a, &b| {
+            crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
+                .then(a.cmp(&b))
+        }),
+    }
     let speakers = people
         .into_iter()
         .map(|p| {
