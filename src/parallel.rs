@@ -14,7 +14,13 @@ pub(crate) fn threads() -> usize {
 /// How many pieces to cut `len` items into, each of at least `at_least` items: 1 (do it in
 /// place) for a small job or a single core.
 pub(crate) fn pieces(len: usize, at_least: usize) -> usize {
-    (len / at_least.max(1)).clamp(1, threads())
+    let most = len / at_least.max(1);
+    // A small job is one piece whatever the cores: asking for them reads system files, and
+    // the export asks for each of 100,000 one-session calendars.
+    if most <= 1 {
+        return 1;
+    }
+    most.clamp(1, threads())
 }
 
 /// `write(items)`, computed in pieces of consecutive items on every core: the pieces in order,

@@ -150,6 +150,9 @@ pub(crate) struct Agenda<'p> {
     pub rooms: Arc<Vec<Place>>,
     pub tracks: Arc<Vec<TrackText>>,
     pub people: Arc<Vec<Person>>,
+    /// The people in the reading order of their names (see [`Agenda::people_rank`]), made
+    /// once and shared by every part of a split.
+    people_order: Arc<PeopleOrder>,
     pub entries: Vec<Entry>,
     /// The part of a split this agenda is, if any.
     pub subject: Option<Subject>,
@@ -182,11 +185,17 @@ pub fn base_url(url: &str) -> Option<String> {
 }
 
 /// The program's texts cleaned for output, the same for every part of a split.
+/// Each person's place in the reading order of the names, for one language.
+type PeopleOrder = std::sync::OnceLock<(String, Vec<usize>)>;
+
 pub(crate) struct Shared {
     event: EventText,
     rooms: Arc<Vec<Place>>,
     tracks: Arc<Vec<TrackText>>,
     people: Arc<Vec<Person>>,
+    /// Where the rooms' and tracks' sessions are, made when a part first needs it.
+    index: std::sync::OnceLock<crate::export::selection::SessionIndex>,
+    people_order: Arc<PeopleOrder>,
 }
 
 impl Shared {
@@ -249,6 +258,8 @@ impl Shared {
             rooms: Arc::new(rooms),
             tracks: Arc::new(tracks),
             people: Arc::new(people),
+            index: std::sync::OnceLock::new(),
+            people_order: Arc::new(PeopleOrder::new()),
         }
     }
 }
@@ -311,7 +322,25 @@ impl<'p> Agenda<'p> {
         // Ids are borrowed from the program; only the made-up `id-2` keys are owned.
         let mut keys: foldhash::HashSet<&str> = foldhash::HashSet::default();
         let mut made: foldhash::HashSet<String> = foldhash::HashSet::default();
-        for (i, session) in program.sessions.iter().enumerate() {
+        // A room's or a track's part looks only at its own sessions (and the event-wide ones).
+        let candidates = part.and_then(|_| {
+            filter.candidates(
+                shared
+                    .index
+                    .get_or_init(|| crate::export::selection::SessionIndex::new(schedule)),
+            )
+        });
+        let order: Box<dyn Iterator<Item = usize>> = match &candidates {
+            Some(list) => Box::new(list.iter().copied()),
+            None => Box::new(0..program.sessions.len()),
+        };
+        for i in order {
+            let Some(session) = program.sessions.get(i) else {
+                continue;
+            };
+            if !filter.may_match(schedule, i) {
+                continue;
+            }
             let slot = placement(schedule, i);
             let day = slot.map(|(start, _)| to_local(tz, start).date_naive());
             if !filter.matches(schedule, i, day) || (only_placed && slot.is_none()) {
@@ -399,6 +428,7 @@ impl<'p> Agenda<'p> {
             rooms,
             tracks,
             people,
+            people_order: Arc::clone(&shared.people_order),
             entries,
             subject: part.map(|p| Subject {
                 split: p.split,
@@ -408,6 +438,23 @@ impl<'p> Agenda<'p> {
             filtered: !filter.is_empty(),
             base: program.event.url.as_deref().and_then(base_url),
         }
+    }
+
+    /// Each person's place (by index) in the order of their names for a reader of `lang`,
+    /// equal names in index order ([`crate::collate::order`]): the speakers' indexes sort by
+    /// it, so the program's people are collated once per export, not once per page. `None`
+    /// when the order was made for another language.
+    pub fn people_rank(&self, lang: &str) -> Option<&[usize]> {
+        let (made_for, rank) = self.people_order.get_or_init(|| {
+            let order =
+                crate::collate::order(lang, self.people.len(), |i| self.people[i].name.as_str());
+            let mut rank = vec![0; order.len()];
+            for (place, &i) in order.iter().enumerate() {
+                rank[i] = place;
+            }
+            (lang.to_string(), rank)
+        });
+        (made_for == lang).then_some(rank.as_slice())
     }
 
     /// Placed entries.

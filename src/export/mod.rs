@@ -19,6 +19,7 @@ mod csv;
 pub(crate) mod deliver;
 pub mod frab;
 mod html;
+mod html_writer;
 mod ics;
 mod json;
 mod listing;

@@ -79,6 +79,19 @@ impl Filter {
             && self.languages.is_empty()
     }
 
+    /// Whether session `i` may be selected, from what does not need its day: false only when
+    /// [`Filter::matches`] is false whatever the day. A cheap test before the day is worked
+    /// out (a split into a thousand parts runs it for every session of every part).
+    pub fn may_match(&self, schedule: &Schedule, i: usize) -> bool {
+        let session = &schedule.program.sessions[i];
+        let facts = &schedule.sessions[i];
+        let event_wide = session.room.is_none() && session.kind.may_be_event_wide();
+        (self.rooms.is_empty() || event_wide || facts.room.is_some_and(|r| self.rooms.contains(&r)))
+            && (self.speakers.is_empty() || facts.people.iter().any(|p| self.speakers.contains(p)))
+            && (self.tracks.is_empty() || facts.track.is_some_and(|t| self.tracks.contains(&t)))
+            && (self.sessions.is_empty() || self.sessions.contains(&session.id))
+    }
+
     /// Whether session `i` is selected; `day` is its local start date when it is placed.
     pub fn matches(&self, schedule: &Schedule, i: usize, day: Option<NaiveDate>) -> bool {
         let session = &schedule.program.sessions[i];
@@ -101,6 +114,67 @@ impl Filter {
                     &session.interpretation,
                     &self.languages,
                 ))
+    }
+}
+
+/// Where each room's and track's sessions are, and the event-wide ones: the sessions a
+/// part of a split may hold, so that a thousand parts do not each test every session.
+#[derive(Debug, Default)]
+pub(crate) struct SessionIndex {
+    by_room: Vec<Vec<usize>>,
+    by_track: Vec<Vec<usize>>,
+    event_wide: Vec<usize>,
+}
+
+impl SessionIndex {
+    pub fn new(schedule: &Schedule) -> SessionIndex {
+        let program = schedule.program;
+        let mut index = SessionIndex {
+            by_room: vec![Vec::new(); program.rooms.len()],
+            by_track: vec![Vec::new(); program.tracks.len()],
+            event_wide: Vec::new(),
+        };
+        for (i, session) in program.sessions.iter().enumerate() {
+            let facts = &schedule.sessions[i];
+            if let Some(list) = facts.room.and_then(|r| index.by_room.get_mut(r)) {
+                list.push(i);
+            }
+            if let Some(list) = facts.track.and_then(|t| index.by_track.get_mut(t)) {
+                list.push(i);
+            }
+            if session.room.is_none() && session.kind.may_be_event_wide() {
+                index.event_wide.push(i);
+            }
+        }
+        index
+    }
+}
+
+impl Filter {
+    /// The sessions this filter may select, in the program's order, when its rooms or tracks
+    /// narrow them down (`None`: any session may be). Every session [`Filter::matches`]
+    /// selects is in the list.
+    pub fn candidates(&self, index: &SessionIndex) -> Option<Vec<usize>> {
+        let of = |lists: &[Vec<usize>], wanted: &[usize]| -> Vec<usize> {
+            wanted
+                .iter()
+                .filter_map(|&k| lists.get(k))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        let mut out = if !self.rooms.is_empty() {
+            let mut out = of(&index.by_room, &self.rooms);
+            out.extend_from_slice(&index.event_wide);
+            out
+        } else if !self.tracks.is_empty() {
+            of(&index.by_track, &self.tracks)
+        } else {
+            return None;
+        };
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
     }
 }
 
@@ -238,12 +312,13 @@ pub(crate) fn parts(
     // A part needs a session of its own: event-wide breaks alone do not make a room's part.
     let has_any = |f: &Filter| {
         (0..program.sessions.len()).any(|i| {
+            if split == Split::Rooms && schedule.sessions[i].room.is_none()
+                || !f.may_match(schedule, i)
+            {
+                return false;
+            }
             let day = placed(i);
-            let own = match split {
-                Split::Rooms => schedule.sessions[i].room.is_some(),
-                Split::Sessions => day.is_some(),
-                Split::Speakers | Split::Tracks => true,
-            };
+            let own = split != Split::Sessions || day.is_some();
             own && f.matches(schedule, i, day)
         })
     };

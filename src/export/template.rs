@@ -15,8 +15,8 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, Undefi
 pub(crate) const CSS: &str = include_str!("templates/agenda.css");
 /// The interactive agenda's stylesheet and script (`{% include "agenda-web.css" %}`,
 /// `{% include "agenda.js" %}`): search, filters, favourites, sticky headers, condensed view.
-const WEB_CSS: &str = include_str!("templates/agenda-web.css");
-const WEB_JS: &str = include_str!("templates/agenda.js");
+pub(crate) const WEB_CSS: &str = include_str!("templates/agenda-web.css");
+pub(crate) const WEB_JS: &str = include_str!("templates/agenda.js");
 /// The kiosk pages' stylesheet and clock script (`agora export signage`).
 const SIGNAGE_CSS: &str = include_str!("templates/signage.css");
 const SIGNAGE_JS: &str = include_str!("templates/signage.js");
@@ -66,16 +66,23 @@ impl Escape {
 
 /// Escape for HTML text and attribute values.
 pub(crate) fn html_escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // The five are ASCII, never part of a longer UTF-8 sequence: the text between them is
+    // copied a run at a time.
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(entity);
+        run = i + 1;
     }
+    out.push_str(&text[run..]);
 }
 
 /// Escape for inline GitHub-flavoured Markdown, table cells included: every ASCII punctuation
@@ -485,7 +492,7 @@ fn fuel_for(sessions: usize) -> u64 {
 }
 
 /// An agenda larger than anything agora reads is a runaway template.
-const MAX_OUTPUT_BYTES: usize = crate::load::MAX_FILE_BYTES as usize;
+pub(crate) const MAX_OUTPUT_BYTES: usize = crate::load::MAX_FILE_BYTES as usize;
 
 /// Collects a template's output, refusing to grow past [`MAX_OUTPUT_BYTES`].
 struct Capped {

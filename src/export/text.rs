@@ -153,7 +153,14 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
         let written = list.split(locale, &people, |scratch, part| {
             let mut out = String::new();
             for &p in part {
-                speaker(&mut out, &list, scratch, p, &entries_of[p], brief);
+                speaker(
+                    &mut out,
+                    &list,
+                    scratch,
+                    p,
+                    entries_of.get(&p).map_or(&[][..], Vec::as_slice),
+                    brief,
+                );
             }
             out
         });

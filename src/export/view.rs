@@ -516,6 +516,57 @@ struct Shared {
     rooms: Vec<Option<Arc<RoomView>>>,
     tracks: Vec<Option<Arc<TrackView>>>,
     people: Vec<Option<Arc<PersonView>>>,
+    clocks: Clocks,
+}
+
+/// Times and dates as the view writes them, each formatted once per distinct value: a
+/// program of 100,000 sessions has a few hundred start times and a handful of days.
+#[derive(Default)]
+struct Clocks {
+    clock: foldhash::HashMap<Instant, String>,
+    iso: foldhash::HashMap<Instant, String>,
+    range: foldhash::HashMap<(Instant, Instant), String>,
+    when: foldhash::HashMap<(Instant, Instant), String>,
+    long_date: foldhash::HashMap<chrono::NaiveDate, String>,
+}
+
+impl Clocks {
+    fn clock(&mut self, agenda: &Agenda, locale: &Locale, t: Instant) -> String {
+        self.clock
+            .entry(t)
+            .or_insert_with(|| clock(agenda, locale, t))
+            .clone()
+    }
+
+    fn iso(&mut self, agenda: &Agenda, t: Instant) -> String {
+        self.iso.entry(t).or_insert_with(|| iso(agenda, t)).clone()
+    }
+
+    fn range(&mut self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+        self.range
+            .entry((s, e))
+            .or_insert_with(|| time_range(agenda, locale, s, e))
+            .clone()
+    }
+
+    /// "mardi 5 décembre 2017, 14:00–15:30" (a speaker's session).
+    fn when(&mut self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+        if let Some(w) = self.when.get(&(s, e)) {
+            return w.clone();
+        }
+        let day = to_local(agenda.display, s).date_naive();
+        let range = self.range(agenda, locale, s, e);
+        let w = locale.day_time(day, &range);
+        self.when.insert((s, e), w.clone());
+        w
+    }
+
+    fn long_date(&mut self, locale: &Locale, date: chrono::NaiveDate) -> String {
+        self.long_date
+            .entry(date)
+            .or_insert_with(|| locale.long_date(date))
+            .clone()
+    }
 }
 
 impl Shared {
@@ -524,6 +575,7 @@ impl Shared {
             rooms: vec![None; agenda.rooms.len()],
             tracks: vec![None; agenda.tracks.len()],
             people: vec![None; agenda.people.len()],
+            clocks: Clocks::default(),
         }
     }
 
@@ -597,15 +649,16 @@ fn session(
     let (date, day, start, end, time, start_iso, end_iso, minutes) = match slot {
         Some((s, e)) => {
             let ls = to_local(agenda.display, s);
-            let time = time_range(agenda, locale, s, e);
+            let c = &mut shared.clocks;
+            let time = c.range(agenda, locale, s, e);
             (
                 Some(ls.date_naive().to_string()),
-                Some(locale.long_date(ls.date_naive())),
-                Some(clock(agenda, locale, s)),
-                Some(clock(agenda, locale, e)),
+                Some(c.long_date(locale, ls.date_naive())),
+                Some(c.clock(agenda, locale, s)),
+                Some(c.clock(agenda, locale, e)),
                 Some(time),
-                Some(iso(agenda, s)),
-                Some(iso(agenda, e)),
+                Some(c.iso(agenda, s)),
+                Some(c.iso(agenda, e)),
                 Some((e - s) / 60),
             )
         }
@@ -842,7 +895,10 @@ fn grid(
 /// same collation as the editor), then by index; and each person's entries in reading order
 /// (indexed by person; positions in `agenda.entries`). One home for the view and the native
 /// agenda writers.
-pub(crate) fn speaker_index(agenda: &Agenda, locale: &Locale) -> (Vec<usize>, Vec<Vec<usize>>) {
+pub(crate) fn speaker_index(
+    agenda: &Agenda,
+    locale: &Locale,
+) -> (Vec<usize>, foldhash::HashMap<usize, Vec<usize>>) {
     let mut people: Vec<usize> = agenda
         .entries
         .iter()
@@ -852,17 +908,21 @@ pub(crate) fn speaker_index(agenda: &Agenda, locale: &Locale) -> (Vec<usize>, Ve
     people.dedup();
     // Each person's entries in reading order, from one pass over the entries (an entry's
     // speakers and moderators are distinct, so each entry comes once per person).
-    let mut entries_of: Vec<Vec<usize>> = vec![Vec::new(); agenda.people.len()];
+    // A map: a room's page names a few of the program's thousands of people.
+    let mut entries_of: foldhash::HashMap<usize, Vec<usize>> = foldhash::HashMap::default();
     for (i, e) in agenda.entries.iter().enumerate() {
         for &p in e.speakers.iter().chain(e.moderators.iter()) {
-            entries_of[p].push(i);
+            entries_of.entry(p).or_default().push(i);
         }
     }
     // By name as people read them (the same collation as the editor), then by index.
-    people.sort_by(|&a, &b| {
-        crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
-            .then(a.cmp(&b))
-    });
+    match agenda.people_rank(&locale.tag) {
+        Some(rank) => people.sort_unstable_by_key(|&p| rank.get(p).copied()),
+        None => people.sort_by(|&a, &b| {
+            crate::collate::cmp(&locale.tag, &agenda.people[a].name, &agenda.people[b].name)
+                .then(a.cmp(&b))
+        }),
+    }
     (people, entries_of)
 }
 
@@ -982,17 +1042,18 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                 url: person.url.clone(),
                 url_text: person.url_text.clone(),
                 url_host: host(person.url.as_ref()),
-                sessions: entries_of[p]
-                    .iter()
+                sessions: entries_of
+                    .get(&p)
+                    .into_iter()
+                    .flatten()
                     .map(|&i| &agenda.entries[i])
                     .map(|e| SpeakerSessionView {
                         id: e.id.clone(),
                         anchor: format!("s-{}", e.key),
                         title: locale.typography(&e.title),
-                        when: e.slot.map(|(s, end)| {
-                            let day = to_local(agenda.display, s).date_naive();
-                            locale.day_time(day, &time_range(agenda, locale, s, end))
-                        }),
+                        when: e
+                            .slot
+                            .map(|(s, end)| shared.clocks.when(agenda, locale, s, end)),
                         place: match (e.room, e.slot) {
                             (Some(r), _) => Some(agenda.rooms[r].name.clone()),
                             (None, Some(_)) => Some(labels.everyone.to_string()),

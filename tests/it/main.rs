@@ -22,6 +22,7 @@ mod export_security;
 mod fixtures;
 mod fuzz_regressions;
 mod hostile;
+mod html_native;
 mod ical_regressions;
 mod import_fuzz;
 mod import_shapes;

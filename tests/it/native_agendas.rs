@@ -44,10 +44,7 @@ fn same_both_ways(
     for (n, t) in native.iter().zip(&templated) {
         assert_eq!(n.path, t.path, "{what}");
         if n.bytes != t.bytes {
-            let (n, t) = (
-                n.bytes.clone().into_string(),
-                t.bytes.clone().into_string(),
-            );
+            let (n, t) = (n.bytes.clone().into_string(), t.bytes.clone().into_string());
             let line = n
                 .lines()
                 .zip(t.lines())

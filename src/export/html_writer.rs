@@ -1,0 +1,846 @@
+//! The built-in HTML agenda written directly from the view: the same bytes as
+//! `templates/agenda.html` rendered by the template engine (a test renders both and compares
+//! them), without the engine's cost at 100,000 sessions. With `--template FILE` the engine
+//! renders the organiser's template as before; the built-in template stays the documented
+//! starting point, and this writer is its fast twin.
+//!
+//! Each function below is one macro or block of the template, in its order; whitespace follows
+//! the engine's settings (`trim_blocks`, `lstrip_blocks`: a line holding only a block tag
+//! writes nothing, a newline after a block tag is dropped). Values are escaped with the
+//! template path's own function ([`template::html_escape`]); `| safe` values are written as
+//! they are.
+
+use crate::export::locale::Labels;
+use crate::export::template;
+use crate::export::view::{
+    DayView, GridView, PersonView, SessionView, SlotView, SpeakerView, TrackView, View,
+};
+
+/// The included stylesheets and script, as the template's `{% include %}` writes them.
+const CSS: &str = template::CSS;
+const WEB_CSS: &str = template::WEB_CSS;
+const WEB_JS: &str = template::WEB_JS;
+
+/// The page for `view`, as the built-in template writes it. `sessions` sizes the output.
+pub(crate) fn write(view: &View, sessions: usize) -> String {
+    let mut w = Writer {
+        out: String::with_capacity(64 * 1024 + sessions * 1600),
+        labels: view.labels,
+    };
+    w.page(view);
+    w.out
+}
+
+/// A template value is printed when it is set; these say whether it counts as true
+/// (`{% if x %}`): a string when it is not empty.
+fn set(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|v| !v.is_empty())
+}
+
+struct Writer {
+    out: String,
+    labels: &'static Labels,
+}
+
+impl Writer {
+    /// Template text, as it is.
+    fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    /// `{{ value }}`: escaped for HTML.
+    fn esc(&mut self, text: &str) {
+        template::html_escape(text, &mut self.out);
+    }
+
+    /// `{{ value }}` of an optional value: nothing when it is none.
+    fn opt(&mut self, text: &Option<String>) {
+        if let Some(t) = text {
+            self.esc(t);
+        }
+    }
+
+    fn num(&mut self, n: usize) {
+        use std::fmt::Write as _;
+        let _ = write!(self.out, "{n}");
+    }
+
+    /// `{{ people(list, label) }}` (the macro's output; the call's newline is the caller's).
+    fn people(&mut self, list: &[std::sync::Arc<PersonView>], label: &str) {
+        if list.is_empty() {
+            return;
+        }
+        let l = self.labels;
+        self.raw("<p class=\"people\"><span class=\"label\">");
+        self.esc(label);
+        self.esc(l.colon);
+        self.raw("</span>");
+        for (i, p) in list.iter().enumerate() {
+            self.raw("<a href=\"#");
+            self.esc(&p.anchor);
+            self.raw("\"><bdi>");
+            self.esc(&p.name);
+            self.raw("</bdi></a>");
+            if i + 1 < list.len() {
+                self.esc(l.list_separator);
+            }
+        }
+        self.raw("</p>\n");
+    }
+
+    /// `{{ room_facts(s) }}`.
+    fn room_facts(&mut self, s: &SessionView) {
+        let Some(room) = &s.room else { return };
+        self.raw("<p class=\"room-facts\">");
+        if set(&room.location) {
+            self.raw("<span class=\"location\"><bdi>");
+            self.opt(&room.location);
+            self.raw("</bdi></span> ");
+        }
+        if room.accessible {
+            self.raw("<span class=\"access\" role=\"img\" aria-label=\"");
+            self.esc(room.access);
+            self.raw("\">♿</span>");
+        } else {
+            self.raw("<span class=\"access no-access\">");
+            self.esc(room.access);
+            self.raw("</span>");
+        }
+        self.raw("</p>\n");
+    }
+
+    /// `{{ host(h) }}`.
+    fn host(&mut self, h: &Option<String>) {
+        if set(h) {
+            self.raw(" <span class=\"host\">(");
+            self.opt(h);
+            self.raw(")</span>");
+        }
+    }
+
+    /// `{{ subscribe() }}`.
+    fn subscribe(&mut self, view: &View) {
+        let Some(ics) = view.ics.as_deref().filter(|i| !i.is_empty()) else {
+            return;
+        };
+        let l = self.labels;
+        self.raw("<div class=\"subscribe\">\n<p><a href=\"");
+        match &view.public {
+            Some(p) => self.esc(&p.ics),
+            None => self.esc(ics),
+        }
+        self.raw("\" download>");
+        self.esc(&view.ics_label);
+        self.raw("</a>");
+        if let Some(p) = &view.public {
+            self.raw(" · <a href=\"");
+            self.esc(&p.webcal);
+            self.raw("\">");
+            self.esc(l.subscribe);
+            self.raw("</a>");
+        }
+        self.raw("</p>\n");
+        if let Some(p) = view.public.as_ref().filter(|p| set(&p.program_page)) {
+            self.raw("<p class=\"whole-program\"><a href=\"");
+            self.opt(&p.program_page);
+            self.raw("\">");
+            self.esc(l.whole_program_page);
+            self.raw("</a> · <a href=\"");
+            self.opt(&p.program_ics);
+            self.raw("\" download>");
+            self.esc(l.whole_program_ics);
+            self.raw("</a> · <a href=\"");
+            self.opt(&p.program_webcal);
+            self.raw("\">");
+            self.esc(l.subscribe);
+            self.raw("</a></p>\n");
+        }
+        self.raw("</div>\n");
+        if let Some(p) = &view.public {
+            self.raw("<div class=\"qr\">\n<figure>");
+            self.raw(&p.qr_page);
+            self.raw("<figcaption>");
+            self.esc(l.qr_agenda);
+            self.raw("<br><a href=\"");
+            self.esc(&p.page);
+            self.raw("\">");
+            self.esc(&p.page);
+            self.raw("</a></figcaption></figure>\n<figure>");
+            self.raw(&p.qr_webcal);
+            self.raw("<figcaption>");
+            self.esc(l.qr_calendar);
+            self.raw("<br><a href=\"");
+            self.esc(&p.webcal);
+            self.raw("\">");
+            self.esc(&p.webcal);
+            self.raw("</a></figcaption></figure>\n</div>\n");
+        }
+    }
+
+    /// `{{ track_descriptions() }}`.
+    fn track_descriptions(&mut self, tracks: &[TrackView]) {
+        if !tracks.iter().any(|t| set(&t.description_html)) {
+            return;
+        }
+        self.raw("<details class=\"track-descriptions\">\n<summary>");
+        self.esc(self.labels.details);
+        self.raw("</summary>\n<dl>\n");
+        for t in tracks.iter().filter(|t| set(&t.description_html)) {
+            self.raw("<dt style=\"--track: ");
+            self.esc(&t.color);
+            self.raw("\"><span class=\"swatch\"></span><bdi>");
+            self.esc(&t.name);
+            self.raw("</bdi></dt>\n<dd class=\"rich\">");
+            if let Some(d) = &t.description_html {
+                self.raw(d);
+            }
+            self.raw("</dd>\n");
+        }
+        self.raw("</dl>\n</details>\n");
+    }
+
+    /// `{{ speaker(p) }}`.
+    fn speaker(&mut self, p: &SpeakerView) {
+        let l = self.labels;
+        self.raw("<li id=\"");
+        self.esc(&p.anchor);
+        self.raw("\"><strong><bdi>");
+        self.esc(&p.name);
+        self.raw("</bdi></strong>");
+        if set(&p.roles) {
+            self.raw(", <bdi>");
+            self.opt(&p.roles);
+            self.raw("</bdi>");
+        }
+        if set(&p.url) {
+            self.raw("· <a href=\"");
+            self.opt(&p.url);
+            self.raw("\" rel=\"noopener noreferrer\">");
+            self.esc(l.link);
+            self.raw("</a>");
+            self.host(&p.url_host);
+            self.raw("\n");
+        } else if set(&p.url_text) {
+            self.raw("· <span class=\"url-text\">");
+            self.esc(l.link);
+            self.esc(l.colon);
+            self.raw("<code>");
+            self.opt(&p.url_text);
+            self.raw("</code></span>\n");
+        }
+        if set(&p.bio_html) {
+            self.raw("<div class=\"bio rich\">");
+            if let Some(b) = &p.bio_html {
+                self.raw(b);
+            }
+            self.raw("</div>\n");
+        }
+        self.raw("<ul>\n");
+        for s in &p.sessions {
+            self.raw("<li><a href=\"#");
+            self.esc(&s.anchor);
+            self.raw("\">");
+            if s.cancelled {
+                self.raw("<del>");
+            }
+            self.raw("<bdi>");
+            self.esc(&s.title);
+            self.raw("</bdi>");
+            if s.cancelled {
+                self.raw("</del>");
+            }
+            self.raw("</a>");
+            if s.cancelled {
+                self.raw(" (");
+                self.esc(l.cancelled);
+                self.raw(")");
+            }
+            if set(&s.when) {
+                self.raw(" — ");
+                self.opt(&s.when);
+            }
+            if set(&s.place) {
+                self.raw(" · <bdi>");
+                self.opt(&s.place);
+                self.raw("</bdi>");
+            }
+            self.raw("</li>\n");
+        }
+        self.raw("</ul>\n</li>\n");
+    }
+
+    /// `{{ card(s) }}`, with the session's `grid` and `opens` (its day's, or its own).
+    fn card(&mut self, view: &View, s: &SessionView, grid: Option<&GridView>) {
+        let l = self.labels;
+        self.raw("<article class=\"session kind-");
+        self.esc(s.kind);
+        if s.cancelled {
+            self.raw(" cancelled");
+        }
+        if s.tentative {
+            self.raw(" tentative");
+        }
+        self.raw("\" id=\"");
+        self.esc(&s.anchor);
+        self.raw("\" style=\"");
+        if let Some(g) = grid {
+            self.raw("grid-row: ");
+            self.num(g.row_start);
+            self.raw(" / ");
+            self.num(g.row_end);
+            self.raw("; grid-column: ");
+            self.num(g.col_start);
+            self.raw(" / ");
+            self.num(g.col_end);
+            self.raw(";");
+        }
+        if let Some(t) = &s.track {
+            self.raw(" --track: ");
+            self.esc(&t.color);
+            self.raw("; --track-dark: ");
+            self.esc(&t.color_dark);
+            self.raw(";");
+        }
+        self.raw("\" data-kind=\"");
+        self.esc(s.kind);
+        self.raw("\"");
+        if set(&s.date) {
+            self.raw(" data-day=\"");
+            self.opt(&s.date);
+            self.raw("\" data-start=\"");
+            self.opt(&s.start_iso);
+            self.raw("\" data-end=\"");
+            self.opt(&s.end_iso);
+            self.raw("\"");
+        }
+        if let Some(r) = &s.room {
+            self.raw(" data-room=\"");
+            self.esc(&r.id);
+            self.raw("\"");
+        }
+        if let Some(t) = &s.track {
+            self.raw(" data-track=\"");
+            self.esc(&t.id);
+            self.raw("\"");
+        }
+        self.raw(" data-lang=\"");
+        match s.language.as_deref().filter(|l| !l.is_empty()) {
+            Some(lang) => self.esc(lang),
+            None => self.esc(&view.event.language),
+        }
+        self.raw("\">\n");
+        if set(&s.time) || set(&s.place) {
+            self.raw("<p class=\"when\">");
+            if set(&s.time) {
+                self.raw("<time datetime=\"");
+                self.opt(&s.start_iso);
+                self.raw("\">");
+                self.opt(&s.time);
+                self.raw("</time>");
+            }
+            if set(&s.place) {
+                self.raw("<span class=\"where\"> · <bdi>");
+                self.opt(&s.place);
+                self.raw("</bdi></span>");
+            }
+            self.raw("</p>\n");
+        }
+        self.room_facts(s);
+        self.raw("<h3>");
+        if s.cancelled {
+            self.raw("<del>");
+        }
+        self.raw("<bdi>");
+        self.esc(&s.title);
+        self.raw("</bdi>");
+        if s.cancelled {
+            self.raw("</del>");
+        }
+        self.raw("</h3>\n");
+        if let Some(status) = s.status_label.filter(|t| !t.is_empty()) {
+            self.raw("<p class=\"status\">");
+            self.esc(status);
+            self.raw("</p>\n");
+        }
+        if let Some(change) = s.change.filter(|t| !t.is_empty()) {
+            self.raw("<p class=\"change change-");
+            self.esc(change);
+            self.raw("\"><span aria-hidden=\"true\">");
+            if let Some(g) = s.change_glyph {
+                self.esc(g);
+            }
+            self.raw(" </span>");
+            if let Some(label) = s.change_label {
+                self.esc(label);
+            }
+            self.raw("</p>\n");
+        }
+        if !s.is_break {
+            self.raw("<p class=\"tags\">");
+            self.esc(s.kind_label);
+            if s.plenary && s.kind != "keynote" {
+                self.raw(" · ");
+                self.esc(l.plenary);
+            }
+            self.raw("</p>\n");
+        }
+        if set(&s.languages_line) {
+            self.raw("<p class=\"languages\">");
+            self.opt(&s.languages_line);
+            self.raw("</p>\n");
+        }
+        if let Some(t) = &s.track {
+            self.raw("<p class=\"track\"><span class=\"swatch\"></span>");
+            if set(&t.page) {
+                self.raw("<a href=\"");
+                self.opt(&t.page);
+                self.raw("\"><bdi>");
+                self.esc(&t.name);
+                self.raw("</bdi></a>");
+            } else {
+                self.raw("<bdi>");
+                self.esc(&t.name);
+                self.raw("</bdi>");
+            }
+            self.raw("</p>\n");
+        }
+        self.people(&s.speakers, l.speakers);
+        self.raw("\n");
+        self.people(&s.moderators, l.moderators);
+        self.raw("\n");
+        let with_roles = || {
+            s.speakers
+                .iter()
+                .chain(s.moderators.iter())
+                .filter(|p| set(&p.roles))
+        };
+        let roles = with_roles().next().is_some();
+        if set(&s.description) || !s.tags.is_empty() || roles {
+            self.raw("<details>\n<summary>");
+            self.esc(l.details);
+            self.raw("</summary>\n");
+            if roles {
+                self.raw("<ul class=\"roles\">\n");
+                for p in with_roles() {
+                    self.raw("<li><bdi>");
+                    self.esc(&p.name);
+                    self.raw("</bdi> — <bdi>");
+                    self.opt(&p.roles);
+                    self.raw("</bdi></li>\n");
+                }
+                self.raw("</ul>\n");
+            }
+            if set(&s.description) {
+                self.raw("<div class=\"description rich\">");
+                if let Some(d) = &s.description_html {
+                    self.raw(d);
+                }
+                self.raw("</div>\n");
+            }
+            if !s.tags.is_empty() {
+                self.raw("<p>");
+                self.esc(l.tags);
+                self.esc(l.colon);
+                for (i, tag) in s.tags.iter().enumerate() {
+                    if i > 0 {
+                        self.esc(l.list_separator);
+                    }
+                    self.esc(tag);
+                }
+                self.raw("</p>\n");
+            }
+            self.raw("</details>\n");
+        }
+        if set(&s.url) {
+            self.raw("<p class=\"url\"><a href=\"");
+            self.opt(&s.url);
+            self.raw("\" rel=\"noopener noreferrer\">");
+            self.esc(l.link);
+            self.raw("</a>");
+            self.host(&s.url_host);
+            self.raw("</p>\n");
+        } else if set(&s.url_text) {
+            self.raw("<p class=\"url-text\">");
+            self.esc(l.link);
+            self.esc(l.colon);
+            self.raw("<code>");
+            self.opt(&s.url_text);
+            self.raw("</code></p>\n");
+        }
+        if set(&s.ics) && !s.is_break && !s.cancelled {
+            self.raw("<p class=\"ics\"><a href=\"");
+            self.opt(&s.ics);
+            self.raw("\" download>");
+            self.esc(l.add_to_calendar);
+            self.raw("<span class=\"visually-hidden\"> — ");
+            self.esc(&s.title);
+            self.raw("</span></a></p>\n");
+        }
+        self.raw("</article>\n");
+    }
+
+    /// The `<select>` of one filter: `{% if list | length > 1 %}`.
+    fn filter<'a>(
+        &mut self,
+        id: &str,
+        label: &str,
+        options: impl ExactSizeIterator<Item = (&'a str, &'a str)>,
+    ) {
+        if options.len() <= 1 {
+            return;
+        }
+        self.raw("<p class=\"field\"><label for=\"f-");
+        self.raw(id);
+        self.raw("\">");
+        self.esc(label);
+        self.raw("</label><select id=\"f-");
+        self.raw(id);
+        self.raw("\" data-filter=\"");
+        self.raw(id);
+        self.raw("\"><option value=\"\">");
+        self.esc(self.labels.all);
+        self.raw("</option>");
+        for (value, name) in options {
+            self.raw("<option value=\"");
+            self.esc(value);
+            self.raw("\">");
+            self.esc(name);
+            self.raw("</option>");
+        }
+        self.raw("</select></p>\n");
+    }
+
+    fn slot_end(&mut self, slot: &SlotView) {
+        self.raw("<div class=\"slot slot-end\" style=\"grid-row: ");
+        self.num(slot.row);
+        self.raw("; grid-column: 1\"><time datetime=\"");
+        self.esc(&slot.iso);
+        self.raw("\">");
+        self.esc(&slot.label);
+        self.raw("</time></div>\n");
+    }
+
+    fn day(&mut self, view: &View, day: &DayView) {
+        let l = self.labels;
+        self.raw("<section class=\"day\" id=\"");
+        self.esc(&day.anchor);
+        self.raw("\" aria-labelledby=\"");
+        self.esc(&day.anchor);
+        self.raw("-title\">\n<h2 id=\"");
+        self.esc(&day.anchor);
+        self.raw("-title\">");
+        self.esc(&day.title);
+        self.raw("</h2>\n");
+        if day.sessions.is_empty() {
+            self.raw("<p>");
+            self.esc(l.no_sessions);
+            self.raw("</p>\n</section>\n");
+            return;
+        }
+        self.raw("<nav class=\"jumps\" aria-label=\"");
+        self.esc(l.jump_to_time);
+        self.raw(", ");
+        self.esc(&day.long);
+        self.raw("\">\n<ul>\n");
+        for slot in day.slots.iter().filter(|s| s.starts) {
+            self.raw("<li><a href=\"#");
+            self.esc(&slot.anchor);
+            self.raw("\">");
+            self.esc(&slot.label);
+            self.raw("</a></li>");
+        }
+        self.raw(
+            "\n</ul>\n</nav>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"",
+        );
+        self.esc(&day.title);
+        self.raw("\">\n<div class=\"grid\" style=\"--cols: ");
+        self.num(day.column_count);
+        self.raw("\">\n<div class=\"corner\" style=\"grid-row: 1; grid-column: 1\"></div>\n");
+        for c in &day.columns {
+            self.raw("<div class=\"room-head\" style=\"grid-row: 1; grid-column: ");
+            self.num(c.col_start);
+            self.raw(" / ");
+            self.num(c.col_end);
+            self.raw("\">");
+            if set(&c.page) {
+                self.raw("<a href=\"");
+                self.opt(&c.page);
+                self.raw("\"><bdi>");
+                self.esc(&c.name);
+                self.raw("</bdi><span class=\"visually-hidden\"> — ");
+                self.esc(l.room_page);
+                self.raw("</span></a>");
+            } else {
+                self.raw("<bdi>");
+                self.esc(&c.name);
+                self.raw("</bdi>");
+            }
+            if set(&c.location) {
+                self.raw("<small>");
+                self.opt(&c.location);
+                self.raw("</small>");
+            }
+            self.raw("</div>\n");
+        }
+        for slot in day.slots.iter().filter(|s| !s.starts) {
+            self.slot_end(slot);
+        }
+        for s in &day.sessions {
+            if let Some(o) = &s.opens {
+                self.raw("<div class=\"slot\" id=\"");
+                self.esc(&o.anchor);
+                self.raw("\" style=\"grid-row: ");
+                self.num(o.row);
+                self.raw("; grid-column: 1\"><time datetime=\"");
+                self.esc(&o.iso);
+                self.raw("\">");
+                self.esc(&o.label);
+                self.raw("</time></div>\n");
+            }
+            self.card(view, &s.session, s.grid.as_ref());
+            self.raw("\n");
+        }
+        self.raw("</div>\n</div>\n</section>\n");
+    }
+
+    /// The page after the macros.
+    fn page(&mut self, view: &View) {
+        let l = self.labels;
+        let e = &view.event;
+        self.raw("<!DOCTYPE html>\n<html lang=\"");
+        self.esc(&view.lang);
+        self.raw("\" dir=\"");
+        self.esc(view.dir);
+        self.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"");
+        self.esc(view.generator);
+        self.raw("\">\n<title>");
+        self.esc(&view.title);
+        self.raw("</title>\n<style>\n");
+        self.raw(CSS);
+        self.raw(WEB_CSS);
+        self.raw(".visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }\n</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#programme\">");
+        self.esc(l.skip_to_content);
+        self.raw("</a>\n<header class=\"masthead\">\n<h1><bdi>");
+        self.esc(&e.name);
+        self.raw("</bdi></h1>\n");
+        if let Some(subject) = &view.subject {
+            self.raw("<p class=\"subject\"><bdi>");
+            self.esc(&subject.name);
+            self.raw("</bdi></p>\n");
+            self.subscribe(view);
+        }
+        self.raw("<p class=\"meta\">");
+        self.esc(&e.dates);
+        if set(&e.venue) {
+            self.raw(" · <bdi>");
+            self.opt(&e.venue);
+            self.raw("</bdi>");
+        }
+        self.raw("</p>\n");
+        if set(&e.description) && view.subject.is_none() {
+            self.raw("<div class=\"intro rich\">");
+            if let Some(d) = &e.description_html {
+                self.raw(d);
+            }
+            self.raw("</div>\n");
+        }
+        if set(&e.url) {
+            self.raw("<p><a href=\"");
+            self.opt(&e.url);
+            self.raw("\" rel=\"noopener noreferrer\">");
+            self.opt(&e.url);
+            self.raw("</a></p>\n");
+        } else if set(&e.url_text) {
+            self.raw("<p class=\"url-text\"><code>");
+            self.opt(&e.url_text);
+            self.raw("</code></p>\n");
+        }
+        if !e.language_names.is_empty() {
+            self.raw("<p class=\"languages\">");
+            self.esc(l.languages);
+            self.esc(l.colon);
+            self.esc(&e.language_names);
+            self.raw("</p>\n");
+        }
+        self.raw("<p class=\"note\">");
+        self.esc(&view.times_note);
+        self.raw("</p>\n");
+        if view.subject.is_none() {
+            self.subscribe(view);
+        }
+        if set(&view.changes) {
+            self.raw("<p class=\"changes-link\"><a href=\"");
+            self.opt(&view.changes);
+            self.raw("\">");
+            self.esc(l.changes);
+            self.raw("</a></p>\n");
+        }
+        if set(&view.web.home) {
+            self.raw("<p class=\"home\"><a href=\"");
+            self.opt(&view.web.home);
+            self.raw("\">");
+            self.esc(l.whole_program_page);
+            self.raw("</a></p>\n");
+        }
+        self.raw("<nav class=\"days\" aria-label=\"");
+        self.esc(l.days);
+        self.raw("\">\n<ul>\n");
+        for day in &view.days {
+            self.raw("<li><a href=\"#");
+            self.esc(&day.anchor);
+            self.raw("\">");
+            self.esc(&day.title);
+            self.raw("</a></li>\n");
+        }
+        if !view.unscheduled.is_empty() {
+            self.raw("<li><a href=\"#unscheduled\">");
+            self.esc(l.unscheduled);
+            self.raw("</a></li>\n");
+        }
+        if !view.speakers.is_empty() {
+            self.raw("<li><a href=\"#speakers\">");
+            self.esc(l.speakers_index);
+            self.raw("</a></li>\n");
+        }
+        self.raw("</ul>\n</nav>\n");
+        if !view.tracks.is_empty() {
+            self.raw("<section class=\"legend\" aria-labelledby=\"legend-title\">\n<h2 id=\"legend-title\">");
+            self.esc(l.legend);
+            self.raw("</h2>\n<ul>\n");
+            for t in &view.tracks {
+                self.raw("<li style=\"--track: ");
+                self.esc(&t.color);
+                self.raw("; --track-dark: ");
+                self.esc(&t.color_dark);
+                self.raw("\"><span class=\"swatch\"></span>");
+                if set(&t.page) {
+                    self.raw("<a href=\"");
+                    self.opt(&t.page);
+                    self.raw("\"><bdi>");
+                    self.esc(&t.name);
+                    self.raw("</bdi><span class=\"visually-hidden\"> — ");
+                    self.esc(l.track_page);
+                    self.raw("</span></a>");
+                } else {
+                    self.raw("<bdi>");
+                    self.esc(&t.name);
+                    self.raw("</bdi>");
+                }
+                self.raw("</li>\n");
+            }
+            self.raw("</ul>\n");
+            self.track_descriptions(&view.tracks);
+            self.raw("</section>\n");
+        }
+        if !view.days.is_empty() {
+            self.tools(view);
+        }
+        self.raw("</header>\n<main id=\"programme\">\n");
+        for day in &view.days {
+            self.day(view, day);
+        }
+        if !view.unscheduled.is_empty() {
+            self.raw("<section class=\"day\" id=\"unscheduled\" aria-labelledby=\"unscheduled-title\">\n<h2 id=\"unscheduled-title\">");
+            self.esc(l.unscheduled);
+            self.raw("</h2>\n<div class=\"list\">\n");
+            for s in &view.unscheduled {
+                self.card(view, s, s.grid.as_ref());
+                self.raw("\n");
+            }
+            self.raw("</div>\n</section>\n");
+        }
+        if !view.speakers.is_empty() {
+            self.raw("<section class=\"speakers\" id=\"speakers\" aria-labelledby=\"speakers-title\">\n<h2 id=\"speakers-title\">");
+            self.esc(l.speakers_index);
+            self.raw("</h2>\n<ul>\n");
+            for p in &view.speakers {
+                self.speaker(p);
+            }
+            self.raw("</ul>\n</section>\n");
+        }
+        self.raw("</main>\n<footer>\n<p>");
+        self.esc(l.published_with);
+        self.raw("</p>\n</footer>\n");
+        if !view.days.is_empty() {
+            self.raw("<script>\n");
+            self.raw(WEB_JS);
+            self.raw("</script>\n");
+        }
+        self.raw("</body>\n</html>\n");
+    }
+
+    /// The search and filters (`{% if days %}` in the header).
+    fn tools(&mut self, view: &View) {
+        let l = self.labels;
+        let e = &view.event;
+        self.raw("<p class=\"view-options\"><input type=\"checkbox\" id=\"condensed\"><label for=\"condensed\">");
+        self.esc(l.condensed);
+        self.raw(
+            "</label></p>\n<form id=\"tools\" class=\"tools\" role=\"search\" hidden data-event=\"",
+        );
+        self.esc(&e.id);
+        self.raw("\" data-tz=\"");
+        self.esc(&view.web.timezone);
+        self.raw("\" data-lang=\"");
+        self.esc(&view.lang);
+        self.raw("\" data-now=\"");
+        self.esc(view.web.now);
+        self.raw("\" data-next=\"");
+        self.esc(view.web.next);
+        self.raw("\" data-favourite=\"");
+        self.esc(l.favourite);
+        self.raw("\">\n<p class=\"field search\"><label for=\"q\">");
+        self.esc(l.search);
+        self.raw("</label><input type=\"search\" id=\"q\" name=\"q\" placeholder=\"");
+        self.esc(l.search_hint);
+        self.raw("\" autocomplete=\"off\"></p>\n<details class=\"filters\">\n<summary>");
+        self.esc(l.filters);
+        self.raw("</summary>\n<div class=\"filter-fields\">\n");
+        self.filter(
+            "day",
+            l.day,
+            view.days
+                .iter()
+                .map(|d| (d.date.as_str(), d.title.as_str())),
+        );
+        self.filter(
+            "track",
+            l.track,
+            view.tracks.iter().map(|t| (t.id.as_str(), t.name.as_str())),
+        );
+        self.filter(
+            "room",
+            l.room,
+            view.web
+                .rooms
+                .iter()
+                .map(|r| (r.id.as_str(), r.name.as_str())),
+        );
+        self.filter(
+            "kind",
+            l.kind,
+            view.web.kinds.iter().map(|k| (k.id, k.label)),
+        );
+        self.filter(
+            "lang",
+            l.language,
+            view.web
+                .languages
+                .iter()
+                .map(|g| (g.tag.as_str(), g.name.as_str())),
+        );
+        self.raw(
+            "<p class=\"field check\"><input type=\"checkbox\" id=\"mine\"><label for=\"mine\">",
+        );
+        self.esc(l.my_agenda);
+        self.raw("</label></p>\n<p class=\"field check\" id=\"tz-option\" hidden><input type=\"checkbox\" id=\"my-tz\"><label for=\"my-tz\">");
+        self.esc(l.my_time_zone);
+        self.raw("</label></p>\n</div>\n</details>\n<p class=\"field\"><a id=\"my-ics\" href=\"#\" download=\"");
+        self.esc(&e.id);
+        self.raw("-favourites.ics\" hidden>");
+        self.esc(l.download_mine);
+        self.raw("</a></p>\n<p class=\"no-match\" id=\"no-match\" role=\"status\" hidden>");
+        self.esc(l.no_match);
+        self.raw("</p>\n</form>\n");
+    }
+}
