@@ -29,15 +29,25 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV" && "$VENV/bin/pip" install -q icalendar >/dev/null
 fi
 
-# median wall seconds and peak MiB of a command over $RUNS runs (exit 1, "conflicts found", is
-# a normal outcome of check and export)
+# One run of a command: its wall time in seconds to the millisecond in $WALL (from bash's
+# EPOCHREALTIME: /usr/bin/time prints hundredths, too coarse for the small programs) and its
+# peak resident memory in KiB in $PEAK (from /usr/bin/time). Exit 1, "conflicts found", is a
+# normal outcome of check and export.
+timed() {
+  local start=$EPOCHREALTIME end
+  /usr/bin/time -f '%M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
+  end=$EPOCHREALTIME
+  WALL=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+  PEAK=$(tail -1 "$WORK/time.txt")
+}
+
+# median wall seconds and peak MiB of a command over $RUNS runs
 measure() {
   local times=() mems=() i out
   for ((i = 0; i < RUNS; i++)); do
-    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
-    out=$(tail -1 "$WORK/time.txt")
-    times+=("${out% *}")
-    mems+=("${out#* }")
+    timed "$@"
+    times+=("$WALL")
+    mems+=("$PEAK")
   done
   local t m
   t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
@@ -52,14 +62,12 @@ measure() {
 against_floor() {
   local floor_times=() times=() mems=() i out
   for ((i = 0; i < RUNS; i++)); do
-    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$FLOOR" "$file" >/dev/null 2>&1 || true
-    out=$(tail -1 "$WORK/time.txt")
-    floor_times+=("${out% *}")
+    timed "$FLOOR" "$file"
+    floor_times+=("$WALL")
     if [ -n "${FRESH:-}" ]; then rm -rf "$FRESH" && sync; fi
-    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
-    out=$(tail -1 "$WORK/time.txt")
-    times+=("${out% *}")
-    mems+=("${out#* }")
+    timed "$@"
+    times+=("$WALL")
+    mems+=("$PEAK")
   done
   local mid=$(((RUNS + 1) / 2)) f t m
   f=$(printf '%s\n' "${floor_times[@]}" | sort -n | sed -n "${mid}p")

@@ -61,6 +61,26 @@ pub(crate) fn write_pieces_of<T: Sync, O: Default + Send>(
     )
 }
 
+/// `f` of every item, in the items' order, computed in pieces of consecutive items (at least
+/// `at_least` each) on every core: for many small items, where taking them one at a time
+/// would cost more than `f`.
+pub(crate) fn map_in_pieces<T: Sync, R: Send>(
+    items: &[T],
+    at_least: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let pieces: Vec<Vec<R>> = write_pieces_of(items, at_least, |part, out: &mut Vec<R>| {
+        out.extend(part.iter().map(&f));
+    });
+    let mut pieces = pieces.into_iter();
+    let mut all = pieces.next().unwrap_or_default();
+    all.reserve(items.len() - all.len());
+    for piece in pieces {
+        all.extend(piece);
+    }
+    all
+}
+
 /// `f` of every item, in the items' order, on up to `threads` cores: each thread takes the
 /// next item left (uneven items balance) and works with its own state from `init` (a
 /// formatter that is not shared between threads). Once a result satisfies `stop`, no thread
@@ -152,6 +172,16 @@ mod tests {
             assert_eq!(written.concat(), whole, "{at_least}");
         }
         assert_eq!(write_in_pieces(&items[..0], 1, write).concat(), "");
+    }
+
+    #[test]
+    fn mapped_in_pieces_in_order() {
+        let items: Vec<u64> = (0..10_007).collect();
+        for at_least in [1, 3, 1000, 20_000] {
+            let squared = map_in_pieces(&items, at_least, |i| i * i);
+            assert_eq!(squared, items.iter().map(|i| i * i).collect::<Vec<_>>());
+        }
+        assert!(map_in_pieces(&items[..0], 10, |i| *i).is_empty());
     }
 
     #[test]

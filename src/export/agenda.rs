@@ -317,7 +317,9 @@ impl<'p> Agenda<'p> {
         let tracks = Arc::clone(&shared.tracks);
         let people = Arc::clone(&shared.people);
 
-        let mut entries: Vec<Entry> = Vec::new();
+        // Which sessions, with their slots and keys, one after the other (the keys are handed
+        // out in file order); then each entry's texts on every core.
+        let mut picked: Vec<(usize, Option<(Instant, Instant)>, String)> = Vec::new();
         // Keys given so far: a set, so that making keys unique stays linear.
         // Ids are borrowed from the program; only the made-up `id-2` keys are owned.
         let mut keys: foldhash::HashSet<&str> = foldhash::HashSet::default();
@@ -346,6 +348,36 @@ impl<'p> Agenda<'p> {
             if !filter.matches(schedule, i, day) || (only_placed && slot.is_none()) {
                 continue;
             }
+            let key = if keys.insert(session.id.as_str()) && !made.contains(&session.id) {
+                session.id.clone()
+            } else {
+                let mut n = 1;
+                let mut key = session.id.clone();
+                while keys.contains(key.as_str()) || made.contains(&key) {
+                    n += 1;
+                    key = format!("{}-{n}", session.id);
+                }
+                made.insert(key.clone());
+                key
+            };
+            picked.push((i, slot, key));
+        }
+        // Placed first (start, event-wide before rooms, room order, end, id), then the rest
+        // in file order (the sort is stable).
+        let room_of = |i: usize| schedule.sessions[i].room;
+        picked.sort_by(|(a, slot_a, _), (b, slot_b, _)| match (slot_a, slot_b) {
+            (Some((sa, ea)), Some((sb, eb))) => sa
+                .cmp(sb)
+                .then(room_of(*a).map(|r| r + 1).cmp(&room_of(*b).map(|r| r + 1)))
+                .then(ea.cmp(eb))
+                .then(program.sessions[*a].id.cmp(&program.sessions[*b].id)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        let entries = crate::parallel::map_in_pieces(&picked, 2_000, |(i, slot, key)| {
+            let (i, slot) = (*i, *slot);
+            let session = &program.sessions[i];
             let facts = &schedule.sessions[i];
             // Each person once, in the order written (a set: sessions may name thousands).
             let mut listed: foldhash::HashSet<usize> = foldhash::HashSet::default();
@@ -369,22 +401,10 @@ impl<'p> Agenda<'p> {
                 cap_people(&mut speakers, &mut moderators, own);
             }
             let (url, url_text) = url_pair(session.url.as_deref());
-            let key = if keys.insert(session.id.as_str()) && !made.contains(&session.id) {
-                session.id.clone()
-            } else {
-                let mut n = 1;
-                let mut key = session.id.clone();
-                while keys.contains(key.as_str()) || made.contains(&key) {
-                    n += 1;
-                    key = format!("{}-{n}", session.id);
-                }
-                made.insert(key.clone());
-                key
-            };
-            entries.push(Entry {
+            Entry {
                 index: i,
                 id: session.id.clone(),
-                key,
+                key: key.clone(),
                 title: clean::line(&session.title),
                 kind: session.kind,
                 status: session.status,
@@ -406,19 +426,7 @@ impl<'p> Agenda<'p> {
                 interpretation: session.interpretation.clone(),
                 plenary: session.plenary,
                 expected: session.expected,
-            });
-        }
-        // Placed first (start, event-wide before rooms, room order, end, id), then the rest
-        // in file order (the sort is stable).
-        entries.sort_by(|a, b| match (a.slot, b.slot) {
-            (Some((sa, ea)), Some((sb, eb))) => sa
-                .cmp(&sb)
-                .then(a.room.map(|r| r + 1).cmp(&b.room.map(|r| r + 1)))
-                .then(ea.cmp(&eb))
-                .then(a.id.cmp(&b.id)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+            }
         });
         Agenda {
             program,

@@ -111,16 +111,40 @@ impl PartialEq for Body {
 
 impl Eq for Body {}
 
-/// Whether `bytes` (a file's content) is the text of `body`.
-pub(crate) fn holds(bytes: &[u8], body: &Body) -> bool {
-    let mut rest = bytes;
-    for piece in body.pieces() {
-        match rest.strip_prefix(piece) {
-            Some(after) => rest = after,
-            None => return false,
+/// Whether what `reader` gives (a file's content) is exactly the text of `body`, read a
+/// buffer at a time: a file as large as the export is never held a second time. A read that
+/// fails counts as not holding it.
+pub(crate) fn holds(mut reader: impl std::io::Read, body: &Body) -> bool {
+    // One read more than the body's length sees a longer file end (or not) at once.
+    let mut buffer = vec![0u8; (body.len() + 1).min(1 << 18)];
+    let mut pieces = body.pieces().into_iter();
+    let mut piece: &[u8] = &[];
+    loop {
+        let read = match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return false,
+        };
+        let mut chunk = &buffer[..read];
+        while !chunk.is_empty() {
+            if piece.is_empty() {
+                match pieces.next() {
+                    Some(next) => piece = next,
+                    // More on disk than in the body.
+                    None => return false,
+                }
+                continue;
+            }
+            let common = piece.len().min(chunk.len());
+            if piece[..common] != chunk[..common] {
+                return false;
+            }
+            piece = &piece[common..];
+            chunk = &chunk[common..];
         }
     }
-    rest.is_empty()
+    piece.is_empty() && pieces.all(<[u8]>::is_empty)
 }
 
 #[cfg(test)]
@@ -157,9 +181,49 @@ mod tests {
         }
         assert_ne!(cut(text, &[4]), Body::from(&text[1..]));
         assert_ne!(Body::from("ab"), Body::from("abc"));
-        assert!(!holds(b"abc", &Body::from("ab")));
-        assert!(!holds(b"ab", &cut("abc", &[2])));
+        assert!(!holds(&b"abc"[..], &Body::from("ab")));
+        assert!(!holds(&b"ab"[..], &cut("abc", &[2])));
         assert_eq!(Body::default(), Body::from(""));
-        assert!(Body::from("").is_empty() && holds(b"", &Body::default()));
+        assert!(Body::from("").is_empty() && holds(&b""[..], &Body::default()));
+    }
+
+    /// A reader that gives a few bytes at a time, so reads end inside and across pieces.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.1 = self.1 % 3 + 1;
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_read_in_small_reads_holds_a_body_cut_anywhere() {
+        let text = "BEGIN:VCALENDAR\r\nX:1\r\nEND:VCALENDAR\r\n";
+        for at in [
+            vec![],
+            vec![0, 0],
+            vec![1, 2, 3],
+            vec![7, 30],
+            vec![text.len()],
+        ] {
+            let body = cut(text, &at);
+            assert!(holds(Trickle(text.as_bytes(), 0), &body), "{at:?}");
+            let shorter = &text.as_bytes()[..text.len() - 1];
+            assert!(!holds(Trickle(shorter, 0), &body), "{at:?}: shorter");
+            let longer = format!("{text}!");
+            assert!(
+                !holds(Trickle(longer.as_bytes(), 0), &body),
+                "{at:?}: longer"
+            );
+            let other = text.replace("X:1", "X:2");
+            assert!(
+                !holds(Trickle(other.as_bytes(), 0), &body),
+                "{at:?}: changed"
+            );
+        }
     }
 }

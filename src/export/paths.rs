@@ -162,7 +162,7 @@ fn holds_already(target: &Path, body: &Body) -> bool {
     meta.is_file()
         && single
         && meta.len() == body.len() as u64
-        && fs::read(target).is_ok_and(|on_disk| crate::export::body::holds(&on_disk, body))
+        && fs::File::open(target).is_ok_and(|file| crate::export::body::holds(file, body))
 }
 
 /// How many threads stage files at once (create, write, no sync: bound by the processor and
@@ -407,10 +407,13 @@ pub fn write_export_file(path: &Path, body: &Body, force: bool) -> Result<(), Wr
             message: "is a folder; expected a file".into(),
         });
     }
-    atomic_write_body(path, body).map_err(|e| WriteError {
-        path: path.to_path_buf(),
-        message: format!("cannot write: {e}"),
-    })?;
+    // A file holding these bytes already is left as it is (its time included), as in a folder.
+    if !holds_already(path, body) {
+        atomic_write_body(path, body).map_err(|e| WriteError {
+            path: path.to_path_buf(),
+            message: format!("cannot write: {e}"),
+        })?;
+    }
     record(root, &names)
 }
 
@@ -547,6 +550,32 @@ mod tests {
             hard_before,
             "a file with a second name is replaced"
         );
+    }
+
+    /// A one-file export whose file holds the bytes already leaves it alone; a changed one,
+    /// or one reached through a link, is replaced.
+    #[cfg(unix)]
+    #[test]
+    fn a_one_file_export_that_changed_nothing_leaves_the_file_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agenda.ics");
+        let ino = || fs::symlink_metadata(&path).unwrap().ino();
+        let mut body = Body::from("BEGIN:VCALENDAR\r\n");
+        body.push("END:VCALENDAR\r\n".to_string());
+        write_export_file(&path, &body, false).unwrap();
+        let first = ino();
+        write_export_file(&path, &Body::from(body.clone().into_string()), false).unwrap();
+        assert_eq!(ino(), first, "the same bytes: not rewritten");
+        write_export_file(&path, &Body::from("BEGIN:VCALENDAR\r\n"), false).unwrap();
+        assert_ne!(ino(), first, "other bytes: replaced");
+        assert_eq!(fs::read(&path).unwrap(), b"BEGIN:VCALENDAR\r\n");
+        // A link planted at the path is replaced by a file, even when its target holds them.
+        fs::write(dir.path().join("elsewhere"), b"BEGIN:VCALENDAR\r\n").unwrap();
+        fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), &path).unwrap();
+        write_export_file(&path, &Body::from("BEGIN:VCALENDAR\r\n"), true).unwrap();
+        assert!(fs::symlink_metadata(&path).unwrap().is_file());
     }
 
     /// An export into a folder not there yet is written beside it and renamed into place:

@@ -10,9 +10,9 @@ use serde::{Serialize, Serializer};
 
 use crate::export::Body;
 use crate::model::Program;
-use crate::time::{rfc3339, to_local};
+use crate::time::rfc3339;
 
-use super::plan::{date_text, hh_mm_rounded, is_http_url, Item, Plan, Role};
+use super::plan::{date_text, hh_mm_rounded, is_http_url, HhMmRounded, Item, Plan, Role};
 
 /// The document around its conference (`C`), which is written apart (see `render_versioned`).
 #[derive(Serialize)]
@@ -100,15 +100,15 @@ impl Serialize for Rooms<'_> {
 
 #[derive(Serialize)]
 struct Event<'a> {
-    guid: String,
+    guid: Guid,
     id: u32,
-    date: String,
-    start: String,
-    end: String,
-    duration: String,
+    date: &'a str,
+    start: &'a str,
+    end: &'a str,
+    duration: Minutes,
     room: &'a str,
     slug: &'a str,
-    url: String,
+    url: std::borrow::Cow<'a, str>,
     title: &'a str,
     subtitle: &'static str,
     track: Option<&'a str>,
@@ -127,7 +127,7 @@ struct Event<'a> {
 /// numeric `id`, which would make it match both person shapes of the schema.
 #[derive(Serialize)]
 struct Person<'a> {
-    guid: String,
+    guid: Guid,
     name: &'a str,
     public_name: &'a str,
     /// The speaker's agora id, so an import gives it back.
@@ -138,6 +138,25 @@ struct Person<'a> {
     biography: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+}
+
+/// A GUID, written as its hyphenated text straight into the output (a session and its people
+/// have one each: no string made for each).
+struct Guid(uuid::Uuid);
+
+impl Serialize for Guid {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0.hyphenated())
+    }
+}
+
+/// A length of time in seconds, written as `HH:MM` rounded up ([`HhMmRounded`]).
+struct Minutes(i64);
+
+impl Serialize for Minutes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&HhMmRounded(self.0))
+    }
 }
 
 #[derive(Serialize)]
@@ -204,6 +223,30 @@ pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> Body {
 }
 
 fn conference<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
+    let mut conference = frame(plan);
+    // Each day's rooms' events, a day and a room at a time on every core.
+    let cells: Vec<(usize, usize)> = (0..plan.days.len())
+        .flat_map(|d| (0..plan.rooms.len()).map(move |r| (d, r)))
+        .collect();
+    let events = crate::parallel::map_ordered(
+        &cells,
+        crate::parallel::threads(),
+        || (),
+        |(), &(d, r)| -> Vec<Event<'a>> {
+            plan.in_room(&plan.days[d], r)
+                .map(|item| event(plan, item))
+                .collect()
+        },
+        |_| false,
+    );
+    for (&(d, r), events) in cells.iter().zip(events) {
+        conference.days[d].rooms.0[r].1 = events;
+    }
+    conference
+}
+
+/// The conference with its days' rooms still empty.
+fn frame<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
     let program = plan.program;
     let ev = &program.event;
     let tz_name = plan.tz.name();
@@ -255,11 +298,7 @@ fn conference<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
                 rooms: Rooms(
                     plan.rooms
                         .iter()
-                        .enumerate()
-                        .map(|(r, shown)| {
-                            let events = plan.in_room(day, r).map(|i| event(plan, i)).collect();
-                            (shown.name.as_str(), events)
-                        })
+                        .map(|shown| (shown.name.as_str(), Vec::new()))
                         .collect(),
                 ),
             })
@@ -270,21 +309,20 @@ fn conference<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
 fn event<'a>(plan: &'a Plan<'a>, item: &'a Item) -> Event<'a> {
     let program = plan.program;
     let session = &program.sessions[item.session];
-    let tz = plan.tz;
     let url = session.url.as_deref().filter(|u| is_http_url(u));
     // The schema requires a URL: the session's page, else the event's page, else the GUID.
     let page = match (url, program.event.url.as_deref().filter(|u| is_http_url(u))) {
-        (Some(url), _) => url.to_string(),
-        (None, Some(event_url)) => event_url.to_string(),
-        (None, None) => format!("urn:uuid:{}", item.guid),
+        (Some(url), _) => url.into(),
+        (None, Some(event_url)) => event_url.into(),
+        (None, None) => format!("urn:uuid:{}", item.guid).into(),
     };
     Event {
-        guid: item.guid.to_string(),
+        guid: Guid(item.guid),
         id: item.number,
-        date: rfc3339(tz, item.start),
-        start: to_local(tz, item.start).format("%H:%M").to_string(),
-        end: rfc3339(tz, item.end),
-        duration: hh_mm_rounded(item.end - item.start),
+        date: &plan.clocks[item.clocks.0].rfc3339,
+        start: &plan.clocks[item.clocks.0].hh_mm,
+        end: &plan.clocks[item.clocks.1].rfc3339,
+        duration: Minutes(item.end - item.start),
         room: &plan.rooms[item.room].name,
         slug: &item.slug,
         url: page,
@@ -302,7 +340,7 @@ fn event<'a>(plan: &'a Plan<'a>, item: &'a Item) -> Event<'a> {
                 let speaker = &program.speakers[p];
                 let person = &plan.people[p];
                 Person {
-                    guid: person.guid.to_string(),
+                    guid: Guid(person.guid),
                     name: &person.name,
                     public_name: &person.name,
                     slug: &speaker.id,

@@ -38,6 +38,8 @@ pub struct Item {
     /// Defined speakers in the order written, then moderators not already listed.
     pub people: Vec<(usize, Role)>,
     pub guid: Uuid,
+    /// Where the start's and the end's texts are in [`Plan::clocks`].
+    pub clocks: (usize, usize),
     /// The legacy numeric id every reader still requires: stable, unique, positive.
     pub number: u32,
     /// `acronym-tail`, lowercase; the tail gives back the session id on import.
@@ -67,6 +69,15 @@ pub struct Day {
     /// The same per room (index in [`Plan::rooms`]), each in start order: built once, so
     /// writing every room of every day does not scan the day once per room.
     by_room: Vec<Vec<usize>>,
+}
+
+/// An instant as both schedules write it, in the plan's zone.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    /// With its offset: `2017-12-07T09:30:00+01:00`.
+    pub rfc3339: String,
+    /// The local `HH:MM`.
+    pub hh_mm: String,
 }
 
 /// How a room or track is shown: its name, made unique when two share one.
@@ -107,6 +118,9 @@ pub struct Plan<'p> {
     pub people: Vec<Person>,
     /// The grid step, in minutes (1 to 60).
     pub timeslot: i64,
+    /// The texts of the items' starts and ends, made once per distinct instant (a program
+    /// has a few hundred), not once per session and writer.
+    pub clocks: Vec<Clock>,
 }
 
 impl<'p> Plan<'p> {
@@ -122,14 +136,15 @@ impl<'p> Plan<'p> {
         // In file order, as the identifiers of duplicated ids are handed out below.
         let mut entries: Vec<&Entry> = agenda.entries.iter().collect();
         entries.sort_unstable_by_key(|e| e.index);
-        let mut items = Vec::new();
         // A second session with the same id (a duplicate-id error) still needs its own GUID
-        // and slug: it is exported as `id-2`, `id-3`, … like the other exports do.
-        let mut keys: HashSet<String> = program.sessions.iter().map(|s| s.id.clone()).collect();
-        let mut seen: HashSet<&str> = HashSet::new();
+        // and slug: it is exported as `id-2`, `id-3`, … like the other exports do. The keys are
+        // handed out in file order, one after the other; the rest of each item on every core.
+        // Every id, made only when some id comes twice.
+        let mut keys: Option<HashSet<String>> = None;
+        let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        let mut picked: Vec<(usize, &Entry, Instant, Instant, String)> = Vec::new();
         for entry in entries {
-            let i = entry.index;
-            let session = &program.sessions[i];
+            let session = &program.sessions[entry.index];
             // Left out (as `super::left_out_of` lists them): cancelled sessions, which
             // frab and pretalx leave out too (apps that saw them before report them as
             // cancelled when their GUID disappears), and sessions with no place in a
@@ -140,21 +155,11 @@ impl<'p> Plan<'p> {
             let Some((start, end)) = entry.slot else {
                 continue;
             };
-            // Scheduled without a room: an event-wide break or social.
-            let room = entry.room.unwrap_or(program.rooms.len());
-            let people: Vec<(usize, Role)> = (entry.speakers.iter().map(|&p| (p, Role::Speaker)))
-                .chain(entry.moderators.iter().map(|&p| (p, Role::Moderator)))
-                .collect();
-            // Never invented: the session's, else the event's when its file gives one.
-            let language = session.language.clone().or_else(|| {
-                program
-                    .event
-                    .language_given
-                    .then(|| program.event.language.clone())
-            });
             let key = if seen.insert(session.id.as_str()) {
                 session.id.clone()
             } else {
+                let keys = keys
+                    .get_or_insert_with(|| program.sessions.iter().map(|s| s.id.clone()).collect());
                 let mut n = 2;
                 while keys.contains(&format!("{}-{n}", session.id)) {
                     n += 1;
@@ -163,47 +168,70 @@ impl<'p> Plan<'p> {
                 keys.insert(key.clone());
                 key
             };
-            // As written (white space included), so importing the export gives it back.
-            let text =
-                clean::opt_faithful_block(session.description.as_deref()).unwrap_or_default();
-            let (abstract_, description) = split_description(&text);
-            items.push(Item {
-                session: i,
-                start,
-                end,
-                room,
-                track: entry.track,
-                people,
-                guid: guid(event_id, "session", &key),
-                number: 0,
-                slug: format!("{acronym}-{}", slug_tail(&key)),
-                language: language.map(|l| clean::line(&l)),
-                title: clean::line(&session.title),
-                abstract_: abstract_.to_string(),
-                description: description.to_string(),
-            });
+            picked.push((picked.len(), entry, start, end, key));
         }
+        // The timetable's order: by start, room, then session id; file order between equals.
+        let room_of = |e: &Entry| e.room.unwrap_or(program.rooms.len());
+        picked.sort_unstable_by(|a, b| {
+            (a.2, room_of(a.1), &program.sessions[a.1.index].id, a.0).cmp(&(
+                b.2,
+                room_of(b.1),
+                &program.sessions[b.1.index].id,
+                b.0,
+            ))
+        });
+        let mut items =
+            crate::parallel::map_in_pieces(&picked, 2_000, |(_, entry, start, end, key)| {
+                let i = entry.index;
+                let session = &program.sessions[i];
+                // Scheduled without a room: an event-wide break or social.
+                let room = room_of(entry);
+                let people: Vec<(usize, Role)> =
+                    (entry.speakers.iter().map(|&p| (p, Role::Speaker)))
+                        .chain(entry.moderators.iter().map(|&p| (p, Role::Moderator)))
+                        .collect();
+                // Never invented: the session's, else the event's when its file gives one.
+                let language = session.language.as_deref().or_else(|| {
+                    program
+                        .event
+                        .language_given
+                        .then_some(program.event.language.as_str())
+                });
+                // As written (white space included), so importing the export gives it back.
+                let text =
+                    clean::opt_faithful_block(session.description.as_deref()).unwrap_or_default();
+                let (abstract_, description) = split_description(&text);
+                Item {
+                    session: i,
+                    start: *start,
+                    end: *end,
+                    room,
+                    track: entry.track,
+                    people,
+                    guid: guid(event_id, "session", key),
+                    clocks: (0, 0),
+                    number: 0,
+                    slug: format!("{acronym}-{}", slug_tail(key)),
+                    language: language.map(clean::line),
+                    // The agenda's title, cleaned as every export cleans it.
+                    title: entry.title.clone(),
+                    abstract_: abstract_.to_string(),
+                    description: description.to_string(),
+                }
+            });
         // Numbers are handed out in session-id order, so adding a session elsewhere in the
         // file never renumbers the others.
+        // (Equal ids, a duplicate-id error, in file order.)
         let mut by_id: Vec<usize> = (0..items.len()).collect();
-        by_id.sort_by(|&a, &b| {
-            let (sa, sb) = (
-                &program.sessions[items[a].session],
-                &program.sessions[items[b].session],
-            );
-            sa.id.cmp(&sb.id).then(a.cmp(&b))
+        by_id.sort_unstable_by_key(|&i| {
+            let id = &program.sessions[items[i].session].id;
+            // The id's first bytes decide most comparisons without reading the id itself.
+            (id_prefix(id), id, picked[i].0)
         });
-        let mut used = HashSet::new();
+        let mut used = foldhash::HashSet::default();
         for i in by_id {
             items[i].number = unique_number(&items[i].guid, &mut used);
         }
-        items.sort_by(|a, b| {
-            (a.start, a.room, &program.sessions[a.session].id).cmp(&(
-                b.start,
-                b.room,
-                &program.sessions[b.session].id,
-            ))
-        });
 
         let days = days(program, tz, &items);
         let event_wide = items.iter().any(|item| item.room == program.rooms.len());
@@ -232,33 +260,25 @@ impl<'p> Plan<'p> {
             event_id,
             "track",
         );
-        let mut used = HashSet::new();
-        let mut people: Vec<Option<Person>> = vec![None; program.speakers.len()];
-        let mut order: Vec<usize> = (0..program.speakers.len()).collect();
-        order.sort_by(|&a, &b| program.speakers[a].id.cmp(&program.speakers[b].id));
-        for i in order {
-            let speaker = &program.speakers[i];
-            let guid = guid(event_id, "speaker", &speaker.id);
-            let number = unique_number(&guid, &mut used);
-            people[i] = Some(Person {
-                guid,
-                number,
+        // GUIDs and cleaned names on every core; the numbers handed out in id order.
+        let mut people: Vec<Person> =
+            crate::parallel::map_in_pieces(&program.speakers, 2_000, |speaker| Person {
+                guid: guid(event_id, "speaker", &speaker.id),
+                number: 0,
                 name: clean::line(&speaker.name),
                 bio: clean::opt_block(speaker.bio.as_deref()),
             });
+        let mut order: Vec<usize> = (0..people.len()).collect();
+        order.sort_by_key(|&i| {
+            let id = &program.speakers[i].id;
+            (id_prefix(id), id)
+        });
+        let mut used = foldhash::HashSet::default();
+        for i in order {
+            people[i].number = unique_number(&people[i].guid, &mut used);
         }
-        let people = people
-            .into_iter()
-            .map(|p| {
-                p.unwrap_or(Person {
-                    guid: Uuid::nil(),
-                    number: 1,
-                    name: String::new(),
-                    bio: None,
-                })
-            })
-            .collect();
         let timeslot = timeslot(tz, &items);
+        let clocks = clocks(tz, &mut items);
         Plan {
             program,
             tz,
@@ -271,6 +291,7 @@ impl<'p> Plan<'p> {
             tracks,
             people,
             timeslot,
+            clocks,
         }
     }
 
@@ -298,8 +319,17 @@ impl<'p> Plan<'p> {
     }
 }
 
+/// The first eight bytes of `id`, padded with zeros, as a number that orders as the bytes
+/// do: comparing it first gives the order of the ids themselves (bytes order strings).
+fn id_prefix(id: &str) -> u64 {
+    let mut first = [0u8; 8];
+    let n = id.len().min(8);
+    first[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(first)
+}
+
 /// A positive 31-bit number taken from a GUID, moved to the next free one on a clash.
-fn unique_number(guid: &Uuid, used: &mut HashSet<u32>) -> u32 {
+fn unique_number(guid: &Uuid, used: &mut foldhash::HashSet<u32>) -> u32 {
     let b = guid.as_bytes();
     let mut n = u32::from_be_bytes([b[0], b[1], b[2], b[3]]) & 0x7fff_ffff;
     if n == 0 {
@@ -309,6 +339,30 @@ fn unique_number(guid: &Uuid, used: &mut HashSet<u32>) -> u32 {
         n = if n == 0x7fff_ffff { 1 } else { n + 1 };
     }
     n
+}
+
+/// The texts of every item's start and end, each distinct instant once; each item's
+/// [`Item::clocks`] set to where its own are.
+fn clocks(tz: Tz, items: &mut [Item]) -> Vec<Clock> {
+    let mut instants: Vec<Instant> = items.iter().flat_map(|i| [i.start, i.end]).collect();
+    instants.sort_unstable();
+    instants.dedup();
+    for item in items.iter_mut() {
+        item.clocks = (
+            instants.partition_point(|&t| t < item.start),
+            instants.partition_point(|&t| t < item.end),
+        );
+    }
+    instants
+        .iter()
+        .map(|&t| {
+            let local = to_local(tz, t);
+            Clock {
+                rfc3339: crate::time::rfc3339(tz, t),
+                hh_mm: format!("{:02}:{:02}", local.hour(), local.minute()),
+            }
+        })
+        .collect()
 }
 
 /// Names made unique: a name already taken gets the item's id in parentheses.
@@ -442,8 +496,17 @@ pub fn hh_mm(seconds: i64) -> String {
 
 /// `HH:MM`, rounding leftover seconds up (the JSON schema has no seconds).
 pub fn hh_mm_rounded(seconds: i64) -> String {
-    let minutes = (seconds.max(0) + 59) / 60;
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+    HhMmRounded(seconds).to_string()
+}
+
+/// [`hh_mm_rounded`] of a number of seconds, written where it is displayed.
+pub struct HhMmRounded(pub i64);
+
+impl std::fmt::Display for HhMmRounded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let minutes = (self.0.max(0) + 59) / 60;
+        write!(f, "{:02}:{:02}", minutes / 60, minutes % 60)
+    }
 }
 
 /// An absolute http(s) URL that schema validators and apps accept as it is.
@@ -514,7 +577,7 @@ mod tests {
 
     #[test]
     fn numbers_are_positive_and_unique() {
-        let mut used = HashSet::new();
+        let mut used = foldhash::HashSet::default();
         let g = Uuid::nil();
         let a = unique_number(&g, &mut used);
         let b = unique_number(&g, &mut used);

@@ -7,11 +7,9 @@
 
 use std::fmt::Write as _;
 
-use chrono::Timelike as _;
-
 use crate::export::Body;
 use crate::model::Program;
-use crate::time::{rfc3339, to_local};
+use crate::time::rfc3339;
 
 use super::plan::{date_text, hh_mm, is_http_url, Plan};
 
@@ -143,7 +141,6 @@ fn write_body(plan: &Plan, body: &mut Body) {
 /// One room of one day with its events.
 fn write_room(plan: &Plan, day: &super::plan::Day, r: usize, out: &mut String) {
     let program = plan.program;
-    let tz = plan.tz;
     let shown = &plan.rooms[r];
     let mut items = plan.in_room(day, r).peekable();
     out.push_str("    <room name=\"");
@@ -161,18 +158,13 @@ fn write_room(plan: &Plan, day: &super::plan::Day, r: usize, out: &mut String) {
             "      <event guid=\"{}\" id=\"{}\">",
             item.guid, item.number
         );
-        let local = to_local(tz, item.start);
+        let start = &plan.clocks[item.clocks.0];
         element(out, 8, "room", &shown.name);
         element(out, 8, "title", &item.title);
         element(out, 8, "subtitle", "");
         element(out, 8, "type", session.kind.as_str());
-        element(out, 8, "date", &rfc3339(tz, item.start));
-        element(
-            out,
-            8,
-            "start",
-            &hh_mm(i64::from(local.hour() * 60 + local.minute()) * 60),
-        );
+        element(out, 8, "date", &start.rfc3339);
+        element(out, 8, "start", &start.hh_mm);
         element(out, 8, "duration", &hh_mm(item.end - item.start));
         element(out, 8, "abstract", &item.abstract_);
         element(out, 8, "slug", &item.slug);
