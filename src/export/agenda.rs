@@ -188,6 +188,9 @@ pub fn base_url(url: &str) -> Option<String> {
 /// Each person's place in the reading order of the names, for one language.
 type PeopleOrder = std::sync::OnceLock<(String, Vec<usize>)>;
 
+/// A session an agenda takes: its index, its slot, and its key.
+type Picked = (usize, Option<(Instant, Instant)>, String);
+
 pub(crate) struct Shared {
     event: EventText,
     rooms: Arc<Vec<Place>>,
@@ -319,7 +322,7 @@ impl<'p> Agenda<'p> {
 
         // Which sessions, with their slots and keys, one after the other (the keys are handed
         // out in file order); then each entry's texts on every core.
-        let mut picked: Vec<(usize, Option<(Instant, Instant)>, String)> = Vec::new();
+        let mut picked: Vec<Picked> = Vec::new();
         // Keys given so far: a set, so that making keys unique stays linear.
         // Ids are borrowed from the program; only the made-up `id-2` keys are owned.
         let mut keys: foldhash::HashSet<&str> = foldhash::HashSet::default();
