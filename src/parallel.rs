@@ -4,19 +4,22 @@
 //! sizes agora handles). Each user cuts its job into at most that many pieces, and into none
 //! when the job is too small for a thread to pay for itself.
 
-/// Threads worth starting on this machine: its available cores, 1 to 8.
+/// Threads worth starting on this machine: its available cores, 1 to 8. Asked once per run:
+/// the answer reads the process's control-group files each time.
 pub(crate) fn threads() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8)
+    })
 }
 
 /// How many pieces to cut `len` items into, each of at least `at_least` items: 1 (do it in
 /// place) for a small job or a single core.
 pub(crate) fn pieces(len: usize, at_least: usize) -> usize {
     let most = len / at_least.max(1);
-    // A small job is one piece whatever the cores: asking for them reads system files, and
-    // the export asks for each of 100,000 one-session calendars.
+    // A small job is one piece whatever the cores.
     if most <= 1 {
         return 1;
     }

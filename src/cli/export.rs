@@ -259,8 +259,11 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
             )
         }
         None => {
+            // Never dropped: the command ends once the files are written, and the system takes
+            // back a program's memory faster than freeing its many small pieces one by one
+            // (a millisecond of a thousand-session export, 30 ms at 100,000).
             loaded = match load_path(&args.path) {
-                Ok(program) => program,
+                Ok(program) => std::mem::ManuallyDrop::new(program),
                 Err(failure) => return input_failure(&failure, color),
             };
             let stamp = export::deliver::stamp_of_this_run().map_err(|e| e.to_string());
@@ -268,7 +271,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
             // and render every session's calendar entry only to throw it away).
             let changes = (!store.releases.is_empty())
                 .then(|| store.follow_working_copy(&loaded, *stamp.as_ref().unwrap_or(&0)));
-            (&loaded, stamp, changes)
+            (&*loaded, stamp, changes)
         }
     };
     let changes = changes.map(std::sync::Arc::new);
@@ -353,8 +356,9 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
             ));
         }
     }
+    // Not dropped either (the rendered files are as many pieces as the program).
     let files = match exported {
-        Ok(files) => files,
+        Ok(files) => std::mem::ManuallyDrop::new(files),
         Err(ExportError::Selection(e)) => {
             let help = e.help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
             return usage(&format!("{}{help}", e.message));
