@@ -16,6 +16,12 @@
 # Prints one table per size; ratios are what to compare between machines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Exports are dated by SOURCE_DATE_EPOCH when it is set (reproducible output): then a re-export
+# of the unchanged program writes nothing, as a site rebuilt from a repository does. Without it
+# every file is dated by the clock and every re-export rewrites them all; to time that, run
+# with SOURCE_DATE_EPOCH= (empty).
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH-1700000000}
+[ -n "$SOURCE_DATE_EPOCH" ] || unset SOURCE_DATE_EPOCH
 SIZES=${SIZES:-"1000 10000 100000"}
 RUNS=${RUNS:-3}
 WORK=${BENCH_DIR:-$(mktemp -d)}
@@ -31,8 +37,8 @@ fi
 
 # One run of a command: its wall time in seconds to the millisecond in $WALL (from bash's
 # EPOCHREALTIME: /usr/bin/time prints hundredths, too coarse for the small programs) and its
-# peak resident memory in KiB in $PEAK (from /usr/bin/time). Exit 1, "conflicts found", is a
-# normal outcome of check and export.
+# peak resident memory in KiB in $PEAK (from /usr/bin/time, whose own start, about a
+# millisecond, is in the wall time of every command alike, the floor's too).
 timed() {
   local start=$EPOCHREALTIME end
   /usr/bin/time -f '%M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
@@ -78,7 +84,7 @@ against_floor() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-printf 'machine: %s, %s cores; %s\n' "$(uname -m)" "$(nproc)" "$(uptime | sed 's/.*load/load/')"
+printf 'machine: %s, %s cores; %s; SOURCE_DATE_EPOCH=%s\n' "$(uname -m)" "$(nproc)" "$(uptime | sed 's/.*load/load/')" "${SOURCE_DATE_EPOCH:-unset}"
 for n in $SIZES; do
   case $n in
     1000) args="--rooms 20 --speakers 600 --days 2" ;;
