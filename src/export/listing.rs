@@ -298,6 +298,25 @@ impl<'a> Listing<'a> {
         out
     }
 
+    /// The speakers' index of the agenda, as pieces to write in order: each person who speaks
+    /// or moderates, by name, written by `speaker` with the positions of their entries. Empty
+    /// when nobody does.
+    pub fn speakers_index(
+        &self,
+        locale: &Locale,
+        speaker: impl Fn(&mut String, &Listing, &mut Scratch, usize, &[usize]) + Sync,
+    ) -> Vec<String> {
+        let (people, entries_of) = crate::export::view::speaker_index(self.agenda, locale);
+        self.split(locale, &people, |scratch, part| {
+            let mut out = String::new();
+            for &p in part {
+                let entries = entries_of.get(&p).map_or(&[][..], Vec::as_slice);
+                speaker(&mut out, self, scratch, p, entries);
+            }
+            out
+        })
+    }
+
     /// `f` of each piece of `items`, in order, on every core when there are enough.
     pub fn split<T: Sync, R: Send>(
         &self,

@@ -147,24 +147,12 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
         }
     }
 
-    let (people, entries_of) = view::speaker_index(agenda, locale);
-    if !people.is_empty() {
+    let index = list.speakers_index(locale, |out, list, scratch, p, entries| {
+        speaker(out, list, scratch, p, entries, brief);
+    });
+    if !index.is_empty() {
         heading(&mut out, &rule, labels.speakers_index);
-        let written = list.split(locale, &people, |scratch, part| {
-            let mut out = String::new();
-            for &p in part {
-                speaker(
-                    &mut out,
-                    &list,
-                    scratch,
-                    p,
-                    entries_of.get(&p).map_or(&[][..], Vec::as_slice),
-                    brief,
-                );
-            }
-            out
-        });
-        for part in &written {
+        for part in &index {
             out.push_str(part);
         }
     }
