@@ -118,6 +118,25 @@ impl Writer {
         }
     }
 
+    /// A person's or a session's link: `label`, then the host it leads to.
+    fn link(&mut self, url: &Option<String>, host: &Option<String>, label: &str) {
+        self.raw("<a href=\"");
+        self.opt(url);
+        self.raw("\" rel=\"noopener noreferrer\">");
+        self.esc(label);
+        self.raw("</a>");
+        self.host(host);
+    }
+
+    /// An address that is not a link, shown as text to copy: "Link: `address`".
+    fn url_as_text(&mut self, text: &Option<String>, l: &Labels) {
+        self.esc(l.link);
+        self.esc(l.colon);
+        self.raw("<code>");
+        self.opt(text);
+        self.raw("</code>");
+    }
+
     /// `{{ subscribe() }}`.
     fn subscribe(&mut self, view: &View) {
         let Some(ics) = view.ics.as_deref().filter(|i| !i.is_empty()) else {
@@ -213,20 +232,13 @@ impl Writer {
             self.raw("</bdi>");
         }
         if set(&p.url) {
-            self.raw("· <a href=\"");
-            self.opt(&p.url);
-            self.raw("\" rel=\"noopener noreferrer\">");
-            self.esc(l.link);
-            self.raw("</a>");
-            self.host(&p.url_host);
+            self.raw("· ");
+            self.link(&p.url, &p.url_host, l.link);
             self.raw("\n");
         } else if set(&p.url_text) {
             self.raw("· <span class=\"url-text\">");
-            self.esc(l.link);
-            self.esc(l.colon);
-            self.raw("<code>");
-            self.opt(&p.url_text);
-            self.raw("</code></span>\n");
+            self.url_as_text(&p.url_text, l);
+            self.raw("</span>\n");
         }
         if set(&p.bio_html) {
             self.raw("<div class=\"bio rich\">");
@@ -452,20 +464,13 @@ impl Writer {
             self.raw("</details>\n");
         }
         if set(&s.url) {
-            self.raw("<p class=\"url\"><a href=\"");
-            self.opt(&s.url);
-            self.raw("\" rel=\"noopener noreferrer\">");
-            self.esc(l.link);
-            self.raw("</a>");
-            self.host(&s.url_host);
+            self.raw("<p class=\"url\">");
+            self.link(&s.url, &s.url_host, l.link);
             self.raw("</p>\n");
         } else if set(&s.url_text) {
             self.raw("<p class=\"url-text\">");
-            self.esc(l.link);
-            self.esc(l.colon);
-            self.raw("<code>");
-            self.opt(&s.url_text);
-            self.raw("</code></p>\n");
+            self.url_as_text(&s.url_text, l);
+            self.raw("</p>\n");
         }
         if set(&s.ics) && !s.is_break && !s.cancelled {
             self.raw("<p class=\"ics\"><a href=\"");

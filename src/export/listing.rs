@@ -17,6 +17,39 @@ use crate::export::view;
 use crate::model::{Kind, Status};
 use crate::time::{to_local, Instant};
 
+/// A plain agenda (Markdown or text) of `agenda`: written by `write` (the built-in layout,
+/// natively), or with `custom` through the template engine (`template` being the built-in
+/// one, the layout's reference).
+pub(crate) fn render(
+    escape: crate::export::template::Escape,
+    template: &'static str,
+    agenda: &Agenda,
+    locale: &Locale,
+    custom: Option<&str>,
+    brief: bool,
+    write: impl FnOnce(&Agenda, &Locale, bool) -> String,
+) -> Result<String, crate::export::template::TemplateError> {
+    if custom.is_none() {
+        return Ok(write(agenda, locale, brief));
+    }
+    let links = view::IcsLinks {
+        root: None,
+        program: None,
+        sessions: false,
+        changes: None,
+        rich: false,
+        brief,
+    };
+    let view = view::build(agenda, locale, &links);
+    crate::export::template::render_sized(
+        escape,
+        template,
+        custom,
+        view.into_context(),
+        agenda.entries.len(),
+    )
+}
+
 /// Fewer sessions (or people) than this are written on one core.
 const PIECE: usize = 2048;
 

@@ -12,7 +12,7 @@ use crate::export::locale::Locale;
 use crate::export::template::{
     self, markdown_block, markdown_escape, markdown_escape_into, Escape,
 };
-use crate::export::view::{self, IcsLinks};
+use crate::export::view;
 
 pub(crate) const TEMPLATE: &str = include_str!("templates/agenda.md");
 
@@ -22,34 +22,14 @@ pub(crate) fn render(
     custom: Option<&str>,
     brief: bool,
 ) -> Result<String, template::TemplateError> {
-    match custom {
-        Some(_) => templated(agenda, locale, custom, brief),
-        None => Ok(write(agenda, locale, brief)),
-    }
-}
-
-/// The agenda through the template engine: `custom`, or the built-in template.
-pub(crate) fn templated(
-    agenda: &Agenda,
-    locale: &Locale,
-    custom: Option<&str>,
-    brief: bool,
-) -> Result<String, template::TemplateError> {
-    let links = IcsLinks {
-        root: None,
-        program: None,
-        sessions: false,
-        changes: None,
-        rich: false,
-        brief,
-    };
-    let view = view::build(agenda, locale, &links);
-    template::render_sized(
+    crate::export::listing::render(
         Escape::Markdown,
         TEMPLATE,
+        agenda,
+        locale,
         custom,
-        view.into_context(),
-        agenda.entries.len(),
+        brief,
+        write,
     )
 }
 

@@ -10,7 +10,7 @@ use crate::export::agenda::Agenda;
 use crate::export::listing::{given, Listing, Scratch};
 use crate::export::locale::{capitalise, Locale};
 use crate::export::template::{self, indent_wrap_into, pad, repeat, wrap_into, Escape};
-use crate::export::view::{self, IcsLinks};
+use crate::export::view;
 
 pub(crate) const TEMPLATE: &str = include_str!("templates/agenda.txt");
 
@@ -24,35 +24,7 @@ pub(crate) fn render(
     custom: Option<&str>,
     brief: bool,
 ) -> Result<String, template::TemplateError> {
-    match custom {
-        Some(_) => templated(agenda, locale, custom, brief),
-        None => Ok(write(agenda, locale, brief)),
-    }
-}
-
-/// The agenda through the template engine: `custom`, or the built-in template.
-pub(crate) fn templated(
-    agenda: &Agenda,
-    locale: &Locale,
-    custom: Option<&str>,
-    brief: bool,
-) -> Result<String, template::TemplateError> {
-    let links = IcsLinks {
-        root: None,
-        program: None,
-        sessions: false,
-        changes: None,
-        rich: false,
-        brief,
-    };
-    let view = view::build(agenda, locale, &links);
-    template::render_sized(
-        Escape::None,
-        TEMPLATE,
-        custom,
-        view.into_context(),
-        agenda.entries.len(),
-    )
+    crate::export::listing::render(Escape::None, TEMPLATE, agenda, locale, custom, brief, write)
 }
 
 /// `text | wrap(72, indent)` and a new line.
