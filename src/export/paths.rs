@@ -152,11 +152,13 @@ pub(crate) fn file_in_the_way(dir: &Path) -> Option<PathBuf> {
 /// then it is left as it is, so exporting an unchanged program again writes (and syncs) only
 /// what changed — most of an agenda's per-session calendars.
 fn holds_already(target: &Path, body: &Body) -> bool {
-    let Ok(meta) = fs::symlink_metadata(target) else {
-        return false;
-    };
+    fs::symlink_metadata(target).is_ok_and(|meta| holds_already_as(target, &meta, body))
+}
+
+/// [`holds_already`] of a path whose metadata (not following a link) has been read already.
+fn holds_already_as(target: &Path, meta: &fs::Metadata, body: &Body) -> bool {
     #[cfg(unix)]
-    let single = std::os::unix::fs::MetadataExt::nlink(&meta) == 1;
+    let single = std::os::unix::fs::MetadataExt::nlink(meta) == 1;
     #[cfg(not(unix))]
     let single = true;
     meta.is_file()
@@ -223,11 +225,12 @@ pub fn write_all(root: &Path, files: &[(OutputPath, &Body)]) -> Result<Vec<PathB
     let stage_one = |i: usize| -> Result<Option<crate::save::Staged>, WriteError> {
         let target = &targets[i];
         // Nothing there yet (most files of a first export): no more to check.
-        if fs::symlink_metadata(target).is_ok() {
-            if target.is_dir() {
+        if let Ok(meta) = fs::symlink_metadata(target) {
+            // A folder, or a link to one.
+            if meta.is_dir() || (meta.file_type().is_symlink() && target.is_dir()) {
                 return Err(fail(target, "is a folder; expected a file".to_string()));
             }
-            if holds_already(target, files[i].1) {
+            if holds_already_as(target, &meta, files[i].1) {
                 return Ok(None);
             }
         }

@@ -47,34 +47,29 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Write `bytes` at `target` itself: whatever is there (a file, or a symlink, which is not
 /// followed) is replaced. For outputs agora generates.
 pub fn replace_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Ok(meta) = std::fs::symlink_metadata(target) {
-        if meta.is_dir() {
-            return Err(not_a_file(target));
-        }
-    }
-    write_beside(target, &[bytes], None)
+    replace_atomic_pieces(target, &[bytes])
 }
 
 /// As [`replace_atomic`], for a text given in pieces (a big export written on several cores),
 /// written one after the other without joining them first.
 pub fn replace_atomic_pieces(target: &Path, pieces: &[&[u8]]) -> io::Result<()> {
-    if let Ok(meta) = std::fs::symlink_metadata(target) {
-        if meta.is_dir() {
-            return Err(not_a_file(target));
-        }
-    }
+    refuse_folder(target)?;
     write_beside(target, pieces, None)
 }
 
 /// As [`replace_atomic`], with the permissions `mode` from the first byte whatever the file had
 /// (recovery and lock files take the event file's mode, so a private event's edits stay private).
 pub fn replace_atomic_mode(target: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
-    if let Ok(meta) = std::fs::symlink_metadata(target) {
-        if meta.is_dir() {
-            return Err(not_a_file(target));
-        }
-    }
+    refuse_folder(target)?;
     write_beside(target, &[bytes], Some(mode))
+}
+
+/// A folder at `target` (itself, not through a link) is not replaced by a file.
+fn refuse_folder(target: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(target) {
+        Ok(meta) if meta.is_dir() => Err(not_a_file(target)),
+        _ => Ok(()),
+    }
 }
 
 /// Write a new folder `target` holding `files` (relative paths): everything is written into a
