@@ -118,6 +118,24 @@ impl Writer {
         }
     }
 
+    /// A room's or a track's name, linking to its page when it has one (`hidden` says what the
+    /// link leads to, for screen readers).
+    fn named_page(&mut self, page: &Option<String>, name: &str, hidden: &str) {
+        if set(page) {
+            self.raw("<a href=\"");
+            self.opt(page);
+            self.raw("\"><bdi>");
+            self.esc(name);
+            self.raw("</bdi><span class=\"visually-hidden\"> — ");
+            self.esc(hidden);
+            self.raw("</span></a>");
+        } else {
+            self.raw("<bdi>");
+            self.esc(name);
+            self.raw("</bdi>");
+        }
+    }
+
     /// A person's or a session's link: `label`, then the host it leads to.
     fn link(&mut self, url: &Option<String>, host: &Option<String>, label: &str) {
         self.raw("<a href=\"");
@@ -567,19 +585,7 @@ impl Writer {
             self.raw(" / ");
             self.num(c.col_end);
             self.raw("\">");
-            if set(&c.page) {
-                self.raw("<a href=\"");
-                self.opt(&c.page);
-                self.raw("\"><bdi>");
-                self.esc(&c.name);
-                self.raw("</bdi><span class=\"visually-hidden\"> — ");
-                self.esc(l.room_page);
-                self.raw("</span></a>");
-            } else {
-                self.raw("<bdi>");
-                self.esc(&c.name);
-                self.raw("</bdi>");
-            }
+            self.named_page(&c.page, &c.name, l.room_page);
             if set(&c.location) {
                 self.raw("<small>");
                 self.opt(&c.location);
@@ -718,19 +724,7 @@ impl Writer {
                 self.raw("; --track-dark: ");
                 self.esc(&t.color_dark);
                 self.raw("\"><span class=\"swatch\"></span>");
-                if set(&t.page) {
-                    self.raw("<a href=\"");
-                    self.opt(&t.page);
-                    self.raw("\"><bdi>");
-                    self.esc(&t.name);
-                    self.raw("</bdi><span class=\"visually-hidden\"> — ");
-                    self.esc(l.track_page);
-                    self.raw("</span></a>");
-                } else {
-                    self.raw("<bdi>");
-                    self.esc(&t.name);
-                    self.raw("</bdi>");
-                }
+                self.named_page(&t.page, &t.name, l.track_page);
                 self.raw("</li>\n");
             }
             self.raw("</ul>\n");
