@@ -133,9 +133,12 @@ impl<'p> Plan<'p> {
         let event_id = program.event.id.as_str();
         let acronym = acronym(event_id);
 
-        // In file order, as the identifiers of duplicated ids are handed out below.
-        let mut entries: Vec<&Entry> = agenda.entries.iter().collect();
-        entries.sort_unstable_by_key(|e| e.index);
+        // In file order, as the identifiers of duplicated ids are handed out below. (Sorted as
+        // (index, entry) pairs: a key read through each entry would miss the cache at every
+        // comparison.)
+        let mut entries: Vec<(usize, &Entry)> =
+            agenda.entries.iter().map(|e| (e.index, e)).collect();
+        entries.sort_unstable_by_key(|&(index, _)| index);
         // A second session with the same id (a duplicate-id error) still needs its own GUID
         // and slug: it is exported as `id-2`, `id-3`, … like the other exports do. The keys are
         // handed out in file order, one after the other; the rest of each item on every core.
@@ -143,7 +146,7 @@ impl<'p> Plan<'p> {
         let mut keys: Option<HashSet<String>> = None;
         let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
         let mut picked: Vec<(usize, &Entry, Instant, Instant, String)> = Vec::new();
-        for entry in entries {
+        for (_, entry) in entries {
             let session = &program.sessions[entry.index];
             // Left out (as `super::left_out_of` lists them): cancelled sessions, which
             // frab and pretalx leave out too (apps that saw them before report them as
@@ -171,17 +174,20 @@ impl<'p> Plan<'p> {
             picked.push((picked.len(), entry, start, end, key));
         }
         // The timetable's order: by start, room, then session id; file order between equals.
+        // The keys are laid out beside each other first, so that comparing two reaches into a
+        // session only when their first eight id bytes tie.
         let room_of = |e: &Entry| e.room.unwrap_or(program.rooms.len());
-        picked.sort_unstable_by(|a, b| {
-            (a.2, room_of(a.1), &program.sessions[a.1.index].id, a.0).cmp(&(
-                b.2,
-                room_of(b.1),
-                &program.sessions[b.1.index].id,
-                b.0,
-            ))
-        });
+        let mut order: Vec<(Instant, usize, u64, &str, usize)> = picked
+            .iter()
+            .map(|(n, entry, start, _, _)| {
+                let id = program.sessions[entry.index].id.as_str();
+                (*start, room_of(entry), id_prefix(id), id, *n)
+            })
+            .collect();
+        order.sort_unstable();
         let mut items =
-            crate::parallel::map_in_pieces(&picked, 2_000, |(_, entry, start, end, key)| {
+            crate::parallel::map_in_pieces(&order, 2_000, |&(.., n)| {
+                let (_, entry, start, end, key) = &picked[n];
                 let i = entry.index;
                 let session = &program.sessions[i];
                 // Scheduled without a room: an event-wide break or social.
@@ -222,14 +228,18 @@ impl<'p> Plan<'p> {
         // Numbers are handed out in session-id order, so adding a session elsewhere in the
         // file never renumbers the others.
         // (Equal ids, a duplicate-id error, in file order.)
-        let mut by_id: Vec<usize> = (0..items.len()).collect();
-        by_id.sort_unstable_by_key(|&i| {
-            let id = &program.sessions[items[i].session].id;
-            // The id's first bytes decide most comparisons without reading the id itself.
-            (id_prefix(id), id, picked[i].0)
-        });
+        // (The id's first bytes decide most comparisons without reading the id itself.)
+        let mut by_id: Vec<(u64, &str, usize, usize)> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let id = program.sessions[item.session].id.as_str();
+                (id_prefix(id), id, order[i].4, i)
+            })
+            .collect();
+        by_id.sort_unstable();
         let mut used = foldhash::HashSet::default();
-        for i in by_id {
+        for (.., i) in by_id {
             items[i].number = unique_number(&items[i].guid, &mut used);
         }
 
@@ -268,13 +278,15 @@ impl<'p> Plan<'p> {
                 name: clean::line(&speaker.name),
                 bio: clean::opt_block(speaker.bio.as_deref()),
             });
-        let mut order: Vec<usize> = (0..people.len()).collect();
-        order.sort_by_key(|&i| {
-            let id = &program.speakers[i].id;
-            (id_prefix(id), id)
-        });
+        let mut order: Vec<(u64, &str, usize)> = program
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(i, speaker)| (id_prefix(&speaker.id), speaker.id.as_str(), i))
+            .collect();
+        order.sort_unstable();
         let mut used = foldhash::HashSet::default();
-        for i in order {
+        for (.., i) in order {
             people[i].number = unique_number(&people[i].guid, &mut used);
         }
         let timeslot = timeslot(tz, &items);
