@@ -6,6 +6,16 @@
 
 pub(crate) mod frab;
 
+/// The first eight bytes of `id`, padded with zeros, as a number that orders as the bytes
+/// do: sorting on it first, then on the id, gives the order of the ids themselves, and most
+/// comparisons of a big sort never read the ids (which lie elsewhere in memory).
+pub(crate) fn sort_prefix(id: &str) -> u64 {
+    let mut first = [0u8; 8];
+    let n = id.len().min(8);
+    first[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(first)
+}
+
 /// Whether `id` is a valid id.
 pub fn is_valid_id(id: &str) -> bool {
     let bytes = id.as_bytes();

@@ -366,19 +366,25 @@ impl<'p> Agenda<'p> {
             picked.push((i, slot, key));
         }
         // Placed first (start, event-wide before rooms, room order, end, id), then the rest
-        // in file order (the sort is stable).
-        let room_of = |i: usize| schedule.sessions[i].room;
-        picked.sort_by(|(a, slot_a, _), (b, slot_b, _)| match (slot_a, slot_b) {
-            (Some((sa, ea)), Some((sb, eb))) => sa
-                .cmp(sb)
-                .then(room_of(*a).map(|r| r + 1).cmp(&room_of(*b).map(|r| r + 1)))
-                .then(ea.cmp(eb))
-                .then(program.sessions[*a].id.cmp(&program.sessions[*b].id)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-        let entries = crate::parallel::map_in_pieces(&picked, 2_000, |(i, slot, key)| {
+        // in file order. Sorted on keys laid out side by side (and the position among the
+        // picked, for file order between equals): a key read through the sessions at every
+        // comparison would miss the cache each time.
+        let mut order: Vec<(bool, Instant, usize, Instant, u64, &str, usize)> = picked
+            .iter()
+            .enumerate()
+            .map(|(n, &(i, slot, _))| match slot {
+                Some((start, end)) => {
+                    let id = program.sessions[i].id.as_str();
+                    let room = schedule.sessions[i].room.map_or(0, |r| r + 1);
+                    let prefix = crate::ids::sort_prefix(id);
+                    (false, start, room, end, prefix, id, n)
+                }
+                None => (true, 0, 0, 0, 0, "", n),
+            })
+            .collect();
+        order.sort_unstable();
+        let entries = crate::parallel::map_in_pieces(&order, 2_000, |&(.., n)| {
+            let (i, slot, key) = &picked[n];
             let (i, slot) = (*i, *slot);
             let session = &program.sessions[i];
             let facts = &schedule.sessions[i];

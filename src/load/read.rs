@@ -391,7 +391,7 @@ fn decode_bytes(
         );
         return None;
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, &bytes) {
         // A NUL byte never belongs in TOML text: this is a binary file (image, archive, …).
         errors.push(
             InputError::file(

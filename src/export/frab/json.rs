@@ -12,7 +12,9 @@ use crate::export::Body;
 use crate::model::Program;
 use crate::time::rfc3339;
 
-use super::plan::{date_text, hh_mm_rounded, is_http_url, HhMmRounded, Item, Plan, Role};
+use super::plan::{
+    date_text, hh_mm_rounded, is_http_url, Day as PlanDay, HhMmRounded, Item, Plan, Role,
+};
 
 /// The document around its conference (`C`), which is written apart (see `render_versioned`).
 #[derive(Serialize)]
@@ -85,16 +87,39 @@ struct Day<'a> {
     rooms: Rooms<'a>,
 }
 
-/// Room name → events, in program order (a JSON object, but ordered).
-struct Rooms<'a>(Vec<(&'a str, Vec<Event<'a>>)>);
+/// Room name → events, in program order (a JSON object, but ordered). The events are made as
+/// they are written, from the plan: nothing is held per session (a 100,000-session schedule
+/// would otherwise be built, and freed, whole for each writer).
+struct Rooms<'a> {
+    plan: &'a Plan<'a>,
+    day: &'a PlanDay,
+}
 
 impl Serialize for Rooms<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (name, events) in &self.0 {
-            map.serialize_entry(name, events)?;
+        let plan = self.plan;
+        let mut map = serializer.serialize_map(Some(plan.rooms.len()))?;
+        for (r, shown) in plan.rooms.iter().enumerate() {
+            map.serialize_entry(&shown.name, &Events { plan, day: self.day, room: r })?;
         }
         map.end()
+    }
+}
+
+/// The events of a day in a room, in start order.
+struct Events<'a> {
+    plan: &'a Plan<'a>,
+    day: &'a PlanDay,
+    room: usize,
+}
+
+impl Serialize for Events<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.plan
+                .in_room(self.day, self.room)
+                .map(|item| event(self.plan, item)),
+        )
     }
 }
 
@@ -119,8 +144,46 @@ struct Event<'a> {
     #[serde(rename = "abstract")]
     abstract_: &'a str,
     description: &'a str,
-    persons: Vec<Person<'a>>,
-    links: Vec<Link<'a>>,
+    persons: Persons<'a>,
+    links: Links<'a>,
+}
+
+/// A session's links: its page, when it has one.
+struct Links<'a>(Option<&'a str>);
+
+impl Serialize for Links<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.map(|url| Link {
+            url,
+            title: url,
+            kind: "web",
+        }))
+    }
+}
+
+/// A session's people, written from the plan.
+struct Persons<'a> {
+    plan: &'a Plan<'a>,
+    item: &'a Item,
+}
+
+impl Serialize for Persons<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let program = self.plan.program;
+        serializer.collect_seq(self.item.people.iter().map(|&(p, role)| {
+            let speaker = &program.speakers[p];
+            let person = &self.plan.people[p];
+            Person {
+                guid: Guid(person.guid),
+                name: &person.name,
+                public_name: &person.name,
+                slug: &speaker.id,
+                role: (role == Role::Moderator).then_some("moderator"),
+                biography: person.bio.as_deref(),
+                url: speaker.url.as_deref().filter(|u| is_http_url(u)),
+            }
+        }))
+    }
 }
 
 /// A person in the pretalx shape (`name`), with frab's `public_name` for older readers; no
@@ -222,31 +285,8 @@ pub(crate) fn render_versioned(plan: &Plan, version: &super::Version) -> Body {
     out
 }
 
+/// The conference, whose events are made as they are written.
 fn conference<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
-    let mut conference = frame(plan);
-    // Each day's rooms' events, a day and a room at a time on every core.
-    let cells: Vec<(usize, usize)> = (0..plan.days.len())
-        .flat_map(|d| (0..plan.rooms.len()).map(move |r| (d, r)))
-        .collect();
-    let events = crate::parallel::map_ordered(
-        &cells,
-        crate::parallel::threads(),
-        || (),
-        |(), &(d, r)| -> Vec<Event<'a>> {
-            plan.in_room(&plan.days[d], r)
-                .map(|item| event(plan, item))
-                .collect()
-        },
-        |_| false,
-    );
-    for (&(d, r), events) in cells.iter().zip(events) {
-        conference.days[d].rooms.0[r].1 = events;
-    }
-    conference
-}
-
-/// The conference with its days' rooms still empty.
-fn frame<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
     let program = plan.program;
     let ev = &program.event;
     let tz_name = plan.tz.name();
@@ -295,12 +335,7 @@ fn frame<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
                 date: date_text(day.date),
                 day_start: rfc3339(plan.tz, day.start),
                 day_end: rfc3339(plan.tz, day.end),
-                rooms: Rooms(
-                    plan.rooms
-                        .iter()
-                        .map(|shown| (shown.name.as_str(), Vec::new()))
-                        .collect(),
-                ),
+                rooms: Rooms { plan, day },
             })
             .collect(),
     }
@@ -333,31 +368,8 @@ fn event<'a>(plan: &'a Plan<'a>, item: &'a Item) -> Event<'a> {
         language: item.language.as_deref(),
         abstract_: &item.abstract_,
         description: &item.description,
-        persons: item
-            .people
-            .iter()
-            .map(|&(p, role)| {
-                let speaker = &program.speakers[p];
-                let person = &plan.people[p];
-                Person {
-                    guid: Guid(person.guid),
-                    name: &person.name,
-                    public_name: &person.name,
-                    slug: &speaker.id,
-                    role: (role == Role::Moderator).then_some("moderator"),
-                    biography: person.bio.as_deref(),
-                    url: speaker.url.as_deref().filter(|u| is_http_url(u)),
-                }
-            })
-            .collect(),
-        links: url
-            .map(|url| Link {
-                url,
-                title: url,
-                kind: "web",
-            })
-            .into_iter()
-            .collect(),
+        persons: Persons { plan, item },
+        links: Links(url),
     }
 }
 

@@ -181,7 +181,7 @@ impl<'p> Plan<'p> {
             .iter()
             .map(|(n, entry, start, _, _)| {
                 let id = program.sessions[entry.index].id.as_str();
-                (*start, room_of(entry), id_prefix(id), id, *n)
+                (*start, room_of(entry), crate::ids::sort_prefix(id), id, *n)
             })
             .collect();
         order.sort_unstable();
@@ -234,7 +234,7 @@ impl<'p> Plan<'p> {
             .enumerate()
             .map(|(i, item)| {
                 let id = program.sessions[item.session].id.as_str();
-                (id_prefix(id), id, order[i].4, i)
+                (crate::ids::sort_prefix(id), id, order[i].4, i)
             })
             .collect();
         by_id.sort_unstable();
@@ -282,7 +282,7 @@ impl<'p> Plan<'p> {
             .speakers
             .iter()
             .enumerate()
-            .map(|(i, speaker)| (id_prefix(&speaker.id), speaker.id.as_str(), i))
+            .map(|(i, speaker)| (crate::ids::sort_prefix(&speaker.id), speaker.id.as_str(), i))
             .collect();
         order.sort_unstable();
         let mut used = foldhash::HashSet::default();
@@ -329,15 +329,6 @@ impl<'p> Plan<'p> {
             .flatten()
             .map(|&i| &self.items[i])
     }
-}
-
-/// The first eight bytes of `id`, padded with zeros, as a number that orders as the bytes
-/// do: comparing it first gives the order of the ids themselves (bytes order strings).
-fn id_prefix(id: &str) -> u64 {
-    let mut first = [0u8; 8];
-    let n = id.len().min(8);
-    first[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u64::from_be_bytes(first)
 }
 
 /// A positive 31-bit number taken from a GUID, moved to the next free one on a clash.
