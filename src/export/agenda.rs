@@ -12,6 +12,7 @@ use chrono_tz::Tz;
 
 use crate::export::clean;
 use crate::export::selection::{Filter, Part, Split};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::model::{Kind, Program, Status};
@@ -103,14 +104,16 @@ impl Person {
 
 /// One selected session.
 #[derive(Debug, Clone)]
-pub(crate) struct Entry {
+pub(crate) struct Entry<'p> {
     /// Index in `program.sessions`.
     pub index: usize,
-    pub id: String,
+    pub id: &'p str,
     /// The id, made unique among the entries (`id-2` for a second session with the same id,
     /// which the checker reports as an error): anchors, file names and UIDs use it.
-    pub key: String,
-    pub title: String,
+    pub key: Cow<'p, str>,
+    /// The texts, cleaned ([`clean`]); borrowed from the program when cleaning leaves them
+    /// as they are, as it does most.
+    pub title: Cow<'p, str>,
     pub kind: Kind,
     pub status: Status,
     /// `[start, end)` when placed.
@@ -119,13 +122,13 @@ pub(crate) struct Entry {
     pub track: Option<usize>,
     pub speakers: Vec<usize>,
     pub moderators: Vec<usize>,
-    pub description: Option<String>,
-    pub url: Option<String>,
-    pub url_text: Option<String>,
-    pub tags: Vec<String>,
-    pub language: Option<String>,
+    pub description: Option<Cow<'p, str>>,
+    pub url: Option<&'p str>,
+    pub url_text: Option<Cow<'p, str>>,
+    pub tags: Vec<Cow<'p, str>>,
+    pub language: Option<Cow<'p, str>>,
     /// The languages the session is interpreted into.
-    pub interpretation: Vec<String>,
+    pub interpretation: &'p [String],
     pub plenary: bool,
     pub expected: Option<u64>,
 }
@@ -153,7 +156,7 @@ pub(crate) struct Agenda<'p> {
     /// The people in the reading order of their names (see [`Agenda::people_rank`]), made
     /// once and shared by every part of a split.
     people_order: Arc<PeopleOrder>,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Entry<'p>>,
     /// The part of a split this agenda is, if any.
     pub subject: Option<Subject>,
     /// Whether a filter narrowed the program.
@@ -174,7 +177,7 @@ pub fn base_url(url: &str) -> Option<String> {
     if !(lower.starts_with("https://") || lower.starts_with("http://")) || safe.contains('?') {
         return None;
     }
-    let mut base = safe.split('#').next().unwrap_or(&safe).to_string();
+    let mut base = safe.split('#').next().unwrap_or(safe).to_string();
     if base.ends_with("/index.html") {
         base.truncate(base.len() - "index.html".len());
     }
@@ -189,7 +192,7 @@ pub fn base_url(url: &str) -> Option<String> {
 type PeopleOrder = std::sync::OnceLock<(String, Vec<usize>)>;
 
 /// A session an agenda takes: its index, its slot, and its key.
-type Picked = (usize, Option<(Instant, Instant)>, String);
+type Picked<'p> = (usize, Option<(Instant, Instant)>, Cow<'p, str>);
 
 pub(crate) struct Shared {
     event: EventText,
@@ -204,7 +207,7 @@ pub(crate) struct Shared {
 impl Shared {
     pub fn new(program: &Program) -> Shared {
         let e = &program.event;
-        let (url, url_text) = url_pair(e.url.as_deref());
+        let (url, url_text) = owned(url_pair(e.url.as_deref()));
         let event = EventText {
             id: e.id.clone(),
             name: clean::line(&e.name),
@@ -243,7 +246,7 @@ impl Shared {
             .speakers
             .iter()
             .map(|s| {
-                let (url, url_text) = url_pair(s.url.as_deref());
+                let (url, url_text) = owned(url_pair(s.url.as_deref()));
                 Person {
                     id: s.id.clone(),
                     name: clean::line(&s.name),
@@ -267,14 +270,19 @@ impl Shared {
     }
 }
 
-fn url_pair(url: Option<&str>) -> (Option<String>, Option<String>) {
+fn url_pair(url: Option<&str>) -> (Option<&str>, Option<Cow<'_, str>>) {
     match url.map(str::trim).filter(|u| !u.is_empty()) {
         None => (None, None),
         Some(u) => match clean::safe_url(u) {
             Some(safe) => (Some(safe), None),
-            None => (None, Some(clean::line(u))),
+            None => (None, Some(clean::cleaned_line(u))),
         },
     }
+}
+
+/// A [`url_pair`] kept beyond the program's borrow (the event's and the people's, made once).
+fn owned((url, text): (Option<&str>, Option<Cow<'_, str>>)) -> (Option<String>, Option<String>) {
+    (url.map(str::to_string), text.map(Cow::into_owned))
 }
 
 /// Where a session is on the calendar, if it is (see `SessionFacts::placed`).
@@ -322,7 +330,7 @@ impl<'p> Agenda<'p> {
 
         // Which sessions, with their slots and keys, one after the other (the keys are handed
         // out in file order); then each entry's texts on every core.
-        let mut picked: Vec<Picked> = Vec::new();
+        let mut picked: Vec<Picked<'p>> = Vec::new();
         // Keys given so far: a set, so that making keys unique stays linear.
         // Ids are borrowed from the program; only the made-up `id-2` keys are owned.
         let mut keys: foldhash::HashSet<&str> = foldhash::HashSet::default();
@@ -352,7 +360,7 @@ impl<'p> Agenda<'p> {
                 continue;
             }
             let key = if keys.insert(session.id.as_str()) && !made.contains(&session.id) {
-                session.id.clone()
+                Cow::Borrowed(session.id.as_str())
             } else {
                 let mut n = 1;
                 let mut key = session.id.clone();
@@ -361,7 +369,7 @@ impl<'p> Agenda<'p> {
                     key = format!("{}-{n}", session.id);
                 }
                 made.insert(key.clone());
-                key
+                Cow::Owned(key)
             };
             picked.push((i, slot, key));
         }
@@ -412,9 +420,9 @@ impl<'p> Agenda<'p> {
             let (url, url_text) = url_pair(session.url.as_deref());
             Entry {
                 index: i,
-                id: session.id.clone(),
+                id: &session.id,
                 key: key.clone(),
-                title: clean::line(&session.title),
+                title: clean::cleaned_line(&session.title),
                 kind: session.kind,
                 status: session.status,
                 slot,
@@ -422,17 +430,17 @@ impl<'p> Agenda<'p> {
                 track: facts.track,
                 speakers,
                 moderators,
-                description: clean::opt_block(session.description.as_deref()),
+                description: clean::opt_cleaned_block(session.description.as_deref()),
                 url,
                 url_text,
                 tags: session
                     .tags
                     .iter()
-                    .map(|t| clean::line(t))
+                    .map(|t| clean::cleaned_line(t))
                     .filter(|t| !t.is_empty())
                     .collect(),
-                language: clean::opt_line(session.language.as_deref()),
-                interpretation: session.interpretation.clone(),
+                language: clean::opt_cleaned_line(session.language.as_deref()),
+                interpretation: &session.interpretation,
                 plenary: session.plenary,
                 expected: session.expected,
             }
@@ -475,12 +483,12 @@ impl<'p> Agenda<'p> {
     }
 
     /// Placed entries.
-    pub fn placed(&self) -> impl Iterator<Item = &Entry> {
+    pub fn placed(&self) -> impl Iterator<Item = &Entry<'p>> {
         self.entries.iter().filter(|e| e.slot.is_some())
     }
 
     /// Entries that are not placed.
-    pub fn unplaced(&self) -> impl Iterator<Item = &Entry> {
+    pub fn unplaced(&self) -> impl Iterator<Item = &Entry<'p>> {
         self.entries.iter().filter(|e| e.slot.is_none())
     }
 

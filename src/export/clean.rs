@@ -7,6 +7,8 @@
 //! (U+202A–U+202E, U+2066–U+2069). It also decides which URLs may become links.
 //! It must not escape for a particular format: that is each format's job.
 
+use std::borrow::Cow;
+
 pub use crate::text::is_bidi_control;
 
 /// Characters dropped everywhere: C0/C1 controls (except tab and newline, handled by callers),
@@ -20,6 +22,21 @@ fn is_dropped(c: char) -> bool {
 /// A one-line value (title, name, room): line breaks and tabs become spaces, runs of
 /// whitespace collapse, the ends are trimmed.
 pub fn line(text: &str) -> String {
+    cleaned_line(text).into_owned()
+}
+
+/// [`line`], borrowing the text when it is clean already (as most titles and names are):
+/// an export of 100,000 sessions then copies none of them.
+pub fn cleaned_line(text: &str) -> Cow<'_, str> {
+    if is_clean_line(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(rewrite_line(text))
+    }
+}
+
+/// [`line`] written out character by character.
+fn rewrite_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -39,9 +56,45 @@ pub fn line(text: &str) -> String {
     out
 }
 
+/// Whether [`line`] leaves `text` as it is: single spaces between words, no other white
+/// space, nothing dropped.
+fn is_clean_line(text: &str) -> bool {
+    if text.starts_with(' ') || text.ends_with(' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() || is_dropped(c) {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    true
+}
+
 /// A multi-line value (description, bio): CRLF and CR become LF, other controls are dropped,
 /// trailing spaces on each line and blank lines at the ends are removed.
 pub fn block(text: &str) -> String {
+    cleaned_block(text).into_owned()
+}
+
+/// [`block`], borrowing the text when it is clean already.
+pub fn cleaned_block(text: &str) -> Cow<'_, str> {
+    if is_clean_block(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(rewrite_block(text))
+    }
+}
+
+/// [`block`] written out character by character.
+fn rewrite_block(text: &str) -> String {
     // One pass into one string (descriptions are the longest texts of a program).
     let mut out = String::with_capacity(text.len());
     let mut line_start = 0;
@@ -72,6 +125,26 @@ pub fn block(text: &str) -> String {
     out
 }
 
+/// Whether [`block`] leaves `text` as it is: no line ending in white space, no blank line at
+/// either end, nothing rewritten (CR, tab, line separators) or dropped.
+fn is_clean_block(text: &str) -> bool {
+    if text.starts_with('\n') || text.ends_with('\n') {
+        return false;
+    }
+    let mut previous = '\n';
+    for c in text.chars() {
+        if c == '\n' {
+            if previous != '\n' && previous.is_whitespace() {
+                return false;
+            }
+        } else if matches!(c, '\r' | '\t') || is_dropped(c) {
+            return false;
+        }
+        previous = c;
+    }
+    text.is_empty() || !previous.is_whitespace()
+}
+
 /// Drop the whitespace ending the line that starts at byte `line_start` of `out`.
 fn trim_line_end(out: &mut String, line_start: usize) {
     let kept = out[line_start..].trim_end().len();
@@ -83,32 +156,62 @@ fn trim_line_end(out: &mut String, line_start: usize) {
 /// dropped, and nothing else changes — trailing spaces, tabs, runs of blank lines, list
 /// indentation and U+2028/U+2029 survive, so an import of the export gives the same text.
 pub fn faithful_block(text: &str) -> String {
+    cleaned_faithful_block(text).into_owned()
+}
+
+/// [`faithful_block`], borrowing the text when it has nothing to drop or rewrite.
+pub fn cleaned_faithful_block(text: &str) -> Cow<'_, str> {
+    if text.contains(|c: char| c == '\r' || dropped_from_faithful(c)) {
+        Cow::Owned(rewrite_faithful_block(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// What [`faithful_block`] drops: what every text drops, except the line separators.
+fn dropped_from_faithful(c: char) -> bool {
+    is_dropped(c) && !matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// [`faithful_block`] written out.
+fn rewrite_faithful_block(text: &str) -> String {
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
-        .filter(|&c| !is_dropped(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+        .filter(|&c| !dropped_from_faithful(c))
         .collect()
 }
 
 /// An optional value through [`faithful_block`]; texts of white space only become `None`.
-pub(crate) fn opt_faithful_block(text: Option<&str>) -> Option<String> {
-    text.map(faithful_block).filter(|t| !t.trim().is_empty())
+pub(crate) fn opt_faithful_block(text: Option<&str>) -> Option<Cow<'_, str>> {
+    text.map(cleaned_faithful_block)
+        .filter(|t| !t.trim().is_empty())
 }
 
 /// An optional value through [`line`]; empty results become `None`.
 pub(crate) fn opt_line(text: Option<&str>) -> Option<String> {
-    text.map(line).filter(|t| !t.is_empty())
+    opt_cleaned_line(text).map(Cow::into_owned)
+}
+
+/// [`opt_line`], borrowing clean texts ([`cleaned_line`]).
+pub(crate) fn opt_cleaned_line(text: Option<&str>) -> Option<Cow<'_, str>> {
+    text.map(cleaned_line).filter(|t| !t.is_empty())
 }
 
 /// An optional value through [`block`]; empty results become `None`.
 pub(crate) fn opt_block(text: Option<&str>) -> Option<String> {
-    text.map(block).filter(|t| !t.is_empty())
+    opt_cleaned_block(text).map(Cow::into_owned)
+}
+
+/// [`opt_block`], borrowing clean texts ([`cleaned_block`]).
+pub(crate) fn opt_cleaned_block(text: Option<&str>) -> Option<Cow<'_, str>> {
+    text.map(cleaned_block).filter(|t| !t.is_empty())
 }
 
 /// The URL if it may become a link: `http`, `https` or `mailto`, with something after the
 /// scheme and no whitespace, control or bidi character anywhere. `javascript:`, `data:` and
 /// everything else is refused (the caller shows it as text, or drops it).
-pub(crate) fn safe_url(url: &str) -> Option<String> {
+pub(crate) fn safe_url(url: &str) -> Option<&str> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
     let rest = ["https://", "http://", "mailto:"]
@@ -122,7 +225,7 @@ pub(crate) fn safe_url(url: &str) -> Option<String> {
     if url.chars().any(bad) || url.contains(['<', '>', '"', '`']) {
         return None;
     }
-    Some(url.to_string())
+    Some(url)
 }
 
 /// A URL as a URI for iCalendar: non-ASCII characters percent-encoded (an IRI becomes a URI).
@@ -144,6 +247,39 @@ pub(crate) fn uri_ascii(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A text is borrowed only when writing it out would give it back: every cleaned
+        /// form equals the character-by-character rewrite, on texts made of the characters
+        /// cleaning is about.
+        #[test]
+        fn borrowed_only_when_the_rewrite_gives_the_text_back(
+            text in "([ aé]{0,4}[\\t\\n\\r\u{a0}\u{2028}\u{202e}\u{feff}\u{85}\u{0}]?){0,4}"
+        ) {
+            proptest::prop_assert_eq!(cleaned_line(&text), rewrite_line(&text));
+            proptest::prop_assert_eq!(cleaned_block(&text), rewrite_block(&text));
+            proptest::prop_assert_eq!(
+                cleaned_faithful_block(&text),
+                rewrite_faithful_block(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn clean_texts_are_borrowed() {
+        assert!(matches!(
+            cleaned_line("Ouverture du forum"),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(cleaned_block("Un.\n\nDeux."), Cow::Borrowed(_)));
+        assert!(matches!(cleaned_line("Ouverture  du forum"), Cow::Owned(_)));
+        assert!(matches!(cleaned_block("Un. \nDeux."), Cow::Owned(_)));
+        assert!(matches!(
+            cleaned_faithful_block("Un. \n\tDeux."),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(cleaned_faithful_block("Un.\r\n"), Cow::Owned(_)));
+    }
 
     #[test]
     fn lines_lose_breaks_controls_and_bidi() {
@@ -190,7 +326,7 @@ mod tests {
     #[test]
     fn only_web_and_mail_urls_are_links() {
         assert_eq!(
-            safe_url(" https://example.org/a?b=1 ").as_deref(),
+            safe_url(" https://example.org/a?b=1 "),
             Some("https://example.org/a?b=1")
         );
         assert!(safe_url("HTTP://EXAMPLE.ORG").is_some());

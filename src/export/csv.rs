@@ -114,7 +114,7 @@ fn write_row<W: std::io::Write>(
             buf.push_str(item);
         }
     };
-    field(writer, &e.id)?;
+    field(writer, e.id)?;
     field(writer, &e.title)?;
     field(writer, e.kind.as_str())?;
     field(writer, e.status.as_str())?;
@@ -186,9 +186,9 @@ fn write_row<W: std::io::Write>(
         );
         field(writer, buf)?;
     }
-    joined(buf, &mut e.tags.iter().map(String::as_str));
+    joined(buf, &mut e.tags.iter().map(|t| &**t));
     field(writer, buf)?;
-    field(writer, e.url.as_deref().unwrap_or_default())?;
+    field(writer, e.url.unwrap_or_default())?;
     field(writer, e.description.as_deref().unwrap_or_default())?;
     field(writer, &crate::export::ics::uid(&agenda.event.id, &e.key))?;
     writer.write_record(None::<&[u8]>)

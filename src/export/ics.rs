@@ -131,8 +131,8 @@ fn description(agenda: &Agenda, entry: &Entry, locale: &Locale) -> String {
         // Markdown as the text it reads as: calendars show DESCRIPTION as plain text.
         parts.push(crate::export::markup::to_text(d));
     }
-    if let Some(u) = &entry.url {
-        parts.push(u.clone());
+    if let Some(u) = entry.url {
+        parts.push(u.to_string());
     }
     parts.join("\n\n")
 }
@@ -215,7 +215,7 @@ fn write_body(
     // in the description); without, to the session's own link.
     let url = match &agenda.base {
         Some(base) => Some(format!("{base}#s-{}", entry.key)),
-        None => entry.url.clone(),
+        None => entry.url.map(str::to_string),
     };
     if let Some(u) = &url {
         lines.raw("URL", &[], &clean::uri_ascii(u));
@@ -301,7 +301,7 @@ pub(crate) fn calendar(
     let write_events = |lines: &mut Lines, placed: &[(&Entry, (Instant, Instant))]| {
         for &(entry, slot) in placed {
             let (sequence, modified) = changes
-                .and_then(|c| c.sessions.get(&entry.key))
+                .and_then(|c| c.sessions.get(&*entry.key))
                 .map_or((0, stamp), |s| (s.sequence, s.modified));
             lines.begin("VEVENT");
             lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &entry.key)));

@@ -128,7 +128,7 @@ struct Session<'a> {
     /// The languages the session is interpreted into, when it is.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     interpretation: &'a [String],
-    tags: &'a [String],
+    tags: &'a [std::borrow::Cow<'a, str>],
     description: Option<&'a str>,
     url: Option<&'a str>,
 }
@@ -154,7 +154,7 @@ fn session<'a>(agenda: &'a Agenda, e: &'a Entry) -> Session<'a> {
         .map(|d| d.value)
         .filter(|d| *d >= 1);
     Session {
-        id: &e.id,
+        id: e.id,
         uid: uid(&agenda.event.id, &e.key),
         title: &e.title,
         kind: e.kind.as_str(),
@@ -186,10 +186,10 @@ fn session<'a>(agenda: &'a Agenda, e: &'a Entry) -> Session<'a> {
         plenary: e.plenary,
         expected: e.expected,
         language: e.language.as_deref(),
-        interpretation: &e.interpretation,
+        interpretation: e.interpretation,
         tags: &e.tags,
         description: e.description.as_deref(),
-        url: e.url.as_deref(),
+        url: e.url,
     }
 }
 
@@ -220,7 +220,7 @@ pub(crate) fn render(agenda: &Agenda) -> Body {
     let mut sessions_of: Vec<Vec<&str>> = vec![Vec::new(); agenda.people.len()];
     for e in &agenda.entries {
         for &p in e.speakers.iter().chain(e.moderators.iter()) {
-            sessions_of[p].push(e.id.as_str());
+            sessions_of[p].push(e.id);
         }
     }
     let ev = &agenda.event;

@@ -75,7 +75,7 @@ pub(crate) struct Listing<'a> {
 
 /// A session's values, as the templates read them (`s.title`, `s.time`, `s.place`, ...).
 pub(crate) struct Item<'a> {
-    pub entry: &'a Entry,
+    pub entry: &'a Entry<'a>,
     pub title: &'a str,
     /// None for an unscheduled session.
     pub time: Option<String>,
@@ -167,8 +167,8 @@ fn shown<T: Default>(
 }
 
 /// `Some(text)` when the template would find it true: given and not empty.
-pub(crate) fn given(text: Option<&String>) -> Option<&str> {
-    text.map(String::as_str).filter(|t| !t.is_empty())
+pub(crate) fn given(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| !t.is_empty())
 }
 
 impl<'a> Listing<'a> {
@@ -293,7 +293,7 @@ impl<'a> Listing<'a> {
         let r = entry.room?;
         let accessible = self.agenda.rooms[r].accessible;
         Some(Room {
-            location: given(self.locations[r].as_ref()),
+            location: given(self.locations[r].as_deref()),
             accessible,
             access: if accessible {
                 self.labels.accessible
@@ -305,7 +305,7 @@ impl<'a> Listing<'a> {
 
     /// `s.description_text`: the description as plain text, none when empty.
     pub fn description_text(locale: &Locale, entry: &Entry) -> Option<String> {
-        view::rendered(locale, entry.description.as_ref(), false).1
+        view::rendered(locale, entry.description.as_deref(), false).1
     }
 
     /// `f` of each day's sessions in pieces (several per day for a long day), on every core:

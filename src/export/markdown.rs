@@ -48,16 +48,17 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
     esc(&mut out, &agenda.title());
     out.push_str("\n\n");
     esc(&mut out, &locale.date_range(e.start, e.end));
-    if let Some(venue) = given(e.venue.as_ref()) {
+    if let Some(venue) = given(e.venue.as_deref()) {
         out.push_str(" · ");
         esc(&mut out, venue);
     }
     out.push_str("\n\n");
-    if let Some(description) = given(e.description.as_ref()).filter(|_| agenda.subject.is_none()) {
+    if let Some(description) = given(e.description.as_deref()).filter(|_| agenda.subject.is_none())
+    {
         out.push_str(&markdown_block(description));
         out.push_str("\n\n");
     }
-    if let Some(url) = given(e.url.as_ref()) {
+    if let Some(url) = given(e.url.as_deref()) {
         out.push('<');
         out.push_str(url);
         out.push_str(">\n\n");
@@ -191,7 +192,7 @@ fn day_part(
             continue;
         }
         let text = Listing::description_text(scratch.locale(), e);
-        let url = given(e.url.as_ref());
+        let url = given(e.url);
         if text.is_none() && url.is_none() {
             continue;
         }
@@ -299,14 +300,14 @@ fn speaker(
         out.push_str(", ");
         esc(out, &roles);
     }
-    if let Some(url) = given(person.url.as_ref()).filter(|_| !brief) {
+    if let Some(url) = given(person.url.as_deref()).filter(|_| !brief) {
         out.push_str(" — <");
         out.push_str(url);
         out.push('>');
     }
     out.push('\n');
     if !brief {
-        if let Some(bio) = view::rendered(scratch.locale(), person.bio.as_ref(), false).1 {
+        if let Some(bio) = view::rendered(scratch.locale(), person.bio.as_deref(), false).1 {
             // `md_block | replace("\n", "\n  ")`: the replacement is escaped like any value.
             out.push_str("\n  ");
             out.push_str(&markdown_block(&bio).replace('\n', &markdown_escape("\n  ")));

@@ -318,7 +318,7 @@ pub fn to_text(markdown: &str) -> String {
                 if let Some((url, from)) = links.pop() {
                     let text = out.get(from..).unwrap_or_default().trim().to_string();
                     if let Some(safe) = crate::export::clean::safe_url(&url) {
-                        let shown = safe.strip_prefix("mailto:").unwrap_or(&safe);
+                        let shown = safe.strip_prefix("mailto:").unwrap_or(safe);
                         if !text.contains(shown) {
                             out.push_str(&format!(" ({shown})"));
                         }

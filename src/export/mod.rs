@@ -251,9 +251,9 @@ pub fn calendar_facts(program: &Program) -> Vec<CalendarFacts> {
         .filter_map(|e| {
             let slot = e.slot?;
             Some(CalendarFacts {
-                key: e.key.clone(),
+                key: e.key.to_string(),
                 body: ics::body(&agenda, e, slot, &locale, false),
-                title: e.title.clone(),
+                title: e.title.to_string(),
                 slot,
             })
         })
@@ -358,7 +358,7 @@ fn calendars(agenda: &Agenda, locale: &Locale, options: &Options) -> (Body, Vec<
             changes,
             &[],
         );
-        (e.key.clone(), text)
+        (e.key.to_string(), text)
     });
     (program, sessions)
 }

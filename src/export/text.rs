@@ -59,7 +59,7 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
     let mut out = String::new();
     wrap_line(&mut out, &agenda.title().to_uppercase(), "");
     let mut dates = locale.date_range(e.start, e.end);
-    if let Some(venue) = given(e.venue.as_ref()) {
+    if let Some(venue) = given(e.venue.as_deref()) {
         dates.push_str(" · ");
         dates.push_str(venue);
     }
@@ -70,7 +70,8 @@ pub(crate) fn write(agenda: &Agenda, locale: &Locale, brief: bool) -> String {
         wrap_line(&mut out, &line, "");
     }
     wrap_line(&mut out, &view::times_note(agenda, locale), "");
-    if let Some(description) = given(e.description.as_ref()).filter(|_| agenda.subject.is_none()) {
+    if let Some(description) = given(e.description.as_deref()).filter(|_| agenda.subject.is_none())
+    {
         out.push('\n');
         wrap_line(&mut out, description, "");
     }
@@ -192,7 +193,7 @@ fn session(out: &mut String, list: &Listing, scratch: &mut Scratch, i: usize, br
             indent_line(out, &text, INDENT, INDENT);
         }
     }
-    if let Some(url) = given(e.url.as_ref()) {
+    if let Some(url) = given(e.url) {
         out.push_str(INDENT);
         out.push_str(url);
         out.push('\n');
@@ -218,12 +219,12 @@ fn speaker(
     }
     wrap_line(out, &name, "  ");
     if !brief {
-        if let Some(url) = given(person.url.as_ref()) {
+        if let Some(url) = given(person.url.as_deref()) {
             out.push_str("  ");
             out.push_str(url);
             out.push('\n');
         }
-        if let Some(bio) = view::rendered(scratch.locale(), person.bio.as_ref(), false).1 {
+        if let Some(bio) = view::rendered(scratch.locale(), person.bio.as_deref(), false).1 {
             indent_line(out, &bio, "  ", "  ");
         }
     }

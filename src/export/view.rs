@@ -353,7 +353,7 @@ pub(crate) struct IcsLinks {
 /// typography (French no-break spaces).
 pub(crate) fn rendered(
     locale: &Locale,
-    text: Option<&String>,
+    text: Option<&str>,
     rich: bool,
 ) -> (Option<String>, Option<String>) {
     let text = text.map(|t| locale.typography(t));
@@ -405,8 +405,8 @@ fn needs_offsets(agenda: &Agenda, s: Instant, e: Instant) -> bool {
 /// and in the whole list).
 type Texts = foldhash::HashMap<usize, (Option<String>, Option<String>)>;
 
-fn host(url: Option<&String>) -> Option<String> {
-    url.and_then(|u| markup::link_host(u))
+fn host(url: Option<&str>) -> Option<String> {
+    url.and_then(markup::link_host)
 }
 
 /// The time of day on the language's clock ("09:00", "9:00 AM").
@@ -436,7 +436,7 @@ pub(crate) fn track_view(
 ) -> TrackView {
     let track = &agenda.tracks[t];
     let color = track_color(agenda, t);
-    let (description_html, description_text) = rendered(locale, track.description.as_ref(), rich);
+    let (description_html, description_text) = rendered(locale, track.description.as_deref(), rich);
     TrackView {
         id: track.id.clone(),
         name: locale.typography(&track.name),
@@ -492,7 +492,7 @@ pub(crate) fn languages_line(agenda: &Agenda, locale: &Locale, entry: &Entry) ->
             "{}{}{}",
             labels.interpretation,
             labels.colon,
-            names_of(locale, &entry.interpretation)
+            names_of(locale, entry.interpretation)
         ));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
@@ -644,7 +644,7 @@ fn session(
     let mark = links
         .changes
         .as_ref()
-        .and_then(|c| c.marks.get(&entry.id).copied());
+        .and_then(|c| c.marks.get(entry.id).copied());
     let slot = entry.slot;
     let (date, day, start, end, time, start_iso, end_iso, minutes) = match slot {
         Some((s, e)) => {
@@ -688,7 +688,7 @@ fn session(
             .join(labels.list_separator)
     };
     SessionView {
-        id: entry.id.clone(),
+        id: entry.id.to_string(),
         anchor: format!("s-{}", entry.key),
         title: locale.typography(&entry.title),
         kind: entry.kind.as_str(),
@@ -734,14 +734,14 @@ fn session(
         description: entry.description.as_deref().map(|d| locale.typography(d)),
         description_html: texts.get(&entry.index).and_then(|t| t.0.clone()),
         description_text: texts.get(&entry.index).and_then(|t| t.1.clone()),
-        url: entry.url.clone(),
-        url_text: entry.url_text.clone(),
-        url_host: host(entry.url.as_ref()),
-        tags: entry.tags.clone(),
-        language: entry.language.clone(),
+        url: entry.url.map(str::to_string),
+        url_text: entry.url_text.as_deref().map(str::to_string),
+        url_host: host(entry.url),
+        tags: entry.tags.iter().map(|t| t.to_string()).collect(),
+        language: entry.language.as_deref().map(str::to_string),
         language_name: shown_language(agenda, entry).map(|t| locale.language_name(t)),
-        interpretation: entry.interpretation.clone(),
-        interpretation_names: names_of(locale, &entry.interpretation),
+        interpretation: entry.interpretation.to_vec(),
+        interpretation_names: names_of(locale, entry.interpretation),
         languages_line: languages_line(agenda, locale, entry),
         public_url: agenda.base.as_ref().map(|b| format!("{b}#s-{}", entry.key)),
         ics: (links.sessions && slot.is_some()).then(|| {
@@ -963,7 +963,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .map(|e| {
             (
                 e.index,
-                rendered(locale, e.description.as_ref(), links.rich),
+                rendered(locale, e.description.as_deref(), links.rich),
             )
         })
         .collect();
@@ -1028,7 +1028,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .into_iter()
         .map(|p| {
             let person = &agenda.people[p];
-            let (bio_html, bio_text) = rendered(locale, person.bio.as_ref(), links.rich);
+            let (bio_html, bio_text) = rendered(locale, person.bio.as_deref(), links.rich);
             SpeakerView {
                 id: person.id.clone(),
                 anchor: format!("p-{}", person.id),
@@ -1041,14 +1041,14 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
                 bio_text,
                 url: person.url.clone(),
                 url_text: person.url_text.clone(),
-                url_host: host(person.url.as_ref()),
+                url_host: host(person.url.as_deref()),
                 sessions: entries_of
                     .get(&p)
                     .into_iter()
                     .flatten()
                     .map(|&i| &agenda.entries[i])
                     .map(|e| SpeakerSessionView {
-                        id: e.id.clone(),
+                        id: e.id.to_string(),
                         anchor: format!("s-{}", e.key),
                         title: locale.typography(&e.title),
                         when: e
@@ -1068,7 +1068,8 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
 
     let times_note = times_note(agenda, locale);
     let e = &agenda.event;
-    let (description_html, description_text) = rendered(locale, e.description.as_ref(), links.rich);
+    let (description_html, description_text) =
+        rendered(locale, e.description.as_deref(), links.rich);
     let ics_label = match (&agenda.subject, agenda.filtered) {
         (Some(s), _) => locale.part_ics(&s.name),
         (None, true) => labels.selection_ics.to_string(),
@@ -1090,7 +1091,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             venue: e.venue.clone(),
             url: e.url.clone(),
             url_text: e.url_text.clone(),
-            url_host: host(e.url.as_ref()),
+            url_host: host(e.url.as_deref()),
             description: e.description.clone(),
             description_html,
             description_text,

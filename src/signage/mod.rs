@@ -261,15 +261,15 @@ impl Board {
                 let moved_from = match (baseline, e.room) {
                     (Some(b), Some(r)) => b
                         .rooms
-                        .get(&e.id)
+                        .get(e.id)
                         .and_then(|old| room_index.get(old.as_str()).copied())
                         .filter(|&old| old != r),
                     _ => None,
                 };
                 Some(Item {
-                    id: e.id.clone(),
-                    key: e.key.clone(),
-                    title: e.title.clone(),
+                    id: e.id.to_string(),
+                    key: e.key.to_string(),
+                    title: e.title.to_string(),
                     kind: e.kind,
                     status: e.status,
                     start,

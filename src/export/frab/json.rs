@@ -100,7 +100,14 @@ impl Serialize for Rooms<'_> {
         let plan = self.plan;
         let mut map = serializer.serialize_map(Some(plan.rooms.len()))?;
         for (r, shown) in plan.rooms.iter().enumerate() {
-            map.serialize_entry(&shown.name, &Events { plan, day: self.day, room: r })?;
+            map.serialize_entry(
+                &shown.name,
+                &Events {
+                    plan,
+                    day: self.day,
+                    room: r,
+                },
+            )?;
         }
         map.end()
     }

@@ -185,46 +185,44 @@ impl<'p> Plan<'p> {
             })
             .collect();
         order.sort_unstable();
-        let mut items =
-            crate::parallel::map_in_pieces(&order, 2_000, |&(.., n)| {
-                let (_, entry, start, end, key) = &picked[n];
-                let i = entry.index;
-                let session = &program.sessions[i];
-                // Scheduled without a room: an event-wide break or social.
-                let room = room_of(entry);
-                let people: Vec<(usize, Role)> =
-                    (entry.speakers.iter().map(|&p| (p, Role::Speaker)))
-                        .chain(entry.moderators.iter().map(|&p| (p, Role::Moderator)))
-                        .collect();
-                // Never invented: the session's, else the event's when its file gives one.
-                let language = session.language.as_deref().or_else(|| {
-                    program
-                        .event
-                        .language_given
-                        .then_some(program.event.language.as_str())
-                });
-                // As written (white space included), so importing the export gives it back.
-                let text =
-                    clean::opt_faithful_block(session.description.as_deref()).unwrap_or_default();
-                let (abstract_, description) = split_description(&text);
-                Item {
-                    session: i,
-                    start: *start,
-                    end: *end,
-                    room,
-                    track: entry.track,
-                    people,
-                    guid: guid(event_id, "session", key),
-                    clocks: (0, 0),
-                    number: 0,
-                    slug: format!("{acronym}-{}", slug_tail(key)),
-                    language: language.map(clean::line),
-                    // The agenda's title, cleaned as every export cleans it.
-                    title: entry.title.clone(),
-                    abstract_: abstract_.to_string(),
-                    description: description.to_string(),
-                }
+        let mut items = crate::parallel::map_in_pieces(&order, 2_000, |&(.., n)| {
+            let (_, entry, start, end, key) = &picked[n];
+            let i = entry.index;
+            let session = &program.sessions[i];
+            // Scheduled without a room: an event-wide break or social.
+            let room = room_of(entry);
+            let people: Vec<(usize, Role)> = (entry.speakers.iter().map(|&p| (p, Role::Speaker)))
+                .chain(entry.moderators.iter().map(|&p| (p, Role::Moderator)))
+                .collect();
+            // Never invented: the session's, else the event's when its file gives one.
+            let language = session.language.as_deref().or_else(|| {
+                program
+                    .event
+                    .language_given
+                    .then_some(program.event.language.as_str())
             });
+            // As written (white space included), so importing the export gives it back.
+            let text =
+                clean::opt_faithful_block(session.description.as_deref()).unwrap_or_default();
+            let (abstract_, description) = split_description(&text);
+            Item {
+                session: i,
+                start: *start,
+                end: *end,
+                room,
+                track: entry.track,
+                people,
+                guid: guid(event_id, "session", key),
+                clocks: (0, 0),
+                number: 0,
+                slug: format!("{acronym}-{}", slug_tail(key)),
+                language: language.map(clean::line),
+                // The agenda's title, cleaned as every export cleans it.
+                title: entry.title.to_string(),
+                abstract_: abstract_.to_string(),
+                description: description.to_string(),
+            }
+        });
         // Numbers are handed out in session-id order, so adding a session elsewhere in the
         // file never renumbers the others.
         // (Equal ids, a duplicate-id error, in file order.)
