@@ -171,7 +171,7 @@ impl Serialize for Links<'_> {
 /// A session's people, written from the plan.
 struct Persons<'a> {
     plan: &'a Plan<'a>,
-    item: &'a Item,
+    item: &'a Item<'a>,
 }
 
 impl Serialize for Persons<'_> {

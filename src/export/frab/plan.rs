@@ -5,6 +5,7 @@
 //!
 //! It decides nothing about syntax: escaping and layout belong to the writers.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, Timelike};
@@ -26,7 +27,7 @@ pub enum Role {
 
 /// One exported session.
 #[derive(Debug, Clone)]
-pub struct Item {
+pub struct Item<'p> {
     /// Index in `program.sessions`.
     pub session: usize,
     pub start: Instant,
@@ -45,12 +46,13 @@ pub struct Item {
     /// `acronym-tail`, lowercase; the tail gives back the session id on import.
     pub slug: String,
     /// The session's language, or the event's when the event file gives one.
-    pub language: Option<String>,
+    pub language: Option<Cow<'p, str>>,
     /// Title, and description split into abstract and the rest: cleaned of control and bidi
-    /// characters, as every export of agora does.
-    pub title: String,
-    pub abstract_: String,
-    pub description: String,
+    /// characters, as every export of agora does (borrowed from the program when that leaves
+    /// them as they are).
+    pub title: Cow<'p, str>,
+    pub abstract_: Cow<'p, str>,
+    pub description: Cow<'p, str>,
 }
 
 /// One day of the event, as the apps page through them: sessions starting from 06:00 that
@@ -107,7 +109,7 @@ pub struct Plan<'p> {
     /// The event's name and description, cleaned.
     pub event_name: String,
     pub event_description: Option<String>,
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'p>>,
     pub days: Vec<Day>,
     /// Per `program.rooms`, then the event-wide column when some break or social has no room
     /// (every event of the format sits in a room; this one has the [`event_wide_guid`]).
@@ -202,9 +204,18 @@ impl<'p> Plan<'p> {
                     .then_some(program.event.language.as_str())
             });
             // As written (white space included), so importing the export gives it back.
-            let text =
-                clean::opt_faithful_block(session.description.as_deref()).unwrap_or_default();
-            let (abstract_, description) = split_description(&text);
+            let (abstract_, description) =
+                match clean::opt_faithful_block(session.description.as_deref()) {
+                    None => (Cow::Borrowed(""), Cow::Borrowed("")),
+                    Some(Cow::Borrowed(text)) => {
+                        let (first, rest) = split_description(text);
+                        (Cow::Borrowed(first), Cow::Borrowed(rest))
+                    }
+                    Some(Cow::Owned(text)) => {
+                        let (first, rest) = split_description(&text);
+                        (Cow::Owned(first.to_string()), Cow::Owned(rest.to_string()))
+                    }
+                };
             Item {
                 session: i,
                 start: *start,
@@ -216,11 +227,11 @@ impl<'p> Plan<'p> {
                 clocks: (0, 0),
                 number: 0,
                 slug: format!("{acronym}-{}", slug_tail(key)),
-                language: language.map(clean::line),
+                language: language.map(clean::cleaned_line),
                 // The agenda's title, cleaned as every export cleans it.
-                title: entry.title.to_string(),
-                abstract_: abstract_.to_string(),
-                description: description.to_string(),
+                title: entry.title.clone(),
+                abstract_,
+                description,
             }
         });
         // Numbers are handed out in session-id order, so adding a session elsewhere in the
@@ -320,7 +331,7 @@ impl<'p> Plan<'p> {
     }
 
     /// The items of `day` in `room`, in start order.
-    pub fn in_room<'a>(&'a self, day: &'a Day, room: usize) -> impl Iterator<Item = &'a Item> {
+    pub fn in_room<'a>(&'a self, day: &'a Day, room: usize) -> impl Iterator<Item = &'a Item<'p>> {
         day.by_room
             .get(room)
             .into_iter()
