@@ -116,9 +116,9 @@ impl Eq for Body {}
 /// fails counts as not holding it.
 pub(crate) fn holds(mut reader: impl std::io::Read, body: &Body) -> bool {
     // One read more than the body's length sees a longer file end (or not) at once.
-    let mut buffer = vec![0u8; (body.len() + 1).min(1 << 18)];
-    let mut pieces = body.pieces().into_iter();
-    let mut piece: &[u8] = &[];
+    let mut buffer = vec![0u8; (body.len() + 1).min(COMPARED_AT_ONCE)];
+    let pieces = body.pieces();
+    let mut rest = Stretch::from(&pieces, 0);
     loop {
         let read = match reader.read(&mut buffer) {
             Ok(0) => break,
@@ -126,25 +126,113 @@ pub(crate) fn holds(mut reader: impl std::io::Read, body: &Body) -> bool {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(_) => return false,
         };
-        let mut chunk = &buffer[..read];
+        // More on disk than in the body, or other bytes.
+        if !rest.starts_with_then_skip(&buffer[..read]) {
+            return false;
+        }
+    }
+    rest.is_empty()
+}
+
+/// Bytes compared per read.
+const COMPARED_AT_ONCE: usize = 1 << 18;
+
+/// From this size, a file is compared on every core ([`file_holds`]).
+const COMPARED_IN_STRETCHES_FROM: usize = 16 << 20;
+
+/// [`holds`] of a whole file, on every core when it is big: each core reads and compares its
+/// own stretch of the file (positioned reads), as a one-file export of 100 MB would otherwise
+/// be compared on one core once everything else is done.
+pub(crate) fn file_holds(file: &std::fs::File, body: &Body) -> bool {
+    #[cfg(unix)]
+    {
+        let stretches = crate::parallel::pieces(body.len(), COMPARED_IN_STRETCHES_FROM);
+        if stretches > 1 {
+            return holds_in_stretches(file, body, stretches);
+        }
+    }
+    holds(file, body)
+}
+
+#[cfg(unix)]
+fn holds_in_stretches(file: &std::fs::File, body: &Body, stretches: usize) -> bool {
+    use std::os::unix::fs::FileExt;
+    let len = body.len();
+    let size = len.div_ceil(stretches);
+    let bounds: Vec<(usize, usize)> = (0..stretches)
+        .map(|k| (k * size, ((k + 1) * size).min(len)))
+        .collect();
+    let pieces = body.pieces();
+    let same = |&(from, to): &(usize, usize)| -> bool {
+        let mut buffer = vec![0u8; (to - from).min(COMPARED_AT_ONCE)];
+        let mut rest = Stretch::from(&pieces, from);
+        let mut at = from;
+        while at < to {
+            let want = (to - at).min(buffer.len());
+            if file.read_exact_at(&mut buffer[..want], at as u64).is_err()
+                || !rest.starts_with_then_skip(&buffer[..want])
+            {
+                return false;
+            }
+            at += want;
+        }
+        true
+    };
+    let all_same =
+        crate::parallel::map_ordered(&bounds, stretches, || (), |(), b| same(b), |same| !same)
+            .into_iter()
+            .all(|same| same);
+    // Nothing more on disk than in the body.
+    all_same
+        && file
+            .read_at(&mut [0u8; 1], len as u64)
+            .is_ok_and(|read| read == 0)
+}
+
+/// What is left of a body's text from some point on: the rest of a piece, then the next ones.
+struct Stretch<'b> {
+    piece: &'b [u8],
+    next: std::slice::Iter<'b, &'b [u8]>,
+}
+
+impl<'b> Stretch<'b> {
+    /// The text of `pieces` from byte `from` on.
+    fn from(pieces: &'b [&'b [u8]], mut from: usize) -> Stretch<'b> {
+        let mut next = pieces.iter();
+        let mut piece: &[u8] = &[];
+        for &p in next.by_ref() {
+            if from < p.len() {
+                piece = &p[from..];
+                break;
+            }
+            from -= p.len();
+        }
+        Stretch { piece, next }
+    }
+
+    /// Whether the rest starts with `chunk`; if so, the rest after it.
+    fn starts_with_then_skip(&mut self, mut chunk: &[u8]) -> bool {
         while !chunk.is_empty() {
-            if piece.is_empty() {
-                match pieces.next() {
-                    Some(next) => piece = next,
-                    // More on disk than in the body.
+            if self.piece.is_empty() {
+                match self.next.next() {
+                    Some(next) => self.piece = next,
                     None => return false,
                 }
                 continue;
             }
-            let common = piece.len().min(chunk.len());
-            if piece[..common] != chunk[..common] {
+            let common = self.piece.len().min(chunk.len());
+            if self.piece[..common] != chunk[..common] {
                 return false;
             }
-            piece = &piece[common..];
+            self.piece = &self.piece[common..];
             chunk = &chunk[common..];
         }
+        true
     }
-    piece.is_empty() && pieces.all(<[u8]>::is_empty)
+
+    fn is_empty(&mut self) -> bool {
+        self.piece.is_empty() && self.next.all(|p| p.is_empty())
+    }
 }
 
 #[cfg(test)]
@@ -224,6 +312,49 @@ mod tests {
                 !holds(Trickle(other.as_bytes(), 0), &body),
                 "{at:?}: changed"
             );
+        }
+    }
+
+    /// A big file is compared in stretches, one per core, each starting inside some piece:
+    /// every stretch count finds the same answer as one pass, for a file that holds the body,
+    /// one a byte shorter or longer, and one with a byte changed in any stretch.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_compared_in_stretches_holds_what_one_pass_holds() {
+        let text = "BEGIN:VCALENDAR\r\nX:1\r\nY:2\r\nZ:3\r\nEND:VCALENDAR\r\n";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ics");
+        let file_of = |bytes: &[u8]| {
+            std::fs::write(&path, bytes).unwrap();
+            std::fs::File::open(&path).unwrap()
+        };
+        for at in [vec![], vec![0, 0], vec![1, 2, 3], vec![7, 30], vec![20, 21]] {
+            let body = cut(text, &at);
+            for stretches in 1..=5 {
+                let case = format!("{at:?} in {stretches}");
+                assert!(
+                    holds_in_stretches(&file_of(text.as_bytes()), &body, stretches),
+                    "{case}"
+                );
+                let shorter = &text.as_bytes()[..text.len() - 1];
+                assert!(
+                    !holds_in_stretches(&file_of(shorter), &body, stretches),
+                    "{case}: shorter"
+                );
+                let longer = format!("{text}!");
+                assert!(
+                    !holds_in_stretches(&file_of(longer.as_bytes()), &body, stretches),
+                    "{case}: longer"
+                );
+                for changed in [0, 12, 25, text.len() - 1] {
+                    let mut other = text.as_bytes().to_vec();
+                    other[changed] ^= 1;
+                    assert!(
+                        !holds_in_stretches(&file_of(&other), &body, stretches),
+                        "{case}: byte {changed} changed"
+                    );
+                }
+            }
         }
     }
 }

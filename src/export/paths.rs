@@ -164,7 +164,7 @@ fn holds_already_as(target: &Path, meta: &fs::Metadata, body: &Body) -> bool {
     meta.is_file()
         && single
         && meta.len() == body.len() as u64
-        && fs::File::open(target).is_ok_and(|file| crate::export::body::holds(file, body))
+        && fs::File::open(target).is_ok_and(|file| crate::export::body::file_holds(&file, body))
 }
 
 /// How many threads stage files at once (create, write, no sync: bound by the processor and
