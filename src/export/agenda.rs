@@ -280,6 +280,37 @@ fn url_pair(url: Option<&str>) -> (Option<&str>, Option<Cow<'_, str>>) {
     }
 }
 
+/// The defined people of a session's speakers, then of its moderators, each once, in the
+/// order written (as indices in `program.speakers`).
+fn first_mentions(
+    schedule: &Schedule,
+    speakers: &[crate::model::Ref],
+    moderators: &[crate::model::Ref],
+) -> (Vec<usize>, Vec<usize>) {
+    // A few names are checked against those already listed; a session may name thousands,
+    // and then a set keeps it linear.
+    let few = speakers.len() + moderators.len() <= 16;
+    let mut listed: foldhash::HashSet<usize> = foldhash::HashSet::default();
+    let mut lists = [Vec::new(), Vec::new()];
+    for (list, refs) in [speakers, moderators].into_iter().enumerate() {
+        for r in refs {
+            let Some(&p) = schedule.speakers.get(r.value.as_str()) else {
+                continue;
+            };
+            let new = if few {
+                !lists[0].contains(&p) && !lists[1].contains(&p)
+            } else {
+                listed.insert(p)
+            };
+            if new {
+                lists[list].push(p);
+            }
+        }
+    }
+    let [speakers, moderators] = lists;
+    (speakers, moderators)
+}
+
 /// A [`url_pair`] kept beyond the program's borrow (the event's and the people's, made once).
 fn owned((url, text): (Option<&str>, Option<Cow<'_, str>>)) -> (Option<String>, Option<String>) {
     (url.map(str::to_string), text.map(Cow::into_owned))
@@ -330,11 +361,6 @@ impl<'p> Agenda<'p> {
 
         // Which sessions, with their slots and keys, one after the other (the keys are handed
         // out in file order); then each entry's texts on every core.
-        let mut picked: Vec<Picked<'p>> = Vec::new();
-        // Keys given so far: a set, so that making keys unique stays linear.
-        // Ids are borrowed from the program; only the made-up `id-2` keys are owned.
-        let mut keys: foldhash::HashSet<&str> = foldhash::HashSet::default();
-        let mut made: foldhash::HashSet<String> = foldhash::HashSet::default();
         // A room's or a track's part looks only at its own sessions (and the event-wide ones).
         let candidates = part.and_then(|_| {
             filter.candidates(
@@ -343,6 +369,16 @@ impl<'p> Agenda<'p> {
                     .get_or_init(|| crate::export::selection::SessionIndex::new(schedule)),
             )
         });
+        // (Made at their size: growing a set of 100,000 ids rehashes it over and over.)
+        let most = candidates
+            .as_ref()
+            .map_or(program.sessions.len(), |list| list.len());
+        let mut picked: Vec<Picked<'p>> = Vec::with_capacity(most);
+        // Keys given so far: a set, so that making keys unique stays linear.
+        // Ids are borrowed from the program; only the made-up `id-2` keys are owned.
+        let mut keys: foldhash::HashSet<&str> =
+            foldhash::HashSet::with_capacity_and_hasher(most, Default::default());
+        let mut made: foldhash::HashSet<String> = foldhash::HashSet::default();
         let order: Box<dyn Iterator<Item = usize>> = match &candidates {
             Some(list) => Box::new(list.iter().copied()),
             None => Box::new(0..program.sessions.len()),
@@ -396,21 +432,8 @@ impl<'p> Agenda<'p> {
             let (i, slot) = (*i, *slot);
             let session = &program.sessions[i];
             let facts = &schedule.sessions[i];
-            // Each person once, in the order written (a set: sessions may name thousands).
-            let mut listed: foldhash::HashSet<usize> = foldhash::HashSet::default();
-            let mut people_of = |refs: &[crate::model::Ref]| {
-                let mut out: Vec<usize> = Vec::new();
-                for r in refs {
-                    if let Some(&p) = schedule.speakers.get(r.value.as_str()) {
-                        if listed.insert(p) {
-                            out.push(p);
-                        }
-                    }
-                }
-                out
-            };
-            let mut speakers = people_of(&session.speakers);
-            let mut moderators: Vec<usize> = people_of(&session.moderators);
+            let (mut speakers, mut moderators) =
+                first_mentions(schedule, &session.speakers, &session.moderators);
             if let Some(own) = own_person {
                 // A personal schedule names at most `MAX_PEOPLE_IN_PART` of a session's
                 // people (the person first), so 10,000 speakers of one session do not make

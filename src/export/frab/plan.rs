@@ -146,8 +146,10 @@ impl<'p> Plan<'p> {
         // handed out in file order, one after the other; the rest of each item on every core.
         // Every id, made only when some id comes twice.
         let mut keys: Option<HashSet<String>> = None;
-        let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-        let mut picked: Vec<(usize, &Entry, Instant, Instant, String)> = Vec::new();
+        let mut seen: foldhash::HashSet<&str> =
+            foldhash::HashSet::with_capacity_and_hasher(entries.len(), Default::default());
+        let mut picked: Vec<(usize, &Entry, Instant, Instant, Cow<str>)> =
+            Vec::with_capacity(entries.len());
         for (_, entry) in entries {
             let session = &program.sessions[entry.index];
             // Left out (as `super::left_out_of` lists them): cancelled sessions, which
@@ -161,7 +163,7 @@ impl<'p> Plan<'p> {
                 continue;
             };
             let key = if seen.insert(session.id.as_str()) {
-                session.id.clone()
+                Cow::Borrowed(session.id.as_str())
             } else {
                 let keys = keys
                     .get_or_insert_with(|| program.sessions.iter().map(|s| s.id.clone()).collect());
@@ -171,7 +173,7 @@ impl<'p> Plan<'p> {
                 }
                 let key = format!("{}-{n}", session.id);
                 keys.insert(key.clone());
-                key
+                Cow::Owned(key)
             };
             picked.push((picked.len(), entry, start, end, key));
         }
@@ -247,7 +249,7 @@ impl<'p> Plan<'p> {
             })
             .collect();
         by_id.sort_unstable();
-        let mut used = foldhash::HashSet::default();
+        let mut used = foldhash::HashSet::with_capacity_and_hasher(items.len(), Default::default());
         for (.., i) in by_id {
             items[i].number = unique_number(&items[i].guid, &mut used);
         }
@@ -294,7 +296,8 @@ impl<'p> Plan<'p> {
             .map(|(i, speaker)| (crate::ids::sort_prefix(&speaker.id), speaker.id.as_str(), i))
             .collect();
         order.sort_unstable();
-        let mut used = foldhash::HashSet::default();
+        let mut used =
+            foldhash::HashSet::with_capacity_and_hasher(people.len(), Default::default());
         for (.., i) in order {
             people[i].number = unique_number(&people[i].guid, &mut used);
         }
