@@ -543,3 +543,65 @@ impl<'p> Agenda<'p> {
         days
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_str;
+
+    /// A session naming `speakers` and `moderators` (speaker ids `p0`, `p1`, …), among
+    /// `people` defined speakers.
+    fn program(people: usize, speakers: &[&str], moderators: &[&str]) -> Program {
+        let mut text = String::from(
+            "[event]\nid = \"e\"\nname = \"E\"\ntimezone = \"Europe/Paris\"\n\
+             start = 2024-05-02\nend = 2024-05-02\n",
+        );
+        for p in 0..people {
+            text.push_str(&format!("[[speakers]]\nid = \"p{p}\"\nname = \"P {p}\"\n"));
+        }
+        let list = |ids: &[&str]| {
+            ids.iter()
+                .map(|id| format!("{id:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        text.push_str(&format!(
+            "[[sessions]]\nid = \"s\"\ntitle = \"S\"\nspeakers = [{}]\nmoderators = [{}]\n",
+            list(speakers),
+            list(moderators)
+        ));
+        load_str(std::path::Path::new("e.toml"), &text).expect("loads")
+    }
+
+    /// Each person once, speakers first in the order written, then the moderators not
+    /// already listed, undefined ids left out: alike for a few names (checked against the
+    /// lists) and for many (through a set).
+    #[test]
+    fn a_sessions_people_are_listed_once_in_the_order_written() {
+        let few = program(4, &["p2", "p0", "p2", "ghost"], &["p0", "p3", "p3"]);
+        let schedule = Schedule::new(&few);
+        let s = &few.sessions[0];
+        assert_eq!(
+            first_mentions(&schedule, &s.speakers, &s.moderators),
+            (vec![2, 0], vec![3])
+        );
+
+        let ids: Vec<String> = (0..30).map(|p| format!("p{}", (p * 7) % 20)).collect();
+        let speakers: Vec<&str> = ids[..25].iter().map(String::as_str).collect();
+        let moderators: Vec<&str> = ids[10..].iter().map(String::as_str).collect();
+        let many = program(20, &speakers, &moderators);
+        let schedule = Schedule::new(&many);
+        let s = &many.sessions[0];
+        let (listed_speakers, listed_moderators) =
+            first_mentions(&schedule, &s.speakers, &s.moderators);
+        let mut expected: Vec<usize> = Vec::new();
+        for p in (0..20).map(|p| (p * 7) % 20) {
+            if !expected.contains(&p) {
+                expected.push(p);
+            }
+        }
+        assert_eq!(listed_speakers, expected);
+        // Every moderator is a speaker already.
+        assert!(listed_moderators.is_empty());
+    }
+}
