@@ -369,10 +369,14 @@ impl<'p> Agenda<'p> {
                     .get_or_init(|| crate::export::selection::SessionIndex::new(schedule)),
             )
         });
-        // (Made at their size: growing a set of 100,000 ids rehashes it over and over.)
-        let most = candidates
-            .as_ref()
-            .map_or(program.sessions.len(), |list| list.len());
+        // Made at their size when it is known (growing a set of 100,000 ids rehashes it over
+        // and over); a speaker's or a day's part takes few of the sessions it looks at, and
+        // its thousands of agendas must not each make room for every session.
+        let most = match (&candidates, part) {
+            (Some(list), _) => list.len(),
+            (None, None) => program.sessions.len(),
+            (None, Some(_)) => 0,
+        };
         let mut picked: Vec<Picked<'p>> = Vec::with_capacity(most);
         // Keys given so far: a set, so that making keys unique stays linear.
         // Ids are borrowed from the program; only the made-up `id-2` keys are owned.
