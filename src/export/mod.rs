@@ -364,7 +364,8 @@ fn calendars(agenda: &Agenda, locale: &Locale, options: &Options) -> (Body, Vec<
 }
 
 /// The files of one format for one agenda, relative to the agenda's folder; the main file
-/// comes first, named `main`.
+/// comes first, named `main`. `frab` is what the frab plans of every part share, made by the
+/// first that needs it.
 fn render_format(
     format: Format,
     agenda: &Agenda,
@@ -372,6 +373,7 @@ fn render_format(
     options: &Options,
     main: &str,
     root: Option<&str>,
+    frab: &std::sync::OnceLock<frab::plan::Whole>,
 ) -> Result<Vec<(Vec<String>, Body)>, ExportError> {
     let template = options
         .template
@@ -502,7 +504,8 @@ fn render_format(
                     (None, None) => Version::Content,
                 },
             };
-            let plan = frab::plan::Plan::new(agenda);
+            let whole = frab.get_or_init(|| frab::plan::Whole::new(agenda.program));
+            let plan = frab::plan::Plan::new(agenda, whole);
             let text = if format == Format::FrabXml {
                 frab::xml::render_versioned(&plan, &version)
             } else {
@@ -579,8 +582,10 @@ pub fn export(
     let mut out: Vec<OutputFile> = Vec::new();
     // Paths already in `out`: a set, since a split or the per-session calendars make many files.
     let mut seen: std::collections::HashSet<OutputPath> = std::collections::HashSet::new();
-    // The program's cleaned texts, made once for every part of a split.
+    // The program's cleaned texts, made once for every part of a split; the same for the
+    // frab schedules' rooms, tracks and people.
     let shared = agenda::Shared::new(program);
+    let frab_whole = std::sync::OnceLock::new();
     // The HTML agenda of the whole program links to a page per room and per track.
     let pages = (split.is_none() && formats.contains(&Format::Html)).then_some("");
     // The room and track pages, listed first: they are rendered while the main files are.
@@ -624,7 +629,7 @@ pub fn export(
                     }
                     _ => format!("{}.{}", program.event.id, format.extension()),
                 };
-                render_format(format, &agenda, locale, options, &main, pages)
+                render_format(format, &agenda, locale, options, &main, pages, &frab_whole)
             });
             for (&format, files) in formats.iter().zip(rendered) {
                 for (i, (parts_of_path, text)) in files?.into_iter().enumerate() {

@@ -310,7 +310,7 @@ fn conference<'a>(plan: &'a Plan<'a>) -> Conference<'a> {
         tracks: program
             .tracks
             .iter()
-            .zip(&plan.tracks)
+            .zip(plan.tracks)
             .map(|(track, shown)| Track {
                 name: &shown.name,
                 slug: is_json_slug(&track.id).then_some(track.id.as_str()),

@@ -21,7 +21,8 @@ use plan::Plan;
 fn whole<T>(program: &Program, f: impl FnOnce(&Plan) -> T) -> T {
     let schedule = Schedule::new(program);
     let agenda = Agenda::new(&schedule, &Filter::default(), None, false);
-    f(&Plan::new(&agenda))
+    let whole = plan::Whole::new(program);
+    f(&Plan::new(&agenda, &whole))
 }
 
 /// The sessions a frab export leaves out, by id: cancelled ones (apps expect them to vanish

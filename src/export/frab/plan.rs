@@ -113,11 +113,11 @@ pub struct Plan<'p> {
     pub days: Vec<Day>,
     /// Per `program.rooms`, then the event-wide column when some break or social has no room
     /// (every event of the format sits in a room; this one has the [`event_wide_guid`]).
-    pub rooms: Vec<Shown>,
+    pub rooms: &'p [Shown],
     /// Per `program.tracks`.
-    pub tracks: Vec<Shown>,
+    pub tracks: &'p [Shown],
     /// Per `program.speakers`.
-    pub people: Vec<Person>,
+    pub people: &'p [Person],
     /// The grid step, in minutes (1 to 60).
     pub timeslot: i64,
     /// The texts of the items' starts and ends, made once per distinct instant (a program
@@ -125,10 +125,82 @@ pub struct Plan<'p> {
     pub clocks: Vec<Clock>,
 }
 
+/// What a plan takes from the whole event, the same for every part of a split: the rooms,
+/// tracks and people with their shown names, GUIDs and numbers. Made once per export
+/// ([`Whole::new`]), not once per plan: a split by speaker makes a plan per speaker, and each
+/// would otherwise hash every speaker's and room's id again.
+pub struct Whole {
+    rooms: Vec<Shown>,
+    /// The same, then the event-wide column (see [`Plan::rooms`]).
+    rooms_and_event_wide: Vec<Shown>,
+    tracks: Vec<Shown>,
+    people: Vec<Person>,
+}
+
+impl Whole {
+    pub fn new(program: &Program) -> Whole {
+        let event_id = program.event.id.as_str();
+        let rooms_with = |event_wide: bool| {
+            let mut rooms = shown(
+                program
+                    .rooms
+                    .iter()
+                    .map(|r| (r.id.as_str(), r.name.as_str()))
+                    .chain(event_wide.then_some(("*", program.event.name.as_str()))),
+                event_id,
+                "room",
+            );
+            if event_wide {
+                if let Some(column) = rooms.last_mut() {
+                    column.guid = event_wide_guid();
+                }
+            }
+            for (shown, room) in rooms.iter_mut().zip(&program.rooms) {
+                shown.location = clean::opt_line(room.location.as_deref());
+            }
+            rooms
+        };
+        let tracks = shown(
+            program
+                .tracks
+                .iter()
+                .map(|t| (t.id.as_str(), t.name.as_str())),
+            event_id,
+            "track",
+        );
+        // GUIDs and cleaned names on every core; the numbers handed out in id order.
+        let mut people: Vec<Person> =
+            crate::parallel::map_in_pieces(&program.speakers, 2_000, |speaker| Person {
+                guid: guid(event_id, "speaker", &speaker.id),
+                number: 0,
+                name: clean::line(&speaker.name),
+                bio: clean::opt_block(speaker.bio.as_deref()),
+            });
+        let mut order: Vec<(u64, &str, usize)> = program
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(i, speaker)| (crate::ids::sort_prefix(&speaker.id), speaker.id.as_str(), i))
+            .collect();
+        order.sort_unstable();
+        let mut used =
+            foldhash::HashSet::with_capacity_and_hasher(people.len(), Default::default());
+        for (.., i) in order {
+            people[i].number = unique_number(&people[i].guid, &mut used);
+        }
+        Whole {
+            rooms: rooms_with(false),
+            rooms_and_event_wide: rooms_with(true),
+            tracks,
+            people,
+        }
+    }
+}
+
 impl<'p> Plan<'p> {
     /// The plan of the agenda's sessions: their times, rooms, tracks and people as the
     /// agenda resolved them. Rooms, tracks and days stay the whole event's.
-    pub fn new(agenda: &Agenda<'p>) -> Plan<'p> {
+    pub fn new(agenda: &Agenda<'p>, whole: &'p Whole) -> Plan<'p> {
         let program = agenda.program;
         // Apps and the schema key on canonical names: `US/Eastern` is `America/New_York`.
         let tz = crate::zones::canonical(program.event.timezone);
@@ -256,51 +328,11 @@ impl<'p> Plan<'p> {
 
         let days = days(program, tz, &items);
         let event_wide = items.iter().any(|item| item.room == program.rooms.len());
-        let mut rooms = shown(
-            program
-                .rooms
-                .iter()
-                .map(|r| (r.id.as_str(), r.name.as_str()))
-                .chain(event_wide.then_some(("*", program.event.name.as_str()))),
-            event_id,
-            "room",
-        );
-        if event_wide {
-            if let Some(column) = rooms.last_mut() {
-                column.guid = event_wide_guid();
-            }
-        }
-        for (shown, room) in rooms.iter_mut().zip(&program.rooms) {
-            shown.location = clean::opt_line(room.location.as_deref());
-        }
-        let tracks = shown(
-            program
-                .tracks
-                .iter()
-                .map(|t| (t.id.as_str(), t.name.as_str())),
-            event_id,
-            "track",
-        );
-        // GUIDs and cleaned names on every core; the numbers handed out in id order.
-        let mut people: Vec<Person> =
-            crate::parallel::map_in_pieces(&program.speakers, 2_000, |speaker| Person {
-                guid: guid(event_id, "speaker", &speaker.id),
-                number: 0,
-                name: clean::line(&speaker.name),
-                bio: clean::opt_block(speaker.bio.as_deref()),
-            });
-        let mut order: Vec<(u64, &str, usize)> = program
-            .speakers
-            .iter()
-            .enumerate()
-            .map(|(i, speaker)| (crate::ids::sort_prefix(&speaker.id), speaker.id.as_str(), i))
-            .collect();
-        order.sort_unstable();
-        let mut used =
-            foldhash::HashSet::with_capacity_and_hasher(people.len(), Default::default());
-        for (.., i) in order {
-            people[i].number = unique_number(&people[i].guid, &mut used);
-        }
+        let rooms = if event_wide {
+            &whole.rooms_and_event_wide
+        } else {
+            &whole.rooms
+        };
         let timeslot = timeslot(tz, &items);
         let clocks = clocks(tz, &mut items);
         Plan {
@@ -312,8 +344,8 @@ impl<'p> Plan<'p> {
             items,
             days,
             rooms,
-            tracks,
-            people,
+            tracks: &whole.tracks,
+            people: &whole.people,
             timeslot,
             clocks,
         }

@@ -79,7 +79,7 @@ fn write_body(plan: &Plan, body: &mut Body) {
         element(out, 4, "url", url);
     }
     element(out, 4, "time_zone_name", tz.name());
-    for (track, shown) in program.tracks.iter().zip(&plan.tracks) {
+    for (track, shown) in program.tracks.iter().zip(plan.tracks) {
         out.push_str("    <track name=\"");
         push_attr(out, &shown.name);
         out.push('"');
