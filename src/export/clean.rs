@@ -28,10 +28,19 @@ pub fn line(text: &str) -> String {
 /// [`line`], borrowing the text when it is clean already (as most titles and names are):
 /// an export of 100,000 sessions then copies none of them.
 pub fn cleaned_line(text: &str) -> Cow<'_, str> {
-    if is_clean_line(text) {
+    borrowed_unless_rewritten(text, is_clean_line, rewrite_line)
+}
+
+/// `text` itself when `is_clean` says the rewrite would give it back, else the rewrite.
+fn borrowed_unless_rewritten(
+    text: &str,
+    is_clean: fn(&str) -> bool,
+    rewrite: fn(&str) -> String,
+) -> Cow<'_, str> {
+    if is_clean(text) {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(rewrite_line(text))
+        Cow::Owned(rewrite(text))
     }
 }
 
@@ -86,11 +95,7 @@ pub fn block(text: &str) -> String {
 
 /// [`block`], borrowing the text when it is clean already.
 pub fn cleaned_block(text: &str) -> Cow<'_, str> {
-    if is_clean_block(text) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(rewrite_block(text))
-    }
+    borrowed_unless_rewritten(text, is_clean_block, rewrite_block)
 }
 
 /// [`block`] written out character by character.
@@ -161,11 +166,12 @@ pub fn faithful_block(text: &str) -> String {
 
 /// [`faithful_block`], borrowing the text when it has nothing to drop or rewrite.
 pub fn cleaned_faithful_block(text: &str) -> Cow<'_, str> {
-    if text.contains(|c: char| c == '\r' || dropped_from_faithful(c)) {
-        Cow::Owned(rewrite_faithful_block(text))
-    } else {
-        Cow::Borrowed(text)
-    }
+    borrowed_unless_rewritten(text, is_clean_faithful_block, rewrite_faithful_block)
+}
+
+/// Whether [`faithful_block`] leaves `text` as it is: no CR, nothing it drops.
+fn is_clean_faithful_block(text: &str) -> bool {
+    !text.contains(|c: char| c == '\r' || dropped_from_faithful(c))
 }
 
 /// What [`faithful_block`] drops: what every text drops, except the line separators.
