@@ -14,7 +14,7 @@ use clap::{Args, ValueEnum};
 
 use super::check::input_failure;
 use super::{stderr_color, write_stderr, write_stdout_pieces, ColorChoice, Outcome};
-use crate::export::deliver::{deliver, Destination};
+use crate::export::deliver::{deliver, Destination, StreamError};
 use crate::export::{self, ExportError, Format, Options, Selection, Split};
 use crate::load::load_path;
 use crate::report;
@@ -297,10 +297,37 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         excel: args.excel,
         lang: args.lang.clone(),
     });
+    let destination = Destination::choose(
+        &formats,
+        split.is_some(),
+        args.output.as_deref(),
+        Destination::default_folder(&program.event.id),
+    );
+    // Into a folder, each file is written as it is made (and replaced once the check allows
+    // it); else the files are made whole.
+    let streamed = match &destination {
+        Destination::Folder(root) if !to_stdout => Some(root.as_path()),
+        _ => None,
+    };
     let (diagnostics, left, exported) = std::thread::scope(|scope| {
         let exporting = options.as_ref().map(|options| {
             let (formats, selection) = (&formats, &selection);
-            scope.spawn(move || export::export(program, formats, selection, split, options))
+            let force = args.force;
+            scope.spawn(move || match streamed {
+                Some(root) => match export::deliver::stream_to_folder(
+                    program, formats, selection, split, options, root, force,
+                ) {
+                    Ok(pending) => Exported::Streamed(Box::new(pending)),
+                    Err(StreamError::Tangled) => {
+                        Exported::Whole(export::export(program, formats, selection, split, options))
+                    }
+                    Err(StreamError::Export(e)) => Exported::Whole(Err(e)),
+                    Err(StreamError::Delivery(e)) => Exported::Failed(e),
+                },
+                None => {
+                    Exported::Whole(export::export(program, formats, selection, split, options))
+                }
+            })
         });
         // The checker's schedule also says what a frab export leaves out, while it runs.
         let schedule = crate::rules::Schedule::new(program);
@@ -356,6 +383,19 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
             ));
         }
     }
+    let exported = match exported {
+        Exported::Whole(files) => files,
+        Exported::Failed(e) => return usage(&e.to_string()),
+        Exported::Streamed(pending) => {
+            if split.is_some() && pending.is_empty() {
+                return nothing_to_split();
+            }
+            return match pending.commit() {
+                Ok(delivered) => wrote(&destination, &delivered),
+                Err(e) => usage(&e.to_string()),
+            };
+        }
+    };
     // Not dropped either (the rendered files are as many pieces as the program).
     let files = match exported {
         Ok(files) => std::mem::ManuallyDrop::new(files),
@@ -366,10 +406,7 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         Err(e) => return usage(&e.to_string()),
     };
     if split.is_some() && files.is_empty() {
-        write_stderr(
-            "warning: no session matches the selection: nothing to split, nothing written\n",
-        );
-        return Outcome::Clean;
+        return nothing_to_split();
     }
 
     if to_stdout {
@@ -381,32 +418,41 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         }
         return write_stdout_pieces(&file.bytes.pieces());
     }
-    let destination = Destination::choose(
-        &formats,
-        split.is_some(),
-        args.output.as_deref(),
-        Destination::default_folder(&program.event.id),
-    );
     match deliver(&files, &destination, args.force) {
-        Ok(delivered) => {
-            match destination {
-                Destination::File(path) => write_stderr(&format!("wrote {}\n", path.display())),
-                Destination::Folder(root) => {
-                    let names = &delivered.main;
-                    let shown = if names.len() > 8 {
-                        format!("{}, … ({} more)", names[..8].join(", "), names.len() - 8)
-                    } else {
-                        names.join(", ")
-                    };
-                    write_stderr(&format!(
-                        "wrote {} file(s) into {}: {shown}\n",
-                        delivered.written.len(),
-                        root.display()
-                    ));
-                }
-            }
-            Outcome::Clean
-        }
+        Ok(delivered) => wrote(&destination, &delivered),
         Err(e) => usage(&e.to_string()),
     }
+}
+
+/// What an export made: its files, or (into a folder) the files written beside their places.
+enum Exported {
+    Whole(Result<Vec<export::OutputFile>, ExportError>),
+    Streamed(Box<export::deliver::Pending>),
+    Failed(export::deliver::DeliveryError),
+}
+
+fn nothing_to_split() -> Outcome {
+    write_stderr("warning: no session matches the selection: nothing to split, nothing written\n");
+    Outcome::Clean
+}
+
+/// Say what a delivery wrote.
+fn wrote(destination: &Destination, delivered: &export::deliver::Delivered) -> Outcome {
+    match destination {
+        Destination::File(path) => write_stderr(&format!("wrote {}\n", path.display())),
+        Destination::Folder(root) => {
+            let names = &delivered.main;
+            let shown = if names.len() > 8 {
+                format!("{}, … ({} more)", names[..8].join(", "), names.len() - 8)
+            } else {
+                names.join(", ")
+            };
+            write_stderr(&format!(
+                "wrote {} file(s) into {}: {shown}\n",
+                delivered.written.len(),
+                root.display()
+            ));
+        }
+    }
+    Outcome::Clean
 }

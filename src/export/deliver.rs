@@ -115,6 +115,91 @@ pub fn deliver(
     }
 }
 
+/// An export written into the folder `root` while it is made, each file as it comes
+/// (`export::export_each` into a `paths::FolderExport`), so a big export is never held whole;
+/// nothing there is replaced until [`Pending::commit`].
+pub fn stream_to_folder(
+    program: &crate::model::Program,
+    formats: &[Format],
+    selection: &super::Selection,
+    split: Option<super::Split>,
+    options: &super::Options,
+    root: &Path,
+    force: bool,
+) -> Result<Pending, StreamError> {
+    let mut folder: Option<paths::FolderExport> = None;
+    let mut main = Vec::new();
+    super::export_each::<StreamError>(program, formats, selection, split, options, &mut |files| {
+        if files.is_empty() {
+            return Ok(());
+        }
+        let into = match &mut folder {
+            Some(into) => into,
+            None => folder.insert(paths::FolderExport::open(root, force).map_err(written)?),
+        };
+        let list: Vec<(&paths::OutputPath, &super::Body)> =
+            files.iter().map(|f| (&f.path, &f.bytes)).collect();
+        into.put_all(&list).map_err(|e| match e {
+            paths::PutError::Tangled => StreamError::Tangled,
+            paths::PutError::Write(e) => written(e),
+        })?;
+        main.extend(files.iter().filter(|f| f.main).map(|f| f.path.display()));
+        Ok(())
+    })?;
+    Ok(Pending { folder, main })
+}
+
+/// A streamed export's files, written beside their places, not yet in them.
+pub struct Pending {
+    folder: Option<paths::FolderExport>,
+    main: Vec<String>,
+}
+
+impl Pending {
+    /// Whether the export made no file at all (nothing was created).
+    pub fn is_empty(&self) -> bool {
+        self.folder.is_none()
+    }
+
+    /// Put every file in its place at once. Dropped instead, the folder is left as it was.
+    pub fn commit(self) -> Result<Delivered, DeliveryError> {
+        let written = match self.folder {
+            Some(folder) => folder.finish().map_err(|e| DeliveryError {
+                path: e.path,
+                message: e.message,
+            })?,
+            None => Vec::new(),
+        };
+        Ok(Delivered {
+            written,
+            main: self.main,
+        })
+    }
+}
+
+/// Why a streamed export stopped.
+#[derive(Debug)]
+pub enum StreamError {
+    Export(super::ExportError),
+    Delivery(DeliveryError),
+    /// A path is both a file and a folder (ids such as `amphi` and `amphi.ics`): untangling
+    /// needs every path, so the export is made whole ([`super::export`]) and [`deliver`]ed.
+    Tangled,
+}
+
+impl From<super::ExportError> for StreamError {
+    fn from(e: super::ExportError) -> StreamError {
+        StreamError::Export(e)
+    }
+}
+
+fn written(e: paths::WriteError) -> StreamError {
+    StreamError::Delivery(DeliveryError {
+        path: e.path,
+        message: e.message,
+    })
+}
+
 /// The timestamp of this run's exports: `SOURCE_DATE_EPOCH` when set (reproducible builds),
 /// else the clock. The one place the environment and the clock are read for an export; a
 /// command or an editor `:export` reads it once and gives it to every file it writes.

@@ -327,41 +327,34 @@ fn in_parallel<T: Sync, R: Send>(
     )
 }
 
-/// The `.ics` of the whole agenda and of each placed session, as file name → text.
-fn calendars(agenda: &Agenda, locale: &Locale, options: &Options) -> (Body, Vec<(String, Body)>) {
-    let all: Vec<&agenda::Entry> = agenda.placed().collect();
-    let zone = ics::timezone(agenda);
-    let (utc, stamp) = (options.utc, options.stamp);
-    let changes = options.changes.as_deref();
-    let removed = removed_for(agenda, options);
-    let program = ics::calendar(
-        agenda,
-        &all,
-        &agenda.title(),
-        locale,
-        utc,
-        stamp,
-        &zone,
-        changes,
-        removed,
-    );
-    let sessions = in_parallel(&all, &locale.tag, |locale, e| {
+/// The `.ics` of each of `entries` (placed sessions), as its key and text, made on every core.
+fn session_calendars(
+    agenda: &Agenda,
+    entries: &[&agenda::Entry],
+    zone: &str,
+    locale: &Locale,
+    options: &Options,
+) -> Vec<(String, Body)> {
+    in_parallel(entries, &locale.tag, |locale, e| {
         let title = format!("{} — {}", agenda.event.name, e.title);
         let text = ics::calendar(
             agenda,
             &[*e],
             &title,
             locale,
-            utc,
-            stamp,
-            &zone,
-            changes,
+            options.utc,
+            options.stamp,
+            zone,
+            options.changes.as_deref(),
             &[],
         );
         (e.key.to_string(), text)
-    });
-    (program, sessions)
+    })
 }
+
+/// How many session calendars are made at once before they are given on: enough to keep
+/// every core busy, few enough that a program's 100,000 calendars are never held together.
+const CALENDARS_AT_ONCE: usize = 2048;
 
 /// The files of one format for one agenda, relative to the agenda's folder; the main file
 /// comes first, named `main`. `frab` is what the frab plans of every part share, made by the
@@ -411,7 +404,20 @@ fn render_format(
                 options.changes.clone(),
                 root,
             ))?;
-            let (program, sessions) = calendars(agenda, locale, options);
+            // The sessions' own calendars follow, made a few at a time by `export_each`.
+            let all: Vec<&agenda::Entry> = agenda.placed().collect();
+            let zone = ics::timezone(agenda);
+            let program = ics::calendar(
+                agenda,
+                &all,
+                &agenda.title(),
+                locale,
+                options.utc,
+                options.stamp,
+                &zone,
+                options.changes.as_deref(),
+                removed_for(agenda, options),
+            );
             let mut files = vec![
                 (vec![main.to_string()], page.into()),
                 (vec![ics_name], program),
@@ -435,11 +441,6 @@ fn render_format(
                     changes::atom(&e.id, &e.name, locale, info).into(),
                 ));
             }
-            files.extend(
-                sessions
-                    .into_iter()
-                    .map(|(key, text)| (vec!["sessions".to_string(), format!("{key}.ics")], text)),
-            );
             files
         }
         Format::Markdown => {
@@ -566,6 +567,33 @@ pub fn export(
     split: Option<Split>,
     options: &Options,
 ) -> Result<Vec<OutputFile>, ExportError> {
+    let mut out: Vec<OutputFile> = Vec::new();
+    export_each(program, formats, selection, split, options, &mut |files| {
+        out.extend(files);
+        Ok::<(), ExportError>(())
+    })?;
+    // Ids such as `amphi` and `amphi.ics` must not make a file and a folder of one name.
+    let mut paths: Vec<OutputPath> = out.iter().map(|f| f.path.clone()).collect();
+    paths::untangle(&mut paths);
+    for (file, path) in out.iter_mut().zip(paths) {
+        file.path = path;
+    }
+    Ok(out)
+}
+
+/// The files of [`export`], in its order, given to `deliver` a few at a time as soon as they
+/// are made, then dropped: a big export is never held whole (a folder export writes each file as it
+/// comes, `paths::FolderExport`). The paths are not untangled, which needs them all: a
+/// deliverer that meets a path that is both a file and a folder stops and falls back to
+/// [`export`]. The first error, from the export or from `deliver`, stops the export.
+pub fn export_each<E: From<ExportError>>(
+    program: &Program,
+    formats: &[Format],
+    selection: &Selection,
+    split: Option<Split>,
+    options: &Options,
+    deliver: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), E> {
     let schedule = Schedule::new(program);
     let filter = selection.resolve(program).map_err(ExportError::Selection)?;
     let locale = Locale::for_tag(options.language(program));
@@ -579,16 +607,15 @@ pub fn export(
         }
         None => vec![None],
     };
-    let mut out: Vec<OutputFile> = Vec::new();
-    // Paths already in `out`: a set, since a split or the per-session calendars make many files.
-    let mut seen: std::collections::HashSet<OutputPath> = std::collections::HashSet::new();
+    // Paths already given: a set, since a split or the per-session calendars make many files.
+    let mut made = Batch::default();
     // The program's cleaned texts, made once for every part of a split; the same for the
     // frab schedules' rooms, tracks and people.
     let shared = agenda::Shared::new(program);
     let frab_whole = std::sync::OnceLock::new();
     // The HTML agenda of the whole program links to a page per room and per track.
     let pages = (split.is_none() && formats.contains(&Format::Html)).then_some("");
-    // The room and track pages, listed first: they are rendered while the main files are.
+    // The room and track pages, given last: they are rendered while the main files are.
     let subs: Vec<(Split, selection::Part)> = match pages {
         Some(_) => [Split::Rooms, Split::Tracks]
             .into_iter()
@@ -600,17 +627,28 @@ pub fn export(
             .collect(),
         None => Vec::new(),
     };
-    std::thread::scope(|scope| -> Result<(), ExportError> {
-        let sub_pages = scope.spawn(|| {
-            in_parallel(&subs, &locale.tag, |locale, (_, part)| {
-                let agenda =
-                    Agenda::with_shared(&schedule, &filter, Some(part), options.utc, &shared);
-                sub_page(&agenda, locale, options)
-            })
+    std::thread::scope(|scope| -> Result<(), E> {
+        // A few batches of pages are made ahead, while the main files are made and given;
+        // then the thread waits for them to be taken. Once the receiver is gone (an error),
+        // it stops.
+        let (ahead, pages_made) = std::sync::mpsc::sync_channel(SUB_PAGE_BATCHES_AHEAD);
+        let (subs, schedule, filter, shared) = (&subs, &schedule, &filter, &shared);
+        let tag = &locale.tag;
+        scope.spawn(move || {
+            for batch in subs.chunks(SUB_PAGES_AT_ONCE) {
+                let pages = in_parallel(batch, tag, |locale, (_, part)| {
+                    let agenda =
+                        Agenda::with_shared(schedule, filter, Some(part), options.utc, shared);
+                    sub_page(&agenda, locale, options)
+                });
+                if ahead.send(pages).is_err() {
+                    return;
+                }
+            }
         });
         for part in &parts {
             let mut agenda =
-                Agenda::with_shared(&schedule, &filter, part.as_ref(), options.utc, &shared);
+                Agenda::with_shared(schedule, filter, part.as_ref(), options.utc, shared);
             if let Some(base) = options.base_url.as_deref().and_then(base_url) {
                 agenda.base = Some(base);
             }
@@ -632,54 +670,80 @@ pub fn export(
                 render_format(format, &agenda, locale, options, &main, pages, &frab_whole)
             });
             for (&format, files) in formats.iter().zip(rendered) {
-                for (i, (parts_of_path, text)) in files?.into_iter().enumerate() {
-                    let folder: Vec<String> = match part {
-                        None => vec![],
-                        Some(p) if format.single_file() => vec![p.split.folder().to_string()],
-                        Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
-                    };
-                    let mut full = folder;
-                    full.extend(parts_of_path);
-                    let path = OutputPath::new(&full)?;
-                    if !seen.insert(path.clone()) {
-                        continue;
+                let folder: Vec<String> = match part {
+                    None => vec![],
+                    Some(p) if format.single_file() => vec![p.split.folder().to_string()],
+                    Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
+                };
+                let at = |name: Vec<String>| {
+                    let mut full = folder.clone();
+                    full.extend(name);
+                    OutputPath::new(&full)
+                };
+                for (i, (name, text)) in files?.into_iter().enumerate() {
+                    made.add(at(name).map_err(ExportError::from)?, text, format, i == 0);
+                }
+                deliver(made.take())?;
+                if format == Format::Html {
+                    // Each session's own calendar, for its "add to calendar" link.
+                    let all: Vec<&agenda::Entry> = agenda.placed().collect();
+                    let zone = ics::timezone(&agenda);
+                    for batch in all.chunks(CALENDARS_AT_ONCE) {
+                        for (key, text) in
+                            session_calendars(&agenda, batch, &zone, &locale, options)
+                        {
+                            let path = at(vec!["sessions".to_string(), format!("{key}.ics")]);
+                            made.add(path.map_err(ExportError::from)?, text, format, false);
+                        }
+                        deliver(made.take())?;
                     }
-                    out.push(OutputFile {
-                        path,
-                        bytes: text,
-                        format,
-                        main: i == 0,
-                    });
                 }
             }
         }
-        let sub_pages = sub_pages
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        for ((sub, part), files) in subs.iter().zip(sub_pages) {
-            for (name, text) in files? {
-                let full = [sub.folder().to_string(), part.id.clone(), name];
-                let path = OutputPath::new(&full)?;
-                if seen.insert(path.clone()) {
-                    out.push(OutputFile {
-                        path,
-                        bytes: text,
-                        format: Format::Html,
-                        main: false,
-                    });
+        for (batch, pages) in subs.chunks(SUB_PAGES_AT_ONCE).zip(pages_made) {
+            for ((sub, part), files) in batch.iter().zip(pages) {
+                for (name, text) in files? {
+                    let full = [sub.folder().to_string(), part.id.clone(), name];
+                    let path = OutputPath::new(&full).map_err(ExportError::from)?;
+                    made.add(path, text, Format::Html, false);
                 }
             }
+            deliver(made.take())?;
         }
         Ok(())
-    })?;
-    // Ids such as `amphi` and `amphi.ics` must not make a file and a folder of one name.
-    let mut paths: Vec<OutputPath> = out.iter().map(|f| f.path.clone()).collect();
-    paths::untangle(&mut paths);
-    for (file, path) in out.iter_mut().zip(paths) {
-        file.path = path;
-    }
-    Ok(out)
+    })
 }
+
+/// The files of an export made since they were last given on; a path already given (by an
+/// earlier format) is not given again. A set, since a split or the per-session calendars
+/// make many files.
+#[derive(Default)]
+struct Batch {
+    seen: std::collections::HashSet<OutputPath>,
+    files: Vec<OutputFile>,
+}
+
+impl Batch {
+    fn add(&mut self, path: OutputPath, bytes: Body, format: Format, main: bool) {
+        if self.seen.insert(path.clone()) {
+            self.files.push(OutputFile {
+                path,
+                bytes,
+                format,
+                main,
+            });
+        }
+    }
+
+    fn take(&mut self) -> Vec<OutputFile> {
+        std::mem::take(&mut self.files)
+    }
+}
+
+/// How many room and track pages are made at once, and how many such batches may wait to be
+/// given: a few megabytes, whatever the program's size.
+const SUB_PAGES_AT_ONCE: usize = 8;
+const SUB_PAGE_BATCHES_AHEAD: usize = 4;
 
 /// The timestamp of an export: `SOURCE_DATE_EPOCH` when given (reproducible builds), else
 /// `now`. The value is read by the caller; this only parses it.

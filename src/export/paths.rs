@@ -167,101 +167,6 @@ fn holds_already_as(target: &Path, meta: &fs::Metadata, body: &Body) -> bool {
         && fs::File::open(target).is_ok_and(|file| crate::export::body::file_holds(&file, body))
 }
 
-/// How many threads stage files at once (create, write, no sync: bound by the processor and
-/// the folder's lock, not by the disk, since the batch is flushed once at the end).
-const STAGERS: usize = 2;
-
-/// Write every file under `root` (created if needed). Returns the paths written, in the order
-/// given. Folders are created and checked first, one by one; then each file's bytes go to a
-/// temp file beside it, and the batch is made durable and renamed into place at once
-/// (`save::commit_staged`: each file replaced atomically, with one flush for the lot). On an
-/// error while staging, the first failing file (in the order given) is reported and nothing
-/// is replaced.
-pub fn write_all(root: &Path, files: &[(OutputPath, &Body)]) -> Result<Vec<PathBuf>, WriteError> {
-    let fail = |path: &Path, message: String| WriteError {
-        path: path.to_path_buf(),
-        message,
-    };
-    let create = |dir: &Path| {
-        fs::create_dir_all(dir).map_err(|e| match file_in_the_way(dir) {
-            Some(file) => fail(
-                &file,
-                "is a file, not a folder: give a folder with -o (or, for a one-file format, a \
-                 file name with its extension)"
-                    .to_string(),
-            ),
-            None => fail(dir, format!("cannot create the folder: {e}")),
-        })
-    };
-    create(root)?;
-    let real_root = root
-        .canonicalize()
-        .map_err(|e| fail(root, format!("cannot resolve the folder: {e}")))?;
-    let mut checked: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-    let mut targets = Vec::with_capacity(files.len());
-    for (rel, _) in files {
-        let target = root.join(rel.relative());
-        let parent = target.parent().unwrap_or(root).to_path_buf();
-        if !checked.contains(&parent) {
-            create(&parent)?;
-            let real_parent = parent
-                .canonicalize()
-                .map_err(|e| fail(&parent, format!("cannot resolve the folder: {e}")))?;
-            if !real_parent.starts_with(&real_root) {
-                return Err(fail(
-                    &parent,
-                    format!(
-                        "leads outside the output folder (to {}); remove the link or choose another folder with -o",
-                        real_parent.display()
-                    ),
-                ));
-            }
-            checked.insert(parent);
-        }
-        targets.push(target);
-    }
-    // Each file not already holding its bytes goes to a temp file beside it; then the whole
-    // batch is made durable and renamed into place (`save::commit_staged`).
-    let stage_one = |i: usize| -> Result<Option<crate::save::Staged>, WriteError> {
-        let target = &targets[i];
-        // Nothing there yet (most files of a first export): no more to check.
-        if let Ok(meta) = fs::symlink_metadata(target) {
-            // A folder, or a link to one.
-            if meta.is_dir() || (meta.file_type().is_symlink() && target.is_dir()) {
-                return Err(fail(target, "is a folder; expected a file".to_string()));
-            }
-            if holds_already_as(target, &meta, files[i].1) {
-                return Ok(None);
-            }
-        }
-        crate::save::stage_replace(target, &files[i].1.pieces())
-            .map(Some)
-            .map_err(|e| fail(target, format!("cannot write: {e}")))
-    };
-    let indices: Vec<usize> = (0..files.len()).collect();
-    // A file that cannot be staged stops the others: nothing will be replaced.
-    let outcomes = crate::parallel::map_ordered(
-        &indices,
-        STAGERS,
-        || (),
-        |(), &i| stage_one(i),
-        Result::is_err,
-    );
-    // On an error, the staged files are dropped (their temp files removed): nothing replaced.
-    let mut staged = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        if let Some(file) = outcome? {
-            staged.push(file);
-        }
-    }
-    let names: Vec<PathBuf> = staged.iter().map(|f| f.target().to_path_buf()).collect();
-    crate::save::commit_staged(staged).map_err(|e| {
-        let path = names.get(e.index).map_or(root, PathBuf::as_path);
-        fail(path, format!("cannot write: {}", e.error))
-    })?;
-    Ok(targets)
-}
-
 /// The file in an output folder that lists, one relative path a line, the files agora wrote
 /// there. An existing file is replaced without `--force` only when it is listed: an export
 /// folder agora wrote before may be rewritten, anything else already there is left alone.
@@ -336,59 +241,356 @@ fn record(root: &Path, names: &[String]) -> Result<(), WriteError> {
     })
 }
 
-/// An export into the folder `root`: refuses to replace files agora did not write there
-/// (unless `force`), writes them all ([`write_all`]), then records them in the folder's
-/// [`MANIFEST`].
+/// An export into the folder `root` of files held in memory: refuses to replace files agora
+/// did not write there (unless `force`), writes them all, then records them in the folder's
+/// [`MANIFEST`] ([`FolderExport`], which takes them one at a time). The paths must be
+/// untangled already ([`untangle`]).
 pub fn write_export(
     root: &Path,
     files: &[(OutputPath, &Body)],
     force: bool,
 ) -> Result<Vec<PathBuf>, WriteError> {
-    let names: Vec<String> = files.iter().map(|(p, _)| p.display()).collect();
-    // A folder that is not there yet is written whole beside it and renamed into place: no
-    // file of it to refuse, check or replace one by one.
-    if fs::symlink_metadata(root).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
-        return write_new(root, files, &names);
-    }
-    refuse_foreign(root, &names, force)?;
-    let written = write_all(root, files)?;
-    record(root, &names)?;
-    Ok(written)
+    let mut folder = FolderExport::open(root, force)?;
+    let list: Vec<(&OutputPath, &Body)> = files.iter().map(|(p, b)| (p, *b)).collect();
+    folder.put_all(&list).map_err(|e| match e {
+        PutError::Write(e) => e,
+        PutError::Tangled => WriteError {
+            path: root.to_path_buf(),
+            message: "holds a path that is both a file and a folder of the export".to_string(),
+        },
+    })?;
+    folder.finish()
 }
 
-/// [`write_export`] into a folder that does not exist: its files and [`MANIFEST`] are created
-/// in a temp folder beside it, made durable at once and renamed into place
-/// (`save::write_new_folder`), so the folder appears complete or not at all.
-fn write_new(
-    root: &Path,
-    files: &[(OutputPath, &Body)],
-    names: &[String],
-) -> Result<Vec<PathBuf>, WriteError> {
-    if let Some(parent) = root.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if let Some(file) = file_in_the_way(parent) {
+/// An export into a folder, one file at a time, so that a big export need not be held whole:
+/// each file is written (or found to hold its bytes already) when it is given, and nothing is
+/// replaced until [`FolderExport::finish`]. The rules of [`write_export`]:
+/// - a folder that is not there yet is written whole beside it and renamed into place
+///   (`save::NewFolder`), so it appears complete or not at all;
+/// - in an existing folder, a file agora did not write there (not in its [`MANIFEST`]) is not
+///   replaced without `force`; every folder is checked to lead nowhere outside the output
+///   folder; a file holding its bytes already is left as it is; the others get a temp file
+///   beside them, and the batch is made durable and renamed into place at the end
+///   (`save::commit_staged`).
+///
+/// Dropped before `finish`, every temp file is removed, and so is every folder it created.
+pub struct FolderExport {
+    root: PathBuf,
+    force: bool,
+    how: How,
+    /// The paths given, and every folder of them: a path that is both is refused
+    /// ([`PutError::Tangled`]).
+    files: std::collections::HashSet<Vec<String>>,
+    folders: std::collections::HashSet<Vec<String>>,
+    names: Vec<String>,
+    written: Vec<PathBuf>,
+    /// Files in the way that agora did not write: reported all at once by `finish`.
+    foreign: Vec<String>,
+    finished: bool,
+}
+
+enum How {
+    New(crate::save::NewFolder),
+    Existing {
+        real_root: PathBuf,
+        known: std::collections::BTreeSet<String>,
+        checked: std::collections::HashSet<PathBuf>,
+        /// Folders made for this export, in the order made: removed if it is dropped.
+        created: Vec<PathBuf>,
+        staged: Vec<crate::save::Staged>,
+    },
+}
+
+/// Why a file could not be given to a [`FolderExport`].
+#[derive(Debug)]
+pub enum PutError {
+    /// The path is a file and the folder of another (ids `amphi` and `amphi.ics`): the paths
+    /// must be untangled first, over the whole export.
+    Tangled,
+    Write(WriteError),
+}
+
+impl FolderExport {
+    /// Begin an export into `root` (nothing is created until the first file).
+    pub fn open(root: &Path, force: bool) -> Result<FolderExport, WriteError> {
+        let fail = |path: &Path, message: String| WriteError {
+            path: path.to_path_buf(),
+            message,
+        };
+        let how = if fs::symlink_metadata(root)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        {
+            if let Some(parent) = root.parent().filter(|p| !p.as_os_str().is_empty()) {
+                if let Some(file) = file_in_the_way(parent) {
+                    return Err(fail(&file, FILE_IN_THE_WAY.to_string()));
+                }
+            }
+            let folder = crate::save::NewFolder::create(root)
+                .map_err(|e| fail(root, format!("cannot write the folder: {e}")))?;
+            How::New(folder)
+        } else {
+            create_folder(root, &mut Vec::new())?;
+            let real_root = root
+                .canonicalize()
+                .map_err(|e| fail(root, format!("cannot resolve the folder: {e}")))?;
+            How::Existing {
+                real_root,
+                known: manifest(root),
+                checked: Default::default(),
+                created: Vec::new(),
+                staged: Vec::new(),
+            }
+        };
+        Ok(FolderExport {
+            root: root.to_path_buf(),
+            force,
+            how,
+            files: Default::default(),
+            folders: Default::default(),
+            names: Vec::new(),
+            written: Vec::new(),
+            foreign: Vec::new(),
+            finished: false,
+        })
+    }
+
+    /// Write `body` at `path` under the folder (or find it there already).
+    pub fn put(&mut self, path: &OutputPath, body: &Body) -> Result<(), PutError> {
+        self.put_all(&[(path, body)])
+    }
+
+    /// [`FolderExport::put`] of each file, in order; their bytes are written (or compared
+    /// with what is there) on several cores at once. The first file that fails, in the order
+    /// given, is reported.
+    pub fn put_all(&mut self, files: &[(&OutputPath, &Body)]) -> Result<(), PutError> {
+        // First, one by one: the paths' shapes, the files in the way and the folders.
+        let mut targets = Vec::with_capacity(files.len());
+        for (path, _) in files {
+            if let Some(target) = self.prepare(path)? {
+                targets.push(target);
+            }
+        }
+        if targets.len() < files.len() {
+            // A file in the way: the rest is only counted (`finish` reports them).
+            return Ok(());
+        }
+        let fail = |path: &Path, message: String| WriteError {
+            path: path.to_path_buf(),
+            message,
+        };
+        let root = &self.root;
+        let how = &self.how;
+        let write_one = |i: usize| -> Result<Option<crate::save::Staged>, WriteError> {
+            let (target, body) = (&targets[i], files[i].1);
+            match how {
+                How::New(folder) => {
+                    let relative = files[i].0.relative();
+                    folder
+                        .write(&relative, &body.pieces())
+                        .map_err(|e| fail(root, format!("cannot write the folder: {e}")))?;
+                    Ok(None)
+                }
+                How::Existing { .. } => {
+                    // Nothing there yet (most files of a first export): no more to check.
+                    if let Ok(meta) = fs::symlink_metadata(target) {
+                        // A folder, or a link to one.
+                        if meta.is_dir() || (meta.file_type().is_symlink() && target.is_dir()) {
+                            return Err(fail(target, "is a folder; expected a file".to_string()));
+                        }
+                        if holds_already_as(target, &meta, body) {
+                            return Ok(None);
+                        }
+                    }
+                    crate::save::stage_replace(target, &body.pieces())
+                        .map(Some)
+                        .map_err(|e| fail(target, format!("cannot write: {e}")))
+                }
+            }
+        };
+        let indices: Vec<usize> = (0..files.len()).collect();
+        // A file that cannot be written stops the others; its staged ones are dropped.
+        let outcomes = crate::parallel::map_ordered(
+            &indices,
+            WRITERS,
+            || (),
+            |(), &i| write_one(i),
+            Result::is_err,
+        );
+        let mut staged = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            staged.extend(outcome.map_err(PutError::Write)?);
+        }
+        if let How::Existing { staged: all, .. } = &mut self.how {
+            all.extend(staged);
+        }
+        for (path, _) in files {
+            self.names.push(path.display());
+        }
+        self.written.extend(targets);
+        Ok(())
+    }
+
+    /// Where `path` goes, once its shape, a file in the way and its folder are checked; none
+    /// after a file in the way (it is counted instead).
+    fn prepare(&mut self, path: &OutputPath) -> Result<Option<PathBuf>, PutError> {
+        let parts = path.components();
+        if self.folders.contains(parts)
+            || (1..parts.len()).any(|k| self.files.contains(&parts[..k]))
+        {
+            return Err(PutError::Tangled);
+        }
+        self.files.insert(parts.to_vec());
+        for k in 1..parts.len() {
+            if !self.folders.contains(&parts[..k]) {
+                self.folders.insert(parts[..k].to_vec());
+            }
+        }
+        let target = self.root.join(path.relative());
+        let How::Existing {
+            real_root,
+            known,
+            checked,
+            created,
+            ..
+        } = &mut self.how
+        else {
+            return Ok(Some(target));
+        };
+        let name = path.display();
+        if !self.force && !known.contains(&name) && fs::symlink_metadata(&target).is_ok() {
+            self.foreign.push(name);
+            return Ok(None);
+        }
+        if !self.foreign.is_empty() {
+            return Ok(None);
+        }
+        let fail = |path: &Path, message: String| {
+            PutError::Write(WriteError {
+                path: path.to_path_buf(),
+                message,
+            })
+        };
+        let parent = target.parent().unwrap_or(&self.root).to_path_buf();
+        if !checked.contains(&parent) {
+            create_folder(&parent, created).map_err(PutError::Write)?;
+            let real_parent = parent
+                .canonicalize()
+                .map_err(|e| fail(&parent, format!("cannot resolve the folder: {e}")))?;
+            if !real_parent.starts_with(&*real_root) {
+                return Err(fail(
+                    &parent,
+                    format!(
+                        "leads outside the output folder (to {}); remove the link or choose \
+                         another folder with -o",
+                        real_parent.display()
+                    ),
+                ));
+            }
+            checked.insert(parent);
+        }
+        Ok(Some(target))
+    }
+
+    /// Replace every file given at once and record them in the folder's [`MANIFEST`]; the
+    /// paths written, in the order given.
+    pub fn finish(mut self) -> Result<Vec<PathBuf>, WriteError> {
+        self.finished = true;
+        if let Some(first) = self.foreign.first() {
+            let more = match self.foreign.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
             return Err(WriteError {
-                path: file,
-                message: "is a file, not a folder: give a folder with -o (or, for a one-file \
-                          format, a file name with its extension)"
-                    .to_string(),
+                path: self.root.join(first.as_str()),
+                message: format!(
+                    "already exists and was not written by agora{more}: give --force to replace                      it, or choose another folder with -o"
+                ),
             });
         }
+        let root = self.root.clone();
+        let names = std::mem::take(&mut self.names);
+        match std::mem::replace(
+            &mut self.how,
+            How::Existing {
+                real_root: PathBuf::new(),
+                known: Default::default(),
+                checked: Default::default(),
+                created: Vec::new(),
+                staged: Vec::new(),
+            },
+        ) {
+            How::New(folder) => {
+                let manifest = manifest_text(&names.iter().cloned().collect());
+                let fail = |e: std::io::Error| WriteError {
+                    path: root.clone(),
+                    message: format!("cannot write the folder: {e}"),
+                };
+                folder
+                    .write(Path::new(MANIFEST), &[manifest.as_bytes()])
+                    .map_err(fail)?;
+                folder.finish().map_err(fail)?;
+            }
+            How::Existing { staged, .. } => {
+                let targets: Vec<PathBuf> =
+                    staged.iter().map(|f| f.target().to_path_buf()).collect();
+                crate::save::commit_staged(staged).map_err(|e| WriteError {
+                    path: targets
+                        .get(e.index)
+                        .cloned()
+                        .unwrap_or_else(|| root.clone()),
+                    message: format!("cannot write: {}", e.error),
+                })?;
+                record(&root, &names)?;
+            }
+        }
+        Ok(std::mem::take(&mut self.written))
     }
-    let manifest = manifest_text(&names.iter().cloned().collect());
-    let relative: Vec<PathBuf> = files.iter().map(|(p, _)| p.relative()).collect();
-    let pieces: Vec<Vec<&[u8]>> = files.iter().map(|(_, body)| body.pieces()).collect();
-    let mut list: Vec<(&Path, &[&[u8]])> = relative
-        .iter()
-        .zip(&pieces)
-        .map(|(path, pieces)| (path.as_path(), pieces.as_slice()))
+}
+
+impl Drop for FolderExport {
+    fn drop(&mut self) {
+        if let How::Existing {
+            created, staged, ..
+        } = &mut self.how
+        {
+            if !self.finished {
+                // The temp files first (each staged file removes its own), then the folders
+                // made for them, the deepest first.
+                staged.clear();
+                for dir in created.iter().rev() {
+                    let _ = fs::remove_dir(dir);
+                }
+            }
+        }
+    }
+}
+
+/// How many threads write (or compare) the files of a batch at once: bound by the processor
+/// and the folders' locks, not by the disk, since the whole export is flushed once at the end.
+const WRITERS: usize = 2;
+
+const FILE_IN_THE_WAY: &str = "is a file, not a folder: give a folder with -o (or, for a one-file \
+                               format, a file name with its extension)";
+
+/// Create the folder `dir` and any above it, adding those made to `created`.
+fn create_folder(dir: &Path, created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
+    let missing: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && fs::symlink_metadata(a).is_err())
+        .map(Path::to_path_buf)
         .collect();
-    let manifest_pieces = [manifest.as_bytes()];
-    list.push((Path::new(MANIFEST), &manifest_pieces));
-    crate::save::write_new_folder(root, &list).map_err(|e| WriteError {
-        path: root.to_path_buf(),
-        message: format!("cannot write the folder: {e}"),
+    fs::create_dir_all(dir).map_err(|e| match file_in_the_way(dir) {
+        Some(file) => WriteError {
+            path: file,
+            message: FILE_IN_THE_WAY.to_string(),
+        },
+        None => WriteError {
+            path: dir.to_path_buf(),
+            message: format!("cannot create the folder: {e}"),
+        },
     })?;
-    Ok(relative.iter().map(|r| root.join(r)).collect())
+    created.extend(missing.into_iter().rev());
+    Ok(())
 }
 
 /// An export into one file `path`, under the same rule as [`write_export`] (the list is kept
@@ -486,7 +688,7 @@ mod tests {
             })
             .collect();
         let files: Vec<(OutputPath, &Body)> = names.iter().cloned().zip(texts.iter()).collect();
-        let written = write_all(&root, &files).unwrap();
+        let written = write_export(&root, &files, true).unwrap();
         assert_eq!(written.len(), 300);
         for (i, path) in written.iter().enumerate() {
             assert_eq!(path, &root.join(names[i].relative()));
@@ -505,8 +707,82 @@ mod tests {
             (OutputPath::new(&["d1", "ok.txt"]).unwrap(), &x),
             (OutputPath::new(&["d0", "taken.txt"]).unwrap(), &x),
         ];
-        let err = write_all(&root, &files).unwrap_err();
+        let err = write_export(&root, &files, true).unwrap_err();
         assert_eq!(err.path, root.join("d0").join("taken.txt"));
+    }
+
+    /// A folder export given its files one batch at a time: nothing is in place before
+    /// `finish`; dropped instead, it leaves no temp file and no folder it made; a path that is
+    /// both a file and a folder is refused; files in the way are all counted.
+    #[test]
+    fn a_folder_export_given_file_by_file_replaces_nothing_until_it_finishes() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = |parts: &[&str]| OutputPath::new(parts).unwrap();
+        let (one, two) = (Body::from("one"), Body::from("two"));
+        // Into a new folder: nothing appears until the end.
+        let root = dir.path().join("new");
+        let mut folder = FolderExport::open(&root, false).unwrap();
+        folder.put(&p(&["a", "x.ics"]), &one).unwrap();
+        assert!(!root.exists());
+        assert!(matches!(
+            folder.put(&p(&["a"]), &one),
+            Err(PutError::Tangled)
+        ));
+        drop(folder);
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "temp folder left"
+        );
+        let mut folder = FolderExport::open(&root, false).unwrap();
+        folder
+            .put_all(&[(&p(&["a", "x.ics"]), &one), (&p(&["b.ics"]), &one)])
+            .unwrap();
+        let written = folder.finish().unwrap();
+        assert_eq!(written, [root.join("a").join("x.ics"), root.join("b.ics")]);
+        assert_eq!(fs::read(root.join("a").join("x.ics")).unwrap(), b"one");
+        // Into that folder again: the old bytes stay until `finish`; dropped, nothing changed.
+        let snapshot = || {
+            let mut all: Vec<String> = walk(&root);
+            all.sort();
+            all
+        };
+        let before = snapshot();
+        let mut folder = FolderExport::open(&root, false).unwrap();
+        folder.put(&p(&["a", "x.ics"]), &two).unwrap();
+        folder.put(&p(&["c", "d", "y.ics"]), &two).unwrap();
+        assert_eq!(fs::read(root.join("a").join("x.ics")).unwrap(), b"one");
+        assert!(matches!(
+            folder.put(&p(&["c", "d", "y.ics", "z"]), &two),
+            Err(PutError::Tangled)
+        ));
+        drop(folder);
+        assert_eq!(snapshot(), before, "a temp file or a new folder was left");
+        // Files agora did not write there are all counted, and nothing is replaced.
+        fs::write(root.join("mine.txt"), "mine").unwrap();
+        fs::write(root.join("also.txt"), "mine").unwrap();
+        let mut folder = FolderExport::open(&root, false).unwrap();
+        folder.put(&p(&["mine.txt"]), &two).unwrap();
+        folder.put(&p(&["a", "x.ics"]), &two).unwrap();
+        folder.put(&p(&["also.txt"]), &two).unwrap();
+        let err = folder.finish().unwrap_err();
+        assert_eq!(err.path, root.join("mine.txt"));
+        assert!(err.message.contains("(and 1 more)"), "{}", err.message);
+        assert_eq!(fs::read(root.join("a").join("x.ics")).unwrap(), b"one");
+        assert_eq!(fs::read(root.join("mine.txt")).unwrap(), b"mine");
+    }
+
+    /// Every path under `dir`, folders included, relative to it.
+    fn walk(dir: &Path) -> Vec<String> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            out.push(path.display().to_string());
+            if path.is_dir() {
+                out.extend(walk(&path));
+            }
+        }
+        out
     }
 
     /// Writing the same files again leaves them as they are (same inode, nothing synced); a
@@ -524,7 +800,7 @@ mod tests {
             .collect();
         let (one, two) = (Body::from("one"), Body::from("two"));
         let first: Vec<(OutputPath, &Body)> = names.iter().cloned().map(|n| (n, &one)).collect();
-        write_all(&root, &first).unwrap();
+        write_export(&root, &first, true).unwrap();
         let ino = |n: &str| fs::symlink_metadata(root.join(n)).unwrap().ino();
         let before: Vec<u64> = ["same.ics", "changed.ics"].iter().map(|n| ino(n)).collect();
         fs::remove_file(root.join("linked.ics")).unwrap();
@@ -541,7 +817,7 @@ mod tests {
             (names[2].clone(), &one),
             (names[3].clone(), &one),
         ];
-        write_all(&root, &second).unwrap();
+        write_export(&root, &second, true).unwrap();
         assert_eq!(ino("same.ics"), before[0], "unchanged: not rewritten");
         assert_ne!(ino("changed.ics"), before[1]);
         assert_eq!(fs::read(root.join("changed.ics")).unwrap(), b"two");
@@ -653,7 +929,7 @@ mod tests {
         let root = dir.path().join("out");
         let x = Body::from("x");
         let files = [(OutputPath::new(&["sessions", "a.ics"]).unwrap(), &x)];
-        let written = write_all(&root, &files).unwrap();
+        let written = write_export(&root, &files, true).unwrap();
         assert_eq!(fs::read(&written[0]).unwrap(), b"x");
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(root.join("sessions")).unwrap().count(), 1);
@@ -664,7 +940,7 @@ mod tests {
             fs::create_dir_all(&outside).unwrap();
             std::os::unix::fs::symlink(&outside, root.join("rooms")).unwrap();
             let files = [(OutputPath::new(&["rooms", "a.ics"]).unwrap(), &x)];
-            let err = write_all(&root, &files).unwrap_err();
+            let err = write_export(&root, &files, true).unwrap_err();
             assert!(err.message.contains("outside"), "{}", err.message);
             assert!(!outside.join("a.ics").exists());
         }

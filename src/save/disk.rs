@@ -93,84 +93,123 @@ const FOLDER_WRITERS: usize = 2;
 /// renamed into place. A folder of 100,000 calendars costs as many file creations, not three
 /// times as many operations.
 pub fn write_new_folder(target: &Path, files: &[(&Path, &[&[u8]])]) -> io::Result<()> {
-    if let Ok(meta) = std::fs::symlink_metadata(target) {
-        let empty = meta.is_dir() && std::fs::read_dir(target)?.next().is_none();
-        if !empty {
-            return Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                format!("{} exists and is not an empty folder", target.display()),
-            ));
+    let folder = NewFolder::create(target)?;
+    let written = crate::parallel::map_ordered(
+        files,
+        FOLDER_WRITERS,
+        || (),
+        |(), (relative, pieces)| folder.write(relative, pieces),
+        Result::is_err,
+    );
+    written.into_iter().collect::<io::Result<Vec<()>>>()?;
+    folder.finish()
+}
+
+/// A folder being written whole beside its target ([`write_new_folder`]), one file at a time:
+/// created at an unpredictable name, filled, then made durable and renamed into place by
+/// [`NewFolder::finish`]. Dropped before that, the temp folder and all it holds are removed.
+#[derive(Debug)]
+pub struct NewFolder {
+    temp: PathBuf,
+    target: PathBuf,
+    finished: bool,
+}
+
+impl NewFolder {
+    /// The temp folder for `target`, which must not exist or be an empty folder.
+    pub fn create(target: &Path) -> io::Result<NewFolder> {
+        if let Ok(meta) = std::fs::symlink_metadata(target) {
+            let empty = meta.is_dir() && std::fs::read_dir(target)?.next().is_none();
+            if !empty {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} exists and is not an empty folder", target.display()),
+                ));
+            }
         }
+        let parent = folder_of(target);
+        std::fs::create_dir_all(parent)?;
+        let mut attempt = 0;
+        let temp = loop {
+            let temp = temp_path(target);
+            match std::fs::create_dir(&temp) {
+                Ok(()) => break temp,
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 16 => attempt += 1,
+                Err(e) => return Err(explain_create(e, target)),
+            }
+        };
+        Ok(NewFolder {
+            temp,
+            target: target.to_path_buf(),
+            finished: false,
+        })
     }
-    if let Some((relative, _)) = files.iter().find(|(relative, _)| {
-        relative.is_absolute()
+
+    /// Create the file `relative` (a path inside the folder; its folders made as needed) holding
+    /// `pieces`, one after the other. Nobody else can see the temp folder, so each file is
+    /// created at its own name (exclusively, never through a link), without a temp file and a
+    /// rename of its own.
+    pub fn write(&self, relative: &Path, pieces: &[&[u8]]) -> io::Result<()> {
+        if relative.is_absolute()
             || relative.as_os_str().is_empty()
             || relative
                 .components()
                 .any(|c| !matches!(c, std::path::Component::Normal(_)))
-    }) {
-        return Err(io::Error::other(format!(
-            "{} is not a path inside the folder",
-            relative.display()
-        )));
-    }
-    let parent = folder_of(target);
-    std::fs::create_dir_all(parent)?;
-    let mut attempt = 0;
-    let temp = loop {
-        let temp = temp_path(target);
-        match std::fs::create_dir(&temp) {
-            Ok(()) => break temp,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 16 => attempt += 1,
-            Err(e) => return Err(explain_create(e, target)),
+        {
+            return Err(io::Error::other(format!(
+                "{} is not a path inside the folder",
+                relative.display()
+            )));
         }
-    };
-    let result = (|| {
-        // Each folder once, in the order first met.
-        let mut folders: Vec<&Path> = files
-            .iter()
-            .filter_map(|(relative, _)| relative.parent())
-            .filter(|dir| !dir.as_os_str().is_empty())
-            .collect();
-        folders.sort_unstable();
-        folders.dedup();
-        for dir in folders {
-            std::fs::create_dir_all(temp.join(dir))?;
-        }
-        let write_one = |(relative, pieces): &(&Path, &[&[u8]])| -> io::Result<()> {
-            let path = temp.join(relative);
-            let mut file = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)?;
-            pieces.iter().try_for_each(|piece| file.write_all(piece))?;
-            if !cfg!(target_os = "linux") {
-                file.sync_all()?;
+        let path = self.temp.join(relative);
+        let open = || OpenOptions::new().write(true).create_new(true).open(&path);
+        let mut file = match open() {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(folder_of(&path))?;
+                open()?
             }
-            Ok(())
+            other => other?,
         };
-        let written = crate::parallel::map_ordered(
-            files,
-            FOLDER_WRITERS,
-            || (),
-            |(), file| write_one(file),
-            Result::is_err,
-        );
-        written.into_iter().collect::<io::Result<Vec<()>>>()?;
-        if cfg!(target_os = "linux") && !flush_file_systems(std::slice::from_ref(&temp)) {
-            for (relative, _) in files {
-                sync_temp(&temp.join(relative))?;
-            }
+        pieces.iter().try_for_each(|piece| file.write_all(piece))?;
+        if !cfg!(target_os = "linux") {
+            file.sync_all()?;
+        }
+        Ok(())
+    }
+
+    /// Make every file durable at once (`syncfs`, or each file's fsync where that is not
+    /// available), then rename the folder into place.
+    pub fn finish(mut self) -> io::Result<()> {
+        if cfg!(target_os = "linux") && !flush_file_systems(std::slice::from_ref(&self.temp)) {
+            sync_tree(&self.temp)?;
         }
         // rename(2) replaces an empty folder, and fails on a non-empty one (one made since).
-        std::fs::rename(&temp, target)?;
-        sync_folder(parent);
+        std::fs::rename(&self.temp, &self.target)?;
+        self.finished = true;
+        sync_folder(folder_of(&self.target));
         Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&temp);
     }
-    result
+}
+
+impl Drop for NewFolder {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+/// fsync every file under `dir` (where one call cannot flush the file system).
+fn sync_tree(dir: &Path) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            sync_tree(&entry.path())?;
+        } else {
+            sync_temp(&entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 fn not_a_file(path: &Path) -> io::Error {
