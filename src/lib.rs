@@ -31,9 +31,8 @@
 //!
 //! Known back-edges, each one function wide: [`save`] and [`export`] share the atomic writer
 //! and the output paths (`export::paths` calls `save::replace_atomic` and, for a batch,
-//! `save::stage_replace`/`save::commit_staged`, for a new folder `save::write_new_folder`),
-//! `export` reads
-//! [`release`]'s diffs for change marks and [`signage`]'s boards for its pages, and `rules`
+//! `save::stage_replace`/`save::commit_staged`, for a new folder `save::NewFolder`),
+//! `export` reads [`release`]'s diffs for change marks and [`signage`]'s boards for its pages, and `rules`
 //! uses `load`'s "did you mean" suggestions.
 //!
 //! Visibility: a module is `pub` only when the binary, the benches, the fuzz targets or the
