@@ -582,8 +582,8 @@ pub fn export(
 }
 
 /// The files of [`export`], in its order, given to `deliver` a few at a time as soon as they
-/// are made, then dropped: a big export is never held whole (a folder export writes each file as it
-/// comes, `paths::FolderExport`). The paths are not untangled, which needs them all: a
+/// are made, then dropped: a big export is never held whole (a folder export writes each file
+/// as it comes, `paths::FolderExport`). The paths are not untangled, which needs them all: a
 /// deliverer that meets a path that is both a file and a folder stops and falls back to
 /// [`export`]. The first error, from the export or from `deliver`, stops the export.
 pub fn export_each<E: From<ExportError>>(
@@ -607,7 +607,6 @@ pub fn export_each<E: From<ExportError>>(
         }
         None => vec![None],
     };
-    // Paths already given: a set, since a split or the per-session calendars make many files.
     let mut made = Batch::default();
     // The program's cleaned texts, made once for every part of a split; the same for the
     // frab schedules' rooms, tracks and people.
@@ -615,7 +614,8 @@ pub fn export_each<E: From<ExportError>>(
     let frab_whole = std::sync::OnceLock::new();
     // The HTML agenda of the whole program links to a page per room and per track.
     let pages = (split.is_none() && formats.contains(&Format::Html)).then_some("");
-    // The room and track pages, given last: they are rendered while the main files are.
+    // The room and track pages, given last: the first of them are made while the main files
+    // are.
     let subs: Vec<(Split, selection::Part)> = match pages {
         Some(_) => [Split::Rooms, Split::Tracks]
             .into_iter()

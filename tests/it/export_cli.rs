@@ -229,6 +229,59 @@ duration = 60
     assert!(stderr(&out).contains("room-overlap"), "{}", stderr(&out));
     assert!(stderr(&out).contains("not exporting"));
     assert!(!strict_dir.exists());
+
+    // A folder export is written while the check runs: refused, an existing folder is left
+    // exactly as it was, with no temp file or new folder in it.
+    let site = dir.path().join("site");
+    let out = agora()
+        .args(["export", "html"])
+        .arg(&event)
+        .arg("-o")
+        .arg(&site)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let before = tree(&site);
+    assert!(before.len() > 4, "{before:?}");
+    std::fs::write(
+        &event,
+        std::fs::read_to_string(&event)
+            .unwrap()
+            .replace("title = \"One\"", "title = \"Won\"")
+            .replace(
+                "id = \"a\"\nname = \"A\"",
+                "id = \"a\"\nname = \"A\"\n\n[[rooms]]\nid = \"b\"\nname = \"B\"",
+            ),
+    )
+    .unwrap();
+    let out = agora()
+        .args(["export", "html", "--strict"])
+        .arg(&event)
+        .arg("-o")
+        .arg(&site)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(tree(&site), before, "a refused export changed the folder");
+}
+
+/// Every file and folder under `dir` with its bytes (none for a folder), sorted.
+fn tree(dir: &std::path::Path) -> Vec<(String, Option<Vec<u8>>)> {
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all.push((path.display().to_string(), None));
+            all.extend(tree(&path));
+        } else {
+            all.push((
+                path.display().to_string(),
+                Some(std::fs::read(&path).unwrap()),
+            ));
+        }
+    }
+    all.sort();
+    all
 }
 
 #[test]
