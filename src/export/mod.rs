@@ -327,6 +327,28 @@ fn in_parallel<T: Sync, R: Send>(
     )
 }
 
+/// The `.ics` of every placed session of `agenda`, with `removed` (sessions taken out since a
+/// release) cancelled in it.
+fn agenda_calendar(
+    agenda: &Agenda,
+    locale: &Locale,
+    options: &Options,
+    removed: &[crate::release::history::Removed],
+) -> Body {
+    let all: Vec<&agenda::Entry> = agenda.placed().collect();
+    ics::calendar(
+        agenda,
+        &all,
+        &agenda.title(),
+        locale,
+        options.utc,
+        options.stamp,
+        &ics::timezone(agenda),
+        options.changes.as_deref(),
+        removed,
+    )
+}
+
 /// The `.ics` of each of `entries` (placed sessions), as its key and text, made on every core.
 fn session_calendars(
     agenda: &Agenda,
@@ -378,21 +400,7 @@ fn render_format(
     let ics_name = format!("{}.ics", agenda.event.id);
     Ok(match format {
         Format::Ics => {
-            let all: Vec<&agenda::Entry> = agenda.placed().collect();
-            let zone = ics::timezone(agenda);
-            let (utc, stamp) = (options.utc, options.stamp);
-            let title = agenda.title();
-            let program = ics::calendar(
-                agenda,
-                &all,
-                &title,
-                locale,
-                utc,
-                stamp,
-                &zone,
-                options.changes.as_deref(),
-                removed_for(agenda, options),
-            );
+            let program = agenda_calendar(agenda, locale, options, removed_for(agenda, options));
             vec![(vec![main.to_string()], program)]
         }
         Format::Html => {
@@ -405,19 +413,7 @@ fn render_format(
                 root,
             ))?;
             // The sessions' own calendars follow, made a few at a time by `export_each`.
-            let all: Vec<&agenda::Entry> = agenda.placed().collect();
-            let zone = ics::timezone(agenda);
-            let program = ics::calendar(
-                agenda,
-                &all,
-                &agenda.title(),
-                locale,
-                options.utc,
-                options.stamp,
-                &zone,
-                options.changes.as_deref(),
-                removed_for(agenda, options),
-            );
+            let program = agenda_calendar(agenda, locale, options, removed_for(agenda, options));
             let mut files = vec![
                 (vec![main.to_string()], page.into()),
                 (vec![ics_name], program),
@@ -538,19 +534,7 @@ fn sub_page(
         format: Format::Html,
         error,
     })?;
-    let all: Vec<&agenda::Entry> = agenda.placed().collect();
-    let zone = ics::timezone(agenda);
-    let calendar = ics::calendar(
-        agenda,
-        &all,
-        &agenda.title(),
-        locale,
-        options.utc,
-        options.stamp,
-        &zone,
-        options.changes.as_deref(),
-        &[],
-    );
+    let calendar = agenda_calendar(agenda, locale, options, &[]);
     Ok(vec![
         ("index.html".to_string(), page.into()),
         (ics_name, calendar),

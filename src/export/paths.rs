@@ -199,15 +199,22 @@ fn refuse_foreign(root: &Path, names: &[String], force: bool) -> Result<(), Writ
         .filter(|n| !known.contains(n.as_str()))
         .filter(|n| fs::symlink_metadata(root.join(n.as_str())).is_ok())
         .collect();
-    let Some(first) = foreign.first() else {
-        return Ok(());
-    };
+    match foreign_in_the_way(root, &foreign) {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+/// The error for files under `root` that agora did not write there and would replace: the
+/// first, and how many more.
+fn foreign_in_the_way<S: AsRef<str>>(root: &Path, foreign: &[S]) -> Option<WriteError> {
+    let first = foreign.first()?;
     let more = match foreign.len() {
         1 => String::new(),
         n => format!(" (and {} more)", n - 1),
     };
-    Err(WriteError {
-        path: root.join(first.as_str()),
+    Some(WriteError {
+        path: root.join(first.as_ref()),
         message: format!(
             "already exists and was not written by agora{more}: give --force to replace it, or \
              choose another folder with -o"
@@ -495,17 +502,8 @@ impl FolderExport {
     /// paths written, in the order given.
     pub fn finish(mut self) -> Result<Vec<PathBuf>, WriteError> {
         self.finished = true;
-        if let Some(first) = self.foreign.first() {
-            let more = match self.foreign.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            return Err(WriteError {
-                path: self.root.join(first.as_str()),
-                message: format!(
-                    "already exists and was not written by agora{more}: give --force to replace                      it, or choose another folder with -o"
-                ),
-            });
+        if let Some(error) = foreign_in_the_way(&self.root, &self.foreign) {
+            return Err(error);
         }
         let root = self.root.clone();
         let names = std::mem::take(&mut self.names);
@@ -767,7 +765,11 @@ mod tests {
         folder.put(&p(&["also.txt"]), &two).unwrap();
         let err = folder.finish().unwrap_err();
         assert_eq!(err.path, root.join("mine.txt"));
-        assert!(err.message.contains("(and 1 more)"), "{}", err.message);
+        assert_eq!(
+            err.message,
+            "already exists and was not written by agora (and 1 more): give --force to replace \
+             it, or choose another folder with -o"
+        );
         assert_eq!(fs::read(root.join("a").join("x.ics")).unwrap(), b"one");
         assert_eq!(fs::read(root.join("mine.txt")).unwrap(), b"mine");
     }
