@@ -725,9 +725,11 @@ impl Batch {
 }
 
 /// How many room and track pages are made at once, and how many such batches may wait to be
-/// given: a few megabytes, whatever the program's size.
+/// given: tens of megabytes at most, whatever the program's size. More waiting lets the other
+/// core make pages while the program's own page is made (at 100k, 16 batches against 4: 7%
+/// faster, 30–50 MiB more).
 const SUB_PAGES_AT_ONCE: usize = 8;
-const SUB_PAGE_BATCHES_AHEAD: usize = 4;
+const SUB_PAGE_BATCHES_AHEAD: usize = 16;
 
 /// The timestamp of an export: `SOURCE_DATE_EPOCH` when given (reproducible builds), else
 /// `now`. The value is read by the caller; this only parses it.
