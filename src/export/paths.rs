@@ -188,12 +188,16 @@ fn manifest(root: &Path) -> std::collections::BTreeSet<String> {
 }
 
 /// Refuse, before anything is written, to replace a file under `root` that agora did not write
-/// there (not in its [`MANIFEST`]) unless `force`.
-fn refuse_foreign(root: &Path, names: &[String], force: bool) -> Result<(), WriteError> {
-    if force {
-        return Ok(());
-    }
+/// there (not in its [`MANIFEST`]) unless `force`; the list, as read.
+fn refuse_foreign(
+    root: &Path,
+    names: &[String],
+    force: bool,
+) -> Result<std::collections::BTreeSet<String>, WriteError> {
     let known = manifest(root);
+    if force {
+        return Ok(known);
+    }
     let foreign: Vec<&String> = names
         .iter()
         .filter(|n| !known.contains(n.as_str()))
@@ -201,7 +205,7 @@ fn refuse_foreign(root: &Path, names: &[String], force: bool) -> Result<(), Writ
         .collect();
     match foreign_in_the_way(root, &foreign) {
         Some(error) => Err(error),
-        None => Ok(()),
+        None => Ok(known),
     }
 }
 
@@ -232,9 +236,12 @@ fn manifest_text(names: &std::collections::BTreeSet<String>) -> String {
     text
 }
 
-/// Add `names` to the [`MANIFEST`] of `root`.
-fn record(root: &Path, names: &[String]) -> Result<(), WriteError> {
-    let mut known = manifest(root);
+/// Add `names` to the [`MANIFEST`] of `root`, which lists `known` (as read before the export).
+fn record(
+    root: &Path,
+    mut known: std::collections::BTreeSet<String>,
+    names: &[String],
+) -> Result<(), WriteError> {
     known.extend(names.iter().cloned());
     let text = manifest_text(&known);
     let path = root.join(MANIFEST);
@@ -528,7 +535,7 @@ impl FolderExport {
                     .map_err(fail)?;
                 folder.finish().map_err(fail)?;
             }
-            How::Existing { staged, .. } => {
+            How::Existing { staged, known, .. } => {
                 let targets: Vec<PathBuf> =
                     staged.iter().map(|f| f.target().to_path_buf()).collect();
                 crate::save::commit_staged(staged).map_err(|e| WriteError {
@@ -538,7 +545,7 @@ impl FolderExport {
                         .unwrap_or_else(|| root.clone()),
                     message: format!("cannot write: {}", e.error),
                 })?;
-                record(&root, &names)?;
+                record(&root, known, &names)?;
             }
         }
         Ok(std::mem::take(&mut self.written))
@@ -603,7 +610,7 @@ pub fn write_export_file(path: &Path, body: &Body, force: bool) -> Result<(), Wr
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let names = [name];
-    refuse_foreign(root, &names, force)?;
+    let known = refuse_foreign(root, &names, force)?;
     if path.is_dir() {
         return Err(WriteError {
             path: path.to_path_buf(),
@@ -617,7 +624,7 @@ pub fn write_export_file(path: &Path, body: &Body, force: bool) -> Result<(), Wr
             message: format!("cannot write: {e}"),
         })?;
     }
-    record(root, &names)
+    record(root, known, &names)
 }
 
 #[cfg(test)]
