@@ -137,13 +137,29 @@ pub fn stream_to_folder(
             Some(into) => into,
             None => folder.insert(paths::FolderExport::open(root, force).map_err(written)?),
         };
-        let list: Vec<(&paths::OutputPath, &super::Body)> =
-            files.iter().map(|f| (&f.path, &f.bytes)).collect();
-        into.put_all(&list).map_err(|e| match e {
+        let put = |e| match e {
             paths::PutError::Tangled => StreamError::Tangled,
             paths::PutError::Write(e) => written(e),
-        })?;
-        main.extend(files.iter().filter(|f| f.main).map(|f| f.path.display()));
+        };
+        // Whole files a batch at a time; a file given in pieces, a piece at a time.
+        let mut whole: Vec<(&paths::OutputPath, &super::Body)> = Vec::new();
+        for f in &files {
+            if f.continued || into.mid_file() {
+                into.put_all(&whole).map_err(put)?;
+                whole.clear();
+                into.put_piece(&f.path, &f.bytes, f.continued)
+                    .map_err(put)?;
+            } else {
+                whole.push((&f.path, &f.bytes));
+            }
+        }
+        into.put_all(&whole).map_err(put)?;
+        main.extend(
+            files
+                .iter()
+                .filter(|f| f.main && !f.continued)
+                .map(|f| f.path.display()),
+        );
         Ok(())
     })?;
     Ok(Pending { folder, main })

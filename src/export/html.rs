@@ -29,37 +29,57 @@ pub(crate) fn render(
     changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
     root: Option<&str>,
 ) -> Result<String, template::TemplateError> {
-    let view = view_of(agenda, locale, program_ics, changes, root);
+    let links = links(program_ics, changes, root);
     match custom {
-        Some(_) => templated(agenda, view, custom),
+        Some(_) => templated(agenda, view::build(agenda, locale, &links), custom),
         None => {
-            let page = html_writer::write(&view, agenda.entries.len());
-            // The template path's cap on what a page may hold, kept.
-            if page.len() > template::MAX_OUTPUT_BYTES {
-                return Err(template::TemplateError::TooLarge);
-            }
+            let (view, maker) = view::frame(agenda, locale, &links);
+            let page = html_writer::write(&view, maker, agenda.entries.len());
+            within_cap(page.len())?;
             Ok(page)
         }
     }
 }
 
-/// What the page shows.
-fn view_of(
+/// [`render`] of the built-in layout, the page given to `give` a piece at a time as it is
+/// written ([`html_writer::write_in_pieces`]); the last piece is returned.
+pub(crate) fn render_in_pieces(
     agenda: &Agenda,
     locale: &Locale,
     program_ics: &str,
     changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
     root: Option<&str>,
-) -> view::View {
-    let links = IcsLinks {
+    give: &mut dyn FnMut(String) -> bool,
+) -> Result<String, template::TemplateError> {
+    let links = links(program_ics, changes, root);
+    let (view, maker) = view::frame(agenda, locale, &links);
+    let (last, len) = html_writer::write_in_pieces(&view, maker, give);
+    within_cap(len)?;
+    Ok(last)
+}
+
+/// The template path's cap on what a page may hold, kept by the built-in writer.
+fn within_cap(len: usize) -> Result<(), template::TemplateError> {
+    if len > template::MAX_OUTPUT_BYTES {
+        return Err(template::TemplateError::TooLarge);
+    }
+    Ok(())
+}
+
+/// What the page links to.
+fn links(
+    program_ics: &str,
+    changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
+    root: Option<&str>,
+) -> IcsLinks {
+    IcsLinks {
         root: root.map(str::to_string),
         program: Some(program_ics.to_string()),
         sessions: true,
         changes,
         rich: true,
         brief: false,
-    };
-    view::build(agenda, locale, &links)
+    }
 }
 
 /// The page through the template engine: `custom`, or the built-in template when none.

@@ -13,7 +13,7 @@
 use crate::export::locale::Labels;
 use crate::export::template;
 use crate::export::view::{
-    DayView, GridView, PersonView, SessionView, SlotView, SpeakerView, TrackView, View,
+    DayView, GridView, Maker, PersonView, SessionView, SlotView, SpeakerView, TrackView, View,
 };
 
 /// The included stylesheets and script, as the template's `{% include %}` writes them.
@@ -21,14 +21,45 @@ const CSS: &str = template::CSS;
 const WEB_CSS: &str = template::WEB_CSS;
 const WEB_JS: &str = template::WEB_JS;
 
-/// The page for `view`, as the built-in template writes it. `sessions` sizes the output.
-pub(crate) fn write(view: &View, sessions: usize) -> String {
+/// The page for `view` (a [`frame`](crate::export::view::frame), whose sessions `maker` makes a day at a time), as
+/// the built-in template writes it. `sessions` sizes the output.
+pub(crate) fn write(view: &View, maker: Maker, sessions: usize) -> String {
     let mut w = Writer {
         out: String::with_capacity(64 * 1024 + sessions * 1600),
         labels: view.labels,
+        maker,
+        give: None,
+        given: 0,
     };
     w.page(view);
     w.out
+}
+
+/// How many sessions' views are made at once (each about 2 KB).
+const VIEWS_AT_ONCE: usize = 1024;
+
+/// How much of a page [`write_in_pieces`] holds before it gives it on.
+pub(crate) const PIECE_BYTES: usize = 1 << 20;
+
+/// [`write`], the page given to `give` a piece of about [`PIECE_BYTES`] at a time as it is
+/// written (a big program's page is never held whole); the last piece is returned, with the
+/// length of the whole page. Once `give` says no (by returning false), the rest is written
+/// and dropped.
+pub(crate) fn write_in_pieces(
+    view: &View,
+    maker: Maker,
+    give: &mut dyn FnMut(String) -> bool,
+) -> (String, usize) {
+    let mut w = Writer {
+        out: String::with_capacity(PIECE_BYTES + 64 * 1024),
+        labels: view.labels,
+        maker,
+        give: Some(give),
+        given: 0,
+    };
+    w.page(view);
+    let len = w.given + w.out.len();
+    (w.out, len)
 }
 
 /// A template value is printed when it is set; these say whether it counts as true
@@ -37,12 +68,35 @@ fn set(value: &Option<String>) -> bool {
     value.as_deref().is_some_and(|v| !v.is_empty())
 }
 
-struct Writer {
+struct Writer<'v, 'p, 'g> {
     out: String,
     labels: &'static Labels,
+    maker: Maker<'v, 'p>,
+    /// Where the page goes a piece at a time ([`write_in_pieces`]); none once it said no.
+    give: Option<&'g mut dyn FnMut(String) -> bool>,
+    /// How many bytes were given so far.
+    given: usize,
 }
 
-impl Writer {
+impl Writer<'_, '_, '_> {
+    /// Give what is written so far on, once it is a piece's worth.
+    fn spill(&mut self) {
+        if self.out.len() < PIECE_BYTES {
+            return;
+        }
+        let Some(give) = self.give.as_mut() else {
+            return;
+        };
+        self.given += self.out.len();
+        let piece = std::mem::replace(
+            &mut self.out,
+            String::with_capacity(PIECE_BYTES + 64 * 1024),
+        );
+        if !give(piece) {
+            self.give = None;
+        }
+    }
+
     /// Template text, as it is.
     fn raw(&mut self, text: &str) {
         self.out.push_str(text);
@@ -554,7 +608,7 @@ impl Writer {
         self.raw("-title\">");
         self.esc(&day.title);
         self.raw("</h2>\n");
-        if day.sessions.is_empty() {
+        if day.entries.is_empty() {
             self.raw("<p>");
             self.esc(l.no_sessions);
             self.raw("</p>\n</section>\n");
@@ -596,20 +650,26 @@ impl Writer {
         for slot in day.slots.iter().filter(|s| !s.starts) {
             self.slot_end(slot);
         }
-        for s in &day.sessions {
-            if let Some(o) = &s.opens {
-                self.raw("<div class=\"slot\" id=\"");
-                self.esc(&o.anchor);
-                self.raw("\" style=\"grid-row: ");
-                self.num(o.row);
-                self.raw("; grid-column: 1\"><time datetime=\"");
-                self.esc(&o.iso);
-                self.raw("\">");
-                self.esc(&o.label);
-                self.raw("</time></div>\n");
+        // The day's views, made a thousand at a time and dropped after.
+        let count = day.entries.len();
+        for from in (0..count).step_by(VIEWS_AT_ONCE) {
+            let range = from..(from + VIEWS_AT_ONCE).min(count);
+            for s in self.maker.day_sessions(day, range) {
+                if let Some(o) = &s.opens {
+                    self.raw("<div class=\"slot\" id=\"");
+                    self.esc(&o.anchor);
+                    self.raw("\" style=\"grid-row: ");
+                    self.num(o.row);
+                    self.raw("; grid-column: 1\"><time datetime=\"");
+                    self.esc(&o.iso);
+                    self.raw("\">");
+                    self.esc(&o.label);
+                    self.raw("</time></div>\n");
+                }
+                self.card(view, &s.session, s.grid.as_ref());
+                self.raw("\n");
+                self.spill();
             }
-            self.card(view, &s.session, s.grid.as_ref());
-            self.raw("\n");
         }
         self.raw("</div>\n</div>\n</section>\n");
     }
@@ -745,6 +805,7 @@ impl Writer {
             for s in &view.unscheduled {
                 self.card(view, s, s.grid.as_ref());
                 self.raw("\n");
+                self.spill();
             }
             self.raw("</div>\n</section>\n");
         }
@@ -754,6 +815,7 @@ impl Writer {
             self.raw("</h2>\n<ul>\n");
             for p in &view.speakers {
                 self.speaker(p);
+                self.spill();
             }
             self.raw("</ul>\n</section>\n");
         }

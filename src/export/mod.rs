@@ -283,6 +283,10 @@ pub struct OutputFile {
     pub format: Format,
     /// The format's main file (not a companion such as the `.ics` beside `index.html`).
     pub main: bool,
+    /// The file goes on in the next one given, at the same path: [`export_each`] gives a big
+    /// page a piece at a time (every piece but the last is `continued`). [`export`] gives
+    /// every file whole.
+    pub continued: bool,
 }
 
 /// Why an export could not be made.
@@ -404,20 +408,22 @@ fn render_format(
             vec![(vec![main.to_string()], program)]
         }
         Format::Html => {
-            let page = templated(html::render(
-                agenda,
-                locale,
-                &ics_name,
-                template,
-                options.changes.clone(),
-                root,
-            ))?;
-            // The sessions' own calendars follow, made a few at a time by `export_each`.
+            // The built-in page is written by `export_each` as it gives it (`page_in_pieces`);
+            // the sessions' own calendars follow it, made a few at a time.
+            let mut files = Vec::new();
+            if template.is_some() {
+                let page = templated(html::render(
+                    agenda,
+                    locale,
+                    &ics_name,
+                    template,
+                    options.changes.clone(),
+                    root,
+                ))?;
+                files.push((vec![main.to_string()], page.into()));
+            }
             let program = agenda_calendar(agenda, locale, options, removed_for(agenda, options));
-            let mut files = vec![
-                (vec![main.to_string()], page.into()),
-                (vec![ics_name], program),
-            ];
+            files.push((vec![ics_name], program));
             if let Some(info) = options
                 .changes
                 .as_deref()
@@ -553,7 +559,15 @@ pub fn export(
 ) -> Result<Vec<OutputFile>, ExportError> {
     let mut out: Vec<OutputFile> = Vec::new();
     export_each(program, formats, selection, split, options, &mut |files| {
-        out.extend(files);
+        for file in files {
+            match out.last_mut() {
+                Some(last) if last.continued => {
+                    last.bytes.append(file.bytes);
+                    last.continued = file.continued;
+                }
+                _ => out.push(file),
+            }
+        }
         Ok::<(), ExportError>(())
     })?;
     // Ids such as `amphi` and `amphi.ics` must not make a file and a folder of one name.
@@ -664,8 +678,19 @@ pub fn export_each<E: From<ExportError>>(
                     full.extend(name);
                     OutputPath::new(&full)
                 };
-                for (i, (name, text)) in files?.into_iter().enumerate() {
-                    made.add(at(name).map_err(ExportError::from)?, text, format, i == 0);
+                let files = files?;
+                let mut main_given = false;
+                if format == Format::Html && options.template.is_none() {
+                    let path = at(vec!["index.html".to_string()]).map_err(ExportError::from)?;
+                    // A path an earlier format gave is not given again.
+                    if !made.seen.contains(&path) {
+                        page_in_pieces(&agenda, &locale, options, pages, path, &mut made, deliver)?;
+                    }
+                    main_given = true;
+                }
+                for (i, (name, text)) in files.into_iter().enumerate() {
+                    let main = i == 0 && !main_given;
+                    made.add(at(name).map_err(ExportError::from)?, text, format, main);
                 }
                 deliver(made.take())?;
                 if format == Format::Html {
@@ -715,13 +740,68 @@ impl Batch {
                 bytes,
                 format,
                 main,
+                continued: false,
             });
         }
+    }
+
+    /// A piece of a file given in pieces ([`OutputFile::continued`] on all but the last).
+    fn add_piece(&mut self, path: OutputPath, bytes: Body, main: bool, continued: bool) {
+        self.seen.insert(path.clone());
+        self.files.push(OutputFile {
+            path,
+            bytes,
+            format: Format::Html,
+            main,
+            continued,
+        });
     }
 
     fn take(&mut self) -> Vec<OutputFile> {
         std::mem::take(&mut self.files)
     }
+}
+
+/// The built-in HTML page of `agenda` at `path`, given to `deliver` a piece at a time as it
+/// is written: the program's page of a big program (149 MB at 100,000 sessions) is never held
+/// whole.
+fn page_in_pieces<E: From<ExportError>>(
+    agenda: &Agenda,
+    locale: &Locale,
+    options: &Options,
+    root: Option<&str>,
+    path: OutputPath,
+    made: &mut Batch,
+    deliver: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), E> {
+    let ics_name = format!("{}.ics", agenda.event.id);
+    let mut failed = None;
+    let last = html::render_in_pieces(
+        agenda,
+        locale,
+        &ics_name,
+        options.changes.clone(),
+        root,
+        &mut |piece| {
+            made.add_piece(path.clone(), piece.into(), true, true);
+            match deliver(made.take()) {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            }
+        },
+    );
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let last = last.map_err(|error| ExportError::Template {
+        format: Format::Html,
+        error,
+    })?;
+    made.add_piece(path, last.into(), true, false);
+    Ok(())
 }
 
 /// How many room and track pages are made at once, and how many such batches may wait to be
@@ -808,6 +888,57 @@ duration = 15
 
     fn program() -> Program {
         load_str(std::path::Path::new("clash.toml"), CLASH).expect("loads")
+    }
+
+    /// A big page is given a piece at a time, and `export` gives it whole: the same bytes as
+    /// the page written whole (`html::render`), from pieces of which all but the last go on.
+    #[test]
+    fn a_big_page_is_given_in_pieces_and_exported_whole() {
+        let text = crate::generate::generate(&crate::generate::Options {
+            sessions: 1_500,
+            rooms: 10,
+            speakers: 300,
+            days: 2,
+            conflict_rate: 0.0,
+            seed: 5,
+        });
+        let program = load_str(std::path::Path::new("big.toml"), &text).expect("loads");
+        let options = options();
+        let all = Selection::default();
+        let mut pieces = Vec::new();
+        export_each::<ExportError>(
+            &program,
+            &[Format::Html],
+            &all,
+            None,
+            &options,
+            &mut |files| {
+                for f in files.iter().filter(|f| f.path.display() == "index.html") {
+                    pieces.push((f.continued, f.main, f.bytes.len()));
+                }
+                Ok(())
+            },
+        )
+        .expect("exports");
+        assert!(pieces.len() > 1, "given in pieces: {pieces:?}");
+        let (last, others) = pieces.split_last().expect("pieces");
+        assert!(others.iter().all(|p| p.0 && p.1) && !last.0 && last.1);
+        let whole = export(&program, &[Format::Html], &all, None, &options).expect("exports");
+        let page: Vec<&OutputFile> = whole
+            .iter()
+            .filter(|f| f.path.display() == "index.html")
+            .collect();
+        assert_eq!(page.len(), 1);
+        assert!(!page[0].continued && page[0].main);
+        let schedule = Schedule::new(&program);
+        let filter = all.resolve(&program).expect("filter");
+        let agenda = Agenda::new(&schedule, &filter, None, false);
+        let locale = Locale::for_tag(options.language(&program));
+        let ics = format!("{}.ics", program.event.id);
+        let expected = html::render(&agenda, &locale, &ics, None, None, Some("")).expect("renders");
+        assert_eq!(page[0].bytes.clone().into_string(), expected);
+        assert_eq!(pieces.iter().map(|p| p.2).sum::<usize>(), expected.len());
+        assert!(expected.len() > html_writer::PIECE_BYTES);
     }
 
     fn options() -> Options {

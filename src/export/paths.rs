@@ -157,14 +157,65 @@ fn holds_already(target: &Path, body: &Body) -> bool {
 
 /// [`holds_already`] of a path whose metadata (not following a link) has been read already.
 fn holds_already_as(target: &Path, meta: &fs::Metadata, body: &Body) -> bool {
+    may_hold(meta)
+        && meta.len() == body.len() as u64
+        && fs::File::open(target).is_ok_and(|file| crate::export::body::file_holds(&file, body))
+}
+
+/// Whether the file `meta` describes may be left as it is when it holds the bytes to write:
+/// a plain file of one name (a hard-linked one is replaced, so the other names keep theirs).
+fn may_hold(meta: &fs::Metadata) -> bool {
     #[cfg(unix)]
     let single = std::os::unix::fs::MetadataExt::nlink(meta) == 1;
     #[cfg(not(unix))]
     let single = true;
-    meta.is_file()
-        && single
-        && meta.len() == body.len() as u64
-        && fs::File::open(target).is_ok_and(|file| crate::export::body::file_holds(&file, body))
+    meta.is_file() && single
+}
+
+/// A piece of a file given a piece at a time: compared with the file there while every byte
+/// so far was the same, written beside it from the first that differs (or once the file
+/// there is longer: `end`).
+fn feed(target: &Path, state: Pieces, piece: &[u8]) -> std::io::Result<Pieces> {
+    feed_piece(target, state, piece, false)
+}
+
+fn feed_piece(target: &Path, state: Pieces, piece: &[u8], end: bool) -> std::io::Result<Pieces> {
+    use std::io::{Read, Seek, Write};
+    match state {
+        Pieces::Same { mut file, at, len } => {
+            let n = piece.len() as u64;
+            if !end && at + n <= len {
+                let mut there = vec![0; piece.len()];
+                if file.read_exact(&mut there).is_ok() && there == piece {
+                    return Ok(Pieces::Same {
+                        file,
+                        at: at + n,
+                        len,
+                    });
+                }
+            }
+            // The first difference: what was the same, from the file, then the rest.
+            let mut staging = crate::save::stage_begin(target)?;
+            file.seek(std::io::SeekFrom::Start(0))?;
+            let copied = std::io::copy(&mut (&mut file).take(at), &mut staging)?;
+            if copied != at {
+                return Err(std::io::Error::other(
+                    "the file changed while it was compared",
+                ));
+            }
+            staging.write_all(piece)?;
+            Ok(Pieces::Staging(staging))
+        }
+        Pieces::Staging(mut staging) => {
+            staging.write_all(piece)?;
+            Ok(Pieces::Staging(staging))
+        }
+        Pieces::New(mut file) => {
+            file.write_all(piece)?;
+            Ok(Pieces::New(file))
+        }
+        Pieces::Skipped => Ok(Pieces::Skipped),
+    }
 }
 
 /// The file in an output folder that lists, one relative path a line, the files agora wrote
@@ -300,7 +351,26 @@ pub struct FolderExport {
     written: Vec<PathBuf>,
     /// Files in the way that agora did not write: reported all at once by `finish`.
     foreign: Vec<String>,
+    /// The file being given a piece at a time, if one is.
+    piecewise: Option<Piecewise>,
     finished: bool,
+}
+
+/// A file given a piece at a time ([`FolderExport::put_piece`]), as far as it has come.
+struct Piecewise {
+    target: PathBuf,
+    state: Pieces,
+}
+
+enum Pieces {
+    /// Its file in a new folder.
+    New(fs::File),
+    /// The file at the target holds every byte given so far: `at` of its `len`.
+    Same { file: fs::File, at: u64, len: u64 },
+    /// Written beside its place.
+    Staging(crate::save::StagingFile),
+    /// A file agora did not write is in the way: the path is only counted.
+    Skipped,
 }
 
 enum How {
@@ -364,8 +434,110 @@ impl FolderExport {
             names: Vec::new(),
             written: Vec::new(),
             foreign: Vec::new(),
+            piecewise: None,
             finished: false,
         })
+    }
+
+    /// Whether a file given a piece at a time is not whole yet.
+    pub fn mid_file(&self) -> bool {
+        self.piecewise.is_some()
+    }
+
+    /// A piece of the file at `path`, given a piece at a time, in order; `more` on every piece
+    /// but the last. Compared with what is there as it comes, the file is left as it is when
+    /// every byte is the same; from the first that differs it is written beside its place
+    /// (what was the same copied from the file), as [`FolderExport::put`] would write it.
+    pub fn put_piece(
+        &mut self,
+        path: &OutputPath,
+        body: &Body,
+        more: bool,
+    ) -> Result<(), PutError> {
+        let mut file = match self.piecewise.take() {
+            Some(file) => file,
+            None => self.begin_pieces(path)?,
+        };
+        let fail = |path: &Path, e: std::io::Error| {
+            PutError::Write(WriteError {
+                path: path.to_path_buf(),
+                message: format!("cannot write: {e}"),
+            })
+        };
+        for piece in body.pieces() {
+            file.state =
+                feed(&file.target, file.state, piece).map_err(|e| fail(&file.target, e))?;
+        }
+        if more {
+            self.piecewise = Some(file);
+            return Ok(());
+        }
+        let state = match file.state {
+            Pieces::Same { at, len, .. } if at == len => None,
+            same @ Pieces::Same { .. } => Some(feed_piece(&file.target, same, &[], true)),
+            other => Some(Ok(other)),
+        };
+        match state.transpose().map_err(|e| fail(&file.target, e))? {
+            Some(Pieces::Skipped) => return Ok(()),
+            Some(Pieces::Staging(staging)) => {
+                let staged = staging.finish().map_err(|e| fail(&file.target, e))?;
+                if let How::Existing { staged: all, .. } = &mut self.how {
+                    all.push(staged);
+                }
+            }
+            Some(Pieces::New(new)) => {
+                if !cfg!(target_os = "linux") {
+                    new.sync_all().map_err(|e| fail(&file.target, e))?;
+                }
+            }
+            Some(Pieces::Same { .. }) | None => {}
+        }
+        self.names.push(path.display());
+        self.written.push(file.target);
+        Ok(())
+    }
+
+    /// The first piece's checks, those of [`FolderExport::put_all`]: where the file goes, and
+    /// whether it is there already.
+    fn begin_pieces(&mut self, path: &OutputPath) -> Result<Piecewise, PutError> {
+        let Some(target) = self.prepare(path)? else {
+            return Ok(Piecewise {
+                target: PathBuf::new(),
+                state: Pieces::Skipped,
+            });
+        };
+        let fail = |path: &Path, message: String| {
+            PutError::Write(WriteError {
+                path: path.to_path_buf(),
+                message,
+            })
+        };
+        let state = match &self.how {
+            How::New(folder) => Pieces::New(
+                folder
+                    .create_file(&path.relative())
+                    .map_err(|e| fail(&self.root, format!("cannot write the folder: {e}")))?,
+            ),
+            How::Existing { .. } => {
+                let meta = fs::symlink_metadata(&target).ok();
+                if let Some(meta) = &meta {
+                    if meta.is_dir() || (meta.file_type().is_symlink() && target.is_dir()) {
+                        return Err(fail(&target, "is a folder; expected a file".to_string()));
+                    }
+                }
+                let same = meta
+                    .filter(may_hold)
+                    .and_then(|meta| Some((fs::File::open(&target).ok()?, meta.len())));
+                match same {
+                    Some((file, len)) => Pieces::Same { file, at: 0, len },
+                    None => Pieces::Staging(
+                        crate::save::stage_begin(&target)
+                            .map_err(|e| fail(&target, format!("cannot write: {e}")))?,
+                    ),
+                }
+            }
+        };
+        Ok(Piecewise { target, state })
     }
 
     /// Write `body` at `path` under the folder (or find it there already).
@@ -508,6 +680,12 @@ impl FolderExport {
     /// Replace every file given at once and record them in the folder's [`MANIFEST`]; the
     /// paths written, in the order given.
     pub fn finish(mut self) -> Result<Vec<PathBuf>, WriteError> {
+        if self.piecewise.is_some() {
+            return Err(WriteError {
+                path: self.root.clone(),
+                message: "the export stopped in the middle of a file".to_string(),
+            });
+        }
         self.finished = true;
         if let Some(error) = foreign_in_the_way(&self.root, &self.foreign) {
             return Err(error);
@@ -561,6 +739,7 @@ impl Drop for FolderExport {
             if !self.finished {
                 // The temp files first (each staged file removes its own), then the folders
                 // made for them, the deepest first.
+                self.piecewise = None;
                 staged.clear();
                 for dir in created.iter().rev() {
                     let _ = fs::remove_dir(dir);
@@ -779,6 +958,75 @@ mod tests {
         );
         assert_eq!(fs::read(root.join("a").join("x.ics")).unwrap(), b"one");
         assert_eq!(fs::read(root.join("mine.txt")).unwrap(), b"mine");
+    }
+
+    /// A file given a piece at a time ends as the same file given whole would: left as it is
+    /// when every byte is the same, replaced (at `finish`) from the first that differs, from a
+    /// longer or a shorter file too; dropped half-way, nothing is left behind.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_given_in_pieces_is_compared_and_written_as_it_comes() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("out");
+        let page = OutputPath::new(&["index.html"]).unwrap();
+        let give = |pieces: &[&str]| -> FolderExport {
+            let mut folder = FolderExport::open(&root, false).unwrap();
+            for (i, piece) in pieces.iter().enumerate() {
+                let more = i + 1 < pieces.len();
+                folder.put_piece(&page, &Body::from(*piece), more).unwrap();
+                assert_eq!(folder.mid_file(), more);
+            }
+            folder
+        };
+        let at = root.join("index.html");
+        let inode = || fs::metadata(&at).unwrap().ino();
+        // A new folder.
+        let written = give(&["ab", "cd", "ef"]).finish().unwrap();
+        assert_eq!(written, std::slice::from_ref(&at));
+        assert_eq!(fs::read_to_string(&at).unwrap(), "abcdef");
+        // The same bytes, cut elsewhere: left as it is.
+        let first = inode();
+        give(&["a", "bcde", "f"]).finish().unwrap();
+        assert_eq!(inode(), first);
+        // A difference in the middle, then a longer and a shorter file: replaced at `finish`.
+        for (pieces, text) in [
+            (&["ab", "Xd", "ef"][..], "abXdef"),
+            (&["abXdef", "gh"][..], "abXdefgh"),
+            (&["abX"][..], "abX"),
+            (&["", "abX", ""][..], "abX"),
+        ] {
+            let before = fs::read_to_string(&at).unwrap();
+            let folder = give(pieces);
+            assert_eq!(
+                fs::read_to_string(&at).unwrap(),
+                before,
+                "replaced before finish"
+            );
+            folder.finish().unwrap();
+            assert_eq!(fs::read_to_string(&at).unwrap(), text);
+        }
+        // Dropped half-way (after a difference, so with a temp file), or finished half-way:
+        // the folder is as it was.
+        let before = walk(&root);
+        let mut folder = FolderExport::open(&root, false).unwrap();
+        folder.put_piece(&page, &Body::from("zz"), true).unwrap();
+        drop(folder);
+        assert_eq!(walk(&root), before, "a temp file was left");
+        let mut folder = FolderExport::open(&root, false).unwrap();
+        folder.put_piece(&page, &Body::from("zz"), true).unwrap();
+        let err = folder.finish().unwrap_err();
+        assert_eq!(err.message, "the export stopped in the middle of a file");
+        assert_eq!(walk(&root), before);
+        assert_eq!(fs::read_to_string(&at).unwrap(), "abX");
+        // A file agora did not write is counted and refused, as a whole file would be.
+        fs::write(root.join("mine.html"), "mine").unwrap();
+        let mut folder = FolderExport::open(&root, false).unwrap();
+        let mine = OutputPath::new(&["mine.html"]).unwrap();
+        folder.put_piece(&mine, &Body::from("a"), true).unwrap();
+        folder.put_piece(&mine, &Body::from("b"), false).unwrap();
+        assert!(folder.finish().is_err());
+        assert_eq!(fs::read_to_string(root.join("mine.html")).unwrap(), "mine");
     }
 
     /// Every path under `dir`, folders included, relative to it.

@@ -252,7 +252,7 @@ pub(crate) struct SessionView {
 
 /// A session in its day's list: the shared [`SessionView`], with its place on the day's grid
 /// and the time slot it opens.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct DaySession {
     pub session: Arc<SessionView>,
     pub grid: Option<GridView>,
@@ -280,7 +280,7 @@ pub(crate) struct SlotView {
     pub iso: String,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub(crate) struct ColumnView {
     pub name: String,
     pub location: Option<String>,
@@ -290,7 +290,7 @@ pub(crate) struct ColumnView {
     pub col_end: usize,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct DayView {
     pub date: String,
     pub anchor: String,
@@ -304,6 +304,10 @@ pub(crate) struct DayView {
     pub column_count: usize,
     pub slots: Vec<SlotView>,
     pub row_count: usize,
+    /// The day's sessions as positions in the agenda's entries, and each one's place: what
+    /// [`Maker::day_sessions`] makes the views from.
+    pub entries: Vec<usize>,
+    pub places: Vec<Place>,
 }
 
 #[derive(Serialize)]
@@ -400,10 +404,6 @@ fn needs_offsets(agenda: &Agenda, s: Instant, e: Instant) -> bool {
         || !crate::time::is_unique_local(tz, s)
         || !crate::time::is_unique_local(tz, e)
 }
-
-/// The session's Markdown texts, rendered once per export (a session is in the day's list
-/// and in the whole list).
-type Texts = foldhash::HashMap<usize, (Option<String>, Option<String>)>;
 
 fn host(url: Option<&str>) -> Option<String> {
     url.and_then(markup::link_host)
@@ -637,7 +637,6 @@ fn session(
     locale: &Locale,
     entry: &Entry,
     links: &IcsLinks,
-    texts: &Texts,
     shared: &mut Shared,
 ) -> SessionView {
     let labels = locale.labels();
@@ -681,6 +680,8 @@ fn session(
         .iter()
         .map(|&p| shared.person(agenda, locale, p))
         .collect();
+    let (description_html, description_text) =
+        rendered(locale, entry.description.as_deref(), links.rich);
     let names = |list: &[Arc<PersonView>]| {
         list.iter()
             .map(|p| p.name.as_str())
@@ -732,8 +733,8 @@ fn session(
         speakers,
         moderators,
         description: entry.description.as_deref().map(|d| locale.typography(d)),
-        description_html: texts.get(&entry.index).and_then(|t| t.0.clone()),
-        description_text: texts.get(&entry.index).and_then(|t| t.1.clone()),
+        description_html,
+        description_text,
         url: entry.url.map(str::to_string),
         url_text: entry.url_text.as_deref().map(str::to_string),
         url_host: host(entry.url),
@@ -763,10 +764,9 @@ fn grid(
     agenda: &Agenda,
     locale: &Locale,
     entries: &[&Entry],
-    views: &mut [DaySession],
     day_anchor: &str,
     root: Option<&str>,
-) -> (Vec<ColumnView>, Vec<SlotView>) {
+) -> (Vec<ColumnView>, Vec<SlotView>, Vec<Place>) {
     let mut bounds: Vec<Instant> = entries
         .iter()
         .filter_map(|e| e.slot)
@@ -845,6 +845,7 @@ fn grid(
         col += n;
     }
     let last_col = col;
+    let mut places = vec![Place::default(); entries.len()];
     for (i, e) in entries.iter().enumerate() {
         let Some((s, end)) = e.slot else { continue };
         let (col_start, col_end) = if wide(e) && !wide_clash {
@@ -853,7 +854,7 @@ fn grid(
             let c = start_of.get(&e.room).copied().unwrap_or(2) + lane[i];
             (c, c + 1)
         };
-        views[i].grid = Some(GridView {
+        places[i].grid = Some(GridView {
             row_start: row(s),
             row_end: row(end),
             col_start,
@@ -885,10 +886,10 @@ fn grid(
     for (i, e) in entries.iter().enumerate() {
         let Some((s, _)) = e.slot else { continue };
         if opened.insert(s) {
-            views[i].opens = slots.iter().find(|v| v.row == row(s)).cloned();
+            places[i].opens = slots.iter().find(|v| v.row == row(s)).cloned();
         }
     }
-    (columns, slots)
+    (columns, slots, places)
 }
 
 /// The speakers and moderators of the selected sessions, by name as people read them (the
@@ -953,53 +954,119 @@ pub(crate) fn event_language_names(agenda: &Agenda, locale: &Locale) -> String {
     }
 }
 
-/// The whole context for a template.
+/// The whole context for a template: the [`frame`] with every session's view made, each
+/// placed session's view shared by the whole list and its day's list.
 pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View {
-    let labels = locale.labels();
-    let texts: Texts = agenda
+    let (mut view, mut maker) = frame(agenda, locale, links);
+    let views: Vec<Option<Arc<SessionView>>> = agenda
         .entries
         .iter()
-        .filter(|e| e.description.is_some())
-        .map(|e| {
-            (
-                e.index,
-                rendered(locale, e.description.as_deref(), links.rich),
-            )
+        .map(|e| e.slot.is_some().then(|| Arc::new(maker.session(e))))
+        .collect();
+    view.sessions = views.iter().flatten().cloned().collect();
+    view.days = std::mem::take(&mut view.days)
+        .into_iter()
+        .map(|day| {
+            let mut day = Arc::unwrap_or_clone(day);
+            day.sessions = day
+                .entries
+                .iter()
+                .zip(&day.places)
+                .filter_map(|(&i, place)| Some(Arc::new(place.of(views[i].clone()?))))
+                .collect();
+            Arc::new(day)
         })
         .collect();
-    let mut shared = Shared::new(agenda);
-    // Each placed session's view, built once: the whole list and the days' lists share it.
-    let placed: Vec<(&Entry, Arc<SessionView>)> = agenda
-        .placed()
-        .map(|e| {
-            let view = session(agenda, locale, e, links, &texts, &mut shared);
-            (e, Arc::new(view))
-        })
+    view
+}
+
+/// Makes the views of a [`frame`]'s sessions, a day at a time if need be: the rooms, tracks
+/// and people they name are each built once, and so are their times.
+pub(crate) struct Maker<'v, 'p> {
+    agenda: &'v Agenda<'p>,
+    locale: &'v Locale,
+    links: &'v IcsLinks,
+    shared: Shared,
+}
+
+impl Maker<'_, '_> {
+    fn session(&mut self, entry: &Entry) -> SessionView {
+        session(
+            self.agenda,
+            self.locale,
+            entry,
+            self.links,
+            &mut self.shared,
+        )
+    }
+
+    /// The sessions `range` of `day` (a day of the frame this maker came with), in its order,
+    /// each on its place in the day's grid. The built-in HTML writer makes a thousand views at
+    /// a time as it writes and drops them after: a big program's views are never all held.
+    pub(crate) fn day_sessions(
+        &mut self,
+        day: &DayView,
+        range: std::ops::Range<usize>,
+    ) -> Vec<DaySession> {
+        let entries = &self.agenda.entries;
+        day.entries[range.clone()]
+            .iter()
+            .zip(&day.places[range])
+            .map(|(&i, place)| place.of(Arc::new(self.session(&entries[i]))))
+            .collect()
+    }
+}
+
+/// Where a session of a day's list sits: its place on the day's grid and the time slot it
+/// opens.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Place {
+    grid: Option<GridView>,
+    opens: Option<SlotView>,
+}
+
+impl Place {
+    fn of(&self, session: Arc<SessionView>) -> DaySession {
+        DaySession {
+            session,
+            grid: self.grid.clone(),
+            opens: self.opens.clone(),
+        }
+    }
+}
+
+/// Everything the page shows but the placed sessions' views: each day's layout names its
+/// sessions, whose views the [`Maker`] makes ([`build`] makes them all, for the templates).
+pub(crate) fn frame<'v, 'p>(
+    agenda: &'v Agenda<'p>,
+    locale: &'v Locale,
+    links: &'v IcsLinks,
+) -> (View, Maker<'v, 'p>) {
+    let labels = locale.labels();
+    let mut maker = Maker {
+        agenda,
+        locale,
+        links,
+        shared: Shared::new(agenda),
+    };
+    // The placed sessions by day, as positions in the agenda's entries.
+    let placed: Vec<(usize, chrono::NaiveDate)> = agenda
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| agenda.day_of(e).map(|d| (i, d)))
         .collect();
-    let sessions: Vec<Arc<SessionView>> = placed.iter().map(|(_, v)| v.clone()).collect();
     let mut days = Vec::new();
     for date in agenda.days() {
-        let (entries, mut views): (Vec<&Entry>, Vec<DaySession>) = placed
+        let positions: Vec<usize> = placed
             .iter()
-            .filter(|(e, _)| agenda.day_of(e) == Some(date))
-            .map(|(e, v)| {
-                let day = DaySession {
-                    session: v.clone(),
-                    grid: None,
-                    opens: None,
-                };
-                (*e, day)
-            })
-            .unzip();
+            .filter(|&&(_, d)| d == date)
+            .map(|&(i, _)| i)
+            .collect();
+        let entries: Vec<&Entry> = positions.iter().map(|&i| &agenda.entries[i]).collect();
         let anchor = format!("day-{date}");
-        let (columns, slots) = grid(
-            agenda,
-            locale,
-            &entries,
-            &mut views,
-            &anchor,
-            links.root.as_deref(),
-        );
+        let (columns, slots, places) =
+            grid(agenda, locale, &entries, &anchor, links.root.as_deref());
         let long = locale.long_date(date);
         days.push(Arc::new(DayView {
             date: date.to_string(),
@@ -1010,13 +1077,16 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             row_count: slots.len() + 1,
             columns,
             slots,
-            sessions: views.into_iter().map(Arc::new).collect(),
+            sessions: Vec::new(),
+            entries: positions,
+            places,
         }));
     }
     let unscheduled: Vec<Arc<SessionView>> = agenda
         .unplaced()
-        .map(|e| Arc::new(session(agenda, locale, e, links, &texts, &mut shared)))
+        .map(|e| Arc::new(maker.session(e)))
         .collect();
+    let shared = &mut maker.shared;
 
     let tracks = used_tracks(agenda)
         .into_iter()
@@ -1079,7 +1149,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         .program
         .as_ref()
         .and_then(|ics| public_view(agenda, ics));
-    View {
+    let view = View {
         lang: locale.tag.clone(),
         dir: locale.dir.as_str(),
         labels,
@@ -1119,7 +1189,7 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
             .map(|_| "changes.html".to_string()),
         tracks,
         days,
-        sessions,
+        sessions: Vec::new(),
         unscheduled,
         speakers,
         generator: "agora",
@@ -1127,7 +1197,8 @@ pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View 
         ics_label,
         public,
         web: web(agenda, locale, links),
-    }
+    };
+    (view, maker)
 }
 
 /// The filters' choices: the rooms, kinds and languages of the exported sessions.

@@ -150,6 +150,18 @@ impl NewFolder {
     /// created at its own name (exclusively, never through a link), without a temp file and a
     /// rename of its own.
     pub fn write(&self, relative: &Path, pieces: &[&[u8]]) -> io::Result<()> {
+        let mut file = self.create_file(relative)?;
+        pieces.iter().try_for_each(|piece| file.write_all(piece))?;
+        if !cfg!(target_os = "linux") {
+            file.sync_all()?;
+        }
+        Ok(())
+    }
+
+    /// The file `relative` of [`NewFolder::write`], created empty and open for writing (a
+    /// file written a piece at a time; synced by [`NewFolder::finish`] on Linux, by the
+    /// caller elsewhere).
+    pub fn create_file(&self, relative: &Path) -> io::Result<File> {
         if relative.is_absolute()
             || relative.as_os_str().is_empty()
             || relative
@@ -163,18 +175,13 @@ impl NewFolder {
         }
         let path = self.temp.join(relative);
         let open = || OpenOptions::new().write(true).create_new(true).open(&path);
-        let mut file = match open() {
+        match open() {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 std::fs::create_dir_all(folder_of(&path))?;
-                open()?
+                open()
             }
-            other => other?,
-        };
-        pieces.iter().try_for_each(|piece| file.write_all(piece))?;
-        if !cfg!(target_os = "linux") {
-            file.sync_all()?;
+            other => other,
         }
-        Ok(())
     }
 
     /// Make every file durable at once (`syncfs`, or each file's fsync where that is not
@@ -373,6 +380,14 @@ impl Drop for Staged {
 /// beside it holding `pieces`, one after the other. Nothing is visible at `target` until
 /// [`commit_staged`].
 pub fn stage_replace(target: &Path, pieces: &[&[u8]]) -> io::Result<Staged> {
+    let mut file = stage_begin(target)?;
+    pieces.iter().try_for_each(|piece| file.write_all(piece))?;
+    file.finish()
+}
+
+/// [`stage_replace`] of a file written a piece at a time: the temp file beside `target`,
+/// open for writing. Dropped before [`StagingFile::finish`], it is removed.
+pub fn stage_begin(target: &Path) -> io::Result<StagingFile> {
     // One look at the path for a new file (most of an export into an empty folder); the file a
     // link names gives its permissions, as `replace_atomic` does.
     let existing = match std::fs::symlink_metadata(target) {
@@ -383,18 +398,43 @@ pub fn stage_replace(target: &Path, pieces: &[&[u8]]) -> io::Result<Staged> {
         }
         Ok(meta) => Some(meta).filter(|m| m.is_file()),
     };
-    let (file, temp) = create_temp(target, pieces, None, existing)?;
-    let staged = Staged {
-        temp,
-        target: target.to_path_buf(),
-        renamed: false,
-    };
-    // Where one call cannot make a whole file system durable, each file is synced here.
-    if !cfg!(target_os = "linux") {
-        file.sync_all()?;
+    let (file, temp) = create_temp(target, &[], None, existing)?;
+    Ok(StagingFile {
+        file,
+        staged: Staged {
+            temp,
+            target: target.to_path_buf(),
+            renamed: false,
+        },
+    })
+}
+
+/// A file being staged ([`stage_begin`]): its temp file, open.
+#[derive(Debug)]
+pub struct StagingFile {
+    file: File,
+    staged: Staged,
+}
+
+impl Write for StagingFile {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.file.write(bytes)
     }
-    drop(file);
-    Ok(staged)
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl StagingFile {
+    /// The file whole, ready for [`commit_staged`].
+    pub fn finish(self) -> io::Result<Staged> {
+        // Where one call cannot make a whole file system durable, each file is synced here.
+        if !cfg!(target_os = "linux") {
+            self.file.sync_all()?;
+        }
+        Ok(self.staged)
+    }
 }
 
 /// Why a batch stopped: the index (in the list given to [`commit_staged`]) of the file that

@@ -23,8 +23,8 @@ use crate::load::{load_path, load_texts, LoadFailure};
 
 pub use disk::{
     commit_staged, replace_atomic, replace_atomic_mode, replace_atomic_pieces,
-    replace_folder_atomic, replace_many, resolve_links, stage_replace, write_atomic,
-    write_new_folder, BatchError, NewFolder, Staged,
+    replace_folder_atomic, replace_many, resolve_links, stage_begin, stage_replace, write_atomic,
+    write_new_folder, BatchError, NewFolder, Staged, StagingFile,
 };
 pub use patch::{added_sources, render, PatchError, RemovedSource, RenderError};
 
