@@ -410,6 +410,8 @@ fn render_format(
         Format::Html => {
             // The built-in page is written by `export_each` as it gives it (`page_in_pieces`);
             // the sessions' own calendars follow it, made a few at a time.
+            // So is the program's calendar beside it, after the page (and not at all when an
+            // earlier format wrote it).
             let mut files = Vec::new();
             if template.is_some() {
                 let page = templated(html::render(
@@ -421,9 +423,10 @@ fn render_format(
                     root,
                 ))?;
                 files.push((vec![main.to_string()], page.into()));
+                let program =
+                    agenda_calendar(agenda, locale, options, removed_for(agenda, options));
+                files.push((vec![ics_name], program));
             }
-            let program = agenda_calendar(agenda, locale, options, removed_for(agenda, options));
-            files.push((vec![ics_name], program));
             if let Some(info) = options
                 .changes
                 .as_deref()
@@ -679,12 +682,26 @@ pub fn export_each<E: From<ExportError>>(
                     OutputPath::new(&full)
                 };
                 let files = files?;
+                if format != Format::Html {
+                    for (i, (name, text)) in files.into_iter().enumerate() {
+                        made.add(at(name).map_err(ExportError::from)?, text, format, i == 0);
+                    }
+                    deliver(made.take())?;
+                    continue;
+                }
                 let mut main_given = false;
-                if format == Format::Html && options.template.is_none() {
+                if options.template.is_none() {
                     let path = at(vec!["index.html".to_string()]).map_err(ExportError::from)?;
                     // A path an earlier format gave is not given again.
                     if !made.seen.contains(&path) {
                         page_in_pieces(&agenda, &locale, options, pages, path, &mut made, deliver)?;
+                    }
+                    let path =
+                        at(vec![format!("{}.ics", agenda.event.id)]).map_err(ExportError::from)?;
+                    if !made.seen.contains(&path) {
+                        let removed = removed_for(&agenda, options);
+                        let program = agenda_calendar(&agenda, &locale, options, removed);
+                        made.add(path, program, format, false);
                     }
                     main_given = true;
                 }
@@ -693,19 +710,15 @@ pub fn export_each<E: From<ExportError>>(
                     made.add(at(name).map_err(ExportError::from)?, text, format, main);
                 }
                 deliver(made.take())?;
-                if format == Format::Html {
-                    // Each session's own calendar, for its "add to calendar" link.
-                    let all: Vec<&agenda::Entry> = agenda.placed().collect();
-                    let zone = ics::timezone(&agenda);
-                    for batch in all.chunks(CALENDARS_AT_ONCE) {
-                        for (key, text) in
-                            session_calendars(&agenda, batch, &zone, &locale, options)
-                        {
-                            let path = at(vec!["sessions".to_string(), format!("{key}.ics")]);
-                            made.add(path.map_err(ExportError::from)?, text, format, false);
-                        }
-                        deliver(made.take())?;
+                // Each session's own calendar, for its "add to calendar" link.
+                let all: Vec<&agenda::Entry> = agenda.placed().collect();
+                let zone = ics::timezone(&agenda);
+                for batch in all.chunks(CALENDARS_AT_ONCE) {
+                    for (key, text) in session_calendars(&agenda, batch, &zone, &locale, options) {
+                        let path = at(vec!["sessions".to_string(), format!("{key}.ics")]);
+                        made.add(path.map_err(ExportError::from)?, text, format, false);
                     }
+                    deliver(made.take())?;
                 }
             }
         }
