@@ -653,72 +653,80 @@ pub fn export_each<E: From<ExportError>>(
             if let Some(base) = options.base_url.as_deref().and_then(base_url) {
                 agenda.base = Some(base);
             }
-            let rendered = in_parallel(formats, &locale.tag, |locale, &format| {
-                let main = match (format, part) {
-                    (Format::Html | Format::Signage, _) => "index.html".to_string(),
-                    // The names apps and the C3VOC tools expect; never the `json` export's file.
-                    (Format::FrabXml | Format::FrabJson, None) => {
-                        format!("schedule.{}", format.extension())
+            // As many formats at once as there are cores, each given before the next are
+            // made: `export all` never holds every format's files together.
+            for group in formats.chunks(crate::parallel::threads()) {
+                let rendered = in_parallel(group, &locale.tag, |locale, &format| {
+                    let main = match (format, part) {
+                        (Format::Html | Format::Signage, _) => "index.html".to_string(),
+                        // The names apps and the C3VOC tools expect; never the `json` export's file.
+                        (Format::FrabXml | Format::FrabJson, None) => {
+                            format!("schedule.{}", format.extension())
+                        }
+                        (Format::FrabXml | Format::FrabJson, Some(p)) => {
+                            format!("{}.schedule.{}", p.id, format.extension())
+                        }
+                        (_, Some(p)) if format.single_file() => {
+                            format!("{}.{}", p.id, format.extension())
+                        }
+                        _ => format!("{}.{}", program.event.id, format.extension()),
+                    };
+                    render_format(format, &agenda, locale, options, &main, pages, &frab_whole)
+                });
+                for (&format, files) in group.iter().zip(rendered) {
+                    let folder: Vec<String> = match part {
+                        None => vec![],
+                        Some(p) if format.single_file() => vec![p.split.folder().to_string()],
+                        Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
+                    };
+                    let at = |name: Vec<String>| {
+                        let mut full = folder.clone();
+                        full.extend(name);
+                        OutputPath::new(&full)
+                    };
+                    let files = files?;
+                    if format != Format::Html {
+                        for (i, (name, text)) in files.into_iter().enumerate() {
+                            made.add(at(name).map_err(ExportError::from)?, text, format, i == 0);
+                        }
+                        deliver(made.take())?;
+                        continue;
                     }
-                    (Format::FrabXml | Format::FrabJson, Some(p)) => {
-                        format!("{}.schedule.{}", p.id, format.extension())
+                    let mut main_given = false;
+                    if options.template.is_none() {
+                        let path = at(vec!["index.html".to_string()]).map_err(ExportError::from)?;
+                        // A path an earlier format gave is not given again.
+                        if !made.seen.contains(&path) {
+                            page_in_pieces(
+                                &agenda, &locale, options, pages, path, &mut made, deliver,
+                            )?;
+                        }
+                        let path = at(vec![format!("{}.ics", agenda.event.id)])
+                            .map_err(ExportError::from)?;
+                        if !made.seen.contains(&path) {
+                            let removed = removed_for(&agenda, options);
+                            let program = agenda_calendar(&agenda, &locale, options, removed);
+                            made.add(path, program, format, false);
+                        }
+                        main_given = true;
                     }
-                    (_, Some(p)) if format.single_file() => {
-                        format!("{}.{}", p.id, format.extension())
-                    }
-                    _ => format!("{}.{}", program.event.id, format.extension()),
-                };
-                render_format(format, &agenda, locale, options, &main, pages, &frab_whole)
-            });
-            for (&format, files) in formats.iter().zip(rendered) {
-                let folder: Vec<String> = match part {
-                    None => vec![],
-                    Some(p) if format.single_file() => vec![p.split.folder().to_string()],
-                    Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
-                };
-                let at = |name: Vec<String>| {
-                    let mut full = folder.clone();
-                    full.extend(name);
-                    OutputPath::new(&full)
-                };
-                let files = files?;
-                if format != Format::Html {
                     for (i, (name, text)) in files.into_iter().enumerate() {
-                        made.add(at(name).map_err(ExportError::from)?, text, format, i == 0);
+                        let main = i == 0 && !main_given;
+                        made.add(at(name).map_err(ExportError::from)?, text, format, main);
                     }
                     deliver(made.take())?;
-                    continue;
-                }
-                let mut main_given = false;
-                if options.template.is_none() {
-                    let path = at(vec!["index.html".to_string()]).map_err(ExportError::from)?;
-                    // A path an earlier format gave is not given again.
-                    if !made.seen.contains(&path) {
-                        page_in_pieces(&agenda, &locale, options, pages, path, &mut made, deliver)?;
+                    // Each session's own calendar, for its "add to calendar" link.
+                    let all: Vec<&agenda::Entry> = agenda.placed().collect();
+                    let zone = ics::timezone(&agenda);
+                    for batch in all.chunks(CALENDARS_AT_ONCE) {
+                        for (key, text) in
+                            session_calendars(&agenda, batch, &zone, &locale, options)
+                        {
+                            let path = at(vec!["sessions".to_string(), format!("{key}.ics")]);
+                            made.add(path.map_err(ExportError::from)?, text, format, false);
+                        }
+                        deliver(made.take())?;
                     }
-                    let path =
-                        at(vec![format!("{}.ics", agenda.event.id)]).map_err(ExportError::from)?;
-                    if !made.seen.contains(&path) {
-                        let removed = removed_for(&agenda, options);
-                        let program = agenda_calendar(&agenda, &locale, options, removed);
-                        made.add(path, program, format, false);
-                    }
-                    main_given = true;
-                }
-                for (i, (name, text)) in files.into_iter().enumerate() {
-                    let main = i == 0 && !main_given;
-                    made.add(at(name).map_err(ExportError::from)?, text, format, main);
-                }
-                deliver(made.take())?;
-                // Each session's own calendar, for its "add to calendar" link.
-                let all: Vec<&agenda::Entry> = agenda.placed().collect();
-                let zone = ics::timezone(&agenda);
-                for batch in all.chunks(CALENDARS_AT_ONCE) {
-                    for (key, text) in session_calendars(&agenda, batch, &zone, &locale, options) {
-                        let path = at(vec!["sessions".to_string(), format!("{key}.ics")]);
-                        made.add(path.map_err(ExportError::from)?, text, format, false);
-                    }
-                    deliver(made.take())?;
                 }
             }
         }
