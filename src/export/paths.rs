@@ -173,12 +173,8 @@ fn may_hold(meta: &fs::Metadata) -> bool {
 }
 
 /// A piece of a file given a piece at a time: compared with the file there while every byte
-/// so far was the same, written beside it from the first that differs (or once the file
-/// there is longer: `end`).
-fn feed(target: &Path, state: Pieces, piece: &[u8]) -> std::io::Result<Pieces> {
-    feed_piece(target, state, piece, false)
-}
-
+/// so far was the same, written beside it from the first that differs. At the `end` (an
+/// empty piece), a file there that is longer than what was given differs too.
 fn feed_piece(target: &Path, state: Pieces, piece: &[u8], end: bool) -> std::io::Result<Pieces> {
     use std::io::{Read, Seek, Write};
     match state {
@@ -465,8 +461,8 @@ impl FolderExport {
             })
         };
         for piece in body.pieces() {
-            file.state =
-                feed(&file.target, file.state, piece).map_err(|e| fail(&file.target, e))?;
+            file.state = feed_piece(&file.target, file.state, piece, false)
+                .map_err(|e| fail(&file.target, e))?;
         }
         if more {
             self.piecewise = Some(file);
