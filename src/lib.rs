@@ -31,7 +31,8 @@
 //!
 //! Known back-edges, each one function wide: [`save`] and [`export`] share the atomic writer
 //! and the output paths (`export::paths` calls `save::replace_atomic` and, for a batch,
-//! `save::stage_replace`/`save::commit_staged`, for a new folder `save::NewFolder`),
+//! `save::stage_replace`/`save::commit_staged`, `save::stage_begin` for a page given in
+//! pieces, for a new folder `save::NewFolder`),
 //! `export` reads [`release`]'s diffs for change marks and [`signage`]'s boards for its pages, and `rules`
 //! uses `load`'s "did you mean" suggestions.
 //!
