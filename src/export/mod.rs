@@ -408,10 +408,9 @@ fn render_format(
             vec![(vec![main.to_string()], program)]
         }
         Format::Html => {
-            // The built-in page is written by `export_each` as it gives it (`page_in_pieces`);
-            // the sessions' own calendars follow it, made a few at a time.
-            // So is the program's calendar beside it, after the page (and not at all when an
-            // earlier format wrote it).
+            // `export_each` makes the built-in page as it gives it (`page_in_pieces`), then the
+            // program's calendar beside it (unless an earlier format wrote it), then the
+            // sessions' own calendars, a few at a time.
             let mut files = Vec::new();
             if template.is_some() {
                 let page = templated(html::render(
