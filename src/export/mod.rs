@@ -656,20 +656,7 @@ pub fn export_each<E: From<ExportError>>(
             // made: `export all` never holds every format's files together.
             for group in formats.chunks(crate::parallel::threads()) {
                 let rendered = in_parallel(group, &locale.tag, |locale, &format| {
-                    let main = match (format, part) {
-                        (Format::Html | Format::Signage, _) => "index.html".to_string(),
-                        // The names apps and the C3VOC tools expect; never the `json` export's file.
-                        (Format::FrabXml | Format::FrabJson, None) => {
-                            format!("schedule.{}", format.extension())
-                        }
-                        (Format::FrabXml | Format::FrabJson, Some(p)) => {
-                            format!("{}.schedule.{}", p.id, format.extension())
-                        }
-                        (_, Some(p)) if format.single_file() => {
-                            format!("{}.{}", p.id, format.extension())
-                        }
-                        _ => format!("{}.{}", program.event.id, format.extension()),
-                    };
+                    let main = main_name(format, part.as_ref(), &program.event.id);
                     render_format(format, &agenda, locale, options, &main, pages, &frab_whole)
                 });
                 for (&format, files) in group.iter().zip(rendered) {
@@ -681,51 +668,19 @@ pub fn export_each<E: From<ExportError>>(
                     let at = |name: Vec<String>| {
                         let mut full = folder.clone();
                         full.extend(name);
-                        OutputPath::new(&full)
+                        OutputPath::new(&full).map_err(ExportError::from)
                     };
                     let files = files?;
-                    if format != Format::Html {
-                        for (i, (name, text)) in files.into_iter().enumerate() {
-                            made.add(at(name).map_err(ExportError::from)?, text, format, i == 0);
-                        }
-                        deliver(made.take())?;
+                    if format == Format::Html {
+                        give_html(
+                            &agenda, &locale, options, pages, files, &at, &mut made, deliver,
+                        )?;
                         continue;
                     }
-                    let mut main_given = false;
-                    if options.template.is_none() {
-                        let path = at(vec!["index.html".to_string()]).map_err(ExportError::from)?;
-                        // A path an earlier format gave is not given again.
-                        if !made.seen.contains(&path) {
-                            page_in_pieces(
-                                &agenda, &locale, options, pages, path, &mut made, deliver,
-                            )?;
-                        }
-                        let path = at(vec![format!("{}.ics", agenda.event.id)])
-                            .map_err(ExportError::from)?;
-                        if !made.seen.contains(&path) {
-                            let removed = removed_for(&agenda, options);
-                            let program = agenda_calendar(&agenda, &locale, options, removed);
-                            made.add(path, program, format, false);
-                        }
-                        main_given = true;
-                    }
                     for (i, (name, text)) in files.into_iter().enumerate() {
-                        let main = i == 0 && !main_given;
-                        made.add(at(name).map_err(ExportError::from)?, text, format, main);
+                        made.add(at(name)?, text, format, i == 0);
                     }
                     deliver(made.take())?;
-                    // Each session's own calendar, for its "add to calendar" link.
-                    let all: Vec<&agenda::Entry> = agenda.placed().collect();
-                    let zone = ics::timezone(&agenda);
-                    for batch in all.chunks(CALENDARS_AT_ONCE) {
-                        for (key, text) in
-                            session_calendars(&agenda, batch, &zone, &locale, options)
-                        {
-                            let path = at(vec!["sessions".to_string(), format!("{key}.ics")]);
-                            made.add(path.map_err(ExportError::from)?, text, format, false);
-                        }
-                        deliver(made.take())?;
-                    }
                 }
             }
         }
@@ -741,6 +696,64 @@ pub fn export_each<E: From<ExportError>>(
         }
         Ok(())
     })
+}
+
+/// The name of `format`'s main file for `part` (the whole program when none).
+fn main_name(format: Format, part: Option<&selection::Part>, event: &str) -> String {
+    match (format, part) {
+        (Format::Html | Format::Signage, _) => "index.html".to_string(),
+        // The names apps and the C3VOC tools expect; never the `json` export's file.
+        (Format::FrabXml | Format::FrabJson, None) => format!("schedule.{}", format.extension()),
+        (Format::FrabXml | Format::FrabJson, Some(p)) => {
+            format!("{}.schedule.{}", p.id, format.extension())
+        }
+        (_, Some(p)) if format.single_file() => format!("{}.{}", p.id, format.extension()),
+        _ => format!("{event}.{}", format.extension()),
+    }
+}
+
+/// The HTML agenda's files for `agenda`, given in order: the built-in page as it is written
+/// and the program's calendar beside it (neither when an earlier format gave its path), then
+/// `files` (a custom template's page and calendar, the changes pages), then each session's
+/// own calendar for its "add to calendar" link, a few at a time. `at` places a name in the
+/// agenda's folder.
+#[allow(clippy::too_many_arguments)]
+fn give_html<E: From<ExportError>>(
+    agenda: &Agenda,
+    locale: &Locale,
+    options: &Options,
+    root: Option<&str>,
+    files: Vec<(Vec<String>, Body)>,
+    at: &dyn Fn(Vec<String>) -> Result<OutputPath, ExportError>,
+    made: &mut Batch,
+    deliver: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), E> {
+    let built_in = options.template.is_none();
+    if built_in {
+        let path = at(vec!["index.html".to_string()])?;
+        if !made.seen.contains(&path) {
+            page_in_pieces(agenda, locale, options, root, path, made, deliver)?;
+        }
+        let path = at(vec![format!("{}.ics", agenda.event.id)])?;
+        if !made.seen.contains(&path) {
+            let program = agenda_calendar(agenda, locale, options, removed_for(agenda, options));
+            made.add(path, program, Format::Html, false);
+        }
+    }
+    for (i, (name, text)) in files.into_iter().enumerate() {
+        made.add(at(name)?, text, Format::Html, i == 0 && !built_in);
+    }
+    deliver(made.take())?;
+    let all: Vec<&agenda::Entry> = agenda.placed().collect();
+    let zone = ics::timezone(agenda);
+    for batch in all.chunks(CALENDARS_AT_ONCE) {
+        for (key, text) in session_calendars(agenda, batch, &zone, locale, options) {
+            let path = at(vec!["sessions".to_string(), format!("{key}.ics")])?;
+            made.add(path, text, Format::Html, false);
+        }
+        deliver(made.take())?;
+    }
+    Ok(())
 }
 
 /// The files of an export made since they were last given on; a path already given (by an
