@@ -60,6 +60,15 @@ pub struct DeliveryError {
     pub message: String,
 }
 
+impl From<paths::WriteError> for DeliveryError {
+    fn from(e: paths::WriteError) -> DeliveryError {
+        DeliveryError {
+            path: e.path,
+            message: e.message,
+        }
+    }
+}
+
 impl std::fmt::Display for DeliveryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "`{}` {}", self.path.display(), self.message)
@@ -75,10 +84,6 @@ pub fn deliver(
 ) -> Result<Delivered, DeliveryError> {
     // An existing file is replaced only when agora wrote it there before (the folder's
     // `.agora-export` names it), or with `force` (see `paths::write_export`).
-    let failed = |e: paths::WriteError| DeliveryError {
-        path: e.path,
-        message: e.message,
-    };
     match destination {
         Destination::File(path) => {
             let fail = |path: &Path, message: String| DeliveryError {
@@ -93,7 +98,7 @@ pub fn deliver(
                 std::fs::create_dir_all(parent)
                     .map_err(|e| fail(parent, format!("cannot be created: {e}")))?;
             }
-            paths::write_export_file(path, &file.bytes, force).map_err(failed)?;
+            paths::write_export_file(path, &file.bytes, force)?;
             Ok(Delivered {
                 written: vec![path.clone()],
                 main: vec![path.display().to_string()],
@@ -102,7 +107,7 @@ pub fn deliver(
         Destination::Folder(root) => {
             let list: Vec<(paths::OutputPath, &super::Body)> =
                 files.iter().map(|f| (f.path.clone(), &f.bytes)).collect();
-            let written = paths::write_export(root, &list, force).map_err(failed)?;
+            let written = paths::write_export(root, &list, force)?;
             Ok(Delivered {
                 written,
                 main: files
@@ -180,10 +185,7 @@ impl Pending {
     /// Put every file in its place at once. Dropped instead, the folder is left as it was.
     pub fn commit(self) -> Result<Delivered, DeliveryError> {
         let written = match self.folder {
-            Some(folder) => folder.finish().map_err(|e| DeliveryError {
-                path: e.path,
-                message: e.message,
-            })?,
+            Some(folder) => folder.finish()?,
             None => Vec::new(),
         };
         Ok(Delivered {
@@ -210,10 +212,7 @@ impl From<super::ExportError> for StreamError {
 }
 
 fn written(e: paths::WriteError) -> StreamError {
-    StreamError::Delivery(DeliveryError {
-        path: e.path,
-        message: e.message,
-    })
+    StreamError::Delivery(e.into())
 }
 
 /// The timestamp of this run's exports: `SOURCE_DATE_EPOCH` when set (reproducible builds),

@@ -587,6 +587,19 @@ impl Writer<'_, '_, '_> {
         self.raw("</select></p>\n");
     }
 
+    /// The label of the time slot a session opens, in the grid's time column.
+    fn slot_start(&mut self, slot: &SlotView) {
+        self.raw("<div class=\"slot\" id=\"");
+        self.esc(&slot.anchor);
+        self.raw("\" style=\"grid-row: ");
+        self.num(slot.row);
+        self.raw("; grid-column: 1\"><time datetime=\"");
+        self.esc(&slot.iso);
+        self.raw("\">");
+        self.esc(&slot.label);
+        self.raw("</time></div>\n");
+    }
+
     fn slot_end(&mut self, slot: &SlotView) {
         self.raw("<div class=\"slot slot-end\" style=\"grid-row: ");
         self.num(slot.row);
@@ -655,16 +668,8 @@ impl Writer<'_, '_, '_> {
         for from in (0..count).step_by(VIEWS_AT_ONCE) {
             let range = from..(from + VIEWS_AT_ONCE).min(count);
             for s in self.maker.day_sessions(day, range) {
-                if let Some(o) = &s.opens {
-                    self.raw("<div class=\"slot\" id=\"");
-                    self.esc(&o.anchor);
-                    self.raw("\" style=\"grid-row: ");
-                    self.num(o.row);
-                    self.raw("; grid-column: 1\"><time datetime=\"");
-                    self.esc(&o.iso);
-                    self.raw("\">");
-                    self.esc(&o.label);
-                    self.raw("</time></div>\n");
+                if let Some(slot) = &s.opens {
+                    self.slot_start(slot);
                 }
                 self.card(view, &s.session, s.grid.as_ref());
                 self.raw("\n");

@@ -162,6 +162,15 @@ fn holds_already_as(target: &Path, meta: &fs::Metadata, body: &Body) -> bool {
         && fs::File::open(target).is_ok_and(|file| crate::export::body::file_holds(&file, body))
 }
 
+/// What a file's place holds when it is a folder.
+const A_FOLDER: &str = "is a folder; expected a file";
+
+/// Whether `target`, whose own metadata (not following a link) is `meta`, is a folder or a
+/// link to one: no file of an export can go there.
+fn is_folder(target: &Path, meta: &fs::Metadata) -> bool {
+    meta.is_dir() || (meta.file_type().is_symlink() && target.is_dir())
+}
+
 /// Whether the file `meta` describes may be left as it is when it holds the bytes to write:
 /// a plain file of one name (a hard-linked one is replaced, so the other names keep theirs).
 fn may_hold(meta: &fs::Metadata) -> bool {
@@ -516,10 +525,8 @@ impl FolderExport {
             ),
             How::Existing { .. } => {
                 let meta = fs::symlink_metadata(&target).ok();
-                if let Some(meta) = &meta {
-                    if meta.is_dir() || (meta.file_type().is_symlink() && target.is_dir()) {
-                        return Err(fail(&target, "is a folder; expected a file".to_string()));
-                    }
+                if meta.as_ref().is_some_and(|meta| is_folder(&target, meta)) {
+                    return Err(fail(&target, A_FOLDER.to_string()));
                 }
                 let same = meta
                     .filter(may_hold)
@@ -575,9 +582,8 @@ impl FolderExport {
                 How::Existing { .. } => {
                     // Nothing there yet (most files of a first export): no more to check.
                     if let Ok(meta) = fs::symlink_metadata(target) {
-                        // A folder, or a link to one.
-                        if meta.is_dir() || (meta.file_type().is_symlink() && target.is_dir()) {
-                            return Err(fail(target, "is a folder; expected a file".to_string()));
+                        if is_folder(target, &meta) {
+                            return Err(fail(target, A_FOLDER.to_string()));
                         }
                         if holds_already_as(target, &meta, body) {
                             return Ok(None);
@@ -789,7 +795,7 @@ pub fn write_export_file(path: &Path, body: &Body, force: bool) -> Result<(), Wr
     if path.is_dir() {
         return Err(WriteError {
             path: path.to_path_buf(),
-            message: "is a folder; expected a file".into(),
+            message: A_FOLDER.into(),
         });
     }
     // A file holding these bytes already is left as it is (its time included), as in a folder.
