@@ -592,16 +592,16 @@ impl Writer<'_, '_, '_> {
         self.raw("<div class=\"slot\" id=\"");
         self.esc(&slot.anchor);
         self.raw("\" style=\"grid-row: ");
-        self.num(slot.row);
-        self.raw("; grid-column: 1\"><time datetime=\"");
-        self.esc(&slot.iso);
-        self.raw("\">");
-        self.esc(&slot.label);
-        self.raw("</time></div>\n");
+        self.slot_time(slot);
     }
 
     fn slot_end(&mut self, slot: &SlotView) {
         self.raw("<div class=\"slot slot-end\" style=\"grid-row: ");
+        self.slot_time(slot);
+    }
+
+    /// The rest of a slot's label, from its row on: the same for a start and an end.
+    fn slot_time(&mut self, slot: &SlotView) {
         self.num(slot.row);
         self.raw("; grid-column: 1\"><time datetime=\"");
         self.esc(&slot.iso);
