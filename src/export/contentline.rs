@@ -7,10 +7,18 @@
 /// Longest line, in octets, not counting the CRLF (RFC 5545 §3.1).
 pub(crate) const MAX_OCTETS: usize = 75;
 
-/// Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline.
-/// Other control characters are not allowed in TEXT and are dropped; a CR or CRLF is a newline.
+/// [`escape_text_into`] a new string.
+#[cfg(test)]
 pub(crate) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    escape_text_into(text, &mut out);
+    out
+}
+
+/// Escape a TEXT value (RFC 5545 §3.3.11), appended to `out`: backslash, semicolon, comma and
+/// newline. Other control characters are not allowed in TEXT and are dropped; a CR or CRLF is
+/// a newline.
+fn escape_text_into(text: &str, out: &mut String) {
     // Runs of ordinary text are copied whole; only the ASCII specials and the controls (C0,
     // DEL, and C1, which UTF-8 writes 0xC2 0x80–0x9F) stop the scan.
     let bytes = text.as_bytes();
@@ -41,7 +49,6 @@ pub(crate) fn escape_text(text: &str) -> String {
         run = i;
     }
     out.push_str(&text[run..]);
-    out
 }
 
 /// Undo [`escape_text`] (used by tests and round trips).
@@ -63,17 +70,29 @@ pub(crate) fn unescape_text(text: &str) -> String {
     out
 }
 
+/// [`param_value_into`] a new string.
+#[cfg(test)]
+pub(crate) fn param_value(value: &str) -> String {
+    let mut out = String::new();
+    param_value_into(value, &mut out);
+    out
+}
+
 /// A parameter value (RFC 5545 §3.2): double quotes, which cannot be escaped, and controls
 /// are removed; the value is quoted when it contains `:`, `;` or `,`.
-pub(crate) fn param_value(value: &str) -> String {
-    let clean: String = value
+/// Appended to `out`.
+fn param_value_into(value: &str, out: &mut String) {
+    let kept = |c: &char| *c != '"' && !c.is_control();
+    let quoted = value
         .chars()
-        .filter(|c| *c != '"' && !c.is_control())
-        .collect();
-    if clean.contains([':', ';', ',']) {
-        format!("\"{clean}\"")
-    } else {
-        clean
+        .filter(kept)
+        .any(|c| matches!(c, ':' | ';' | ','));
+    if quoted {
+        out.push('"');
+    }
+    out.extend(value.chars().filter(kept));
+    if quoted {
+        out.push('"');
     }
 }
 
@@ -126,6 +145,8 @@ pub(crate) fn unfold(text: &str) -> String {
 #[derive(Default)]
 pub(crate) struct Lines {
     out: String,
+    /// The line being made, before it is folded into `out` (kept for the next line).
+    line: String,
 }
 
 impl Lines {
@@ -135,7 +156,10 @@ impl Lines {
 
     /// Lines written after the text already in `out`.
     pub fn continuing(out: String) -> Lines {
-        Lines { out }
+        Lines {
+            out,
+            line: String::new(),
+        }
     }
 
     pub fn begin(&mut self, component: &str) {
@@ -156,28 +180,45 @@ impl Lines {
             self.out.push_str("\r\n");
             return;
         }
-        let mut line = String::with_capacity(name.len() + value.len() + 16);
+        self.raw_with(name, params, |line| line.push_str(value));
+    }
+
+    /// [`Lines::raw`] of the value `value` writes (a date, a number) into the line.
+    pub fn raw_with(
+        &mut self,
+        name: &str,
+        params: &[(&str, &str)],
+        value: impl FnOnce(&mut String),
+    ) {
+        let line = &mut self.line;
+        line.clear();
         line.push_str(name);
         for (key, val) in params {
             line.push(';');
             line.push_str(key);
             line.push('=');
-            line.push_str(&param_value(val));
+            param_value_into(val, line);
         }
         line.push(':');
-        line.push_str(value);
-        fold_into(&mut self.out, &line);
+        value(line);
+        fold_into(&mut self.out, line);
     }
 
     /// A TEXT property: the value is escaped.
     pub fn text(&mut self, name: &str, value: &str) {
-        self.raw(name, &[], &escape_text(value));
+        self.raw_with(name, &[], |line| escape_text_into(value, line));
     }
 
     /// A list of TEXT values (CATEGORIES): each escaped, joined by commas.
-    pub fn text_list(&mut self, name: &str, values: &[String]) {
-        let joined: Vec<String> = values.iter().map(|v| escape_text(v)).collect();
-        self.raw(name, &[], &joined.join(","));
+    pub fn text_list(&mut self, name: &str, values: &[&str]) {
+        self.raw_with(name, &[], |line| {
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    line.push(',');
+                }
+                escape_text_into(v, line);
+            }
+        });
     }
 
     /// Lines already serialised by another [`Lines`] (a shared component).
@@ -286,7 +327,7 @@ mod tests {
         lines.begin("VEVENT");
         lines.text("SUMMARY", "a, b; c");
         lines.raw("DTSTART", &[("TZID", "Europe/Paris")], "20171205T140000");
-        lines.text_list("CATEGORIES", &["x,y".to_string(), "z".to_string()]);
+        lines.text_list("CATEGORIES", &["x,y", "z"]);
         lines.end("VEVENT");
         assert_eq!(
             lines.finish(),

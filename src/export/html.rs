@@ -19,8 +19,8 @@ pub(crate) const TEMPLATE: &str = include_str!("templates/agenda.html");
 /// The page, linking to `program_ics` and to `sessions/<id>.ics`. With `root` (the whole
 /// program's folder from this page: `""` or `"../../"`), the room and track names link to
 /// their own pages, written under `rooms/` and `tracks/` there. The built-in layout is written
-/// by [`html_writer`] (the template's bytes, without the engine); `custom` goes through the
-/// template engine.
+/// by [`html_writer`] (the template's bytes, without the engine), its times from `clocks`
+/// (which the pages of an export share); `custom` goes through the template engine.
 pub(crate) fn render(
     agenda: &Agenda,
     locale: &Locale,
@@ -28,12 +28,13 @@ pub(crate) fn render(
     custom: Option<&str>,
     changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
     root: Option<&str>,
+    clocks: &view::Clocks,
 ) -> Result<String, template::TemplateError> {
     let links = links(program_ics, changes, root);
     match custom {
         Some(_) => templated(agenda, view::build(agenda, locale, &links), custom),
         None => {
-            let (view, maker) = view::frame(agenda, locale, &links);
+            let (view, maker) = view::frame(agenda, locale, &links, clocks);
             let page = html_writer::write(&view, maker, agenda.entries.len());
             within_cap(page.len())?;
             Ok(page)
@@ -49,10 +50,11 @@ pub(crate) fn render_in_pieces(
     program_ics: &str,
     changes: Option<std::sync::Arc<crate::release::history::ChangeInfo>>,
     root: Option<&str>,
+    clocks: &view::Clocks,
     give: &mut dyn FnMut(String) -> bool,
 ) -> Result<String, template::TemplateError> {
     let links = links(program_ics, changes, root);
-    let (view, maker) = view::frame(agenda, locale, &links);
+    let (view, maker) = view::frame(agenda, locale, &links, clocks);
     let (last, len) = html_writer::write_in_pieces(&view, maker, give);
     within_cap(len)?;
     Ok(last)

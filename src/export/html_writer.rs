@@ -499,7 +499,7 @@ impl Writer<'_, '_, '_> {
                 .filter(|p| set(&p.roles))
         };
         let roles = with_roles().next().is_some();
-        if set(&s.description) || !s.tags.is_empty() || roles {
+        if s.described || !s.tags.is_empty() || roles {
             self.raw("<details>\n<summary>");
             self.esc(l.details);
             self.raw("</summary>\n");
@@ -514,7 +514,7 @@ impl Writer<'_, '_, '_> {
                 }
                 self.raw("</ul>\n");
             }
-            if set(&s.description) {
+            if s.described {
                 self.raw("<div class=\"description rich\">");
                 if let Some(d) = &s.description_html {
                     self.raw(d);

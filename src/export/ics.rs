@@ -30,111 +30,121 @@ pub(crate) const PRODID: &str = "-//agora//agora program export//EN";
 
 /// `20171205T130000Z`.
 pub(crate) fn utc_stamp(t: Instant) -> String {
-    let mut out = basic(
-        DateTime::from_timestamp(t, 0)
-            .unwrap_or(DateTime::UNIX_EPOCH)
-            .naive_utc(),
-    );
-    out.push('Z');
+    let mut out = String::with_capacity(16);
+    utc_stamp_into(t, &mut out);
     out
 }
 
+/// [`utc_stamp`], appended to `out`.
+fn utc_stamp_into(t: Instant, out: &mut String) {
+    let utc = DateTime::from_timestamp(t, 0).unwrap_or(DateTime::UNIX_EPOCH);
+    basic_into(utc.naive_utc(), out);
+    out.push('Z');
+}
+
 /// `20171205T130000`: RFC 5545's DATE-TIME without a zone, as `%Y%m%dT%H%M%S` writes it
-/// (digits written directly: a format string is parsed again on every call).
-fn basic(t: NaiveDateTime) -> String {
+/// (digits written directly: a format string is parsed again on every call), appended to
+/// `out`.
+fn basic_into(t: NaiveDateTime, out: &mut String) {
     let (y, mo, d) = (t.year(), t.month(), t.day());
     let (h, mi, s) = (t.hour(), t.minute(), t.second());
     if !(0..=9999).contains(&y) {
-        return t.format("%Y%m%dT%H%M%S").to_string();
+        use std::fmt::Write as _;
+        let _ = write!(out, "{}", t.format("%Y%m%dT%H%M%S"));
+        return;
     }
-    let mut out = String::with_capacity(16);
     let digits = |out: &mut String, n: u32, width: u32| {
         for k in (0..width).rev() {
             out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
         }
     };
-    digits(&mut out, y as u32, 4);
-    digits(&mut out, mo, 2);
-    digits(&mut out, d, 2);
+    digits(out, y as u32, 4);
+    digits(out, mo, 2);
+    digits(out, d, 2);
     out.push('T');
-    digits(&mut out, h, 2);
-    digits(&mut out, mi, 2);
-    digits(&mut out, s, 2);
-    out
+    digits(out, h, 2);
+    digits(out, mi, 2);
+    digits(out, s, 2);
 }
 
 fn write_time(lines: &mut Lines, name: &str, tz: Tz, t: Instant, utc: bool) {
     // A time in the hour that happens twice when clocks go back is written in UTC: RFC 5545
     // says the first occurrence is meant, but ical.js, calcurse and khal read the second.
     if utc || !crate::time::is_unique_local(tz, t) {
-        lines.raw(name, &[], &utc_stamp(t));
+        lines.raw_with(name, &[], |line| utc_stamp_into(t, line));
     } else {
         let local = to_local(tz, t).naive_local();
-        lines.raw(name, &[("TZID", tz.name())], &basic(local));
+        lines.raw_with(name, &[("TZID", tz.name())], |line| basic_into(local, line));
     }
 }
 
 /// The UID of a session, the same in every file.
 pub(crate) fn uid(event_id: &str, session_id: &str) -> String {
-    format!("{session_id}@{event_id}")
+    uid_parts(event_id, session_id).concat()
+}
+
+/// The text of [`uid`], in its parts (to write it in place).
+fn uid_parts<'a>(event_id: &'a str, session_id: &'a str) -> [&'a str; 3] {
+    [session_id, "@", event_id]
 }
 
 fn description(agenda: &Agenda, entry: &Entry, locale: &Locale) -> String {
     let labels = locale.labels();
-    let mut head: Vec<String> = Vec::new();
-    let mut first = vec![locale.kind(entry.kind).to_string()];
+    // The head's lines (kind and track; speakers; moderators; languages; status), then the
+    // description and the link, each after a blank line.
+    let mut out = String::with_capacity(256);
+    out.push_str(locale.kind(entry.kind));
     if let Some(t) = entry.track {
-        first.push(format!(
-            "{}{}{}",
-            labels.track, labels.colon, agenda.tracks[t].name
-        ));
+        out.push_str(" · ");
+        out.push_str(labels.track);
+        out.push_str(labels.colon);
+        out.push_str(&agenda.tracks[t].name);
     }
-    head.push(first.join(" · "));
-    let people = |list: &[usize]| {
-        list.iter()
-            .map(|&p| {
-                let person = &agenda.people[p];
-                match person.roles() {
-                    Some(roles) => format!("{} ({roles})", person.name),
-                    None => person.name.clone(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n- ")
+    let mut people = |label: &str, list: &[usize]| {
+        if list.is_empty() {
+            return;
+        }
+        out.push('\n');
+        out.push_str(label);
+        out.push_str(labels.colon.trim_end());
+        for &p in list {
+            let person = &agenda.people[p];
+            out.push_str("\n- ");
+            out.push_str(&person.name);
+            if let Some(roles) = person.roles() {
+                out.push_str(" (");
+                out.push_str(&roles);
+                out.push(')');
+            }
+        }
     };
-    if !entry.speakers.is_empty() {
-        head.push(format!(
-            "{}{}\n- {}",
-            labels.speakers,
-            labels.colon.trim_end(),
-            people(&entry.speakers)
-        ));
-    }
-    if !entry.moderators.is_empty() {
-        head.push(format!(
-            "{}{}\n- {}",
-            labels.moderators,
-            labels.colon.trim_end(),
-            people(&entry.moderators)
-        ));
-    }
+    people(labels.speakers, &entry.speakers);
+    people(labels.moderators, &entry.moderators);
     if let Some(line) = crate::export::view::languages_line(agenda, locale, entry) {
-        head.push(line);
+        out.push('\n');
+        out.push_str(&line);
     }
     match entry.status {
-        Status::Cancelled => head.push(labels.cancelled.to_uppercase()),
-        Status::Tentative => head.push(labels.tentative.to_string()),
+        Status::Cancelled => {
+            out.push('\n');
+            out.push_str(&labels.cancelled.to_uppercase());
+        }
+        Status::Tentative => {
+            out.push('\n');
+            out.push_str(labels.tentative);
+        }
         Status::Confirmed => {}
     }
-    let mut parts = vec![head.join("\n")];
     if let Some(d) = &entry.description {
         // Markdown as the text it reads as: calendars show DESCRIPTION as plain text.
-        parts.push(crate::export::markup::to_text(d));
+        out.push_str("\n\n");
+        out.push_str(&crate::export::markup::to_text(d));
     }
     if let Some(u) = entry.url {
-        parts.push(u.to_string());
+        out.push_str("\n\n");
+        out.push_str(u);
     }
-    parts.join("\n\n")
+    out
 }
 
 fn location(agenda: &Agenda, entry: &Entry) -> Option<String> {
@@ -153,8 +163,9 @@ fn location(agenda: &Agenda, entry: &Entry) -> Option<String> {
 }
 
 /// The `VTIMEZONE` of the agenda's zone, covering the event's days and every placed session
-/// of the agenda (computed once, shared by the program's and the sessions' calendars).
-pub(crate) fn timezone(agenda: &Agenda) -> String {
+/// of the agenda (computed once, shared by the program's and the sessions' calendars, and
+/// through `shared` by every agenda of the export that covers the same days).
+pub(crate) fn timezone(agenda: &Agenda, shared: &Shared) -> String {
     let tz = agenda.tz;
     let mut first = day_start(tz, agenda.event.start);
     let mut last = day_start(tz, agenda.event.end.succ_opt().unwrap_or(agenda.event.end));
@@ -167,9 +178,21 @@ pub(crate) fn timezone(agenda: &Agenda) -> String {
     if instants.is_empty() {
         instants.push(first);
     }
-    let mut lines = Lines::new();
-    vtimezone::write(&mut lines, tz, first, last, &instants);
-    lines.finish()
+    let write = || {
+        let mut lines = Lines::new();
+        vtimezone::write(&mut lines, tz, first, last, &instants);
+        lines.finish()
+    };
+    if !vtimezone::by_span(first, last) {
+        return write();
+    }
+    let mut zones = shared.zones.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, text)) = zones.iter().find(|(span, _)| *span == (first, last)) {
+        return text.clone();
+    }
+    let text = write();
+    zones.push(((first, last), text.clone()));
+    text
 }
 
 /// The properties of a session's `VEVENT` that calendar users see: times, title, place,
@@ -205,12 +228,11 @@ fn write_body(
         lines.text("LOCATION", &loc);
     }
     lines.text("DESCRIPTION", &description(agenda, entry, locale));
-    let mut categories = Vec::new();
-    if let Some(t) = entry.track {
-        categories.push(agenda.tracks[t].name.clone());
+    let kind = locale.kind(entry.kind);
+    match entry.track {
+        Some(t) => lines.text_list("CATEGORIES", &[&agenda.tracks[t].name, kind]),
+        None => lines.text_list("CATEGORIES", &[kind]),
     }
-    categories.push(locale.kind(entry.kind).to_string());
-    lines.text_list("CATEGORIES", &categories);
     // With a public agenda, the entry links to its session there (the session's own link is
     // in the description); without, to the session's own link.
     let url = match &agenda.base {
@@ -230,13 +252,13 @@ fn write_body(
 
 /// The title as calendars show it: "Cancelled: …" (in the event's language) for a cancelled
 /// session, so calendars that ignore `STATUS` still say so.
-fn summary(title: &str, status: Status, locale: &Locale) -> String {
+fn summary<'t>(title: &'t str, status: Status, locale: &Locale) -> std::borrow::Cow<'t, str> {
     match status {
         Status::Cancelled => {
             let labels = locale.labels();
-            format!("{}{}{title}", labels.cancelled, labels.colon)
+            format!("{}{}{title}", labels.cancelled, labels.colon).into()
         }
-        _ => title.to_string(),
+        _ => title.into(),
     }
 }
 
@@ -304,10 +326,15 @@ pub(crate) fn calendar(
                 .and_then(|c| c.sessions.get(&*entry.key))
                 .map_or((0, stamp), |s| (s.sequence, s.modified));
             lines.begin("VEVENT");
-            lines.raw("UID", &[], &clean_uid(&uid(&agenda.event.id, &entry.key)));
-            lines.raw("DTSTAMP", &[], &utc_stamp(modified));
-            lines.raw("LAST-MODIFIED", &[], &utc_stamp(modified));
-            lines.raw("SEQUENCE", &[], &sequence.to_string());
+            lines.raw_with("UID", &[], |line| {
+                clean_uid_into(&uid_parts(&agenda.event.id, &entry.key), line)
+            });
+            lines.raw_with("DTSTAMP", &[], |line| utc_stamp_into(modified, line));
+            lines.raw_with("LAST-MODIFIED", &[], |line| utc_stamp_into(modified, line));
+            lines.raw_with("SEQUENCE", &[], |line| {
+                use std::fmt::Write as _;
+                let _ = write!(line, "{sequence}");
+            });
             write_body(lines, agenda, entry, slot, locale, utc);
             lines.end("VEVENT");
         }
@@ -342,11 +369,27 @@ pub(crate) fn calendar(
     out
 }
 
+/// What the calendars of one export share: each `VTIMEZONE` made, by the span it covers (the
+/// HTML agenda writes one in the calendar of each room and track, nearly all covering the
+/// event's days).
+#[derive(Default)]
+pub(crate) struct Shared {
+    zones: std::sync::Mutex<Vec<((Instant, Instant), String)>>,
+}
+
 /// Ids are restricted to `[a-z0-9._-]`, so a UID needs no escaping; this keeps it so.
 fn clean_uid(uid: &str) -> String {
-    uid.chars()
-        .filter(|c| c.is_ascii_graphic() && !matches!(c, ';' | ',' | '\\' | ':' | '"'))
-        .collect()
+    let mut out = String::with_capacity(uid.len());
+    clean_uid_into(&[uid], &mut out);
+    out
+}
+
+/// [`clean_uid`] of the text of `parts` one after the other, appended to `out`.
+fn clean_uid_into(parts: &[&str], out: &mut String) {
+    let kept = |c: &char| c.is_ascii_graphic() && !matches!(c, ';' | ',' | '\\' | ':' | '"');
+    for part in parts {
+        out.extend(part.chars().filter(kept));
+    }
 }
 
 #[cfg(test)]
@@ -364,7 +407,9 @@ mod tests {
         ] {
             let dt = DateTime::from_timestamp(t, 0).unwrap().naive_utc();
             assert_eq!(utc_stamp(t), dt.format("%Y%m%dT%H%M%SZ").to_string());
-            assert_eq!(basic(dt), dt.format("%Y%m%dT%H%M%S").to_string());
+            let mut basic = String::new();
+            basic_into(dt, &mut basic);
+            assert_eq!(basic, dt.format("%Y%m%dT%H%M%S").to_string());
         }
     }
 }

@@ -575,6 +575,11 @@ pub(crate) struct Locale {
     pub tag: String,
     /// Which way the language is written (`dir` attributes).
     pub dir: Direction,
+    /// Whether the language is French (its typography).
+    french: bool,
+    /// The language names said so far, by tag: a program names a few languages, each on
+    /// many sessions.
+    language_names: Arc<std::sync::Mutex<foldhash::HashMap<String, String>>>,
 }
 
 impl std::fmt::Debug for Locale {
@@ -601,6 +606,8 @@ impl Locale {
             words,
             dates: Dates::for_tag(&tag, &DayStyle::of(words)).map(Arc::new),
             dir: crate::language::direction(&tag),
+            french: crate::language::primary(&tag).is_some_and(|p| p == "fr"),
+            language_names: Default::default(),
             tag,
         }
     }
@@ -742,7 +749,7 @@ impl Locale {
     }
 
     fn french(&self) -> bool {
-        crate::language::primary(&self.tag).is_some_and(|p| p == "fr")
+        self.french
     }
 
     /// "mardi 5 décembre 2017" / "Tuesday, December 5, 2017" / "Dienstag, 5. Dezember 2017";
@@ -891,6 +898,21 @@ impl Locale {
     /// A language's name for a session's `language` or `interpretation` tag, in this locale's
     /// words when the catalogue names it (`language_name` with `$tag`), else the tag itself.
     pub fn language_name(&self, tag: &str) -> String {
+        let names = || {
+            self.language_names
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(name) = names().get(tag) {
+            return name.clone();
+        }
+        let name = self.name_language(tag);
+        names().insert(tag.to_string(), name.clone());
+        name
+    }
+
+    /// [`Locale::language_name`], said again.
+    fn name_language(&self, tag: &str) -> String {
         let primary = crate::language::primary(tag).unwrap_or_default();
         let name = self.pattern("language_name", &[("tag", &primary)]);
         if name.trim().is_empty() || name == primary {

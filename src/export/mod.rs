@@ -338,6 +338,7 @@ fn agenda_calendar(
     locale: &Locale,
     options: &Options,
     removed: &[crate::release::history::Removed],
+    calendars: &ics::Shared,
 ) -> Body {
     let all: Vec<&agenda::Entry> = agenda.placed().collect();
     ics::calendar(
@@ -347,7 +348,7 @@ fn agenda_calendar(
         locale,
         options.utc,
         options.stamp,
-        &ics::timezone(agenda),
+        &ics::timezone(agenda, calendars),
         options.changes.as_deref(),
         removed,
     )
@@ -382,9 +383,18 @@ fn session_calendars(
 /// every core busy, few enough that a program's 100,000 calendars are never held together.
 const CALENDARS_AT_ONCE: usize = 2048;
 
+/// What the formats and parts of one export share, each made by the first that needs it: the
+/// frab plans' rooms, tracks and people, what the calendars share, and the times as the HTML
+/// pages write them.
+#[derive(Default)]
+struct Common {
+    frab: std::sync::OnceLock<frab::plan::Whole>,
+    calendars: ics::Shared,
+    clocks: view::Clocks,
+}
+
 /// The files of one format for one agenda, relative to the agenda's folder; the main file
-/// comes first, named `main`. `frab` is what the frab plans of every part share, made by the
-/// first that needs it.
+/// comes first, named `main`.
 fn render_format(
     format: Format,
     agenda: &Agenda,
@@ -392,8 +402,9 @@ fn render_format(
     options: &Options,
     main: &str,
     root: Option<&str>,
-    frab: &std::sync::OnceLock<frab::plan::Whole>,
+    common: &Common,
 ) -> Result<Vec<(Vec<String>, Body)>, ExportError> {
+    let calendars = &common.calendars;
     let template = options
         .template
         .as_deref()
@@ -404,7 +415,13 @@ fn render_format(
     let ics_name = format!("{}.ics", agenda.event.id);
     Ok(match format {
         Format::Ics => {
-            let program = agenda_calendar(agenda, locale, options, removed_for(agenda, options));
+            let program = agenda_calendar(
+                agenda,
+                locale,
+                options,
+                removed_for(agenda, options),
+                calendars,
+            );
             vec![(vec![main.to_string()], program)]
         }
         Format::Html => {
@@ -420,10 +437,16 @@ fn render_format(
                     template,
                     options.changes.clone(),
                     root,
+                    &common.clocks,
                 ))?;
                 files.push((vec![main.to_string()], page.into()));
-                let program =
-                    agenda_calendar(agenda, locale, options, removed_for(agenda, options));
+                let program = agenda_calendar(
+                    agenda,
+                    locale,
+                    options,
+                    removed_for(agenda, options),
+                    calendars,
+                );
                 files.push((vec![ics_name], program));
             }
             if let Some(info) = options
@@ -509,7 +532,9 @@ fn render_format(
                     (None, None) => Version::Content,
                 },
             };
-            let whole = frab.get_or_init(|| frab::plan::Whole::new(agenda.program));
+            let whole = common
+                .frab
+                .get_or_init(|| frab::plan::Whole::new(agenda.program));
             let plan = frab::plan::Plan::new(agenda, whole);
             let text = if format == Format::FrabXml {
                 frab::xml::render_versioned(&plan, &version)
@@ -527,6 +552,7 @@ fn sub_page(
     agenda: &Agenda,
     locale: &Locale,
     options: &Options,
+    common: &Common,
 ) -> Result<Vec<(String, Body)>, ExportError> {
     let ics_name = format!("{}.ics", agenda.event.id);
     let template = options.template.as_deref();
@@ -537,12 +563,13 @@ fn sub_page(
         template,
         options.changes.clone(),
         Some("../../"),
+        &common.clocks,
     )
     .map_err(|error| ExportError::Template {
         format: Format::Html,
         error,
     })?;
-    let calendar = agenda_calendar(agenda, locale, options, &[]);
+    let calendar = agenda_calendar(agenda, locale, options, &[], &common.calendars);
     Ok(vec![
         ("index.html".to_string(), page.into()),
         (ics_name, calendar),
@@ -608,10 +635,10 @@ pub fn export_each<E: From<ExportError>>(
         None => vec![None],
     };
     let mut made = Batch::default();
-    // The program's cleaned texts, made once for every part of a split; the same for the
-    // frab schedules' rooms, tracks and people.
+    // The program's cleaned texts, made once for every part of a split; the same for what
+    // the frab schedules, the calendars and the HTML pages share (`Common`).
     let shared = agenda::Shared::new(program);
-    let frab_whole = std::sync::OnceLock::new();
+    let common = Common::default();
     // The HTML agenda of the whole program links to a page per room and per track.
     let pages = (split.is_none() && formats.contains(&Format::Html)).then_some("");
     // The room and track pages, given last: the first of them are made while the main files
@@ -633,13 +660,14 @@ pub fn export_each<E: From<ExportError>>(
         // it stops.
         let (ahead, pages_made) = std::sync::mpsc::sync_channel(SUB_PAGE_BATCHES_AHEAD);
         let (subs, schedule, filter, shared) = (&subs, &schedule, &filter, &shared);
+        let common = &common;
         let tag = &locale.tag;
         scope.spawn(move || {
             for batch in subs.chunks(SUB_PAGES_AT_ONCE) {
                 let pages = in_parallel(batch, tag, |locale, (_, part)| {
                     let agenda =
                         Agenda::with_shared(schedule, filter, Some(part), options.utc, shared);
-                    sub_page(&agenda, locale, options)
+                    sub_page(&agenda, locale, options, common)
                 });
                 if ahead.send(pages).is_err() {
                     return;
@@ -657,7 +685,7 @@ pub fn export_each<E: From<ExportError>>(
             for group in formats.chunks(crate::parallel::threads()) {
                 let rendered = in_parallel(group, &locale.tag, |locale, &format| {
                     let main = main_name(format, part.as_ref(), &program.event.id);
-                    render_format(format, &agenda, locale, options, &main, pages, &frab_whole)
+                    render_format(format, &agenda, locale, options, &main, pages, common)
                 });
                 for (&format, files) in group.iter().zip(rendered) {
                     let folder: Vec<String> = match part {
@@ -673,7 +701,8 @@ pub fn export_each<E: From<ExportError>>(
                     let files = files?;
                     if format == Format::Html {
                         give_html(
-                            &agenda, &locale, options, pages, files, &at, &mut made, deliver,
+                            &agenda, &locale, options, common, pages, files, &at, &mut made,
+                            deliver,
                         )?;
                         continue;
                     }
@@ -722,6 +751,7 @@ fn give_html<E: From<ExportError>>(
     agenda: &Agenda,
     locale: &Locale,
     options: &Options,
+    common: &Common,
     root: Option<&str>,
     files: Vec<(Vec<String>, Body)>,
     at: &dyn Fn(Vec<String>) -> Result<OutputPath, ExportError>,
@@ -732,11 +762,26 @@ fn give_html<E: From<ExportError>>(
     if built_in {
         let path = at(vec!["index.html".to_string()])?;
         if !made.seen.contains(&path) {
-            page_in_pieces(agenda, locale, options, root, path, made, deliver)?;
+            page_in_pieces(
+                agenda,
+                locale,
+                options,
+                root,
+                &common.clocks,
+                path,
+                made,
+                deliver,
+            )?;
         }
         let path = at(vec![format!("{}.ics", agenda.event.id)])?;
         if !made.seen.contains(&path) {
-            let program = agenda_calendar(agenda, locale, options, removed_for(agenda, options));
+            let program = agenda_calendar(
+                agenda,
+                locale,
+                options,
+                removed_for(agenda, options),
+                &common.calendars,
+            );
             made.add(path, program, Format::Html, false);
         }
     }
@@ -745,7 +790,7 @@ fn give_html<E: From<ExportError>>(
     }
     deliver(made.take())?;
     let all: Vec<&agenda::Entry> = agenda.placed().collect();
-    let zone = ics::timezone(agenda);
+    let zone = ics::timezone(agenda, &common.calendars);
     for batch in all.chunks(CALENDARS_AT_ONCE) {
         for (key, text) in session_calendars(agenda, batch, &zone, locale, options) {
             let path = at(vec!["sessions".to_string(), format!("{key}.ics")])?;
@@ -798,11 +843,13 @@ impl Batch {
 /// The built-in HTML page of `agenda` at `path`, given to `deliver` a piece at a time as it
 /// is written: the program's page of a big program (149 MB at 100,000 sessions) is never held
 /// whole.
+#[allow(clippy::too_many_arguments)]
 fn page_in_pieces<E: From<ExportError>>(
     agenda: &Agenda,
     locale: &Locale,
     options: &Options,
     root: Option<&str>,
+    clocks: &view::Clocks,
     path: OutputPath,
     made: &mut Batch,
     deliver: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E>,
@@ -815,6 +862,7 @@ fn page_in_pieces<E: From<ExportError>>(
         &ics_name,
         options.changes.clone(),
         root,
+        clocks,
         &mut |piece| {
             made.add_piece(path.clone(), piece.into(), true, true);
             match deliver(made.take()) {
@@ -842,7 +890,7 @@ fn page_in_pieces<E: From<ExportError>>(
 /// core make pages while the program's own page is made (at 100k, 16 batches against 4: 7%
 /// faster, 30–50 MiB more).
 const SUB_PAGES_AT_ONCE: usize = 8;
-const SUB_PAGE_BATCHES_AHEAD: usize = 16;
+const SUB_PAGE_BATCHES_AHEAD: usize = 8;
 
 /// The timestamp of an export: `SOURCE_DATE_EPOCH` when given (reproducible builds), else
 /// `now`. The value is read by the caller; this only parses it.
@@ -968,7 +1016,16 @@ duration = 15
         let agenda = Agenda::new(&schedule, &filter, None, false);
         let locale = Locale::for_tag(options.language(&program));
         let ics = format!("{}.ics", program.event.id);
-        let expected = html::render(&agenda, &locale, &ics, None, None, Some("")).expect("renders");
+        let expected = html::render(
+            &agenda,
+            &locale,
+            &ics,
+            None,
+            None,
+            Some(""),
+            &view::Clocks::default(),
+        )
+        .expect("renders");
         assert_eq!(page[0].bytes.clone().into_string(), expected);
         assert_eq!(pieces.iter().map(|p| p.2).sum::<usize>(), expected.len());
         assert!(expected.len() > html_writer::PIECE_BYTES);

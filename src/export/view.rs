@@ -186,6 +186,9 @@ pub(crate) struct GridView {
 
 /// A session as the templates see it, built once per export and shared (`Arc`) by the whole
 /// list and its day's list; `grid` and `opens` are the day's ([`DaySession`]), none here.
+/// The views the built-in HTML writer makes ([`frame`]) leave out what only templates read
+/// (`id`, `day`, `start`, `end`, the names joined, `description`, the language names,
+/// `interpretation`, `public_url`): empty there.
 #[derive(Debug)]
 pub(crate) struct SessionView {
     pub id: String,
@@ -225,6 +228,8 @@ pub(crate) struct SessionView {
     pub speaker_names: String,
     pub moderator_names: String,
     pub description: Option<String>,
+    /// Whether the session has a description (what `{% if s.description %}` asks).
+    pub described: bool,
     pub description_html: Option<String>,
     pub description_text: Option<String>,
     pub url: Option<String>,
@@ -516,13 +521,17 @@ struct Shared {
     rooms: Vec<Option<Arc<RoomView>>>,
     tracks: Vec<Option<Arc<TrackView>>>,
     people: Vec<Option<Arc<PersonView>>>,
-    clocks: Clocks,
 }
 
-/// Times and dates as the view writes them, each formatted once per distinct value: a
-/// program of 100,000 sessions has a few hundred start times and a handful of days.
+/// Times and dates as the view writes them, each formatted once per distinct value for every
+/// page of an export, on every thread: a program of 100,000 sessions has a few hundred start
+/// times and a handful of days, and the HTML agenda shows each session on three pages. All
+/// its pages must be in one language and one zone (`--utc` or not), as an export's are.
 #[derive(Default)]
-struct Clocks {
+pub(crate) struct Clocks(std::sync::Mutex<ClockTexts>);
+
+#[derive(Default)]
+struct ClockTexts {
     clock: foldhash::HashMap<Instant, String>,
     iso: foldhash::HashMap<Instant, String>,
     range: foldhash::HashMap<(Instant, Instant), String>,
@@ -530,42 +539,60 @@ struct Clocks {
     long_date: foldhash::HashMap<chrono::NaiveDate, String>,
 }
 
+type ClockMap<K> = foldhash::HashMap<K, String>;
+
 impl Clocks {
-    fn clock(&mut self, agenda: &Agenda, locale: &Locale, t: Instant) -> String {
-        self.clock
-            .entry(t)
-            .or_insert_with(|| clock(agenda, locale, t))
-            .clone()
+    /// The text `of` holds for `key`, made by `make` (outside the lock: another thread may be
+    /// making the same) the first time.
+    fn text<K: std::hash::Hash + Eq>(
+        &self,
+        of: fn(&mut ClockTexts) -> &mut ClockMap<K>,
+        key: K,
+        make: impl FnOnce() -> String,
+    ) -> String {
+        let lock = || {
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        let found = of(&mut lock()).get(&key).cloned();
+        if let Some(text) = found {
+            return text;
+        }
+        let text = make();
+        of(&mut lock()).entry(key).or_insert(text).clone()
     }
 
-    fn iso(&mut self, agenda: &Agenda, t: Instant) -> String {
-        self.iso.entry(t).or_insert_with(|| iso(agenda, t)).clone()
+    fn clock(&self, agenda: &Agenda, locale: &Locale, t: Instant) -> String {
+        self.text(|c| &mut c.clock, t, || clock(agenda, locale, t))
     }
 
-    fn range(&mut self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
-        self.range
-            .entry((s, e))
-            .or_insert_with(|| time_range(agenda, locale, s, e))
-            .clone()
+    fn iso(&self, agenda: &Agenda, t: Instant) -> String {
+        self.text(|c| &mut c.iso, t, || iso(agenda, t))
+    }
+
+    fn range(&self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+        self.text(
+            |c| &mut c.range,
+            (s, e),
+            || time_range(agenda, locale, s, e),
+        )
     }
 
     /// "mardi 5 décembre 2017, 14:00–15:30" (a speaker's session).
-    fn when(&mut self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
-        if let Some(w) = self.when.get(&(s, e)) {
-            return w.clone();
-        }
-        let day = to_local(agenda.display, s).date_naive();
-        let range = self.range(agenda, locale, s, e);
-        let w = locale.day_time(day, &range);
-        self.when.insert((s, e), w.clone());
-        w
+    fn when(&self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+        self.text(
+            |c| &mut c.when,
+            (s, e),
+            || {
+                let day = to_local(agenda.display, s).date_naive();
+                locale.day_time(day, &self.range(agenda, locale, s, e))
+            },
+        )
     }
 
-    fn long_date(&mut self, locale: &Locale, date: chrono::NaiveDate) -> String {
-        self.long_date
-            .entry(date)
-            .or_insert_with(|| locale.long_date(date))
-            .clone()
+    fn long_date(&self, locale: &Locale, date: chrono::NaiveDate) -> String {
+        self.text(|c| &mut c.long_date, date, || locale.long_date(date))
     }
 }
 
@@ -575,7 +602,6 @@ impl Shared {
             rooms: vec![None; agenda.rooms.len()],
             tracks: vec![None; agenda.tracks.len()],
             people: vec![None; agenda.people.len()],
-            clocks: Clocks::default(),
         }
     }
 
@@ -638,7 +664,11 @@ fn session(
     entry: &Entry,
     links: &IcsLinks,
     shared: &mut Shared,
+    clocks: &Clocks,
+    templates: bool,
 ) -> SessionView {
+    // What only templates read is left out of the built-in writer's views.
+    let only_templates = |make: &dyn Fn() -> String| if templates { make() } else { String::new() };
     let labels = locale.labels();
     let mark = links
         .changes
@@ -648,13 +678,13 @@ fn session(
     let (date, day, start, end, time, start_iso, end_iso, minutes) = match slot {
         Some((s, e)) => {
             let ls = to_local(agenda.display, s);
-            let c = &mut shared.clocks;
+            let c = clocks;
             let time = c.range(agenda, locale, s, e);
             (
                 Some(ls.date_naive().to_string()),
-                Some(c.long_date(locale, ls.date_naive())),
-                Some(c.clock(agenda, locale, s)),
-                Some(c.clock(agenda, locale, e)),
+                templates.then(|| c.long_date(locale, ls.date_naive())),
+                templates.then(|| c.clock(agenda, locale, s)),
+                templates.then(|| c.clock(agenda, locale, e)),
                 Some(time),
                 Some(c.iso(agenda, s)),
                 Some(c.iso(agenda, e)),
@@ -689,7 +719,7 @@ fn session(
             .join(labels.list_separator)
     };
     SessionView {
-        id: entry.id.to_string(),
+        id: only_templates(&|| entry.id.to_string()),
         anchor: format!("s-{}", entry.key),
         title: locale.typography(&entry.title),
         kind: entry.kind.as_str(),
@@ -728,11 +758,18 @@ fn session(
         room,
         place,
         track: entry.track.map(|t| shared.track(agenda, locale, t, root)),
-        speaker_names: names(&speakers),
-        moderator_names: names(&moderators),
+        speaker_names: only_templates(&|| names(&speakers)),
+        moderator_names: only_templates(&|| names(&moderators)),
         speakers,
         moderators,
-        description: entry.description.as_deref().map(|d| locale.typography(d)),
+        description: entry
+            .description
+            .as_deref()
+            .filter(|_| templates)
+            .map(|d| locale.typography(d)),
+        // Typography keeps the length: a description is written when the organiser's is not
+        // empty.
+        described: entry.description.as_deref().is_some_and(|d| !d.is_empty()),
         description_html,
         description_text,
         url: entry.url.map(str::to_string),
@@ -740,11 +777,21 @@ fn session(
         url_host: host(entry.url),
         tags: entry.tags.iter().map(|t| t.to_string()).collect(),
         language: entry.language.as_deref().map(str::to_string),
-        language_name: shown_language(agenda, entry).map(|t| locale.language_name(t)),
-        interpretation: entry.interpretation.to_vec(),
-        interpretation_names: names_of(locale, entry.interpretation),
+        language_name: shown_language(agenda, entry)
+            .filter(|_| templates)
+            .map(|t| locale.language_name(t)),
+        interpretation: if templates {
+            entry.interpretation.to_vec()
+        } else {
+            Vec::new()
+        },
+        interpretation_names: only_templates(&|| names_of(locale, entry.interpretation)),
         languages_line: languages_line(agenda, locale, entry),
-        public_url: agenda.base.as_ref().map(|b| format!("{b}#s-{}", entry.key)),
+        public_url: agenda
+            .base
+            .as_ref()
+            .filter(|_| templates)
+            .map(|b| format!("{b}#s-{}", entry.key)),
         ics: (links.sessions && slot.is_some()).then(|| {
             let relative = format!("{}sessions/{}.ics", root.unwrap_or(""), entry.key);
             match public_folder(agenda) {
@@ -957,7 +1004,8 @@ pub(crate) fn event_language_names(agenda: &Agenda, locale: &Locale) -> String {
 /// The whole context for a template: the [`frame`] with every session's view made, each
 /// placed session's view shared by the whole list and its day's list.
 pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View {
-    let (mut view, mut maker) = frame(agenda, locale, links);
+    let clocks = Clocks::default();
+    let (mut view, mut maker) = frame_for(agenda, locale, links, &clocks, true);
     let views: Vec<Option<Arc<SessionView>>> = agenda
         .entries
         .iter()
@@ -987,6 +1035,10 @@ pub(crate) struct Maker<'v, 'p> {
     locale: &'v Locale,
     links: &'v IcsLinks,
     shared: Shared,
+    clocks: &'v Clocks,
+    /// Whether the views are for a template (else for the built-in writer: see
+    /// [`SessionView`]).
+    templates: bool,
 }
 
 impl Maker<'_, '_> {
@@ -997,6 +1049,8 @@ impl Maker<'_, '_> {
             entry,
             self.links,
             &mut self.shared,
+            self.clocks,
+            self.templates,
         )
     }
 
@@ -1037,10 +1091,24 @@ impl Place {
 
 /// Everything the page shows but the placed sessions' views: each day's layout names its
 /// sessions, whose views the [`Maker`] makes ([`build`] makes them all, for the templates).
+/// `clocks` may be shared by every page of an export. For the built-in HTML writer: its views
+/// leave out what only templates read ([`SessionView`]).
 pub(crate) fn frame<'v, 'p>(
     agenda: &'v Agenda<'p>,
     locale: &'v Locale,
     links: &'v IcsLinks,
+    clocks: &'v Clocks,
+) -> (View, Maker<'v, 'p>) {
+    frame_for(agenda, locale, links, clocks, false)
+}
+
+/// [`frame`], its views for a template when `templates`.
+fn frame_for<'v, 'p>(
+    agenda: &'v Agenda<'p>,
+    locale: &'v Locale,
+    links: &'v IcsLinks,
+    clocks: &'v Clocks,
+    templates: bool,
 ) -> (View, Maker<'v, 'p>) {
     let labels = locale.labels();
     let mut maker = Maker {
@@ -1048,6 +1116,8 @@ pub(crate) fn frame<'v, 'p>(
         locale,
         links,
         shared: Shared::new(agenda),
+        clocks,
+        templates,
     };
     // The placed sessions by day, as positions in the agenda's entries.
     let placed: Vec<(usize, chrono::NaiveDate)> = agenda
@@ -1086,8 +1156,6 @@ pub(crate) fn frame<'v, 'p>(
         .unplaced()
         .map(|e| Arc::new(maker.session(e)))
         .collect();
-    let shared = &mut maker.shared;
-
     let tracks = used_tracks(agenda)
         .into_iter()
         .map(|t| track_view(agenda, locale, t, links.rich, links.root.as_deref()))
@@ -1121,9 +1189,7 @@ pub(crate) fn frame<'v, 'p>(
                         id: e.id.to_string(),
                         anchor: format!("s-{}", e.key),
                         title: locale.typography(&e.title),
-                        when: e
-                            .slot
-                            .map(|(s, end)| shared.clocks.when(agenda, locale, s, end)),
+                        when: e.slot.map(|(s, end)| clocks.when(agenda, locale, s, end)),
                         place: match (e.room, e.slot) {
                             (Some(r), _) => Some(agenda.rooms[r].name.clone()),
                             (None, Some(_)) => Some(labels.everyone.to_string()),

@@ -140,6 +140,11 @@ pub(crate) fn observances(tz: Tz, first: Instant, last: Instant) -> Vec<Observan
 /// empty centuries.
 const LONGEST_SCAN: i64 = 20 * 366 * 86_400;
 
+/// Whether [`write`] covers `[first, last]` as one span (then the instants do not matter).
+pub(crate) fn by_span(first: Instant, last: Instant) -> bool {
+    last.saturating_sub(first) <= LONGEST_SCAN
+}
+
 /// The observances that cover each of `instants` (sorted or not): those of [`observances`]
 /// over each run of instants less than two years apart. Time spent is bounded by the number
 /// of instants, not by how far apart they are.
@@ -196,7 +201,7 @@ pub(crate) fn write(
 ) {
     lines.begin("VTIMEZONE");
     lines.raw("TZID", &[], tz.name());
-    let list = if last.saturating_sub(first) <= LONGEST_SCAN || instants.is_empty() {
+    let list = if by_span(first, last) || instants.is_empty() {
         observances(tz, first, last.min(first.saturating_add(LONGEST_SCAN)))
     } else {
         observances_around(tz, instants)
