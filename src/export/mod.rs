@@ -806,7 +806,7 @@ fn give_html<E: From<ExportError>>(
 /// make many files.
 #[derive(Default)]
 struct Batch {
-    seen: std::collections::HashSet<OutputPath>,
+    seen: foldhash::HashSet<OutputPath>,
     files: Vec<OutputFile>,
 }
 
