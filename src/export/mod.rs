@@ -972,6 +972,69 @@ duration = 15
         load_str(std::path::Path::new("clash.toml"), CLASH).expect("loads")
     }
 
+    /// Two rooms, one with a session past the night clocks go back (the event's days end
+    /// before it).
+    const ZONE_ROOMS: &str = r#"
+[event]
+id = "autumn"
+name = "Autumn"
+timezone = "Europe/Paris"
+start = 2024-10-25
+end = 2024-10-26
+
+[[rooms]]
+id = "a"
+name = "A"
+
+[[rooms]]
+id = "b"
+name = "B"
+
+[[sessions]]
+id = "early"
+title = "Early"
+room = "a"
+start = 2024-10-26T10:00:00
+duration = 60
+
+[[sessions]]
+id = "late"
+title = "Late"
+room = "b"
+start = 2024-10-28T10:00:00
+duration = 60
+"#;
+
+    /// The calendars of one export share a `VTIMEZONE` only over the same span: a room whose
+    /// sessions reach past the event's days gets its own, the one it has made alone.
+    #[test]
+    fn calendars_share_a_zone_only_over_the_same_span() {
+        let program = load_str(std::path::Path::new("autumn.toml"), ZONE_ROOMS).expect("loads");
+        let schedule = Schedule::new(&program);
+        let filter = Selection::default().resolve(&program).expect("resolves");
+        let tz = program.event.timezone;
+        let parts = selection::parts(&schedule, &filter, Split::Rooms, |i| {
+            placed_day(&schedule, tz, i)
+        });
+        let shared = agenda::Shared::new(&program);
+        let agendas: Vec<Agenda> = parts
+            .iter()
+            .map(|p| Agenda::with_shared(&schedule, &filter, Some(p), false, &shared))
+            .collect();
+        assert_eq!(agendas.len(), 2);
+        let calendars = ics::Shared::default();
+        let zones: Vec<String> = agendas
+            .iter()
+            .map(|a| ics::timezone(a, &calendars))
+            .collect();
+        for (agenda, zone) in agendas.iter().zip(&zones) {
+            assert_eq!(zone, &ics::timezone(agenda, &ics::Shared::default()));
+        }
+        assert_ne!(zones[0], zones[1], "the late room's zone holds the change");
+        // Asked again, each agenda gets its own from the shared ones.
+        assert_eq!(ics::timezone(&agendas[0], &calendars), zones[0]);
+    }
+
     /// A big page is given a piece at a time, and `export` gives it whole: the same bytes as
     /// the page written whole (`html::render`), from pieces of which all but the last go on.
     #[test]
