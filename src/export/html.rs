@@ -19,8 +19,8 @@ pub(crate) const TEMPLATE: &str = include_str!("templates/agenda.html");
 /// The page, linking to `program_ics` and to `sessions/<id>.ics`. With `root` (the whole
 /// program's folder from this page: `""` or `"../../"`), the room and track names link to
 /// their own pages, written under `rooms/` and `tracks/` there. The built-in layout is written
-/// by [`html_writer`] (the template's bytes, without the engine), its times from `clocks`
-/// (which the pages of an export share); `custom` goes through the template engine.
+/// by [`html_writer`] (the template's bytes, without the engine); `custom` goes through the
+/// template engine. The times come from `clocks`, which the pages of an export share.
 pub(crate) fn render(
     agenda: &Agenda,
     locale: &Locale,
@@ -32,7 +32,7 @@ pub(crate) fn render(
 ) -> Result<String, template::TemplateError> {
     let links = links(program_ics, changes, root);
     match custom {
-        Some(_) => templated(agenda, view::build(agenda, locale, &links), custom),
+        Some(_) => templated(agenda, view::build(agenda, locale, &links, clocks), custom),
         None => {
             let (view, maker) = view::frame(agenda, locale, &links, clocks);
             let page = html_writer::write(&view, maker, agenda.entries.len());

@@ -40,7 +40,7 @@ pub(crate) fn render(
         rich: false,
         brief,
     };
-    let view = view::build(agenda, locale, &links);
+    let view = view::build(agenda, locale, &links, &view::Clocks::default());
     crate::export::template::render_sized(
         escape,
         template,

@@ -1120,7 +1120,7 @@ duration = 60
             rich: true,
             brief: false,
         };
-        let view = view::build(&agenda, &locale, &links);
+        let view = view::build(&agenda, &locale, &links, &view::Clocks::default());
         let day = &view.days[0];
         // The break overlaps room sessions: it gets its own column; room A has two lanes.
         let names: Vec<(&str, usize, usize)> = day
@@ -1177,7 +1177,7 @@ duration = 60
                 template::Escape::None,
                 "",
                 Some(source),
-                view::build(&agenda, &locale, &links).into_context(),
+                view::build(&agenda, &locale, &links, &view::Clocks::default()).into_context(),
                 0,
             )
             .expect("renders")

@@ -1002,10 +1002,10 @@ pub(crate) fn event_language_names(agenda: &Agenda, locale: &Locale) -> String {
 }
 
 /// The whole context for a template: the [`frame`] with every session's view made, each
-/// placed session's view shared by the whole list and its day's list.
-pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks) -> View {
-    let clocks = Clocks::default();
-    let (mut view, mut maker) = frame_for(agenda, locale, links, &clocks, true);
+/// placed session's view shared by the whole list and its day's list; `clocks` as for
+/// [`frame`].
+pub(crate) fn build(agenda: &Agenda, locale: &Locale, links: &IcsLinks, clocks: &Clocks) -> View {
+    let (mut view, mut maker) = frame_for(agenda, locale, links, clocks, true);
     let views: Vec<Option<Arc<SessionView>>> = agenda
         .entries
         .iter()
