@@ -13,7 +13,8 @@
 //!    in [`ids::frab`]), [`text`] (the accent fold, hidden characters), [`language`] (BCP 47, direction,
 //!    fallback chains), [`catalogue`] (the Fluent message catalogues of `locales/`),
 //!    [`collate`] (sorting in the language's CLDR order), [`parallel`] (how many pieces a big
-//!    job is cut into, for the cores).
+//!    job is cut into, for the cores), [`heap`] (the allocator's settings: the crate's only
+//!    unsafe code).
 //! 2. **Reading** — [`load`] turns TOML into a [`model::Program`] with located errors; [`busy`]
 //!    reads the busy times of people's and rooms' own calendars for it.
 //! 3. **Reasoning** — [`rules`] (the resolved schedule, "on the calendar", every check) and
@@ -48,6 +49,7 @@ pub(crate) mod collate;
 pub mod edit;
 pub mod export;
 pub mod generate;
+pub mod heap;
 pub(crate) mod ids;
 pub mod import;
 pub mod instance;

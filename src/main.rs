@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    agora::heap::tune();
     // A bug must not end in a backtrace: say what happened and how to report it.
     std::panic::set_hook(Box::new(|info| {
         eprintln!(

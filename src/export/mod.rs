@@ -680,36 +680,36 @@ pub fn export_each<E: From<ExportError>>(
             if let Some(base) = options.base_url.as_deref().and_then(base_url) {
                 agenda.base = Some(base);
             }
-            // As many formats at once as there are cores, each given before the next are
-            // made: `export all` never holds every format's files together.
-            for group in formats.chunks(crate::parallel::threads()) {
-                let rendered = in_parallel(group, &locale.tag, |locale, &format| {
-                    let main = main_name(format, part.as_ref(), &program.event.id);
-                    render_format(format, &agenda, locale, options, &main, pages, common)
-                });
-                for (&format, files) in group.iter().zip(rendered) {
-                    let folder: Vec<String> = match part {
-                        None => vec![],
-                        Some(p) if format.single_file() => vec![p.split.folder().to_string()],
-                        Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
-                    };
-                    let at = |name: Vec<String>| {
-                        let mut full = folder.clone();
-                        full.extend(name);
-                        OutputPath::new(&full).map_err(ExportError::from)
-                    };
-                    let files = files?;
-                    if format == Format::Html {
-                        give_html(
-                            &agenda, &locale, options, common, pages, files, &at, &mut made,
-                            deliver,
-                        )?;
-                        continue;
-                    }
+            // One format at a time (each is made on every core), given before the next is
+            // made: `export all` holds one format's files at once, and what a format freed
+            // goes back to the system before the next is made (878 → 575 MiB at 100,000
+            // sessions; two formats side by side were 4% faster at 10,000).
+            for (n, &format) in formats.iter().enumerate() {
+                let main = main_name(format, part.as_ref(), &program.event.id);
+                let files = render_format(format, &agenda, &locale, options, &main, pages, common)?;
+                let folder: Vec<String> = match part {
+                    None => vec![],
+                    Some(p) if format.single_file() => vec![p.split.folder().to_string()],
+                    Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
+                };
+                let at = |name: Vec<String>| {
+                    let mut full = folder.clone();
+                    full.extend(name);
+                    OutputPath::new(&full).map_err(ExportError::from)
+                };
+                if format == Format::Html {
+                    give_html(
+                        &agenda, &locale, options, common, pages, files, &at, &mut made, deliver,
+                    )?;
+                } else {
                     for (i, (name, text)) in files.into_iter().enumerate() {
                         made.add(at(name)?, text, format, i == 0);
                     }
                     deliver(made.take())?;
+                }
+                // The parts of a split are small: only the whole program's formats need it.
+                if part.is_none() && n + 1 < formats.len() {
+                    crate::heap::give_back();
                 }
             }
         }
