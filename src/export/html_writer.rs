@@ -28,8 +28,9 @@ pub(crate) fn write(view: &View, maker: Maker, sessions: usize) -> String {
         out: String::with_capacity(64 * 1024 + sessions * 1600),
         labels: view.labels,
         maker,
-        give: None,
+        give: Kept,
         given: 0,
+        helper: None,
     };
     w.page(view);
     w.out
@@ -56,6 +57,7 @@ pub(crate) fn write_in_pieces(
         maker,
         give: Some(give),
         given: 0,
+        helper: None,
     };
     w.page(view);
     let len = w.given + w.out.len();
@@ -68,32 +70,79 @@ fn set(value: &Option<String>) -> bool {
     value.as_deref().is_some_and(|v| !v.is_empty())
 }
 
-struct Writer<'v, 'p, 'g> {
+struct Writer<'v, 'p, G> {
     out: String,
     labels: &'static Labels,
     maker: Maker<'v, 'p>,
-    /// Where the page goes a piece at a time ([`write_in_pieces`]); none once it said no.
-    give: Option<&'g mut dyn FnMut(String) -> bool>,
+    /// Where the page goes a piece at a time ([`write_in_pieces`]), or [`Kept`] whole.
+    give: G,
     /// How many bytes were given so far.
     given: usize,
+    /// The writer that makes half of each big day's cards on another core, with its own
+    /// maker (made on first need, then kept with what its maker remembers).
+    helper: Option<Box<Writer<'v, 'p, Kept>>>,
 }
 
-impl Writer<'_, '_, '_> {
+/// Where a page being written goes: a piece at a time, or kept whole.
+trait Give {
+    /// Give `piece` on; false once the receiver wants no more.
+    fn give(&mut self, piece: String) -> bool;
+    /// Whether pieces are given at all.
+    fn gives(&self) -> bool;
+}
+
+/// A page (or a helper's cards) kept whole in the writer.
+struct Kept;
+
+impl Give for Kept {
+    fn give(&mut self, _: String) -> bool {
+        false
+    }
+    fn gives(&self) -> bool {
+        false
+    }
+}
+
+/// Given a piece at a time, until the receiver says no.
+impl Give for Option<&mut dyn FnMut(String) -> bool> {
+    fn give(&mut self, piece: String) -> bool {
+        let taken = self.as_mut().is_some_and(|give| give(piece));
+        if !taken {
+            *self = None;
+        }
+        taken
+    }
+    fn gives(&self) -> bool {
+        self.is_some()
+    }
+}
+
+/// Days with fewer sessions than this in a batch of views are written on one core.
+const CARDS_ON_ONE_CORE: usize = 256;
+
+impl<G: Give> Writer<'_, '_, G> {
     /// Give what is written so far on, once it is a piece's worth.
     fn spill(&mut self) {
-        if self.out.len() < PIECE_BYTES {
+        if self.out.len() < PIECE_BYTES || !self.give.gives() {
             return;
         }
-        let Some(give) = self.give.as_mut() else {
-            return;
-        };
         self.given += self.out.len();
         let piece = std::mem::replace(
             &mut self.out,
             String::with_capacity(PIECE_BYTES + 64 * 1024),
         );
-        if !give(piece) {
-            self.give = None;
+        self.give.give(piece);
+    }
+
+    /// The sessions `range` of `day`: their views made and their cards written.
+    fn cards(&mut self, view: &View, day: &DayView, range: std::ops::Range<usize>) {
+        for s in self.maker.day_sessions(day, range) {
+            if let Some(slot) = &s.opens {
+                self.slot_start(slot);
+            }
+            self.card(view, &s.session, s.grid.as_ref());
+            self.raw("\n");
+            self.spill();
         }
     }
 
@@ -663,18 +712,39 @@ impl Writer<'_, '_, '_> {
         for slot in day.slots.iter().filter(|s| !s.starts) {
             self.slot_end(slot);
         }
-        // The day's views, made a thousand at a time and dropped after.
+        // The day's views, made a thousand at a time and dropped after; the second half of
+        // each thousand by the helper on another core, its cards written after this half's.
         let count = day.entries.len();
         for from in (0..count).step_by(VIEWS_AT_ONCE) {
-            let range = from..(from + VIEWS_AT_ONCE).min(count);
-            for s in self.maker.day_sessions(day, range) {
-                if let Some(slot) = &s.opens {
-                    self.slot_start(slot);
-                }
-                self.card(view, &s.session, s.grid.as_ref());
-                self.raw("\n");
-                self.spill();
+            let end = (from + VIEWS_AT_ONCE).min(count);
+            if end - from < CARDS_ON_ONE_CORE || crate::parallel::threads() < 2 {
+                self.cards(view, day, from..end);
+                continue;
             }
+            let mid = from + (end - from) / 2;
+            let mut helper = match self.helper.take() {
+                Some(helper) => helper,
+                None => Box::new(Writer {
+                    out: String::new(),
+                    labels: self.labels,
+                    maker: self.maker.fork(),
+                    give: Kept,
+                    given: 0,
+                    helper: None,
+                }),
+            };
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| helper.cards(view, day, mid..end));
+                self.cards(view, day, from..mid);
+                // A bug in the helper is the same bug here: it stops the export alike.
+                other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            });
+            self.out.push_str(&helper.out);
+            helper.out.clear();
+            self.helper = Some(helper);
+            self.spill();
         }
         self.raw("</div>\n</div>\n</section>\n");
     }

@@ -1042,6 +1042,15 @@ pub(crate) struct Maker<'v, 'p> {
 }
 
 impl Maker<'_, '_> {
+    /// A maker of the same page's views, for another core: it remembers its own rooms,
+    /// tracks and people.
+    pub(crate) fn fork(&self) -> Self {
+        Maker {
+            shared: Shared::new(self.agenda),
+            ..*self
+        }
+    }
+
     fn session(&mut self, entry: &Entry) -> SessionView {
         session(
             self.agenda,
@@ -1103,6 +1112,9 @@ pub(crate) fn frame<'v, 'p>(
 }
 
 /// [`frame`], its views for a template when `templates`.
+/// A page with fewer speakers than this makes their views on one core.
+const SPEAKERS_ON_ONE_CORE: usize = 2_000;
+
 fn frame_for<'v, 'p>(
     agenda: &'v Agenda<'p>,
     locale: &'v Locale,
@@ -1162,45 +1174,44 @@ fn frame_for<'v, 'p>(
         .collect();
 
     let (people, entries_of) = speaker_index(agenda, locale);
-    let speakers = people
-        .into_iter()
-        .map(|p| {
-            let person = &agenda.people[p];
-            let (bio_html, bio_text) = rendered(locale, person.bio.as_deref(), links.rich);
-            SpeakerView {
-                id: person.id.clone(),
-                anchor: format!("p-{}", person.id),
-                name: locale.typography(&person.name),
-                role: person.role.clone(),
-                affiliation: person.affiliation.clone(),
-                roles: person.roles(),
-                bio: person.bio.as_deref().map(|b| locale.typography(b)),
-                bio_html,
-                bio_text,
-                url: person.url.clone(),
-                url_text: person.url_text.clone(),
-                url_host: host(person.url.as_deref()),
-                sessions: entries_of
-                    .get(&p)
-                    .into_iter()
-                    .flatten()
-                    .map(|&i| &agenda.entries[i])
-                    .map(|e| SpeakerSessionView {
-                        id: e.id.to_string(),
-                        anchor: format!("s-{}", e.key),
-                        title: locale.typography(&e.title),
-                        when: e.slot.map(|(s, end)| clocks.when(agenda, locale, s, end)),
-                        place: match (e.room, e.slot) {
-                            (Some(r), _) => Some(agenda.rooms[r].name.clone()),
-                            (None, Some(_)) => Some(labels.everyone.to_string()),
-                            (None, None) => None,
-                        },
-                        cancelled: e.status == Status::Cancelled,
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    // The whole program's page lists every speaker (20,000 at 100,000 sessions): on every
+    // core.
+    let speakers = crate::parallel::map_in_pieces(&people, SPEAKERS_ON_ONE_CORE, |&p| {
+        let person = &agenda.people[p];
+        let (bio_html, bio_text) = rendered(locale, person.bio.as_deref(), links.rich);
+        SpeakerView {
+            id: person.id.clone(),
+            anchor: format!("p-{}", person.id),
+            name: locale.typography(&person.name),
+            role: person.role.clone(),
+            affiliation: person.affiliation.clone(),
+            roles: person.roles(),
+            bio: person.bio.as_deref().map(|b| locale.typography(b)),
+            bio_html,
+            bio_text,
+            url: person.url.clone(),
+            url_text: person.url_text.clone(),
+            url_host: host(person.url.as_deref()),
+            sessions: entries_of
+                .get(&p)
+                .into_iter()
+                .flatten()
+                .map(|&i| &agenda.entries[i])
+                .map(|e| SpeakerSessionView {
+                    id: e.id.to_string(),
+                    anchor: format!("s-{}", e.key),
+                    title: locale.typography(&e.title),
+                    when: e.slot.map(|(s, end)| clocks.when(agenda, locale, s, end)),
+                    place: match (e.room, e.slot) {
+                        (Some(r), _) => Some(agenda.rooms[r].name.clone()),
+                        (None, Some(_)) => Some(labels.everyone.to_string()),
+                        (None, None) => None,
+                    },
+                    cancelled: e.status == Status::Cancelled,
+                })
+                .collect(),
+        }
+    });
 
     let times_note = times_note(agenda, locale);
     let e = &agenda.event;

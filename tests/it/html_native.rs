@@ -387,6 +387,9 @@ fn generated_programs_are_the_same_both_ways() {
         (40, 3, 2, 0.0, 2),
         (300, 12, 3, 0.05, 3),
         (600, 20, 2, 0.3, 4),
+        // A day of 2,500 sessions: three batches of views, the second half of the big ones
+        // written on another core (one helper kept from batch to batch), and a remainder.
+        (2_500, 30, 1, 0.02, 5),
     ] {
         let program = generated(sessions, rooms, days, rate, seed);
         let what = format!("generated {sessions}/{rooms}/{days}/{rate}/{seed}");
