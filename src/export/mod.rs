@@ -682,7 +682,7 @@ pub fn export_each<E: From<ExportError>>(
             }
             // One format at a time (each is made on every core), given before the next is
             // made: `export all` holds one format's files at once, and what a format freed
-            // goes back to the system before the next is made (878 → 575 MiB at 100,000
+            // goes back to the system before the next is made (856 → 539 MiB at 100,000
             // sessions; two formats side by side were 4% faster at 10,000).
             for (n, &format) in formats.iter().enumerate() {
                 let main = main_name(format, part.as_ref(), &program.event.id);
