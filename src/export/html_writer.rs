@@ -117,8 +117,8 @@ impl Give for Option<&mut dyn FnMut(String) -> bool> {
     }
 }
 
-/// Days with fewer sessions than this in a batch of views are written on one core.
-const CARDS_ON_ONE_CORE: usize = 256;
+/// The fewest cards worth a thread: a day's batch of views is split in two from twice this.
+const CARDS_PER_CORE: usize = 128;
 
 impl<G: Give> Writer<'_, '_, G> {
     /// Give what is written so far on, once it is a piece's worth.
@@ -717,7 +717,7 @@ impl<G: Give> Writer<'_, '_, G> {
         let count = day.entries.len();
         for from in (0..count).step_by(VIEWS_AT_ONCE) {
             let end = (from + VIEWS_AT_ONCE).min(count);
-            if end - from < CARDS_ON_ONE_CORE || crate::parallel::threads() < 2 {
+            if crate::parallel::pieces(end - from, CARDS_PER_CORE) < 2 {
                 self.cards(view, day, from..end);
                 continue;
             }
