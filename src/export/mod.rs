@@ -587,18 +587,26 @@ pub fn export(
     options: &Options,
 ) -> Result<Vec<OutputFile>, ExportError> {
     let mut out: Vec<OutputFile> = Vec::new();
-    export_each(program, formats, selection, split, options, &mut |files| {
-        for file in files {
-            match out.last_mut() {
-                Some(last) if last.continued => {
-                    last.bytes.append(file.bytes);
-                    last.continued = file.continued;
+    make_and_give(
+        program,
+        formats,
+        selection,
+        split,
+        options,
+        false,
+        &mut |files| {
+            for file in files {
+                match out.last_mut() {
+                    Some(last) if last.continued => {
+                        last.bytes.append(file.bytes);
+                        last.continued = file.continued;
+                    }
+                    _ => out.push(file),
                 }
-                _ => out.push(file),
             }
-        }
-        Ok::<(), ExportError>(())
-    })?;
+            Ok::<(), ExportError>(())
+        },
+    )?;
     // Ids such as `amphi` and `amphi.ics` must not make a file and a folder of one name.
     let mut paths: Vec<OutputPath> = out.iter().map(|f| f.path.clone()).collect();
     paths::untangle(&mut paths);
@@ -613,12 +621,30 @@ pub fn export(
 /// as it comes, `paths::FolderExport`). The paths are not untangled, which needs them all: a
 /// deliverer that meets a path that is both a file and a folder stops and falls back to
 /// [`export`]. The first error, from the export or from `deliver`, stops the export.
+///
+/// The room and track pages of an HTML agenda are made on another thread from the start and
+/// given between the main files as they are ready (never inside a file given in pieces), so
+/// that making them keeps a core busy while the main files are compared with the folder's.
 pub fn export_each<E: From<ExportError>>(
     program: &Program,
     formats: &[Format],
     selection: &Selection,
     split: Option<Split>,
     options: &Options,
+    deliver: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), E> {
+    make_and_give(program, formats, selection, split, options, true, deliver)
+}
+
+/// [`export_each`]; the room and track pages given between the main files when `between`,
+/// else after all of them ([`export`]'s order).
+fn make_and_give<E: From<ExportError>>(
+    program: &Program,
+    formats: &[Format],
+    selection: &Selection,
+    split: Option<Split>,
+    options: &Options,
+    between: bool,
     deliver: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E>,
 ) -> Result<(), E> {
     let schedule = Schedule::new(program);
@@ -674,57 +700,110 @@ pub fn export_each<E: From<ExportError>>(
                 }
             }
         });
-        for part in &parts {
-            let mut agenda =
-                Agenda::with_shared(schedule, filter, part.as_ref(), options.utc, shared);
-            if let Some(base) = options.base_url.as_deref().and_then(base_url) {
-                agenda.base = Some(base);
-            }
-            // One format at a time (each is made on every core), given before the next is
-            // made: `export all` holds one format's files at once, and what a format freed
-            // goes back to the system before the next is made (856 → 539 MiB at 100,000
-            // sessions; two formats side by side were 4% faster at 10,000).
-            for (n, &format) in formats.iter().enumerate() {
-                let main = main_name(format, part.as_ref(), &program.event.id);
-                let files = render_format(format, &agenda, &locale, options, &main, pages, common)?;
-                let folder: Vec<String> = match part {
-                    None => vec![],
-                    Some(p) if format.single_file() => vec![p.split.folder().to_string()],
-                    Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
-                };
-                let at = |name: Vec<String>| {
-                    let mut full = folder.clone();
-                    full.extend(name);
-                    OutputPath::new(&full).map_err(ExportError::from)
-                };
-                if format == Format::Html {
-                    give_html(
-                        &agenda, &locale, options, common, pages, files, &at, &mut made, deliver,
-                    )?;
-                } else {
-                    for (i, (name, text)) in files.into_iter().enumerate() {
-                        made.add(at(name)?, text, format, i == 0);
+        let mut sub_pages = SubPages {
+            batches: subs.chunks(SUB_PAGES_AT_ONCE),
+            made: pages_made,
+        };
+        // What the formats make, then the room and track pages ready by then.
+        {
+            let mut deliver = |files: Vec<OutputFile>| -> Result<(), E> {
+                let mid_file = files.last().is_some_and(|f| f.continued);
+                deliver(files)?;
+                if between && !mid_file {
+                    sub_pages.give(false, deliver)?;
+                }
+                Ok(())
+            };
+            let deliver: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E> = &mut deliver;
+            for part in &parts {
+                let mut agenda =
+                    Agenda::with_shared(schedule, filter, part.as_ref(), options.utc, shared);
+                if let Some(base) = options.base_url.as_deref().and_then(base_url) {
+                    agenda.base = Some(base);
+                }
+                // One format at a time (each is made on every core), given before the next is
+                // made: `export all` holds one format's files at once, and what a format freed
+                // goes back to the system before the next is made (856 → 539 MiB at 100,000
+                // sessions; two formats side by side were 4% faster at 10,000).
+                for (n, &format) in formats.iter().enumerate() {
+                    let main = main_name(format, part.as_ref(), &program.event.id);
+                    let files =
+                        render_format(format, &agenda, &locale, options, &main, pages, common)?;
+                    let folder: Vec<String> = match part {
+                        None => vec![],
+                        Some(p) if format.single_file() => vec![p.split.folder().to_string()],
+                        Some(p) => vec![p.split.folder().to_string(), p.id.clone()],
+                    };
+                    let at = |name: Vec<String>| {
+                        let mut full = folder.clone();
+                        full.extend(name);
+                        OutputPath::new(&full).map_err(ExportError::from)
+                    };
+                    if format == Format::Html {
+                        give_html(
+                            &agenda, &locale, options, common, pages, files, &at, &mut made,
+                            deliver,
+                        )?;
+                    } else {
+                        for (i, (name, text)) in files.into_iter().enumerate() {
+                            made.add(at(name)?, text, format, i == 0);
+                        }
+                        deliver(made.take())?;
                     }
-                    deliver(made.take())?;
-                }
-                // The parts of a split are small: only the whole program's formats need it.
-                if part.is_none() && n + 1 < formats.len() {
-                    crate::heap::give_back();
+                    // The parts of a split are small: only the whole program's formats need it.
+                    if part.is_none() && n + 1 < formats.len() {
+                        crate::heap::give_back();
+                    }
                 }
             }
         }
-        for (batch, pages) in subs.chunks(SUB_PAGES_AT_ONCE).zip(pages_made) {
-            for ((sub, part), files) in batch.iter().zip(pages) {
-                for (name, text) in files? {
-                    let full = [sub.folder().to_string(), part.id.clone(), name];
-                    let path = OutputPath::new(&full).map_err(ExportError::from)?;
-                    made.add(path, text, Format::Html, false);
-                }
-            }
-            deliver(made.take())?;
-        }
-        Ok(())
+        sub_pages.give(true, deliver)
     })
+}
+
+/// The room and track pages of an HTML agenda, made a batch at a time on another thread.
+struct SubPages<'s> {
+    /// The pages of each batch still to give.
+    batches: std::slice::Chunks<'s, (Split, selection::Part)>,
+    made: std::sync::mpsc::Receiver<Vec<SubPage>>,
+}
+
+/// A room's or track's page and calendar, by name in its folder, or why they were not made.
+type SubPage = Result<Vec<(String, Body)>, ExportError>;
+
+impl SubPages<'_> {
+    /// Give the batches made so far; with `all`, every batch left, waiting for each.
+    fn give<E: From<ExportError>>(
+        &mut self,
+        all: bool,
+        deliver: &mut dyn FnMut(Vec<OutputFile>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        loop {
+            let pages = match all {
+                true => self.made.recv().ok(),
+                false => self.made.try_recv().ok(),
+            };
+            // The parts of the next batch, once its pages are there (not before).
+            let Some(pages) = pages else { return Ok(()) };
+            let Some(batch) = self.batches.next() else {
+                return Ok(());
+            };
+            let mut files = Vec::new();
+            for ((sub, part), page) in batch.iter().zip(pages) {
+                for (name, text) in page? {
+                    let full = [sub.folder().to_string(), part.id.clone(), name];
+                    files.push(OutputFile {
+                        path: OutputPath::new(&full).map_err(ExportError::from)?,
+                        bytes: text,
+                        format: Format::Html,
+                        main: false,
+                        continued: false,
+                    });
+                }
+            }
+            deliver(files)?;
+        }
+    }
 }
 
 /// The name of `format`'s main file for `part` (the whole program when none).
@@ -1033,6 +1112,68 @@ duration = 60
         assert_ne!(zones[0], zones[1], "the late room's zone holds the change");
         // Asked again, each agenda gets its own from the shared ones.
         assert_eq!(ics::timezone(&agendas[0], &calendars), zones[0]);
+    }
+
+    /// The room and track pages, given as they are ready between the other files, are the
+    /// files the whole export gives after them.
+    #[test]
+    fn room_and_track_pages_given_between_files_are_the_whole_exports() {
+        // More room and track pages than are made ahead, and two batches of session
+        // calendars: pages are given between files, each under its own room or track.
+        let text = crate::generate::generate(&crate::generate::Options {
+            sessions: 2_500,
+            rooms: 48,
+            speakers: 400,
+            days: 2,
+            conflict_rate: 0.0,
+            seed: 9,
+        });
+        let program = load_str(std::path::Path::new("big.toml"), &text).expect("loads");
+        let options = options();
+        let all = Selection::default();
+        let mut streamed: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut continued = false;
+        export_each::<ExportError>(
+            &program,
+            &[Format::Html, Format::Ics],
+            &all,
+            None,
+            &options,
+            &mut |files| {
+                for f in files {
+                    let bytes = f.bytes.pieces().concat();
+                    match streamed.last_mut() {
+                        Some(last) if continued => last.1.extend(bytes),
+                        _ => streamed.push((f.path.display(), bytes)),
+                    }
+                    continued = f.continued;
+                }
+                Ok(())
+            },
+        )
+        .expect("exports");
+        let whole =
+            export(&program, &[Format::Html, Format::Ics], &all, None, &options).expect("exports");
+        let mut whole: Vec<(String, Vec<u8>)> = whole
+            .into_iter()
+            .map(|f| (f.path.display(), f.bytes.pieces().concat()))
+            .collect();
+        // The whole export gives the pages last; the stream, as they are ready.
+        let pages = |files: &[(String, Vec<u8>)]| {
+            files
+                .iter()
+                .filter(|(path, _)| path.starts_with("rooms/") || path.starts_with("tracks/"))
+                .count()
+        };
+        assert!(pages(&whole) > 2 * SUB_PAGES_AT_ONCE * SUB_PAGE_BATCHES_AHEAD);
+        assert!(whole.len() - pages(&whole) > CALENDARS_AT_ONCE);
+        streamed.sort();
+        whole.sort();
+        assert_eq!(streamed.len(), whole.len());
+        for (s, w) in streamed.iter().zip(&whole) {
+            assert_eq!(s.0, w.0);
+            assert!(s.1 == w.1, "{} differs", s.0);
+        }
     }
 
     /// A big page is given a piece at a time, and `export` gives it whole: the same bytes as
