@@ -13,7 +13,8 @@
 use crate::export::locale::Labels;
 use crate::export::template;
 use crate::export::view::{
-    DayView, GridView, Maker, PersonView, SessionView, SlotView, SpeakerView, TrackView, View,
+    DayView, GridView, Maker, PersonView, SessionView, SlotView, SpeakerIndex, SpeakerLine,
+    TrackView, View, SPEAKERS_ON_ONE_CORE,
 };
 
 /// The included stylesheets and script, as the template's `{% include %}` writes them.
@@ -67,7 +68,12 @@ pub(crate) fn write_in_pieces(
 /// A template value is printed when it is set; these say whether it counts as true
 /// (`{% if x %}`): a string when it is not empty.
 fn set(value: &Option<String>) -> bool {
-    value.as_deref().is_some_and(|v| !v.is_empty())
+    filled(value.as_deref()).is_some()
+}
+
+/// The text, when it counts as true in a template (set and not empty).
+fn filled(value: Option<&str>) -> Option<&str> {
+    value.filter(|v| !v.is_empty())
 }
 
 struct Writer<'v, 'p, G> {
@@ -213,10 +219,10 @@ impl<G: Give> Writer<'_, '_, G> {
     }
 
     /// `{{ host(h) }}`.
-    fn host(&mut self, h: &Option<String>) {
-        if set(h) {
+    fn host(&mut self, h: Option<&str>) {
+        if let Some(h) = h.filter(|h| !h.is_empty()) {
             self.raw(" <span class=\"host\">(");
-            self.opt(h);
+            self.esc(h);
             self.raw(")</span>");
         }
     }
@@ -240,9 +246,9 @@ impl<G: Give> Writer<'_, '_, G> {
     }
 
     /// A person's or a session's link: `label`, then the host it leads to.
-    fn link(&mut self, url: &Option<String>, host: &Option<String>, label: &str) {
+    fn link(&mut self, url: Option<&str>, host: Option<&str>, label: &str) {
         self.raw("<a href=\"");
-        self.opt(url);
+        self.esc(url.unwrap_or_default());
         self.raw("\" rel=\"noopener noreferrer\">");
         self.esc(label);
         self.raw("</a>");
@@ -250,11 +256,11 @@ impl<G: Give> Writer<'_, '_, G> {
     }
 
     /// An address that is not a link, shown as text to copy: "Link: `address`".
-    fn url_as_text(&mut self, text: &Option<String>, l: &Labels) {
+    fn url_as_text(&mut self, text: Option<&str>, l: &Labels) {
         self.esc(l.link);
         self.esc(l.colon);
         self.raw("<code>");
-        self.opt(text);
+        self.esc(text.unwrap_or_default());
         self.raw("</code>");
     }
 
@@ -340,38 +346,63 @@ impl<G: Give> Writer<'_, '_, G> {
     }
 
     /// `{{ speaker(p) }}`.
-    fn speaker(&mut self, p: &SpeakerView) {
+    /// The speakers' index: each person's line written from the agenda (no view made for
+    /// the built-in page), a big page's in pieces on every core.
+    fn speakers(&mut self, index: &SpeakerIndex) {
+        let (maker, labels) = (&self.maker, self.labels);
+        let pieces =
+            crate::parallel::write_in_pieces(&index.people, SPEAKERS_ON_ONE_CORE, |part, out| {
+                let mut w = Writer {
+                    out: std::mem::take(out),
+                    labels,
+                    maker: maker.fork(),
+                    give: Kept,
+                    given: 0,
+                    helper: None,
+                };
+                for &p in part {
+                    w.speaker(&maker.speaker_line(p), index.entries(p));
+                }
+                *out = w.out;
+            });
+        for piece in pieces {
+            self.raw(&piece);
+            self.spill();
+        }
+    }
+
+    /// A person of the speakers' index with their sessions (`entries`).
+    fn speaker(&mut self, p: &SpeakerLine, entries: &[usize]) {
         let l = self.labels;
-        self.raw("<li id=\"");
-        self.esc(&p.anchor);
+        self.raw("<li id=\"p-");
+        self.esc(p.id);
         self.raw("\"><strong><bdi>");
         self.esc(&p.name);
         self.raw("</bdi></strong>");
-        if set(&p.roles) {
+        if let Some(roles) = filled(p.roles.as_deref()) {
             self.raw(", <bdi>");
-            self.opt(&p.roles);
+            self.esc(roles);
             self.raw("</bdi>");
         }
-        if set(&p.url) {
+        if filled(p.url).is_some() {
             self.raw("· ");
-            self.link(&p.url, &p.url_host, l.link);
+            self.link(p.url, p.url_host.as_deref(), l.link);
             self.raw("\n");
-        } else if set(&p.url_text) {
+        } else if filled(p.url_text).is_some() {
             self.raw("· <span class=\"url-text\">");
-            self.url_as_text(&p.url_text, l);
+            self.url_as_text(p.url_text, l);
             self.raw("</span>\n");
         }
-        if set(&p.bio_html) {
+        if let Some(bio) = filled(p.bio.0.as_deref()) {
             self.raw("<div class=\"bio rich\">");
-            if let Some(b) = &p.bio_html {
-                self.raw(b);
-            }
+            self.raw(bio);
             self.raw("</div>\n");
         }
         self.raw("<ul>\n");
-        for s in &p.sessions {
-            self.raw("<li><a href=\"#");
-            self.esc(&s.anchor);
+        for &i in entries {
+            let s = self.maker.speaker_session_line(i);
+            self.raw("<li><a href=\"#s-");
+            self.esc(s.key);
             self.raw("\">");
             if s.cancelled {
                 self.raw("<del>");
@@ -388,13 +419,13 @@ impl<G: Give> Writer<'_, '_, G> {
                 self.esc(l.cancelled);
                 self.raw(")");
             }
-            if set(&s.when) {
+            if let Some(when) = filled(s.when.as_deref()) {
                 self.raw(" — ");
-                self.opt(&s.when);
+                self.esc(when);
             }
-            if set(&s.place) {
+            if let Some(place) = filled(s.place) {
                 self.raw(" · <bdi>");
-                self.opt(&s.place);
+                self.esc(place);
                 self.raw("</bdi>");
             }
             self.raw("</li>\n");
@@ -586,11 +617,11 @@ impl<G: Give> Writer<'_, '_, G> {
         }
         if set(&s.url) {
             self.raw("<p class=\"url\">");
-            self.link(&s.url, &s.url_host, l.link);
+            self.link(s.url.as_deref(), s.url_host.as_deref(), l.link);
             self.raw("</p>\n");
         } else if set(&s.url_text) {
             self.raw("<p class=\"url-text\">");
-            self.url_as_text(&s.url_text, l);
+            self.url_as_text(s.url_text.as_deref(), l);
             self.raw("</p>\n");
         }
         if set(&s.ics) && !s.is_break && !s.cancelled {
@@ -843,7 +874,7 @@ impl<G: Give> Writer<'_, '_, G> {
             self.esc(l.unscheduled);
             self.raw("</a></li>\n");
         }
-        if !view.speakers.is_empty() {
+        if !view.speaker_index.people.is_empty() {
             self.raw("<li><a href=\"#speakers\">");
             self.esc(l.speakers_index);
             self.raw("</a></li>\n");
@@ -884,14 +915,11 @@ impl<G: Give> Writer<'_, '_, G> {
             }
             self.raw("</div>\n</section>\n");
         }
-        if !view.speakers.is_empty() {
+        if !view.speaker_index.people.is_empty() {
             self.raw("<section class=\"speakers\" id=\"speakers\" aria-labelledby=\"speakers-title\">\n<h2 id=\"speakers-title\">");
             self.esc(l.speakers_index);
             self.raw("</h2>\n<ul>\n");
-            for p in &view.speakers {
-                self.speaker(p);
-                self.spill();
-            }
+            self.speakers(&view.speaker_index);
             self.raw("</ul>\n</section>\n");
         }
         self.raw("</main>\n<footer>\n<p>");

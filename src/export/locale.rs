@@ -929,10 +929,16 @@ impl Locale {
     /// cannot break, so the sign never starts a line. Only a space already there is changed:
     /// `https://…`, `14:00` or `C++;` are left as they are. Other languages: unchanged.
     pub fn typography(&self, text: &str) -> String {
+        self.typeset(text).into_owned()
+    }
+
+    /// [`typography`](Self::typography), borrowing `text` when nothing changes (most titles
+    /// and names): the built-in HTML page writes them without a copy each.
+    pub(crate) fn typeset<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         // Only a sign after a space changes anything: looking for one is cheaper than the
         // language check, and most titles have none.
         if !sign_after_space(text) || !self.french() {
-            return text.to_string();
+            return std::borrow::Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len() + 8);
         let mut chars = text.chars().peekable();
@@ -943,7 +949,7 @@ impl Locale {
                 _ => out.push(c),
             }
         }
-        out
+        std::borrow::Cow::Owned(out)
     }
 }
 

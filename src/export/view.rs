@@ -44,7 +44,11 @@ pub(crate) struct View {
     pub days: Vec<Arc<DayView>>,
     pub sessions: Vec<Arc<SessionView>>,
     pub unscheduled: Vec<Arc<SessionView>>,
+    /// The speakers' index, for templates ([`build`]); the built-in writer's frame leaves it
+    /// empty and writes the index from [`View::speaker_index`].
     pub speakers: Vec<SpeakerView>,
+    /// Who the speakers' index lists, in its order, with their sessions.
+    pub speaker_index: SpeakerIndex,
     pub generator: &'static str,
     /// `--brief`: the Markdown and text agendas leave descriptions, bios and links out.
     pub brief: bool,
@@ -343,6 +347,86 @@ pub(crate) struct SpeakerView {
     pub sessions: Vec<SpeakerSessionView>,
 }
 
+/// The people a page's speakers' index lists, in reading order (indices in the agenda's
+/// people), each with their sessions (positions in the agenda's entries).
+pub(crate) struct SpeakerIndex {
+    pub people: Vec<usize>,
+    pub entries_of: foldhash::HashMap<usize, Vec<usize>>,
+}
+
+impl SpeakerIndex {
+    /// The sessions `p` speaks in or moderates.
+    pub(crate) fn entries(&self, p: usize) -> &[usize] {
+        self.entries_of.get(&p).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A speaker as the speakers' index shows them, borrowed from the agenda where the text is
+/// the organiser's as it is: what [`SpeakerView`] holds for templates, and what the built-in
+/// writer writes without making one.
+pub(crate) struct SpeakerLine<'a> {
+    pub id: &'a str,
+    pub name: std::borrow::Cow<'a, str>,
+    pub roles: Option<String>,
+    pub url: Option<&'a str>,
+    pub url_text: Option<&'a str>,
+    pub url_host: Option<String>,
+    /// The bio, as sanitised HTML and as plain text ([`rendered`]).
+    pub bio: (Option<String>, Option<String>),
+}
+
+/// One of a speaker's sessions in the speakers' index ([`SpeakerSessionView`] for templates).
+pub(crate) struct SpeakerSessionLine<'a> {
+    pub id: &'a str,
+    pub key: &'a str,
+    pub title: std::borrow::Cow<'a, str>,
+    pub when: Option<Arc<str>>,
+    /// The room's name, or "Everyone" for an event-wide session.
+    pub place: Option<&'a str>,
+    pub cancelled: bool,
+}
+
+/// Person `p` of `agenda` as the speakers' index shows them.
+pub(crate) fn speaker_line<'a>(
+    agenda: &'a Agenda,
+    locale: &Locale,
+    p: usize,
+    rich: bool,
+) -> SpeakerLine<'a> {
+    let person = &agenda.people[p];
+    SpeakerLine {
+        id: &person.id,
+        name: locale.typeset(&person.name),
+        roles: person.roles(),
+        url: person.url.as_deref(),
+        url_text: person.url_text.as_deref(),
+        url_host: host(person.url.as_deref()),
+        bio: rendered(locale, person.bio.as_deref(), rich),
+    }
+}
+
+/// Entry `i` of `agenda` as a speaker's sessions list it.
+pub(crate) fn speaker_session_line<'a>(
+    agenda: &'a Agenda,
+    locale: &'a Locale,
+    clocks: &Clocks,
+    i: usize,
+) -> SpeakerSessionLine<'a> {
+    let e = &agenda.entries[i];
+    SpeakerSessionLine {
+        id: e.id,
+        key: &e.key,
+        title: locale.typeset(&e.title),
+        when: e.slot.map(|(s, end)| clocks.when(agenda, locale, s, end)),
+        place: match (e.room, e.slot) {
+            (Some(r), _) => Some(&agenda.rooms[r].name),
+            (None, Some(_)) => Some(locale.labels().everyone),
+            (None, None) => None,
+        },
+        cancelled: e.status == Status::Cancelled,
+    }
+}
+
 /// Link targets for the `.ics` files written beside a page.
 pub(crate) struct IcsLinks {
     pub program: Option<String>,
@@ -535,21 +619,19 @@ struct ClockTexts {
     clock: foldhash::HashMap<Instant, String>,
     iso: foldhash::HashMap<Instant, String>,
     range: foldhash::HashMap<(Instant, Instant), String>,
-    when: foldhash::HashMap<(Instant, Instant), String>,
+    when: foldhash::HashMap<(Instant, Instant), Arc<str>>,
     long_date: foldhash::HashMap<chrono::NaiveDate, String>,
 }
-
-type ClockMap<K> = foldhash::HashMap<K, String>;
 
 impl Clocks {
     /// The text `of` holds for `key`, made by `make` (outside the lock: another thread may be
     /// making the same) the first time.
-    fn text<K: std::hash::Hash + Eq>(
+    fn text<K: std::hash::Hash + Eq, T: Clone>(
         &self,
-        of: fn(&mut ClockTexts) -> &mut ClockMap<K>,
+        of: fn(&mut ClockTexts) -> &mut foldhash::HashMap<K, T>,
         key: K,
-        make: impl FnOnce() -> String,
-    ) -> String {
+        make: impl FnOnce() -> T,
+    ) -> T {
         let lock = || {
             self.0
                 .lock()
@@ -579,14 +661,17 @@ impl Clocks {
         )
     }
 
-    /// "mardi 5 décembre 2017, 14:00–15:30" (a speaker's session).
-    fn when(&self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+    /// "mardi 5 décembre 2017, 14:00–15:30" (a speaker's session), shared: a big program's
+    /// page lists tens of thousands.
+    fn when(&self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> Arc<str> {
         self.text(
             |c| &mut c.when,
             (s, e),
             || {
                 let day = to_local(agenda.display, s).date_naive();
-                locale.day_time(day, &self.range(agenda, locale, s, e))
+                locale
+                    .day_time(day, &self.range(agenda, locale, s, e))
+                    .into()
             },
         )
     }
@@ -1041,7 +1126,7 @@ pub(crate) struct Maker<'v, 'p> {
     templates: bool,
 }
 
-impl Maker<'_, '_> {
+impl<'v> Maker<'v, '_> {
     /// A maker of the same page's views, for another core: it remembers its own rooms,
     /// tracks and people.
     pub(crate) fn fork(&self) -> Self {
@@ -1061,6 +1146,16 @@ impl Maker<'_, '_> {
             self.clocks,
             self.templates,
         )
+    }
+
+    /// Person `p` as the speakers' index shows them.
+    pub(crate) fn speaker_line(&self, p: usize) -> SpeakerLine<'v> {
+        speaker_line(self.agenda, self.locale, p, self.links.rich)
+    }
+
+    /// Entry `i` as a speaker's sessions list it.
+    pub(crate) fn speaker_session_line(&self, i: usize) -> SpeakerSessionLine<'v> {
+        speaker_session_line(self.agenda, self.locale, self.clocks, i)
     }
 
     /// The sessions `range` of `day` (a day of the frame this maker came with), in its order,
@@ -1113,7 +1208,7 @@ pub(crate) fn frame<'v, 'p>(
 
 /// [`frame`], its views for a template when `templates`.
 /// A page with fewer speakers than this makes their views on one core.
-const SPEAKERS_ON_ONE_CORE: usize = 2_000;
+pub(crate) const SPEAKERS_ON_ONE_CORE: usize = 2_000;
 
 fn frame_for<'v, 'p>(
     agenda: &'v Agenda<'p>,
@@ -1174,44 +1269,46 @@ fn frame_for<'v, 'p>(
         .collect();
 
     let (people, entries_of) = speaker_index(agenda, locale);
+    let speaker_index = SpeakerIndex { people, entries_of };
     // The whole program's page lists every speaker (20,000 at 100,000 sessions): on every
-    // core.
-    let speakers = crate::parallel::map_in_pieces(&people, SPEAKERS_ON_ONE_CORE, |&p| {
-        let person = &agenda.people[p];
-        let (bio_html, bio_text) = rendered(locale, person.bio.as_deref(), links.rich);
-        SpeakerView {
-            id: person.id.clone(),
-            anchor: format!("p-{}", person.id),
-            name: locale.typography(&person.name),
-            role: person.role.clone(),
-            affiliation: person.affiliation.clone(),
-            roles: person.roles(),
-            bio: person.bio.as_deref().map(|b| locale.typography(b)),
-            bio_html,
-            bio_text,
-            url: person.url.clone(),
-            url_text: person.url_text.clone(),
-            url_host: host(person.url.as_deref()),
-            sessions: entries_of
-                .get(&p)
-                .into_iter()
-                .flatten()
-                .map(|&i| &agenda.entries[i])
-                .map(|e| SpeakerSessionView {
-                    id: e.id.to_string(),
-                    anchor: format!("s-{}", e.key),
-                    title: locale.typography(&e.title),
-                    when: e.slot.map(|(s, end)| clocks.when(agenda, locale, s, end)),
-                    place: match (e.room, e.slot) {
-                        (Some(r), _) => Some(agenda.rooms[r].name.clone()),
-                        (None, Some(_)) => Some(labels.everyone.to_string()),
-                        (None, None) => None,
-                    },
-                    cancelled: e.status == Status::Cancelled,
-                })
-                .collect(),
-        }
-    });
+    // core. The built-in writer writes them from the agenda instead.
+    let speakers = match templates {
+        false => Vec::new(),
+        true => crate::parallel::map_in_pieces(&speaker_index.people, SPEAKERS_ON_ONE_CORE, |&p| {
+            let person = &agenda.people[p];
+            let line = speaker_line(agenda, locale, p, links.rich);
+            let (bio_html, bio_text) = line.bio;
+            SpeakerView {
+                id: line.id.to_string(),
+                anchor: format!("p-{}", line.id),
+                name: line.name.into_owned(),
+                role: person.role.clone(),
+                affiliation: person.affiliation.clone(),
+                roles: line.roles,
+                bio: person.bio.as_deref().map(|b| locale.typography(b)),
+                bio_html,
+                bio_text,
+                url: line.url.map(str::to_string),
+                url_text: line.url_text.map(str::to_string),
+                url_host: line.url_host,
+                sessions: speaker_index
+                    .entries(p)
+                    .iter()
+                    .map(|&i| {
+                        let s = speaker_session_line(agenda, locale, clocks, i);
+                        SpeakerSessionView {
+                            id: s.id.to_string(),
+                            anchor: format!("s-{}", s.key),
+                            title: s.title.into_owned(),
+                            when: s.when.map(|w| w.to_string()),
+                            place: s.place.map(str::to_string),
+                            cancelled: s.cancelled,
+                        }
+                    })
+                    .collect(),
+            }
+        }),
+    };
 
     let times_note = times_note(agenda, locale);
     let e = &agenda.event;
@@ -1269,6 +1366,7 @@ fn frame_for<'v, 'p>(
         sessions: Vec::new(),
         unscheduled,
         speakers,
+        speaker_index,
         generator: "agora",
         brief: links.brief,
         ics_label,

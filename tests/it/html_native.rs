@@ -390,6 +390,8 @@ fn generated_programs_are_the_same_both_ways() {
         // A day of 2,500 sessions: three batches of views, the second half of the big ones
         // written on another core (one helper kept from batch to batch), and a remainder.
         (2_500, 30, 1, 0.02, 5),
+        // 4,501 speakers: the speakers' index written in two pieces, one on each core.
+        (9_000, 60, 3, 0.02, 6),
     ] {
         let program = generated(sessions, rooms, days, rate, seed);
         let what = format!("generated {sessions}/{rooms}/{days}/{rate}/{seed}");
