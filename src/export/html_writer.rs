@@ -67,8 +67,8 @@ pub(crate) fn write_in_pieces(
 
 /// A template value is printed when it is set; these say whether it counts as true
 /// (`{% if x %}`): a string when it is not empty.
-fn set(value: &Option<String>) -> bool {
-    filled(value.as_deref()).is_some()
+fn set<T: AsRef<str>>(value: &Option<T>) -> bool {
+    filled(value.as_ref().map(AsRef::as_ref)).is_some()
 }
 
 /// The text, when it counts as true in a template (set and not empty).
@@ -142,11 +142,11 @@ impl<G: Give> Writer<'_, '_, G> {
 
     /// The sessions `range` of `day`: their views made and their cards written.
     fn cards(&mut self, view: &View, day: &DayView, range: std::ops::Range<usize>) {
-        for s in self.maker.day_sessions(day, range) {
-            if let Some(slot) = &s.opens {
+        for (session, place) in self.maker.day_sessions(day, range) {
+            if let Some(slot) = place.opens() {
                 self.slot_start(slot);
             }
-            self.card(view, &s.session, s.grid.as_ref());
+            self.card(view, &session, place.grid());
             self.raw("\n");
             self.spill();
         }
@@ -163,9 +163,9 @@ impl<G: Give> Writer<'_, '_, G> {
     }
 
     /// `{{ value }}` of an optional value: nothing when it is none.
-    fn opt(&mut self, text: &Option<String>) {
+    fn opt<T: AsRef<str>>(&mut self, text: &Option<T>) {
         if let Some(t) = text {
-            self.esc(t);
+            self.esc(t.as_ref());
         }
     }
 

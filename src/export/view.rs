@@ -212,16 +212,16 @@ pub(crate) struct SessionView {
     pub tentative: bool,
     pub is_break: bool,
     pub plenary: bool,
-    pub date: Option<String>,
+    pub date: Option<Arc<str>>,
     pub day: Option<String>,
     pub start: Option<String>,
     pub end: Option<String>,
     /// "14:00–15:30" (with the end's day when it is another day; with the UTC offsets,
     /// "02:30 CEST – 02:00 CET", across a daylight-saving change or in the hour that happens
     /// twice).
-    pub time: Option<String>,
-    pub start_iso: Option<String>,
-    pub end_iso: Option<String>,
+    pub time: Option<Arc<str>>,
+    pub start_iso: Option<Arc<str>>,
+    pub end_iso: Option<Arc<str>>,
     pub duration_minutes: Option<i64>,
     pub room: Option<Arc<RoomView>>,
     /// The room's name, or "Pour tous" for an event-wide break.
@@ -557,34 +557,45 @@ fn shown_language<'a>(agenda: &Agenda, entry: &'a Entry) -> Option<&'a str> {
 
 /// Language names, joined as a list ("français, anglais").
 pub(crate) fn names_of(locale: &Locale, tags: &[String]) -> String {
-    tags.iter()
-        .map(|t| locale.language_name(t))
-        .collect::<Vec<_>>()
-        .join(locale.labels().list_separator)
+    let mut names = String::new();
+    push_names_of(locale, tags, &mut names);
+    names
+}
+
+/// [`names_of`], appended to `out`.
+fn push_names_of(locale: &Locale, tags: &[String], out: &mut String) {
+    for (i, tag) in tags.iter().enumerate() {
+        if i > 0 {
+            out.push_str(locale.labels().list_separator);
+        }
+        out.push_str(&locale.language_name(tag));
+    }
 }
 
 /// "Language: English · Interpretation: French", or `None` when neither is worth saying. One
 /// home for the agendas and the calendars.
 pub(crate) fn languages_line(agenda: &Agenda, locale: &Locale, entry: &Entry) -> Option<String> {
     let labels = locale.labels();
-    let mut parts = Vec::new();
-    if let Some(tag) = shown_language(agenda, entry) {
-        parts.push(format!(
-            "{}{}{}",
-            labels.language,
-            labels.colon,
-            locale.language_name(tag)
-        ));
+    let language = shown_language(agenda, entry);
+    if language.is_none() && entry.interpretation.is_empty() {
+        return None;
+    }
+    // Written in one string: a big program's pages say it for most sessions.
+    let mut line = String::new();
+    if let Some(tag) = language {
+        line.push_str(labels.language);
+        line.push_str(labels.colon);
+        line.push_str(&locale.language_name(tag));
     }
     if !entry.interpretation.is_empty() {
-        parts.push(format!(
-            "{}{}{}",
-            labels.interpretation,
-            labels.colon,
-            names_of(locale, entry.interpretation)
-        ));
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(labels.interpretation);
+        line.push_str(labels.colon);
+        push_names_of(locale, entry.interpretation, &mut line);
     }
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    Some(line)
 }
 
 fn person(agenda: &Agenda, locale: &Locale, p: usize) -> PersonView {
@@ -617,8 +628,9 @@ pub(crate) struct Clocks(std::sync::Mutex<ClockTexts>);
 #[derive(Default)]
 struct ClockTexts {
     clock: foldhash::HashMap<Instant, String>,
-    iso: foldhash::HashMap<Instant, String>,
-    range: foldhash::HashMap<(Instant, Instant), String>,
+    iso: foldhash::HashMap<Instant, Arc<str>>,
+    range: foldhash::HashMap<(Instant, Instant), Arc<str>>,
+    date: foldhash::HashMap<chrono::NaiveDate, Arc<str>>,
     when: foldhash::HashMap<(Instant, Instant), Arc<str>>,
     long_date: foldhash::HashMap<chrono::NaiveDate, String>,
 }
@@ -649,16 +661,21 @@ impl Clocks {
         self.text(|c| &mut c.clock, t, || clock(agenda, locale, t))
     }
 
-    fn iso(&self, agenda: &Agenda, t: Instant) -> String {
-        self.text(|c| &mut c.iso, t, || iso(agenda, t))
+    fn iso(&self, agenda: &Agenda, t: Instant) -> Arc<str> {
+        self.text(|c| &mut c.iso, t, || iso(agenda, t).into())
     }
 
-    fn range(&self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> String {
+    fn range(&self, agenda: &Agenda, locale: &Locale, s: Instant, e: Instant) -> Arc<str> {
         self.text(
             |c| &mut c.range,
             (s, e),
-            || time_range(agenda, locale, s, e),
+            || time_range(agenda, locale, s, e).into(),
         )
+    }
+
+    /// `2017-12-05`.
+    fn date(&self, date: chrono::NaiveDate) -> Arc<str> {
+        self.text(|c| &mut c.date, date, || date.to_string().into())
     }
 
     /// "mardi 5 décembre 2017, 14:00–15:30" (a speaker's session), shared: a big program's
@@ -766,7 +783,7 @@ fn session(
             let c = clocks;
             let time = c.range(agenda, locale, s, e);
             (
-                Some(ls.date_naive().to_string()),
+                Some(c.date(ls.date_naive())),
                 templates.then(|| c.long_date(locale, ls.date_naive())),
                 templates.then(|| c.clock(agenda, locale, s)),
                 templates.then(|| c.clock(agenda, locale, e)),
@@ -1159,18 +1176,18 @@ impl<'v> Maker<'v, '_> {
     }
 
     /// The sessions `range` of `day` (a day of the frame this maker came with), in its order,
-    /// each on its place in the day's grid. The built-in HTML writer makes a thousand views at
+    /// each with its place in the day's grid. The built-in HTML writer makes a thousand views at
     /// a time as it writes and drops them after: a big program's views are never all held.
-    pub(crate) fn day_sessions(
+    pub(crate) fn day_sessions<'d>(
         &mut self,
-        day: &DayView,
+        day: &'d DayView,
         range: std::ops::Range<usize>,
-    ) -> Vec<DaySession> {
+    ) -> Vec<(SessionView, &'d Place)> {
         let entries = &self.agenda.entries;
         day.entries[range.clone()]
             .iter()
             .zip(&day.places[range])
-            .map(|(&i, place)| place.of(Arc::new(self.session(&entries[i]))))
+            .map(|(&i, place)| (self.session(&entries[i]), place))
             .collect()
     }
 }
@@ -1184,6 +1201,16 @@ pub(crate) struct Place {
 }
 
 impl Place {
+    /// The session's place on the day's grid.
+    pub(crate) fn grid(&self) -> Option<&GridView> {
+        self.grid.as_ref()
+    }
+
+    /// The time slot the session opens, if it is the first to start then.
+    pub(crate) fn opens(&self) -> Option<&SlotView> {
+        self.opens.as_ref()
+    }
+
     fn of(&self, session: Arc<SessionView>) -> DaySession {
         DaySession {
             session,
