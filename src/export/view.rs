@@ -1233,10 +1233,11 @@ pub(crate) fn frame<'v, 'p>(
     frame_for(agenda, locale, links, clocks, false)
 }
 
-/// [`frame`], its views for a template when `templates`.
-/// A page with fewer speakers than this makes their views on one core.
+/// A page with fewer speakers than this makes their views (the built-in writer: writes their
+/// lines) on one core.
 pub(crate) const SPEAKERS_ON_ONE_CORE: usize = 2_000;
 
+/// [`frame`], its views for a template when `templates`.
 fn frame_for<'v, 'p>(
     agenda: &'v Agenda<'p>,
     locale: &'v Locale,
