@@ -13,7 +13,7 @@
 use crate::export::locale::Labels;
 use crate::export::template;
 use crate::export::view::{
-    DayView, GridView, Maker, PersonView, SessionView, SlotView, SpeakerIndex, SpeakerLine,
+    DayView, GridView, Maker, PersonLine, SessionView, SlotView, SpeakerIndex, SpeakerLine,
     TrackView, View, SPEAKERS_ON_ONE_CORE,
 };
 
@@ -175,7 +175,7 @@ impl<G: Give> Writer<'_, '_, G> {
     }
 
     /// `{{ people(list, label) }}` (the macro's output; the call's newline is the caller's).
-    fn people(&mut self, list: &[std::sync::Arc<PersonView>], label: &str) {
+    fn people(&mut self, list: &[PersonLine], label: &str) {
         if list.is_empty() {
             return;
         }
@@ -185,8 +185,8 @@ impl<G: Give> Writer<'_, '_, G> {
         self.esc(l.colon);
         self.raw("</span>");
         for (i, p) in list.iter().enumerate() {
-            self.raw("<a href=\"#");
-            self.esc(&p.anchor);
+            self.raw("<a href=\"#p-");
+            self.esc(p.id);
             self.raw("\"><bdi>");
             self.esc(&p.name);
             self.raw("</bdi></a>");
@@ -568,15 +568,19 @@ impl<G: Give> Writer<'_, '_, G> {
             }
             self.raw("</p>\n");
         }
-        self.people(&s.speakers, l.speakers);
+        let lines = |ids: &[usize]| -> Vec<PersonLine> {
+            ids.iter().map(|&p| self.maker.person_line(p)).collect()
+        };
+        let (speakers, moderators) = (lines(&s.speaker_ids), lines(&s.moderator_ids));
+        self.people(&speakers, l.speakers);
         self.raw("\n");
-        self.people(&s.moderators, l.moderators);
+        self.people(&moderators, l.moderators);
         self.raw("\n");
         let with_roles = || {
-            s.speakers
+            speakers
                 .iter()
-                .chain(s.moderators.iter())
-                .filter(|p| set(&p.roles))
+                .chain(moderators.iter())
+                .filter(|p| filled(p.roles.as_deref()).is_some())
         };
         let roles = with_roles().next().is_some();
         if s.described || !s.tags.is_empty() || roles {

@@ -229,6 +229,10 @@ pub(crate) struct SessionView {
     pub track: Option<Arc<TrackView>>,
     pub speakers: Vec<Arc<PersonView>>,
     pub moderators: Vec<Arc<PersonView>>,
+    /// The built-in writer's views name the people by index in the agenda's (the writer
+    /// writes them from [`person_line`]), and leave `speakers` and `moderators` empty.
+    pub speaker_ids: Vec<usize>,
+    pub moderator_ids: Vec<usize>,
     pub speaker_names: String,
     pub moderator_names: String,
     pub description: Option<String>,
@@ -394,10 +398,11 @@ pub(crate) fn speaker_line<'a>(
     rich: bool,
 ) -> SpeakerLine<'a> {
     let person = &agenda.people[p];
+    let PersonLine { id, name, roles } = person_line(agenda, locale, p);
     SpeakerLine {
-        id: &person.id,
-        name: locale.typeset(&person.name),
-        roles: person.roles(),
+        id,
+        name,
+        roles,
         url: person.url.as_deref(),
         url_text: person.url_text.as_deref(),
         url_host: host(person.url.as_deref()),
@@ -600,12 +605,31 @@ pub(crate) fn languages_line(agenda: &Agenda, locale: &Locale, entry: &Entry) ->
 
 fn person(agenda: &Agenda, locale: &Locale, p: usize) -> PersonView {
     let person = &agenda.people[p];
+    let line = person_line(agenda, locale, p);
     PersonView {
-        id: person.id.clone(),
-        anchor: format!("p-{}", person.id),
-        name: locale.typography(&person.name),
+        id: line.id.to_string(),
+        anchor: format!("p-{}", line.id),
+        name: line.name.into_owned(),
         role: person.role.clone(),
         affiliation: person.affiliation.clone(),
+        roles: line.roles,
+    }
+}
+
+/// A person as a session or the speakers' index names them ([`PersonView`] for templates),
+/// borrowed from the agenda when typography leaves the name as it is.
+pub(crate) struct PersonLine<'a> {
+    pub id: &'a str,
+    pub name: std::borrow::Cow<'a, str>,
+    pub roles: Option<String>,
+}
+
+/// Person `p` of `agenda` as a session names them.
+pub(crate) fn person_line<'a>(agenda: &'a Agenda, locale: &Locale, p: usize) -> PersonLine<'a> {
+    let person = &agenda.people[p];
+    PersonLine {
+        id: &person.id,
+        name: locale.typeset(&person.name),
         roles: person.roles(),
     }
 }
@@ -802,16 +826,21 @@ fn session(
         (None, Some(_)) => Some(labels.everyone.to_string()),
         (None, None) => None,
     };
-    let speakers: Vec<Arc<PersonView>> = entry
-        .speakers
-        .iter()
-        .map(|&p| shared.person(agenda, locale, p))
-        .collect();
-    let moderators: Vec<Arc<PersonView>> = entry
-        .moderators
-        .iter()
-        .map(|&p| shared.person(agenda, locale, p))
-        .collect();
+    let views = |people: &[usize], shared: &mut Shared| -> Vec<Arc<PersonView>> {
+        match templates {
+            true => people
+                .iter()
+                .map(|&p| shared.person(agenda, locale, p))
+                .collect(),
+            false => Vec::new(),
+        }
+    };
+    let speakers = views(&entry.speakers, shared);
+    let moderators = views(&entry.moderators, shared);
+    let ids = |people: &[usize]| match templates {
+        true => Vec::new(),
+        false => people.to_vec(),
+    };
     let (description_html, description_text) =
         rendered(locale, entry.description.as_deref(), links.rich);
     let names = |list: &[Arc<PersonView>]| {
@@ -864,6 +893,8 @@ fn session(
         moderator_names: only_templates(&|| names(&moderators)),
         speakers,
         moderators,
+        speaker_ids: ids(&entry.speakers),
+        moderator_ids: ids(&entry.moderators),
         description: entry
             .description
             .as_deref()
@@ -1163,6 +1194,11 @@ impl<'v> Maker<'v, '_> {
             self.clocks,
             self.templates,
         )
+    }
+
+    /// Person `p` as a session names them.
+    pub(crate) fn person_line(&self, p: usize) -> PersonLine<'v> {
+        person_line(self.agenda, self.locale, p)
     }
 
     /// Person `p` as the speakers' index shows them.
