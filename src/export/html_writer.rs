@@ -375,11 +375,11 @@ impl<G: Give> Writer<'_, '_, G> {
     fn speaker(&mut self, p: &SpeakerLine, entries: &[usize]) {
         let l = self.labels;
         self.raw("<li id=\"p-");
-        self.esc(p.id);
+        self.esc(p.person.id);
         self.raw("\"><strong><bdi>");
-        self.esc(&p.name);
+        self.esc(&p.person.name);
         self.raw("</bdi></strong>");
-        if let Some(roles) = filled(p.roles.as_deref()) {
+        if let Some(roles) = filled(p.person.roles.as_deref()) {
             self.raw(", <bdi>");
             self.esc(roles);
             self.raw("</bdi>");

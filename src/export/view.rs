@@ -336,6 +336,7 @@ pub(crate) struct SpeakerSessionView {
 
 #[derive(Serialize)]
 pub(crate) struct SpeakerView {
+    /// `id` to `roles`: as sessions name the person ([`PersonView`]).
     pub id: String,
     pub anchor: String,
     pub name: String,
@@ -369,9 +370,7 @@ impl SpeakerIndex {
 /// the organiser's as it is: what [`SpeakerView`] holds for templates, and what the built-in
 /// writer writes without making one.
 pub(crate) struct SpeakerLine<'a> {
-    pub id: &'a str,
-    pub name: std::borrow::Cow<'a, str>,
-    pub roles: Option<String>,
+    pub person: PersonLine<'a>,
     pub url: Option<&'a str>,
     pub url_text: Option<&'a str>,
     pub url_host: Option<String>,
@@ -398,11 +397,8 @@ pub(crate) fn speaker_line<'a>(
     rich: bool,
 ) -> SpeakerLine<'a> {
     let person = &agenda.people[p];
-    let PersonLine { id, name, roles } = person_line(agenda, locale, p);
     SpeakerLine {
-        id,
-        name,
-        roles,
+        person: person_line(agenda, locale, p),
         url: person.url.as_deref(),
         url_text: person.url_text.as_deref(),
         url_host: host(person.url.as_deref()),
@@ -604,8 +600,12 @@ pub(crate) fn languages_line(agenda: &Agenda, locale: &Locale, entry: &Entry) ->
 }
 
 fn person(agenda: &Agenda, locale: &Locale, p: usize) -> PersonView {
+    person_view(agenda, person_line(agenda, locale, p), p)
+}
+
+/// The view of person `p`, from their `line`.
+fn person_view(agenda: &Agenda, line: PersonLine, p: usize) -> PersonView {
     let person = &agenda.people[p];
-    let line = person_line(agenda, locale, p);
     PersonView {
         id: line.id.to_string(),
         anchor: format!("p-{}", line.id),
@@ -1342,13 +1342,21 @@ fn frame_for<'v, 'p>(
             let person = &agenda.people[p];
             let line = speaker_line(agenda, locale, p, links.rich);
             let (bio_html, bio_text) = line.bio;
+            let PersonView {
+                id,
+                anchor,
+                name,
+                role,
+                affiliation,
+                roles,
+            } = person_view(agenda, line.person, p);
             SpeakerView {
-                id: line.id.to_string(),
-                anchor: format!("p-{}", line.id),
-                name: line.name.into_owned(),
-                role: person.role.clone(),
-                affiliation: person.affiliation.clone(),
-                roles: line.roles,
+                id,
+                anchor,
+                name,
+                role,
+                affiliation,
+                roles,
                 bio: person.bio.as_deref().map(|b| locale.typography(b)),
                 bio_html,
                 bio_text,
