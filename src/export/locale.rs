@@ -940,15 +940,21 @@ impl Locale {
         if !sign_after_space(text) || !self.french() {
             return std::borrow::Cow::Borrowed(text);
         }
+        // The text between the spaces that change is copied a run at a time.
         let mut out = String::with_capacity(text.len() + 8);
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (c, chars.peek()) {
-                (' ' | '\u{a0}' | '\u{202f}', Some('?' | '!' | ';')) => out.push('\u{202f}'),
-                (' ' | '\u{202f}', Some(':')) => out.push('\u{a0}'),
-                _ => out.push(c),
-            }
+        let mut run = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let space = match (c, chars.peek().map(|&(_, next)| next)) {
+                (' ' | '\u{a0}' | '\u{202f}', Some('?' | '!' | ';')) => '\u{202f}',
+                (' ' | '\u{202f}', Some(':')) => '\u{a0}',
+                _ => continue,
+            };
+            out.push_str(&text[run..i]);
+            out.push(space);
+            run = i + c.len_utf8();
         }
+        out.push_str(&text[run..]);
         std::borrow::Cow::Owned(out)
     }
 }

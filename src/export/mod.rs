@@ -1284,7 +1284,7 @@ duration = 60
         assert_eq!(
             day.slots
                 .iter()
-                .map(|s| s.label.as_str())
+                .map(|s| &*s.label)
                 .collect::<Vec<_>>(),
             ["10:00", "10:15", "10:30", "11:00"]
         );

@@ -283,14 +283,15 @@ impl std::ops::Deref for DaySession {
 
 #[derive(Serialize, Clone, Debug)]
 pub(crate) struct SlotView {
-    pub label: String,
+    /// The time, with the zone's mark on the night clocks go back ([`Clocks::slot_label`]).
+    pub label: Arc<str>,
     pub row: usize,
     /// `day-2017-12-05-t0930`, for jump links.
     pub anchor: String,
     /// Whether a session starts then (else only a session ends).
     pub starts: bool,
     /// The time, RFC 3339 with its offset.
-    pub iso: String,
+    pub iso: Arc<str>,
 }
 
 #[derive(Serialize, Clone, Debug)]
@@ -652,6 +653,7 @@ pub(crate) struct Clocks(std::sync::Mutex<ClockTexts>);
 #[derive(Default)]
 struct ClockTexts {
     clock: foldhash::HashMap<Instant, String>,
+    slot_label: foldhash::HashMap<Instant, Arc<str>>,
     iso: foldhash::HashMap<Instant, Arc<str>>,
     range: foldhash::HashMap<(Instant, Instant), Arc<str>>,
     date: foldhash::HashMap<chrono::NaiveDate, Arc<str>>,
@@ -683,6 +685,24 @@ impl Clocks {
 
     fn clock(&self, agenda: &Agenda, locale: &Locale, t: Instant) -> String {
         self.text(|c| &mut c.clock, t, || clock(agenda, locale, t))
+    }
+
+    /// A grid's time slot: the clock, and which of the two it is when that local time
+    /// happens twice (02:30 on the night clocks go back). Each page's grid labels its own
+    /// slots; the room and track pages of an export share most of them.
+    fn slot_label(&self, agenda: &Agenda, locale: &Locale, t: Instant) -> Arc<str> {
+        self.text(
+            |c| &mut c.slot_label,
+            t,
+            || {
+                let clock = self.clock(agenda, locale, t);
+                if crate::time::is_unique_local(agenda.display, t) {
+                    clock.into()
+                } else {
+                    format!("{clock} {}", locale.zone_mark(&to_local(agenda.display, t))).into()
+                }
+            },
+        )
     }
 
     fn iso(&self, agenda: &Agenda, t: Instant) -> Arc<str> {
@@ -943,6 +963,7 @@ fn session(
 fn grid(
     agenda: &Agenda,
     locale: &Locale,
+    clocks: &Clocks,
     entries: &[&Entry],
     day_anchor: &str,
     root: Option<&str>,
@@ -1046,19 +1067,11 @@ fn grid(
         .take(bounds.len().saturating_sub(1))
         .map(|&t| SlotView {
             // 02:30 happens twice on the night clocks go back: say which.
-            label: if crate::time::is_unique_local(agenda.display, t) {
-                clock(agenda, locale, t)
-            } else {
-                format!(
-                    "{} {}",
-                    clock(agenda, locale, t),
-                    locale.zone_mark(&to_local(agenda.display, t))
-                )
-            },
+            label: clocks.slot_label(agenda, locale, t),
             row: row(t),
             anchor: format!("{day_anchor}-{}", row(t)),
             starts: entries.iter().any(|e| e.slot.is_some_and(|(s, _)| s == t)),
-            iso: iso(agenda, t),
+            iso: clocks.iso(agenda, t),
         })
         .collect();
     // The first session of each start time opens its slot (the entries are in start order).
@@ -1307,7 +1320,7 @@ fn frame_for<'v, 'p>(
         let entries: Vec<&Entry> = positions.iter().map(|&i| &agenda.entries[i]).collect();
         let anchor = format!("day-{date}");
         let (columns, slots, places) =
-            grid(agenda, locale, &entries, &anchor, links.root.as_deref());
+            grid(agenda, locale, clocks, &entries, &anchor, links.root.as_deref());
         let long = locale.long_date(date);
         days.push(Arc::new(DayView {
             date: date.to_string(),
