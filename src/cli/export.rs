@@ -313,9 +313,17 @@ pub(super) fn run(args: &ExportArgs, color: ColorChoice) -> Outcome {
         let exporting = options.as_ref().map(|options| {
             let (formats, selection) = (&formats, &selection);
             let force = args.force;
+            let stamps = export::stamps::cache_folder();
             scope.spawn(move || match streamed {
                 Some(root) => match export::deliver::stream_to_folder(
-                    program, formats, selection, split, options, root, force,
+                    program,
+                    formats,
+                    selection,
+                    split,
+                    options,
+                    root,
+                    force,
+                    stamps.as_deref(),
                 ) {
                     Ok(pending) => Exported::Streamed(Box::new(pending)),
                     Err(StreamError::Tangled) => {

@@ -122,7 +122,9 @@ pub fn deliver(
 
 /// An export written into the folder `root` while it is made, each file as it comes
 /// (`export::export_each` into a `paths::FolderExport`), so a big export is never held whole;
-/// nothing there is replaced until [`Pending::commit`].
+/// nothing there is replaced until [`Pending::commit`]. With `stamps` (a folder), the files'
+/// stamps are kept there for the next export into `root` ([`super::stamps`]).
+#[allow(clippy::too_many_arguments)]
 pub fn stream_to_folder(
     program: &crate::model::Program,
     formats: &[Format],
@@ -131,6 +133,7 @@ pub fn stream_to_folder(
     options: &super::Options,
     root: &Path,
     force: bool,
+    stamps: Option<&Path>,
 ) -> Result<Pending, StreamError> {
     let mut folder: Option<paths::FolderExport> = None;
     let mut main = Vec::new();
@@ -140,7 +143,13 @@ pub fn stream_to_folder(
         }
         let into = match &mut folder {
             Some(into) => into,
-            None => folder.insert(paths::FolderExport::open(root, force).map_err(written)?),
+            None => {
+                let mut into = paths::FolderExport::open(root, force).map_err(written)?;
+                if let Some(cache) = stamps {
+                    into.keep_stamps(cache.to_path_buf());
+                }
+                folder.insert(into)
+            }
         };
         let put = |e| match e {
             paths::PutError::Tangled => StreamError::Tangled,

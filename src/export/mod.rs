@@ -31,6 +31,7 @@ mod pretty;
 mod qr;
 mod selection;
 mod signage;
+pub(crate) mod stamps;
 mod template;
 mod text;
 mod view;
@@ -1282,10 +1283,7 @@ duration = 60
         // Rows: 10:00, 10:15, 10:30, 11:00, 11:30 → lines 2..6.
         assert_eq!((grid("two").row_start, grid("two").row_end), (4, 6));
         assert_eq!(
-            day.slots
-                .iter()
-                .map(|s| &*s.label)
-                .collect::<Vec<_>>(),
+            day.slots.iter().map(|s| &*s.label).collect::<Vec<_>>(),
             ["10:00", "10:15", "10:30", "11:00"]
         );
     }

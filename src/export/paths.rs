@@ -10,6 +10,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::export::stamps::{self, Stamp, Stamps};
 use crate::export::Body;
 
 /// Why a path cannot be one in the output folder.
@@ -358,7 +359,26 @@ pub struct FolderExport {
     foreign: Vec<String>,
     /// The file being given a piece at a time, if one is.
     piecewise: Option<Piecewise>,
+    /// The files' stamps, when they are kept ([`FolderExport::keep_stamps`]).
+    stamping: Option<Stamping>,
     finished: bool,
+}
+
+/// The stamps of an export folder ([`stamps`]): those of its last export, and each file's
+/// of this one.
+struct Stamping {
+    /// Where the stamps of every export folder are kept.
+    cache: PathBuf,
+    old: Stamps,
+    given: Vec<(String, Given)>,
+}
+
+/// A whole file given to the folder, as its stamp will say.
+enum Given {
+    /// Found unchanged, or written into a new folder: its stamp as it is on disk.
+    Stamped(Stamp),
+    /// Written beside its place: the hash of its bytes, until it is renamed there.
+    Staged(u128),
 }
 
 /// A file given a piece at a time ([`FolderExport::put_piece`]), as far as it has come.
@@ -440,8 +460,25 @@ impl FolderExport {
             written: Vec::new(),
             foreign: Vec::new(),
             piecewise: None,
+            stamping: None,
             finished: false,
         })
+    }
+
+    /// Keep the stamps of the files given whole in `cache` ([`stamps`]): an export into this
+    /// folder again finds the files that hold their bytes already without reading them.
+    pub fn keep_stamps(&mut self, cache: PathBuf) {
+        let old = match &self.how {
+            How::Existing { real_root, .. } => {
+                Stamps::read(&stamps::file_for(&cache, real_root), real_root)
+            }
+            How::New(_) => Stamps::default(),
+        };
+        self.stamping = Some(Stamping {
+            cache,
+            old,
+            given: Vec::new(),
+        });
     }
 
     /// Whether a file given a piece at a time is not whole yet.
@@ -569,15 +606,21 @@ impl FolderExport {
         };
         let root = &self.root;
         let how = &self.how;
-        let write_one = |i: usize| -> Result<Option<crate::save::Staged>, WriteError> {
+        let names: Vec<String> = files.iter().map(|(path, _)| path.display()).collect();
+        let old = self.stamping.as_ref().map(|s| &s.old);
+        type Put = (Option<crate::save::Staged>, Option<Given>);
+        let write_one = |i: usize| -> Result<Put, WriteError> {
             let (target, body) = (&targets[i], files[i].1);
+            // With stamps, each file's bytes are hashed once, for its new stamp.
+            let hash = old.map(|_| stamps::hash(body));
+            let stamped = |meta: &fs::Metadata| hash.map(|h| Given::Stamped(Stamp::of(meta, h)));
             match how {
                 How::New(folder) => {
                     let relative = files[i].0.relative();
-                    folder
-                        .write(&relative, &body.pieces())
+                    let meta = folder
+                        .write_and_describe(&relative, &body.pieces())
                         .map_err(|e| fail(root, format!("cannot write the folder: {e}")))?;
-                    Ok(None)
+                    Ok((None, stamped(&meta)))
                 }
                 How::Existing { .. } => {
                     // Nothing there yet (most files of a first export): no more to check.
@@ -585,12 +628,19 @@ impl FolderExport {
                         if is_folder(target, &meta) {
                             return Err(fail(target, A_FOLDER.to_string()));
                         }
-                        if holds_already_as(target, &meta, body) {
-                            return Ok(None);
+                        // A file as its stamp describes it holds the stamped bytes: the hashes
+                        // say whether they are these, without reading it.
+                        let by_stamp = old
+                            .and_then(|old| old.get(&names[i]))
+                            .filter(|stamp| stamp.matches(&meta))
+                            .zip(hash)
+                            .map(|(stamp, h)| stamp.holds(body.len(), h) && may_hold(&meta));
+                        if by_stamp.unwrap_or_else(|| holds_already_as(target, &meta, body)) {
+                            return Ok((None, stamped(&meta)));
                         }
                     }
                     crate::save::stage_replace(target, &body.pieces())
-                        .map(Some)
+                        .map(|staged| (Some(staged), hash.map(Given::Staged)))
                         .map_err(|e| fail(target, format!("cannot write: {e}")))
                 }
             }
@@ -605,15 +655,22 @@ impl FolderExport {
             Result::is_err,
         );
         let mut staged = Vec::with_capacity(outcomes.len());
+        let mut given = Vec::with_capacity(outcomes.len());
         for outcome in outcomes {
-            staged.extend(outcome.map_err(PutError::Write)?);
+            let (file, stamp) = outcome.map_err(PutError::Write)?;
+            staged.extend(file);
+            given.push(stamp);
         }
         if let How::Existing { staged: all, .. } = &mut self.how {
             all.extend(staged);
         }
-        for (path, _) in files {
-            self.names.push(path.display());
+        if let Some(stamping) = &mut self.stamping {
+            let stamps = names.iter().cloned().zip(given);
+            stamping
+                .given
+                .extend(stamps.filter_map(|(name, stamp)| Some((name, stamp?))));
         }
+        self.names.extend(names);
         self.written.extend(targets);
         Ok(())
     }
@@ -728,7 +785,38 @@ impl FolderExport {
                 record(&root, known, &names)?;
             }
         }
+        if let Some(stamping) = self.stamping.take() {
+            stamping.keep(&root);
+        }
         Ok(std::mem::take(&mut self.written))
+    }
+}
+
+impl Stamping {
+    /// Keep the stamps of the files of this export, now in their places under `root`, when
+    /// there are enough of them to be worth it. A stamp is only a shortcut: one that cannot
+    /// be made or kept (no cache, a read-only one) is left out and the file is read next time.
+    fn keep(self, root: &Path) {
+        if self.given.len() < stamps::STAMPED_FROM {
+            return;
+        }
+        let Ok(real_root) = root.canonicalize() else {
+            return;
+        };
+        // A file renamed into place has a new change time: its stamp is read there.
+        let stamp = |(name, given): &(String, Given)| -> Option<(String, Stamp)> {
+            let stamp = match given {
+                Given::Stamped(stamp) => *stamp,
+                Given::Staged(hash) => {
+                    let meta = fs::symlink_metadata(real_root.join(name)).ok()?;
+                    Stamp::of(&meta, *hash)
+                }
+            };
+            Some((name.clone(), stamp))
+        };
+        let mut stamps: Vec<(String, Stamp)> = self.given.iter().filter_map(stamp).collect();
+        let file = stamps::file_for(&self.cache, &real_root);
+        let _ = self.old.write(&file, &real_root, &mut stamps);
     }
 }
 
@@ -1203,5 +1291,76 @@ mod tests {
             assert!(err.message.contains("outside"), "{}", err.message);
             assert!(!outside.join("a.ics").exists());
         }
+    }
+
+    /// With stamps kept, a re-export finds unchanged files by their stamps: nothing is
+    /// written again, the stamps stay as they were; a file changed by hand since (the same
+    /// size) is written again all the same, and so is a file whose stamp says other bytes
+    /// (which shows the stamp, not the file, was read).
+    #[cfg(unix)]
+    #[test]
+    fn stamps_find_unchanged_files_and_never_hide_a_change() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (root, cache) = (dir.path().join("out"), dir.path().join("cache"));
+        let paths: Vec<OutputPath> = (0..stamps::STAMPED_FROM)
+            .map(|i| OutputPath::new(&["sessions".to_string(), format!("s{i}.ics")]).unwrap())
+            .collect();
+        let bodies: Vec<Body> = (0..paths.len())
+            .map(|i| Body::from(format!("BEGIN:VCALENDAR {i:04}")))
+            .collect();
+        let export = |bodies: &[Body]| {
+            let mut folder = FolderExport::open(&root, false).unwrap();
+            folder.keep_stamps(cache.clone());
+            let list: Vec<(&OutputPath, &Body)> = paths.iter().zip(bodies).collect();
+            folder.put_all(&list).unwrap();
+            folder.finish().unwrap();
+        };
+        let inode = |i: usize| {
+            fs::metadata(root.join("sessions").join(format!("s{i}.ics")))
+                .unwrap()
+                .ino()
+        };
+        export(&bodies);
+        let file = stamps::file_for(&cache, &root.canonicalize().unwrap());
+        let kept = fs::read_to_string(&file).unwrap();
+        assert_eq!(kept.lines().count(), 2 + paths.len());
+        let inodes: Vec<u64> = (0..paths.len()).map(inode).collect();
+        export(&bodies);
+        assert_eq!((0..paths.len()).map(inode).collect::<Vec<_>>(), inodes);
+        assert_eq!(fs::read_to_string(&file).unwrap(), kept, "stamps rewritten");
+
+        // Changed by hand, the same size: put back.
+        let edited = root.join("sessions").join("s7.ics");
+        fs::write(&edited, "BEGIN:VCALENDAR xxxx").unwrap();
+        export(&bodies);
+        assert_eq!(fs::read_to_string(&edited).unwrap(), "BEGIN:VCALENDAR 0007");
+
+        // A stamp saying other bytes: the file is written again without being read.
+        let other = stamps::hash(&Body::from("BEGIN:VCALENDAR 9999"));
+        let lied: String = fs::read_to_string(&file)
+            .unwrap()
+            .lines()
+            .map(|line| match line.ends_with(" sessions/s9.ics") {
+                true => {
+                    let f: Vec<&str> = line.split(' ').collect();
+                    format!("{} {} {} {other:032x} {}\n", f[0], f[1], f[2], f[4])
+                }
+                false => format!("{line}\n"),
+            })
+            .collect();
+        fs::write(&file, lied).unwrap();
+        let before = inode(9);
+        export(&bodies);
+        assert_ne!(inode(9), before, "the stamp was not trusted");
+        assert_eq!(inode(10), inodes[10]);
+
+        // New bytes for a file that matches its stamp: written.
+        let mut changed = bodies.clone();
+        changed[3] = Body::from("BEGIN:VCALENDAR 3333");
+        export(&changed);
+        let three = root.join("sessions").join("s3.ics");
+        assert_eq!(fs::read_to_string(three).unwrap(), "BEGIN:VCALENDAR 3333");
+        assert_eq!(inode(4), inodes[4]);
     }
 }

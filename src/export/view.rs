@@ -1319,8 +1319,14 @@ fn frame_for<'v, 'p>(
             .collect();
         let entries: Vec<&Entry> = positions.iter().map(|&i| &agenda.entries[i]).collect();
         let anchor = format!("day-{date}");
-        let (columns, slots, places) =
-            grid(agenda, locale, clocks, &entries, &anchor, links.root.as_deref());
+        let (columns, slots, places) = grid(
+            agenda,
+            locale,
+            clocks,
+            &entries,
+            &anchor,
+            links.root.as_deref(),
+        );
         let long = locale.long_date(date);
         days.push(Arc::new(DayView {
             date: date.to_string(),

@@ -150,12 +150,26 @@ impl NewFolder {
     /// created at its own name (exclusively, never through a link), without a temp file and a
     /// rename of its own.
     pub fn write(&self, relative: &Path, pieces: &[&[u8]]) -> io::Result<()> {
+        self.write_file(relative, pieces).map(drop)
+    }
+
+    /// [`NewFolder::write`], with what the file is on disk once written: its size, inode and
+    /// times stay those when the folder is renamed into place.
+    pub fn write_and_describe(
+        &self,
+        relative: &Path,
+        pieces: &[&[u8]],
+    ) -> io::Result<std::fs::Metadata> {
+        self.write_file(relative, pieces)?.metadata()
+    }
+
+    fn write_file(&self, relative: &Path, pieces: &[&[u8]]) -> io::Result<File> {
         let mut file = self.create_file(relative)?;
         pieces.iter().try_for_each(|piece| file.write_all(piece))?;
         if !cfg!(target_os = "linux") {
             file.sync_all()?;
         }
-        Ok(())
+        Ok(file)
     }
 
     /// The file `relative` of [`NewFolder::write`], created empty and open for writing (a

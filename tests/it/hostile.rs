@@ -31,6 +31,8 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .stdin(std::process::Stdio::null())
         .env("SOURCE_DATE_EPOCH", "1700000000")
+        // The export stamps of these folders go with them, not into the user's cache.
+        .env("XDG_CACHE_HOME", dir.join(".cache"))
         .env_remove("NO_COLOR")
         .output()
         .expect("run agora");
@@ -626,6 +628,49 @@ fn export_rewrites_its_own_files_but_not_others() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let out = run_in(dir.path(), &["export", "ics", "e.toml", "-o", "fresh.ics"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+/// A re-export of a big folder trusts each file's stamp (kept in the cache, not in the
+/// folder) only while the file is the one stamped: a calendar edited by hand, the same size,
+/// is put back; an unchanged one is left as it is.
+#[cfg(unix)]
+#[test]
+fn a_re_export_puts_back_a_file_edited_by_hand_and_keeps_the_rest() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let generate = [
+        "generate",
+        "--sessions",
+        "1000",
+        "--seed",
+        "3",
+        "-o",
+        "e.toml",
+    ];
+    assert_eq!(code(&run_in(dir.path(), &generate)), 0);
+    let export = ["export", "html", "e.toml", "-o", "site"];
+    let out = run_in(dir.path(), &export);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let stamps = dir.path().join(".cache").join("agora").join("exports");
+    assert_eq!(std::fs::read_dir(&stamps).unwrap().count(), 1);
+    let site = dir.path().join("site");
+    assert!(!names(&site).iter().any(|n| n.contains("stamps")));
+    let sessions = site.join("sessions");
+    let (kept, edited) = (sessions.join("opening.ics"), sessions.join("lunch-0.ics"));
+    let original = std::fs::read_to_string(&edited).unwrap();
+    let inode = |path: &Path| std::fs::metadata(path).unwrap().ino();
+    let before = inode(&kept);
+    // The same length, other bytes.
+    std::fs::write(&edited, original.replace("VEVENT", "VEVENX")).unwrap();
+    let out = run_in(dir.path(), &export);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&edited).unwrap(), original);
+    assert_eq!(inode(&kept), before, "an unchanged file was written again");
+    // Without the cache, the same folder again: the files are read back and left alone.
+    std::fs::remove_dir_all(&stamps).unwrap();
+    let out = run_in(dir.path(), &export);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(inode(&kept), before);
 }
 
 #[test]
