@@ -299,6 +299,12 @@ fn record(
     mut known: std::collections::BTreeSet<String>,
     names: &[String],
 ) -> Result<(), WriteError> {
+    // Exporting again the same files (or fewer): the list read at the start names them all
+    // already, and it stays as it is.
+    if !known.is_empty() && names.iter().all(|n| known.contains(n)) && root.join(MANIFEST).is_file()
+    {
+        return Ok(());
+    }
     known.extend(names.iter().cloned());
     let text = manifest_text(&known);
     let path = root.join(MANIFEST);
@@ -1264,6 +1270,22 @@ mod tests {
             fs::read_to_string(root.join("sessions/b.ics")).unwrap(),
             "B2"
         );
+        // A name more (and one fewer): the list gains it and keeps the old one.
+        let c = OutputPath::new(&["sessions", "c.ics"]).unwrap();
+        write_export(&root, &[(c, &a)], false).unwrap();
+        assert_eq!(
+            manifest(&root).into_iter().collect::<Vec<_>>(),
+            [
+                "index.html",
+                "sessions/a.ics",
+                "sessions/b.ics",
+                "sessions/c.ics"
+            ]
+        );
+        // The list removed by hand: written again, even for names it held.
+        fs::remove_file(root.join(MANIFEST)).unwrap();
+        write_export(&root, &again, true).unwrap();
+        assert_eq!(manifest(&root).len(), 3);
         // Under a file, the new folder cannot be made: said about that file.
         fs::write(dir.path().join("plain"), "x").unwrap();
         let err = write_export(&dir.path().join("plain").join("out"), &files, false).unwrap_err();

@@ -122,7 +122,7 @@ impl Stamps {
         self.of.get(name)
     }
 
-    /// Whether `stamps` (sorted by name) are exactly these.
+    /// Whether `stamps` (each name once) are exactly these.
     fn are(&self, stamps: &[(String, Stamp)]) -> bool {
         self.of.len() == stamps.len() && stamps.iter().all(|(n, s)| self.of.get(n) == Some(s))
     }
@@ -135,10 +135,10 @@ impl Stamps {
         real_root: &Path,
         stamps: &mut [(String, Stamp)],
     ) -> std::io::Result<()> {
-        stamps.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         if self.are(stamps) {
             return Ok(());
         }
+        stamps.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let Some(root) = real_root.to_str() else {
             return Ok(());
         };
